@@ -1,0 +1,1 @@
+//! ftpy runtime.
