@@ -1,12 +1,50 @@
 //! ftpy's compiler: Python source -> AST (`ruff_python_parser`) -> scopes
 //! -> bytecode [`CodeObject`]s. It has no runtime dependency: the VM loads
 //! its output.
+//!
+//! # Pipeline
+//!
+//! 1. [`parse`](crate::parse): `ruff_python_parser` at target version 3.11;
+//!    its errors (and its "unsupported syntax" errors, e.g. PEP 695) become
+//!    [`CompileError`]s worded as CPython 3.11 words them. Nesting limits the
+//!    CPython tokenizer enforces (200 nested brackets, 100 indentation
+//!    levels) are checked on the token stream.
+//! 2. [`scope`](crate::scope): CPython's symbol table: every name of every
+//!    scope resolved to local / cell / free / global, plus the checks the
+//!    parser leaves to it (`nonlocal`, `global`, duplicate arguments ...).
+//!    It also bounds the AST depth (`RecursionError`), so that later passes
+//!    can recurse freely.
+//! 3. [`codegen`](crate::codegen): one [`CodeObject`] per module, class
+//!    body, function, lambda and comprehension, following CPython 3.11's
+//!    compilation scheme (see `docs/bytecode.md`).
+//! 4. [`assemble`](crate::assemble): labels to indices, dead code removal,
+//!    stack depth analysis, the exception table, inline cache numbering.
+//! 5. [`verify`](crate::verify): the invariants the interpreter relies on,
+//!    checked on every output in debug builds.
+//!
+//! [`dis`](crate::dis) prints code objects the way CPython's `dis` does.
 
 pub mod code;
+pub mod dis;
 pub mod opcode;
+pub mod verify;
+
+mod assemble;
+mod codegen;
+mod consts;
+mod error;
+mod lexcheck;
+mod parse;
+mod scope;
+mod unparse;
+
+#[cfg(test)]
+mod tests;
 
 pub use code::{CodeObject, Constant, ExceptionEntry, Location};
+pub use dis::disassemble;
 pub use opcode::{ArgKind, BinaryOp, CompareOp, Instr, Op};
+pub use verify::verify;
 
 /// What a piece of source is compiled as (the `mode` of `compile()`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -26,6 +64,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// The program nests deeper than the compiler allows (CPython:
+    /// `RecursionError: maximum recursion depth exceeded during
+    /// compilation`). Such an error has no location (`lineno` is 0).
+    RecursionError,
 }
 
 /// A compile-time error, with the attributes of CPython's `SyntaxError`.
@@ -35,7 +77,7 @@ pub struct CompileError {
     /// CPython's wording, e.g. `invalid syntax`, `'return' outside function`.
     pub msg: String,
     pub filename: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the error has no location.
     pub lineno: u32,
     /// 1-based column, counted in characters (CPython's `offset`).
     pub offset: u32,
@@ -43,4 +85,66 @@ pub struct CompileError {
     pub end_offset: u32,
     /// The source line the error is on, without its line break.
     pub text: Option<String>,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.lineno == 0 {
+            write!(f, "{:?}: {}", self.kind, self.msg)
+        } else {
+            write!(
+                f,
+                "{:?}: {} ({}, line {})",
+                self.kind, self.msg, self.filename, self.lineno
+            )
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Compiles `source` (the text of `filename`) to a code object.
+///
+/// `optimize` is CPython's optimization level: at 1 and above `assert`
+/// statements are dropped and `__debug__` is False (`python3 -O`); at 2
+/// docstrings are dropped too (`-OO`).
+///
+/// Compilation recurses as deep as the program nests (bounded: deeper
+/// programs are a [`ErrorKind::RecursionError`]); it grows its own stack
+/// when it runs low, so any thread can call it.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, CompileError> {
+    // CPython's tokenizer drops a leading byte order mark.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let map = error::SourceMap::new(source, filename);
+    let parsed = parse::parse(&map, mode)?;
+    let result = compile_parsed(&map, &parsed, mode, optimize);
+    if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
+        // The AST may be too deep for its own (recursive) drop glue: drop
+        // it on a stack sized for the worst case, one level per byte.
+        let size = (source.len() * 256).clamp(1 << 20, 1 << 34);
+        stacker::grow(size, move || drop(parsed));
+    }
+    let code = result?;
+    debug_assert!(
+        verify::verify(&code).is_ok(),
+        "compiler output fails verification: {:?}",
+        verify::verify(&code)
+    );
+    Ok(code)
+}
+
+fn compile_parsed(
+    map: &error::SourceMap<'_>,
+    parsed: &parse::Parsed,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, CompileError> {
+    let future = codegen::Future::scan(map, parsed)?;
+    let table = scope::SymbolTable::build(map, parsed, &future)?;
+    codegen::compile_module(map, parsed, &table, &future, mode, optimize)
 }

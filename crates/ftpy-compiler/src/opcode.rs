@@ -362,6 +362,20 @@ opcodes! {
     /// `with` exceptional exit: call `exit(type(exc), exc, exc.__traceback__)`.
     /// `(exit lasti prev exc -- exit lasti prev exc result)`
     WithExceptStart = 116, "WITH_EXCEPT_START", None, cache: false, |a, j| 1;
+    /// `except*` matching: `exc.split(type)` (`type` checked as for
+    /// `CHECK_EXC_MATCH`; an `ExceptionGroup` type raises `TypeError:
+    /// catching ExceptionGroup with except* is not allowed. Use except
+    /// instead.`). A match, total or partial: `(exc type -- rest match)`
+    /// (`rest` is None on a total match) and `match` becomes the exception
+    /// being handled (`sys.exc_info()`); no match: `(exc type -- exc None)`.
+    /// An `exc` that is not an exception group matches as a group of one.
+    CheckEgMatch = 117, "CHECK_EG_MATCH", None, cache: false, |a, j| 0;
+    /// End of the `except*` clauses: `orig` is the exception group that
+    /// entered them, `list` the exceptions the clauses raised or re-raised
+    /// plus the unmatched rest (None items are ignored). Push the exception
+    /// to propagate (re-raised parts keep `orig`'s nesting; new ones are
+    /// grouped with it) or None. `(orig list -- exc_or_None)`
+    PrepReraiseStar = 118, "PREP_RERAISE_STAR", None, cache: false, |a, j| -1;
 
     /// Suspend the generator and produce `v`; on resumption the sent value
     /// is pushed. Generator code starts directly with its first statement:

@@ -1,1 +1,184 @@
-//! ftpy runtime.
+//! ftpy's runtime: values, the heap and its collector, the object model,
+//! the interpreter loop, threads, import and exceptions.
+//!
+//! Start with `DESIGN.md` (the commitments), then `gc` (the invariants
+//! everything relies on), `value` (the encoding), `object` (the header),
+//! `interpreter` (the loop and its rules).
+
+#![allow(clippy::missing_safety_doc)]
+
+pub mod builtins;
+pub mod error;
+pub mod format;
+pub mod gc;
+pub mod hash;
+pub mod import;
+pub mod interp;
+pub mod interpreter;
+pub mod object;
+pub mod objects;
+pub mod ops;
+pub mod sort;
+pub mod sys;
+pub mod thread;
+pub mod unicode;
+pub mod value;
+
+pub use error::{PyErr, PyResult};
+pub use interp::{Config, Interp};
+pub use object::Gc;
+pub use thread::ThreadState;
+pub use value::Value;
+
+use interp::{interp, types};
+use objects::code::CodeObj;
+use objects::dict::DictObj;
+use objects::module::ModuleObj;
+use objects::str::StrObj;
+use objects::tuple::TupleObj;
+
+/// Compiles source text into a code object; a compile error becomes a
+/// `SyntaxError` (or `IndentationError`, `TabError`, `RecursionError`).
+pub fn compile_source(ts: &mut ThreadState, text: &str, filename: &str, mode: ftpy_compiler::Mode) -> PyResult<Gc<CodeObj>> {
+    let optimize = interp::try_interp().map(|i| i.config.optimize).unwrap_or(0);
+    match ftpy_compiler::compile(text, filename, mode, optimize) {
+        Ok(code) => {
+            if let Err(msg) = ftpy_compiler::verify::verify(&code) {
+                return Err(ts.system_error(format!("ftpy compiler produced invalid bytecode: {msg}")));
+            }
+            CodeObj::from_compiled(ts, &code)
+        }
+        Err(e) => Err(syntax_error(ts, &e)),
+    }
+}
+
+/// A compile error as a Python exception.
+pub fn syntax_error(ts: &mut ThreadState, e: &ftpy_compiler::CompileError) -> PyErr {
+    let t = types();
+    let ty = match e.kind {
+        ftpy_compiler::ErrorKind::SyntaxError => t.syntax_error,
+        ftpy_compiler::ErrorKind::IndentationError => t.indentation_error,
+        ftpy_compiler::ErrorKind::TabError => t.tab_error,
+        ftpy_compiler::ErrorKind::RecursionError => return ts.recursion_error(e.msg.clone()),
+    };
+    let msg = StrObj::new(ts, &e.msg);
+    let fname = StrObj::new(ts, &e.filename);
+    let text = match &e.text {
+        Some(t) => StrObj::new(ts, &format!("{t}\n")),
+        None => Value::NONE,
+    };
+    let details = TupleObj::new(
+        ts,
+        &[
+            fname,
+            Value::small_int_unchecked(e.lineno as i64),
+            Value::small_int_unchecked(e.offset as i64),
+            text,
+            Value::small_int_unchecked(e.end_lineno as i64),
+            Value::small_int_unchecked(e.end_offset as i64),
+        ],
+    );
+    match ops::call(ts, ty.value(), &[msg, details.value()], None) {
+        Ok(v) => PyErr::from_exception(v),
+        Err(err) => err,
+    }
+}
+
+/// Creates (or returns) the `__main__` module.
+pub fn main_module(ts: &mut ThreadState, file: Option<&str>) -> Gc<ModuleObj> {
+    let m = ModuleObj::new(ts, "__main__");
+    let d = m.dict();
+    d.set_item_str(ts, "__builtins__", interp().builtins.value());
+    let ann = DictObj::new(ts);
+    d.set_item_str(ts, "__annotations__", ann.value());
+    if let Some(f) = file {
+        let fv = StrObj::new(ts, f);
+        d.set_item_str(ts, "__file__", fv);
+        d.set_item_str(ts, "__cached__", Value::NONE);
+    }
+    interp().modules.set_item_str(ts, "__main__", m.value());
+    m
+}
+
+/// Runs source text as `__main__` (a script or `-c`).
+pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> PyResult<Value> {
+    let file = if filename.starts_with('<') { None } else { Some(filename) };
+    let m = main_module(ts, file);
+    let code = compile_source(ts, source, filename, ftpy_compiler::Mode::Exec)?;
+    let d = m.dict();
+    interpreter::run_code(ts, code, d, d.value(), Value::NULL)
+}
+
+/// What an uncaught exception makes of the process: prints the traceback
+/// (or the `SystemExit` message) and returns the exit status.
+pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
+    objects::stream::flush_fd(ts, 1);
+    let t = types();
+    if e.matches(t.system_exit) {
+        let code = e.exc().get_attr_quiet(ts, "code").unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = objects::int::to_i64(code) {
+            return (i & 0xff) as i32;
+        }
+        let s = match ops::str_string(ts, code) {
+            Ok(s) => s,
+            Err(_) => "<exit code>".to_string(),
+        };
+        objects::stream::write_fd(ts, 2, format!("{s}\n").as_bytes());
+        objects::stream::flush_fd(ts, 2);
+        return 1;
+    }
+    let hook = interp().sys().dict().get_str(interp().names.excepthook);
+    let tb = e.exc().traceback.get();
+    let tb = if tb.is_null() { Value::NONE } else { tb };
+    let ty = objects::typeobj::type_of(e.value()).value();
+    let done = match hook {
+        Some(h) => ops::call(ts, h, &[ty, e.value(), tb], None).is_ok(),
+        None => false,
+    };
+    if !done {
+        let text = objects::traceback::format_exception(ts, e.value());
+        objects::stream::write_fd(ts, 2, text.as_bytes());
+    }
+    objects::stream::flush_fd(ts, 2);
+    if e.matches(t.keyboard_interrupt) {
+        return 130;
+    }
+    1
+}
+
+/// Runs pending `__del__` methods (after a collection, at exit).
+pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
+    let mut pending = gc::RootedVec::new(ts);
+    if all {
+        gc::collect::take_all_finalizable(&mut pending);
+    } else {
+        gc::collect::take_pending_finalizers(&mut pending);
+    }
+    let items: Vec<Value> = pending.to_vec();
+    for v in items {
+        let Some(h) = v.header() else { continue };
+        if h.flags() & object::flags::FINALIZED != 0 {
+            continue;
+        }
+        h.set_flag(object::flags::FINALIZED);
+        let del = interp().names.__del__;
+        if let Err(err) = objects::slots::call_dunder(ts, v, del, &[]) {
+            let f = objects::typeobj::type_of(v).lookup(del).unwrap_or(Value::NONE);
+            let fr = ops::repr_string(ts, f).unwrap_or_default();
+            let text = objects::traceback::format_exception(ts, err.value());
+            objects::stream::write_fd(ts, 2, format!("Exception ignored in: {fr}\n{text}").as_bytes());
+        }
+    }
+    drop(pending);
+}
+
+/// Interpreter shutdown: finalizers, flush the standard streams.
+pub fn finalize(ts: &mut ThreadState) {
+    interp().finalizing.store(true, std::sync::atomic::Ordering::Relaxed);
+    run_finalizers(ts, true);
+    objects::stream::flush_fd(ts, 1);
+    objects::stream::flush_fd(ts, 2);
+}

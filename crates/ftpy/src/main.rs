@@ -1,1 +1,402 @@
-fn main() {}
+//! The `ftpy` command: python3-compatible command line.
+//!
+//! `ftpy [options] (-c cmd | -m module | file | -) [args]`. The
+//! interpreter runs on a thread with a large stack (deep native recursion
+//! is bounded by the recursion limit and a stack check, but compiling
+//! deeply nested code needs room); the main thread waits for it and exits
+//! with its status.
+
+use std::path::Path;
+
+use ftpy_vm::{Config, Interp, ThreadState};
+
+const USAGE: &str = "usage: ftpy [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options:
+-c cmd : program passed in as string (terminates option list)
+-m mod : run library module as a script (terminates option list)
+-u     : force the stdout and stderr streams to be unbuffered
+-O     : remove assert and __debug__-dependent statements
+-i     : inspect interactively after running script
+-q     : don't print version and copyright messages on interactive startup
+-B, -E, -I, -s, -S : accepted for compatibility
+-X opt : set implementation-specific option (-X dis: disassemble, don't run)
+-W arg : warning control
+-V     : print the Python version number and exit (also --version)
+-h     : print this help message and exit (also --help)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+enum Target {
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+struct Opts {
+    config: Config,
+    target: Target,
+    dis: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
+    let mut config = Config::default();
+    let mut i = 1;
+    let mut target = None;
+    let mut dis = false;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--version" {
+            return Err((0, format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION"))));
+        }
+        if a == "--help" {
+            return Err((0, USAGE.to_string()));
+        }
+        if a == "-" {
+            target = Some(Target::Stdin);
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a.len() < 2 {
+            target = Some(Target::File(a.clone()));
+            i += 1;
+            break;
+        }
+        // Clustered short options: -uO, -c<cmd>, -X opt ...
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        let mut consumed_next = false;
+        while j < chars.len() {
+            let c = chars[j];
+            match c {
+                'c' | 'm' | 'X' | 'W' => {
+                    let rest: String = chars[j + 1..].iter().collect();
+                    let val = if !rest.is_empty() {
+                        rest
+                    } else if i + 1 < args.len() {
+                        consumed_next = true;
+                        args[i + 1].clone()
+                    } else {
+                        return Err((2, format!("Argument expected for the -{c} option\n{USAGE}")));
+                    };
+                    match c {
+                        'c' => target = Some(Target::Command(val)),
+                        'm' => target = Some(Target::Module(val)),
+                        'X' => {
+                            if val == "dis" {
+                                dis = true;
+                            }
+                            config.xoptions.push(val);
+                        }
+                        _ => config.warnoptions.push(val),
+                    }
+                    j = chars.len();
+                    continue;
+                }
+                'u' => config.unbuffered = true,
+                'O' => config.optimize = config.optimize.saturating_add(1),
+                'i' => {
+                    config.inspect = true;
+                    config.interactive = true;
+                }
+                'q' => config.quiet = true,
+                'v' => config.verbose = config.verbose.saturating_add(1),
+                'B' => config.dont_write_bytecode = true,
+                'E' => config.ignore_environment = true,
+                'I' => {
+                    config.ignore_environment = true;
+                    config.safe_path = true;
+                }
+                'P' => config.safe_path = true,
+                's' | 'b' | 'd' | 'R' => {}
+                'S' => config.no_site = true,
+                'V' => return Err((0, format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION")))),
+                'h' | '?' => return Err((0, USAGE.to_string())),
+                other => {
+                    return Err((2, format!("Unknown option: -{other}\n{USAGE}")));
+                }
+            }
+            j += 1;
+        }
+        i += if consumed_next { 2 } else { 1 };
+        if target.is_some() {
+            break;
+        }
+    }
+    let target = target.unwrap_or(Target::Stdin);
+    let rest: Vec<String> = args[i.min(args.len())..].to_vec();
+    config.argv = match &target {
+        Target::Command(_) => std::iter::once("-c".to_string()).chain(rest).collect(),
+        Target::Module(m) => std::iter::once(m.clone()).chain(rest).collect(),
+        Target::File(f) => std::iter::once(f.clone()).chain(rest).collect(),
+        Target::Stdin => std::iter::once(String::new()).chain(rest).collect(),
+    };
+    Ok(Opts { config, target, dis })
+}
+
+/// The machine's CPython 3.11 standard library directory.
+fn find_stdlib() -> Option<String> {
+    if let Ok(p) = std::env::var("FTPY_STDLIB") {
+        return Some(p);
+    }
+    let mut candidates: Vec<String> = vec!["/usr/lib/python3.11".into(), "/usr/local/lib/python3.11".into()];
+    if let Ok(home) = std::env::var("HOME") {
+        if let Ok(rd) = std::fs::read_dir(format!("{home}/.pyenv/versions")) {
+            let mut vs: Vec<String> = rd
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("3.11"))
+                .collect();
+            vs.sort();
+            for v in vs.into_iter().rev() {
+                candidates.push(format!("{home}/.pyenv/versions/{v}/lib/python3.11"));
+            }
+        }
+    }
+    if let Ok(path) = std::env::var("PATH") {
+        for dir in path.split(':') {
+            let exe = Path::new(dir).join("python3.11");
+            if let Ok(real) = std::fs::canonicalize(&exe) {
+                if let Some(prefix) = real.parent().and_then(|p| p.parent()) {
+                    candidates.push(format!("{}/lib/python3.11", prefix.display()));
+                }
+            }
+        }
+    }
+    candidates.into_iter().find(|c| Path::new(c).join("os.py").is_file())
+}
+
+fn run(opts: Opts) -> i32 {
+    let Opts { mut config, target, dis } = opts;
+    // sys.path[0]: the script's directory, or '' for -c / -m / stdin.
+    let mut path = Vec::new();
+    if !config.safe_path {
+        match &target {
+            Target::File(f) => {
+                let abs = std::fs::canonicalize(f).ok();
+                let dir = abs
+                    .as_deref()
+                    .and_then(|p| p.parent())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| ".".to_string());
+                path.push(dir);
+            }
+            _ => path.push(String::new()),
+        }
+    }
+    if !config.ignore_environment {
+        if let Ok(p) = std::env::var("FTPY_PATH") {
+            path.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
+        }
+        if std::env::var_os("PYTHONUNBUFFERED").is_some() {
+            config.unbuffered = true;
+        }
+    }
+    config.path = path;
+    config.stdlib = find_stdlib();
+    config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    if dis {
+        if let Target::File(f) = &target {
+            return match std::fs::read_to_string(f) {
+                Ok(src) => disassemble(&src, f),
+                Err(e) => {
+                    eprintln!("ftpy: can't open file '{f}': {e}");
+                    2
+                }
+            };
+        }
+    }
+    let mut ts = ThreadState::attach();
+    let interp = Interp::init(&mut ts, config);
+    ftpy_stdlib::register(interp);
+
+    let result = match &target {
+        Target::Command(cmd) => ftpy_vm::run_main_source(&mut ts, cmd, "<string>"),
+        Target::File(f) => {
+            let source = match std::fs::read(f) {
+                Ok(b) => String::from_utf8_lossy(b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&b)).into_owned(),
+                Err(e) => {
+                    let abs = std::fs::canonicalize(Path::new(".")).map(|d| d.join(f)).unwrap_or_else(|_| f.into());
+                    eprintln!(
+                        "{}: can't open file '{}': [Errno {}] {}",
+                        std::env::args().next().unwrap_or_else(|| "ftpy".into()),
+                        abs.display(),
+                        e.raw_os_error().unwrap_or(2),
+                        describe_io_error(&e)
+                    );
+                    return 2;
+                }
+            };
+            if dis {
+                return disassemble(&source, f);
+            }
+            ftpy_vm::run_main_source(&mut ts, &source, f)
+        }
+        Target::Module(m) => run_module(&mut ts, m),
+        Target::Stdin => {
+            // SAFETY: isatty has no memory-safety preconditions.
+            let tty = unsafe { libc::isatty(0) } == 1;
+            if tty {
+                return repl(&mut ts);
+            }
+            let mut src = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
+            ftpy_vm::run_main_source(&mut ts, &src, "<stdin>")
+        }
+    };
+    let mut code = match result {
+        Ok(_) => 0,
+        Err(e) => ftpy_vm::report_exception(&mut ts, e),
+    };
+    if code == 0 && interp.config.inspect {
+        code = repl(&mut ts);
+    }
+    ftpy_vm::finalize(&mut ts);
+    code
+}
+
+fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+fn disassemble(source: &str, filename: &str) -> i32 {
+    match ftpy_compiler::compile(source, filename, ftpy_compiler::Mode::Exec, 0) {
+        Ok(code) => {
+            print!("{}", ftpy_compiler::dis::disassemble(&code));
+            0
+        }
+        Err(e) => {
+            eprintln!("  File \"{}\", line {}\n{:?}: {}", e.filename, e.lineno, e.kind, e.msg);
+            1
+        }
+    }
+}
+
+/// `-m module`: find the module's file through the import path and run
+/// it as `__main__`.
+fn run_module(ts: &mut ThreadState, name: &str) -> ftpy_vm::PyResult<ftpy_vm::Value> {
+    let interp = ftpy_vm::interp::interp();
+    let sys = interp.sys();
+    let path_v = sys.dict().get_str_text("path").unwrap_or(ftpy_vm::Value::NONE);
+    let items = ftpy_vm::ops::collect(ts, path_v)?;
+    let rel = name.replace('.', "/");
+    for &p in items.iter() {
+        let Some(dir) = ftpy_vm::objects::str::as_str(p) else { continue };
+        let base = if dir.is_empty() { ".".to_string() } else { dir.to_string() };
+        for cand in [format!("{base}/{rel}.py"), format!("{base}/{rel}/__main__.py")] {
+            if Path::new(&cand).is_file() {
+                let source = ftpy_vm::import::read_source(ts, &cand)?;
+                // sys.argv[0] is the full path of the module file.
+                if let Some(argv) = sys.dict().get_str_text("argv") {
+                    let s = ftpy_vm::objects::str::StrObj::new(ts, &cand);
+                    ftpy_vm::ops::setitem(ts, argv, ftpy_vm::Value::small_int_unchecked(0), Some(s))?;
+                }
+                return ftpy_vm::run_main_source(ts, &source, &cand);
+            }
+        }
+    }
+    let exe = std::env::args().next().unwrap_or_else(|| "ftpy".into());
+    eprintln!("{exe}: No module named {name}");
+    std::process::exit(1);
+}
+
+/// The interactive prompt.
+fn repl(ts: &mut ThreadState) -> i32 {
+    use std::io::{BufRead, Write};
+    let interp = ftpy_vm::interp::interp();
+    if !interp.config.quiet && !interp.config.inspect {
+        eprintln!("Python 3.11.7 (ftpy {}) [free-threaded]", env!("CARGO_PKG_VERSION"));
+        eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    }
+    let main = match interp.modules.get_str_text("__main__").and_then(|m| m.downcast::<ftpy_vm::objects::module::ModuleObj>()) {
+        Some(m) => m,
+        None => ftpy_vm::main_module(ts, None),
+    };
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        ftpy_vm::objects::stream::flush_fd(ts, 1);
+        eprint!("{}", if buf.is_empty() { ">>> " } else { "... " });
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                eprintln!();
+                return 0;
+            }
+            Ok(_) => {}
+        }
+        buf.push_str(&line);
+        let complete = !line.trim().is_empty() && !buf.trim_end().ends_with(':') && buf.lines().count() == 1
+            || (buf.lines().count() > 1 && line.trim().is_empty());
+        if !complete && !buf.trim().is_empty() {
+            // Try compiling: a complete single-line statement runs now.
+            if buf.lines().count() == 1 {
+                if let Ok(_c) = ftpy_compiler::compile(&buf, "<stdin>", ftpy_compiler::Mode::Single, 0) {
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+        }
+        let src = std::mem::take(&mut buf);
+        if src.trim().is_empty() {
+            continue;
+        }
+        let r = (|| {
+            let code = ftpy_vm::compile_source(ts, &src, "<stdin>", ftpy_compiler::Mode::Single)?;
+            let d = main.dict();
+            ftpy_vm::interpreter::run_code(ts, code, d, d.value(), ftpy_vm::Value::NULL)
+        })();
+        if let Err(e) = r {
+            if e.matches(ftpy_vm::interp::types().system_exit) {
+                return ftpy_vm::report_exception(ts, e);
+            }
+            ftpy_vm::report_exception(ts, e);
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let opts = match parse_args(&args) {
+        Ok(o) => o,
+        Err((code, msg)) => {
+            if code == 0 {
+                println!("{}", msg.trim_end());
+            } else {
+                eprint!("{msg}");
+            }
+            std::process::exit(code);
+        }
+    };
+    // A big stack for the interpreter thread: the recursion limit and the
+    // native stack check keep Python recursion well inside it.
+    let handle = std::thread::Builder::new().name("ftpy-main".into()).stack_size(256 << 20).spawn(move || run(opts));
+    let code = match handle {
+        Ok(h) => match h.join() {
+            Ok(c) => c,
+            Err(_) => {
+                ftpy_vm::objects::stream::flush_std_streams_raw();
+                eprintln!("Fatal Python error: ftpy internal error (a Rust panic); please report it");
+                70
+            }
+        },
+        Err(e) => {
+            eprintln!("ftpy: cannot start the interpreter thread: {e}");
+            70
+        }
+    };
+    ftpy_vm::objects::stream::flush_std_streams_raw();
+    std::process::exit(code);
+}

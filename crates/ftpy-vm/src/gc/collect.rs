@@ -1,0 +1,477 @@
+//! Stop-the-world collection: the safepoint protocol, roots, marking.
+//!
+//! # Thread states
+//! Each registered thread's [`ThreadShared::state`] is one of:
+//! - `RUNNING`: attached, may touch the heap; must reach a safepoint soon.
+//! - `PARKED`: stopped at a safepoint for a collection.
+//! - `DETACHED`: blocked in a system call, a lock, a sleep...; touches no
+//!   heap object until it re-attaches.
+//!
+//! # Protocol
+//! A collector sets `GC_IN_PROGRESS` (one collector at a time), raises the
+//! GC bit in every thread's eval breaker, and waits until no thread is
+//! `RUNNING`. A thread that sees the bit at a safepoint spills its
+//! registers, records its stack pointer, becomes `PARKED` and waits for
+//! the flag to drop. A thread re-attaching stores `RUNNING` and then reads
+//! `GC_IN_PROGRESS` (both `SeqCst`): either the collector sees it running
+//! and waits for it, or it sees the collection and steps back.
+//!
+//! # Marking
+//! Roots, then a mark stack drained to empty. Precise references (a
+//! `Value` or a typed pointer in a traced field) are trusted to name an
+//! object start. Words from native stacks are checked against the page
+//! table and the slot's header and epoch (gc invariant 5) before they
+//! mark anything.
+
+use parking_lot::{Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+
+use super::alloc::{self, epoch, next_epoch, prev_epoch, EPOCH, GC_COUNT};
+use super::heap::{header_at, heap};
+use super::stack::with_registers_spilled;
+use super::Slot;
+use crate::object::{flags, trace_object, Header};
+use crate::thread::{ThreadShared, ThreadState};
+use crate::value::Value;
+
+pub const RUNNING: u8 = 0;
+pub const PARKED: u8 = 1;
+pub const DETACHED: u8 = 2;
+
+/// Eval-breaker bit: a collection wants this thread to park.
+pub const BREAK_GC: u32 = 1;
+/// Eval-breaker bit: GC stress mode; every safepoint considers collecting.
+pub const BREAK_STRESS: u32 = 2;
+/// Eval-breaker bit: a signal handler or async exception is pending
+/// (main thread).
+pub const BREAK_SIGNAL: u32 = 4;
+
+static GC_IN_PROGRESS: AtomicBool = AtomicBool::new(false);
+static WORLD: Mutex<()> = Mutex::new(());
+static WORLD_CV: Condvar = Condvar::new();
+
+/// Every attached thread. Locked by the collector for a whole collection
+/// and by threads attaching or exiting.
+pub(crate) static THREADS: Mutex<Vec<&'static ThreadShared>> = Mutex::new(Vec::new());
+
+/// Objects whose type has `__del__`, not yet finalized (weak: not roots).
+static FINALIZABLE: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+/// Objects found unreachable with a pending `__del__` (roots until run).
+static PENDING_FINALIZERS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+/// Collections disabled (`gc.disable()` only stops automatic ones).
+pub static AUTO_GC_ENABLED: AtomicBool = AtomicBool::new(true);
+/// Interpreter bootstrap: no collection may run before the roots exist.
+pub static GC_READY: AtomicBool = AtomicBool::new(false);
+
+static STAT_COLLECTIONS: AtomicU64 = AtomicU64::new(0);
+static STAT_LAST_LIVE: AtomicUsize = AtomicUsize::new(0);
+static STAT_TOTAL_PAUSE_NS: AtomicU64 = AtomicU64::new(0);
+static STAT_MAX_PAUSE_NS: AtomicU64 = AtomicU64::new(0);
+
+/// Statistics for `gc.get_stats()` and the benchmarks.
+#[derive(Debug, Clone, Copy)]
+pub struct GcStats {
+    pub collections: u64,
+    pub last_live_bytes: usize,
+    pub total_pause_ns: u64,
+    pub max_pause_ns: u64,
+    pub pages_in_use: usize,
+}
+
+pub fn gc_stats() -> GcStats {
+    GcStats {
+        collections: STAT_COLLECTIONS.load(Ordering::Relaxed),
+        last_live_bytes: STAT_LAST_LIVE.load(Ordering::Relaxed),
+        total_pause_ns: STAT_TOTAL_PAUSE_NS.load(Ordering::Relaxed),
+        max_pause_ns: STAT_MAX_PAUSE_NS.load(Ordering::Relaxed),
+        pages_in_use: heap().pages_in_use(),
+    }
+}
+
+/// Registers a new object for finalization (its type defines `__del__`).
+pub fn register_finalizer(obj: &Header) {
+    obj.set_flag(flags::FINALIZABLE);
+    FINALIZABLE.lock().push(obj as *const Header as usize);
+}
+
+/// Takes the objects whose `__del__` should run now.
+pub fn take_pending_finalizers(out: &mut RootedVec) {
+    let mut p = PENDING_FINALIZERS.lock();
+    for a in p.drain(..) {
+        out.push(Value::from_addr(a));
+    }
+}
+
+/// Takes every object still registered for finalization (interpreter
+/// exit: CPython finalizes what module teardown frees).
+pub fn take_all_finalizable(out: &mut RootedVec) {
+    take_pending_finalizers(out);
+    let mut f = FINALIZABLE.lock();
+    for a in f.drain(..) {
+        out.push(Value::from_addr(a));
+    }
+}
+
+/// The mark stack and the epoch being marked.
+pub struct Marker {
+    stack: Vec<usize>,
+    epoch: u8,
+    prev: u8,
+    live_bytes: usize,
+}
+
+impl Marker {
+    /// Marks the object a value names.
+    #[inline(always)]
+    pub fn value(&mut self, v: Value) {
+        if let Some(a) = v.as_addr() {
+            self.obj(a);
+        }
+    }
+
+    #[inline(always)]
+    pub fn slot(&mut self, s: &Slot) {
+        self.value(s.get_relaxed());
+    }
+
+    pub fn slots(&mut self, s: &[Slot]) {
+        for x in s {
+            self.slot(x);
+        }
+    }
+
+    pub fn values(&mut self, s: &[Value]) {
+        for &x in s {
+            self.value(x);
+        }
+    }
+
+    /// Marks an object by address (precise: must be an object start).
+    #[inline(always)]
+    pub fn obj(&mut self, addr: usize) {
+        // SAFETY: precise references name live object starts.
+        let h = unsafe { &*(addr as *const Header) };
+        if h.mark() != self.epoch {
+            if cfg!(debug_assertions) {
+                check_precise(addr);
+            }
+            h.set_mark(self.epoch);
+            self.stack.push(addr);
+        }
+    }
+
+    /// A word from a native stack: marks the object it may point into.
+    #[inline]
+    pub fn conservative(&mut self, word: usize) {
+        let addr = match Value::word_as_tagged_addr(word as u64) {
+            Some(a) => a,
+            None => word,
+        };
+        if !heap().contains(addr) {
+            return;
+        }
+        let Some(slot) = heap().find_slot(addr) else { return };
+        let Some(h) = header_at(slot) else { return };
+        let m = h.mark();
+        if m == self.epoch {
+            return;
+        }
+        if m != self.prev {
+            // Dead and not yet swept: never resurrect (its fields may
+            // name freed memory).
+            return;
+        }
+        h.set_mark(self.epoch);
+        self.stack.push(slot);
+    }
+
+    /// Scans `[low, high)` word by word, conservatively.
+    pub fn scan_range(&mut self, low: usize, high: usize) {
+        let mut p = (low + 7) & !7;
+        while p + 8 <= high {
+            // SAFETY: [low, high) is a live thread stack (the thread is
+            // parked or detached, or is the collector itself below its
+            // current frame).
+            let w = unsafe { std::ptr::read_volatile(p as *const usize) };
+            self.conservative(w);
+            p += 8;
+        }
+    }
+
+    fn drain(&mut self) {
+        while let Some(a) = self.stack.pop() {
+            // SAFETY: only marked object starts are pushed.
+            let h = unsafe { &*(a as *const Header) };
+            if let Some(ph) = heap().page_of(a) {
+                self.live_bytes += ph.obj_size as usize;
+            }
+            let ty = h.type_word();
+            self.obj(ty);
+            // SAFETY: a live object; its kind byte names its layout.
+            unsafe { trace_object(h.kind_byte(), a, self) };
+            crate::objects::typeobj::trace_attrs_of(a, h, self);
+        }
+    }
+}
+
+#[cold]
+fn check_precise(addr: usize) {
+    match heap().find_slot(addr) {
+        Some(s) if s == addr => {
+            if header_at(s).is_none() {
+                panic!("gc: precise reference {addr:#x} names a free slot");
+            }
+        }
+        _ => panic!("gc: precise reference {addr:#x} is not an object start"),
+    }
+}
+
+/// A `Vec<Value>` the collector treats as a root, for native code that
+/// must keep values in heap memory across safepoints.
+pub struct RootedVec {
+    inner: Box<Vec<Value>>,
+    owner: &'static ThreadShared,
+}
+
+impl RootedVec {
+    pub fn new(ts: &ThreadState) -> RootedVec {
+        let inner = Box::new(Vec::new());
+        let owner = ts.shared();
+        owner.register_rooted(&*inner as *const Vec<Value>);
+        RootedVec { inner, owner }
+    }
+
+    pub fn with_capacity(ts: &ThreadState, n: usize) -> RootedVec {
+        let r = RootedVec::new(ts);
+        // Growing the buffer is fine: the collector reads the Vec header
+        // through the registered pointer, which does not move.
+        let mut r = r;
+        r.inner.reserve(n);
+        r
+    }
+}
+
+impl std::ops::Deref for RootedVec {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for RootedVec {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.inner
+    }
+}
+
+impl Drop for RootedVec {
+    fn drop(&mut self) {
+        self.owner.unregister_rooted(&*self.inner as *const Vec<Value>);
+    }
+}
+
+/// Why a collection runs (for stats and stress accounting).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    Threshold,
+    Stress,
+    Explicit,
+}
+
+/// Runs a full collection, stopping every other thread at a safepoint.
+/// The caller must be at a safepoint itself (no container lock held).
+/// Returns false if another thread collected instead (this one parked).
+pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
+    if !GC_READY.load(Ordering::Acquire) {
+        return false;
+    }
+    if GC_IN_PROGRESS.compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst).is_err() {
+        // Someone else is collecting: park for it.
+        park_for_gc(ts.shared());
+        return false;
+    }
+    let me = ts.shared();
+    with_registers_spilled(|low| {
+        me.set_scan_low(low);
+        let threads = THREADS.lock();
+        for t in threads.iter() {
+            if !std::ptr::eq(*t, me) {
+                t.eval_breaker.fetch_or(BREAK_GC, Ordering::SeqCst);
+            }
+        }
+        // Wait for every other thread to park or detach.
+        {
+            let mut g = WORLD.lock();
+            loop {
+                let all = threads.iter().all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
+                if all {
+                    break;
+                }
+                WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
+            }
+        }
+        let start = std::time::Instant::now();
+        stopped_world_collect(&threads, reason);
+        let ns = start.elapsed().as_nanos() as u64;
+        STAT_TOTAL_PAUSE_NS.fetch_add(ns, Ordering::Relaxed);
+        STAT_MAX_PAUSE_NS.fetch_max(ns, Ordering::Relaxed);
+        for t in threads.iter() {
+            t.eval_breaker.fetch_and(!BREAK_GC, Ordering::SeqCst);
+        }
+        drop(threads);
+        let _g = WORLD.lock();
+        GC_IN_PROGRESS.store(false, Ordering::SeqCst);
+        WORLD_CV.notify_all();
+    });
+    true
+}
+
+/// Parks the calling thread until the collection in progress ends.
+pub fn park_for_gc(me: &'static ThreadShared) {
+    with_registers_spilled(|low| {
+        me.set_scan_low(low);
+        let mut g = WORLD.lock();
+        me.state.store(PARKED, Ordering::SeqCst);
+        WORLD_CV.notify_all();
+        while GC_IN_PROGRESS.load(Ordering::SeqCst) {
+            WORLD_CV.wait(&mut g);
+        }
+        me.state.store(RUNNING, Ordering::SeqCst);
+    });
+}
+
+/// Runs `f` detached: the thread may block in it without holding up
+/// collections. `f` must not touch heap objects (it may use memory inside
+/// an object the caller's frames keep alive, such as a lock's mutex).
+pub fn detached<R>(me: &'static ThreadShared, f: impl FnOnce() -> R) -> R {
+    with_registers_spilled(|low| {
+        me.set_scan_low(low);
+        me.state.store(DETACHED, Ordering::SeqCst);
+        {
+            // A collector may be waiting for us.
+            let _g = WORLD.lock();
+            WORLD_CV.notify_all();
+        }
+        let r = f();
+        reattach(me);
+        r
+    })
+}
+
+/// Marks a detached thread as running again, waiting out a collection.
+pub fn reattach(me: &'static ThreadShared) {
+    loop {
+        me.state.store(RUNNING, Ordering::SeqCst);
+        if !GC_IN_PROGRESS.load(Ordering::SeqCst) {
+            return;
+        }
+        let mut g = WORLD.lock();
+        me.state.store(DETACHED, Ordering::SeqCst);
+        WORLD_CV.notify_all();
+        while GC_IN_PROGRESS.load(Ordering::SeqCst) {
+            WORLD_CV.wait(&mut g);
+        }
+    }
+}
+
+/// Registers a new thread (state `RUNNING` once registered, after any
+/// collection in progress has finished).
+pub fn register_thread(me: &'static ThreadShared) {
+    me.state.store(DETACHED, Ordering::SeqCst);
+    THREADS.lock().push(me);
+    reattach(me);
+}
+
+/// Removes an exiting thread. Its allocation buffers must be released.
+pub fn unregister_thread(me: &'static ThreadShared) {
+    me.state.store(DETACHED, Ordering::SeqCst);
+    let mut threads = THREADS.lock();
+    threads.retain(|t| !std::ptr::eq(*t, me));
+    drop(threads);
+    let _g = WORLD.lock();
+    WORLD_CV.notify_all();
+}
+
+fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
+    // 1. Take every page back from every thread.
+    for t in threads {
+        t.release_alloc_buffers();
+    }
+    // 2. Advance the epoch.
+    let prev = epoch();
+    let ep = next_epoch(prev);
+    EPOCH.store(ep, Ordering::Relaxed);
+    let gc = GC_COUNT.fetch_add(1, Ordering::Relaxed) + 1;
+    let mut m = Marker {
+        stack: Vec::with_capacity(4096),
+        epoch: ep,
+        prev,
+        live_bytes: 0,
+    };
+    // 3. Roots.
+    crate::interp::trace_roots(&mut m);
+    for t in threads {
+        t.trace(&mut m);
+    }
+    for &a in PENDING_FINALIZERS.lock().iter() {
+        m.obj(a);
+    }
+    m.drain();
+    // 4. Finalizers: unreachable objects with __del__ are resurrected (with
+    //    everything they reach) and queued; they die at a later collection.
+    {
+        let mut fin = FINALIZABLE.lock();
+        let mut pending = PENDING_FINALIZERS.lock();
+        fin.retain(|&a| {
+            // SAFETY: registered objects stay allocated until finalized
+            // (they are resurrected below before any sweep).
+            let h = unsafe { &*(a as *const Header) };
+            if h.mark() == ep {
+                true
+            } else {
+                pending.push(a);
+                false
+            }
+        });
+        for &a in pending.iter() {
+            m.obj(a);
+        }
+    }
+    m.drain();
+    // 5. Sweep large objects now; small pages lazily.
+    let large_live = alloc::sweep_large(ep);
+    alloc::refill_pools(ep, gc);
+    let _ = prev_epoch(ep);
+    let live = m.live_bytes.max(large_live);
+    STAT_LAST_LIVE.store(live, Ordering::Relaxed);
+    STAT_COLLECTIONS.fetch_add(1, Ordering::Relaxed);
+    alloc::ALLOCATED.store(0, Ordering::Relaxed);
+    alloc::THRESHOLD.store(live.max(alloc::MIN_THRESHOLD), Ordering::Relaxed);
+    if std::env::var_os("FTPY_GC_VERIFY").is_some() {
+        verify_heap(ep);
+    }
+}
+
+/// Heap verifier (debugging): every reachable object's precise references
+/// name allocated objects. Called with the world stopped after marking.
+fn verify_heap(ep: u8) {
+    struct Check;
+    heap().for_each_page(|ph| {
+        // SAFETY: the world is stopped; the header is valid.
+        let ph = unsafe { &*ph };
+        for i in 0..ph.used {
+            let a = ph.slot_addr(i);
+            if let Some(h) = header_at(a) {
+                if h.mark() == ep {
+                    let ty = h.type_word();
+                    match heap().find_slot(ty) {
+                        Some(s) if s == ty => {}
+                        _ => panic!("gc verify: object {a:#x} has a bad type word {ty:#x}"),
+                    }
+                }
+            }
+        }
+    });
+    let _ = Check;
+}

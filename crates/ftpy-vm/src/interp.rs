@@ -1,0 +1,518 @@
+//! The shared interpreter state: built-in types, interned strings, the
+//! builtins and sys modules, `sys.modules`. Created once per process by
+//! [`Interp::init`]; immutable afterwards except through atomics and the
+//! objects' own locks (there is no lock around the interpreter).
+
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use crate::error::PyResult;
+use crate::gc::Marker;
+use crate::object::{Gc, Header, Kind};
+use crate::objects::dict::DictObj;
+use crate::objects::module::ModuleObj;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::{tflags, TypeObj};
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+macro_rules! builtin_types {
+    ($($field:ident: $name:literal, $kind:ident, $layout:ty, $flags:expr;)*) => {
+        /// Every built-in type. See `Interp`.
+        pub struct BuiltinTypes {
+            $(pub $field: Gc<TypeObj>,)*
+            /// Every exception class, in definition order.
+            pub exceptions: Mutex<Vec<Gc<TypeObj>>>,
+        }
+
+        impl BuiltinTypes {
+            /// Allocates the type shells (no names, dicts, bases yet).
+            fn alloc_shells(ts: &mut ThreadState) -> BuiltinTypes {
+                $(
+                    let $field = ts.alloc(TypeObj::blank(
+                        Header::new_untyped(Kind::Type, 0),
+                        Kind::$kind,
+                        std::mem::size_of::<$layout>() as u32,
+                        0,
+                    ));
+                    $field.set_flag($flags);
+                )*
+                BuiltinTypes { $($field,)* exceptions: Mutex::new(Vec::new()) }
+            }
+
+            /// (type, name) for every non-exception built-in type.
+            pub fn all(&self) -> Vec<(Gc<TypeObj>, &'static str)> {
+                vec![$((self.$field, $name),)*]
+            }
+        }
+    };
+}
+
+use crate::objects::*;
+const B: u32 = tflags::BASETYPE;
+const I: u32 = tflags::INTERNAL;
+
+builtin_types! {
+    type_: "type", Type, typeobj::TypeObj, B;
+    object: "object", Object, object::PlainObj, B;
+    int: "int", Int, int::IntObj, B;
+    bool: "bool", Int, int::IntObj, 0;
+    float: "float", Float, float::FloatObj, B;
+    complex: "complex", Complex, complex::ComplexObj, B;
+    str: "str", Str, str::StrObj, B | tflags::SEQUENCE;
+    bytes: "bytes", Bytes, bytes::BytesObj, B | tflags::SEQUENCE;
+    bytearray: "bytearray", Bytearray, bytes::BytearrayObj, B | tflags::SEQUENCE;
+    tuple: "tuple", Tuple, tuple::TupleObj, B | tflags::SEQUENCE;
+    list: "list", List, list::ListObj, B | tflags::SEQUENCE;
+    dict: "dict", Dict, dict::DictObj, B | tflags::MAPPING;
+    set: "set", Set, set::SetObj, B;
+    frozenset: "frozenset", Set, set::SetObj, B;
+    range: "range", Range, range::RangeObj, tflags::SEQUENCE;
+    slice: "slice", Slice, slice::SliceObj, 0;
+    none_type: "NoneType", Object, object::PlainObj, 0;
+    not_implemented_type: "NotImplementedType", Object, object::PlainObj, 0;
+    ellipsis_type: "ellipsis", Object, object::PlainObj, 0;
+    function: "function", Function, function::FunctionObj, 0;
+    builtin_function: "builtin_function_or_method", Builtin, builtin::BuiltinObj, 0;
+    method_descriptor: "method_descriptor", Builtin, builtin::BuiltinObj, 0;
+    classmethod_descriptor: "classmethod_descriptor", Builtin, builtin::BuiltinObj, 0;
+    wrapper_descriptor: "wrapper_descriptor", Builtin, builtin::BuiltinObj, 0;
+    getset_descriptor: "getset_descriptor", Builtin, builtin::BuiltinObj, 0;
+    method: "method", Method, method::MethodObj, 0;
+    code: "code", Code, code::CodeObj, 0;
+    cell: "cell", Cell, cell::CellObj, 0;
+    module: "module", Module, module::ModuleObj, B;
+    traceback: "traceback", Traceback, traceback::TracebackObj, 0;
+    frame: "frame", Frame, frame::FrameObj, 0;
+    generator: "generator", Generator, generator::GenObj, 0;
+    coroutine: "coroutine", Generator, generator::GenObj, 0;
+    async_generator: "async_generator", Generator, generator::GenObj, 0;
+    property: "property", Property, descriptors::PropertyObj, B;
+    classmethod: "classmethod", ClassMethod, descriptors::ClassMethodObj, B;
+    staticmethod: "staticmethod", StaticMethod, descriptors::StaticMethodObj, B;
+    super_: "super", Super, superobj::SuperObj, B;
+    value_array: "value_array", ValueArray, array::ValueArray, I;
+    dict_table: "dict_table", DictTable, dict::DictTable, I;
+    set_table: "set_table", SetTable, set::SetTable, I;
+    dict_keys: "dict_keys", DictView, dict::DictViewObj, 0;
+    dict_values: "dict_values", DictView, dict::DictViewObj, 0;
+    dict_items: "dict_items", DictView, dict::DictViewObj, 0;
+    list_iterator: "list_iterator", Iterator, iterators::IterObj, 0;
+    list_reverseiterator: "list_reverseiterator", Iterator, iterators::IterObj, 0;
+    tuple_iterator: "tuple_iterator", Iterator, iterators::IterObj, 0;
+    range_iterator: "range_iterator", Iterator, iterators::IterObj, 0;
+    str_iterator: "str_ascii_iterator", Iterator, iterators::IterObj, 0;
+    bytes_iterator: "bytes_iterator", Iterator, iterators::IterObj, 0;
+    dict_keyiterator: "dict_keyiterator", Iterator, iterators::IterObj, 0;
+    dict_valueiterator: "dict_valueiterator", Iterator, iterators::IterObj, 0;
+    dict_itemiterator: "dict_itemiterator", Iterator, iterators::IterObj, 0;
+    set_iterator: "set_iterator", Iterator, iterators::IterObj, 0;
+    seq_iterator: "iterator", Iterator, iterators::IterObj, 0;
+    callable_iterator: "callable_iterator", Iterator, iterators::IterObj, 0;
+    enumerate: "enumerate", Iterator, iterators::IterObj, B;
+    zip: "zip", Iterator, iterators::IterObj, B;
+    map: "map", Iterator, iterators::IterObj, B;
+    filter: "filter", Iterator, iterators::IterObj, B;
+    reversed: "reversed", Iterator, iterators::IterObj, B;
+    text_stream: "TextIOWrapper", Stream, stream::StreamObj, 0;
+    // Exceptions: the ones native code raises by name. The rest of the
+    // hierarchy is built from `exception::EXCEPTIONS`.
+    base_exception: "BaseException", Exception, exception::ExcObj, B;
+    exception: "Exception", Exception, exception::ExcObj, B;
+    type_error: "TypeError", Exception, exception::ExcObj, B;
+    value_error: "ValueError", Exception, exception::ExcObj, B;
+    index_error: "IndexError", Exception, exception::ExcObj, B;
+    key_error: "KeyError", Exception, exception::ExcObj, B;
+    lookup_error: "LookupError", Exception, exception::ExcObj, B;
+    attribute_error: "AttributeError", Exception, exception::ExcObj, B;
+    name_error: "NameError", Exception, exception::ExcObj, B;
+    unbound_local_error: "UnboundLocalError", Exception, exception::ExcObj, B;
+    arithmetic_error: "ArithmeticError", Exception, exception::ExcObj, B;
+    zero_division_error: "ZeroDivisionError", Exception, exception::ExcObj, B;
+    overflow_error: "OverflowError", Exception, exception::ExcObj, B;
+    runtime_error: "RuntimeError", Exception, exception::ExcObj, B;
+    recursion_error: "RecursionError", Exception, exception::ExcObj, B;
+    not_implemented_error: "NotImplementedError", Exception, exception::ExcObj, B;
+    stop_iteration: "StopIteration", Exception, exception::ExcObj, B;
+    stop_async_iteration: "StopAsyncIteration", Exception, exception::ExcObj, B;
+    generator_exit: "GeneratorExit", Exception, exception::ExcObj, B;
+    system_exit: "SystemExit", Exception, exception::ExcObj, B;
+    keyboard_interrupt: "KeyboardInterrupt", Exception, exception::ExcObj, B;
+    memory_error: "MemoryError", Exception, exception::ExcObj, B;
+    assertion_error: "AssertionError", Exception, exception::ExcObj, B;
+    import_error: "ImportError", Exception, exception::ExcObj, B;
+    module_not_found_error: "ModuleNotFoundError", Exception, exception::ExcObj, B;
+    os_error: "OSError", Exception, exception::ExcObj, B;
+    file_not_found_error: "FileNotFoundError", Exception, exception::ExcObj, B;
+    eof_error: "EOFError", Exception, exception::ExcObj, B;
+    syntax_error: "SyntaxError", Exception, exception::ExcObj, B;
+    indentation_error: "IndentationError", Exception, exception::ExcObj, B;
+    tab_error: "TabError", Exception, exception::ExcObj, B;
+    system_error: "SystemError", Exception, exception::ExcObj, B;
+    unicode_error: "UnicodeError", Exception, exception::ExcObj, B;
+    unicode_decode_error: "UnicodeDecodeError", Exception, exception::ExcObj, B;
+    unicode_encode_error: "UnicodeEncodeError", Exception, exception::ExcObj, B;
+    buffer_error: "BufferError", Exception, exception::ExcObj, B;
+    warning: "Warning", Exception, exception::ExcObj, B;
+}
+
+macro_rules! names {
+    ($($field:ident),* $(,)?) => {
+        /// Interned names the runtime looks up (dunders and friends).
+        #[allow(non_snake_case)]
+        pub struct Names {
+            $(pub $field: Gc<StrObj>,)*
+        }
+
+        impl Names {
+            fn new(ts: &mut ThreadState) -> Names {
+                Names { $($field: intern(ts, stringify!($field)),)* }
+            }
+
+            fn trace(&self, m: &mut Marker) {
+                $(m.value(self.$field.value());)*
+            }
+
+            /// A name by its text (must be one of the fields).
+            pub fn get(&self, s: &str) -> Gc<StrObj> {
+                match s {
+                    $(stringify!($field) => self.$field,)*
+                    _ => panic!("not a predefined name: {s}"),
+                }
+            }
+        }
+    };
+}
+
+names! {
+    __init__, __new__, __del__, __repr__, __str__, __format__, __hash__, __eq__, __ne__, __lt__,
+    __le__, __gt__, __ge__, __bool__, __len__, __getattr__, __getattribute__, __setattr__,
+    __delattr__, __getitem__, __setitem__, __delitem__, __contains__, __iter__, __next__,
+    __call__, __get__, __set__, __delete__, __set_name__, __init_subclass__, __class_getitem__,
+    __enter__, __exit__, __add__, __radd__, __iadd__, __sub__, __rsub__, __isub__, __mul__,
+    __rmul__, __imul__, __truediv__, __rtruediv__, __itruediv__, __floordiv__, __rfloordiv__,
+    __ifloordiv__, __mod__, __rmod__, __imod__, __pow__, __rpow__, __ipow__, __lshift__,
+    __rlshift__, __ilshift__, __rshift__, __rrshift__, __irshift__, __and__, __rand__, __iand__,
+    __or__, __ror__, __ior__, __xor__, __rxor__, __ixor__, __matmul__, __rmatmul__, __imatmul__,
+    __neg__, __pos__, __invert__, __abs__, __int__, __float__, __index__, __complex__, __round__,
+    __trunc__, __floor__, __ceil__, __divmod__, __rdivmod__, __reversed__, __missing__,
+    __instancecheck__, __subclasscheck__, __mro_entries__, __prepare__, __class__, __dict__,
+    __doc__, __module__, __name__, __qualname__, __slots__, __classcell__, __annotations__,
+    __builtins__, __file__, __spec__, __loader__, __package__, __path__, __all__, __main__,
+    __import__, __build_class__, __debug__, __weakref__, __await__, __aiter__, __anext__,
+    __aenter__, __aexit__, __cause__, __context__, __traceback__, __suppress_context__,
+    __match_args__, __sizeof__, __dir__, __length_hint__, __fspath__, __bytes__, __cached__,
+    __abstractmethods__, __orig_bases__, __set_item__, __origin__, __args__, __code__,
+    __defaults__, __kwdefaults__, __closure__, __globals__, __func__, __self__, __wrapped__,
+    __mro__, __bases__, __base__, __subclasses__, __getstate__, __reduce__, __reduce_ex__,
+    __copy__, __deepcopy__, __index_check__, __sizeof_check__, __text_signature__,
+    __qualname_check__, __exit_check__, __notes__, __getnewargs__, __getnewargs_ex__,
+    __setstate__, __class_check__, __isabstractmethod__, __signature__, __objclass__,
+    mro, send, throw, close, keys, items, values, get, append, write, flush, args, encoding,
+    errors, name, obj, value, code, msg, filename, lineno, offset, text, end_lineno,
+    end_offset, print_file_and_line, stdout, stderr, stdin, displayhook, excepthook, path,
+    modules, argv, fileno, read, readline, isatty, buffer, closed, mode, newline, startswith,
+    real, imag, start, stop, step, fget, fset, fdel, n_fields, __wrapped_check__, __new_check__,
+}
+
+/// How `sys.flags` and friends were set by the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    /// `sys.path` entries before the standard library's.
+    pub path: Vec<String>,
+    pub optimize: u8,
+    pub unbuffered: bool,
+    pub interactive: bool,
+    pub inspect: bool,
+    pub verbose: u8,
+    pub dont_write_bytecode: bool,
+    pub ignore_environment: bool,
+    pub safe_path: bool,
+    pub no_site: bool,
+    pub quiet: bool,
+    /// `-X` options.
+    pub xoptions: Vec<String>,
+    /// `-W` options.
+    pub warnoptions: Vec<String>,
+    /// The executable path (`sys.executable`).
+    pub executable: String,
+    /// The standard library directory, if found.
+    pub stdlib: Option<String>,
+}
+
+/// A native module's initializer: fills the module's dict.
+pub type NativeModuleInit = fn(&mut ThreadState, Gc<ModuleObj>) -> PyResult<()>;
+
+/// The shared interpreter state.
+pub struct Interp {
+    pub types: &'static BuiltinTypes,
+    pub names: &'static Names,
+    pub builtins: Gc<ModuleObj>,
+    pub builtins_dict: Gc<DictObj>,
+    sys: OnceLock<Gc<ModuleObj>>,
+    /// `sys.modules`.
+    pub modules: Gc<DictObj>,
+    pub empty_tuple: Gc<TupleObj>,
+    pub empty_str: Gc<StrObj>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: AtomicU32,
+    /// `sys.get_int_max_str_digits()`.
+    pub int_max_str_digits: AtomicUsize,
+    /// Native modules by name (the stdlib crate registers them).
+    pub native_modules: Mutex<HashMap<String, NativeModuleInit>>,
+    pub config: Config,
+    /// The SipHash key for str/bytes hashes (PYTHONHASHSEED).
+    pub hash_key: (u64, u64),
+    pub main_thread_ident: AtomicU64,
+    /// Set once the interpreter is finalizing (at exit).
+    pub finalizing: AtomicBool,
+    interned: Mutex<HashMap<Box<str>, Value>>,
+    /// Values native modules keep (a root list).
+    global_roots: Mutex<Vec<Value>>,
+}
+
+static TYPES: AtomicPtr<BuiltinTypes> = AtomicPtr::new(std::ptr::null_mut());
+static NAMES: AtomicPtr<Names> = AtomicPtr::new(std::ptr::null_mut());
+static INTERP: OnceLock<Interp> = OnceLock::new();
+/// The interned-string table exists before `Interp` does (bootstrap).
+static BOOT_INTERNED: Mutex<Option<HashMap<Box<str>, Value>>> = Mutex::new(None);
+
+/// The built-in types.
+#[inline(always)]
+pub fn types() -> &'static BuiltinTypes {
+    let p = TYPES.load(Ordering::Relaxed);
+    debug_assert!(!p.is_null(), "types() before Interp::init");
+    // SAFETY: set once during bootstrap, before any other thread attaches
+    // (thread creation orders it), to a leaked Box that is never freed.
+    unsafe { &*p }
+}
+
+/// The interned common names.
+#[inline(always)]
+pub fn names() -> &'static Names {
+    let p = NAMES.load(Ordering::Relaxed);
+    debug_assert!(!p.is_null(), "names() before Interp::init");
+    // SAFETY: as for `types`.
+    unsafe { &*p }
+}
+
+/// The interpreter (after `Interp::init`).
+#[inline]
+pub fn interp() -> &'static Interp {
+    match INTERP.get() {
+        Some(i) => i,
+        None => panic!("interp() before Interp::init"),
+    }
+}
+
+pub fn try_interp() -> Option<&'static Interp> {
+    INTERP.get()
+}
+
+/// The interned str for `s` (created if needed; interned strings live for
+/// the process).
+pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
+    if let Some(i) = INTERP.get() {
+        if let Some(&v) = i.interned.lock().get(s) {
+            // SAFETY: interned values are str objects, immortal.
+            return unsafe { v.downcast_unchecked() };
+        }
+        let v = StrObj::alloc(ts, s);
+        let mut tab = i.interned.lock();
+        let v = *tab.entry(s.into()).or_insert(v.value());
+        // SAFETY: as above.
+        return unsafe { v.downcast_unchecked() };
+    }
+    let mut boot = BOOT_INTERNED.lock();
+    let tab = boot.get_or_insert_with(HashMap::new);
+    if let Some(&v) = tab.get(s) {
+        // SAFETY: interned values are str objects.
+        return unsafe { v.downcast_unchecked() };
+    }
+    // No collection can run during bootstrap (GC_READY is false).
+    let v = StrObj::alloc(ts, s);
+    tab.insert(s.into(), v.value());
+    v
+}
+
+/// The interned str equal to `s`, if one exists (never creates one).
+pub fn lookup_interned(s: &str) -> Option<Gc<StrObj>> {
+    let i = INTERP.get()?;
+    let v = *i.interned.lock().get(s)?;
+    // SAFETY: interned values are str objects.
+    Some(unsafe { v.downcast_unchecked() })
+}
+
+/// Interns an existing str object: returns the canonical one.
+pub fn intern_str(ts: &mut ThreadState, s: Gc<StrObj>) -> Gc<StrObj> {
+    if s.is_interned() {
+        return s;
+    }
+    let i = interp();
+    {
+        let tab = i.interned.lock();
+        if let Some(&v) = tab.get(s.as_str()) {
+            // SAFETY: interned values are str objects.
+            return unsafe { v.downcast_unchecked() };
+        }
+    }
+    let _ = ts;
+    let mut tab = i.interned.lock();
+    let v = *tab.entry(s.as_str().into()).or_insert_with(|| {
+        s.mark_interned();
+        s.value()
+    });
+    // SAFETY: as above.
+    unsafe { v.downcast_unchecked() }
+}
+
+/// Keeps `v` alive for the rest of the process (native module state).
+pub fn add_global_root(v: Value) {
+    interp().global_roots.lock().push(v);
+}
+
+/// The collector's interpreter roots.
+pub(crate) fn trace_roots(m: &mut Marker) {
+    let Some(i) = INTERP.get() else {
+        return;
+    };
+    for (t, _) in i.types.all() {
+        m.value(t.value());
+    }
+    for t in i.types.exceptions.lock().iter() {
+        m.value(t.value());
+    }
+    i.names.trace(m);
+    m.value(i.builtins.value());
+    m.value(i.builtins_dict.value());
+    if let Some(s) = i.sys.get() {
+        m.value(s.value());
+    }
+    m.value(i.modules.value());
+    m.value(i.empty_tuple.value());
+    m.value(i.empty_str.value());
+    for &v in i.interned.lock().values() {
+        m.value(v);
+    }
+    for &v in i.global_roots.lock().iter() {
+        m.value(v);
+    }
+    crate::objects::instance::trace_shape_roots(m);
+}
+
+/// Called when memory cannot be had even after a collection.
+#[cold]
+pub fn fatal_out_of_memory(size: usize) -> ! {
+    crate::objects::stream::flush_std_streams_raw();
+    eprintln!("Fatal Python error: out of memory allocating {size} bytes");
+    std::process::exit(1)
+}
+
+static SIGINT_PENDING: AtomicBool = AtomicBool::new(false);
+
+/// Runs pending signal handlers (SIGINT raises KeyboardInterrupt in the
+/// main thread).
+pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
+    let i = interp();
+    if ts.ident() != i.main_thread_ident.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    ts.shared()
+        .eval_breaker
+        .fetch_and(!crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst);
+    if SIGINT_PENDING.swap(false, Ordering::SeqCst) {
+        return Err(ts.new_error_with(types().keyboard_interrupt, &[]));
+    }
+    Ok(())
+}
+
+static MAIN_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    SIGINT_PENDING.store(true, Ordering::SeqCst);
+    let p = MAIN_BREAKER.load(Ordering::SeqCst);
+    if !p.is_null() {
+        // SAFETY: points at the main thread's eval breaker, which lives for
+        // the process (ThreadShared of the main thread is never freed
+        // while the handler is installed); an atomic op is signal-safe.
+        unsafe { (*p).fetch_or(crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst) };
+    }
+}
+
+impl Interp {
+    /// Creates the interpreter on the calling (main) thread.
+    pub fn init(ts: &mut ThreadState, config: Config) -> &'static Interp {
+        if let Some(i) = INTERP.get() {
+            return i;
+        }
+        let tys: &'static BuiltinTypes = Box::leak(Box::new(BuiltinTypes::alloc_shells(ts)));
+        for (t, _) in tys.all() {
+            t.header.set_ty(tys.type_);
+        }
+        TYPES.store(tys as *const BuiltinTypes as *mut BuiltinTypes, Ordering::Release);
+        let nm: &'static Names = Box::leak(Box::new(Names::new(ts)));
+        NAMES.store(nm as *const Names as *mut Names, Ordering::Release);
+        crate::objects::init_builtin_types(ts, tys);
+
+        let empty_tuple = TupleObj::new(ts, &[]);
+        let empty_str = StrObj::alloc(ts, "");
+        let modules = DictObj::new(ts);
+        let builtins = crate::builtins::make_module(ts);
+        let builtins_dict = builtins.dict();
+        let hash_key = crate::hash::hash_key_from_env();
+        let interned = BOOT_INTERNED.lock().take().unwrap_or_default();
+        let built = Interp {
+            types: tys,
+            names: nm,
+            builtins,
+            builtins_dict,
+            sys: OnceLock::new(),
+            modules,
+            empty_tuple,
+            empty_str,
+            recursion_limit: AtomicU32::new(1000),
+            int_max_str_digits: AtomicUsize::new(4300),
+            native_modules: Mutex::new(HashMap::new()),
+            config,
+            hash_key,
+            main_thread_ident: AtomicU64::new(ts.ident()),
+            finalizing: AtomicBool::new(false),
+            interned: Mutex::new(interned),
+            global_roots: Mutex::new(Vec::new()),
+        };
+        let _ = INTERP.set(built);
+        let i = interp();
+        // sys needs the interpreter (config, modules).
+        let sys = crate::sys::make_module(ts);
+        let _ = i.sys.set(sys);
+        i.modules.set_item_str(ts, "builtins", builtins.value());
+        i.modules.set_item_str(ts, "sys", sys.value());
+        MAIN_BREAKER.store(
+            &ts.shared().eval_breaker as *const AtomicU32 as *mut AtomicU32,
+            Ordering::SeqCst,
+        );
+        // SAFETY: installing a handler that only touches atomics.
+        unsafe {
+            libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+        }
+        crate::gc::collect::GC_READY.store(true, Ordering::Release);
+        i
+    }
+
+    /// The `sys` module.
+    pub fn sys(&self) -> Gc<ModuleObj> {
+        match self.sys.get() {
+            Some(&s) => s,
+            None => panic!("sys before init"),
+        }
+    }
+
+    /// Registers a native module (the stdlib crate calls this at start-up).
+    pub fn register_native_module(&self, name: &str, init: NativeModuleInit) {
+        self.native_modules.lock().insert(name.to_string(), init);
+    }
+}

@@ -1,0 +1,431 @@
+//! Native callables: `builtin_function_or_method`, `method_descriptor`,
+//! `classmethod_descriptor`, `wrapper_descriptor` (slot wrappers) and
+//! `getset_descriptor` (native attributes). One layout, told apart by
+//! `kind`.
+
+use crate::error::PyResult;
+use crate::gc::{Marker, Slot};
+use crate::interp::{intern, types, BuiltinTypes};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::slots::SlotId;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::{add_getset, GetterFn, MethodKind, NativeFn, SetterFn};
+use crate::ops;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+/// What a `BuiltinObj` is.
+#[repr(u8)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BuiltinKind {
+    /// A function (`len`), or a method bound to `self_`.
+    Function = 0,
+    /// An unbound method of a type (`list.append`).
+    Method = 1,
+    /// A class method of a type (`dict.fromkeys`).
+    ClassMethod = 2,
+    /// A slot wrapper (`int.__add__`); bound when `self_` is set.
+    Wrapper = 3,
+    /// A native attribute (`int.real`).
+    GetSet = 4,
+}
+
+#[repr(C)]
+pub struct BuiltinObj {
+    pub header: Header,
+    func: usize,
+    setter: usize,
+    kind: BuiltinKind,
+    slot_id: u32,
+    pub name: Slot,
+    /// Bound object (methods bound to an instance) or NULL.
+    pub self_: Slot,
+    /// The type a descriptor belongs to, or the module of a function.
+    pub owner: Slot,
+}
+
+// SAFETY: repr(C), Header first; traces the slots (the fn pointers are
+// static code).
+unsafe impl HeapObj for BuiltinObj {
+    const KIND: Kind = Kind::Builtin;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.name);
+        m.slot(&self.self_);
+        m.slot(&self.owner);
+    }
+}
+
+impl BuiltinObj {
+    fn alloc(
+        ts: &mut ThreadState,
+        ty: Gc<TypeObj>,
+        name: &str,
+        func: usize,
+        setter: usize,
+        kind: BuiltinKind,
+        slot_id: u32,
+        self_: Value,
+        owner: Value,
+    ) -> Value {
+        let n = intern(ts, name);
+        ts.alloc(BuiltinObj {
+            header: Header::new(ty, Kind::Builtin, 0),
+            func,
+            setter,
+            kind,
+            slot_id,
+            name: Slot::new(n.value()),
+            self_: Slot::new(self_),
+            owner: Slot::new(owner),
+        })
+        .value()
+    }
+
+    /// A plain native function (`len`, a module function).
+    pub fn new_function(ts: &mut ThreadState, name: &str, f: NativeFn, module: Value) -> Value {
+        Self::alloc(ts, types().builtin_function, name, f as usize, 0, BuiltinKind::Function, 0, Value::NULL, module)
+    }
+
+    /// A method table entry for a type's dict.
+    pub fn new_method(ts: &mut ThreadState, name: &str, f: NativeFn, kind: MethodKind, owner: Gc<TypeObj>) -> Value {
+        match kind {
+            MethodKind::Method => Self::alloc(
+                ts,
+                types().method_descriptor,
+                name,
+                f as usize,
+                0,
+                BuiltinKind::Method,
+                0,
+                Value::NULL,
+                owner.value(),
+            ),
+            MethodKind::Class => Self::alloc(
+                ts,
+                types().classmethod_descriptor,
+                name,
+                f as usize,
+                0,
+                BuiltinKind::ClassMethod,
+                0,
+                Value::NULL,
+                owner.value(),
+            ),
+            MethodKind::Static => {
+                let f = Self::alloc(
+                    ts,
+                    types().builtin_function,
+                    name,
+                    f as usize,
+                    0,
+                    BuiltinKind::Function,
+                    0,
+                    Value::NULL,
+                    owner.value(),
+                );
+                crate::objects::descriptors::StaticMethodObj::new(ts, f).value()
+            }
+        }
+    }
+
+    /// A slot wrapper for a type's dict.
+    pub fn new_wrapper(ts: &mut ThreadState, name: &str, id: SlotId, owner: Gc<TypeObj>) -> Value {
+        Self::alloc(
+            ts,
+            types().wrapper_descriptor,
+            name,
+            0,
+            0,
+            BuiltinKind::Wrapper,
+            id.to_u32(),
+            Value::NULL,
+            owner.value(),
+        )
+    }
+
+    /// A native attribute descriptor.
+    pub fn new_getset(ts: &mut ThreadState, name: &str, get: GetterFn, set: Option<SetterFn>, owner: Gc<TypeObj>) -> Value {
+        Self::alloc(
+            ts,
+            types().getset_descriptor,
+            name,
+            get as usize,
+            set.map(|f| f as usize).unwrap_or(0),
+            BuiltinKind::GetSet,
+            0,
+            Value::NULL,
+            owner.value(),
+        )
+    }
+
+    pub fn kind(&self) -> BuiltinKind {
+        self.kind
+    }
+
+    pub fn name_str(&self) -> &'static str {
+        crate::objects::str::as_str(self.name.get()).unwrap_or("?")
+    }
+
+    /// Whether calling it with `self` first is the same as a bound call
+    /// (what `LOAD_METHOD` and `call_method` use to skip binding).
+    #[inline]
+    pub fn is_method_descriptor(&self) -> bool {
+        self.kind == BuiltinKind::Method || (self.kind == BuiltinKind::Wrapper && self.self_.get().is_null() && self.slot_id != SlotId::New.to_u32())
+    }
+
+    /// For a wrapper: its owner type and slot.
+    pub fn wrapper_slot(&self) -> Option<(Gc<TypeObj>, SlotId)> {
+        if self.kind != BuiltinKind::Wrapper {
+            return None;
+        }
+        Some((self.owner.get().downcast::<TypeObj>()?, SlotId::from_u32(self.slot_id)?))
+    }
+
+    #[inline]
+    fn native(&self) -> NativeFn {
+        // SAFETY: `func` was stored from a NativeFn for the Function,
+        // Method and ClassMethod kinds (the only callers).
+        unsafe { std::mem::transmute::<usize, NativeFn>(self.func) }
+    }
+
+    fn getter(&self) -> GetterFn {
+        // SAFETY: `func` holds a GetterFn for the GetSet kind.
+        unsafe { std::mem::transmute::<usize, GetterFn>(self.func) }
+    }
+
+    fn setter(&self) -> Option<SetterFn> {
+        if self.setter == 0 {
+            None
+        } else {
+            // SAFETY: `setter` holds a SetterFn when non-zero.
+            Some(unsafe { std::mem::transmute::<usize, SetterFn>(self.setter) })
+        }
+    }
+
+    fn owner_type(&self) -> Option<Gc<TypeObj>> {
+        self.owner.get().downcast::<TypeObj>()
+    }
+}
+
+fn this(v: Value) -> Gc<BuiltinObj> {
+    // SAFETY: the slots below are installed on the builtin types only.
+    unsafe { v.downcast_unchecked() }
+}
+
+/// Calls a native callable.
+pub fn builtin_call(ts: &mut ThreadState, f: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = this(f);
+    match b.kind {
+        BuiltinKind::Function => {
+            let s = b.self_.get();
+            if s.is_null() {
+                (b.native())(ts, args, kw)
+            } else {
+                let func = b.native();
+                ops::with_prepended(ts, s, args, |ts, all| func(ts, all, kw))
+            }
+        }
+        BuiltinKind::Method => {
+            let Some(&first) = args.first() else {
+                let owner = b.owner_type().map(|t| t.name_str()).unwrap_or("?");
+                return Err(ts.type_error(format!(
+                    "unbound method {owner}.{}() needs an argument",
+                    b.name_str()
+                )));
+            };
+            if let Some(owner) = b.owner_type() {
+                if !owner.instance_check(first) {
+                    return Err(ts.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        b.name_str(),
+                        owner.name_str(),
+                        type_name(first)
+                    )));
+                }
+            }
+            (b.native())(ts, args, kw)
+        }
+        BuiltinKind::ClassMethod => {
+            let s = b.self_.get();
+            if s.is_null() {
+                (b.native())(ts, args, kw)
+            } else {
+                let func = b.native();
+                ops::with_prepended(ts, s, args, |ts, all| func(ts, all, kw))
+            }
+        }
+        BuiltinKind::Wrapper => {
+            let (owner, id) = match b.wrapper_slot() {
+                Some(x) => x,
+                None => return Err(ts.system_error("bad slot wrapper")),
+            };
+            let name = b.name_str();
+            let s = b.self_.get();
+            if s.is_null() {
+                crate::objects::slots::call_wrapper(ts, owner, id, name, args, kw)
+            } else {
+                ops::with_prepended(ts, s, args, |ts, all| crate::objects::slots::call_wrapper(ts, owner, id, name, all, kw))
+            }
+        }
+        BuiltinKind::GetSet => Err(ts.type_error(format!("'{}' object is not callable", type_name(f)))),
+    }
+}
+
+fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
+    let b = this(d);
+    match b.kind {
+        BuiltinKind::Function => Ok(d),
+        BuiltinKind::Method => {
+            if obj.is_null() {
+                return Ok(d);
+            }
+            Ok(bound(ts, b, obj, BuiltinKind::Function))
+        }
+        BuiltinKind::ClassMethod => {
+            let cls = if ty.is_null() || ty.is_none() { type_of(obj).value() } else { ty };
+            Ok(bound(ts, b, cls, BuiltinKind::ClassMethod))
+        }
+        BuiltinKind::Wrapper => {
+            if obj.is_null() || b.slot_id == SlotId::New.to_u32() {
+                return Ok(d);
+            }
+            Ok(bound(ts, b, obj, BuiltinKind::Wrapper))
+        }
+        BuiltinKind::GetSet => {
+            if obj.is_null() {
+                return Ok(d);
+            }
+            if let Some(owner) = b.owner_type() {
+                if !owner.instance_check(obj) {
+                    return Err(ts.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        b.name_str(),
+                        owner.name_str(),
+                        type_name(obj)
+                    )));
+                }
+            }
+            (b.getter())(ts, obj)
+        }
+    }
+}
+
+fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {
+    let ty = if kind == BuiltinKind::Wrapper { b.header.ty() } else { types().builtin_function };
+    ts.alloc(BuiltinObj {
+        header: Header::new(ty, Kind::Builtin, 0),
+        func: b.func,
+        setter: b.setter,
+        kind,
+        slot_id: b.slot_id,
+        name: Slot::new(b.name.get()),
+        self_: Slot::new(obj),
+        owner: Slot::new(b.owner.get()),
+    })
+    .value()
+}
+
+fn getset_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
+    let b = this(d);
+    match b.setter() {
+        Some(s) => s(ts, obj, v),
+        None => {
+            let owner = b.owner_type().map(|t| t.name_str()).unwrap_or("?");
+            Err(ts.attribute_error_msg(format!(
+                "attribute '{}' of '{}' objects is not writable",
+                b.name_str(),
+                owner
+            )))
+        }
+    }
+}
+
+fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let b = this(v);
+    let owner = b.owner_type().map(|t| t.name_str()).unwrap_or("?");
+    let s = match b.kind {
+        BuiltinKind::Function => {
+            let s = b.self_.get();
+            if s.is_null() || s.downcast::<crate::objects::module::ModuleObj>().is_some() {
+                format!("<built-in function {}>", b.name_str())
+            } else {
+                format!("<built-in method {} of {} object at {:#x}>", b.name_str(), type_name(s), s.bits() & 0xffff_ffff_ffff)
+            }
+        }
+        BuiltinKind::Method => format!("<method '{}' of '{owner}' objects>", b.name_str()),
+        BuiltinKind::ClassMethod => {
+            if b.self_.get().is_null() {
+                format!("<method '{}' of '{owner}' objects>", b.name_str())
+            } else {
+                format!("<built-in method {} of type object at {:#x}>", b.name_str(), b.self_.get().bits() & 0xffff_ffff_ffff)
+            }
+        }
+        BuiltinKind::Wrapper => {
+            let s = b.self_.get();
+            if s.is_null() {
+                format!("<slot wrapper '{}' of '{owner}' objects>", b.name_str())
+            } else {
+                format!("<method-wrapper '{}' of {} object at {:#x}>", b.name_str(), type_name(s), s.bits() & 0xffff_ffff_ffff)
+            }
+        }
+        BuiltinKind::GetSet => format!("<attribute '{}' of '{owner}' objects>", b.name_str()),
+    };
+    Ok(StrObj::new(ts, &s))
+}
+
+fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(this(v).name.get())
+}
+
+fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let b = this(v);
+    match b.owner_type() {
+        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
+            Ok(StrObj::new(ts, &format!("{}.{}", t.name_str(), b.name_str())))
+        }
+        _ => Ok(b.name.get()),
+    }
+}
+
+fn get_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let s = this(v).self_.get();
+    Ok(if s.is_null() { this(v).owner.get().non_null().unwrap_or(Value::NONE) } else { s })
+}
+
+fn get_objclass(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(this(v).owner.get().non_null().unwrap_or(Value::NONE))
+}
+
+fn get_doc(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let b = this(v);
+    if let Some(m) = b.owner.get().downcast::<crate::objects::module::ModuleObj>() {
+        return Ok(StrObj::new(ts, &m.name_string()));
+    }
+    Ok(StrObj::new(ts, "builtins"))
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    for ty in [t.builtin_function, t.method_descriptor, t.classmethod_descriptor, t.wrapper_descriptor, t.getset_descriptor] {
+        let s = &ty.slots;
+        s.repr.set(Some(builtin_repr));
+        s.descr_get.set(Some(builtin_get));
+        if ty != t.getset_descriptor {
+            s.call.set(Some(builtin_call));
+        }
+        add_getset(ts, ty, "__name__", get_name, None);
+        add_getset(ts, ty, "__qualname__", get_qualname, None);
+        add_getset(ts, ty, "__doc__", get_doc, None);
+    }
+    t.getset_descriptor.slots.descr_set.set(Some(getset_set));
+    add_getset(ts, t.builtin_function, "__self__", get_self, None);
+    add_getset(ts, t.builtin_function, "__module__", get_module, None);
+    for ty in [t.method_descriptor, t.classmethod_descriptor, t.wrapper_descriptor, t.getset_descriptor] {
+        add_getset(ts, ty, "__objclass__", get_objclass, None);
+    }
+}

@@ -1,0 +1,1257 @@
+//! `dict`: an insertion-ordered hash table, safe to share between threads.
+//!
+//! # Layout (CPython's compact dict)
+//! ```text
+//! DictObj:   [Header (lock)][table -> DictTable][len][version][keys_version]
+//! DictTable: [Header][log2 size][usable][nentries]
+//!            [indices: i32 x size]       -1 empty, -2 deleted, else entry #
+//!            [entries: (hash, key, value) x usable]   in insertion order
+//! ```
+//! Iteration walks `entries` in order, skipping deleted ones (key NULL).
+//! A table is replaced (not grown in place) when its entries run out; the
+//! new one is compacted. Tables are GC objects, so a reader holding an old
+//! table reads valid memory.
+//!
+//! # Concurrency (the contract in DESIGN.md)
+//! - Reads take no lock. A reader loads the table (Acquire), probes the
+//!   indices, reads an entry's key, compares, reads the value. A writer
+//!   fills an entry before publishing its index (Release), so a reader
+//!   that finds the index sees the entry. Entries are append-only within a
+//!   table: a deleted entry gets key and value NULL and is never reused, so
+//!   a reader that raced with a delete sees NULL and reports "missing".
+//! - Writes take the dict's lock. Comparisons that run Python code
+//!   (`__eq__` of a user key) never happen under the lock: when a probe
+//!   meets such a key, the writer drops the lock, looks the key up like a
+//!   reader, and retakes the lock to apply its change only if the dict's
+//!   `version` did not move meanwhile (else it retries).
+//! - `keys_version` identifies the current set of keys (0: unassigned).
+//!   It is reset before any change to the key set or the table, which is
+//!   what `LOAD_GLOBAL`'s cache relies on.
+
+use ftpy_compiler::{BinaryOp, CompareOp};
+use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+
+use crate::error::PyResult;
+use crate::gc::{Marker, RootedVec, Slot};
+use crate::hash::simple_eq;
+use crate::interp::{names, types, BuiltinTypes};
+use crate::object::{len_value, Gc, Header, HeapObj, Kind, ObjGuard};
+use crate::objects::str::StrObj;
+use crate::objects::tuple::{repr_items, TupleObj};
+use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::{add_methods, classmethod, method};
+use crate::ops;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_LOG2: u32 = 3;
+
+#[repr(C)]
+pub struct Entry {
+    hash: AtomicI64,
+    pub key: Slot,
+    pub value: Slot,
+}
+
+#[repr(C)]
+pub struct DictTable {
+    pub header: Header,
+    log2: u32,
+    usable: u32,
+    nentries: AtomicUsize,
+}
+
+// SAFETY: repr(C), Header first; trace visits every entry's key and value.
+unsafe impl HeapObj for DictTable {
+    const KIND: Kind = Kind::DictTable;
+    fn trace(&self, m: &mut Marker) {
+        for e in self.entries() {
+            m.slot(&e.key);
+            m.slot(&e.value);
+        }
+    }
+}
+
+impl DictTable {
+    fn size_for(log2: u32) -> (usize, usize, usize) {
+        let size = 1usize << log2;
+        let usable = (size << 1) / 3;
+        let idx_bytes = (size * 4).div_ceil(8) * 8;
+        let total = std::mem::size_of::<DictTable>() + idx_bytes + usable * std::mem::size_of::<Entry>();
+        (size, usable, total)
+    }
+
+    fn alloc(ts: &mut ThreadState, log2: u32, nogc: bool) -> Gc<DictTable> {
+        let (size, usable, total) = Self::size_for(log2);
+        let init = |p: *mut DictTable| {
+            // SAFETY: `p` has room for the fixed part, the indices and the
+            // entries (computed by size_for).
+            unsafe {
+                p.write(DictTable {
+                    header: Header::new(types().dict_table, Kind::DictTable, 0),
+                    log2,
+                    usable: usable as u32,
+                    nentries: AtomicUsize::new(0),
+                });
+                let idx = (p as *mut u8).add(std::mem::size_of::<DictTable>()) as *mut AtomicI32;
+                for i in 0..size {
+                    idx.add(i).write(AtomicI32::new(EMPTY));
+                }
+                let idx_bytes = (size * 4).div_ceil(8) * 8;
+                let ent = (p as *mut u8).add(std::mem::size_of::<DictTable>() + idx_bytes) as *mut Entry;
+                for i in 0..usable {
+                    ent.add(i).write(Entry {
+                        hash: AtomicI64::new(0),
+                        key: Slot::new(Value::NULL),
+                        value: Slot::new(Value::NULL),
+                    });
+                }
+            }
+        };
+        if nogc {
+            ts.alloc_var_nogc(total, init)
+        } else {
+            ts.alloc_var(total, init)
+        }
+    }
+
+    #[inline(always)]
+    fn size(&self) -> usize {
+        1 << self.log2
+    }
+
+    #[inline(always)]
+    fn indices(&self) -> &[AtomicI32] {
+        // SAFETY: `size` indices follow the fixed part.
+        unsafe {
+            let p = (self as *const DictTable as *const u8).add(std::mem::size_of::<DictTable>()) as *const AtomicI32;
+            std::slice::from_raw_parts(p, self.size())
+        }
+    }
+
+    #[inline(always)]
+    pub fn entries(&self) -> &[Entry] {
+        // SAFETY: `usable` entries follow the indices.
+        unsafe {
+            let idx_bytes = (self.size() * 4).div_ceil(8) * 8;
+            let p = (self as *const DictTable as *const u8).add(std::mem::size_of::<DictTable>() + idx_bytes) as *const Entry;
+            std::slice::from_raw_parts(p, self.usable as usize)
+        }
+    }
+
+    #[inline(always)]
+    pub fn nentries(&self) -> usize {
+        self.nentries.load(Ordering::Acquire)
+    }
+}
+
+#[repr(C)]
+pub struct DictObj {
+    pub header: Header,
+    table: Slot,
+    len: AtomicUsize,
+    /// Bumped by every mutation (retry detection, iteration checks).
+    version: AtomicU64,
+    /// Id of the current key set for caches; 0 = unassigned.
+    keys_version: AtomicU32,
+}
+
+// SAFETY: repr(C), Header first; the table is traced.
+unsafe impl HeapObj for DictObj {
+    const KIND: Kind = Kind::Dict;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.table);
+    }
+}
+
+static NEXT_KEYS_VERSION: AtomicU32 = AtomicU32::new(1);
+
+/// Where a probe ended.
+enum Probe {
+    /// The key is at index slot `i`, entry `ix`.
+    Found(usize, usize),
+    /// Not present.
+    Missing,
+    /// A comparison would run Python code.
+    NeedsPython,
+}
+
+impl DictObj {
+    pub fn new(ts: &mut ThreadState) -> Gc<DictObj> {
+        Self::new_typed(ts, types().dict)
+    }
+
+    pub fn new_typed(ts: &mut ThreadState, ty: Gc<TypeObj>) -> Gc<DictObj> {
+        let table = DictTable::alloc(ts, MIN_LOG2, false);
+        let obj = DictObj {
+            header: Header::new(ty, Kind::Dict, 0),
+            table: Slot::new(table.value()),
+            len: AtomicUsize::new(0),
+            version: AtomicU64::new(0),
+            keys_version: AtomicU32::new(0),
+        };
+        if ty.attrs_offset != 0 {
+            let size = std::mem::size_of::<DictObj>() + crate::objects::instance::ATTR_STORE_SIZE;
+            let g = ts.alloc_var(size, |p: *mut DictObj| {
+                // SAFETY: room for the dict and its attribute store.
+                unsafe { p.write(obj) }
+            });
+            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
+            return g;
+        }
+        ts.alloc(obj)
+    }
+
+    #[inline(always)]
+    pub fn table(&self) -> Gc<DictTable> {
+        // SAFETY: `table` always holds a DictTable.
+        unsafe { self.table.get().downcast_unchecked() }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len.load(Ordering::Acquire)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    fn lock(&self) -> ObjGuard<'_> {
+        self.header.lock()
+    }
+
+    /// The id of the current key set (assigning one if needed).
+    #[inline]
+    pub fn keys_version(&self) -> u32 {
+        let v = self.keys_version.load(Ordering::Acquire);
+        if v != 0 {
+            return v;
+        }
+        let n = NEXT_KEYS_VERSION.fetch_add(1, Ordering::Relaxed);
+        if n == u32::MAX {
+            NEXT_KEYS_VERSION.store(u32::MAX, Ordering::Relaxed);
+            return 0;
+        }
+        match self.keys_version.compare_exchange(0, n, Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => n,
+            Err(cur) => cur,
+        }
+    }
+
+    /// The current key-set id without assigning one.
+    #[inline]
+    pub fn keys_version_raw(&self) -> u32 {
+        self.keys_version.load(Ordering::Acquire)
+    }
+
+    /// Writer bookkeeping before a change of the key set.
+    #[inline]
+    fn keys_changing(&self) {
+        self.keys_version.store(0, Ordering::Release);
+    }
+
+    #[inline]
+    fn bump(&self) {
+        self.version.fetch_add(1, Ordering::Release);
+    }
+
+    /// Probes for `key` comparing only without Python code. Under the lock
+    /// or lock-free (it only reads).
+    fn probe_simple(&self, table: &DictTable, key: Value, hash: i64) -> Probe {
+        let idx = table.indices();
+        let ent = table.entries();
+        let mask = table.size() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = idx[i].load(Ordering::Acquire);
+            if ix == EMPTY {
+                return Probe::Missing;
+            }
+            if ix >= 0 {
+                let e = &ent[ix as usize];
+                let k = e.key.get();
+                if k == key {
+                    return Probe::Found(i, ix as usize);
+                }
+                if !k.is_null() && e.hash.load(Ordering::Relaxed) == hash {
+                    match simple_eq(k, key) {
+                        Some(true) => return Probe::Found(i, ix as usize),
+                        Some(false) => {}
+                        None => return Probe::NeedsPython,
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Full lookup, may run `__eq__`; no lock held. Returns the table it
+    /// looked in and the (index slot, entry) found.
+    fn lookup(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<(Gc<DictTable>, usize, usize)>> {
+        'restart: loop {
+            let table = self.table();
+            let idx = table.obj().indices();
+            let ent = table.obj().entries();
+            let mask = table.size() - 1;
+            let mut i = hash as usize & mask;
+            let mut perturb = hash as u64;
+            loop {
+                let ix = idx[i].load(Ordering::Acquire);
+                if ix == EMPTY {
+                    return Ok(None);
+                }
+                if ix >= 0 {
+                    let e = &ent[ix as usize];
+                    let k = e.key.get();
+                    if k == key {
+                        return Ok(Some((table, i, ix as usize)));
+                    }
+                    if !k.is_null() && e.hash.load(Ordering::Relaxed) == hash {
+                        let eq = match simple_eq(k, key) {
+                            Some(r) => r,
+                            None => {
+                                let r = ops::eq(ts, k, key)?;
+                                if self.table() != table || e.key.get() != k {
+                                    continue 'restart;
+                                }
+                                r
+                            }
+                        };
+                        if eq {
+                            return Ok(Some((table, i, ix as usize)));
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+        }
+    }
+
+    /// `self[key]`, `Ok(None)` when missing.
+    #[inline]
+    pub fn get_item_opt(&self, ts: &mut ThreadState, key: Value) -> PyResult<Option<Value>> {
+        let hash = ops::hash(ts, key)?;
+        self.get_item_hashed(ts, key, hash)
+    }
+
+    pub fn get_item_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<Value>> {
+        let table = self.table();
+        match self.probe_simple(&table, key, hash) {
+            Probe::Found(_, ix) => return Ok(table.obj().entries()[ix].value.get().non_null()),
+            Probe::Missing => return Ok(None),
+            Probe::NeedsPython => {}
+        }
+        match self.lookup(ts, key, hash)? {
+            Some((t, _, ix)) => Ok(t.obj().entries()[ix].value.get().non_null()),
+            None => Ok(None),
+        }
+    }
+
+    /// Lookup by an interned or exact str name; no Python code runs.
+    #[inline]
+    pub fn get_str(&self, name: Gc<StrObj>) -> Option<Value> {
+        let hash = name.hash();
+        let table = self.table();
+        let t = table.obj();
+        let idx = t.indices();
+        let ent = t.entries();
+        let mask = t.size() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        let key = name.value();
+        loop {
+            let ix = idx[i].load(Ordering::Acquire);
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = &ent[ix as usize];
+                let k = e.key.get();
+                if k == key {
+                    return e.value.get().non_null();
+                }
+                if e.hash.load(Ordering::Relaxed) == hash {
+                    if let Some(ks) = k.downcast::<StrObj>() {
+                        if ks.eq_str(&name) {
+                            return e.value.get().non_null();
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// `get_str` by Rust text (looks the interned name up first).
+    pub fn get_str_text(&self, name: &str) -> Option<Value> {
+        let n = crate::interp::lookup_interned(name)?;
+        self.get_str(n)
+    }
+
+    /// The entry index of a str key (for the global-load cache).
+    #[inline]
+    pub fn find_str_entry(&self, name: Gc<StrObj>) -> Option<usize> {
+        let table = self.table();
+        match self.probe_simple(&table, name.value(), name.hash()) {
+            Probe::Found(_, ix) => Some(ix),
+            _ => None,
+        }
+    }
+
+    /// `self[key] = value`.
+    pub fn set_item(&self, ts: &mut ThreadState, key: Value, value: Value) -> PyResult<()> {
+        let hash = ops::hash(ts, key)?;
+        self.set_item_hashed(ts, key, hash, value)
+    }
+
+    pub fn set_item_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        loop {
+            {
+                let _g = self.lock();
+                let table = self.table();
+                match self.probe_simple(&table, key, hash) {
+                    Probe::Found(_, ix) => {
+                        table.obj().entries()[ix].value.set(value);
+                        self.bump();
+                        return Ok(());
+                    }
+                    Probe::Missing => {
+                        self.insert_new_locked(ts, key, hash, value);
+                        return Ok(());
+                    }
+                    Probe::NeedsPython => {}
+                }
+            }
+            // A comparison needs Python code: look up without the lock,
+            // then apply if nothing changed meanwhile.
+            let ver = self.version();
+            let found = self.lookup(ts, key, hash)?;
+            let _g = self.lock();
+            if self.version() != ver {
+                continue;
+            }
+            match found {
+                Some((t, _, ix)) if t == self.table() => {
+                    t.obj().entries()[ix].value.set(value);
+                    self.bump();
+                }
+                Some(_) => continue,
+                None => self.insert_new_locked(ts, key, hash, value),
+            }
+            return Ok(());
+        }
+    }
+
+    /// Stores a str-keyed item whose comparisons can run no Python code
+    /// (bootstrap, internal use).
+    pub fn set_item_str(&self, ts: &mut ThreadState, name: &str, value: Value) {
+        let k = crate::interp::intern(ts, name);
+        let hash = k.hash();
+        let _ = self.set_item_hashed(ts, k.value(), hash, value);
+    }
+
+    /// A store under the caller's knowledge that no Python code and no
+    /// allocation beyond a no-GC one can be needed (used while holding
+    /// another object's lock).
+    pub fn set_item_nolock_simple(&self, key: Value, value: Value) {
+        let Some(hash) = crate::hash::simple_hash(key) else { return };
+        let table = self.table();
+        if let Probe::Found(_, ix) = self.probe_simple(&table, key, hash) {
+            table.obj().entries()[ix].value.set(value);
+        }
+    }
+
+    /// Inserts a key known to be absent. Caller holds the lock.
+    fn insert_new_locked(&self, ts: &mut ThreadState, key: Value, hash: i64, value: Value) {
+        self.keys_changing();
+        let mut table = self.table();
+        if table.nentries() >= table.usable as usize {
+            table = self.resize_locked(ts, self.len() + 1);
+        }
+        let t = table.obj();
+        let ix = t.nentries();
+        let e = &t.entries()[ix];
+        e.hash.store(hash, Ordering::Relaxed);
+        e.key.set(key);
+        e.value.set(value);
+        let idx = t.indices();
+        let mask = t.size() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        while idx[i].load(Ordering::Relaxed) != EMPTY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        idx[i].store(ix as i32, Ordering::Release);
+        t.nentries.store(ix + 1, Ordering::Release);
+        self.len.store(self.len() + 1, Ordering::Release);
+        self.bump();
+    }
+
+    /// Replaces the table by a compacted one with room for `minused`
+    /// entries (CPython's growth: 3x the used count). Caller holds the lock.
+    fn resize_locked(&self, ts: &mut ThreadState, minused: usize) -> Gc<DictTable> {
+        self.keys_changing();
+        let want = minused * 3;
+        let mut log2 = MIN_LOG2;
+        while (1usize << log2) < want && log2 < 40 {
+            log2 += 1;
+        }
+        // usable = 2/3 size must exceed minused.
+        while ((1usize << log2) << 1) / 3 <= minused {
+            log2 += 1;
+        }
+        let old = self.table();
+        let nt = DictTable::alloc(ts, log2, true);
+        let t = nt.obj();
+        let idx = t.indices();
+        let mask = t.size() - 1;
+        let mut n = 0;
+        for e in old.obj().entries()[..old.nentries()].iter() {
+            let k = e.key.get();
+            if k.is_null() {
+                continue;
+            }
+            let h = e.hash.load(Ordering::Relaxed);
+            let ne = &t.entries()[n];
+            ne.hash.store(h, Ordering::Relaxed);
+            ne.key.init(k);
+            ne.value.init(e.value.get());
+            let mut i = h as usize & mask;
+            let mut perturb = h as u64;
+            while idx[i].load(Ordering::Relaxed) != EMPTY {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            idx[i].store(n as i32, Ordering::Relaxed);
+            n += 1;
+        }
+        t.nentries.store(n, Ordering::Release);
+        self.table.set(nt.value());
+        nt
+    }
+
+    /// `del self[key]`; Ok(false) when missing.
+    pub fn del_item_opt(&self, ts: &mut ThreadState, key: Value) -> PyResult<bool> {
+        let hash = ops::hash(ts, key)?;
+        Ok(self.pop_hashed(ts, key, hash)?.is_some())
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn pop_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<Value>> {
+        loop {
+            {
+                let _g = self.lock();
+                let table = self.table();
+                match self.probe_simple(&table, key, hash) {
+                    Probe::Found(i, ix) => return Ok(Some(self.delete_locked(&table, i, ix))),
+                    Probe::Missing => return Ok(None),
+                    Probe::NeedsPython => {}
+                }
+            }
+            let ver = self.version();
+            let found = self.lookup(ts, key, hash)?;
+            let _g = self.lock();
+            if self.version() != ver {
+                continue;
+            }
+            return match found {
+                Some((t, i, ix)) if t == self.table() => Ok(Some(self.delete_locked(&t, i, ix))),
+                Some(_) => continue,
+                None => Ok(None),
+            };
+        }
+    }
+
+    fn delete_locked(&self, table: &DictTable, i: usize, ix: usize) -> Value {
+        self.keys_changing();
+        let e = &table.entries()[ix];
+        let v = e.value.get();
+        table.indices()[i].store(DUMMY, Ordering::Release);
+        e.key.set(Value::NULL);
+        e.value.set(Value::NULL);
+        self.len.store(self.len() - 1, Ordering::Release);
+        self.bump();
+        v
+    }
+
+    /// Removes everything.
+    pub fn clear(&self, ts: &mut ThreadState) {
+        let nt = DictTable::alloc(ts, MIN_LOG2, false);
+        let _g = self.lock();
+        self.keys_changing();
+        self.table.set(nt.value());
+        self.len.store(0, Ordering::Release);
+        self.bump();
+    }
+
+    /// The live (key, value) pairs in order, as of now.
+    pub fn items_snapshot(&self, _ts: &mut ThreadState) -> Vec<(Value, Value)> {
+        let _g = self.lock();
+        let t = self.table();
+        let mut out = Vec::with_capacity(self.len());
+        for e in t.obj().entries()[..t.nentries()].iter() {
+            let k = e.key.get();
+            if !k.is_null() {
+                out.push((k, e.value.get()));
+            }
+        }
+        out
+    }
+
+    /// Items into rooted storage: keys and values interleaved.
+    pub fn items_rooted(&self, ts: &mut ThreadState) -> RootedVec {
+        let mut out = RootedVec::new(ts);
+        let _g = self.lock();
+        let t = self.table();
+        for e in t.obj().entries()[..t.nentries()].iter() {
+            let k = e.key.get();
+            if !k.is_null() {
+                out.push(k);
+                out.push(e.value.get());
+            }
+        }
+        out
+    }
+
+    /// The entry at position `pos` or later that is live: (next pos, key,
+    /// value). Lock-free (for iterators).
+    pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table();
+        let n = t.nentries();
+        let ents = t.obj().entries();
+        let mut p = pos;
+        while p < n {
+            let e = &ents[p];
+            let k = e.key.get();
+            if !k.is_null() {
+                let v = e.value.get();
+                if !v.is_null() {
+                    return Some((p + 1, k, v));
+                }
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Copies all items of `other` into `self` (`update` with a dict).
+    pub fn update_from_dict(&self, ts: &mut ThreadState, other: Gc<DictObj>) -> PyResult<()> {
+        let items = other.items_rooted(ts);
+        for pair in items.chunks(2) {
+            self.set_item(ts, pair[0], pair[1])?;
+        }
+        Ok(())
+    }
+
+    /// `self[key]` raising KeyError (with `__missing__` for subclasses).
+    pub fn get_item(&self, ts: &mut ThreadState, key: Value) -> PyResult<Value> {
+        match self.get_item_opt(ts, key)? {
+            Some(v) => Ok(v),
+            None => Err(ts.key_error(key)),
+        }
+    }
+}
+
+// ---- slots -------------------------------------------------------------------------
+
+fn as_dict(ts: &mut ThreadState, v: Value) -> PyResult<Gc<DictObj>> {
+    match v.downcast::<DictObj>() {
+        Some(d) => Ok(d),
+        None => Err(ts.type_error(format!("descriptor requires a 'dict' object but received a '{}'", type_name(v)))),
+    }
+}
+
+fn dict_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let d = as_dict(ts, v)?;
+    if d.is_empty() {
+        return Ok(StrObj::new(ts, "{}"));
+    }
+    if ts.repr_guard.contains(&v.bits()) {
+        return Ok(StrObj::new(ts, "{...}"));
+    }
+    ts.repr_guard.push(v.bits());
+    let r = (|| {
+        let mut out = String::from("{");
+        let mut pos = 0;
+        let mut first = true;
+        while let Some((next, k, val)) = d.next_entry(pos) {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push_str(ops::repr(ts, k)?.as_str());
+            out.push_str(": ");
+            out.push_str(ops::repr(ts, val)?.as_str());
+            pos = next;
+        }
+        out.push('}');
+        Ok(out)
+    })();
+    ts.repr_guard.pop();
+    let s = r?;
+    Ok(StrObj::new(ts, &s))
+}
+
+fn dict_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
+    Ok(as_dict(ts, v)?.len())
+}
+
+/// `d[key]` including `__missing__` for subclasses.
+pub fn dict_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
+    let d = as_dict(ts, v)?;
+    if let Some(x) = d.get_item_opt(ts, key)? {
+        return Ok(x);
+    }
+    if type_of(v) != types().dict {
+        if let Some(m) = type_of(v).lookup(names().__missing__) {
+            return ops::call_unbound(ts, m, v, &[key], None);
+        }
+    }
+    Err(ts.key_error(key))
+}
+
+fn dict_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> PyResult<()> {
+    let d = as_dict(ts, v)?;
+    match x {
+        Some(x) => d.set_item(ts, key, x),
+        None => {
+            if !d.del_item_opt(ts, key)? {
+                return Err(ts.key_error(key));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn dict_contains(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<bool> {
+    let d = as_dict(ts, v)?;
+    Ok(d.get_item_opt(ts, key)?.is_some())
+}
+
+fn dict_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let d = as_dict(ts, v)?;
+    Ok(crate::objects::iterators::dict_iter(ts, types().dict_keyiterator, d))
+}
+
+fn dict_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if op != CompareOp::Eq && op != CompareOp::Ne {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let eq = dict_equal(ts, x, y)?;
+    Ok(Value::from_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn dict_equal(ts: &mut ThreadState, x: Gc<DictObj>, y: Gc<DictObj>) -> PyResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let items = x.items_rooted(ts);
+    for pair in items.chunks(2) {
+        match y.get_item_opt(ts, pair[0])? {
+            Some(w) => {
+                if !ops::eq(ts, pair[1], w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+fn dict_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    Ok(DictObj::new_typed(ts, cls).value())
+}
+
+/// `dict.update(other, **kw)` semantics into `d`.
+pub fn update_from(ts: &mut ThreadState, d: Gc<DictObj>, other: Value) -> PyResult<()> {
+    if let Some(o) = other.downcast::<DictObj>() {
+        if type_of(other).lookup(names().keys) == types().dict.lookup(names().keys) {
+            return d.update_from_dict(ts, o);
+        }
+    }
+    if let Some(keys) = ops::getattr_opt(ts, other, names().keys)? {
+        let ks = ops::call0(ts, keys)?;
+        let ks = ops::collect(ts, ks)?;
+        for &k in ks.iter() {
+            let v = ops::getitem(ts, other, k)?;
+            d.set_item(ts, k, v)?;
+        }
+        return Ok(());
+    }
+    let it = ops::iter(ts, other)?;
+    let mut n = 0;
+    while let Some(item) = ops::next(ts, it)? {
+        let pair = ops::collect(ts, item).map_err(|_| {
+            ts.type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence"))
+        })?;
+        if pair.len() != 2 {
+            return Err(ts.value_error(format!(
+                "dictionary update sequence element #{n} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        d.set_item(ts, pair[0], pair[1])?;
+        n += 1;
+    }
+    Ok(())
+}
+
+fn update_kwargs(ts: &mut ThreadState, d: Gc<DictObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<usize> {
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if let Some(k) = kw {
+        let base = args.len() - nkw;
+        for (i, &name) in k.items().iter().enumerate() {
+            d.set_item(ts, name, args[base + i])?;
+        }
+    }
+    Ok(args.len() - nkw)
+}
+
+fn dict_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+    let d = as_dict(ts, v)?;
+    let npos = args.len() - kw.map(|k| k.len()).unwrap_or(0);
+    if npos > 1 {
+        return Err(ts.type_error(format!("dict expected at most 1 argument, got {npos}")));
+    }
+    if npos == 1 {
+        update_from(ts, d, args[0])?;
+    }
+    update_kwargs(ts, d, args, kw)?;
+    Ok(())
+}
+
+fn dict_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let (Some(x), Some(_)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let n = DictObj::new(ts);
+    n.update_from_dict(ts, x)?;
+    update_from(ts, n, b)?;
+    Ok(n.value())
+}
+
+fn dict_ior(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some(x) = a.downcast::<DictObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    update_from(ts, x, b)?;
+    Ok(a)
+}
+
+// ---- methods -----------------------------------------------------------------------
+
+fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<DictObj>> {
+    match args.first() {
+        Some(&v) => as_dict(ts, v),
+        None => Err(ts.type_error("descriptor needs an argument")),
+    }
+}
+
+fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "get", kw)?;
+    let d = this(ts, args)?;
+    if args.len() < 2 || args.len() > 3 {
+        return Err(ts.type_error(format!("get expected at least 1 argument, got {}", args.len() - 1)));
+    }
+    Ok(d.get_item_opt(ts, args[1])?.unwrap_or(*args.get(2).unwrap_or(&Value::NONE)))
+}
+
+fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error(format!("dict.{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "setdefault", kw)?;
+    let d = this(ts, args)?;
+    let Some(&key) = args.get(1) else { return Err(ts.type_error("setdefault expected at least 1 argument, got 0")) };
+    let dflt = *args.get(2).unwrap_or(&Value::NONE);
+    let hash = ops::hash(ts, key)?;
+    loop {
+        if let Some(v) = d.get_item_hashed(ts, key, hash)? {
+            return Ok(v);
+        }
+        // Insert only if still missing (atomic "setdefault").
+        let _g = d.lock();
+        let table = d.table();
+        match d.probe_simple(&table, key, hash) {
+            Probe::Found(_, ix) => return Ok(table.obj().entries()[ix].value.get()),
+            Probe::Missing => {
+                d.insert_new_locked(ts, key, hash, dflt);
+                return Ok(dflt);
+            }
+            Probe::NeedsPython => {
+                drop(_g);
+                d.set_item_hashed(ts, key, hash, dflt)?;
+                return Ok(dflt);
+            }
+        }
+    }
+}
+
+fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "pop", kw)?;
+    let d = this(ts, args)?;
+    let Some(&key) = args.get(1) else { return Err(ts.type_error("pop expected at least 1 argument, got 0")) };
+    let hash = ops::hash(ts, key)?;
+    match d.pop_hashed(ts, key, hash)? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(&dflt) => Ok(dflt),
+            None => Err(ts.key_error(key)),
+        },
+    }
+}
+
+fn m_popitem(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "popitem", kw)?;
+    let d = this(ts, args)?;
+    let (k, v) = {
+        let _g = d.lock();
+        let t = d.table();
+        let mut found = None;
+        let n = t.nentries();
+        for ix in (0..n).rev() {
+            let e = &t.obj().entries()[ix];
+            let k = e.key.get();
+            if !k.is_null() {
+                // Find its index slot.
+                let h = e.hash.load(Ordering::Relaxed);
+                let idx = t.obj().indices();
+                let mask = t.size() - 1;
+                let mut i = h as usize & mask;
+                let mut perturb = h as u64;
+                while idx[i].load(Ordering::Relaxed) != ix as i32 {
+                    perturb >>= 5;
+                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                }
+                let v = d.delete_locked(&t, i, ix);
+                // Trim trailing deleted entries so LIFO order continues.
+                found = Some((k, v));
+                break;
+            }
+        }
+        match found {
+            Some(kv) => kv,
+            None => {
+                drop(_g);
+                return Err(ts.key_error_msg("popitem(): dictionary is empty"));
+            }
+        }
+    };
+    Ok(TupleObj::new(ts, &[k, v]).value())
+}
+
+impl ThreadState {
+    /// KeyError with a message (not a key).
+    pub fn key_error_msg(&mut self, msg: &str) -> crate::error::PyErr {
+        let s = StrObj::new(self, msg);
+        self.new_error_with(types().key_error, &[s])
+    }
+}
+
+fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let d = this(ts, args)?;
+    let npos = update_kwargs(ts, d, &args[1..], kw)?;
+    if npos > 1 {
+        return Err(ts.type_error(format!("update expected at most 1 argument, got {npos}")));
+    }
+    if npos == 1 {
+        update_from(ts, d, args[1])?;
+        // Keywords override: apply them again after the positional.
+        update_kwargs(ts, d, &args[1..], kw)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "clear", kw)?;
+    this(ts, args)?.clear(ts);
+    Ok(Value::NONE)
+}
+
+fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "copy", kw)?;
+    let d = this(ts, args)?;
+    let n = DictObj::new(ts);
+    n.update_from_dict(ts, d)?;
+    Ok(n.value())
+}
+
+fn m_fromkeys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    no_kw(ts, "fromkeys", kw)?;
+    let cls = args[0];
+    let Some(&iterable) = args.get(1) else { return Err(ts.type_error("fromkeys expected at least 1 argument, got 0")) };
+    let v = *args.get(2).unwrap_or(&Value::NONE);
+    let d = ops::call0(ts, cls)?;
+    let keys = ops::collect(ts, iterable)?;
+    for &k in keys.iter() {
+        ops::setitem(ts, d, k, Some(v))?;
+    }
+    Ok(d)
+}
+
+fn view(ts: &mut ThreadState, args: &[Value], ty: Gc<TypeObj>) -> PyResult<Value> {
+    let d = this(ts, args)?;
+    Ok(ts
+        .alloc(DictViewObj {
+            header: Header::new(ty, Kind::DictView, 0),
+            dict: Slot::new(d.value()),
+        })
+        .value())
+}
+
+fn m_keys(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    view(ts, args, types().dict_keys)
+}
+fn m_values(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    view(ts, args, types().dict_values)
+}
+fn m_items(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    view(ts, args, types().dict_items)
+}
+
+fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let d = this(ts, args)?;
+    let keys = d.items_rooted(ts);
+    let mut ks: Vec<Value> = keys.chunks(2).map(|p| p[0]).collect();
+    ks.reverse();
+    let l = crate::objects::list::ListObj::new(ts, &ks);
+    ops::iter(ts, l.value())
+}
+
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let d = this(ts, args)?;
+    let t = d.table();
+    Ok(len_value(48 + t.size() * 4 + t.usable as usize * 24))
+}
+
+// ---- views ----------------------------------------------------------------------------
+
+/// `dict_keys`, `dict_values`, `dict_items`.
+#[repr(C)]
+pub struct DictViewObj {
+    pub header: Header,
+    pub dict: Slot,
+}
+
+// SAFETY: repr(C), Header first; traces the dict.
+unsafe impl HeapObj for DictViewObj {
+    const KIND: Kind = Kind::DictView;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.dict);
+    }
+}
+
+fn view_dict(v: Value) -> Option<Gc<DictObj>> {
+    v.downcast::<DictViewObj>()?.dict.get().downcast::<DictObj>()
+}
+
+fn view_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
+    match view_dict(v) {
+        Some(d) => Ok(d.len()),
+        None => Err(ts.type_error("bad dict view")),
+    }
+}
+
+fn view_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let Some(d) = view_dict(v) else { return Err(ts.type_error("bad dict view")) };
+    let ty = type_of(v);
+    let it = if ty == types().dict_keys {
+        types().dict_keyiterator
+    } else if ty == types().dict_values {
+        types().dict_valueiterator
+    } else {
+        types().dict_itemiterator
+    };
+    Ok(crate::objects::iterators::dict_iter(ts, it, d))
+}
+
+fn view_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let it = view_iter(ts, v)?;
+    let mut items = RootedVec::new(ts);
+    while let Some(x) = ops::next(ts, it)? {
+        items.push(x);
+    }
+    let name = type_name(v);
+    let body = repr_items(ts, v, &|i| items.get(i).copied(), "[", "]", false)?;
+    Ok(StrObj::new(ts, &format!("{name}({body})")))
+}
+
+fn view_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
+    let Some(d) = view_dict(v) else { return Err(ts.type_error("bad dict view")) };
+    let ty = type_of(v);
+    if ty == types().dict_keys {
+        return Ok(d.get_item_opt(ts, x)?.is_some());
+    }
+    if ty == types().dict_items {
+        let Some(t) = x.downcast::<TupleObj>() else { return Ok(false) };
+        if t.len() != 2 {
+            return Ok(false);
+        }
+        return match d.get_item_opt(ts, t.items()[0])? {
+            Some(val) => ops::eq(ts, val, t.items()[1]),
+            None => Ok(false),
+        };
+    }
+    let mut pos = 0;
+    while let Some((next, _, val)) = d.next_entry(pos) {
+        if ops::eq(ts, val, x)? {
+            return Ok(true);
+        }
+        pos = next;
+    }
+    Ok(false)
+}
+
+fn view_to_set(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let s = crate::objects::set::SetObj::new(ts, types().set);
+    let it = ops::iter(ts, v)?;
+    while let Some(x) = ops::next(ts, it)? {
+        s.add(ts, x)?;
+    }
+    Ok(s.value())
+}
+
+macro_rules! view_setop {
+    ($name:ident, $op:expr) => {
+        fn $name(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+            let is_view = |v: Value| v.is_kind(Kind::DictView);
+            if !is_view(a) && !is_view(b) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let left = if is_view(a) { view_to_set(ts, a)? } else {
+                match ops::iter(ts, a) {
+                    Ok(_) => {
+                        let s = crate::objects::set::SetObj::new(ts, types().set);
+                        let items = ops::collect(ts, a)?;
+                        for &x in items.iter() { s.add(ts, x)?; }
+                        s.value()
+                    }
+                    Err(_) => return Ok(Value::NOT_IMPLEMENTED),
+                }
+            };
+            ops::binary_op(ts, left, b, $op)
+        }
+    };
+}
+
+view_setop!(view_and, BinaryOp::And);
+view_setop!(view_or, BinaryOp::Or);
+view_setop!(view_sub, BinaryOp::Subtract);
+view_setop!(view_xor, BinaryOp::Xor);
+
+fn view_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    if type_of(a) == types().dict_values {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let sa = view_to_set(ts, a)?;
+    let sb = if b.is_kind(Kind::DictView) {
+        if type_of(b) == types().dict_values {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        view_to_set(ts, b)?
+    } else if b.is_kind(Kind::Set) {
+        b
+    } else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    ops::rich_compare(ts, sa, sb, op)
+}
+
+fn view_isdisjoint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = args[0];
+    let Some(&b) = args.get(1) else { return Err(ts.type_error("isdisjoint() takes exactly one argument")) };
+    let items = ops::collect(ts, b)?;
+    for &x in items.iter() {
+        if view_contains(ts, a, x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn view_mapping(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    match v.downcast::<DictViewObj>() {
+        Some(d) => Ok(d.dict.get()),
+        None => Err(ts.type_error("bad dict view")),
+    }
+}
+
+fn view_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let it = view_iter(ts, args[0])?;
+    let mut items = ops::collect(ts, it)?;
+    items.reverse();
+    let l = crate::objects::list::ListObj::new(ts, &items);
+    ops::iter(ts, l.value())
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let ty = t.dict;
+    let s = &ty.slots;
+    s.repr.set(Some(dict_repr));
+    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.len.set(Some(dict_len));
+    s.getitem.set(Some(dict_getitem));
+    s.setitem.set(Some(dict_setitem));
+    s.contains.set(Some(dict_contains));
+    s.iter.set(Some(dict_iter));
+    s.richcompare.set(Some(dict_richcompare));
+    s.new.set(Some(dict_new));
+    s.init.set(Some(dict_init));
+    s.nb[BinaryOp::Or as usize].set(Some(dict_or));
+    s.nb_inplace[BinaryOp::Or as usize].set(Some(dict_ior));
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("get", m_get),
+            method("setdefault", m_setdefault),
+            method("pop", m_pop),
+            method("popitem", m_popitem),
+            method("update", m_update),
+            method("clear", m_clear),
+            method("copy", m_copy),
+            classmethod("fromkeys", m_fromkeys),
+            method("keys", m_keys),
+            method("values", m_values),
+            method("items", m_items),
+            method("__reversed__", m_reversed),
+            method("__sizeof__", m_sizeof),
+        ],
+    );
+    for vt in [t.dict_keys, t.dict_values, t.dict_items] {
+        let s = &vt.slots;
+        s.len.set(Some(view_len));
+        s.iter.set(Some(view_iter));
+        s.repr.set(Some(view_repr));
+        s.contains.set(Some(view_contains));
+        add_methods(ts, vt, &[method("__reversed__", view_reversed)]);
+        crate::objects::add_getset(ts, vt, "mapping", view_mapping, None);
+        if vt != t.dict_values {
+            s.richcompare.set(Some(view_richcompare));
+            s.nb[BinaryOp::And as usize].set(Some(view_and));
+            s.nb[BinaryOp::Or as usize].set(Some(view_or));
+            s.nb[BinaryOp::Subtract as usize].set(Some(view_sub));
+            s.nb[BinaryOp::Xor as usize].set(Some(view_xor));
+            s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+            add_methods(ts, vt, &[method("isdisjoint", view_isdisjoint)]);
+        }
+    }
+}

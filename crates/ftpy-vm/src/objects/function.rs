@@ -1,0 +1,307 @@
+//! `function`: a code object with its globals, defaults and closure.
+
+use crate::error::PyResult;
+use crate::gc::{Marker, Slot};
+use crate::interp::{names, types, BuiltinTypes};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictObj;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::type_name;
+use crate::objects::add_getset;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+#[repr(C)]
+pub struct FunctionObj {
+    pub header: Header,
+    pub code: Slot,
+    pub globals: Slot,
+    pub builtins: Slot,
+    pub name: Slot,
+    pub qualname: Slot,
+    /// Tuple of positional defaults, or NULL.
+    pub defaults: Slot,
+    /// Dict of keyword-only defaults, or NULL.
+    pub kwdefaults: Slot,
+    /// Tuple of cells, or NULL.
+    pub closure: Slot,
+    pub doc: Slot,
+    pub module: Slot,
+    pub annotations: Slot,
+    /// `__dict__` (function attributes), created on first use.
+    pub dict: Slot,
+}
+
+// SAFETY: repr(C), Header first; trace visits every Slot.
+unsafe impl HeapObj for FunctionObj {
+    const KIND: Kind = Kind::Function;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.code);
+        m.slot(&self.globals);
+        m.slot(&self.builtins);
+        m.slot(&self.name);
+        m.slot(&self.qualname);
+        m.slot(&self.defaults);
+        m.slot(&self.kwdefaults);
+        m.slot(&self.closure);
+        m.slot(&self.doc);
+        m.slot(&self.module);
+        m.slot(&self.annotations);
+        m.slot(&self.dict);
+    }
+}
+
+impl FunctionObj {
+    /// A function for `code` in `globals`.
+    pub fn new(ts: &mut ThreadState, code: Gc<CodeObj>, globals: Gc<DictObj>) -> Gc<FunctionObj> {
+        let builtins = match globals.get_str(names().__builtins__) {
+            Some(b) => match b.downcast::<DictObj>() {
+                Some(d) => d.value(),
+                None => match b.downcast::<crate::objects::module::ModuleObj>() {
+                    Some(m) => m.dict().value(),
+                    None => crate::interp::interp().builtins_dict.value(),
+                },
+            },
+            None => crate::interp::interp().builtins_dict.value(),
+        };
+        let module = globals.get_str(names().__name__).unwrap_or(Value::NONE);
+        // co_consts[0] is the docstring or None.
+        let doc = match code.consts().get(0) {
+            Some(d) if d.downcast::<StrObj>().is_some() => d,
+            _ => Value::NONE,
+        };
+        ts.alloc(FunctionObj {
+            header: Header::new(types().function, Kind::Function, 0),
+            code: Slot::new(code.value()),
+            globals: Slot::new(globals.value()),
+            builtins: Slot::new(builtins),
+            name: Slot::new(code.name.get()),
+            qualname: Slot::new(code.qualname.get()),
+            defaults: Slot::new(Value::NULL),
+            kwdefaults: Slot::new(Value::NULL),
+            closure: Slot::new(Value::NULL),
+            doc: Slot::new(doc),
+            module: Slot::new(module),
+            annotations: Slot::new(Value::NULL),
+            dict: Slot::new(Value::NULL),
+        })
+    }
+
+    #[inline(always)]
+    pub fn code(&self) -> Gc<CodeObj> {
+        // SAFETY: always a code object.
+        unsafe { self.code.get().downcast_unchecked() }
+    }
+
+    #[inline(always)]
+    pub fn globals(&self) -> Gc<DictObj> {
+        // SAFETY: always a dict.
+        unsafe { self.globals.get().downcast_unchecked() }
+    }
+
+    #[inline(always)]
+    pub fn builtins(&self) -> Gc<DictObj> {
+        // SAFETY: always a dict.
+        unsafe { self.builtins.get().downcast_unchecked() }
+    }
+
+    pub fn name_str(&self) -> &'static str {
+        crate::objects::str::as_str(self.name.get()).unwrap_or("?")
+    }
+
+    pub fn qualname_str(&self) -> &'static str {
+        crate::objects::str::as_str(self.qualname.get()).unwrap_or("?")
+    }
+}
+
+fn func_of(ts: &mut ThreadState, v: Value) -> PyResult<Gc<FunctionObj>> {
+    match v.downcast::<FunctionObj>() {
+        Some(f) => Ok(f),
+        None => Err(ts.type_error(format!("expected a function, got '{}'", type_name(v)))),
+    }
+}
+
+fn func_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let f = func_of(ts, v)?;
+    let s = format!("<function {} at {:#x}>", f.qualname_str(), v.addr_unchecked());
+    Ok(StrObj::new(ts, &s))
+}
+
+/// Functions are descriptors: `obj.f` is a bound method.
+fn func_get(ts: &mut ThreadState, f: Value, obj: Value, _ty: Value) -> PyResult<Value> {
+    if obj.is_null() || obj.is_none() {
+        return Ok(f);
+    }
+    Ok(crate::objects::method::MethodObj::new(ts, f, obj).value())
+}
+
+fn func_call(ts: &mut ThreadState, f: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let func = func_of(ts, f)?;
+    crate::interpreter::call_function(ts, func, args, kw)
+}
+
+macro_rules! slot_getset {
+    ($get:ident, $set:ident, $field:ident, $default:expr) => {
+        fn $get(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+            let f = func_of(ts, v)?;
+            let x = f.$field.get();
+            Ok(if x.is_null() { $default } else { x })
+        }
+        fn $set(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+            let f = func_of(ts, v)?;
+            f.$field.set(match x {
+                Some(x) if !x.is_none() => x,
+                _ => Value::NULL,
+            });
+            Ok(())
+        }
+    };
+}
+
+slot_getset!(get_defaults, set_defaults, defaults, Value::NONE);
+slot_getset!(get_kwdefaults, set_kwdefaults, kwdefaults, Value::NONE);
+slot_getset!(get_doc, set_doc, doc, Value::NONE);
+slot_getset!(get_module, set_module, module, Value::NONE);
+
+fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.name.get())
+}
+
+fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x {
+        Some(s) if s.downcast::<StrObj>().is_some() => {
+            f.name.set(s);
+            Ok(())
+        }
+        _ => Err(ts.type_error("__name__ must be set to a string object")),
+    }
+}
+
+fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.qualname.get())
+}
+
+fn set_qualname(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x {
+        Some(s) if s.downcast::<StrObj>().is_some() => {
+            f.qualname.set(s);
+            Ok(())
+        }
+        _ => Err(ts.type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+fn get_code(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.code.get())
+}
+
+fn set_code(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x.and_then(|c| c.downcast::<CodeObj>()) {
+        Some(c) => {
+            f.code.set(c.value());
+            Ok(())
+        }
+        None => Err(ts.type_error("__code__ must be set to a code object")),
+    }
+}
+
+fn get_globals(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.globals.get())
+}
+
+fn get_closure(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let c = func_of(ts, v)?.closure.get();
+    Ok(if c.is_null() { Value::NONE } else { c })
+}
+
+fn get_builtins(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.builtins.get())
+}
+
+fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let f = func_of(ts, v)?;
+    let a = f.annotations.get();
+    if a.is_null() {
+        let d = DictObj::new(ts);
+        f.annotations.set(d.value());
+        return Ok(d.value());
+    }
+    Ok(a)
+}
+
+fn set_annotations(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    f.annotations.set(x.unwrap_or(Value::NULL));
+    Ok(())
+}
+
+fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let f = func_of(ts, v)?;
+    let d = f.dict.get();
+    if d.is_null() {
+        let nd = DictObj::new(ts);
+        f.dict.compare_exchange(Value::NULL, nd.value());
+        return Ok(f.dict.get());
+    }
+    Ok(d)
+}
+
+/// Function attributes live in `__dict__`.
+fn func_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+    if let Some(v) = crate::objects::object::generic_getattr(ts, obj, name)? {
+        return Ok(Some(v));
+    }
+    let f = func_of(ts, obj)?;
+    match f.dict.get().downcast::<DictObj>() {
+        Some(d) => d.get_item_opt(ts, name.value()),
+        None => Ok(None),
+    }
+}
+
+fn func_setattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+    let ty = crate::objects::typeobj::type_of(obj);
+    if let Some(d) = ty.lookup(name) {
+        if let Some(set) = crate::objects::typeobj::type_of(d).slots.descr_set.get() {
+            return set(ts, d, obj, v);
+        }
+    }
+    let dict = get_dict(ts, obj)?;
+    // SAFETY: get_dict returns a dict.
+    let d: Gc<DictObj> = unsafe { dict.downcast_unchecked() };
+    match v {
+        Some(v) => d.set_item(ts, name.value(), v),
+        None => {
+            if !d.del_item_opt(ts, name.value())? {
+                return Err(ts.attribute_error(obj, name));
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let ty = t.function;
+    let s = &ty.slots;
+    s.repr.set(Some(func_repr));
+    s.descr_get.set(Some(func_get));
+    s.call.set(Some(func_call));
+    s.getattro.set(Some(func_getattro));
+    s.setattro.set(Some(func_setattro));
+    add_getset(ts, ty, "__defaults__", get_defaults, Some(set_defaults));
+    add_getset(ts, ty, "__kwdefaults__", get_kwdefaults, Some(set_kwdefaults));
+    add_getset(ts, ty, "__doc__", get_doc, Some(set_doc));
+    add_getset(ts, ty, "__module__", get_module, Some(set_module));
+    add_getset(ts, ty, "__name__", get_name, Some(set_name));
+    add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
+    add_getset(ts, ty, "__code__", get_code, Some(set_code));
+    add_getset(ts, ty, "__globals__", get_globals, None);
+    add_getset(ts, ty, "__closure__", get_closure, None);
+    add_getset(ts, ty, "__builtins__", get_builtins, None);
+    add_getset(ts, ty, "__annotations__", get_annotations, Some(set_annotations));
+    add_getset(ts, ty, "__dict__", get_dict, None);
+}

@@ -1,0 +1,476 @@
+//! Instances of user classes, and the instance attribute store with its
+//! shapes (hidden classes).
+//!
+//! # Layout
+//! ```text
+//! InstanceObj:  [Header][AttrStore: shape | overflow | ninline][inline slots ...]
+//! subclass of a built-in (list, int ...):
+//!               [Header][the built-in's fields][AttrStore][no inline slots]
+//! ```
+//! A type's `attrs_offset` says where the store is (0: none; `VAR_ATTRS`:
+//! after the variable-size data, computed per object).
+//!
+//! # Shapes
+//! A [`Shape`] is an ordered list of attribute names; instances with the
+//! same names added in the same order share one. Attribute `i` of a shape
+//! lives in inline slot `i` if `i < ninline`, else in `overflow[i -
+//! ninline]` (a `ValueArray`). Shapes form a tree of transitions from the
+//! empty root (`+name`). They are immortal (never collected: there are few)
+//! and their names are interned strings (immortal too).
+//!
+//! A deleted attribute or a `__dict__` access switches the instance to
+//! *dict mode* for good: the shape becomes [`dict_shape`] and `overflow`
+//! holds a real dict, shared with `obj.__dict__`.
+//!
+//! # Concurrency (the instance attribute table is a container)
+//! Reads take no lock: load the shape (Acquire), find the index, load the
+//! slot. Writes take the object's lock. Adding an attribute stores the
+//! value, (grows `overflow` if needed, publishing the new array first) and
+//! then publishes the new shape with a Release store, so a reader that sees
+//! the new shape sees the value. Arrays only grow, indices never change,
+//! so a reader holding an old shape reads a valid slot.
+
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::OnceLock;
+
+use crate::error::PyResult;
+use crate::gc::{Marker, Slot};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::array::ValueArray;
+use crate::objects::dict::DictObj;
+use crate::objects::str::StrObj;
+use crate::objects::typeobj::TypeObj;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+/// `TypeObj::attrs_offset` for variable-size layouts (str, tuple, bytes):
+/// the store follows the object's data.
+pub const VAR_ATTRS: u32 = u32::MAX;
+
+/// Most inline slots an instance gets.
+pub const MAX_INLINE: u32 = 16;
+
+/// An ordered set of attribute names. See the module doc.
+pub struct Shape {
+    pub id: u32,
+    /// Interned str values, in slot order.
+    keys: Vec<Value>,
+    /// key bits -> slot index, for shapes with many keys.
+    index: Option<HashMap<u64, u32>>,
+    transitions: Mutex<Vec<(u64, &'static Shape)>>,
+}
+
+static NEXT_SHAPE_ID: AtomicU32 = AtomicU32::new(2);
+static ROOT: OnceLock<&'static Shape> = OnceLock::new();
+static DICT_SHAPE: OnceLock<&'static Shape> = OnceLock::new();
+
+/// The empty shape every instance starts with.
+pub fn root_shape() -> &'static Shape {
+    ROOT.get_or_init(|| {
+        Box::leak(Box::new(Shape {
+            id: 1,
+            keys: Vec::new(),
+            index: None,
+            transitions: Mutex::new(Vec::new()),
+        }))
+    })
+}
+
+/// The marker shape of dict mode.
+pub fn dict_shape() -> &'static Shape {
+    DICT_SHAPE.get_or_init(|| {
+        Box::leak(Box::new(Shape {
+            id: 0,
+            keys: Vec::new(),
+            index: None,
+            transitions: Mutex::new(Vec::new()),
+        }))
+    })
+}
+
+/// Shapes hold interned strings only; nothing to trace (interned strings
+/// are roots). Kept as a hook in case shapes ever hold other values.
+pub(crate) fn trace_shape_roots(_m: &mut Marker) {}
+
+impl Shape {
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn is_dict_mode(&self) -> bool {
+        self.id == 0
+    }
+
+    pub fn keys(&self) -> &[Value] {
+        &self.keys
+    }
+
+    /// The slot of an interned name.
+    #[inline]
+    pub fn index_of(&self, key: Gc<StrObj>) -> Option<u32> {
+        let kb = key.value().bits();
+        if let Some(ix) = &self.index {
+            return ix.get(&kb).copied();
+        }
+        self.keys.iter().position(|k| k.bits() == kb).map(|i| i as u32)
+    }
+
+    /// The shape with `key` appended (an existing transition or a new one).
+    pub fn add(&'static self, key: Gc<StrObj>) -> &'static Shape {
+        let kb = key.value().bits();
+        let mut tr = self.transitions.lock();
+        if let Some(&(_, s)) = tr.iter().find(|(k, _)| *k == kb) {
+            return s;
+        }
+        let mut keys = self.keys.clone();
+        keys.push(key.value());
+        let index = if keys.len() > 8 {
+            Some(keys.iter().enumerate().map(|(i, k)| (k.bits(), i as u32)).collect())
+        } else {
+            None
+        };
+        let s: &'static Shape = Box::leak(Box::new(Shape {
+            id: NEXT_SHAPE_ID.fetch_add(1, Ordering::Relaxed),
+            keys,
+            index,
+            transitions: Mutex::new(Vec::new()),
+        }));
+        tr.push((kb, s));
+        s
+    }
+}
+
+/// The attribute store of an object. See the module doc.
+#[repr(C)]
+pub struct AttrStore {
+    shape: AtomicPtr<Shape>,
+    /// A ValueArray of the slots past the inline ones, or the dict in
+    /// dict mode, or NULL.
+    overflow: Slot,
+    ninline: u32,
+    _pad: u32,
+    inline: [Slot; 0],
+}
+
+/// Size of an `AttrStore` without inline slots.
+pub const ATTR_STORE_SIZE: usize = std::mem::size_of::<AttrStore>();
+
+impl AttrStore {
+    pub fn new(ninline: u32) -> AttrStore {
+        AttrStore {
+            shape: AtomicPtr::new(root_shape() as *const Shape as *mut Shape),
+            overflow: Slot::new(Value::NULL),
+            ninline,
+            _pad: 0,
+            inline: [],
+        }
+    }
+
+    #[inline(always)]
+    pub fn shape(&self) -> &'static Shape {
+        // SAFETY: shapes are immortal; the pointer is always a shape.
+        unsafe { &*self.shape.load(Ordering::Acquire) }
+    }
+
+    #[inline(always)]
+    fn inline_slots(&self) -> &[Slot] {
+        // SAFETY: `ninline` slots follow the store (set at allocation).
+        unsafe { std::slice::from_raw_parts(self.inline.as_ptr(), self.ninline as usize) }
+    }
+
+    /// The slot for index `i`, if storage for it exists.
+    #[inline(always)]
+    pub fn slot(&self, i: u32) -> Option<&Slot> {
+        if i < self.ninline {
+            return self.inline_slots().get(i as usize);
+        }
+        let ov = self.overflow.get().downcast::<ValueArray>()?;
+        ov.obj().slots().get((i - self.ninline) as usize)
+    }
+
+    pub fn trace(&self, m: &mut Marker) {
+        m.slot(&self.overflow);
+        m.slots(self.inline_slots());
+    }
+
+    /// The dict of a dict-mode store.
+    #[inline]
+    pub fn dict(&self) -> Option<Gc<DictObj>> {
+        if self.shape().is_dict_mode() {
+            self.overflow.get().downcast::<DictObj>()
+        } else {
+            None
+        }
+    }
+
+    /// Reads attribute `name` (interned or not).
+    #[inline]
+    pub fn get(&self, ts: &mut ThreadState, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+        let shape = self.shape();
+        if shape.is_dict_mode() {
+            return match self.dict() {
+                Some(d) => d.get_item_opt(ts, name.value()),
+                None => Ok(None),
+            };
+        }
+        Ok(self.get_shaped(shape, name))
+    }
+
+    /// Reads through a known non-dict shape (lock-free).
+    #[inline]
+    pub fn get_shaped(&self, shape: &'static Shape, name: Gc<StrObj>) -> Option<Value> {
+        let key = if name.is_interned() { name } else { crate::interp::lookup_interned(name.as_str())? };
+        let i = shape.index_of(key)?;
+        self.slot(i).map(|s| s.get()).and_then(|v| v.non_null())
+    }
+
+    /// Stores attribute `name` (`None` deletes; returns false if it did not
+    /// exist).
+    pub fn set(&self, ts: &mut ThreadState, owner: &Header, ty: Gc<TypeObj>, name: Gc<StrObj>, v: Option<Value>) -> PyResult<bool> {
+        let name = crate::interp::intern_str(ts, name);
+        loop {
+            let shape = self.shape();
+            if shape.is_dict_mode() {
+                let Some(d) = self.dict() else { return Ok(false) };
+                return match v {
+                    Some(v) => {
+                        d.set_item(ts, name.value(), v)?;
+                        Ok(true)
+                    }
+                    None => d.del_item_opt(ts, name.value()),
+                };
+            }
+            let Some(v) = v else {
+                // Deletion: switch to dict mode, then delete there.
+                if shape.index_of(name).and_then(|i| self.slot(i)).map(|s| s.get().is_null()).unwrap_or(true) {
+                    return Ok(false);
+                }
+                self.to_dict_mode(ts, owner)?;
+                continue;
+            };
+            if let Some(i) = shape.index_of(name) {
+                let arr_before = self.overflow.get();
+                if let Some(s) = self.slot(i) {
+                    s.set(v);
+                    // A racing switch to dict mode or a racing growth of
+                    // the overflow array may have copied the slot before
+                    // our store: then store again where it lives now.
+                    if std::ptr::eq(self.shape(), shape) && self.overflow.get() == arr_before {
+                        return Ok(true);
+                    }
+                    continue;
+                }
+            }
+            // A new attribute: maybe grow the overflow array first (it
+            // allocates, so not under the lock).
+            let new_shape = shape.add(name);
+            let idx = shape.len() as u32;
+            let mut grown: Option<Gc<ValueArray>> = None;
+            if idx >= self.ninline {
+                let need = (idx - self.ninline + 1) as usize;
+                let cur = self.overflow.get().downcast::<ValueArray>();
+                let cap = cur.map(|a| a.capacity()).unwrap_or(0);
+                if need > cap {
+                    let newcap = (cap * 2).max(4).max(need);
+                    grown = Some(ValueArray::new_copy(ts, cur.map(|a| a.obj().slots()).unwrap_or(&[]), newcap));
+                }
+            }
+            let _g = owner.lock();
+            if !std::ptr::eq(self.shape(), shape) {
+                continue; // raced with another writer: retry
+            }
+            if let Some(arr) = grown {
+                // Copy again under the lock (a racing store may have landed
+                // in the old array after our copy).
+                if let Some(cur) = self.overflow.get().downcast::<ValueArray>() {
+                    for (i, s) in cur.obj().slots().iter().enumerate() {
+                        arr.obj().slots()[i].set(s.get());
+                    }
+                }
+                self.overflow.set(arr.value());
+            }
+            match self.slot(idx) {
+                Some(s) => s.set(v),
+                None => continue,
+            }
+            self.shape.store(new_shape as *const Shape as *mut Shape, Ordering::Release);
+            drop(_g);
+            // Future instances of this class get more inline room.
+            if idx + 1 > ty.inline_slots.load(Ordering::Relaxed) && idx < MAX_INLINE {
+                ty.inline_slots.fetch_max(idx + 1, Ordering::Relaxed);
+            }
+            return Ok(true);
+        }
+    }
+
+    /// A cached store into slot `idx` of an instance whose shape was seen
+    /// to be `shape`. False: take the slow path (the value may have been
+    /// stored; the slow path stores it again).
+    #[inline]
+    pub fn store_at(&self, shape: &Shape, idx: u32, v: Value) -> bool {
+        let arr_before = self.overflow.get();
+        let Some(s) = self.slot(idx) else { return false };
+        s.set(v);
+        std::ptr::eq(self.shape(), shape) && self.overflow.get() == arr_before
+    }
+
+    /// A cached store that adds an attribute: `old` -> `new` (one name
+    /// more). False when the store needs the slow path (room to grow).
+    #[inline]
+    pub fn add_with_shape(&self, owner: &Header, old: &Shape, new: &'static Shape, v: Value) -> bool {
+        let idx = old.len() as u32;
+        let _g = owner.lock();
+        if !std::ptr::eq(self.shape(), old) {
+            return false;
+        }
+        let Some(s) = self.slot(idx) else { return false };
+        s.set(v);
+        self.shape.store(new as *const Shape as *mut Shape, Ordering::Release);
+        true
+    }
+
+    /// Switches to dict mode (idempotent); returns the dict.
+    pub fn to_dict_mode(&self, ts: &mut ThreadState, owner: &Header) -> PyResult<Gc<DictObj>> {
+        loop {
+            if let Some(d) = self.dict() {
+                return Ok(d);
+            }
+            let shape = self.shape();
+            let d = DictObj::new(ts);
+            for (i, &k) in shape.keys().iter().enumerate() {
+                if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+                    d.set_item(ts, k, v)?;
+                }
+            }
+            let _g = owner.lock();
+            if !std::ptr::eq(self.shape(), shape) {
+                continue;
+            }
+            // Re-copy values that changed since (same shape: same slots).
+            for (i, &k) in shape.keys().iter().enumerate() {
+                if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+                    d.set_item_nolock_simple(k, v);
+                }
+            }
+            self.overflow.set(d.value());
+            self.shape.store(dict_shape() as *const Shape as *mut Shape, Ordering::Release);
+            return Ok(d);
+        }
+    }
+
+    /// Attribute names and values in order (for `__dict__`, `vars`).
+    pub fn items(&self, ts: &mut ThreadState) -> PyResult<Vec<(Value, Value)>> {
+        if let Some(d) = self.dict() {
+            return Ok(d.items_snapshot(ts));
+        }
+        let shape = self.shape();
+        let mut out = Vec::new();
+        for (i, &k) in shape.keys().iter().enumerate() {
+            if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+                out.push((k, v));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Writes a fresh attribute store at `addr` (for built-in subclass
+/// instances).
+pub fn init_attr_store_at(addr: usize, ninline: u32) {
+    // SAFETY: the caller reserved ATTR_STORE_SIZE + 8*ninline bytes there.
+    unsafe {
+        (addr as *mut AttrStore).write(AttrStore::new(ninline));
+        let slots = (addr + ATTR_STORE_SIZE) as *mut Slot;
+        for i in 0..ninline as usize {
+            slots.add(i).write(Slot::new(Value::NULL));
+        }
+    }
+}
+
+/// An instance of a user class deriving from `object`.
+#[repr(C)]
+pub struct InstanceObj {
+    pub header: Header,
+    pub attrs: AttrStore,
+}
+
+// SAFETY: repr(C), Header first; the attribute store is traced.
+unsafe impl HeapObj for InstanceObj {
+    const KIND: Kind = Kind::Instance;
+    fn trace(&self, m: &mut Marker) {
+        self.attrs.trace(m);
+    }
+}
+
+impl InstanceObj {
+    /// A new, attribute-less instance of `ty` (a heap type whose layout is
+    /// `Instance`).
+    pub fn new(ts: &mut ThreadState, ty: Gc<TypeObj>) -> Gc<InstanceObj> {
+        let ninline = ty.inline_slots.load(Ordering::Relaxed).min(MAX_INLINE);
+        let size = std::mem::size_of::<InstanceObj>() + 8 * ninline as usize;
+        let g = ts.alloc_var(size, |p: *mut InstanceObj| {
+            // SAFETY: room for the header, the store and `ninline` slots.
+            unsafe {
+                p.write(InstanceObj {
+                    header: Header::new(ty, Kind::Instance, 0),
+                    attrs: AttrStore::new(ninline),
+                });
+                let slots = (p as usize + std::mem::size_of::<InstanceObj>()) as *mut Slot;
+                for i in 0..ninline as usize {
+                    slots.add(i).write(Slot::new(Value::NULL));
+                }
+            }
+        });
+        if ty.has_flag(crate::objects::typeobj::tflags::HAS_DEL) {
+            crate::gc::collect::register_finalizer(&g.header);
+        }
+        g
+    }
+}
+
+/// The attribute store of any object that has one.
+#[inline]
+pub fn attr_store(v: Value) -> Option<&'static AttrStore> {
+    let h = v.header()?;
+    if h.kind() == Kind::Instance {
+        // SAFETY: the kind says InstanceObj.
+        return Some(&unsafe { v.downcast_unchecked::<InstanceObj>() }.obj().attrs);
+    }
+    let ty = h.ty();
+    let off = ty.attrs_offset;
+    if off == 0 {
+        return None;
+    }
+    let addr = v.addr_unchecked();
+    let at = if off == VAR_ATTRS { var_attrs_addr(v)? } else { addr + off as usize };
+    // SAFETY: the type's layout puts an AttrStore there.
+    Some(unsafe { &*(at as *const AttrStore) })
+}
+
+/// Where a variable-size object's attribute store is.
+fn var_attrs_addr(v: Value) -> Option<usize> {
+    let h = v.header()?;
+    let a = v.addr_unchecked();
+    match h.kind() {
+        Kind::Str => {
+            let s: Gc<StrObj> = v.downcast()?;
+            Some(a + (std::mem::size_of::<StrObj>() + s.byte_len()).div_ceil(8) * 8)
+        }
+        Kind::Tuple => {
+            let t: Gc<crate::objects::tuple::TupleObj> = v.downcast()?;
+            Some(a + std::mem::size_of::<crate::objects::tuple::TupleObj>() + 8 * t.len())
+        }
+        Kind::Bytes => {
+            let b: Gc<crate::objects::bytes::BytesObj> = v.downcast()?;
+            Some(a + (std::mem::size_of::<crate::objects::bytes::BytesObj>() + b.len()).div_ceil(8) * 8)
+        }
+        _ => None,
+    }
+}

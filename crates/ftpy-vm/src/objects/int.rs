@@ -1,0 +1,1051 @@
+//! `int` (and the arithmetic of `bool`).
+//!
+//! Small ints (48 bits) live in the `Value` itself; larger ones, and
+//! instances of int subclasses, are `IntObj`s holding a `num_bigint::BigInt`
+//! (Rust heap memory, freed when the object is swept). Every operation
+//! normalizes its result: a value that fits a small int is always a small
+//! int, so "is it small?" is a tag test and big ints are invisible to
+//! programs.
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::borrow::Cow;
+
+use crate::error::PyResult;
+use crate::gc::Marker;
+use crate::interp::{interp, types, BuiltinTypes};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::{add_getset, add_methods, classmethod, method};
+use crate::thread::ThreadState;
+use crate::value::Value;
+use ftpy_compiler::{BinaryOp, CompareOp};
+
+#[repr(C)]
+pub struct IntObj {
+    pub header: Header,
+    value: BigInt,
+}
+
+// SAFETY: repr(C), Header first; no references; the BigInt's buffer is
+// Rust heap memory freed by drop_native.
+unsafe impl HeapObj for IntObj {
+    const KIND: Kind = Kind::Int;
+    fn trace(&self, _m: &mut Marker) {}
+    const NEEDS_DROP: bool = true;
+    unsafe fn drop_native(this: *mut Self) {
+        // SAFETY: called once by the sweeper on a dead object.
+        unsafe { std::ptr::drop_in_place(&mut (*this).value) }
+    }
+}
+
+impl IntObj {
+    pub fn value(&self) -> &BigInt {
+        &self.value
+    }
+}
+
+/// An int value from an `i64`.
+#[inline]
+pub fn int_from_i64(ts: &mut ThreadState, i: i64) -> Value {
+    match Value::small_int(i) {
+        Some(v) => v,
+        None => alloc_big(ts, types().int, BigInt::from(i)),
+    }
+}
+
+pub fn int_from_i128(ts: &mut ThreadState, i: i128) -> Value {
+    if let Ok(x) = i64::try_from(i) {
+        return int_from_i64(ts, x);
+    }
+    alloc_big(ts, types().int, BigInt::from(i))
+}
+
+pub fn int_from_u64(ts: &mut ThreadState, i: u64) -> Value {
+    if let Ok(x) = i64::try_from(i) {
+        return int_from_i64(ts, x);
+    }
+    alloc_big(ts, types().int, BigInt::from(i))
+}
+
+/// An int value from a `BigInt` (normalized).
+pub fn int_from_big(ts: &mut ThreadState, b: BigInt) -> Value {
+    if let Some(i) = b.to_i64() {
+        if let Some(v) = Value::small_int(i) {
+            return v;
+        }
+    }
+    alloc_big(ts, types().int, b)
+}
+
+fn alloc_big(ts: &mut ThreadState, ty: Gc<TypeObj>, b: BigInt) -> Value {
+    if ty.attrs_offset != 0 {
+        let size = std::mem::size_of::<IntObj>() + crate::objects::instance::ATTR_STORE_SIZE;
+        let g = ts.alloc_var(size, |p: *mut IntObj| {
+            // SAFETY: room for the object and its attribute store.
+            unsafe {
+                p.write(IntObj {
+                    header: Header::new(ty, Kind::Int, 0),
+                    value: b,
+                });
+            }
+        });
+        crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
+        return g.value();
+    }
+    ts.alloc(IntObj {
+        header: Header::new(ty, Kind::Int, 0),
+        value: b,
+    })
+    .value()
+}
+
+/// Whether `v` is an int (including bool and subclasses).
+#[inline]
+pub fn is_int(v: Value) -> bool {
+    v.is_small_int() || v.is_bool() || v.is_kind(Kind::Int)
+}
+
+/// Whether `v` is an exact int (not bool, not a subclass).
+#[inline]
+pub fn is_exact_int(v: Value) -> bool {
+    v.is_small_int() || (v.is_kind(Kind::Int) && type_of(v) == types().int)
+}
+
+/// The value of an int as an `i64`, if it is an int that fits.
+#[inline]
+pub fn to_i64(v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(b as i64);
+    }
+    v.downcast::<IntObj>()?.obj().value.to_i64()
+}
+
+/// `to_i64`, saturating at the `i64` range for big ints (0 for non-ints).
+pub fn to_i64_saturating(v: Value) -> i64 {
+    if let Some(i) = to_i64(v) {
+        return i;
+    }
+    match v.downcast::<IntObj>() {
+        Some(b) if b.obj().value.is_negative() => i64::MIN,
+        Some(_) => i64::MAX,
+        None => 0,
+    }
+}
+
+/// The value of an int as a `BigInt`.
+#[inline]
+pub fn to_big(v: Value) -> Option<Cow<'static, BigInt>> {
+    if let Some(i) = v.as_small_int() {
+        return Some(Cow::Owned(BigInt::from(i)));
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Cow::Owned(BigInt::from(b as i64)));
+    }
+    v.downcast::<IntObj>().map(|o| Cow::Borrowed(&o.obj().value))
+}
+
+/// `hash()` of an int value.
+pub fn hash_int(v: Value) -> i64 {
+    if let Some(i) = to_i64(v) {
+        return crate::hash::hash_i64(i);
+    }
+    match v.downcast::<IntObj>() {
+        Some(o) => {
+            let (sign, digits) = o.value.to_u64_digits();
+            crate::hash::hash_big(sign == Sign::Minus, &digits)
+        }
+        None => 0,
+    }
+}
+
+/// `float(i)` for an int, OverflowError when too large.
+pub fn int_to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
+    if let Some(i) = to_i64(v) {
+        return Ok(i as f64);
+    }
+    let b = to_big(v).ok_or_else(|| ts.type_error("expected an int"))?;
+    match b.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(ts.overflow_error("int too large to convert to float")),
+    }
+}
+
+/// Exact comparison of int/float/bool values; None for anything else.
+pub fn numeric_eq(a: Value, b: Value) -> Option<bool> {
+    numeric_cmp(a, b).map(|o| o == Some(std::cmp::Ordering::Equal))
+}
+
+/// Exact ordering of ints and floats (None inside: unordered, a NaN).
+pub fn numeric_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
+    let fa = a.as_float();
+    let fb = b.as_float();
+    match (fa, fb) {
+        (Some(x), Some(y)) => return Some(x.partial_cmp(&y)),
+        (Some(x), None) => {
+            let yb = to_big(b)?;
+            return Some(cmp_float_big(x, &yb));
+        }
+        (None, Some(y)) => {
+            let xb = to_big(a)?;
+            return Some(cmp_float_big(y, &xb).map(|o| o.reverse()));
+        }
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+        return Some(Some(x.cmp(&y)));
+    }
+    let x = to_big(a)?;
+    let y = to_big(b)?;
+    Some(Some(x.as_ref().cmp(y.as_ref())))
+}
+
+/// Compares a float with an int exactly.
+fn cmp_float_big(x: f64, y: &BigInt) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+    }
+    if let Some(yi) = y.to_i64() {
+        if yi.unsigned_abs() < (1u64 << 53) {
+            return x.partial_cmp(&(yi as f64));
+        }
+    }
+    // Compare floor(x) with y, then the fraction.
+    let fl = x.floor();
+    let xb = BigInt::from_f64_exact(fl);
+    match xb.cmp(y) {
+        Ordering::Equal => {
+            if x > fl {
+                Some(Ordering::Greater)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+trait FromF64Exact {
+    fn from_f64_exact(f: f64) -> BigInt;
+}
+
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(f: f64) -> BigInt {
+        num_traits::FromPrimitive::from_f64(f).unwrap_or_else(BigInt::zero)
+    }
+}
+
+/// A float known to be integral and finite, as an int.
+pub fn int_from_f64(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(ts.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(ts.overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(int_from_i64(ts, t as i64));
+    }
+    Ok(int_from_big(ts, BigInt::from_f64_exact(t)))
+}
+
+// ---- str conversion -----------------------------------------------------------
+
+fn max_str_digits() -> usize {
+    interp().int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `str(i)` / `repr(i)`.
+pub fn int_to_string(ts: &mut ThreadState, v: Value) -> PyResult<String> {
+    if let Some(i) = to_i64(v) {
+        return Ok(i.to_string());
+    }
+    let b = to_big(v).ok_or_else(|| ts.type_error("expected an int"))?;
+    let limit = max_str_digits();
+    if limit > 0 {
+        // A quick bound: digits >= bits * log10(2).
+        let bits = b.bits();
+        if (bits as f64 * std::f64::consts::LOG10_2) as usize > limit + 1 {
+            return Err(ts.value_error(format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+    }
+    let s = b.to_string();
+    let digits = s.trim_start_matches('-').len();
+    if limit > 0 && digits > limit {
+        return Err(ts.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(s)
+}
+
+fn int_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if let Some(b) = v.as_bool() {
+        return Ok(StrObj::new(ts, if b { "True" } else { "False" }));
+    }
+    let s = int_to_string(ts, v)?;
+    Ok(StrObj::new(ts, &s))
+}
+
+/// Parses an int literal as `int(s, base)` does. `Err(())` for invalid.
+pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, mut t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let mut base = base;
+    let lower = t.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p);
+    if base == 0 {
+        if prefixed("0x") {
+            base = 16;
+            t = &t[2..];
+        } else if prefixed("0o") {
+            base = 8;
+            t = &t[2..];
+        } else if prefixed("0b") {
+            base = 2;
+            t = &t[2..];
+        } else {
+            base = 10;
+            // "010" is invalid with base 0 (except all zeros).
+            if t.len() > 1 && t.starts_with('0') && t.bytes().any(|c| c != b'0' && c != b'_') {
+                return Err(());
+            }
+        }
+        if base != 10 && t.starts_with('_') {
+            t = &t[1..];
+        }
+    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
+        t = &t[2..];
+        if t.starts_with('_') {
+            t = &t[1..];
+        }
+    }
+    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return Err(());
+    }
+    let mut digits: Vec<u8> = Vec::with_capacity(t.len());
+    for c in t.chars() {
+        if c == '_' {
+            continue;
+        }
+        let d = match c.to_digit(36) {
+            Some(d) => d,
+            None => match unicode_decimal(c) {
+                Some(d) => d,
+                None => return Err(()),
+            },
+        };
+        if d >= base {
+            return Err(());
+        }
+        digits.push(d as u8);
+    }
+    let mag = BigInt::from_radix_be(Sign::Plus, &digits, base).ok_or(())?;
+    Ok(if neg { -mag } else { mag })
+}
+
+/// Unicode decimal digits (Nd) other than ASCII count as digits in
+/// `int()`; the common blocks only.
+fn unicode_decimal(c: char) -> Option<u32> {
+    let n = c as u32;
+    for start in [0x660u32, 0x6F0, 0x966, 0x9E6, 0xFF10, 0x1D7CE] {
+        if (start..start + 10).contains(&n) {
+            return Some(n - start);
+        }
+    }
+    None
+}
+
+/// `int(str, base)` with CPython's errors.
+pub fn int_from_str(ts: &mut ThreadState, s: &str, base: u32, orig: Value) -> PyResult<Value> {
+    let limit = max_str_digits();
+    if base == 10 && limit > 0 {
+        let nd = s.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').count();
+        if nd > limit {
+            return Err(ts.value_error(format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {nd} digits; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+    }
+    match parse_int(s, base) {
+        Ok(b) => Ok(int_from_big(ts, b)),
+        Err(()) => {
+            let r = crate::ops::repr_string(ts, orig)?;
+            Err(ts.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+// ---- arithmetic ------------------------------------------------------------------
+
+/// Both operands as ints, or None (the slot then returns NotImplemented).
+#[inline]
+fn both(a: Value, b: Value) -> Option<(Cow<'static, BigInt>, Cow<'static, BigInt>)> {
+    Some((to_big(a)?, to_big(b)?))
+}
+
+macro_rules! small_fast {
+    ($a:expr, $b:expr, |$x:ident, $y:ident| $e:expr) => {
+        if let (Some($x), Some($y)) = (to_i64($a), to_i64($b)) {
+            if let Some(r) = $e {
+                return Ok(r);
+            }
+        }
+    };
+}
+
+pub fn int_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    small_fast!(a, b, |x, y| x.checked_add(y).map(|r| int_from_i64(ts, r)));
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    Ok(int_from_big(ts, x.as_ref() + y.as_ref()))
+}
+
+pub fn int_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    small_fast!(a, b, |x, y| x.checked_sub(y).map(|r| int_from_i64(ts, r)));
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    Ok(int_from_big(ts, x.as_ref() - y.as_ref()))
+}
+
+pub fn int_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    small_fast!(a, b, |x, y| x.checked_mul(y).map(|r| int_from_i64(ts, r)));
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    Ok(int_from_big(ts, x.as_ref() * y.as_ref()))
+}
+
+fn zero_div(ts: &mut ThreadState, what: &str) -> crate::error::PyErr {
+    ts.zero_division_error(what)
+}
+
+pub fn int_floordiv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+        if y == 0 {
+            return Err(zero_div(ts, "integer division or modulo by zero"));
+        }
+        if let Some(q) = floor_div_i64(x, y) {
+            return Ok(int_from_i64(ts, q));
+        }
+    }
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if y.is_zero() {
+        return Err(zero_div(ts, "integer division or modulo by zero"));
+    }
+    Ok(int_from_big(ts, x.div_floor(&y)))
+}
+
+/// Python's floor division on i64 (None on overflow).
+#[inline]
+pub fn floor_div_i64(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        Some(q - 1)
+    } else {
+        Some(q)
+    }
+}
+
+/// Python's modulo on i64 (sign of the divisor).
+#[inline]
+pub fn floor_mod_i64(x: i64, y: i64) -> Option<i64> {
+    let r = x.checked_rem(y)?;
+    if r != 0 && ((r < 0) != (y < 0)) {
+        Some(r + y)
+    } else {
+        Some(r)
+    }
+}
+
+pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+        if y == 0 {
+            return Err(zero_div(ts, "integer division or modulo by zero"));
+        }
+        if let Some(r) = floor_mod_i64(x, y) {
+            return Ok(int_from_i64(ts, r));
+        }
+    }
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if y.is_zero() {
+        return Err(zero_div(ts, "integer division or modulo by zero"));
+    }
+    Ok(int_from_big(ts, x.mod_floor(&y)))
+}
+
+/// Correctly rounded `a / b` for ints.
+pub fn int_truediv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if y.is_zero() {
+        return Err(zero_div(ts, "division by zero"));
+    }
+    match true_divide(&x, &y) {
+        Some(f) => Ok(Value::from_f64(f)),
+        None => Err(ts.overflow_error("integer division result too large for a float")),
+    }
+}
+
+/// Correctly rounded quotient of two ints as a float (None on overflow).
+pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    if let (Some(p), Some(q)) = (x.to_i64(), y.to_i64()) {
+        if p.unsigned_abs() <= EXACT && q.unsigned_abs() <= EXACT {
+            return Some(p as f64 / q as f64);
+        }
+    }
+    let neg = x.is_negative() != y.is_negative();
+    let a = x.abs();
+    let b = y.abs();
+    if a.is_zero() {
+        return Some(if neg { -0.0 } else { 0.0 });
+    }
+    // Scale so the quotient has 55 significant bits (2 guard bits), round
+    // half to even with a sticky bit, then scale back.
+    let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let mut qv = q.to_u64().unwrap_or(u64::MAX);
+    let mut exp = -shift;
+    // q has 55 or 56 bits: reduce to 53 with rounding.
+    let extra = 64 - qv.leading_zeros() as i64 - 53;
+    let extra = extra.max(0);
+    let mask = (1u64 << extra) - 1;
+    let low = qv & mask;
+    let half = 1u64 << (extra - 1).max(0);
+    qv >>= extra;
+    exp += extra;
+    let sticky = !r.is_zero();
+    if extra > 0 && (low > half || (low == half && (sticky || qv & 1 == 1))) {
+        qv += 1;
+    }
+    let f = (qv as f64) * 2f64.powi(exp.clamp(-2000, 2000) as i32);
+    if exp > 1100 || f.is_infinite() {
+        return None;
+    }
+    Some(if neg { -f } else { f })
+}
+
+pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    if y.is_negative() {
+        // A negative exponent gives a float.
+        let xf = int_to_f64(ts, a)?;
+        let yf = int_to_f64(ts, b)?;
+        if xf == 0.0 {
+            return Err(ts.zero_division_error("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::from_f64(xf.powf(yf)));
+    }
+    if let (Some(bx), Some(e)) = (x.to_i64(), y.to_u32()) {
+        if let Some(r) = bx.checked_pow(e) {
+            return Ok(int_from_i64(ts, r));
+        }
+    }
+    if x.is_zero() || x.as_ref() == &BigInt::one() {
+        return Ok(int_from_big(ts, x.into_owned()));
+    }
+    if x.as_ref() == &BigInt::from(-1) {
+        let odd = y.is_odd();
+        return Ok(Value::small_int_unchecked(if odd { -1 } else { 1 }));
+    }
+    let Some(e) = y.to_u32() else {
+        return Err(ts.memory_error(""));
+    };
+    // Refuse results that could not fit in memory.
+    let bits = x.bits() as f64 * e as f64;
+    if bits > 8.0 * 64.0 * 1024.0 * 1024.0 * 1024.0 {
+        return Err(ts.memory_error(""));
+    }
+    Ok(int_from_big(ts, x.pow(e)))
+}
+
+/// `pow(a, b, m)` for ints.
+pub fn int_pow_mod(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResult<Value> {
+    let (Some(x), Some(y), Some(z)) = (to_big(a), to_big(b), to_big(m)) else {
+        return Err(ts.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if z.is_zero() {
+        return Err(ts.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let (base, exp) = if y.is_negative() {
+        match x.modinv(&z) {
+            Some(inv) => (inv, -y.as_ref()),
+            None => return Err(ts.value_error("base is not invertible for the given modulus")),
+        }
+    } else {
+        (x.into_owned(), y.into_owned())
+    };
+    let r = base.modpow(&exp, &z.abs());
+    // Result takes the sign of the modulus (Python semantics).
+    let r = if z.is_negative() && !r.is_zero() { r + z.as_ref() } else { r };
+    Ok(int_from_big(ts, r))
+}
+
+fn shift_count(ts: &mut ThreadState, b: &BigInt) -> PyResult<Option<usize>> {
+    if b.is_negative() {
+        return Err(ts.value_error("negative shift count"));
+    }
+    Ok(b.to_usize())
+}
+
+pub fn int_lshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = shift_count(ts, &y)? else {
+        if x.is_zero() {
+            return Ok(Value::small_int_unchecked(0));
+        }
+        return Err(ts.overflow_error("too many digits in integer"));
+    };
+    if let Some(xi) = x.to_i64() {
+        if n < 63 && xi.unsigned_abs().leading_zeros() as usize > n + 1 {
+            return Ok(int_from_i64(ts, xi << n));
+        }
+    }
+    if x.is_zero() {
+        return Ok(Value::small_int_unchecked(0));
+    }
+    if n > (1usize << 36) {
+        return Err(ts.memory_error(""));
+    }
+    Ok(int_from_big(ts, x.as_ref() << n))
+}
+
+pub fn int_rshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let n = match shift_count(ts, &y)? {
+        Some(n) => n,
+        None => usize::MAX,
+    };
+    if let Some(xi) = x.to_i64() {
+        return Ok(int_from_i64(ts, if n >= 64 { if xi < 0 { -1 } else { 0 } } else { xi >> n }));
+    }
+    if n as u64 >= x.bits() {
+        return Ok(Value::small_int_unchecked(if x.is_negative() { -1 } else { 0 }));
+    }
+    // Arithmetic shift (floor) for negatives.
+    let r = if x.is_negative() { -((-x.as_ref() - 1u32) >> n) - 1u32 } else { x.as_ref() >> n };
+    Ok(int_from_big(ts, r))
+}
+
+macro_rules! bitop {
+    ($name:ident, $op:tt, $boolop:tt) => {
+        pub fn $name(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+            if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+                return Ok(Value::from_bool(x $boolop y));
+            }
+            if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+                return Ok(int_from_i64(ts, x $op y));
+            }
+            let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+            Ok(int_from_big(ts, x.as_ref() $op y.as_ref()))
+        }
+    };
+}
+
+bitop!(int_and, &, &);
+bitop!(int_or, |, |);
+bitop!(int_xor, ^, ^);
+
+fn int_neg(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if let Some(i) = to_i64(v) {
+        if let Some(r) = i.checked_neg() {
+            return Ok(int_from_i64(ts, r));
+        }
+    }
+    let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
+    Ok(int_from_big(ts, -x.as_ref()))
+}
+
+fn int_pos(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if is_exact_int(v) {
+        return Ok(v);
+    }
+    let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
+    Ok(int_from_big(ts, x.into_owned()))
+}
+
+fn int_invert(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if let Some(i) = to_i64(v) {
+        return Ok(int_from_i64(ts, !i));
+    }
+    let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
+    Ok(int_from_big(ts, -x.as_ref() - 1u32))
+}
+
+fn int_abs(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if let Some(i) = to_i64(v) {
+        if let Some(r) = i.checked_abs() {
+            return Ok(int_from_i64(ts, r));
+        }
+    }
+    let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
+    Ok(int_from_big(ts, x.abs()))
+}
+
+fn int_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
+    if let Some(i) = to_i64(v) {
+        return Ok(i != 0);
+    }
+    Ok(to_big(v).map(|b| !b.is_zero()).unwrap_or(true))
+}
+
+fn int_hash(_ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    Ok(hash_int(v))
+}
+
+fn int_index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    int_pos(ts, v)
+}
+
+fn int_float(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(Value::from_f64(int_to_f64(ts, v)?))
+}
+
+fn int_richcompare(_ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let Some(Some(o)) = numeric_cmp(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    Ok(Value::from_bool(crate::objects::float::ordering_matches(o, op)))
+}
+
+/// The binary slot table entry for int.
+fn int_nb(op: BinaryOp) -> Option<crate::objects::typeobj::BinaryFn> {
+    Some(match op {
+        BinaryOp::Add => int_add,
+        BinaryOp::Subtract => int_sub,
+        BinaryOp::Multiply => int_mul,
+        BinaryOp::FloorDivide => int_floordiv,
+        BinaryOp::Remainder => int_mod,
+        BinaryOp::TrueDivide => int_truediv,
+        BinaryOp::Power => int_pow,
+        BinaryOp::LShift => int_lshift,
+        BinaryOp::RShift => int_rshift,
+        BinaryOp::And => int_and,
+        BinaryOp::Or => int_or,
+        BinaryOp::Xor => int_xor,
+        _ => return None,
+    })
+}
+
+// ---- int() and methods --------------------------------------------------------------
+
+/// `int(x)` conversion of any value.
+pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
+    if is_exact_int(x) {
+        return Ok(x);
+    }
+    if let Some(b) = x.as_bool() {
+        return Ok(Value::small_int_unchecked(b as i64));
+    }
+    if let Some(f) = x.as_float() {
+        return int_from_f64(ts, f);
+    }
+    if let Some(s) = x.downcast::<StrObj>() {
+        return int_from_str(ts, s.as_str(), 10, x);
+    }
+    if let Some(b) = crate::objects::bytes::bytes_data(x) {
+        let s = String::from_utf8_lossy(&b).into_owned();
+        return int_from_str(ts, &s, 10, x);
+    }
+    let ty = type_of(x);
+    if let Some(f) = ty.slots.int.get() {
+        let r = f(ts, x)?;
+        if !is_int(r) {
+            return Err(ts.type_error(format!("__int__ returned non-int (type {})", type_name(r))));
+        }
+        return int_pos(ts, r);
+    }
+    if ty.slots.index.get().is_some() {
+        let r = crate::ops::index(ts, x)?;
+        return int_pos(ts, r);
+    }
+    if let Some(t) = ty.lookup(crate::interp::names().__trunc__) {
+        let r = crate::ops::call_unbound(ts, t, x, &[], None)?;
+        if is_int(r) {
+            return int_pos(ts, r);
+        }
+        return crate::ops::index(ts, r);
+    }
+    Err(ts.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        type_name(x)
+    )))
+}
+
+fn int_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "int", args, kw, &["", "base"], 0, 2)?;
+    let v = match (a.get(0), a.get(1)) {
+        (None, None) => Value::small_int_unchecked(0),
+        (None, Some(_)) => return Err(ts.type_error("int() missing string argument")),
+        (Some(x), None) => to_int(ts, x)?,
+        (Some(x), Some(base)) => {
+            let base = crate::ops::index_to_i64(ts, base)?;
+            if base != 0 && !(2..=36).contains(&base) {
+                return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            let text: String = if let Some(s) = x.downcast::<StrObj>() {
+                s.as_str().to_string()
+            } else if let Some(b) = crate::objects::bytes::bytes_data(x) {
+                String::from_utf8_lossy(&b).into_owned()
+            } else {
+                return Err(ts.type_error("int() can't convert non-string with explicit base"));
+            };
+            int_from_str(ts, &text, base as u32, x)?
+        }
+    };
+    if cls == types().int {
+        return Ok(v);
+    }
+    // A subclass: box the value in an instance of `cls`.
+    let b = to_big(v).map(|c| c.into_owned()).unwrap_or_default();
+    Ok(alloc_big(ts, cls, b))
+}
+
+fn self_int(ts: &mut ThreadState, args: &[Value]) -> PyResult<Cow<'static, BigInt>> {
+    match args.first().and_then(|&v| to_big(v)) {
+        Some(b) => Ok(b),
+        None => Err(ts.type_error("descriptor requires an 'int' object")),
+    }
+}
+
+fn int_bit_length(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    Ok(int_from_i64(ts, b.bits() as i64))
+}
+
+fn int_bit_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    let (_, digits) = b.to_u64_digits();
+    let n: u64 = digits.iter().map(|d| d.count_ones() as u64).sum();
+    Ok(int_from_i64(ts, n as i64))
+}
+
+fn int_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_as_integer_ratio(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    let n = int_from_big(ts, b.into_owned());
+    Ok(TupleObj::new(ts, &[n, Value::small_int_unchecked(1)]).value())
+}
+
+fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    let nd = match args.get(1) {
+        None => return Ok(int_from_big(ts, b.into_owned())),
+        Some(v) if v.is_none() => return Ok(int_from_big(ts, b.into_owned())),
+        Some(&v) => crate::ops::index_to_i64(ts, v)?,
+    };
+    if nd >= 0 {
+        return Ok(int_from_big(ts, b.into_owned()));
+    }
+    // Round to a multiple of 10**-nd, half to even.
+    let p = BigInt::from(10u32).pow((-nd).min(100000) as u32);
+    let (q, r) = b.div_mod_floor(&p);
+    let twice = &r * 2u32;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Greater => q + 1u32,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1u32,
+        _ => q,
+    };
+    Ok(int_from_big(ts, q * p))
+}
+
+fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "to_bytes", args, kw, &["self", "length", "byteorder", "signed"], 1, 3)?;
+    let b = to_big(a.req(0)).unwrap_or_default();
+    let length = match a.get(1) {
+        Some(l) => crate::ops::index_to_i64(ts, l)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(ts.value_error("length argument must be non-negative"));
+    }
+    let order = match a.get(2) {
+        Some(o) => crate::objects::str::expect_str(ts, o, "to_bytes() argument 'byteorder'")?.to_string(),
+        None => "big".to_string(),
+    };
+    let signed = match a.get(3) {
+        Some(s) => crate::ops::truthy(ts, s)?,
+        None => false,
+    };
+    if b.is_negative() && !signed {
+        return Err(ts.overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    if b.is_zero() {
+        bytes.clear();
+    }
+    let len = length as usize;
+    if bytes.len() > len {
+        // to_signed_bytes may add a sign byte that is redundant.
+        return Err(ts.overflow_error("int too big to convert"));
+    }
+    let fill = if signed && b.is_negative() { 0xff } else { 0 };
+    bytes.resize(len, fill);
+    match order.as_str() {
+        "little" => {}
+        "big" => bytes.reverse(),
+        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    }
+    Ok(crate::objects::bytes::BytesObj::new(ts, &bytes))
+}
+
+fn int_from_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "from_bytes", args, kw, &["cls", "bytes", "byteorder", "signed"], 2, 3)?;
+    let data = match crate::objects::bytes::bytes_data(a.req(1)) {
+        Some(d) => d,
+        None => {
+            let items = crate::ops::collect(ts, a.req(1))?;
+            let mut out = Vec::new();
+            for &x in items.iter() {
+                match to_i64(x) {
+                    Some(v) if (0..256).contains(&v) => out.push(v as u8),
+                    _ => return Err(ts.value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    };
+    let order = match a.get(2) {
+        Some(o) => crate::objects::str::expect_str(ts, o, "from_bytes() argument 'byteorder'")?.to_string(),
+        None => "big".to_string(),
+    };
+    let signed = match a.get(3) {
+        Some(s) => crate::ops::truthy(ts, s)?,
+        None => false,
+    };
+    let v = match (order.as_str(), signed) {
+        ("big", false) => BigInt::from_bytes_be(Sign::Plus, &data),
+        ("little", false) => BigInt::from_bytes_le(Sign::Plus, &data),
+        ("big", true) => BigInt::from_signed_bytes_be(&data),
+        ("little", true) => BigInt::from_signed_bytes_le(&data),
+        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    };
+    let r = int_from_big(ts, v);
+    let cls = a.req(0);
+    if cls == types().int.value() {
+        return Ok(r);
+    }
+    crate::ops::call1(ts, cls, r)
+}
+
+fn int_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    let v = int_from_big(ts, b.into_owned());
+    Ok(TupleObj::new(ts, &[v]).value())
+}
+
+fn int_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let spec = match args.get(1) {
+        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        None => return Err(ts.type_error("__format__() takes exactly one argument")),
+    };
+    crate::format::format_int(ts, args[0], spec.as_str())
+}
+
+fn get_real(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    int_pos(ts, v)
+}
+
+fn get_imag(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
+    Ok(Value::small_int_unchecked(0))
+}
+
+fn get_denominator(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
+    Ok(Value::small_int_unchecked(1))
+}
+
+fn int_trunc(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let b = self_int(ts, args)?;
+    let digits = (b.bits() as i64 + 29) / 30;
+    Ok(int_from_i64(ts, 24 + 4 * digits.max(1)))
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let ty = t.int;
+    let s = &ty.slots;
+    s.repr.set(Some(int_repr));
+    s.hash.set(Some(int_hash));
+    s.richcompare.set(Some(int_richcompare));
+    s.bool.set(Some(int_bool));
+    s.neg.set(Some(int_neg));
+    s.pos.set(Some(int_pos));
+    s.invert.set(Some(int_invert));
+    s.abs.set(Some(int_abs));
+    s.index.set(Some(int_index));
+    s.int.set(Some(int_index));
+    s.float.set(Some(int_float));
+    s.new.set(Some(int_new));
+    for i in 0..13u32 {
+        if let Some(op) = BinaryOp::from_u32(i) {
+            s.nb[i as usize].set(int_nb(op));
+        }
+    }
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("bit_length", int_bit_length),
+            method("bit_count", int_bit_count),
+            method("conjugate", int_conjugate),
+            method("as_integer_ratio", int_as_integer_ratio),
+            method("__round__", int_round),
+            method("__trunc__", int_trunc),
+            method("__floor__", int_trunc),
+            method("__ceil__", int_trunc),
+            method("to_bytes", int_to_bytes),
+            classmethod("from_bytes", int_from_bytes),
+            method("__getnewargs__", int_getnewargs),
+            method("__format__", int_format),
+            method("__sizeof__", int_sizeof),
+        ],
+    );
+    add_getset(ts, ty, "real", get_real, None);
+    add_getset(ts, ty, "imag", get_imag, None);
+    add_getset(ts, ty, "numerator", get_real, None);
+    add_getset(ts, ty, "denominator", get_denominator, None);
+
+    // bool: repr, the bitwise operators, and its constructor.
+    let b = t.bool;
+    b.slots.repr.set(Some(int_repr));
+    b.slots.new.set(Some(bool_new));
+    b.slots.nb[BinaryOp::And as usize].set(Some(int_and));
+    b.slots.nb[BinaryOp::Or as usize].set(Some(int_or));
+    b.slots.nb[BinaryOp::Xor as usize].set(Some(int_xor));
+}
+
+fn bool_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("bool() takes no keyword arguments"));
+    }
+    match args {
+        [] => Ok(Value::FALSE),
+        [x] => Ok(Value::from_bool(crate::ops::truthy(ts, *x)?)),
+        _ => Err(ts.type_error(format!("bool expected at most 1 argument, got {}", args.len()))),
+    }
+}

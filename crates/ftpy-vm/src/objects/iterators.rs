@@ -1,0 +1,529 @@
+//! The built-in iterators: `list_iterator`, `range_iterator`,
+//! `dict_keyiterator`, `enumerate`, `zip`, `map`, `filter`, `reversed` ...
+//!
+//! They share one layout, [`IterObj`], whose fields each iterator type
+//! reads its own way (documented at each `next` function). An iterator
+//! shared by threads never crashes: its position is an atomic, and every
+//! item it returns is a value read from its source.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use crate::error::PyResult;
+use crate::gc::{Marker, RootedVec, Slot};
+use crate::interp::{types, BuiltinTypes};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::dict::DictObj;
+use crate::objects::list::ListObj;
+use crate::objects::set::SetObj;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::{add_methods, method};
+use crate::ops;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+#[repr(C)]
+pub struct IterObj {
+    pub header: Header,
+    /// The source (list, tuple, str, dict, set, iterator, callable ...).
+    pub a: Slot,
+    /// Auxiliary value (sentinel, function, count ...).
+    pub b: Slot,
+    /// Position.
+    pub index: AtomicI64,
+    /// Second integer (remaining count, expected size, byte offset ...).
+    pub end: AtomicI64,
+}
+
+// SAFETY: repr(C), Header first; traces both slots.
+unsafe impl HeapObj for IterObj {
+    const KIND: Kind = Kind::Iterator;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.a);
+        m.slot(&self.b);
+    }
+}
+
+impl IterObj {
+    pub fn new(ts: &mut ThreadState, ty: Gc<TypeObj>, a: Value, b: Value, index: i64) -> Gc<IterObj> {
+        Self::new2(ts, ty, a, b, index, 0)
+    }
+
+    pub fn new2(ts: &mut ThreadState, ty: Gc<TypeObj>, a: Value, b: Value, index: i64, end: i64) -> Gc<IterObj> {
+        ts.alloc(IterObj {
+            header: Header::new(ty, Kind::Iterator, 0),
+            a: Slot::new(a),
+            b: Slot::new(b),
+            index: AtomicI64::new(index),
+            end: AtomicI64::new(end),
+        })
+    }
+
+    #[inline]
+    fn take(&self) -> i64 {
+        self.index.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+fn it(v: Value) -> Gc<IterObj> {
+    // SAFETY: the `next` slots below are only installed on iterator types,
+    // whose instances all have the IterObj layout.
+    unsafe { v.downcast_unchecked() }
+}
+
+/// `iter(seq)` for objects with only `__getitem__`.
+pub fn seq_iter(ts: &mut ThreadState, seq: Value) -> Value {
+    IterObj::new(ts, types().seq_iterator, seq, Value::NULL, 0).value()
+}
+
+/// A dict iterator of type `ty` (keys, values or items).
+pub fn dict_iter(ts: &mut ThreadState, ty: Gc<TypeObj>, d: Gc<DictObj>) -> Value {
+    IterObj::new2(ts, ty, d.value(), Value::NULL, 0, d.len() as i64).value()
+}
+
+fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(v)
+}
+
+/// list_iterator: a = list, index = next position (a NULL `a` is exhausted).
+fn list_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(l) = o.a.get().downcast::<ListObj>() else { return Ok(None) };
+    let i = o.take();
+    match l.get(i as usize) {
+        Some(x) => Ok(Some(x)),
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+/// list_reverseiterator: a = list, index counts down.
+fn list_rev_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(l) = o.a.get().downcast::<ListObj>() else { return Ok(None) };
+    let i = o.index.fetch_sub(1, Ordering::Relaxed);
+    if i < 0 {
+        o.a.set(Value::NULL);
+        return Ok(None);
+    }
+    match l.get(i as usize) {
+        Some(x) => Ok(Some(x)),
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+/// tuple_iterator: a = tuple, index.
+fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(t) = o.a.get().downcast::<TupleObj>() else { return Ok(None) };
+    let i = o.take();
+    match t.get(i as usize) {
+        Some(x) => Ok(Some(x)),
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+/// range_iterator over small ints: index = next value, end = remaining
+/// count, b = step (a small int).
+fn range_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let left = o.end.fetch_sub(1, Ordering::Relaxed);
+    if left <= 0 {
+        o.end.store(0, Ordering::Relaxed);
+        return Ok(None);
+    }
+    let step = o.b.get().as_small_int().unwrap_or(1);
+    let cur = o.index.fetch_add(step, Ordering::Relaxed);
+    Ok(Some(Value::small_int_unchecked(cur)))
+}
+
+/// A range iterator for small-int ranges.
+pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
+    IterObj::new2(ts, types().range_iterator, Value::NULL, Value::small_int_unchecked(step), start, len).value()
+}
+
+/// str iterator: a = str, index = char index, end = byte offset.
+fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(s) = o.a.get().downcast::<StrObj>() else { return Ok(None) };
+    let b = o.end.load(Ordering::Relaxed) as usize;
+    let text = s.obj().as_str();
+    match text.get(b..).and_then(|r| r.chars().next()) {
+        Some(c) => {
+            o.end.store((b + c.len_utf8()) as i64, Ordering::Relaxed);
+            o.index.fetch_add(1, Ordering::Relaxed);
+            let mut buf = [0u8; 4];
+            Ok(Some(crate::objects::str::new_str(ts, c.encode_utf8(&mut buf))))
+        }
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+/// dict iterators: a = dict, index = entry position, end = the size the
+/// dict had when iteration began.
+fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, Value)>> {
+    let o = it(v);
+    let Some(d) = o.a.get().downcast::<DictObj>() else { return Ok(None) };
+    if d.len() as i64 != o.end.load(Ordering::Relaxed) {
+        o.end.store(-1, Ordering::Relaxed);
+        return Err(ts.runtime_error("dictionary changed size during iteration"));
+    }
+    let pos = o.index.load(Ordering::Relaxed) as usize;
+    match d.next_entry(pos) {
+        Some((next, k, val)) => {
+            o.index.store(next as i64, Ordering::Relaxed);
+            Ok(Some((k, val)))
+        }
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+fn dict_key_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(dict_next_common(ts, v)?.map(|(k, _)| k))
+}
+
+fn dict_value_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(dict_next_common(ts, v)?.map(|(_, x)| x))
+}
+
+fn dict_item_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    match dict_next_common(ts, v)? {
+        Some((k, x)) => Ok(Some(TupleObj::new(ts, &[k, x]).value())),
+        None => Ok(None),
+    }
+}
+
+/// set_iterator: a = set, index = table position, end = expected size.
+fn set_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(s) = o.a.get().downcast::<SetObj>() else { return Ok(None) };
+    let pos = o.index.load(Ordering::Relaxed);
+    if pos == 0 && o.end.load(Ordering::Relaxed) == 0 {
+        o.end.store(s.len() as i64 + 1, Ordering::Relaxed);
+    }
+    if s.len() as i64 + 1 != o.end.load(Ordering::Relaxed) {
+        o.end.store(-1, Ordering::Relaxed);
+        return Err(ts.runtime_error("Set changed size during iteration"));
+    }
+    match s.next_entry(pos as usize) {
+        Some((next, k)) => {
+            o.index.store(next as i64, Ordering::Relaxed);
+            Ok(Some(k))
+        }
+        None => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+/// seq_iterator: a = object with `__getitem__`, index.
+fn seq_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let seq = o.a.get();
+    if seq.is_null() {
+        return Ok(None);
+    }
+    let i = o.take();
+    match ops::getitem(ts, seq, Value::small_int_unchecked(i)) {
+        Ok(x) => Ok(Some(x)),
+        Err(e) if e.matches(types().index_error) || e.matches(types().stop_iteration) => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// callable_iterator: a = callable, b = sentinel.
+fn callable_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let f = o.a.get();
+    if f.is_null() {
+        return Ok(None);
+    }
+    let r = match ops::call0(ts, f) {
+        Ok(r) => r,
+        Err(e) if e.matches(types().stop_iteration) => {
+            o.a.set(Value::NULL);
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    if ops::eq(ts, r, o.b.get())? {
+        o.a.set(Value::NULL);
+        return Ok(None);
+    }
+    Ok(Some(r))
+}
+
+/// `iter(callable, sentinel)`.
+pub fn callable_iter(ts: &mut ThreadState, f: Value, sentinel: Value) -> Value {
+    IterObj::new(ts, types().callable_iterator, f, sentinel, 0).value()
+}
+
+/// enumerate: a = iterator, b = the next count (an int value).
+fn enumerate_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(x) = ops::next(ts, o.a.get())? else { return Ok(None) };
+    let n = o.b.get();
+    let next = match n.as_small_int() {
+        Some(i) => crate::objects::int::int_from_i64(ts, i + 1),
+        None => ops::add(ts, n, Value::small_int_unchecked(1))?,
+    };
+    o.b.set(next);
+    Ok(Some(TupleObj::new(ts, &[n, x]).value()))
+}
+
+fn enumerate_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "enumerate", args, kw, &["iterable", "start"], 1, 2)?;
+    let iterable = a.req(0);
+    let start = match a.get(1) {
+        Some(s) => {
+            if !crate::objects::int::is_int(s) {
+                return Err(ts.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(s))));
+            }
+            s
+        }
+        None => Value::small_int_unchecked(0),
+    };
+    let iter = ops::iter(ts, iterable)?;
+    Ok(IterObj::new(ts, cls, iter, start, 0).value())
+}
+
+/// zip: a = tuple of iterators, index = 1 when strict.
+fn zip_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(iters) = o.a.get().downcast::<TupleObj>() else { return Ok(None) };
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    let strict = o.index.load(Ordering::Relaxed) == 1;
+    let mut items = RootedVec::with_capacity(ts, iters.len());
+    for (i, &itr) in iters.items().iter().enumerate() {
+        match ops::next(ts, itr)? {
+            Some(x) => items.push(x),
+            None => {
+                if strict {
+                    if i > 0 {
+                        let msg = format!("zip() argument {} is shorter than argument{} {}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { "1".to_string() } else { format!("1-{i}") });
+                        return Err(ts.value_error(msg));
+                    }
+                    for (j, &rest) in iters.items().iter().enumerate().skip(1) {
+                        if ops::next(ts, rest)?.is_some() {
+                            let msg = format!("zip() argument {} is longer than argument{} {}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { "1".to_string() } else { format!("1-{j}") });
+                            return Err(ts.value_error(msg));
+                        }
+                    }
+                }
+                o.a.set(Value::NULL);
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(TupleObj::new(ts, &items).value()))
+}
+
+fn zip_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    let mut strict = false;
+    if let Some(k) = kw {
+        for (i, &name) in k.items().iter().enumerate() {
+            if crate::objects::str::as_str(name) == Some("strict") {
+                strict = ops::truthy(ts, args[npos + i])?;
+            } else {
+                return Err(ts.type_error("zip() got an unexpected keyword argument"));
+            }
+        }
+    }
+    let mut iters = RootedVec::with_capacity(ts, npos);
+    for &a in &args[..npos] {
+        let i = ops::iter(ts, a).map_err(|e| {
+            if e.matches(types().type_error) {
+                ts.type_error(format!("'{}' object is not iterable", type_name(a)))
+            } else {
+                e
+            }
+        })?;
+        iters.push(i);
+    }
+    let t = TupleObj::new(ts, &iters);
+    Ok(IterObj::new(ts, cls, t.value(), Value::NULL, strict as i64).value())
+}
+
+/// map: a = function, b = tuple of iterators.
+fn map_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(iters) = o.b.get().downcast::<TupleObj>() else { return Ok(None) };
+    let mut args = RootedVec::with_capacity(ts, iters.len());
+    for &itr in iters.items() {
+        match ops::next(ts, itr)? {
+            Some(x) => args.push(x),
+            None => return Ok(None),
+        }
+    }
+    let f = o.a.get();
+    let a: Vec<Value> = args.to_vec();
+    let r = ops::call(ts, f, &a, None);
+    drop(args);
+    r.map(Some)
+}
+
+fn map_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("map() takes no keyword arguments"));
+    }
+    if args.len() < 2 {
+        return Err(ts.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = RootedVec::with_capacity(ts, args.len() - 1);
+    for &a in &args[1..] {
+        iters.push(ops::iter(ts, a)?);
+    }
+    let t = TupleObj::new(ts, &iters);
+    Ok(IterObj::new(ts, cls, args[0], t.value(), 0).value())
+}
+
+/// filter: a = function or None, b = iterator.
+fn filter_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let f = o.a.get();
+    let src = o.b.get();
+    loop {
+        let Some(x) = ops::next(ts, src)? else { return Ok(None) };
+        let keep = if f.is_none() || f == types().bool.value() {
+            ops::truthy(ts, x)?
+        } else {
+            let r = ops::call1(ts, f, x)?;
+            ops::truthy(ts, r)?
+        };
+        if keep {
+            return Ok(Some(x));
+        }
+    }
+}
+
+fn filter_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("filter() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(ts.type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
+    let src = ops::iter(ts, args[1])?;
+    Ok(IterObj::new(ts, cls, args[0], src, 0).value())
+}
+
+/// reversed: a = sequence, index counts down from len-1.
+fn reversed_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let seq = o.a.get();
+    if seq.is_null() {
+        return Ok(None);
+    }
+    let i = o.index.fetch_sub(1, Ordering::Relaxed);
+    if i < 0 {
+        o.a.set(Value::NULL);
+        return Ok(None);
+    }
+    match ops::getitem(ts, seq, Value::small_int_unchecked(i)) {
+        Ok(x) => Ok(Some(x)),
+        Err(e) if e.matches(types().index_error) || e.matches(types().stop_iteration) => {
+            o.a.set(Value::NULL);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn reversed_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("reversed() takes no keyword arguments"));
+    }
+    let [seq] = args else {
+        return Err(ts.type_error(format!("reversed expected 1 argument, got {}", args.len())));
+    };
+    let ty = type_of(*seq);
+    if let Some(r) = ty.lookup(crate::interp::names().__reversed__) {
+        if !r.is_none() {
+            return ops::call_unbound(ts, r, *seq, &[], None);
+        }
+        return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
+    }
+    if ty.slots.getitem.get().is_none() || ty.slots.len.get().is_none() || seq.is_kind(Kind::Dict) {
+        return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
+    }
+    let n = ops::len(ts, *seq)?;
+    Ok(IterObj::new(ts, cls, *seq, Value::NULL, n as i64 - 1).value())
+}
+
+fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let o = it(args[0]);
+    let ty = type_of(args[0]);
+    let t = types();
+    let n = if ty == t.list_iterator {
+        o.a.get().downcast::<ListObj>().map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed)).unwrap_or(0)
+    } else if ty == t.tuple_iterator {
+        o.a.get().downcast::<TupleObj>().map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed)).unwrap_or(0)
+    } else if ty == t.range_iterator {
+        o.end.load(Ordering::Relaxed)
+    } else if ty == t.list_reverseiterator || ty == t.reversed {
+        o.index.load(Ordering::Relaxed) + 1
+    } else {
+        0
+    };
+    let _ = ts;
+    Ok(Value::small_int_unchecked(n.max(0)))
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let table: [(Gc<TypeObj>, crate::objects::typeobj::NextFn); 19] = [
+        (t.list_iterator, list_next),
+        (t.list_reverseiterator, list_rev_next),
+        (t.tuple_iterator, tuple_next),
+        (t.range_iterator, range_next),
+        (t.str_iterator, str_next),
+        (t.bytes_iterator, crate::objects::bytes::bytes_iter_next),
+        (t.dict_keyiterator, dict_key_next),
+        (t.dict_valueiterator, dict_value_next),
+        (t.dict_itemiterator, dict_item_next),
+        (t.set_iterator, set_next),
+        (t.seq_iterator, seq_next),
+        (t.callable_iterator, callable_next),
+        (t.enumerate, enumerate_next),
+        (t.zip, zip_next),
+        (t.map, map_next),
+        (t.filter, filter_next),
+        (t.reversed, reversed_next),
+        (crate::interp::types().list_iterator, list_next),
+        (crate::interp::types().tuple_iterator, tuple_next),
+    ];
+    for (ty, next) in table {
+        ty.slots.iter.set(Some(iter_self));
+        ty.slots.next.set(Some(next));
+    }
+    t.enumerate.slots.new.set(Some(enumerate_new));
+    t.zip.slots.new.set(Some(zip_new));
+    t.map.slots.new.set(Some(map_new));
+    t.filter.slots.new.set(Some(filter_new));
+    t.reversed.slots.new.set(Some(reversed_new));
+    for ty in [t.list_iterator, t.tuple_iterator, t.range_iterator, t.list_reverseiterator, t.reversed] {
+        add_methods(ts, ty, &[method("__length_hint__", length_hint)]);
+    }
+}

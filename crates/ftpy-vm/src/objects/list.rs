@@ -1,0 +1,813 @@
+//! `list`: a growable array of values, safe to share between threads.
+//!
+//! ```text
+//! ListObj: [Header (lock)][items: -> ValueArray][len]
+//! ValueArray: [Header][cap][slot 0 .. slot cap-1]   slots >= len are NULL
+//! ```
+//!
+//! # Concurrency (DESIGN.md, the thread-safety contract)
+//! - Every mutation takes the list's lock; no lock is held while Python
+//!   code runs (comparisons in `remove`, `index`, `sort` keys ...): such
+//!   operations compute without the lock and re-check under it.
+//! - Reading one item takes no lock: load `len` (Acquire), then the array,
+//!   then the slot. A writer publishes a grown array before the larger
+//!   `len`, so a reader that sees the new length sees an array that long.
+//!   A superseded array stays valid (it is a GC object the reader holds).
+//!   A NULL read (a racing pop cleared it) falls back to a locked read.
+//! - Storing one item in bounds (`out[i] = v`, the commonest parallel
+//!   loop) takes no lock either: an atomic store into the current array,
+//!   repeated under the lock only if the array was replaced meanwhile.
+//!   Threads writing different items of one list therefore share no
+//!   written cache line but the items'.
+
+use ftpy_compiler::{BinaryOp, CompareOp};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::error::PyResult;
+use crate::gc::{Marker, RootedVec, Slot};
+use crate::interp::{types, BuiltinTypes};
+use crate::object::{len_value, Gc, Header, HeapObj, Kind, ObjGuard};
+use crate::objects::array::ValueArray;
+use crate::objects::slice::{normalize_index, SliceObj};
+use crate::objects::str::StrObj;
+use crate::objects::tuple::{compare_sequences, repeat_count, repr_items, TupleObj};
+use crate::objects::typeobj::{type_name, TypeObj};
+use crate::objects::{add_methods, method};
+use crate::ops;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+#[repr(C)]
+pub struct ListObj {
+    pub header: Header,
+    items: Slot,
+    len: AtomicUsize,
+}
+
+// SAFETY: repr(C), Header first; the array holds the items and is traced.
+unsafe impl HeapObj for ListObj {
+    const KIND: Kind = Kind::List;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.items);
+    }
+}
+
+impl ListObj {
+    /// A new exact list of `items`.
+    pub fn new(ts: &mut ThreadState, items: &[Value]) -> Gc<ListObj> {
+        Self::new_typed(ts, types().list, items)
+    }
+
+    pub fn new_typed(ts: &mut ThreadState, ty: Gc<TypeObj>, items: &[Value]) -> Gc<ListObj> {
+        let arr = if items.is_empty() {
+            Value::NULL
+        } else {
+            let a = ValueArray::new(ts, items.len());
+            for (i, &v) in items.iter().enumerate() {
+                a.slots()[i].init(v);
+            }
+            a.value()
+        };
+        let obj = ListObj {
+            header: Header::new(ty, Kind::List, 0),
+            items: Slot::new(arr),
+            len: AtomicUsize::new(items.len()),
+        };
+        if ty.attrs_offset != 0 {
+            let size = std::mem::size_of::<ListObj>() + crate::objects::instance::ATTR_STORE_SIZE;
+            let g = ts.alloc_var(size, |p: *mut ListObj| {
+                // SAFETY: room for the list and its attribute store.
+                unsafe { p.write(obj) }
+            });
+            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
+            return g;
+        }
+        ts.alloc(obj)
+    }
+
+    /// A list adopting an array of `len` items (the array must be private).
+    pub fn from_array(ts: &mut ThreadState, arr: Gc<ValueArray>, len: usize) -> Gc<ListObj> {
+        ts.alloc(ListObj {
+            header: Header::new(types().list, Kind::List, 0),
+            items: Slot::new(arr.value()),
+            len: AtomicUsize::new(len),
+        })
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len.load(Ordering::Acquire)
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline(always)]
+    fn array(&self) -> Option<Gc<ValueArray>> {
+        let a = self.items.get();
+        if a.is_null() {
+            None
+        } else {
+            // SAFETY: `items` only ever holds a ValueArray or NULL.
+            Some(unsafe { a.downcast_unchecked() })
+        }
+    }
+
+    fn lock(&self) -> ObjGuard<'_> {
+        self.header.lock()
+    }
+
+    /// `self[i]` for `0 <= i`; None when out of range. Lock-free.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        let n = self.len();
+        if i >= n {
+            return None;
+        }
+        if let Some(a) = self.array() {
+            if let Some(s) = a.obj().slots().get(i) {
+                let v = s.get();
+                if !v.is_null() {
+                    return Some(v);
+                }
+            }
+        }
+        self.get_locked(i)
+    }
+
+    #[cold]
+    fn get_locked(&self, i: usize) -> Option<Value> {
+        let _g = self.lock();
+        if i >= self.len() {
+            return None;
+        }
+        self.array().and_then(|a| a.obj().slots().get(i).map(|s| s.get())).and_then(|v| v.non_null())
+    }
+
+    /// `self[i] = v` for an in-range `i`; false when out of range. See
+    /// the module doc.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) -> bool {
+        let Some(a) = self.array() else { return false };
+        if i >= self.len() {
+            return false;
+        }
+        let Some(s) = a.obj().slots().get(i) else { return false };
+        s.set(v);
+        if self.items.get() == a.value() && i < self.len() {
+            return true;
+        }
+        self.set_locked(i, v)
+    }
+
+    #[cold]
+    fn set_locked(&self, i: usize, v: Value) -> bool {
+        let _g = self.lock();
+        let n = self.len();
+        let Some(a) = self.array() else { return false };
+        if i < n {
+            a.obj().slots()[i].set(v);
+            true
+        } else {
+            // Our racing store landed past the end: keep slots >= len NULL.
+            if let Some(s) = a.obj().slots().get(i) {
+                s.set(Value::NULL);
+            }
+            false
+        }
+    }
+
+    /// Makes room for `extra` more items; the caller holds the lock.
+    fn reserve_locked(&self, ts: &mut ThreadState, extra: usize) -> Gc<ValueArray> {
+        let n = self.len();
+        let need = n + extra;
+        if let Some(a) = self.array() {
+            if a.capacity() >= need {
+                return a;
+            }
+        }
+        let cap = self.array().map(|a| a.capacity()).unwrap_or(0);
+        // Growth as CPython's list_resize: about 1/8 over-allocation.
+        let newcap = (need + (need >> 3) + if need < 9 { 3 } else { 6 }) & !3;
+        let newcap = newcap.max(cap).max(4);
+        let src: &[Slot] = match self.array() {
+            Some(a) => &a.obj().slots()[..n],
+            None => &[],
+        };
+        let na = ValueArray::new_copy_nogc(ts, src, newcap);
+        self.items.set(na.value());
+        na
+    }
+
+    /// `self.append(v)`.
+    #[inline]
+    pub fn append(&self, ts: &mut ThreadState, v: Value) {
+        let _g = self.lock();
+        let n = self.len();
+        let a = self.reserve_locked(ts, 1);
+        a.obj().slots()[n].set(v);
+        self.len.store(n + 1, Ordering::Release);
+    }
+
+    /// Appends many values.
+    pub fn extend_from(&self, ts: &mut ThreadState, vals: &[Value]) {
+        if vals.is_empty() {
+            return;
+        }
+        let _g = self.lock();
+        let n = self.len();
+        let a = self.reserve_locked(ts, vals.len());
+        for (k, &v) in vals.iter().enumerate() {
+            a.obj().slots()[n + k].set(v);
+        }
+        self.len.store(n + vals.len(), Ordering::Release);
+    }
+
+    /// A consistent copy of the items (taken under the lock).
+    pub fn snapshot(&self, ts: &mut ThreadState) -> (Option<Gc<ValueArray>>, usize) {
+        let _g = self.lock();
+        let n = self.len();
+        match self.array() {
+            Some(a) if n > 0 => (Some(ValueArray::new_copy_nogc(ts, &a.obj().slots()[..n], n)), n),
+            _ => (None, 0),
+        }
+    }
+
+    /// The items as a Vec (no allocation on the heap: the values are kept
+    /// alive by the caller holding the list... and a racing mutation could
+    /// drop them, so callers that call Python code must root the result).
+    pub fn snapshot_items(&self) -> Vec<Value> {
+        let _g = self.lock();
+        let n = self.len();
+        match self.array() {
+            Some(a) => a.obj().slots()[..n].iter().map(|s| s.get()).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Removes and returns item `i` (normalized); None when out of range.
+    pub fn pop_at(&self, i: i64) -> Option<Value> {
+        let _g = self.lock();
+        let n = self.len();
+        let j = normalize_index(i, n)?;
+        let a = self.array()?;
+        let s = a.obj().slots();
+        let v = s[j].get();
+        for k in j..n - 1 {
+            s[k].set(s[k + 1].get());
+        }
+        self.len.store(n - 1, Ordering::Release);
+        s[n - 1].set(Value::NULL);
+        Some(v)
+    }
+
+    /// Inserts `v` before index `i` (clamped).
+    pub fn insert(&self, ts: &mut ThreadState, i: i64, v: Value) {
+        let _g = self.lock();
+        let n = self.len();
+        let j = if i < 0 { (i + n as i64).max(0) as usize } else { (i as usize).min(n) };
+        let a = self.reserve_locked(ts, 1);
+        let s = a.obj().slots();
+        let mut k = n;
+        while k > j {
+            s[k].set(s[k - 1].get());
+            k -= 1;
+        }
+        s[j].set(v);
+        self.len.store(n + 1, Ordering::Release);
+    }
+
+    /// Replaces the whole content (under the lock) with `vals`.
+    pub fn replace_all(&self, ts: &mut ThreadState, vals: &[Value]) {
+        let _g = self.lock();
+        if vals.is_empty() {
+            self.clear_locked();
+            return;
+        }
+        let na = ValueArray::new_copy_nogc(ts, &[], vals.len());
+        for (k, &v) in vals.iter().enumerate() {
+            na.obj().slots()[k].init(v);
+        }
+        self.items.set(na.value());
+        self.len.store(vals.len(), Ordering::Release);
+    }
+
+    fn clear_locked(&self) {
+        self.len.store(0, Ordering::Release);
+        self.items.set(Value::NULL);
+    }
+
+    pub fn clear(&self) {
+        let _g = self.lock();
+        self.clear_locked();
+    }
+
+    /// Takes all items out, leaving the list empty (for sort).
+    fn take_all(&self, ts: &mut ThreadState) -> RootedVec {
+        let mut out = RootedVec::new(ts);
+        let _g = self.lock();
+        let n = self.len();
+        if let Some(a) = self.array() {
+            out.extend(a.obj().slots()[..n].iter().map(|s| s.get()));
+        }
+        self.clear_locked();
+        out
+    }
+}
+
+fn as_list(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ListObj>> {
+    match v.downcast::<ListObj>() {
+        Some(l) => Ok(l),
+        None => Err(ts.type_error(format!("descriptor requires a 'list' object but received a '{}'", type_name(v)))),
+    }
+}
+
+fn list_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let l = as_list(ts, v)?;
+    let s = repr_items(ts, v, &|i| l.get(i), "[", "]", false)?;
+    Ok(StrObj::new(ts, &s))
+}
+
+fn list_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if (op == CompareOp::Eq || op == CompareOp::Ne) && x.len() != y.len() {
+        return Ok(Value::from_bool(op == CompareOp::Ne));
+    }
+    compare_sequences(ts, &|i| x.get(i), &|i| y.get(i), op)
+}
+
+fn list_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
+    Ok(as_list(ts, v)?.len())
+}
+
+/// `l[key]`.
+pub fn list_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
+    let l = as_list(ts, v)?;
+    if let Some(i) = key.as_small_int() {
+        return match normalize_index(i, l.len()).and_then(|j| l.get(j)) {
+            Some(x) => Ok(x),
+            None => Err(ts.index_error("list index out of range")),
+        };
+    }
+    if let Some(s) = key.downcast::<SliceObj>() {
+        let (arr, n) = l.snapshot(ts);
+        let (start, _, step, count) = s.indices(ts, n as i64)?;
+        let out = ValueArray::new(ts, count);
+        if let Some(arr) = arr {
+            for k in 0..count {
+                let idx = (start + k as i64 * step) as usize;
+                out.obj().slots()[k].init(arr.obj().slots()[idx].get());
+            }
+        }
+        return Ok(ListObj::from_array(ts, out, count).value());
+    }
+    let i = ops::index_saturating(ts, key, "list")?;
+    match normalize_index(i, l.len()).and_then(|j| l.get(j)) {
+        Some(x) => Ok(x),
+        None => Err(ts.index_error("list index out of range")),
+    }
+}
+
+/// `l[key] = v` / `del l[key]`.
+pub fn list_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> PyResult<()> {
+    let l = as_list(ts, v)?;
+    if let Some(s) = key.downcast::<SliceObj>() {
+        return list_set_slice(ts, l, s, x);
+    }
+    let i = if let Some(i) = key.as_small_int() { i } else { ops::index_saturating(ts, key, "list")? };
+    match x {
+        Some(x) => {
+            let ok = match normalize_index(i, l.len()) {
+                Some(j) => l.set(j, x),
+                None => false,
+            };
+            if !ok {
+                return Err(ts.index_error("list assignment index out of range"));
+            }
+            Ok(())
+        }
+        None => {
+            if l.pop_at(i).is_none() {
+                return Err(ts.index_error("list assignment index out of range"));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn list_set_slice(ts: &mut ThreadState, l: Gc<ListObj>, s: Gc<SliceObj>, x: Option<Value>) -> PyResult<()> {
+    // The new items first (may run Python code: no lock held).
+    let new_items = match x {
+        Some(src) => {
+            if src == l.value() {
+                let mut r = RootedVec::new(ts);
+                r.extend(l.snapshot_items());
+                Some(r)
+            } else {
+                Some(ops::collect(ts, src).map_err(|e| {
+                    if e.matches(types().type_error) {
+                        ts.type_error("can only assign an iterable")
+                    } else {
+                        e
+                    }
+                })?)
+            }
+        }
+        None => None,
+    };
+    let mut cur = RootedVec::new(ts);
+    cur.extend(l.snapshot_items());
+    let n = cur.len();
+    let (start, stop, step, count) = s.indices(ts, n as i64)?;
+    let mut result = RootedVec::with_capacity(ts, n);
+    if step == 1 {
+        let (a, b) = (start as usize, (stop.max(start)) as usize);
+        result.extend_from_slice(&cur[..a]);
+        if let Some(ni) = &new_items {
+            result.extend_from_slice(ni);
+        }
+        result.extend_from_slice(&cur[b.min(n)..]);
+    } else {
+        let idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+        match &new_items {
+            Some(ni) => {
+                if ni.len() != count {
+                    return Err(ts.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        ni.len(),
+                        count
+                    )));
+                }
+                result.extend_from_slice(&cur);
+                for (k, &i) in idx.iter().enumerate() {
+                    result[i] = ni[k];
+                }
+            }
+            None => {
+                let mut drop_set = vec![false; n];
+                for &i in &idx {
+                    drop_set[i] = true;
+                }
+                for (i, &v) in cur.iter().enumerate() {
+                    if !drop_set[i] {
+                        result.push(v);
+                    }
+                }
+            }
+        }
+    }
+    l.replace_all(ts, &result);
+    Ok(())
+}
+
+fn list_contains(ts: &mut ThreadState, v: Value, item: Value) -> PyResult<bool> {
+    let l = as_list(ts, v)?;
+    let mut i = 0;
+    while let Some(x) = l.get(i) {
+        if ops::eq(ts, x, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+fn list_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(crate::objects::iterators::IterObj::new(ts, types().list_iterator, v, Value::NULL, 0).value())
+}
+
+fn list_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    Ok(ListObj::new_typed(ts, cls, &[]).value())
+}
+
+fn list_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("list() takes no keyword arguments"));
+    }
+    let l = as_list(ts, v)?;
+    match args {
+        [] => {
+            l.clear();
+            Ok(())
+        }
+        [x] => {
+            let items = ops::collect(ts, *x)?;
+            l.replace_all(ts, &items);
+            Ok(())
+        }
+        _ => Err(ts.type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+    }
+}
+
+fn list_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let mut v = RootedVec::new(ts);
+    v.extend(x.snapshot_items());
+    v.extend(y.snapshot_items());
+    Ok(ListObj::new(ts, &v).value())
+}
+
+fn list_inplace_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some(l) = a.downcast::<ListObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    extend_with(ts, l, b)?;
+    Ok(a)
+}
+
+fn extend_with(ts: &mut ThreadState, l: Gc<ListObj>, src: Value) -> PyResult<()> {
+    if let Some(t) = src.downcast::<TupleObj>() {
+        l.extend_from(ts, t.items());
+        return Ok(());
+    }
+    if let Some(o) = src.downcast::<ListObj>() {
+        let mut items = RootedVec::new(ts);
+        items.extend(o.snapshot_items());
+        l.extend_from(ts, &items);
+        return Ok(());
+    }
+    let it = ops::iter(ts, src)?;
+    while let Some(x) = ops::next(ts, it)? {
+        l.append(ts, x);
+    }
+    Ok(())
+}
+
+fn list_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let (l, n) = match (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
+        (Some(l), _) => (l, b),
+        (None, Some(l)) => (l, a),
+        _ => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let n = n.max(0) as usize;
+    let mut items = RootedVec::new(ts);
+    items.extend(l.snapshot_items());
+    let total = items.len().checked_mul(n).filter(|&x| x < (1 << 40)).ok_or_else(|| ts.memory_error(""))?;
+    ts.check_alloc_size(total * 8)?;
+    let out = ValueArray::new(ts, total);
+    for k in 0..total {
+        out.obj().slots()[k].init(items[k % items.len().max(1)]);
+    }
+    Ok(ListObj::from_array(ts, out, total).value())
+}
+
+fn list_inplace_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let Some(l) = a.downcast::<ListObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = repeat_count(ts, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let n = n.max(0) as usize;
+    let mut items = RootedVec::new(ts);
+    items.extend(l.snapshot_items());
+    let total = items.len().checked_mul(n).filter(|&x| x < (1 << 40)).ok_or_else(|| ts.memory_error(""))?;
+    ts.check_alloc_size(total * 8)?;
+    let mut all = RootedVec::with_capacity(ts, total);
+    for _ in 0..n {
+        all.extend_from_slice(&items);
+    }
+    l.replace_all(ts, &all);
+    Ok(a)
+}
+
+// ---- methods --------------------------------------------------------------------
+
+fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<ListObj>> {
+    match args.first() {
+        Some(&v) => as_list(ts, v),
+        None => Err(ts.type_error("descriptor needs an argument")),
+    }
+}
+
+fn nargs(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<Gc<TupleObj>>, min: usize, max: usize) -> PyResult<()> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error(format!("list.{name}() takes no keyword arguments")));
+    }
+    let n = args.len() - 1;
+    if n < min || n > max {
+        return Err(ts.type_error(if min == max {
+            match min {
+                0 => format!("list.{name}() takes no arguments ({n} given)"),
+                1 => format!("list.{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        }));
+    }
+    Ok(())
+}
+
+fn m_append(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "append", args, kw, 1, 1)?;
+    let l = this(ts, args)?;
+    l.append(ts, args[1]);
+    Ok(Value::NONE)
+}
+
+fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "extend", args, kw, 1, 1)?;
+    let l = this(ts, args)?;
+    extend_with(ts, l, args[1])?;
+    Ok(Value::NONE)
+}
+
+fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "insert", args, kw, 2, 2)?;
+    let l = this(ts, args)?;
+    let i = ops::index_saturating(ts, args[1], "list")?;
+    l.insert(ts, i, args[2]);
+    Ok(Value::NONE)
+}
+
+fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "pop", args, kw, 0, 1)?;
+    let l = this(ts, args)?;
+    let i = match args.get(1) {
+        Some(&v) => ops::index_saturating(ts, v, "list")?,
+        None => -1,
+    };
+    match l.pop_at(i) {
+        Some(v) => Ok(v),
+        None => Err(ts.index_error(if l.is_empty() { "pop from empty list" } else { "pop index out of range" })),
+    }
+}
+
+fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "remove", args, kw, 1, 1)?;
+    let l = this(ts, args)?;
+    let x = args[1];
+    loop {
+        let mut i = 0;
+        let mut found = None;
+        while let Some(y) = l.get(i) {
+            if ops::eq(ts, y, x)? {
+                found = Some((i, y));
+                break;
+            }
+            i += 1;
+        }
+        let Some((i, y)) = found else {
+            return Err(ts.value_error("list.remove(x): x not in list"));
+        };
+        // Remove it if it is still there (identity), else search again.
+        let _g = l.lock();
+        let n = l.len();
+        if i < n && l.array().map(|a| a.obj().slots()[i].get() == y).unwrap_or(false) {
+            drop(_g);
+            if l.pop_at(i as i64).is_some() {
+                return Ok(Value::NONE);
+            }
+        }
+    }
+}
+
+fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "index", args, kw, 1, 3)?;
+    let l = this(ts, args)?;
+    let len = l.len() as i64;
+    let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
+    let start = match args.get(2) {
+        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        None => len,
+    };
+    let mut i = start;
+    while i < stop {
+        let Some(y) = l.get(i as usize) else { break };
+        if ops::eq(ts, y, args[1])? {
+            return Ok(Value::small_int_unchecked(i));
+        }
+        i += 1;
+    }
+    let r = ops::repr_string(ts, args[1])?;
+    Err(ts.value_error(format!("{r} is not in list")))
+}
+
+fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "count", args, kw, 1, 1)?;
+    let l = this(ts, args)?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(y) = l.get(i) {
+        if ops::eq(ts, y, args[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(len_value(n))
+}
+
+fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "clear", args, kw, 0, 0)?;
+    this(ts, args)?.clear();
+    Ok(Value::NONE)
+}
+
+fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "copy", args, kw, 0, 0)?;
+    let l = this(ts, args)?;
+    let (arr, n) = l.snapshot(ts);
+    match arr {
+        Some(a) => Ok(ListObj::from_array(ts, a, n).value()),
+        None => Ok(ListObj::new(ts, &[]).value()),
+    }
+}
+
+fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    nargs(ts, "reverse", args, kw, 0, 0)?;
+    let l = this(ts, args)?;
+    let _g = l.lock();
+    let n = l.len();
+    if let Some(a) = l.array() {
+        let s = a.obj().slots();
+        for i in 0..n / 2 {
+            let x = s[i].get();
+            s[i].set(s[n - 1 - i].get());
+            s[n - 1 - i].set(x);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "sort", args, kw, &["self", "*", "key", "reverse"], 1, 1)?;
+    let l = this(ts, args)?;
+    let key = a.get(1).filter(|k| !k.is_none());
+    let reverse = match a.get(2) {
+        Some(r) => ops::truthy(ts, r)?,
+        None => false,
+    };
+    let mut items = l.take_all(ts);
+    let r = crate::sort::sort_values(ts, &mut items, key, reverse);
+    // Put the items back; a list changed during the sort is an error.
+    let modified = !l.is_empty();
+    l.replace_all(ts, &items);
+    r?;
+    if modified {
+        return Err(ts.value_error("list modified during sort"));
+    }
+    Ok(Value::NONE)
+}
+
+fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let l = this(ts, args)?;
+    let n = l.len();
+    Ok(crate::objects::iterators::IterObj::new(ts, types().list_reverseiterator, l.value(), Value::NULL, n as i64 - 1).value())
+}
+
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let l = this(ts, args)?;
+    let cap = l.array().map(|a| a.capacity()).unwrap_or(0);
+    Ok(len_value(40 + 8 * cap))
+}
+
+fn list_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
+    Ok(v.downcast::<ListObj>().map(|l| !l.is_empty()).unwrap_or(true))
+}
+
+pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let ty = t.list;
+    let s = &ty.slots;
+    s.repr.set(Some(list_repr));
+    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.richcompare.set(Some(list_richcompare));
+    s.len.set(Some(list_len));
+    s.bool.set(Some(list_bool));
+    s.getitem.set(Some(list_getitem));
+    s.setitem.set(Some(list_setitem));
+    s.contains.set(Some(list_contains));
+    s.iter.set(Some(list_iter));
+    s.new.set(Some(list_new));
+    s.init.set(Some(list_init));
+    s.nb[BinaryOp::Add as usize].set(Some(list_concat));
+    s.nb[BinaryOp::Multiply as usize].set(Some(list_repeat));
+    s.nb_inplace[BinaryOp::Add as usize].set(Some(list_inplace_concat));
+    s.nb_inplace[BinaryOp::Multiply as usize].set(Some(list_inplace_repeat));
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("append", m_append),
+            method("extend", m_extend),
+            method("insert", m_insert),
+            method("pop", m_pop),
+            method("remove", m_remove),
+            method("index", m_index),
+            method("count", m_count),
+            method("clear", m_clear),
+            method("copy", m_copy),
+            method("reverse", m_reverse),
+            method("sort", m_sort),
+            method("__reversed__", m_reversed),
+            method("__sizeof__", m_sizeof),
+        ],
+    );
+}

@@ -1,0 +1,215 @@
+//! The built-in types: one file per Python type, named after it.
+//!
+//! Each file defines the type's layout (a `#[repr(C)]` struct starting
+//! with a `Header`), its native slots and its methods, and an
+//! `init(ts, types)` that fills the type object at start-up.
+
+pub mod array;
+pub mod builtin;
+pub mod bytes;
+pub mod cell;
+pub mod code;
+pub mod complex;
+pub mod descriptors;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod instance;
+pub mod int;
+pub mod iterators;
+pub mod list;
+pub mod method;
+pub mod module;
+pub mod none;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod slots;
+pub mod str;
+pub mod stream;
+pub mod superobj;
+pub mod traceback;
+pub mod tuple;
+pub mod typeobj;
+
+use crate::error::PyResult;
+use crate::interp::{intern, BuiltinTypes};
+use crate::object::Gc;
+use crate::thread::ThreadState;
+use crate::value::Value;
+use tuple::TupleObj;
+use typeobj::TypeObj;
+
+/// A native function: positional arguments, then keyword values named by
+/// `kwnames`. For methods, `args[0]` is `self`.
+pub type NativeFn = fn(&mut ThreadState, &[Value], Option<Gc<TupleObj>>) -> PyResult<Value>;
+
+/// How a native method binds.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    /// An instance method (`method_descriptor`): `args[0]` is self.
+    Method,
+    /// A class method: `args[0]` is the class.
+    Class,
+    /// A static method / plain function.
+    Static,
+}
+
+/// A method table entry.
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub kind: MethodKind,
+}
+
+/// Shorthand for a method table entry.
+pub const fn method(name: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        func,
+        kind: MethodKind::Method,
+    }
+}
+
+pub const fn classmethod(name: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        func,
+        kind: MethodKind::Class,
+    }
+}
+
+pub const fn staticmethod(name: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        func,
+        kind: MethodKind::Static,
+    }
+}
+
+/// A native attribute getter.
+pub type GetterFn = fn(&mut ThreadState, Value) -> PyResult<Value>;
+/// A native attribute setter (`None` deletes).
+pub type SetterFn = fn(&mut ThreadState, Value, Option<Value>) -> PyResult<()>;
+
+/// Adds methods to a type's dict.
+pub fn add_methods(ts: &mut ThreadState, ty: Gc<TypeObj>, defs: &[MethodDef]) {
+    for d in defs {
+        let f = builtin::BuiltinObj::new_method(ts, d.name, d.func, d.kind, ty);
+        ty.dict().set_item_str(ts, d.name, f);
+    }
+}
+
+/// Adds a native data descriptor (`getset_descriptor`) to a type.
+pub fn add_getset(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &'static str, get: GetterFn, set: Option<SetterFn>) {
+    let d = builtin::BuiltinObj::new_getset(ts, name, get, set, ty);
+    ty.dict().set_item_str(ts, name, d);
+}
+
+/// Sets a plain attribute in a type's dict.
+pub fn set_type_attr(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, v: Value) {
+    ty.dict().set_item_str(ts, name, v);
+}
+
+/// Names a type, gives it a dict and its bases, and computes its MRO.
+pub fn finish_type(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, module: &str, base: Option<Gc<TypeObj>>) {
+    let n = intern(ts, name);
+    ty.name.set(n.value());
+    ty.qualname.set(n.value());
+    let d = dict::DictObj::new(ts);
+    ty.dict.set(d.value());
+    let m = intern(ts, module);
+    d.set_item_str(ts, "__module__", m.value());
+    let subs = list::ListObj::new(ts, &[]);
+    ty.subclasses.set(subs.value());
+    match base {
+        Some(b) => {
+            ty.base.set(b.value());
+            let bases = TupleObj::new(ts, &[b.value()]);
+            ty.bases.set(bases.value());
+            let bm = b.mro_tuple();
+            let mut mro = vec![ty.value()];
+            mro.extend_from_slice(bm.items());
+            let mro = TupleObj::new(ts, &mro);
+            ty.mro.set(mro.value());
+            if let Some(l) = b.subclasses.get().downcast::<list::ListObj>() {
+                l.append(ts, ty.value());
+            }
+        }
+        None => {
+            let bases = TupleObj::new(ts, &[]);
+            ty.bases.set(bases.value());
+            let mro = TupleObj::new(ts, &[ty.value()]);
+            ty.mro.set(mro.value());
+        }
+    }
+}
+
+/// Fills in every built-in type (names, dicts, slots, methods).
+pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
+    // Names, dicts and MROs first: method tables need dicts, and the slot
+    // inheritance below reads bases.
+    let object = t.object;
+    finish_type(ts, object, "object", "builtins", None);
+    for (ty, name) in t.all() {
+        if ty == object || ty.flags() & typeobj::tflags::EXCEPTION != 0 {
+            continue;
+        }
+        if exception::is_exception_name(name) {
+            continue;
+        }
+        let base = if ty == t.bool {
+            t.int
+        } else {
+            object
+        };
+        let module = match name {
+            "TextIOWrapper" => "_io",
+            _ => "builtins",
+        };
+        finish_type(ts, ty, name, module, Some(base));
+    }
+    exception::init_hierarchy(ts, t);
+
+    object::init(ts, t);
+    typeobj_init::init(ts, t);
+    int::init(ts, t);
+    float::init(ts, t);
+    complex::init(ts, t);
+    self::str::init(ts, t);
+    bytes::init(ts, t);
+    tuple::init(ts, t);
+    list::init(ts, t);
+    dict::init(ts, t);
+    set::init(ts, t);
+    range::init(ts, t);
+    slice::init(ts, t);
+    none::init(ts, t);
+    function::init(ts, t);
+    builtin::init(ts, t);
+    method::init(ts, t);
+    code::init(ts, t);
+    cell::init(ts, t);
+    module::init(ts, t);
+    exception::init(ts, t);
+    traceback::init(ts, t);
+    frame::init(ts, t);
+    generator::init(ts, t);
+    descriptors::init(ts, t);
+    superobj::init(ts, t);
+    iterators::init(ts, t);
+    stream::init(ts, t);
+    // Every built-in type's slots become dunder wrappers in its dict.
+    for (ty, _) in t.all() {
+        slots::expose_slots(ts, ty);
+    }
+    for ty in t.exceptions.lock().clone() {
+        slots::expose_slots(ts, ty);
+    }
+}
+
+pub mod typeobj_init;

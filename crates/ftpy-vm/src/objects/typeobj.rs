@@ -1,0 +1,436 @@
+//! `type`: type objects, their native slots, MRO lookup and versions.
+//!
+//! # Layout
+//! A type holds its Python-visible parts in `Slot`s (name, bases, MRO,
+//! `__dict__`) and its native dispatch table in [`TypeSlots`]: one function
+//! pointer per operation (CPython's `tp_*` slots). A built-in type fills
+//! the slots with its Rust implementations and exposes them in its
+//! `__dict__` as wrappers (`list.__len__`), so that `super().__init__()` and
+//! explicit `int.__add__(a, b)` work. A class statement computes its slots
+//! from its MRO: where the dunder it finds is a built-in wrapper of the same
+//! slot, the class inherits the native function; where it is Python code,
+//! the slot becomes a dispatcher that looks the dunder up and calls it.
+//!
+//! # Versions
+//! Every type has a version tag, unique in the process, that changes when
+//! the type's `__dict__`, bases or MRO change, or those of any base (a
+//! change walks down the subclass list). Inline caches key on it. A type
+//! whose version counter ran out gets version 0, which never matches.
+//!
+//! # Concurrency
+//! Slots are atomics (a class attribute assignment can change them while
+//! other threads read them); readers see the old or the new function.
+//! `__dict__` is a normal dict (its own lock). Fields set at creation
+//! (kind, layout, offsets) never change.
+
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+
+use crate::error::PyResult;
+use crate::gc::{Marker, Slot};
+use crate::interp::{names, types};
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::dict::DictObj;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::thread::ThreadState;
+use crate::value::Value;
+use ftpy_compiler::CompareOp;
+
+// ---- slot function types ---------------------------------------------------
+
+pub type UnaryFn = fn(&mut ThreadState, Value) -> PyResult<Value>;
+pub type BinaryFn = fn(&mut ThreadState, Value, Value) -> PyResult<Value>;
+pub type HashFn = fn(&mut ThreadState, Value) -> PyResult<i64>;
+pub type CompareFn = fn(&mut ThreadState, Value, Value, CompareOp) -> PyResult<Value>;
+/// Attribute lookup: `Ok(None)` means "no such attribute" (the caller
+/// raises AttributeError if it needs one).
+pub type GetattrFn = fn(&mut ThreadState, Value, Gc<StrObj>) -> PyResult<Option<Value>>;
+/// Attribute store; `None` deletes.
+pub type SetattrFn = fn(&mut ThreadState, Value, Gc<StrObj>, Option<Value>) -> PyResult<()>;
+/// A call: positional arguments then keyword values; `kwnames` names the
+/// trailing keyword values.
+pub type CallFn = fn(&mut ThreadState, Value, &[Value], Option<Gc<TupleObj>>) -> PyResult<Value>;
+/// `__next__`: `Ok(None)` when exhausted (no StopIteration is allocated).
+pub type NextFn = fn(&mut ThreadState, Value) -> PyResult<Option<Value>>;
+pub type LenFn = fn(&mut ThreadState, Value) -> PyResult<usize>;
+pub type SetItemFn = fn(&mut ThreadState, Value, Value, Option<Value>) -> PyResult<()>;
+pub type ContainsFn = fn(&mut ThreadState, Value, Value) -> PyResult<bool>;
+pub type BoolFn = fn(&mut ThreadState, Value) -> PyResult<bool>;
+/// `descr.__get__(obj, type)`; `obj` is NULL for class access.
+pub type DescrGetFn = fn(&mut ThreadState, Value, Value, Value) -> PyResult<Value>;
+/// `descr.__set__(obj, v)` / `__delete__(obj)` (`None`).
+pub type DescrSetFn = fn(&mut ThreadState, Value, Value, Option<Value>) -> PyResult<()>;
+/// `cls.__new__(cls, *args, **kw)`.
+pub type NewFn = fn(&mut ThreadState, Gc<TypeObj>, &[Value], Option<Gc<TupleObj>>) -> PyResult<Value>;
+/// `self.__init__(*args, **kw)`.
+pub type InitFn = fn(&mut ThreadState, Value, &[Value], Option<Gc<TupleObj>>) -> PyResult<()>;
+
+/// A function-pointer slot that can change while others read it.
+pub struct AtomicFn<F: Copy> {
+    ptr: AtomicUsize,
+    _f: std::marker::PhantomData<F>,
+}
+
+impl<F: Copy> AtomicFn<F> {
+    pub const fn empty() -> Self {
+        AtomicFn {
+            ptr: AtomicUsize::new(0),
+            _f: std::marker::PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    pub fn get(&self) -> Option<F> {
+        const { assert!(std::mem::size_of::<F>() == std::mem::size_of::<usize>()) };
+        let p = self.ptr.load(Ordering::Relaxed);
+        if p == 0 {
+            None
+        } else {
+            // SAFETY: only `set` writes non-zero words, and it writes the
+            // bits of an `F` (a fn pointer, same size as usize).
+            Some(unsafe { std::mem::transmute_copy::<usize, F>(&p) })
+        }
+    }
+
+    #[inline]
+    pub fn set(&self, f: Option<F>) {
+        let p = match f {
+            // SAFETY: F is a fn pointer type of the size of usize.
+            Some(f) => unsafe { std::mem::transmute_copy::<F, usize>(&f) },
+            None => 0,
+        };
+        self.ptr.store(p, Ordering::Relaxed);
+    }
+
+    #[inline]
+    pub fn raw(&self) -> usize {
+        self.ptr.load(Ordering::Relaxed)
+    }
+}
+
+/// Number of binary operators with slots (`BinaryOp` 0..13).
+pub const NB_BINARY: usize = 13;
+
+/// The native dispatch table. See the module doc.
+pub struct TypeSlots {
+    pub repr: AtomicFn<UnaryFn>,
+    pub str: AtomicFn<UnaryFn>,
+    pub hash: AtomicFn<HashFn>,
+    pub richcompare: AtomicFn<CompareFn>,
+    pub getattro: AtomicFn<GetattrFn>,
+    pub setattro: AtomicFn<SetattrFn>,
+    pub call: AtomicFn<CallFn>,
+    pub iter: AtomicFn<UnaryFn>,
+    pub next: AtomicFn<NextFn>,
+    pub len: AtomicFn<LenFn>,
+    pub getitem: AtomicFn<BinaryFn>,
+    pub setitem: AtomicFn<SetItemFn>,
+    pub contains: AtomicFn<ContainsFn>,
+    pub bool: AtomicFn<BoolFn>,
+    pub descr_get: AtomicFn<DescrGetFn>,
+    pub descr_set: AtomicFn<DescrSetFn>,
+    pub new: AtomicFn<NewFn>,
+    pub init: AtomicFn<InitFn>,
+    /// `a OP b` for the 13 binary operators (`BinaryOp` numbering); called
+    /// with the operands in source order, for either side's type.
+    pub nb: [AtomicFn<BinaryFn>; NB_BINARY],
+    /// `a OP= b`.
+    pub nb_inplace: [AtomicFn<BinaryFn>; NB_BINARY],
+    pub neg: AtomicFn<UnaryFn>,
+    pub pos: AtomicFn<UnaryFn>,
+    pub invert: AtomicFn<UnaryFn>,
+    pub abs: AtomicFn<UnaryFn>,
+    pub int: AtomicFn<UnaryFn>,
+    pub float: AtomicFn<UnaryFn>,
+    pub index: AtomicFn<UnaryFn>,
+}
+
+impl TypeSlots {
+    pub const fn new() -> TypeSlots {
+        TypeSlots {
+            repr: AtomicFn::empty(),
+            str: AtomicFn::empty(),
+            hash: AtomicFn::empty(),
+            richcompare: AtomicFn::empty(),
+            getattro: AtomicFn::empty(),
+            setattro: AtomicFn::empty(),
+            call: AtomicFn::empty(),
+            iter: AtomicFn::empty(),
+            next: AtomicFn::empty(),
+            len: AtomicFn::empty(),
+            getitem: AtomicFn::empty(),
+            setitem: AtomicFn::empty(),
+            contains: AtomicFn::empty(),
+            bool: AtomicFn::empty(),
+            descr_get: AtomicFn::empty(),
+            descr_set: AtomicFn::empty(),
+            new: AtomicFn::empty(),
+            init: AtomicFn::empty(),
+            nb: [const { AtomicFn::empty() }; NB_BINARY],
+            nb_inplace: [const { AtomicFn::empty() }; NB_BINARY],
+            neg: AtomicFn::empty(),
+            pos: AtomicFn::empty(),
+            invert: AtomicFn::empty(),
+            abs: AtomicFn::empty(),
+            int: AtomicFn::empty(),
+            float: AtomicFn::empty(),
+            index: AtomicFn::empty(),
+        }
+    }
+}
+
+impl Default for TypeSlots {
+    fn default() -> Self {
+        TypeSlots::new()
+    }
+}
+
+/// `TypeObj::flags` bits.
+pub mod tflags {
+    /// Created by a class statement (or `type(name, bases, dict)`).
+    pub const HEAPTYPE: u32 = 1;
+    /// May be subclassed.
+    pub const BASETYPE: u32 = 2;
+    /// Instances need finalization (`__del__`).
+    pub const HAS_DEL: u32 = 4;
+    /// A subclass of BaseException.
+    pub const EXCEPTION: u32 = 8;
+    /// `__eq__` defined without `__hash__`: instances are unhashable.
+    pub const UNHASHABLE: u32 = 16;
+    /// Instances may not get new attributes (`__slots__` without `__dict__`).
+    pub const NO_DICT: u32 = 32;
+    /// Abstract methods pending.
+    pub const ABSTRACT: u32 = 64;
+    /// `match` treats instances as sequences / mappings.
+    pub const SEQUENCE: u32 = 128;
+    pub const MAPPING: u32 = 256;
+    /// An internal type, not visible to programs.
+    pub const INTERNAL: u32 = 512;
+}
+
+/// A type object. See the module doc.
+#[repr(C)]
+pub struct TypeObj {
+    pub header: Header,
+    /// `__name__` (str).
+    pub name: Slot,
+    /// `__qualname__` (str).
+    pub qualname: Slot,
+    /// `__base__`: the primary base, NULL for `object`.
+    pub base: Slot,
+    /// `__bases__` (tuple).
+    pub bases: Slot,
+    /// `__mro__` (tuple, starting with the type itself).
+    pub mro: Slot,
+    /// `__dict__` (a dict of str keys).
+    pub dict: Slot,
+    /// Direct subclasses (a list), for version propagation.
+    pub subclasses: Slot,
+    /// `tflags` bits.
+    pub flags: AtomicU32,
+    pub version: AtomicU32,
+    /// The layout of instances (fixed at creation).
+    pub instance_kind: Kind,
+    /// Byte offset of the instance attribute store in an instance, or 0
+    /// when instances have none.
+    pub attrs_offset: u32,
+    /// Bytes of an instance before any inline attribute slots.
+    pub basic_size: u32,
+    /// How many inline attribute slots new instances get (grows as
+    /// instances are seen to need more).
+    pub inline_slots: AtomicU32,
+    pub slots: TypeSlots,
+}
+
+// SAFETY: repr(C), Header first; trace visits every Slot.
+unsafe impl HeapObj for TypeObj {
+    const KIND: Kind = Kind::Type;
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.name);
+        m.slot(&self.qualname);
+        m.slot(&self.base);
+        m.slot(&self.bases);
+        m.slot(&self.mro);
+        m.slot(&self.dict);
+        m.slot(&self.subclasses);
+    }
+}
+
+static NEXT_VERSION: AtomicU32 = AtomicU32::new(1);
+
+/// A fresh, process-unique type version, or 0 when they ran out.
+pub fn new_type_version() -> u32 {
+    let v = NEXT_VERSION.fetch_add(1, Ordering::Relaxed);
+    if v == u32::MAX {
+        NEXT_VERSION.store(u32::MAX, Ordering::Relaxed);
+        0
+    } else {
+        v
+    }
+}
+
+impl TypeObj {
+    /// A type object shell: no name, dict or MRO yet.
+    pub fn blank(header: Header, instance_kind: Kind, basic_size: u32, attrs_offset: u32) -> TypeObj {
+        TypeObj {
+            header,
+            name: Slot::new(Value::NULL),
+            qualname: Slot::new(Value::NULL),
+            base: Slot::new(Value::NULL),
+            bases: Slot::new(Value::NULL),
+            mro: Slot::new(Value::NULL),
+            dict: Slot::new(Value::NULL),
+            subclasses: Slot::new(Value::NULL),
+            flags: AtomicU32::new(0),
+            version: AtomicU32::new(new_type_version()),
+            instance_kind,
+            attrs_offset,
+            basic_size,
+            inline_slots: AtomicU32::new(0),
+            slots: TypeSlots::new(),
+        }
+    }
+
+    #[inline(always)]
+    pub fn flags(&self) -> u32 {
+        self.flags.load(Ordering::Relaxed)
+    }
+
+    pub fn set_flag(&self, f: u32) {
+        self.flags.fetch_or(f, Ordering::Relaxed);
+    }
+
+    #[inline(always)]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags() & f != 0
+    }
+
+    #[inline(always)]
+    pub fn version(&self) -> u32 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    /// The `__name__` as a Rust string.
+    pub fn name_str(&self) -> &'static str {
+        match self.name.get().downcast::<StrObj>() {
+            Some(s) => s.obj().as_str(),
+            None => "?",
+        }
+    }
+
+    pub fn dict(&self) -> Gc<DictObj> {
+        // SAFETY: every finished type has a dict.
+        unsafe { self.dict.get().downcast_unchecked() }
+    }
+
+    pub fn mro_tuple(&self) -> Gc<TupleObj> {
+        // SAFETY: every finished type has an MRO tuple.
+        unsafe { self.mro.get().downcast_unchecked() }
+    }
+
+    /// Looks `name` up along the MRO (no descriptor handling).
+    #[inline]
+    pub fn lookup(&self, name: Gc<StrObj>) -> Option<Value> {
+        let mro = self.mro.get();
+        if mro.is_null() {
+            return self.dict().get_str(name);
+        }
+        // SAFETY: the MRO is a tuple of types.
+        let mro: Gc<TupleObj> = unsafe { mro.downcast_unchecked() };
+        for t in mro.items() {
+            // SAFETY: MRO entries are types.
+            let t: Gc<TypeObj> = unsafe { t.downcast_unchecked() };
+            if let Some(v) = t.dict().get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// `issubclass(self, other)` by MRO.
+    #[inline]
+    pub fn is_subtype(&self, other: Gc<TypeObj>) -> bool {
+        if std::ptr::eq(self, other.obj()) {
+            return true;
+        }
+        let mro = self.mro.get();
+        if mro.is_null() {
+            return false;
+        }
+        // SAFETY: the MRO is a tuple.
+        let mro: Gc<TupleObj> = unsafe { mro.downcast_unchecked() };
+        mro.items().iter().any(|&t| t == other.value())
+    }
+
+    /// Assigns new versions to this type and all its subclasses (after a
+    /// change to the dict, bases or MRO).
+    pub fn modified(&self) {
+        self.version.store(new_type_version(), Ordering::Release);
+        if let Some(subs) = self.subclasses.get().downcast::<crate::objects::list::ListObj>() {
+            for s in subs.snapshot_items() {
+                if let Some(t) = s.downcast::<TypeObj>() {
+                    t.modified();
+                }
+            }
+        }
+    }
+
+    pub fn is_heap_type(&self) -> bool {
+        self.has_flag(tflags::HEAPTYPE)
+    }
+}
+
+/// `type(v)` for any value.
+#[inline(always)]
+pub fn type_of(v: Value) -> Gc<TypeObj> {
+    if let Some(h) = v.header() {
+        return h.ty();
+    }
+    let t = types();
+    if v.is_float() {
+        t.float
+    } else if v.is_small_int() {
+        t.int
+    } else if v.is_bool() {
+        t.bool
+    } else if v.is_none() {
+        t.none_type
+    } else if v == Value::NOT_IMPLEMENTED {
+        t.not_implemented_type
+    } else {
+        t.ellipsis_type
+    }
+}
+
+/// The collector's hook for objects that carry an attribute store (user
+/// subclasses of built-ins): traces the store.
+#[inline]
+pub(crate) fn trace_attrs_of(addr: usize, h: &Header, m: &mut Marker) {
+    let ty = h.type_word();
+    // SAFETY: a live object's type word is a live type object.
+    let ty = unsafe { &*(ty as *const TypeObj) };
+    if ty.attrs_offset != 0 && h.kind() != Kind::Instance && h.kind() != Kind::Exception {
+        if let Some(store) = crate::objects::instance::attr_store(Value::from_addr(addr)) {
+            store.trace(m);
+        }
+    }
+}
+
+/// The name of `type(v)` (for error messages).
+pub fn type_name(v: Value) -> &'static str {
+    type_of(v).obj().name_str()
+}
+
+impl Gc<TypeObj> {
+    /// Whether `v` is an instance of this type (by MRO).
+    #[inline]
+    pub fn instance_check(self, v: Value) -> bool {
+        let t = type_of(v);
+        t == self || t.is_subtype(self)
+    }
+}
+
+/// Reads the interned name helper so type modules can name their dunders.
+pub fn dunder(name: &'static str) -> Gc<StrObj> {
+    names().get(name)
+}

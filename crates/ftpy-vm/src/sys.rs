@@ -1,0 +1,542 @@
+//! The `sys` module.
+
+use std::sync::atomic::Ordering;
+
+use crate::error::PyResult;
+use crate::gc::RootedVec;
+use crate::interp::{intern, interp, names, types};
+use crate::object::Gc;
+use crate::objects::dict::DictObj;
+use crate::objects::exception::ExcObj;
+use crate::objects::int;
+use crate::objects::list::ListObj;
+use crate::objects::module::ModuleObj;
+use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::typeobj::{type_name, type_of};
+use crate::ops;
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+type Kw = Option<Gc<TupleObj>>;
+
+pub const VERSION: (u32, u32, u32) = (3, 11, 7);
+
+fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let e = ExcObj::new(ts, types().system_exit, args);
+    let code = match args.len() {
+        0 => Value::NONE,
+        1 => args[0],
+        _ => e.args.get(),
+    };
+    e.set_attr_quiet(ts, "code", code);
+    let err = crate::error::PyErr::from_exception(e.value());
+    crate::objects::exception::set_context_on_raise(ts, err);
+    Err(err)
+}
+
+fn s_getrecursionlimit(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::small_int_unchecked(interp().recursion_limit.load(Ordering::Relaxed) as i64))
+}
+
+fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&v) = args.first() else { return Err(ts.type_error("setrecursionlimit() takes exactly one argument (0 given)")) };
+    if v.is_float() {
+        return Err(ts.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = ops::index_to_i64(ts, v)?;
+    if n < 1 {
+        return Err(ts.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let n = n.min(i32::MAX as i64) as u32;
+    if n <= ts.depth {
+        return Err(ts.recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            ts.depth
+        )));
+    }
+    interp().recursion_limit.store(n, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn s_get_int_max_str_digits(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::small_int_unchecked(interp().int_max_str_digits.load(Ordering::Relaxed) as i64))
+}
+
+fn s_set_int_max_str_digits(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(ts, "set_int_max_str_digits", args, kw, &["maxdigits"], 1, 1)?;
+    let n = ops::index_to_i64(ts, a.req(0))?;
+    if n != 0 && n < 640 {
+        return Err(ts.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    interp().int_max_str_digits.store(n as usize, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn s_exc_info(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let e = ts.exc_info();
+    if e.is_null() || e.is_none() {
+        return Ok(TupleObj::new(ts, &[Value::NONE, Value::NONE, Value::NONE]).value());
+    }
+    let tb = e.downcast::<ExcObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
+    let tb = if tb.is_null() { Value::NONE } else { tb };
+    Ok(TupleObj::new(ts, &[type_of(e).value(), e, tb]).value())
+}
+
+fn s_exception(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let e = ts.exc_info();
+    Ok(if e.is_null() { Value::NONE } else { e })
+}
+
+fn s_getframe(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(&d) => ops::index_to_i64(ts, d)?,
+        None => 0,
+    };
+    let mut f = ts.top_frame();
+    for _ in 0..depth.max(0) {
+        if f.is_null() {
+            break;
+        }
+        // SAFETY: walking this thread's live frame chain.
+        f = unsafe { (*f).prev };
+    }
+    if f.is_null() {
+        return Err(ts.value_error("call stack is not deep enough"));
+    }
+    Ok(crate::objects::frame::FrameObj::from_live(ts, f))
+}
+
+fn s_getsizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&o) = args.first() else { return Err(ts.type_error("getsizeof() missing required argument 'object' (pos 1)")) };
+    match ops::call_method(ts, o, names().__sizeof__, &[]) {
+        Ok(v) => {
+            let n = ops::index_to_i64(ts, v)?;
+            Ok(int::int_from_i64(ts, n + 16))
+        }
+        Err(e) => match args.get(1) {
+            Some(&d) => Ok(d),
+            None => Err(e),
+        },
+    }
+}
+
+fn s_intern(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&s) = args.first() else { return Err(ts.type_error("intern() takes exactly one argument (0 given)")) };
+    let Some(st) = s.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!("intern() argument must be str, not {}", type_name(s))));
+    };
+    Ok(crate::interp::intern_str(ts, st).value())
+}
+
+fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&v) = args.first() else { return Err(ts.type_error("displayhook() takes exactly one argument (0 given)")) };
+    if v.is_none() {
+        return Ok(Value::NONE);
+    }
+    let b = interp().builtins_dict;
+    b.set_item_str(ts, "_", Value::NONE);
+    let r = ops::repr(ts, v)?;
+    let out = interp().sys().dict().get_str(names().stdout).unwrap_or(Value::NONE);
+    let mut s = r.as_str().to_string();
+    s.push('\n');
+    crate::builtins::write_to(ts, out, &s)?;
+    b.set_item_str(ts, "_", v);
+    Ok(Value::NONE)
+}
+
+fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(ts.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
+    }
+    let text = crate::objects::traceback::format_exception(ts, args[1]);
+    let err = interp().sys().dict().get_str(names().stderr).unwrap_or(Value::NONE);
+    if err.is_none() {
+        crate::objects::stream::write_fd(ts, 2, text.as_bytes());
+    } else {
+        crate::builtins::write_to(ts, err, &text)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn s_settrace(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.first() {
+        Some(v) if v.is_none() => Ok(Value::NONE),
+        _ => Err(ts.not_implemented_error("sys.settrace/setprofile are not supported by ftpy yet")),
+    }
+}
+
+fn s_gettrace(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn s_is_finalizing(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::from_bool(interp().finalizing.load(Ordering::Relaxed)))
+}
+
+fn s_getdefaultencoding(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(StrObj::new(ts, "utf-8"))
+}
+
+fn s_getfilesystemencodeerrors(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(StrObj::new(ts, "surrogateescape"))
+}
+
+fn s_audit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(ts.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    let hooks = interp().sys().dict().get_str_text("_ftpy_audit_hooks");
+    if let Some(l) = hooks.and_then(|h| h.downcast::<ListObj>()) {
+        let rest = TupleObj::new(ts, &args[1..]);
+        for h in l.snapshot_items() {
+            ops::call2(ts, h, args[0], rest.value())?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn s_addaudithook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&h) = args.first() else { return Err(ts.type_error("addaudithook() takes exactly one argument")) };
+    let d = interp().sys().dict();
+    let l = match d.get_str_text("_ftpy_audit_hooks").and_then(|v| v.downcast::<ListObj>()) {
+        Some(l) => l,
+        None => {
+            let l = ListObj::new(ts, &[]);
+            d.set_item_str(ts, "_ftpy_audit_hooks", l.value());
+            l
+        }
+    };
+    l.append(ts, h);
+    Ok(Value::NONE)
+}
+
+fn s_getswitchinterval(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::from_f64(f64::from_bits(SWITCH.load(Ordering::Relaxed))))
+}
+
+static SWITCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F747AE147AE147B); // 0.005
+
+fn s_setswitchinterval(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(&v) = args.first() else { return Err(ts.type_error("setswitchinterval() takes exactly one argument")) };
+    let f = crate::builtins::to_f64(ts, v)?;
+    if f <= 0.0 {
+        return Err(ts.value_error("switch interval must be strictly positive"));
+    }
+    SWITCH.store(f.to_bits(), Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+/// A `sys.version_info`-style named tuple type, built from Python source.
+fn struct_seq(ts: &mut ThreadState, type_name: &str, module: &str, fields: &[&str], values: &[Value]) -> PyResult<Value> {
+    let mut src = format!("class {type_name}(tuple):\n    __slots__ = ()\n    n_fields = {}\n", fields.len());
+    for (i, f) in fields.iter().enumerate() {
+        src.push_str(&format!("    {f} = property(lambda self: self[{i}])\n"));
+    }
+    src.push_str(&format!(
+        "    def __repr__(self):\n        return '{module}.{type_name}(' + ', '.join(f'{{n}}={{v!r}}' for n, v in zip({fields:?}, self)) + ')'\n"
+    ));
+    src.push_str(&format!("    def __reduce__(self):\n        return ({type_name}, (tuple(self),))\n{type_name}.__module__ = '{module}'\n"));
+    let code = crate::compile_source(ts, &src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let g = DictObj::new(ts);
+    g.set_item_str(ts, "__builtins__", interp().builtins.value());
+    let mn = StrObj::new(ts, module);
+    g.set_item_str(ts, "__name__", mn);
+    crate::interpreter::run_code(ts, code, g, g.value(), Value::NULL)?;
+    let cls = g.get_str_text(type_name).unwrap_or(Value::NONE);
+    let t = TupleObj::new(ts, values);
+    ops::call1(ts, cls, t.value())
+}
+
+fn namespace(ts: &mut ThreadState, items: &[(&str, Value)]) -> PyResult<Value> {
+    let src = "class SimpleNamespace:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\n    def __repr__(self):\n        return 'namespace(' + ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items()) + ')'\n";
+    let code = crate::compile_source(ts, src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let g = DictObj::new(ts);
+    g.set_item_str(ts, "__builtins__", interp().builtins.value());
+    let tn = StrObj::new(ts, "types");
+    g.set_item_str(ts, "__name__", tn);
+    crate::interpreter::run_code(ts, code, g, g.value(), Value::NULL)?;
+    let cls = g.get_str_text("SimpleNamespace").unwrap_or(Value::NONE);
+    let mut names_v = RootedVec::new(ts);
+    let mut vals = RootedVec::new(ts);
+    for (n, v) in items {
+        names_v.push(intern(ts, n).value());
+        vals.push(*v);
+    }
+    let kn = TupleObj::new(ts, &names_v);
+    let v: Vec<Value> = vals.to_vec();
+    ops::call(ts, cls, &v, Some(kn))
+}
+
+fn str_list(ts: &mut ThreadState, items: &[String]) -> Value {
+    let mut v = RootedVec::new(ts);
+    for s in items {
+        v.push(StrObj::new(ts, s));
+    }
+    ListObj::new(ts, &v).value()
+}
+
+/// Builds the sys module (after the interpreter exists).
+pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
+    let m = ModuleObj::new(ts, "sys");
+    match fill(ts, m) {
+        Ok(()) => m,
+        Err(e) => {
+            let text = crate::objects::traceback::format_exception(ts, e.value());
+            eprintln!("ftpy: fatal: cannot initialize sys:\n{text}");
+            std::process::exit(70)
+        }
+    }
+}
+
+fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
+    let i = interp();
+    let cfg = &i.config;
+    let funcs: &[(&str, crate::objects::NativeFn)] = &[
+        ("exit", s_exit),
+        ("getrecursionlimit", s_getrecursionlimit),
+        ("setrecursionlimit", s_setrecursionlimit),
+        ("get_int_max_str_digits", s_get_int_max_str_digits),
+        ("set_int_max_str_digits", s_set_int_max_str_digits),
+        ("exc_info", s_exc_info),
+        ("exception", s_exception),
+        ("_getframe", s_getframe),
+        ("getsizeof", s_getsizeof),
+        ("intern", s_intern),
+        ("displayhook", s_displayhook),
+        ("__displayhook__", s_displayhook),
+        ("excepthook", s_excepthook),
+        ("__excepthook__", s_excepthook),
+        ("settrace", s_settrace),
+        ("setprofile", s_settrace),
+        ("gettrace", s_gettrace),
+        ("getprofile", s_gettrace),
+        ("is_finalizing", s_is_finalizing),
+        ("getdefaultencoding", s_getdefaultencoding),
+        ("getfilesystemencoding", s_getdefaultencoding),
+        ("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
+        ("audit", s_audit),
+        ("addaudithook", s_addaudithook),
+        ("getswitchinterval", s_getswitchinterval),
+        ("setswitchinterval", s_setswitchinterval),
+    ];
+    for &(n, f) in funcs {
+        m.add_function(ts, n, f);
+    }
+    let out = crate::objects::stream::StreamObj::new(ts, 1).value();
+    let err = crate::objects::stream::StreamObj::new(ts, 2).value();
+    let inp = crate::objects::stream::StreamObj::new(ts, 0).value();
+    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+        m.set_attr(ts, n, v);
+    }
+    if cfg.unbuffered {
+        crate::objects::stream::set_unbuffered();
+    }
+    let argv = str_list(ts, &cfg.argv);
+    m.set_attr(ts, "argv", argv);
+    let orig = str_list(ts, &cfg.argv);
+    m.set_attr(ts, "orig_argv", orig);
+    let mut path: Vec<String> = cfg.path.clone();
+    if let Some(std) = &cfg.stdlib {
+        path.push(std.clone());
+        path.push(format!("{std}/lib-dynload"));
+        path.push(format!("{std}/site-packages"));
+    }
+    let pathv = str_list(ts, &path);
+    m.set_attr(ts, "path", pathv);
+    m.set_attr(ts, "modules", i.modules.value());
+    let meta = ListObj::new(ts, &[]);
+    m.set_attr(ts, "meta_path", meta.value());
+    let hooks = ListObj::new(ts, &[]);
+    m.set_attr(ts, "path_hooks", hooks.value());
+    let cache = DictObj::new(ts);
+    m.set_attr(ts, "path_importer_cache", cache.value());
+    let exe = StrObj::new(ts, &cfg.executable);
+    m.set_attr(ts, "executable", exe);
+    m.set_attr(ts, "_base_executable", exe);
+    let prefix = cfg
+        .stdlib
+        .as_deref()
+        .and_then(|s| s.strip_suffix("/lib/python3.11"))
+        .unwrap_or("/usr")
+        .to_string();
+    let pv = StrObj::new(ts, &prefix);
+    for n in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        m.set_attr(ts, n, pv);
+    }
+    let (a, b, c) = VERSION;
+    let version = format!("{a}.{b}.{c} (ftpy {}, free-threaded) [Rust]", env!("CARGO_PKG_VERSION"));
+    let vs = StrObj::new(ts, &version);
+    m.set_attr(ts, "version", vs);
+    m.set_attr(ts, "hexversion", Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64));
+    m.set_attr(ts, "api_version", Value::small_int_unchecked(1013));
+    let plat = StrObj::new(ts, "linux");
+    m.set_attr(ts, "platform", plat);
+    let bo = StrObj::new(ts, if cfg!(target_endian = "little") { "little" } else { "big" });
+    m.set_attr(ts, "byteorder", bo);
+    let maxsize = int::int_from_i64(ts, i64::MAX);
+    m.set_attr(ts, "maxsize", maxsize);
+    m.set_attr(ts, "maxunicode", Value::small_int_unchecked(0x10ffff));
+    let frs = StrObj::new(ts, "short");
+    m.set_attr(ts, "float_repr_style", frs);
+    m.set_attr(ts, "dont_write_bytecode", Value::TRUE);
+    let abi = StrObj::new(ts, "");
+    m.set_attr(ts, "abiflags", abi);
+    let pl = StrObj::new(ts, "lib");
+    m.set_attr(ts, "platlibdir", pl);
+    m.set_attr(ts, "pycache_prefix", Value::NONE);
+    let cr = StrObj::new(ts, "Copyright (c) ftpy developers. Python is Copyright (c) Python Software Foundation.");
+    m.set_attr(ts, "copyright", cr);
+    let wo = str_list(ts, &cfg.warnoptions);
+    m.set_attr(ts, "warnoptions", wo);
+    let xo = DictObj::new(ts);
+    for x in &cfg.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k.to_string(), StrObj::new(ts, v)),
+            None => (x.clone(), Value::TRUE),
+        };
+        xo.set_item_str(ts, &k, v);
+    }
+    m.set_attr(ts, "_xoptions", xo.value());
+    let mut bnames: Vec<String> = vec!["builtins".into(), "sys".into()];
+    bnames.extend(i.native_modules.lock().keys().cloned());
+    bnames.sort();
+    let mut bv = RootedVec::new(ts);
+    for n in &bnames {
+        bv.push(StrObj::new(ts, n));
+    }
+    let bt = TupleObj::new(ts, &bv);
+    m.set_attr(ts, "builtin_module_names", bt.value());
+    if std::env::var_os("FTPY_DEBUG_NOSYS").is_some() {
+        return Ok(());
+    }
+    // Named tuples.
+    let final_s = StrObj::new(ts, "final");
+    let vi = struct_seq(
+        ts,
+        "version_info",
+        "sys",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        &[
+            Value::small_int_unchecked(a as i64),
+            Value::small_int_unchecked(b as i64),
+            Value::small_int_unchecked(c as i64),
+            final_s,
+            Value::small_int_unchecked(0),
+        ],
+    )?;
+    m.set_attr(ts, "version_info", vi);
+    let flag = |b: bool| Value::small_int_unchecked(b as i64);
+    let flags = struct_seq(
+        ts,
+        "flags",
+        "sys",
+        &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
+        ],
+        &[
+            flag(false),
+            flag(cfg.inspect),
+            flag(cfg.interactive),
+            Value::small_int_unchecked(cfg.optimize as i64),
+            flag(true),
+            flag(false),
+            flag(cfg.no_site),
+            flag(cfg.ignore_environment),
+            Value::small_int_unchecked(cfg.verbose as i64),
+            flag(false),
+            flag(cfg.quiet),
+            flag(std::env::var("PYTHONHASHSEED").map(|s| s != "0").unwrap_or(true)),
+            flag(false),
+            Value::FALSE,
+            flag(true),
+            flag(false),
+            Value::from_bool(cfg.safe_path),
+            Value::small_int_unchecked(-1),
+        ],
+    )?;
+    m.set_attr(ts, "flags", flags);
+    let fi = struct_seq(
+        ts,
+        "float_info",
+        "sys",
+        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            Value::from_f64(f64::MAX),
+            Value::small_int_unchecked(1024),
+            Value::small_int_unchecked(308),
+            Value::from_f64(f64::MIN_POSITIVE),
+            Value::small_int_unchecked(-1021),
+            Value::small_int_unchecked(-307),
+            Value::small_int_unchecked(15),
+            Value::small_int_unchecked(53),
+            Value::from_f64(f64::EPSILON),
+            Value::small_int_unchecked(2),
+            Value::small_int_unchecked(1),
+        ],
+    )?;
+    m.set_attr(ts, "float_info", fi);
+    let ii = struct_seq(
+        ts,
+        "int_info",
+        "sys",
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        &[
+            Value::small_int_unchecked(30),
+            Value::small_int_unchecked(4),
+            Value::small_int_unchecked(4300),
+            Value::small_int_unchecked(640),
+        ],
+    )?;
+    m.set_attr(ts, "int_info", ii);
+    let algo = StrObj::new(ts, "siphash13");
+    let modulus = int::int_from_i64(ts, crate::hash::MODULUS as i64);
+    let hi = struct_seq(
+        ts,
+        "hash_info",
+        "sys",
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        &[
+            Value::small_int_unchecked(64),
+            modulus,
+            Value::small_int_unchecked(314159),
+            Value::small_int_unchecked(0),
+            Value::small_int_unchecked(1000003),
+            algo,
+            Value::small_int_unchecked(64),
+            Value::small_int_unchecked(128),
+            Value::small_int_unchecked(0),
+        ],
+    )?;
+    m.set_attr(ts, "hash_info", hi);
+    let pthread = StrObj::new(ts, "pthread");
+    let mutex = StrObj::new(ts, "mutex+cond");
+    let ti = struct_seq(ts, "thread_info", "sys", &["name", "lock", "version"], &[pthread, mutex, Value::NONE])?;
+    m.set_attr(ts, "thread_info", ti);
+    let name = StrObj::new(ts, "ftpy");
+    let hexv = Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64);
+    let imp = namespace(
+        ts,
+        &[("name", name), ("cache_tag", Value::NONE), ("version", vi), ("hexversion", hexv), ("_multiarch", Value::NONE)],
+    )?;
+    m.set_attr(ts, "implementation", imp);
+    let _ = names();
+    Ok(())
+}

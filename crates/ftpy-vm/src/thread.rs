@@ -1,0 +1,440 @@
+//! Per-thread state.
+//!
+//! Two parts, as Lua splits `lua_State` from `global_State` and CPython its
+//! thread state from the interpreter state:
+//! - [`ThreadState`]: owned by its OS thread (`!Send`), passed as
+//!   `&mut ThreadState` (`ts`) to everything that runs Python: the frame
+//!   stack, the recursion depth, the native stack limit.
+//! - [`ThreadShared`]: the part the collector reads while the thread is
+//!   parked or detached: its run state, eval breaker, native stack range,
+//!   the top frame, allocation buffers and extra roots. Fields in `Cell`s
+//!   are written only by the owner, or by the collector while the owner is
+//!   stopped; the `SeqCst` state handshake orders those accesses.
+//!
+//! The shared interpreter state (types, builtins, `sys.modules`, interned
+//! strings) is in `interp` and is never behind a lock as a whole.
+
+use std::cell::{Cell, UnsafeCell};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
+
+use crate::gc::alloc::{alloc_large, class_for, epoch, Refill, ThreadAlloc, ALLOCATED, THRESHOLD};
+use crate::gc::collect::{self, Reason, BREAK_GC, BREAK_STRESS};
+use crate::gc::stack;
+use crate::gc::Marker;
+use crate::interpreter::frame::{Frame, FrameStack};
+use crate::object::{Gc, HeapObj};
+use crate::value::Value;
+
+static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
+
+/// The collector-visible part of a thread. See the module doc.
+pub struct ThreadShared {
+    /// `RUNNING`, `PARKED` or `DETACHED` (see `gc::collect`).
+    pub state: AtomicU8,
+    /// Non-zero when the thread must leave the fast path at its next
+    /// safepoint (`BREAK_*` bits).
+    pub eval_breaker: AtomicU32,
+    /// The thread's ident (`threading.get_ident()`).
+    pub ident: u64,
+    /// Highest address of the native stack.
+    stack_top: usize,
+    /// Lowest stack address to scan, recorded when parking or detaching.
+    scan_low: Cell<usize>,
+    /// The innermost executing frame (or null).
+    top_frame: Cell<*mut Frame>,
+    /// The exception being handled (`sys.exc_info()`), or NULL.
+    exc_info: Cell<Value>,
+    alloc: UnsafeCell<ThreadAlloc>,
+    rooted: UnsafeCell<Vec<*const Vec<Value>>>,
+    /// Values pinned by native code (`ThreadState::pin`), LIFO.
+    pinned: UnsafeCell<Vec<Value>>,
+}
+
+// SAFETY: see the module doc: Cell/UnsafeCell fields are touched only by
+// the owner thread, or by the collector while the owner is parked or
+// detached (ordered by the SeqCst state handshake).
+unsafe impl Sync for ThreadShared {}
+// SAFETY: as for Sync.
+unsafe impl Send for ThreadShared {}
+
+impl ThreadShared {
+    pub(crate) fn set_scan_low(&self, low: usize) {
+        self.scan_low.set(low);
+    }
+
+    pub(crate) fn register_rooted(&self, v: *const Vec<Value>) {
+        // SAFETY: owner thread only (RootedVec is created on it).
+        unsafe { (*self.rooted.get()).push(v) }
+    }
+
+    pub(crate) fn unregister_rooted(&self, v: *const Vec<Value>) {
+        // SAFETY: owner thread only.
+        let r = unsafe { &mut *self.rooted.get() };
+        if let Some(i) = r.iter().rposition(|&p| p == v) {
+            r.swap_remove(i);
+        }
+    }
+
+    /// Collector only (world stopped): hands the allocation pages back.
+    pub(crate) fn release_alloc_buffers(&self) {
+        // SAFETY: the owner is parked or detached, or is the caller.
+        unsafe { (*self.alloc.get()).release_all() }
+    }
+
+    /// Collector only (world stopped): marks everything this thread holds.
+    pub(crate) fn trace(&self, m: &mut Marker) {
+        m.value(self.exc_info.get());
+        // SAFETY: the owner is stopped; these vectors are not changing.
+        unsafe {
+            for &v in (*self.pinned.get()).iter() {
+                m.value(v);
+            }
+            for &rv in (*self.rooted.get()).iter() {
+                m.values(&*rv);
+            }
+        }
+        let mut f = self.top_frame.get();
+        while !f.is_null() {
+            // SAFETY: the frame chain is valid while the owner is stopped.
+            let fr = unsafe { &*f };
+            fr.trace(m);
+            f = fr.prev;
+        }
+        let low = self.scan_low.get();
+        if low != 0 && low < self.stack_top {
+            m.scan_range(low, self.stack_top);
+        }
+    }
+}
+
+/// A thread attached to the interpreter. See the module doc.
+pub struct ThreadState {
+    shared: &'static ThreadShared,
+    pub(crate) frames: FrameStack,
+    /// Python frames plus native re-entries on this thread.
+    pub depth: u32,
+    /// Native stack addresses below this raise RecursionError.
+    pub(crate) stack_limit: usize,
+    stress_every: u32,
+    stress_count: u32,
+    /// Objects whose repr is being computed (recursion guard, `[...]`).
+    pub repr_guard: Vec<u64>,
+    _not_send: std::marker::PhantomData<*mut ()>,
+}
+
+impl ThreadState {
+    /// Attaches the calling OS thread to the heap. Detach by dropping.
+    pub fn attach() -> ThreadState {
+        let top = stack::current_stack_top();
+        let bottom = stack::current_stack_bottom();
+        let shared: &'static ThreadShared = Box::leak(Box::new(ThreadShared {
+            state: AtomicU8::new(collect::DETACHED),
+            eval_breaker: AtomicU32::new(0),
+            ident: NEXT_IDENT.fetch_add(1, Ordering::Relaxed),
+            stack_top: top,
+            scan_low: Cell::new(0),
+            top_frame: Cell::new(std::ptr::null_mut()),
+            exc_info: Cell::new(Value::NULL),
+            alloc: UnsafeCell::new(ThreadAlloc::default()),
+            rooted: UnsafeCell::new(Vec::new()),
+            pinned: UnsafeCell::new(Vec::new()),
+        }));
+        let stress_every = gc_stress_setting();
+        if stress_every > 0 {
+            // SAFETY: not yet registered; we are the only user.
+            unsafe { (*shared.alloc.get()).stress = true };
+            shared.eval_breaker.fetch_or(BREAK_STRESS, Ordering::Relaxed);
+        }
+        collect::register_thread(shared);
+        // Keep 256 KiB of native stack in reserve for error handling.
+        let stack_limit = if bottom == 0 { 0 } else { bottom + (256 << 10) };
+        ThreadState {
+            shared,
+            frames: FrameStack::new(),
+            depth: 0,
+            stack_limit,
+            stress_every,
+            stress_count: 0,
+            repr_guard: Vec::new(),
+            _not_send: std::marker::PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    pub fn shared(&self) -> &'static ThreadShared {
+        self.shared
+    }
+
+    #[inline(always)]
+    pub fn ident(&self) -> u64 {
+        self.shared.ident
+    }
+
+    // ---- frames -------------------------------------------------------------
+
+    #[inline(always)]
+    pub fn top_frame(&self) -> *mut Frame {
+        self.shared.top_frame.get()
+    }
+
+    #[inline(always)]
+    pub(crate) fn set_top_frame(&self, f: *mut Frame) {
+        self.shared.top_frame.set(f);
+    }
+
+    // ---- exception state ----------------------------------------------------
+
+    /// The exception being handled, or NULL.
+    #[inline(always)]
+    pub fn exc_info(&self) -> Value {
+        self.shared.exc_info.get()
+    }
+
+    #[inline(always)]
+    pub fn set_exc_info(&self, v: Value) {
+        self.shared.exc_info.set(v);
+    }
+
+    // ---- pinning ------------------------------------------------------------
+
+    /// Keeps `v` alive until `unpin_to(mark)` with a mark taken before.
+    /// For values native code keeps in heap memory (a `Vec`) across calls.
+    #[inline]
+    pub fn pin(&mut self, v: Value) {
+        // SAFETY: owner thread.
+        unsafe { (*self.shared.pinned.get()).push(v) }
+    }
+
+    #[inline]
+    pub fn pin_mark(&self) -> usize {
+        // SAFETY: owner thread.
+        unsafe { (*self.shared.pinned.get()).len() }
+    }
+
+    #[inline]
+    pub fn unpin_to(&mut self, mark: usize) {
+        // SAFETY: owner thread.
+        unsafe { (*self.shared.pinned.get()).truncate(mark) }
+    }
+
+    // ---- allocation ---------------------------------------------------------
+
+    /// Allocates `size` bytes of object memory. Its content is garbage;
+    /// the caller writes the whole object, header included, before its
+    /// next safepoint. May collect. Never returns on memory exhaustion
+    /// after trying a collection: raises (through `alloc_failed`).
+    #[inline(always)]
+    fn alloc_bytes(&mut self, size: usize) -> usize {
+        if let Some(class) = class_for(size) {
+            // SAFETY: owner thread; the collector only touches the buffers
+            // while we are stopped.
+            let a = unsafe { &mut *self.shared.alloc.get() };
+            if let Some(p) = a.try_alloc(class) {
+                return p;
+            }
+            self.alloc_slow(class, size)
+        } else {
+            self.alloc_large_slow(size)
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_slow(&mut self, class: usize, size: usize) -> usize {
+        self.maybe_collect();
+        // SAFETY: owner thread, see alloc_bytes.
+        let a = unsafe { &mut *self.shared.alloc.get() };
+        match a.refill(class) {
+            Refill::Ok(p) => p,
+            Refill::OutOfMemory => self.alloc_failed(size),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_large_slow(&mut self, size: usize) -> usize {
+        self.maybe_collect();
+        match alloc_large(size) {
+            Some(p) => p,
+            None => {
+                collect::collect_garbage(self, Reason::Threshold);
+                match alloc_large(size) {
+                    Some(p) => p,
+                    None => self.alloc_failed(size),
+                }
+            }
+        }
+    }
+
+    #[cold]
+    fn alloc_failed(&mut self, size: usize) -> ! {
+        crate::interp::fatal_out_of_memory(size)
+    }
+
+    /// Allocation slow path and other safepoints: collect if due.
+    #[inline]
+    fn maybe_collect(&mut self) {
+        if self.stress_every > 0 {
+            self.stress_count += 1;
+            if self.stress_count >= self.stress_every {
+                self.stress_count = 0;
+                collect::collect_garbage(self, Reason::Stress);
+                return;
+            }
+        }
+        if collect::AUTO_GC_ENABLED.load(Ordering::Relaxed)
+            && ALLOCATED.load(Ordering::Relaxed) > THRESHOLD.load(Ordering::Relaxed)
+        {
+            collect::collect_garbage(self, Reason::Threshold);
+        } else if self.shared.eval_breaker.load(Ordering::Relaxed) & BREAK_GC != 0 {
+            collect::park_for_gc(self.shared);
+        }
+    }
+
+    /// Allocates a fixed-size object. The object's mark is set to the
+    /// epoch current after any collection the allocation ran.
+    #[inline(always)]
+    pub fn alloc<T: HeapObj>(&mut self, obj: T) -> Gc<T> {
+        let p = self.alloc_bytes(std::mem::size_of::<T>()) as *mut T;
+        // SAFETY: fresh memory of the right size, exclusively ours.
+        unsafe {
+            p.write(obj);
+            let g: Gc<T> = Gc::from_addr(p as usize);
+            g.header().set_mark(epoch());
+            g
+        }
+    }
+
+    /// Allocates a variable-size object of `size` bytes; `init` must write
+    /// the header and every field (and every trailing slot).
+    #[inline(always)]
+    pub fn alloc_var<T: HeapObj>(&mut self, size: usize, init: impl FnOnce(*mut T)) -> Gc<T> {
+        debug_assert!(size >= std::mem::size_of::<T>());
+        let p = self.alloc_bytes(size) as *mut T;
+        init(p);
+        // SAFETY: init wrote the object.
+        unsafe {
+            let g: Gc<T> = Gc::from_addr(p as usize);
+            g.header().set_mark(epoch());
+            g
+        }
+    }
+
+    /// Allocation that never collects or parks, for code holding a
+    /// container lock (gc invariant 7).
+    fn alloc_bytes_nogc(&mut self, size: usize) -> usize {
+        if let Some(class) = class_for(size) {
+            // SAFETY: owner thread, see alloc_bytes.
+            let a = unsafe { &mut *self.shared.alloc.get() };
+            if let Some(p) = a.try_alloc(class) {
+                return p;
+            }
+            match a.refill(class) {
+                Refill::Ok(p) => p,
+                Refill::OutOfMemory => self.alloc_failed(size),
+            }
+        } else {
+            match alloc_large(size) {
+                Some(p) => p,
+                None => self.alloc_failed(size),
+            }
+        }
+    }
+
+    /// `alloc_var` that never collects or parks (see `alloc_bytes_nogc`).
+    pub fn alloc_var_nogc<T: HeapObj>(&mut self, size: usize, init: impl FnOnce(*mut T)) -> Gc<T> {
+        let p = self.alloc_bytes_nogc(size) as *mut T;
+        init(p);
+        // SAFETY: init wrote the object.
+        unsafe {
+            let g: Gc<T> = Gc::from_addr(p as usize);
+            g.header().set_mark(epoch());
+            g
+        }
+    }
+
+    /// Raises MemoryError for an allocation no machine could satisfy
+    /// (callers check sizes computed from program input before
+    /// allocating).
+    pub fn check_alloc_size(&mut self, bytes: usize) -> crate::PyResult<()> {
+        if bytes > max_alloc_bytes() {
+            return Err(self.memory_error(""));
+        }
+        Ok(())
+    }
+
+    // ---- safepoints -----------------------------------------------------------
+
+    /// Whether the fast path must stop at this safepoint.
+    #[inline(always)]
+    pub fn breaker_set(&self) -> bool {
+        self.shared.eval_breaker.load(Ordering::Relaxed) != 0
+    }
+
+    /// A safepoint: park for a collection, run a stress collection, or
+    /// handle a pending signal. Returns an exception raised by a signal
+    /// handler.
+    #[cold]
+    pub fn safepoint_slow(&mut self) -> crate::PyResult<()> {
+        let b = self.shared.eval_breaker.load(Ordering::Relaxed);
+        if b & BREAK_STRESS != 0 {
+            self.maybe_collect();
+        } else if b & BREAK_GC != 0 {
+            collect::park_for_gc(self.shared);
+        }
+        if b & collect::BREAK_SIGNAL != 0 {
+            return crate::interp::handle_pending_signals(self);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` detached from the heap (blocking work). See
+    /// `gc::collect::detached`.
+    pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        collect::detached(self.shared, f)
+    }
+
+    /// Whether the native stack is close to its end (RecursionError).
+    #[inline(always)]
+    pub fn native_stack_exhausted(&self) -> bool {
+        stack::approx_sp() < self.stack_limit
+    }
+}
+
+impl Drop for ThreadState {
+    fn drop(&mut self) {
+        self.shared.release_alloc_buffers();
+        collect::unregister_thread(self.shared);
+        // The ThreadShared is leaked on purpose: a collector may still
+        // hold the registry snapshot... it does not (it holds THREADS's
+        // lock while it uses them), but frames of other threads never
+        // point to it either; leaking a few hundred bytes per thread
+        // keeps this simple and safe.
+    }
+}
+
+fn gc_stress_setting() -> u32 {
+    match std::env::var("FTPY_GC_STRESS") {
+        Ok(s) => match s.trim().parse::<u32>() {
+            Ok(n) => n,
+            Err(_) if s.trim().is_empty() => 0,
+            Err(_) => 1,
+        },
+        Err(_) => 0,
+    }
+}
+
+/// The largest single allocation we attempt: the machine's physical
+/// memory (a larger one could only end in the OOM killer).
+fn max_alloc_bytes() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        // SAFETY: sysconf has no memory-safety preconditions.
+        let (pages, size) = unsafe { (libc::sysconf(libc::_SC_PHYS_PAGES), libc::sysconf(libc::_SC_PAGESIZE)) };
+        if pages > 0 && size > 0 {
+            (pages as usize).saturating_mul(size as usize)
+        } else {
+            usize::MAX / 4
+        }
+    })
+}
