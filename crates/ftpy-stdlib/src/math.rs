@@ -9,6 +9,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use ftpy_vm::builtins::to_f64;
 use ftpy_vm::interp::names;
+use ftpy_vm::objects::float::new_float;
 use ftpy_vm::objects::int::{int_from_big, int_from_f64, is_int, to_big};
 use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::tuple::TupleObj;
@@ -41,7 +42,7 @@ fn unary(ts: &mut ThreadState, args: &[Value], fname: &str, f: fn(f64) -> f64, c
         }
         return Err(ts.value_error("math domain error"));
     }
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 macro_rules! unary_fn {
@@ -79,7 +80,7 @@ fn m_sqrt(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if x < 0.0 {
         return Err(ts.value_error("math domain error"));
     }
-    Ok(Value::from_f64(x.sqrt()))
+    Ok(new_float(ts, x.sqrt()))
 }
 
 /// log of an int of any size (exact for huge ints).
@@ -117,23 +118,29 @@ fn m_log(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
         if d == 0.0 {
             return Err(ts.zero_division_error("float division by zero"));
         }
-        return Ok(Value::from_f64(n / d));
+        return Ok(new_float(ts, n / d));
     }
-    Ok(Value::from_f64(n))
+    Ok(new_float(ts, n))
 }
 
 fn m_log2(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
         return Err(ts.type_error(format!("math.log2() takes exactly one argument ({} given)", args.len())));
     }
-    Ok(Value::from_f64(log_of(ts, args[0], f64::log2)?))
+    {
+        let r = log_of(ts, args[0], f64::log2)?;
+        Ok(new_float(ts, r))
+    }
 }
 
 fn m_log10(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
         return Err(ts.type_error(format!("math.log10() takes exactly one argument ({} given)", args.len())));
     }
-    Ok(Value::from_f64(log_of(ts, args[0], f64::log10)?))
+    {
+        let r = log_of(ts, args[0], f64::log10)?;
+        Ok(new_float(ts, r))
+    }
 }
 
 fn m_log1p(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -141,7 +148,7 @@ fn m_log1p(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if x <= -1.0 {
         return Err(ts.value_error("math domain error"));
     }
-    Ok(Value::from_f64(x.ln_1p()))
+    Ok(new_float(ts, x.ln_1p()))
 }
 
 fn m_pow(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -157,13 +164,13 @@ fn m_pow(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(ts.overflow_error("math range error"));
     }
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 fn m_atan2(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let y = arg(ts, args, 0, "atan2", 2)?;
     let x = to_f64(ts, args[1])?;
-    Ok(Value::from_f64(y.atan2(x)))
+    Ok(new_float(ts, y.atan2(x)))
 }
 
 fn m_fmod(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -171,17 +178,17 @@ fn m_fmod(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let y = to_f64(ts, args[1])?;
     if y == 0.0 || x.is_infinite() {
         if x.is_nan() || y.is_nan() {
-            return Ok(Value::from_f64(f64::NAN));
+            return Ok(new_float(ts, f64::NAN));
         }
         return Err(ts.value_error("math domain error"));
     }
-    Ok(Value::from_f64(x % y))
+    Ok(new_float(ts, x % y))
 }
 
 fn m_copysign(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let x = arg(ts, args, 0, "copysign", 2)?;
     let y = to_f64(ts, args[1])?;
-    Ok(Value::from_f64(x.copysign(y)))
+    Ok(new_float(ts, x.copysign(y)))
 }
 
 fn m_hypot(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -191,12 +198,12 @@ fn m_hypot(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
         vals.push(to_f64(ts, a)?);
     }
     if vals.iter().any(|v| v.is_infinite()) {
-        return Ok(Value::from_f64(f64::INFINITY));
+        return Ok(new_float(ts, f64::INFINITY));
     }
     for v in vals {
         acc = acc.hypot(v);
     }
-    Ok(Value::from_f64(acc))
+    Ok(new_float(ts, acc))
 }
 
 fn m_dist(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -214,7 +221,7 @@ fn m_dist(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
         let b = to_f64(ts, q[i])?;
         acc = acc.hypot(a - b);
     }
-    Ok(Value::from_f64(acc))
+    Ok(new_float(ts, acc))
 }
 
 /// floor/ceil/trunc: an int, through `__floor__` etc. for non-floats.
@@ -273,7 +280,7 @@ fn m_ldexp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(ts.overflow_error("math range error"));
     }
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 fn bool_pred(ts: &mut ThreadState, args: &[Value], fname: &str, f: fn(f64) -> bool) -> PyResult<Value> {
@@ -475,7 +482,7 @@ fn m_fsum(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(ts.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::from_f64(special));
+        return Ok(new_float(ts, special));
     }
     let mut hi = 0.0;
     if let Some(mut n) = partials.len().checked_sub(1) {
@@ -501,7 +508,7 @@ fn m_fsum(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::from_f64(hi))
+    Ok(new_float(ts, hi))
 }
 
 fn m_gamma(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -513,7 +520,7 @@ fn m_gamma(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(ts.overflow_error("math range error"));
     }
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 fn m_lgamma(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -521,7 +528,7 @@ fn m_lgamma(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if x <= 0.0 && x.floor() == x {
         return Err(ts.value_error("math domain error"));
     }
-    Ok(Value::from_f64(gamma(x).abs().ln()))
+    Ok(new_float(ts, gamma(x).abs().ln()))
 }
 
 /// Lanczos approximation (g=7, n=9).
@@ -584,43 +591,49 @@ fn m_remainder(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value>
     let y = to_f64(ts, args[1])?;
     if y == 0.0 || x.is_infinite() {
         if x.is_nan() || y.is_nan() {
-            return Ok(Value::from_f64(f64::NAN));
+            return Ok(new_float(ts, f64::NAN));
         }
         return Err(ts.value_error("math domain error"));
     }
     let n = (x / y).round();
     let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 { 2.0 * ((x / y) / 2.0).round() } else { n };
-    Ok(Value::from_f64(x - n * y))
+    Ok(new_float(ts, x - n * y))
 }
 
 fn m_nextafter(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let x = arg(ts, args, 0, "nextafter", 2)?;
     let y = to_f64(ts, args[1])?;
     if x.is_nan() || y.is_nan() {
-        return Ok(Value::from_f64(f64::NAN));
+        return Ok(new_float(ts, f64::NAN));
     }
     if x == y {
-        return Ok(Value::from_f64(y));
+        return Ok(new_float(ts, y));
     }
     if x == 0.0 {
-        return Ok(Value::from_f64(f64::from_bits(1).copysign(y)));
+        return {
+        let r = f64::from_bits(1).copysign(y);
+        Ok(new_float(ts, r))
+    };
     }
     let bits = x.to_bits();
     let up = (y > x) == (x > 0.0);
     let r = f64::from_bits(if up { bits + 1 } else { bits - 1 });
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 fn m_ulp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let x = arg(ts, args, 0, "ulp", 1)?.abs();
     if !x.is_finite() {
-        return Ok(Value::from_f64(x));
+        return Ok(new_float(ts, x));
     }
     let next = f64::from_bits(x.to_bits() + 1);
     if next.is_infinite() {
-        return Ok(Value::from_f64(x - f64::from_bits(x.to_bits() - 1)));
+        return {
+        let r = x - f64::from_bits(x.to_bits() - 1);
+        Ok(new_float(ts, r))
+    };
     }
-    Ok(Value::from_f64(next - x))
+    Ok(new_float(ts, next - x))
 }
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
@@ -688,7 +701,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "e", Value::from_f64(std::f64::consts::E));
     m.set_attr(ts, "tau", Value::from_f64(std::f64::consts::TAU));
     m.set_attr(ts, "inf", Value::from_f64(f64::INFINITY));
-    m.set_attr(ts, "nan", Value::from_f64(f64::NAN));
+    let nan = new_float(ts, f64::NAN);
+    m.set_attr(ts, "nan", nan);
     let _ = names();
     Ok(())
 }

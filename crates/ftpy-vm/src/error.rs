@@ -111,6 +111,7 @@ impl ThreadState {
     #[cold]
     pub fn new_error_with(&mut self, ty: Gc<TypeObj>, args: &[Value]) -> PyErr {
         let e = ExcObj::new(self, ty, args);
+        crate::objects::exception::init_fields(self, e, args);
         PyErr(e.value())
     }
 

@@ -254,6 +254,9 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
         let s = format_float_spec(ts, f, &sp)?;
         return Ok(StrObj::new(ts, &s));
     }
+    if let Some(t) = sp.ty.filter(|t| !matches!(t, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n')) {
+        return Err(ts.value_error(format!("Unknown format code '{t}' for object of type '{}'", type_name(v))));
+    }
     if sp.precision.is_some() {
         return Err(ts.value_error("Precision not allowed in integer format specifier"));
     }

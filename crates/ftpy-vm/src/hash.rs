@@ -13,7 +13,6 @@
 
 use std::hash::Hasher;
 
-use crate::interp::try_interp;
 use crate::object::Kind;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
@@ -62,11 +61,13 @@ pub fn hash_key_from_env() -> (u64, u64) {
     }
 }
 
-fn key() -> (u64, u64) {
-    match try_interp() {
-        Some(i) => i.hash_key,
-        None => (0, 0),
-    }
+/// The process's SipHash key, fixed on first use: every str hash, including
+/// the names interned while the interpreter is being built, uses it.
+/// Read-only after that, so threads hashing strings share it freely.
+#[inline]
+pub fn key() -> (u64, u64) {
+    static KEY: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
+    *KEY.get_or_init(hash_key_from_env)
 }
 
 #[inline]
@@ -281,7 +282,7 @@ pub fn simple_eq(a: Value, b: Value) -> Option<bool> {
             return Some(false);
         }
         for (&p, &q) in x.items().iter().zip(y.items()) {
-            if p == q && !p.is_float() {
+            if p == q {
                 continue;
             }
             if !simple_eq(p, q)? {

@@ -463,7 +463,7 @@ impl Interp {
         let modules = DictObj::new(ts);
         let builtins = crate::builtins::make_module(ts);
         let builtins_dict = builtins.dict();
-        let hash_key = crate::hash::hash_key_from_env();
+        let hash_key = crate::hash::key();
         let interned = BOOT_INTERNED.lock().take().unwrap_or_default();
         let built = Interp {
             types: tys,

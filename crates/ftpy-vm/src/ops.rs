@@ -129,7 +129,9 @@ fn instance_has_attr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyRe
 /// `getattr(obj, name)`, raising AttributeError.
 #[inline]
 pub fn getattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Value> {
-    match getattr_opt(ts, obj, name)? {
+    let ty = type_of(obj);
+    let f = ty.slots.getattro.get().unwrap_or(crate::objects::object::generic_getattr);
+    match f(ts, obj, name)? {
         Some(v) => Ok(v),
         None => Err(ts.attribute_error(obj, name)),
     }
@@ -355,7 +357,9 @@ pub fn rich_compare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
 /// `a == b` as a bool (identity first, as containers do).
 #[inline]
 pub fn eq(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<bool> {
-    if a == b && !a.is_float() {
+    // Identity first, as PyObject_RichCompareBool: a float is identical
+    // to itself (same bits), so `nan in [nan]` holds.
+    if a == b {
         return Ok(true);
     }
     if let Some(r) = crate::hash::simple_eq(a, b) {
@@ -401,8 +405,32 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
     if r != Value::NOT_IMPLEMENTED {
         return Ok(r);
     }
-    // Sequence concatenation / repetition fallbacks.
+    // The sequence protocol's errors (CPython's sq_concat / sq_repeat).
+    if base == BinaryOp::Add {
+        if let Some(seq) = sequence_kind(a) {
+            return Err(ts.type_error(format!(
+                "can only concatenate {seq} (not \"{}\") to {seq}",
+                type_name(b)
+            )));
+        }
+    }
+    if base == BinaryOp::Multiply {
+        let (s, other) = if sequence_kind(a).is_some() { (true, b) } else { (sequence_kind(b).is_some(), a) };
+        if s && type_of(other).slots.index.get().is_none() {
+            return Err(ts.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))));
+        }
+    }
     Err(ts.unsupported_operands(op.symbol(), a, b))
+}
+
+/// The name of the built-in sequence type `v` is (or derives from).
+fn sequence_kind(v: Value) -> Option<&'static str> {
+    let t = types();
+    let ty = type_of(v);
+    [(t.str, "str"), (t.list, "list"), (t.tuple, "tuple"), (t.bytes, "bytes"), (t.bytearray, "bytearray")]
+        .into_iter()
+        .find(|(st, _)| ty == *st || ty.is_subtype(*st))
+        .map(|(_, n)| n)
 }
 
 /// CPython's `binary_op1`: forward slot, reflected slot, subclass first.
@@ -531,7 +559,7 @@ pub fn setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> 
         None => Err(ts.type_error(if x.is_some() {
             format!("'{}' object does not support item assignment", type_name(v))
         } else {
-            format!("'{}' object does not support item deletion", type_name(v))
+            format!("'{}' object doesn't support item deletion", type_name(v))
         })),
     }
 }

@@ -23,6 +23,8 @@ type Kw = Option<Gc<TupleObj>>;
 pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 
 fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    // sys.exit(None) raises SystemExit() with no args, as CPython does.
+    let args = if args.len() == 1 && args[0].is_none() { &[][..] } else { args };
     let e = ExcObj::new(ts, types().system_exit, args);
     let code = match args.len() {
         0 => Value::NONE,

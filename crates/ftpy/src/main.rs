@@ -232,7 +232,12 @@ fn run(opts: Opts) -> i32 {
             if dis {
                 return disassemble(&source, f);
             }
-            ftpy_vm::run_main_source(&mut ts, &source, f)
+            // Like CPython, the main script's code carries its absolute path.
+            let abs = absolute_path(f);
+            if let Some(argv) = ftpy_vm::interp::interp().sys().dict().get_str_text("argv") {
+                let _ = argv;
+            }
+            ftpy_vm::run_main_source(&mut ts, &source, &abs)
         }
         Target::Module(m) => run_module(&mut ts, m),
         Target::Stdin => {
@@ -255,6 +260,33 @@ fn run(opts: Opts) -> i32 {
     }
     ftpy_vm::finalize(&mut ts);
     code
+}
+
+/// `os.path.abspath`: joined with the working directory and normalized,
+/// symlinks kept.
+fn absolute_path(f: &str) -> String {
+    let p = Path::new(f);
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        match std::env::current_dir() {
+            Ok(d) => d.join(p),
+            Err(_) => p.to_path_buf(),
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::RootDir => out.clear(),
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::Normal(s) => out.push(s.to_string_lossy().into_owned()),
+            std::path::Component::Prefix(_) => {}
+        }
+    }
+    format!("/{}", out.join("/"))
 }
 
 fn describe_io_error(e: &std::io::Error) -> String {

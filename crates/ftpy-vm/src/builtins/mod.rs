@@ -41,17 +41,26 @@ pub fn builtin_import_value() -> Value {
 
 /// The name CPython uses for a callable in call errors (`f()`).
 pub fn callable_name(ts: &mut ThreadState, f: Value) -> String {
-    if let Some(func) = f.downcast::<FunctionObj>() {
-        return format!("{}()", func.qualname_str());
-    }
-    if let Some(b) = f.downcast::<crate::objects::builtin::BuiltinObj>() {
-        return format!("{}()", b.name_str());
-    }
-    if let Some(t) = f.downcast::<TypeObj>() {
-        return format!("{}()", t.name_str());
-    }
-    let _ = ts;
-    format!("{} object", type_name(f))
+    // CPython's _PyObject_FunctionStr: "module.qualname()", without the
+    // module for builtins, or str(f) when there is no __qualname__.
+    let out = (|| -> Option<String> {
+        let Ok(Some(q)) = ops::getattr_opt(ts, f, names().__qualname__) else {
+            return ops::str_string(ts, f).ok();
+        };
+        let q = ops::str_string(ts, q).ok()?;
+        match ops::getattr_opt(ts, f, names().__module__) {
+            Ok(Some(m)) if !m.is_none() => {
+                let m = ops::str_string(ts, m).ok()?;
+                if m == "builtins" {
+                    Some(format!("{q}()"))
+                } else {
+                    Some(format!("{m}.{q}()"))
+                }
+            }
+            _ => Some(format!("{q}()")),
+        }
+    })();
+    out.unwrap_or_else(|| format!("{} object", type_name(f)))
 }
 
 /// `ascii(v)`.
@@ -199,7 +208,7 @@ fn one(ts: &mut ThreadState, name: &str, args: &[Value], kw: Kw) -> PyResult<Val
 fn b_len(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let v = one(ts, "len", args, kw)?;
     let n = ops::len(ts, v)?;
-    Ok(len_value(n))
+    Ok(crate::objects::int::int_from_i64(ts, n as i64))
 }
 
 fn b_repr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -219,7 +228,7 @@ fn b_abs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(int::int_from_i64(ts, i.abs()));
     }
     if let Some(f) = v.as_float() {
-        return Ok(Value::from_f64(f.abs()));
+        return Ok(crate::objects::float::new_float(ts, f.abs()));
     }
     ops::abs(ts, v)
 }
@@ -320,29 +329,47 @@ fn b_ord(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     Err(ts.type_error(format!("ord() expected string of length 1, but {} found", type_name(v))))
 }
 
+/// `divmod(a, b)` for ints and floats (exact or subclass); None when one
+/// operand is neither.
+pub fn numeric_divmod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let num = |v: Value| int::is_int(v) || crate::objects::float::is_float(v);
+    if !(num(a) && num(b)) {
+        return Ok(None);
+    }
+    if int::is_int(a) && int::is_int(b) {
+        if int::to_i64(b) == Some(0) {
+            return Err(ts.zero_division_error("integer division or modulo by zero"));
+        }
+        let q = int::int_floordiv(ts, a, b)?;
+        let r = int::int_mod(ts, a, b)?;
+        return Ok(Some(TupleObj::new(ts, &[q, r]).value()));
+    }
+    let x = to_f64(ts, a)?;
+    let y = to_f64(ts, b)?;
+    if y == 0.0 {
+        return Err(ts.zero_division_error("float divmod()"));
+    }
+    let (q, r) = crate::objects::float::float_divmod(x, y);
+    let (q, r) = (crate::objects::float::new_float(ts, q), crate::objects::float::new_float(ts, r));
+    Ok(Some(TupleObj::new(ts, &[q, r]).value()))
+}
+
 fn b_divmod(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(ts, "divmod", kw)?;
     check_count(ts, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    // Types with __divmod__ first.
-    if !int::is_int(a) && crate::objects::float::as_f64(a).is_none() {
-        if let Some(r) = crate::objects::slots::call_dunder(ts, a, names().__divmod__, &[b])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+    if let Some(r) = numeric_divmod(ts, a, b)? {
+        return Ok(r);
+    }
+    if let Some(r) = crate::objects::slots::call_dunder(ts, a, names().__divmod__, &[b])? {
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
         }
     }
-    if !int::is_int(b) && crate::objects::float::as_f64(b).is_none() {
-        if let Some(r) = crate::objects::slots::call_dunder(ts, b, names().__rdivmod__, &[a])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+    if let Some(r) = crate::objects::slots::call_dunder(ts, b, names().__rdivmod__, &[a])? {
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
         }
-    }
-    if (int::is_int(a) || crate::objects::float::is_float(a)) && (int::is_int(b) || crate::objects::float::is_float(b)) {
-        let q = ops::binary_op(ts, a, b, BinaryOp::FloorDivide)?;
-        let r = ops::binary_op(ts, a, b, BinaryOp::Remainder)?;
-        return Ok(TupleObj::new(ts, &[q, r]).value());
     }
     Err(ts.unsupported_operands("divmod()", a, b))
 }
@@ -360,7 +387,10 @@ fn b_format(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn attr_name(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<Gc<StrObj>> {
     match v.downcast::<StrObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("{fname}(): attribute name must be string, not '{}'", type_name(v)))),
+        None => {
+            let _ = fname;
+            Err(ts.type_error(format!("attribute name must be string, not '{}'", type_name(v))))
+        }
     }
 }
 
@@ -536,7 +566,7 @@ fn b_sum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         }
         if let (Some(p), Some(q)) = (acc.as_float(), x.as_float()) {
-            acc = Value::from_f64(p + q);
+            acc = crate::objects::float::new_float(ts, p + q);
             continue;
         }
         acc = ops::add(ts, acc, x)?;
@@ -573,7 +603,10 @@ fn b_round(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             None => crate::objects::float::round_to_int(ts, f),
             Some(n) => {
                 let n = ops::index_to_i64(ts, n)?;
-                Ok(Value::from_f64(crate::objects::float::round_float(f, n)))
+                match crate::objects::float::round_float(f, n) {
+                    Some(r) => Ok(crate::objects::float::new_float(ts, r)),
+                    None => Err(ts.overflow_error("rounded value too large to represent")),
+                }
             }
         };
     }

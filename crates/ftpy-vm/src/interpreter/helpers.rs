@@ -427,6 +427,9 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
             TDIV | ITDIV if y != 0.0 => x / y,
             _ => return None,
         };
+        if r.is_nan() {
+            return None; // a NaN is boxed: the slow path makes it
+        }
         return Some(Value::from_f64(r));
     }
     None
@@ -613,9 +616,8 @@ pub fn dict_merge(ts: &mut ThreadState, target: Value, src: Value, callable: Val
     };
     for pair in pairs.chunks(2) {
         let (k, v) = (pair[0], pair[1]);
-        if k.downcast::<StrObj>().is_none() {
-            return Err(ts.type_error(format!("{fname} keywords must be strings")));
-        }
+        // Non-string keys are the call's to reject ("keywords must be
+        // strings"), as in CPython.
         if d.get_item_opt(ts, k)?.is_some() {
             return Err(ts.type_error(format!(
                 "{fname} got multiple values for keyword argument '{}'",
@@ -834,6 +836,11 @@ pub fn import_from(ts: &mut ThreadState, m: Value, name: Gc<StrObj>) -> PyResult
         None => " (unknown location)".to_string(),
     };
     let e = ts.import_error(format!("cannot import name '{}' from '{mname}'{loc}", name.as_str()));
+    let n = StrObj::new(ts, &mname);
+    e.exc().set_attr_quiet(ts, "name", n);
+    if let Some(p) = ops::getattr_opt(ts, m, names().__file__)? {
+        e.exc().set_attr_quiet(ts, "path", p);
+    }
     Err(e)
 }
 

@@ -453,7 +453,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                         set_top!(int::int_from_i64(ts, -i));
                         continue 'dispatch;
                     }
-                    if let Some(x) = v.as_float() {
+                    if let Some(x) = v.as_float().filter(|x| !x.is_nan()) {
                         set_top!(Value::from_f64(-x));
                         continue 'dispatch;
                     }
@@ -1023,7 +1023,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     let v = top!();
                     save_state!();
                     let n = tri!(ops::len(ts, v));
-                    push!(crate::object::len_value(n));
+                    push!(int::int_from_i64(ts, n as i64));
                     continue 'dispatch;
                 }
                 Op::MatchMapping => {

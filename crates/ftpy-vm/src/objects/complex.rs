@@ -232,11 +232,11 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 
 fn get_real(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
-    Ok(Value::from_f64(c.re))
+    Ok(crate::objects::float::new_float(ts, c.re))
 }
 fn get_imag(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
-    Ok(Value::from_f64(c.im))
+    Ok(crate::objects::float::new_float(ts, c.im))
 }
 fn m_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let c = args[0].downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;

@@ -968,15 +968,15 @@ impl ThreadState {
 
 fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let d = this(ts, args)?;
-    let npos = update_kwargs(ts, d, &args[1..], kw)?;
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    let npos = args.len() - 1 - nkw;
     if npos > 1 {
         return Err(ts.type_error(format!("update expected at most 1 argument, got {npos}")));
     }
     if npos == 1 {
         update_from(ts, d, args[1])?;
-        // Keywords override: apply them again after the positional.
-        update_kwargs(ts, d, &args[1..], kw)?;
     }
+    update_kwargs(ts, d, &args[1..], kw)?;
     Ok(Value::NONE)
 }
 
@@ -1129,25 +1129,37 @@ fn view_to_set(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(s.value())
 }
 
+/// A set holding the items of any iterable (views, sets, lists ...).
+fn as_set_of(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    if v.is_kind(Kind::Set) {
+        return Ok(Some(v));
+    }
+    if !v.is_kind(Kind::DictView) && type_of(v).slots.iter.get().is_none() {
+        return Ok(None);
+    }
+    let s = crate::objects::set::SetObj::new(ts, types().set);
+    let items = ops::collect(ts, v)?;
+    for &x in items.iter() {
+        s.add(ts, x)?;
+    }
+    Ok(Some(s.value()))
+}
+
 macro_rules! view_setop {
     ($name:ident, $op:expr) => {
         fn $name(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-            let is_view = |v: Value| v.is_kind(Kind::DictView);
-            if !is_view(a) && !is_view(b) {
+            if !a.is_kind(Kind::DictView) && !b.is_kind(Kind::DictView) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            let left = if is_view(a) { view_to_set(ts, a)? } else {
-                match ops::iter(ts, a) {
-                    Ok(_) => {
-                        let s = crate::objects::set::SetObj::new(ts, types().set);
-                        let items = ops::collect(ts, a)?;
-                        for &x in items.iter() { s.add(ts, x)?; }
-                        s.value()
-                    }
-                    Err(_) => return Ok(Value::NOT_IMPLEMENTED),
-                }
+            let Some(x) = as_set_of(ts, a)? else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(y) = as_set_of(ts, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+            // Always a plain set result, whatever the operand types.
+            let x = if type_of(x) == types().set && x != a { x } else {
+                let s = crate::objects::set::SetObj::new(ts, types().set);
+                s.update(ts, x)?;
+                s.value()
             };
-            ops::binary_op(ts, left, b, $op)
+            ops::binary_op(ts, x, y, $op)
         }
     };
 }

@@ -292,6 +292,17 @@ fn os_error_subclass(errno: i64) -> Option<Gc<TypeObj>> {
     exception_type(name)
 }
 
+/// The attributes some built-in exceptions derive from their arguments
+/// (`ImportError.name`, `OSError.errno`, `SystemExit.code` ...), for
+/// exceptions the runtime raises itself (no `__init__` call).
+pub fn init_fields(ts: &mut ThreadState, e: Gc<ExcObj>, args: &[Value]) {
+    let t = types();
+    let ty = e.header.ty();
+    if [t.import_error, t.os_error, t.system_exit, t.syntax_error].iter().any(|&b| ty.is_subtype(b)) {
+        let _ = exc_init(ts, e.value(), args, None);
+    }
+}
+
 fn exc_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
     let e = this(ts, v)?;
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
@@ -364,7 +375,8 @@ fn exc_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleO
                 }
             }
         }
-        e.set_attr_quiet(ts, "msg", pos.first().copied().unwrap_or(Value::NONE));
+        let msg = if pos.len() == 1 { pos[0] } else { Value::NONE };
+        e.set_attr_quiet(ts, "msg", msg);
         e.set_attr_quiet(ts, "name", name);
         e.set_attr_quiet(ts, "path", path);
     } else if ty.is_subtype(t_all.attribute_error) || ty.is_subtype(t_all.name_error) {

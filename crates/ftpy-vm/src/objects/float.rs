@@ -65,26 +65,26 @@ macro_rules! float_binop {
     };
 }
 
-float_binop!(float_add, |_ts, x, y| Ok(Value::from_f64(x + y)));
-float_binop!(float_sub, |_ts, x, y| Ok(Value::from_f64(x - y)));
-float_binop!(float_mul, |_ts, x, y| Ok(Value::from_f64(x * y)));
+float_binop!(float_add, |ts, x, y| Ok(new_float(ts, x + y)));
+float_binop!(float_sub, |ts, x, y| Ok(new_float(ts, x - y)));
+float_binop!(float_mul, |ts, x, y| Ok(new_float(ts, x * y)));
 float_binop!(float_truediv, |ts, x, y| {
     if y == 0.0 {
         return Err(ts.zero_division_error("float division by zero"));
     }
-    Ok(Value::from_f64(x / y))
+    Ok(new_float(ts, x / y))
 });
 float_binop!(float_floordiv, |ts, x, y| {
     if y == 0.0 {
         return Err(ts.zero_division_error("float floor division by zero"));
     }
-    Ok(Value::from_f64(float_divmod(x, y).0))
+    Ok(new_float(ts, float_divmod(x, y).0))
 });
 float_binop!(float_mod, |ts, x, y| {
     if y == 0.0 {
         return Err(ts.zero_division_error("float modulo"));
     }
-    Ok(Value::from_f64(float_divmod(x, y).1))
+    Ok(new_float(ts, float_divmod(x, y).1))
 });
 float_binop!(float_pow, |ts, x, y| float_power(ts, x, y));
 
@@ -116,13 +116,13 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 /// `x ** y` for floats, with CPython's special cases.
 pub fn float_power(ts: &mut ThreadState, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
-        return Ok(Value::from_f64(1.0));
+        return Ok(new_float(ts, 1.0));
     }
     if x.is_nan() {
-        return Ok(Value::from_f64(if y == 0.0 { 1.0 } else { x }));
+        return Ok(new_float(ts, if y == 0.0 { 1.0 } else { x }));
     }
     if y.is_nan() {
-        return Ok(Value::from_f64(if x == 1.0 { 1.0 } else { y }));
+        return Ok(new_float(ts, if x == 1.0 { 1.0 } else { y }));
     }
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(ts.zero_division_error("0.0 cannot be raised to a negative power"));
@@ -135,7 +135,7 @@ pub fn float_power(ts: &mut ThreadState, x: f64, y: f64) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(ts.overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::from_f64(r))
+    Ok(new_float(ts, r))
 }
 
 /// Whether an ordering satisfies a comparison.
@@ -170,23 +170,32 @@ fn float_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn float_hash(_ts: &mut ThreadState, v: Value) -> PyResult<i64> {
-    Ok(crate::hash::hash_f64(as_f64(v).unwrap_or(0.0)))
+    let f = as_f64(v).unwrap_or(0.0);
+    if f.is_nan() {
+        // As CPython 3.10+: a NaN hashes by identity, so distinct NaNs
+        // land apart in dicts and sets.
+        return Ok(crate::hash::hash_pointer(v));
+    }
+    Ok(crate::hash::hash_f64(f))
 }
 
 fn float_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
     Ok(as_f64(v).unwrap_or(0.0) != 0.0)
 }
 
-fn float_neg(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_f64(-as_f64(v).unwrap_or(0.0)))
+fn float_neg(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(new_float(ts, -as_f64(v).unwrap_or(0.0)))
 }
 
-fn float_pos(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_f64(as_f64(v).unwrap_or(0.0)))
+fn float_pos(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if v.is_float() || type_of(v) == types().float {
+        return Ok(v);
+    }
+    Ok(new_float(ts, as_f64(v).unwrap_or(0.0)))
 }
 
-fn float_abs(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_f64(as_f64(v).unwrap_or(0.0).abs()))
+fn float_abs(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(new_float(ts, as_f64(v).unwrap_or(0.0).abs()))
 }
 
 fn float_int(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -195,7 +204,8 @@ fn float_int(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 /// Parses a float literal as `float(str)` does.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
+    let t = crate::unicode::ascii_digits(s);
+    let t = t.as_ref();
     if t.is_empty() {
         return None;
     }
@@ -226,7 +236,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     if !clean.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-')) {
         return None;
     }
-    if !clean.bytes().any(|c| c.is_ascii_digit()) {
+    if !clean.bytes().any(|c| c.is_ascii_digit()) || clean.starts_with(['+', '-']) {
         return None;
     }
     clean.parse::<f64>().ok().map(|f| sign * f)
@@ -287,10 +297,27 @@ fn float_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<
 }
 
 /// A float of type `cls` (an exact float is a plain value).
-pub fn new_float_of_type(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Value {
-    if cls == types().float {
+/// A new float. Non-NaN floats are inline; a NaN gets its own heap
+/// object, because in CPython every NaN made by a computation is a distinct
+/// object (`x is y` is False, `nan in [float("nan")]` is False) and an
+/// inline NaN would be identical to every other NaN.
+#[inline]
+pub fn new_float(ts: &mut ThreadState, f: f64) -> Value {
+    if !f.is_nan() {
         return Value::from_f64(f);
     }
+    box_float(ts, types().float, f)
+}
+
+pub fn new_float_of_type(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Value {
+    if cls == types().float {
+        return new_float(ts, f);
+    }
+    box_float(ts, cls, f)
+}
+
+#[cold]
+fn box_float(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Value {
     let size = std::mem::size_of::<FloatObj>()
         + if cls.attrs_offset != 0 { crate::objects::instance::ATTR_STORE_SIZE } else { 0 };
     let g = ts.alloc_var(size, |p: *mut FloatObj| {
@@ -420,9 +447,10 @@ fn float_fromhex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>
             let f = if neg { -f } else { f };
             let cls = args[0];
             if cls == types().float.value() {
-                Ok(Value::from_f64(f))
+                Ok(new_float(ts, f))
             } else {
-                crate::ops::call1(ts, cls, Value::from_f64(f))
+                let v = new_float(ts, f);
+                crate::ops::call1(ts, cls, v)
             }
         }
         None => Err(ts.value_error("invalid hexadecimal floating-point string")),
@@ -430,33 +458,82 @@ fn float_fromhex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>
 }
 
 fn float_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    Ok(Value::from_f64(self_f64(ts, args)?))
+    let f = self_f64(ts, args)?;
+    Ok(new_float(ts, f))
 }
 
 /// `round(x, n)` for floats, correctly rounded like CPython (via the
 /// exact decimal expansion Rust's formatter computes).
-pub fn round_float(f: f64, ndigits: i64) -> f64 {
-    if !f.is_finite() || f == 0.0 {
-        return f;
+pub fn round_float(f: f64, ndigits: i64) -> Option<f64> {
+    // The limits past which rounding cannot change a double (CPython's
+    // NDIGITS_MAX / NDIGITS_MIN).
+    if !f.is_finite() || f == 0.0 || ndigits > 323 {
+        return Some(f);
     }
-    if ndigits > 22 {
-        return f;
+    if ndigits < -308 {
+        return Some(0.0 * f);
     }
     if ndigits >= 0 {
-        let s = format!("{:.*}", ndigits as usize, f);
         // Rust rounds half to even on the exact binary value: the same as
         // CPython's correctly rounded dtoa.
-        return s.parse().unwrap_or(f);
+        let s = format!("{:.*}", ndigits as usize, f);
+        return s.parse().ok();
     }
-    let p = 10f64.powi((-ndigits).min(308) as i32);
-    let y = f / p;
-    let r = y.round();
-    let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
-    let out = r * p;
-    if out.is_infinite() {
-        return f;
+    // Round to a multiple of 10**k on the exact decimal expansion.
+    let k = (-ndigits) as usize;
+    let exact = format!("{:.1100}", f.abs());
+    let (int_part, frac) = exact.split_once('.').unwrap_or((&exact, ""));
+    if k > int_part.len() {
+        return Some(0.0f64.copysign(f));
     }
-    out
+    let (keep, rest) = int_part.split_at(int_part.len() - k);
+    let mut digits: Vec<u8> = if keep.is_empty() { vec![b'0'] } else { keep.as_bytes().to_vec() };
+    let first = rest.as_bytes()[0];
+    let tail_nonzero = rest.bytes().skip(1).chain(frac.bytes()).any(|c| c != b'0');
+    let odd = (digits[digits.len() - 1] - b'0') % 2 == 1;
+    let up = first > b'5' || (first == b'5' && (tail_nonzero || odd));
+    if up {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let mut text = String::from_utf8(digits).unwrap_or_default();
+    text.push_str(&"0".repeat(k));
+    let r: f64 = text.parse().ok()?;
+    if r.is_infinite() {
+        return None;
+    }
+    Some(r.copysign(f))
+}
+
+fn float_divmod_method(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    divmod_method(ts, args, false)
+}
+
+fn float_rdivmod_method(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    divmod_method(ts, args, true)
+}
+
+fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyResult<Value> {
+    let [a, b] = args else {
+        return Err(ts.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    };
+    if !(is_int(*b) || is_float(*b)) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (x, y) = if reflected { (*b, *a) } else { (*a, *b) };
+    Ok(crate::builtins::numeric_divmod(ts, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
 fn float_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
@@ -466,7 +543,10 @@ fn float_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
         Some(v) if v.is_none() => round_to_int(ts, f),
         Some(&n) => {
             let n = crate::ops::index_to_i64(ts, n)?;
-            Ok(Value::from_f64(round_float(f, n)))
+            match round_float(f, n) {
+                Some(r) => Ok(new_float(ts, r)),
+                None => Err(ts.overflow_error("rounded value too large to represent")),
+            }
         }
     }
 }
@@ -510,11 +590,13 @@ fn float_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>)
 
 fn float_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
-    Ok(TupleObj::new(ts, &[Value::from_f64(f)]).value())
+    let v = new_float(ts, f);
+    Ok(TupleObj::new(ts, &[v]).value())
 }
 
 fn get_real(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_f64(self_f64(ts, &[v])?))
+    let f = self_f64(ts, &[v])?;
+    Ok(new_float(ts, f))
 }
 
 fn get_imag(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
@@ -551,6 +633,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             classmethod("fromhex", float_fromhex),
             method("conjugate", float_conjugate),
             method("__round__", float_round),
+            method("__divmod__", float_divmod_method),
+            method("__rdivmod__", float_rdivmod_method),
             method("__trunc__", float_trunc),
             method("__floor__", float_floor),
             method("__ceil__", float_ceil),

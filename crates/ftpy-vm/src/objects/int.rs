@@ -361,16 +361,8 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
     Ok(if neg { -mag } else { mag })
 }
 
-/// Unicode decimal digits (Nd) other than ASCII count as digits in
-/// `int()`; the common blocks only.
 fn unicode_decimal(c: char) -> Option<u32> {
-    let n = c as u32;
-    for start in [0x660u32, 0x6F0, 0x966, 0x9E6, 0xFF10, 0x1D7CE] {
-        if (start..start + 10).contains(&n) {
-            return Some(n - start);
-        }
-    }
-    None
+    crate::unicode::decimal_value(c)
 }
 
 /// `int(str, base)` with CPython's errors.
@@ -474,7 +466,7 @@ pub fn floor_mod_i64(x: i64, y: i64) -> Option<i64> {
 pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
         if y == 0 {
-            return Err(zero_div(ts, "integer division or modulo by zero"));
+            return Err(zero_div(ts, "integer modulo by zero"));
         }
         if let Some(r) = floor_mod_i64(x, y) {
             return Ok(int_from_i64(ts, r));
@@ -482,7 +474,7 @@ pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     }
     let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
     if y.is_zero() {
-        return Err(zero_div(ts, "integer division or modulo by zero"));
+        return Err(zero_div(ts, "integer modulo by zero"));
     }
     Ok(int_from_big(ts, x.mod_floor(&y)))
 }
@@ -726,6 +718,25 @@ fn int_richcompare(_ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
 }
 
 /// The binary slot table entry for int.
+fn int_divmod(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    divmod_method(ts, args, false)
+}
+
+fn int_rdivmod(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    divmod_method(ts, args, true)
+}
+
+fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyResult<Value> {
+    let [a, b] = args else {
+        return Err(ts.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+    };
+    if !is_int(*b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (x, y) = if reflected { (*b, *a) } else { (*a, *b) };
+    Ok(crate::builtins::numeric_divmod(ts, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
+}
+
 fn int_nb(op: BinaryOp) -> Option<crate::objects::typeobj::BinaryFn> {
     Some(match op {
         BinaryOp::Add => int_add,
@@ -1015,6 +1026,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("conjugate", int_conjugate),
             method("as_integer_ratio", int_as_integer_ratio),
             method("__round__", int_round),
+            method("__divmod__", int_divmod),
+            method("__rdivmod__", int_rdivmod),
             method("__trunc__", int_trunc),
             method("__floor__", int_trunc),
             method("__ceil__", int_trunc),

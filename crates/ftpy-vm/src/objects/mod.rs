@@ -203,6 +203,14 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    // Built-in subclasses inherit the slots they do not define (bool gets
+    // int's arithmetic, every exception BaseException's ...), bases first.
+    let mut done: Vec<Gc<TypeObj>> = Vec::new();
+    let mut all: Vec<Gc<TypeObj>> = t.all().into_iter().map(|(ty, _)| ty).collect();
+    all.extend(t.exceptions.lock().iter().copied());
+    for ty in all.iter().copied() {
+        inherit_slots_rec(ty, &mut done);
+    }
     // Every built-in type's slots become dunder wrappers in its dict.
     for (ty, _) in t.all() {
         slots::expose_slots(ts, ty);
@@ -213,3 +221,27 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
 }
 
 pub mod typeobj_init;
+
+fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
+    if done.contains(&ty) {
+        return;
+    }
+    done.push(ty);
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else { return };
+    inherit_slots_rec(base, done);
+    let (s, b) = (&ty.slots, &base.slots);
+    macro_rules! inherit {
+        ($($f:ident),*) => {
+            $(if s.$f.raw() == 0 { s.$f.set(b.$f.get()); })*
+        };
+    }
+    inherit!(repr, str, hash, richcompare, getattro, setattro, call, iter, next, len, getitem, setitem, contains, bool, descr_get, descr_set, new, init, neg, pos, invert, abs, int, float, index);
+    for i in 0..typeobj::NB_BINARY {
+        if s.nb[i].raw() == 0 {
+            s.nb[i].set(b.nb[i].get());
+        }
+        if s.nb_inplace[i].raw() == 0 {
+            s.nb_inplace[i].set(b.nb_inplace[i].get());
+        }
+    }
+}

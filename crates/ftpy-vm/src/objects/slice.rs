@@ -50,6 +50,8 @@ impl SliceObj {
         if step == 0 {
             return Err(ts.value_error("slice step cannot be zero"));
         }
+        // As CPython: the step's magnitude stays representable.
+        let step = step.max(-i64::MAX);
         let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
         let start = match self.start.get() {
             v if v.is_none() => {

@@ -401,7 +401,7 @@ pub fn call_wrapper(
         Len => {
             want(ts, 0)?;
             let n = get!(len)(ts, this)?;
-            Ok(crate::object::len_value(n))
+            Ok(crate::objects::int::int_from_i64(ts, n as i64))
         }
         Getitem => {
             want(ts, 1)?;
@@ -467,15 +467,30 @@ pub fn call_wrapper(
             get!(init)(ts, this, rest, kwnames)?;
             Ok(Value::NONE)
         }
+        // __pow__ and __rpow__ take an optional modulus: three-argument
+        // pow() is defined for ints only.
+        Nb(i) | RNb(i) if i == BinaryOp::Power as u8 && rest.len() == 2 && !rest[1].is_none() => {
+            let (base, exp) = if matches!(id, Nb(_)) { (this, rest[0]) } else { (rest[0], this) };
+            let int = crate::objects::int::is_int;
+            if int(base) && int(exp) && int(rest[1]) {
+                crate::objects::int::int_pow_mod(ts, base, exp, rest[1])
+            } else {
+                Ok(Value::NOT_IMPLEMENTED)
+            }
+        }
         Nb(i) => {
-            want(ts, 1)?;
+            if !(rest.len() == 1 || (i == BinaryOp::Power as u8 && rest.len() == 2)) {
+                want(ts, 1)?;
+            }
             match s.nb[i as usize].get() {
                 Some(f) => f(ts, this, rest[0]),
                 None => Ok(Value::NOT_IMPLEMENTED),
             }
         }
         RNb(i) => {
-            want(ts, 1)?;
+            if !(rest.len() == 1 || (i == BinaryOp::Power as u8 && rest.len() == 2)) {
+                want(ts, 1)?;
+            }
             match s.nb[i as usize].get() {
                 Some(f) => f(ts, rest[0], this),
                 None => Ok(Value::NOT_IMPLEMENTED),

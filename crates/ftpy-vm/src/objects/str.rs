@@ -363,7 +363,15 @@ fn str_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         let out: String = (0..n).map(|k| chars[(start + k as i64 * step) as usize]).collect();
         return Ok(new_str(ts, &out));
     }
-    let i = if let Some(i) = key.as_small_int() { i } else { ops::index_saturating(ts, key, "string")? };
+    let i = match key.as_small_int() {
+        Some(i) => i,
+        None => {
+            if !crate::objects::int::is_int(key) && type_of(key).slots.index.get().is_none() {
+                return Err(ts.type_error(format!("string indices must be integers, not '{}'", type_name(key))));
+            }
+            ops::index_saturating(ts, key, "string")?
+        }
+    };
     match normalize_index(i, s.char_len()) {
         Some(j) => Ok(one_char(ts, s.char_at(j))),
         None => Err(ts.index_error("string index out of range")),
@@ -417,13 +425,6 @@ fn str_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc
 fn str_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         (Some(x), Some(y)) => Ok(concat(ts, x, y)),
-        (Some(_), None) => {
-            // CPython's message for `str + other` (unless other handles it).
-            if type_of(b).slots.nb[BinaryOp::Add as usize].get().is_some() {
-                return Ok(Value::NOT_IMPLEMENTED);
-            }
-            Err(ts.type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))))
-        }
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
 }
@@ -434,12 +435,7 @@ fn str_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         (None, Some(s)) => (s, a),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
-    let Some(n) = repeat_count(ts, n)? else {
-        if n.downcast::<StrObj>().is_none() && type_of(n).slots.nb[BinaryOp::Multiply as usize].get().is_none() {
-            return Err(ts.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))));
-        }
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
     let n = n.max(0) as usize;
     let total = s.byte_len().checked_mul(n).ok_or_else(|| ts.overflow_error("repeated string is too long"))?;
     ts.check_alloc_size(total)?;
@@ -466,8 +462,17 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Kw) -> PyResult<()> {
 fn span(ts: &mut ThreadState, s: &StrObj, start: Option<Value>, end: Option<Value>) -> PyResult<Option<(usize, usize)>> {
     let len = s.char_len() as i64;
     let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
+    // As CPython's ADJUST_INDICES: a start past the end is kept (so that
+    // `find("", len + 1)` is -1), the end is clamped.
     let a = match start.filter(|v| !v.is_none()) {
-        Some(v) => norm(ops::index_saturating(ts, v, "slice")?),
+        Some(v) => {
+            let v = ops::index_saturating(ts, v, "slice")?;
+            if v < 0 {
+                (v + len).max(0)
+            } else {
+                v
+            }
+        }
         None => 0,
     };
     let b = match end.filter(|v| !v.is_none()) {
@@ -791,14 +796,7 @@ fn case_map(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, f: fn(&str
 }
 
 fn titlecase_char(c: char, out: &mut String) {
-    match c {
-        'ǆ' | 'ǅ' | 'Ǆ' => out.push('ǅ'),
-        'ǉ' | 'ǈ' | 'Ǉ' => out.push('ǈ'),
-        'ǌ' | 'ǋ' | 'Ǌ' => out.push('ǋ'),
-        'ǳ' | 'ǲ' | 'Ǳ' => out.push('ǲ'),
-        'ß' => out.push_str("Ss"),
-        c => out.extend(c.to_uppercase()),
-    }
+    crate::unicode::push_title(out, c)
 }
 
 fn is_cased(c: char) -> bool {
@@ -846,7 +844,11 @@ fn swapcase(s: &str) -> String {
 }
 
 fn casefold(s: &str) -> String {
-    s.to_lowercase().replace('ß', "ss")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        crate::unicode::push_casefold(&mut out, c);
+    }
+    out
 }
 
 fn m_upper(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -986,7 +988,7 @@ fn pred(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, empty: bool, f
 }
 
 fn is_decimal_char(c: char) -> bool {
-    c.is_ascii_digit() || (c.is_numeric() && crate::objects::int::parse_int(&c.to_string(), 10).is_ok())
+    crate::unicode::decimal_value(c).is_some()
 }
 
 fn m_isdigit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1268,6 +1270,9 @@ fn format_template(
             out.push('{');
             i += 2;
             continue;
+        }
+        if i + 1 == chars.len() {
+            return Err(ts.value_error("Single '{' encountered in format string"));
         }
         // Find the matching close brace (nested braces allowed in spec).
         let mut j = i + 1;

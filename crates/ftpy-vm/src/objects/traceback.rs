@@ -245,12 +245,9 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
             return out;
         }
     }
-    let msg = match crate::objects::exception::exc_str_value(ts, exc) {
+    let msg = match ops::str_string(ts, exc) {
         Ok(s) => s,
-        Err(_) => match ops::str_string(ts, exc) {
-            Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_string(),
-        },
+        Err(_) => "<exception str() failed>".to_string(),
     };
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));

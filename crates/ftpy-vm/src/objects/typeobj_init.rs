@@ -73,9 +73,18 @@ fn compute_mro(ts: &mut ThreadState, cls: Value, bases: &[Value]) -> PyResult<Ro
             }
         }
         let Some(h) = pick else {
-            let names: Vec<String> = bases.iter().filter_map(|b| b.downcast::<TypeObj>()).map(|t| t.name_str().to_string()).collect();
+            // CPython names the classes still heading the sequences.
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                if let Some(t) = s[0].downcast::<TypeObj>() {
+                    let n = t.name_str().to_string();
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
             return Err(ts.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -112,23 +121,24 @@ fn best_base(ts: &mut ThreadState, bases: &[Value]) -> PyResult<Gc<TypeObj>> {
     Ok(best.unwrap_or(types().object))
 }
 
-/// The nearest base that defines a layout (built-ins other than object).
+/// The nearest base that defines the instance layout: heap classes only
+/// add attribute storage, and a built-in that adds no fields to its base
+/// (ValueError over Exception) shares its base's layout.
 fn solid_base(t: Gc<TypeObj>) -> Gc<TypeObj> {
     let mut cur = t;
-    loop {
-        if !cur.is_heap_type() {
-            return cur;
+    while cur.is_heap_type() {
+        if cur.instance_kind == Kind::Instance {
+            return types().object;
         }
         match cur.base.get().downcast::<TypeObj>() {
-            Some(b) => {
-                // A heap class adds no layout of its own beyond attributes,
-                // except the first heap class over a built-in.
-                if b.instance_kind != cur.instance_kind || b == types().object {
-                    return if cur.instance_kind == Kind::Instance { types().object } else { b };
-                }
-                cur = b;
-            }
+            Some(b) => cur = b,
             None => return cur,
+        }
+    }
+    loop {
+        match cur.base.get().downcast::<TypeObj>() {
+            Some(b) if b.instance_kind == cur.instance_kind && b.basic_size == cur.basic_size => cur = b,
+            _ => return cur,
         }
     }
 }
