@@ -174,6 +174,21 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
     Ok(sp)
 }
 
+/// A parsed spec whose width and precision are sizes this process can
+/// build (MemoryError otherwise, as CPython's allocation would fail).
+fn spec_checked(ts: &mut ThreadState, spec: &str) -> PyResult<Spec> {
+    let sp = parse_spec(spec).map_err(|m| ts.value_error(m))?;
+    if sp.width > isize::MAX as usize || sp.precision.is_some_and(|p| p > isize::MAX as usize) {
+        return Err(ts.value_error("Too many decimal digits in format string"));
+    }
+    if sp.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(ts.value_error("precision too big"));
+    }
+    ts.check_alloc_size(sp.width.saturating_mul(4))?;
+    ts.check_alloc_size(sp.precision.unwrap_or(0).saturating_mul(2))?;
+    Ok(sp)
+}
+
 /// Pads `body` (already signed) per the spec; `sign_len` chars of it are
 /// the sign/prefix that '=' alignment keeps in front.
 fn pad(sp: &Spec, body: &str, sign_len: usize, default_align: char) -> String {
@@ -244,10 +259,7 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
         let s = crate::ops::str_(ts, v)?;
         return Ok(s.value());
     }
-    let sp = match parse_spec(spec) {
-        Ok(s) => s,
-        Err(m) => return Err(ts.value_error(m)),
-    };
+    let sp = spec_checked(ts, spec)?;
     if let Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) = sp.ty {
         let f = int_to_f64(ts, v)?;
         let _ = t;
@@ -423,10 +435,7 @@ pub fn format_float(ts: &mut ThreadState, f: f64, spec: &str) -> PyResult<Value>
     if spec.is_empty() {
         return Ok(StrObj::new(ts, &float_repr(f)));
     }
-    let sp = match parse_spec(spec) {
-        Ok(s) => s,
-        Err(m) => return Err(ts.value_error(m)),
-    };
+    let sp = spec_checked(ts, spec)?;
     let s = format_float_spec(ts, f, &sp)?;
     Ok(StrObj::new(ts, &s))
 }
@@ -436,10 +445,7 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
     if spec.is_empty() {
         return Ok(StrObj::new(ts, s));
     }
-    let sp = match parse_spec(spec) {
-        Ok(s) => s,
-        Err(m) => return Err(ts.value_error(m)),
-    };
+    let sp = spec_checked(ts, spec)?;
     if let Some(t) = sp.ty {
         if t != 's' {
             return Err(ts.value_error(format!("Unknown format code '{t}' for object of type 'str'")));
@@ -560,13 +566,17 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             }
             sp.width = w.unsigned_abs() as usize;
             i += 1;
+
         } else {
             let st = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
             if i > st {
-                sp.width = chars[st..i].iter().collect::<String>().parse().unwrap_or(0);
+                sp.width = match chars[st..i].iter().collect::<String>().parse::<usize>() {
+                    Ok(w) if w <= isize::MAX as usize => w,
+                    _ => return Err(ts.value_error("width too big")),
+                };
             }
         }
         if chars.get(i) == Some(&'.') {
@@ -580,7 +590,11 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                sp.precision = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+                sp.precision = match chars[st..i].iter().collect::<String>().parse::<usize>() {
+                    _ if i == st => Some(0),
+                    Ok(p) if p <= i32::MAX as usize => Some(p),
+                    _ => return Err(ts.value_error("precision too big")),
+                };
             }
         }
         // Length modifiers are accepted and ignored.
@@ -595,6 +609,8 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             out.push('%');
             continue;
         }
+        ts.check_alloc_size(sp.width.saturating_mul(4))?;
+        ts.check_alloc_size(sp.precision.unwrap_or(0).saturating_mul(2))?;
         let v = next_arg(ts)?;
         let (body, numeric) = match conv {
             's' => (crate::ops::str_string(ts, v)?, false),

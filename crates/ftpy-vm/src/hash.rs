@@ -210,6 +210,14 @@ pub fn hash_tuple_items(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
 /// None, exact str, tuples of these); None otherwise.
 #[inline]
 pub fn simple_hash(v: Value) -> Option<i64> {
+    simple_hash_at(v, 0)
+}
+
+/// Nesting deeper than this goes through the full protocol, which counts
+/// recursion against the limit.
+const SIMPLE_DEPTH: u32 = 8;
+
+fn simple_hash_at(v: Value, depth: u32) -> Option<i64> {
     if let Some(i) = v.as_small_int() {
         return Some(hash_i64(i));
     }
@@ -235,11 +243,11 @@ pub fn simple_hash(v: Value) -> Option<i64> {
             let t: crate::object::Gc<TupleObj> = unsafe { v.downcast_unchecked() };
             let items = t.items();
             let mut hs = [0i64; 16];
-            if items.len() > hs.len() {
+            if items.len() > hs.len() || depth >= SIMPLE_DEPTH {
                 return None;
             }
             for (i, &x) in items.iter().enumerate() {
-                hs[i] = simple_hash(x)?;
+                hs[i] = simple_hash_at(x, depth + 1)?;
             }
             Some(hash_tuple_items(hs[..items.len()].iter().copied(), items.len()))
         }
@@ -252,6 +260,10 @@ pub fn simple_hash(v: Value) -> Option<i64> {
 /// callers first.
 #[inline]
 pub fn simple_eq(a: Value, b: Value) -> Option<bool> {
+    simple_eq_at(a, b, 0)
+}
+
+fn simple_eq_at(a: Value, b: Value, depth: u32) -> Option<bool> {
     if Value::both_small_ints(a, b) {
         return Some(a == b);
     }
@@ -281,11 +293,14 @@ pub fn simple_eq(a: Value, b: Value) -> Option<bool> {
         if x.len() != y.len() {
             return Some(false);
         }
+        if depth >= SIMPLE_DEPTH {
+            return None;
+        }
         for (&p, &q) in x.items().iter().zip(y.items()) {
             if p == q {
                 continue;
             }
-            if !simple_eq(p, q)? {
+            if !simple_eq_at(p, q, depth + 1)? {
                 return Some(false);
             }
         }

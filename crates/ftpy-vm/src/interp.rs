@@ -407,9 +407,38 @@ pub(crate) fn trace_roots(m: &mut Marker) {
 /// Called when memory cannot be had even after a collection.
 #[cold]
 pub fn fatal_out_of_memory(size: usize) -> ! {
+    // Nothing here may allocate: the output buffers are flushed, the
+    // message is written from a stack buffer, and the process ends.
     crate::objects::stream::flush_std_streams_raw();
-    eprintln!("Fatal Python error: out of memory allocating {size} bytes");
-    std::process::exit(1)
+    let mut buf = [0u8; 96];
+    let head = b"MemoryError: out of memory allocating ";
+    buf[..head.len()].copy_from_slice(head);
+    let mut n = head.len();
+    let mut digits = [0u8; 20];
+    let mut k = 0;
+    let mut x = size;
+    loop {
+        digits[k] = b'0' + (x % 10) as u8;
+        k += 1;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    while k > 0 {
+        k -= 1;
+        buf[n] = digits[k];
+        n += 1;
+    }
+    let tail = b" bytes\n";
+    buf[n..n + tail.len()].copy_from_slice(tail);
+    n += tail.len();
+    // SAFETY: writes `n` initialized bytes of `buf` to fd 2, then ends the
+    // process without running destructors (which might allocate).
+    unsafe {
+        libc::write(2, buf.as_ptr() as *const libc::c_void, n);
+        libc::_exit(1)
+    }
 }
 
 static SIGINT_PENDING: AtomicBool = AtomicBool::new(false);

@@ -179,11 +179,11 @@ pub fn setattr_str(ts: &mut ThreadState, obj: Value, name: &str, v: Value) -> Py
 
 /// `repr(v)`.
 pub fn repr(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
-    if ts.native_stack_exhausted() {
-        return Err(ts.recursion_exceeded(" while getting the repr of an object"));
-    }
+    ts.enter_recursive_call(" while getting the repr of an object")?;
     let f = type_of(v).slots.repr.get().unwrap_or(crate::objects::object::object_repr);
-    let r = f(ts, v)?;
+    let r = f(ts, v);
+    ts.leave_recursive_call();
+    let r = r?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
         None => Err(ts.type_error(format!("__repr__ returned non-string (type {})", type_name(r)))),
@@ -202,12 +202,12 @@ pub fn str_(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
             return Ok(s);
         }
     }
-    if ts.native_stack_exhausted() {
-        return Err(ts.recursion_exceeded(" while getting the str of an object"));
-    }
+    ts.enter_recursive_call(" while getting the str of an object")?;
     let ty = type_of(v);
     let f = ty.slots.str.get().or(ty.slots.repr.get()).unwrap_or(crate::objects::object::object_repr);
-    let r = f(ts, v)?;
+    let r = f(ts, v);
+    ts.leave_recursive_call();
+    let r = r?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
         None => Err(ts.type_error(format!("__str__ returned non-string (type {})", type_name(r)))),
@@ -313,9 +313,13 @@ pub fn index_saturating(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<
 
 /// `a OP b` with Python's reflection rules.
 pub fn rich_compare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
-    if ts.native_stack_exhausted() {
-        return Err(ts.recursion_exceeded(" in comparison"));
-    }
+    ts.enter_recursive_call(" in comparison")?;
+    let r = rich_compare_inner(ts, a, b, op);
+    ts.leave_recursive_call();
+    r
+}
+
+fn rich_compare_inner(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
     let ta = type_of(a);
     let tb = type_of(b);
     let mut checked_reverse = false;
@@ -593,11 +597,34 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
         out.extend_from_slice(t.items());
         return Ok(out);
     }
+    // A built-in sized iterable (range, dict, set, str ...) says how much
+    // room it needs: an impossible size is a MemoryError up front, as
+    // CPython's length-hint preallocation makes it.
+    let ty = type_of(iterable);
+    if !ty.is_heap_type() {
+        if let Some(lenf) = ty.slots.len.get() {
+            if let Ok(n) = lenf(ts, iterable) {
+                reserve_values(ts, &mut out, n)?;
+            }
+        }
+    }
     let it = iter(ts, iterable)?;
     while let Some(x) = next(ts, it)? {
+        if out.len() == out.capacity() {
+            let add = out.len().max(8);
+            reserve_values(ts, &mut out, add)?;
+        }
         out.push(x);
     }
     Ok(out)
+}
+
+/// Room for `n` more values in a native buffer, or MemoryError (never the
+/// allocator's abort).
+pub fn reserve_values(ts: &mut ThreadState, v: &mut Vec<Value>, n: usize) -> PyResult<()> {
+    let bytes = v.len().saturating_add(n).saturating_mul(std::mem::size_of::<Value>());
+    ts.check_alloc_size(bytes)?;
+    v.try_reserve(n).map_err(|_| ts.memory_error(""))
 }
 
 // ---- isinstance ------------------------------------------------------------------------

@@ -394,6 +394,25 @@ impl ThreadState {
         collect::detached(self.shared, f)
     }
 
+    /// Counts a level of native recursion (repr, str, comparison of
+    /// nested containers ...) against the recursion limit, which Python
+    /// frames share, as CPython's Py_EnterRecursiveCall. Pair with
+    /// [`leave_recursive_call`](Self::leave_recursive_call).
+    #[inline]
+    pub fn enter_recursive_call(&mut self, what: &str) -> crate::PyResult<()> {
+        let limit = crate::interp::interp().recursion_limit.load(Ordering::Relaxed);
+        if self.depth >= limit || self.native_stack_exhausted() {
+            return Err(self.recursion_exceeded(what));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_recursive_call(&mut self) {
+        self.depth -= 1;
+    }
+
     /// Whether the native stack is close to its end (RecursionError).
     #[inline(always)]
     pub fn native_stack_exhausted(&self) -> bool {

@@ -216,7 +216,15 @@ fn run(opts: Opts) -> i32 {
         Target::Command(cmd) => ftpy_vm::run_main_source(&mut ts, cmd, "<string>"),
         Target::File(f) => {
             let source = match std::fs::read(f) {
-                Ok(b) => String::from_utf8_lossy(b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&b)).into_owned(),
+                Ok(b) => match ftpy_vm::import::decode_source(&b, &absolute_path(f)) {
+                    Ok(s) => s,
+                    Err(msg) => {
+                        let e = ts.syntax_error_msg(msg);
+                        let code = ftpy_vm::report_exception(&mut ts, e);
+                        ftpy_vm::finalize(&mut ts);
+                        return code;
+                    }
+                },
                 Err(e) => {
                     let abs = std::fs::canonicalize(Path::new(".")).map(|d| d.join(f)).unwrap_or_else(|_| f.into());
                     eprintln!(
@@ -398,6 +406,55 @@ fn repl(ts: &mut ThreadState) -> i32 {
         }
     }
 }
+
+/// The system allocator, except that running out of memory in native code
+/// (a buffer Rust grows, not a Python object, whose allocations raise
+/// MemoryError) ends the process like an uncaught MemoryError, with the
+/// output flushed, instead of Rust's abort.
+struct Allocator;
+
+// SAFETY: forwards every call to the system allocator unchanged; only the
+// failure path differs, and it never returns.
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is the system allocator's.
+        let p = unsafe { std::alloc::System.alloc(layout) };
+        if p.is_null() {
+            ftpy_vm::interp::fatal_out_of_memory(layout.size());
+        }
+        p
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: as `alloc`.
+        let p = unsafe { std::alloc::System.alloc_zeroed(layout) };
+        if p.is_null() {
+            ftpy_vm::interp::fatal_out_of_memory(layout.size());
+        }
+        p
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: `ptr` came from this allocator, i.e. from System.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as `alloc`; `ptr` came from System.
+        let p = unsafe { std::alloc::System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            ftpy_vm::interp::fatal_out_of_memory(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Allocator = Allocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

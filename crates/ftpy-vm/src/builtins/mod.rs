@@ -298,11 +298,11 @@ fn b_chr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             let mut buf = [0u8; 4];
             Ok(crate::objects::str::new_str(ts, c.encode_utf8(&mut buf)))
         }
-        None => {
-            // Lone surrogates cannot be represented yet: U+FFFD, as the
-            // parser does for literals.
-            Ok(crate::objects::str::new_str(ts, "\u{FFFD}"))
-        }
+        // ftpy's str is UTF-8 and cannot hold a lone surrogate yet
+        // (docs/deviations.md): say so rather than substitute a character.
+        None => Err(ts.value_error(format!(
+            "chr() arg {n:#x} is a lone surrogate, which ftpy's str cannot hold yet"
+        ))),
     }
 }
 

@@ -498,6 +498,9 @@ fn b_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     let Some(d) = bytes_data(seq) else { return Ok(Value::NOT_IMPLEMENTED) };
     let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
     let n = n.max(0) as usize;
+    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+        return Err(ts.overflow_error("repeated bytes are too long"));
+    }
     ts.check_alloc_size(d.len().saturating_mul(n))?;
     Ok(make_like(ts, seq, &d.repeat(n)))
 }

@@ -437,6 +437,10 @@ fn str_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     };
     let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
     let n = n.max(0) as usize;
+    // CPython's limit is on the length in code points (Py_ssize_t).
+    if s.char_len().checked_mul(n).is_none_or(|c| c > isize::MAX as usize) {
+        return Err(ts.overflow_error("repeated string is too long"));
+    }
     let total = s.byte_len().checked_mul(n).ok_or_else(|| ts.overflow_error("repeated string is too long"))?;
     ts.check_alloc_size(total)?;
     if n == 1 && type_of(s.value()) == types().str {
@@ -886,6 +890,9 @@ fn pad_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, mode: u8) 
         None => ' ',
     };
     let len = s.char_len() as i64;
+    if width > len {
+        ts.check_alloc_size((width as usize).saturating_mul(fill.len_utf8()))?;
+    }
     if width <= len {
         if type_of(args[0]) == types().str {
             return Ok(args[0]);
@@ -929,6 +936,7 @@ fn m_zfill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     if width <= len {
         return Ok(new_str(ts, s.as_str()));
     }
+    ts.check_alloc_size(width as usize)?;
     let text = s.as_str();
     let (sign, rest) = match text.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), &text[1..]),
@@ -1084,6 +1092,11 @@ fn m_expandtabs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
         Some(t) => ops::index_to_i64(ts, t)?,
         None => 8,
     };
+    if tab > i32::MAX as i64 {
+        return Err(ts.overflow_error("Python int too large to convert to C int"));
+    }
+    let tabs = s.as_str().bytes().filter(|&b| b == b'\t').count();
+    ts.check_alloc_size(tabs.saturating_mul(tab.max(0) as usize).saturating_add(s.byte_len()))?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.as_str().chars() {

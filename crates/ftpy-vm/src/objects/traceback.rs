@@ -271,29 +271,45 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
 /// The full report CPython prints for an uncaught exception, including
 /// chained causes and contexts.
 pub fn format_exception(ts: &mut ThreadState, exc: Value) -> String {
-    let mut seen: Vec<Value> = Vec::new();
-    format_chain(ts, exc, &mut seen)
-}
-
-fn format_chain(ts: &mut ThreadState, exc: Value, seen: &mut Vec<Value>) -> String {
-    let mut out = String::new();
-    seen.push(exc);
-    if let Some(e) = exc.downcast::<ExcObj>() {
+    // Walk the chain iteratively (chains can be as long as a program
+    // likes), oldest exception printed first.
+    const CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+    const CONTEXT: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    let mut chain = crate::gc::RootedVec::new(ts);
+    let mut links: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut cur = exc;
+    loop {
+        chain.push(cur);
+        seen.insert(cur.bits());
+        let Some(e) = cur.downcast::<ExcObj>() else { break };
         let cause = e.cause.get();
         let context = e.context.get();
-        if !cause.is_null() && !cause.is_none() && !seen.contains(&cause) {
-            out.push_str(&format_chain(ts, cause, seen));
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !e.suppress_context() && !context.is_null() && !context.is_none() && !seen.contains(&context) {
-            out.push_str(&format_chain(ts, context, seen));
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-        let tb = e.traceback.get();
-        if !tb.is_null() && !tb.is_none() {
-            out.push_str("Traceback (most recent call last):\n");
-            out.push_str(&format_tb(tb));
+        let usable = |v: Value| !v.is_null() && !v.is_none() && !seen.contains(&v.bits());
+        if usable(cause) {
+            links.push(CAUSE);
+            cur = cause;
+        } else if !e.suppress_context() && usable(context) {
+            links.push(CONTEXT);
+            cur = context;
+        } else {
+            break;
         }
     }
-    out.push_str(&format_exception_only(ts, exc));
+    let mut out = String::new();
+    for i in (0..chain.len()).rev() {
+        let x = chain[i];
+        if let Some(e) = x.downcast::<ExcObj>() {
+            let tb = e.traceback.get();
+            if !tb.is_null() && !tb.is_none() {
+                out.push_str("Traceback (most recent call last):\n");
+                out.push_str(&format_tb(tb));
+            }
+        }
+        out.push_str(&format_exception_only(ts, x));
+        if i > 0 {
+            out.push_str(links[i - 1]);
+        }
+    }
     out
 }

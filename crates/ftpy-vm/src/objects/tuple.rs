@@ -174,9 +174,17 @@ fn tuple_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn tuple_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     let t = as_tuple(ts, v)?;
     let mut hs = Vec::with_capacity(t.len());
+    ts.enter_recursive_call(" while hashing a tuple")?;
     for &x in t.items() {
-        hs.push(ops::hash(ts, x)?);
+        match ops::hash(ts, x) {
+            Ok(h) => hs.push(h),
+            Err(e) => {
+                ts.leave_recursive_call();
+                return Err(e);
+            }
+        }
     }
+    ts.leave_recursive_call();
     Ok(crate::hash::hash_tuple_items(hs.into_iter(), t.len()))
 }
 
