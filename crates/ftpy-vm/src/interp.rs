@@ -259,7 +259,6 @@ pub struct Interp {
     pub empty_tuple: Gc<TupleObj>,
     pub empty_str: Gc<StrObj>,
     /// `sys.getrecursionlimit()`.
-    pub recursion_limit: AtomicU32,
     /// `sys.get_int_max_str_digits()`.
     pub int_max_str_digits: AtomicUsize,
     /// Native modules by name (the stdlib crate registers them).
@@ -270,7 +269,6 @@ pub struct Interp {
     pub main_thread_ident: AtomicU64,
     /// Set once the interpreter is finalizing (at exit).
     pub finalizing: AtomicBool,
-    interned: Mutex<HashMap<Box<str>, Value>>,
     /// Values native modules keep (a root list).
     global_roots: Mutex<Vec<Value>>,
 }
@@ -279,7 +277,6 @@ static TYPES: AtomicPtr<BuiltinTypes> = AtomicPtr::new(std::ptr::null_mut());
 static NAMES: AtomicPtr<Names> = AtomicPtr::new(std::ptr::null_mut());
 static INTERP: OnceLock<Interp> = OnceLock::new();
 /// The interned-string table exists before `Interp` does (bootstrap).
-static BOOT_INTERNED: Mutex<Option<HashMap<Box<str>, Value>>> = Mutex::new(None);
 
 /// The built-in types.
 #[inline(always)]
@@ -313,36 +310,57 @@ pub fn try_interp() -> Option<&'static Interp> {
     INTERP.get()
 }
 
+/// The interned strings: sharded by a hash of the text, so that threads
+/// interning different names (attribute names made at run time, code
+/// objects being loaded) rarely meet on a lock. Names in code are interned
+/// when the code is loaded and carry the interned flag, so attribute and
+/// global access never looks here.
+struct InternTable {
+    shards: Box<[Mutex<HashMap<Box<str>, Value>>]>,
+}
+
+const INTERN_SHARDS: usize = 64;
+
+fn intern_table() -> &'static InternTable {
+    static TABLE: OnceLock<InternTable> = OnceLock::new();
+    TABLE.get_or_init(|| InternTable {
+        shards: (0..INTERN_SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+    })
+}
+
+impl InternTable {
+    #[inline]
+    fn shard(&self, s: &str) -> &Mutex<HashMap<Box<str>, Value>> {
+        // FNV-1a over a prefix and the length: cheap, and only spreads the
+        // load (the map does the real hashing).
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
+        for &b in s.as_bytes().iter().take(24) {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        &self.shards[(h >> 32) as usize % INTERN_SHARDS]
+    }
+}
+
 /// The interned str for `s` (created if needed; interned strings live for
 /// the process).
 pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
-    if let Some(i) = INTERP.get() {
-        if let Some(&v) = i.interned.lock().get(s) {
-            // SAFETY: interned values are str objects, immortal.
-            return unsafe { v.downcast_unchecked() };
-        }
-        let v = StrObj::alloc(ts, s);
-        let mut tab = i.interned.lock();
-        let v = *tab.entry(s.into()).or_insert(v.value());
-        // SAFETY: as above.
+    let shard = intern_table().shard(s);
+    if let Some(&v) = shard.lock().get(s) {
+        // SAFETY: interned values are str objects, immortal.
         return unsafe { v.downcast_unchecked() };
     }
-    let mut boot = BOOT_INTERNED.lock();
-    let tab = boot.get_or_insert_with(HashMap::new);
-    if let Some(&v) = tab.get(s) {
-        // SAFETY: interned values are str objects.
-        return unsafe { v.downcast_unchecked() };
-    }
-    // No collection can run during bootstrap (GC_READY is false).
-    let v = StrObj::alloc(ts, s);
-    tab.insert(s.into(), v.value());
-    v
+    // Allocate outside the lock (allocation may collect, which needs every
+    // thread at a safepoint).
+    let fresh = StrObj::alloc(ts, s);
+    fresh.mark_interned();
+    let v = *shard.lock().entry(s.into()).or_insert(fresh.value());
+    // SAFETY: as above.
+    unsafe { v.downcast_unchecked() }
 }
 
 /// The interned str equal to `s`, if one exists (never creates one).
 pub fn lookup_interned(s: &str) -> Option<Gc<StrObj>> {
-    let i = INTERP.get()?;
-    let v = *i.interned.lock().get(s)?;
+    let v = *intern_table().shard(s).lock().get(s)?;
     // SAFETY: interned values are str objects.
     Some(unsafe { v.downcast_unchecked() })
 }
@@ -352,16 +370,13 @@ pub fn intern_str(ts: &mut ThreadState, s: Gc<StrObj>) -> Gc<StrObj> {
     if s.is_interned() {
         return s;
     }
-    let i = interp();
-    {
-        let tab = i.interned.lock();
-        if let Some(&v) = tab.get(s.as_str()) {
-            // SAFETY: interned values are str objects.
-            return unsafe { v.downcast_unchecked() };
-        }
-    }
     let _ = ts;
-    let mut tab = i.interned.lock();
+    if s.header.ty() != types().str {
+        // A str subclass instance is not itself interned: intern its text.
+        let text = s.as_str().to_string();
+        return intern(ts, &text);
+    }
+    let mut tab = intern_table().shard(s.as_str()).lock();
     let v = *tab.entry(s.as_str().into()).or_insert_with(|| {
         s.mark_interned();
         s.value()
@@ -395,8 +410,10 @@ pub(crate) fn trace_roots(m: &mut Marker) {
     m.value(i.modules.value());
     m.value(i.empty_tuple.value());
     m.value(i.empty_str.value());
-    for &v in i.interned.lock().values() {
-        m.value(v);
+    for shard in intern_table().shards.iter() {
+        for &v in shard.lock().values() {
+            m.value(v);
+        }
     }
     for &v in i.global_roots.lock().iter() {
         m.value(v);
@@ -406,6 +423,15 @@ pub(crate) fn trace_roots(m: &mut Marker) {
 
 /// Called when memory cannot be had even after a collection.
 #[cold]
+/// `sys.getrecursionlimit()`: a plain static so that every call reads it
+/// with one load (threads read it; `sys.setrecursionlimit` writes it).
+pub static RECURSION_LIMIT: AtomicU32 = AtomicU32::new(1000);
+
+#[inline(always)]
+pub fn recursion_limit() -> u32 {
+    RECURSION_LIMIT.load(Ordering::Relaxed)
+}
+
 pub fn fatal_out_of_memory(size: usize) -> ! {
     // Nothing here may allocate: the output buffers are flushed, the
     // message is written from a stack buffer, and the process ends.
@@ -493,7 +519,6 @@ impl Interp {
         let builtins = crate::builtins::make_module(ts);
         let builtins_dict = builtins.dict();
         let hash_key = crate::hash::key();
-        let interned = BOOT_INTERNED.lock().take().unwrap_or_default();
         let built = Interp {
             types: tys,
             names: nm,
@@ -503,14 +528,12 @@ impl Interp {
             modules,
             empty_tuple,
             empty_str,
-            recursion_limit: AtomicU32::new(1000),
             int_max_str_digits: AtomicUsize::new(4300),
             native_modules: Mutex::new(HashMap::new()),
             config,
             hash_key,
             main_thread_ident: AtomicU64::new(ts.ident()),
             finalizing: AtomicBool::new(false),
-            interned: Mutex::new(interned),
             global_roots: Mutex::new(Vec::new()),
         };
         let _ = INTERP.set(built);

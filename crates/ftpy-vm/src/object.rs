@@ -133,6 +133,12 @@ impl Header {
         self.aux.load(Ordering::Relaxed)
     }
 
+    /// Sets bits of `aux` (atomically: other threads may read it).
+    #[inline(always)]
+    pub fn or_aux(&self, bits: u32) {
+        self.aux.fetch_or(bits, Ordering::Relaxed);
+    }
+
     #[inline(always)]
     pub fn set_aux(&self, v: u32) {
         self.aux.store(v, Ordering::Relaxed)

@@ -38,7 +38,7 @@ fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn s_getrecursionlimit(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(interp().recursion_limit.load(Ordering::Relaxed) as i64))
+    Ok(Value::small_int_unchecked(crate::interp::recursion_limit() as i64))
 }
 
 fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -57,7 +57,7 @@ fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResul
             ts.depth
         )));
     }
-    interp().recursion_limit.store(n, Ordering::Relaxed);
+    crate::interp::RECURSION_LIMIT.store(n, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 

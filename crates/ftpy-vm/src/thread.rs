@@ -400,7 +400,7 @@ impl ThreadState {
     /// [`leave_recursive_call`](Self::leave_recursive_call).
     #[inline]
     pub fn enter_recursive_call(&mut self, what: &str) -> crate::PyResult<()> {
-        let limit = crate::interp::interp().recursion_limit.load(Ordering::Relaxed);
+        let limit = crate::interp::recursion_limit();
         if self.depth >= limit || self.native_stack_exhausted() {
             return Err(self.recursion_exceeded(what));
         }

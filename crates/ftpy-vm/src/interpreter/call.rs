@@ -24,6 +24,7 @@ use super::frame::{fflags, Frame};
 
 /// Allocates and links a frame for `code` on the thread's frame stack.
 /// Slots are NULL; the caller binds arguments.
+#[inline(always)]
 pub(crate) fn push_frame_raw(
     ts: &mut ThreadState,
     code: Gc<CodeObj>,
@@ -33,8 +34,7 @@ pub(crate) fn push_frame_raw(
     locals: Value,
     flags: u32,
 ) -> PyResult<*mut Frame> {
-    let limit = interp().recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
-    if ts.depth >= limit {
+    if ts.depth >= crate::interp::recursion_limit() {
         return Err(ts.recursion_exceeded(""));
     }
     let Some(p) = ts.frames.push(Frame::size_for(&code)) else {
@@ -57,11 +57,12 @@ pub(crate) fn pop_frame(ts: &mut ThreadState, f: *mut Frame) {
     let prev = unsafe { (*f).prev };
     ts.set_top_frame(prev);
     ts.depth -= 1;
-    ts.frames.pop();
+    ts.frames.pop(f);
 }
 
 /// Pushes a frame for a call of `func` and binds the arguments. On a
 /// binding error the frame is popped again.
+#[inline]
 pub(crate) fn push_call_frame(
     ts: &mut ThreadState,
     func: Gc<FunctionObj>,
@@ -71,6 +72,17 @@ pub(crate) fn push_call_frame(
 ) -> PyResult<*mut Frame> {
     let code = func.code();
     let f = push_frame_raw(ts, code, func.value(), func.globals(), func.builtins(), Value::NULL, flags)?;
+    // The common case: exactly the positional parameters of a function
+    // without cells, *args, **kwargs or keyword-only parameters.
+    if kwnames.is_none() && code.simple_args && args.len() == code.argcount as usize {
+        // SAFETY: `f` was just pushed with room for argcount slots.
+        let dst = unsafe { (*f).slots_ptr() };
+        for (i, &a) in args.iter().enumerate() {
+            // SAFETY: as above; i < argcount.
+            unsafe { dst.add(i).write(a) };
+        }
+        return Ok(f);
+    }
     // SAFETY: `f` was just pushed and is live.
     let frame = unsafe { &*f };
     if let Err(e) = bind_args(ts, func, frame, args, kwnames) {

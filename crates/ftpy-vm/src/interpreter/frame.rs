@@ -155,15 +155,18 @@ impl Frame {
 const CHUNK_BYTES: usize = 1 << 20;
 
 /// The per-thread stack of frames: chunks of memory used as a bump stack.
-/// Chunks never move, so frame pointers stay valid.
+/// Chunks never move, so frame pointers stay valid. A frame's own address
+/// is where the bump pointer was before it was pushed, so popping needs no
+/// bookkeeping besides the frame pointer.
 pub struct FrameStack {
     chunks: Vec<Box<[u64]>>,
     /// Index of the chunk in use.
     cur: usize,
-    /// Bump offset (in words) in the current chunk.
-    top: usize,
-    /// (chunk, offset) saved for each pushed frame, to pop in order.
-    marks: Vec<(usize, usize)>,
+    /// Bump pointer and end of the current chunk.
+    top: *mut u64,
+    end: *mut u64,
+    /// Frames pushed and not popped.
+    depth: usize,
 }
 
 impl Default for FrameStack {
@@ -174,50 +177,92 @@ impl Default for FrameStack {
 
 impl FrameStack {
     pub fn new() -> FrameStack {
+        let mut first = vec![0u64; CHUNK_BYTES / 8].into_boxed_slice();
+        let top = first.as_mut_ptr();
+        // SAFETY: one past the end of the chunk.
+        let end = unsafe { top.add(first.len()) };
         FrameStack {
-            chunks: vec![vec![0u64; CHUNK_BYTES / 8].into_boxed_slice()],
+            chunks: vec![first],
             cur: 0,
-            top: 0,
-            marks: Vec::with_capacity(256),
+            top,
+            end,
+            depth: 0,
         }
     }
 
     /// Memory for a frame of `bytes`; None if a single frame is larger
     /// than any chunk we are willing to make (caller raises MemoryError).
+    #[inline]
     pub fn push(&mut self, bytes: usize) -> Option<*mut Frame> {
         let words = bytes.div_ceil(8);
-        self.marks.push((self.cur, self.top));
-        if self.top + words > self.chunks[self.cur].len() {
-            // Move to the next chunk (big enough for this frame).
-            let next = self.cur + 1;
-            if next < self.chunks.len() && self.chunks[next].len() < words {
-                self.chunks.truncate(next);
-            }
-            if next >= self.chunks.len() {
-                if words > (1 << 30) {
-                    self.marks.pop();
-                    return None;
-                }
-                let n = (CHUNK_BYTES / 8).max(words);
-                self.chunks.push(vec![0u64; n].into_boxed_slice());
-            }
-            self.cur = next;
-            self.top = 0;
+        // SAFETY: pointer arithmetic within (or one past) the current chunk.
+        if words <= unsafe { self.end.offset_from(self.top) } as usize {
+            let p = self.top;
+            // SAFETY: `words` fit before `end`.
+            self.top = unsafe { p.add(words) };
+            self.depth += 1;
+            return Some(p as *mut Frame);
         }
-        let p = self.chunks[self.cur][self.top..].as_mut_ptr() as *mut Frame;
-        self.top += words;
-        Some(p)
+        self.push_slow(words)
     }
 
-    /// Releases the most recently pushed frame.
-    pub fn pop(&mut self) {
-        if let Some((c, t)) = self.marks.pop() {
-            self.cur = c;
-            self.top = t;
+    #[cold]
+    fn push_slow(&mut self, words: usize) -> Option<*mut Frame> {
+        if words > (1 << 30) {
+            return None;
+        }
+        // Move to the next chunk (big enough for this frame).
+        let next = self.cur + 1;
+        if next < self.chunks.len() && self.chunks[next].len() < words {
+            self.chunks.truncate(next);
+        }
+        if next >= self.chunks.len() {
+            let n = (CHUNK_BYTES / 8).max(words);
+            self.chunks.push(vec![0u64; n].into_boxed_slice());
+        }
+        self.cur = next;
+        let c = &mut self.chunks[next];
+        let p = c.as_mut_ptr();
+        // SAFETY: within / one past the chunk.
+        unsafe {
+            self.end = p.add(c.len());
+            self.top = p.add(words);
+        }
+        self.depth += 1;
+        Some(p as *mut Frame)
+    }
+
+    /// Releases `f`, the most recently pushed frame.
+    #[inline]
+    pub fn pop(&mut self, f: *mut Frame) {
+        let p = f as *mut u64;
+        self.depth -= 1;
+        let start = self.chunks[self.cur].as_mut_ptr();
+        if p >= start && p < self.end {
+            self.top = p;
+            return;
+        }
+        self.pop_slow(p);
+    }
+
+    #[cold]
+    fn pop_slow(&mut self, p: *mut u64) {
+        // `p` starts a frame in an earlier chunk: make that chunk current.
+        while self.cur > 0 {
+            self.cur -= 1;
+            let c = &mut self.chunks[self.cur];
+            let start = c.as_mut_ptr();
+            // SAFETY: one past the chunk.
+            let end = unsafe { start.add(c.len()) };
+            if p >= start && p < end {
+                self.top = p;
+                self.end = end;
+                return;
+            }
         }
     }
 
     pub fn depth(&self) -> usize {
-        self.marks.len()
+        self.depth
     }
 }

@@ -82,6 +82,8 @@ fn op_of(byte: u8) -> Op {
 unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
     let mut f: *mut Frame = entry;
     let mut code: Gc<CodeObj>;
+    // `code`'s instruction array (the hot loop reads it every step).
+    let mut instrs: *const std::sync::atomic::AtomicU64;
     let mut pc: usize;
     let mut base: *mut Value;
     let mut sp: *mut Value;
@@ -113,6 +115,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
             // SAFETY: `f` is a live frame of this thread (rule 4).
             unsafe {
                 code = fr!().code;
+                instrs = code.instrs().as_ptr();
                 pc = fr!().pc as usize;
                 base = fr!().slots_ptr();
                 sp = base.add(code.nlocalsplus() + fr!().sp as usize);
@@ -210,8 +213,11 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
         }
     }
 
-    'dispatch: loop {
-        let err: PyErr = if let Some(e) = pending.take() { e } else { 'op: {
+    'outer: loop {
+        // The hot loop runs until an instruction fails; the error is then
+        // handled below, outside it (a throw() into a generator starts
+        // there directly).
+        let err: PyErr = if let Some(e) = pending.take() { e } else { 'op: { 'dispatch: loop {
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -222,7 +228,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
             }
             // SAFETY: the verifier proved every jump target and fall-through is
             // in range (no code falls off the end).
-            let word = Instr(unsafe { code.instrs().get_unchecked(pc) }.load(Ordering::Relaxed));
+            let word = Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
             pc += 1;
             let a = word.a();
             match op_of(word.opcode_byte()) {
@@ -539,7 +545,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let v = pop!();
-                    let want = word.op() == Op::PopJumpIfTrue;
+                    let want = word.opcode_byte() == Op::PopJumpIfTrue as u8;
                     let t = match v.as_bool() {
                         Some(b) => b,
                         None => {
@@ -571,7 +577,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                 }
                 Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                     let v = top!();
-                    let want = word.op() == Op::JumpIfTrueOrPop;
+                    let want = word.opcode_byte() == Op::JumpIfTrueOrPop as u8;
                     let t = match v.as_bool() {
                         Some(b) => b,
                         None => {
@@ -786,7 +792,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     continue 'dispatch;
                 }
                 Op::Call | Op::CallKw => {
-                    let kwnames = if word.op() == Op::CallKw {
+                    let kwnames = if word.opcode_byte() == Op::CallKw as u8 {
                         let kv = pop!();
                         // SAFETY: the compiler pushes a constant tuple of names.
                         let k: Gc<TupleObj> = unsafe { kv.downcast_unchecked() };
@@ -1054,7 +1060,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     continue 'dispatch;
                 }
             }
-        } };
+        } } };
 
         // ---- the error path: find a handler, unwinding frames -------------------
         let exc = err;
@@ -1076,7 +1082,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                 }
                 push!(exc.value());
                 pc = target as usize;
-                continue 'dispatch;
+                continue 'outer;
             }
             let fl = fr!().flags;
             let prev = fr!().prev;

@@ -117,6 +117,9 @@ pub struct CodeObj {
     /// (cell index, argument index) for parameters captured by inner
     /// functions.
     pub cell2arg: Box<[(u32, u32)]>,
+    /// Calls with exactly `argcount` positional arguments need no binding
+    /// work: no `*args`, `**kwargs`, keyword-only parameters or cells.
+    pub simple_args: bool,
 }
 
 // SAFETY: repr(C), Header first; trace visits every Slot; the boxes are
@@ -194,6 +197,10 @@ impl CodeObj {
             locations: c.locations.clone().into_boxed_slice(),
             exc_table: c.exception_table.clone().into_boxed_slice(),
             cell2arg,
+            simple_args: c.flags & (ftpy_compiler::code::flags::VARARGS | ftpy_compiler::code::flags::VARKEYWORDS) == 0
+                && c.kwonlyargcount == 0
+                && c.cellvars.is_empty()
+                && c.freevars.is_empty(),
         };
         Ok(ts.alloc(code))
     }

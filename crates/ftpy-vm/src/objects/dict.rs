@@ -393,10 +393,33 @@ impl DictObj {
         }
     }
 
-    /// `get_str` by Rust text (looks the interned name up first).
+    /// `get_str` by Rust text (no Python code runs, no str is made).
     pub fn get_str_text(&self, name: &str) -> Option<Value> {
-        let n = crate::interp::lookup_interned(name)?;
-        self.get_str(n)
+        let hash = crate::hash::hash_str(name, name.is_ascii());
+        let table = self.table();
+        let t = table.obj();
+        let idx = t.indices();
+        let ent = t.entries();
+        let mask = t.size() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = idx[i].load(Ordering::Acquire);
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = &ent[ix as usize];
+                if e.hash.load(Ordering::Relaxed) == hash {
+                    let k = e.key.get();
+                    if k.downcast::<StrObj>().is_some_and(|ks| ks.as_str() == name) {
+                        return e.value.get().non_null();
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
     }
 
     /// The entry index of a str key (for the global-load cache).

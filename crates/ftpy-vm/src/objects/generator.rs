@@ -143,7 +143,7 @@ impl GenObj {
         if st == CREATED && !throw && !v.is_none() {
             return Err(ts.type_error(format!("can't send non-None value to a just-started {}", self.kind_name())));
         }
-        let limit = crate::interp::interp().recursion_limit.load(Ordering::Relaxed);
+        let limit = crate::interp::recursion_limit();
         if ts.depth >= limit {
             return Err(ts.recursion_exceeded(""));
         }

@@ -58,8 +58,36 @@ pub struct Shape {
     /// Interned str values, in slot order.
     keys: Vec<Value>,
     /// key bits -> slot index, for shapes with many keys.
-    index: Option<HashMap<u64, u32>>,
+    index: Option<HashMap<u64, u32, PtrHash>>,
     transitions: Mutex<Vec<(u64, &'static Shape)>>,
+}
+
+/// Hashing for maps keyed by object addresses (already well spread above
+/// the low bits): a multiply, much cheaper than SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct PtrHash;
+
+impl std::hash::BuildHasher for PtrHash {
+    type Hasher = PtrHasher;
+    fn build_hasher(&self) -> PtrHasher {
+        PtrHasher(0)
+    }
+}
+
+pub struct PtrHasher(u64);
+
+impl std::hash::Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (x >> 3).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 static NEXT_SHAPE_ID: AtomicU32 = AtomicU32::new(2);
@@ -122,6 +150,12 @@ impl Shape {
         self.keys.iter().position(|k| k.bits() == kb).map(|i| i as u32)
     }
 
+    /// The slot of a name given as any str (compared by text; no lock, no
+    /// interning).
+    pub fn index_of_text(&self, name: Gc<StrObj>) -> Option<u32> {
+        self.keys.iter().position(|k| crate::objects::str::as_str(*k) == Some(name.as_str())).map(|i| i as u32)
+    }
+
     /// The shape with `key` appended (an existing transition or a new one).
     pub fn add(&'static self, key: Gc<StrObj>) -> &'static Shape {
         let kb = key.value().bits();
@@ -132,7 +166,7 @@ impl Shape {
         let mut keys = self.keys.clone();
         keys.push(key.value());
         let index = if keys.len() > 8 {
-            Some(keys.iter().enumerate().map(|(i, k)| (k.bits(), i as u32)).collect())
+            Some(keys.iter().enumerate().map(|(i, k)| (k.bits(), i as u32)).collect::<HashMap<u64, u32, PtrHash>>())
         } else {
             None
         };
@@ -226,8 +260,7 @@ impl AttrStore {
     /// Reads through a known non-dict shape (lock-free).
     #[inline]
     pub fn get_shaped(&self, shape: &'static Shape, name: Gc<StrObj>) -> Option<Value> {
-        let key = if name.is_interned() { name } else { crate::interp::lookup_interned(name.as_str())? };
-        let i = shape.index_of(key)?;
+        let i = if name.is_interned() { shape.index_of(name)? } else { shape.index_of_text(name)? };
         self.slot(i).map(|s| s.get()).and_then(|v| v.non_null())
     }
 

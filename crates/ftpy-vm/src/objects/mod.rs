@@ -102,17 +102,20 @@ pub fn add_methods(ts: &mut ThreadState, ty: Gc<TypeObj>, defs: &[MethodDef]) {
         let f = builtin::BuiltinObj::new_method(ts, d.name, d.func, d.kind, ty);
         ty.dict().set_item_str(ts, d.name, f);
     }
+    ty.modified();
 }
 
 /// Adds a native data descriptor (`getset_descriptor`) to a type.
 pub fn add_getset(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &'static str, get: GetterFn, set: Option<SetterFn>) {
     let d = builtin::BuiltinObj::new_getset(ts, name, get, set, ty);
     ty.dict().set_item_str(ts, name, d);
+    ty.modified();
 }
 
 /// Sets a plain attribute in a type's dict.
 pub fn set_type_attr(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, v: Value) {
     ty.dict().set_item_str(ts, name, v);
+    ty.modified();
 }
 
 /// Names a type, gives it a dict and its bases, and computes its MRO.
@@ -217,6 +220,11 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     }
     for ty in t.exceptions.lock().clone() {
         slots::expose_slots(ts, ty);
+    }
+    // Built-in type dicts were filled piecemeal: forget any lookup cached
+    // on the way.
+    for ty in all {
+        ty.modified();
     }
 }
 

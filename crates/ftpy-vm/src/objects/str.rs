@@ -119,7 +119,7 @@ impl StrObj {
     }
 
     pub(crate) fn mark_interned(&self) {
-        self.header.set_aux(self.header.aux() | AUX_INTERNED);
+        self.header.or_aux(AUX_INTERNED);
     }
 
     /// The cached hash, computing it if needed.
@@ -204,11 +204,23 @@ pub fn new_str(ts: &mut ThreadState, s: &str) -> Value {
         }
     }
     if s.len() == 1 {
-        // Single characters are interned: `s[i]` in loops makes no garbage.
-        return crate::interp::intern(ts, s).value();
+        // One-character ASCII strs are interned and cached in a table read
+        // without locks: `s[i]` in loops makes no garbage.
+        let b = s.as_bytes()[0] as usize;
+        let cached = ASCII_CHARS[b].load(Ordering::Acquire);
+        if cached != 0 {
+            // SAFETY: the table only holds interned (immortal) str values.
+            return unsafe { Value::from_bits(cached) };
+        }
+        let v = crate::interp::intern(ts, s).value();
+        ASCII_CHARS[b].store(v.bits(), Ordering::Release);
+        return v;
     }
     StrObj::new(ts, s)
 }
+
+/// The interned one-character ASCII strs, filled on first use.
+static ASCII_CHARS: [std::sync::atomic::AtomicU64; 128] = [const { std::sync::atomic::AtomicU64::new(0) }; 128];
 
 /// `repr()` of a str, CPython's quoting and escaping.
 pub fn repr_str(s: &str) -> String {

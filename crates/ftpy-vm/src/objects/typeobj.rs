@@ -258,6 +258,84 @@ unsafe impl HeapObj for TypeObj {
 
 static NEXT_VERSION: AtomicU32 = AtomicU32::new(1);
 
+/// The type-attribute lookup cache: (type version, interned name) -> the
+/// result of the MRO walk (including "not found"). Shared by every thread
+/// and written only on a miss, so a warmed-up program only reads it. Each
+/// entry is a small seqlock; a torn or concurrent entry reads as a miss.
+///
+/// Soundness: versions are unique for the life of the process and change
+/// whenever a type's dict, bases or MRO change (after the change is made),
+/// so an entry can only be found while it is current; the value it holds
+/// is then reachable from the type's dict, hence alive. Names are interned
+/// strs, which are immortal, so a name's address never gets reused.
+pub struct LookupCache {
+    entries: Box<[LookupEntry]>,
+}
+
+struct LookupEntry {
+    seq: AtomicU32,
+    version: AtomicU32,
+    name: std::sync::atomic::AtomicU64,
+    value: std::sync::atomic::AtomicU64,
+}
+
+const LOOKUP_CACHE_BITS: u32 = 12;
+
+pub static LOOKUP_CACHE: std::sync::LazyLock<LookupCache> = std::sync::LazyLock::new(|| LookupCache {
+    entries: (0..1usize << LOOKUP_CACHE_BITS)
+        .map(|_| LookupEntry {
+            seq: AtomicU32::new(0),
+            version: AtomicU32::new(0),
+            name: std::sync::atomic::AtomicU64::new(0),
+            value: std::sync::atomic::AtomicU64::new(0),
+        })
+        .collect(),
+});
+
+impl LookupCache {
+    #[inline(always)]
+    fn slot(&self, ver: u32, name: Gc<StrObj>) -> &LookupEntry {
+        let h = (name.value().bits() >> 4) ^ (ver as u64).wrapping_mul(0x9e37_79b9);
+        // SAFETY: the index is masked to the table size.
+        unsafe { self.entries.get_unchecked((h as usize) & ((1 << LOOKUP_CACHE_BITS) - 1)) }
+    }
+
+    /// The cached result: Some(None) for a cached "not found".
+    #[inline(always)]
+    pub fn get(&self, ver: u32, name: Gc<StrObj>) -> Option<Option<Value>> {
+        let e = self.slot(ver, name);
+        let s1 = e.seq.load(Ordering::Acquire);
+        if s1 & 1 != 0 {
+            return None;
+        }
+        let v = e.version.load(Ordering::Relaxed);
+        let n = e.name.load(Ordering::Relaxed);
+        let x = e.value.load(Ordering::Relaxed);
+        std::sync::atomic::fence(Ordering::Acquire);
+        if e.seq.load(Ordering::Relaxed) != s1 || v != ver || n != name.value().bits() {
+            return None;
+        }
+        // SAFETY: a current entry holds a value reachable from the type
+        // (see the type doc), stored by `put` from a live Value.
+        let x = unsafe { Value::from_bits(x) };
+        Some(if x.is_null() { None } else { Some(x) })
+    }
+
+    #[cold]
+    pub fn put(&self, ver: u32, name: Gc<StrObj>, r: Option<Value>) {
+        let e = self.slot(ver, name);
+        let s = e.seq.load(Ordering::Relaxed);
+        if s & 1 != 0 || e.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
+        std::sync::atomic::fence(Ordering::Release);
+        e.version.store(ver, Ordering::Relaxed);
+        e.name.store(name.value().bits(), Ordering::Relaxed);
+        e.value.store(r.unwrap_or(Value::NULL).bits(), Ordering::Relaxed);
+        e.seq.store(s + 2, Ordering::Release);
+    }
+}
+
 /// A fresh, process-unique type version, or 0 when they ran out.
 pub fn new_type_version() -> u32 {
     let v = NEXT_VERSION.fetch_add(1, Ordering::Relaxed);
@@ -328,9 +406,25 @@ impl TypeObj {
         unsafe { self.mro.get().downcast_unchecked() }
     }
 
-    /// Looks `name` up along the MRO (no descriptor handling).
+    /// Looks `name` up along the MRO (no descriptor handling). Lookups of
+    /// interned names go through the process-wide lookup cache, keyed by
+    /// the type's version.
     #[inline]
     pub fn lookup(&self, name: Gc<StrObj>) -> Option<Value> {
+        let ver = self.version();
+        if ver != 0 && name.is_interned() {
+            if let Some(r) = LOOKUP_CACHE.get(ver, name) {
+                return r;
+            }
+            let r = self.lookup_uncached(name);
+            LOOKUP_CACHE.put(ver, name, r);
+            return r;
+        }
+        self.lookup_uncached(name)
+    }
+
+    /// The MRO walk itself.
+    pub fn lookup_uncached(&self, name: Gc<StrObj>) -> Option<Value> {
         let mro = self.mro.get();
         if mro.is_null() {
             return self.dict().get_str(name);

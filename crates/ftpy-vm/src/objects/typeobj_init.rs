@@ -303,6 +303,9 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
     if dict.get_str(names().__eq__).is_some() && dict.get_str(names().__hash__).is_none() {
         dict.set_item(ts, names().__hash__.value(), Value::NONE)?;
     }
+    // Lookups made while the dict was being completed may be cached under
+    // the first version: start afresh.
+    ty.modified();
     for &b in &bases {
         if let Some(bt) = b.downcast::<TypeObj>() {
             if let Some(l) = bt.subclasses.get().downcast::<ListObj>() {
@@ -536,6 +539,7 @@ fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             let d = DictObj::new(ts);
             if t.is_heap_type() {
                 t.dict().set_item(ts, names().__annotations__.value(), d.value())?;
+                t.modified();
             }
             Ok(d.value())
         }
@@ -545,9 +549,13 @@ fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn set_annotations(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
     match x {
-        Some(x) => t.dict().set_item(ts, names().__annotations__.value(), x)?,
+        Some(x) => {
+            t.dict().set_item(ts, names().__annotations__.value(), x)?;
+            t.modified();
+        }
         None => {
             t.dict().del_item_opt(ts, names().__annotations__.value())?;
+            t.modified();
         }
     }
     t.modified();
@@ -568,6 +576,7 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
         Some(x) => {
             let nonempty = ops::truthy(ts, x)?;
             t.dict().set_item(ts, names().__abstractmethods__.value(), x)?;
+            t.modified();
             if nonempty {
                 t.set_flag(tflags::ABSTRACT);
             } else {
@@ -576,6 +585,7 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
         }
         None => {
             t.dict().del_item_opt(ts, names().__abstractmethods__.value())?;
+            t.modified();
             t.flags.fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
         }
     }
