@@ -116,6 +116,8 @@ pub struct ThreadState {
     /// Native stack addresses below this raise RecursionError.
     pub(crate) stack_limit: usize,
     stress_every: u32,
+    /// External bytes not yet added to the shared allocation counter.
+    external_bytes: usize,
     stress_count: u32,
     /// Objects whose repr is being computed (recursion guard, `[...]`).
     pub repr_guard: Vec<u64>,
@@ -154,6 +156,7 @@ impl ThreadState {
             depth: 0,
             stack_limit,
             stress_every,
+            external_bytes: 0,
             stress_count: 0,
             repr_guard: Vec::new(),
             _not_send: std::marker::PhantomData,
@@ -269,6 +272,19 @@ impl ThreadState {
     #[cold]
     fn alloc_failed(&mut self, size: usize) -> ! {
         crate::interp::fatal_out_of_memory(size)
+    }
+
+    /// Counts memory a heap object owns outside the heap (a big int's
+    /// digits, a bytes buffer ...) towards the next collection, so that
+    /// programs whose memory is mostly such buffers still collect. Batched
+    /// per thread; may collect (call it where allocation could).
+    #[inline]
+    pub fn note_external_alloc(&mut self, bytes: usize) {
+        self.external_bytes += bytes;
+        if self.external_bytes >= EXTERNAL_BATCH {
+            ALLOCATED.fetch_add(std::mem::take(&mut self.external_bytes), Ordering::Relaxed);
+            self.maybe_collect();
+        }
     }
 
     /// Allocation slow path and other safepoints: collect if due.
@@ -431,6 +447,10 @@ impl Drop for ThreadState {
         // keeps this simple and safe.
     }
 }
+
+/// External allocation is added to the shared counter in batches of this
+/// many bytes.
+const EXTERNAL_BATCH: usize = 256 << 10;
 
 fn gc_stress_setting() -> u32 {
     match std::env::var("FTPY_GC_STRESS") {

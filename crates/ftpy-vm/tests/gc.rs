@@ -27,6 +27,7 @@ mod support;
 use num_bigint::BigInt;
 
 use ftpy_vm::gc::collect::{collect_garbage, gc_stats, Reason};
+use ftpy_vm::gc::heap::heap;
 use ftpy_vm::objects::int::{int_from_big, int_from_u64, to_big, to_i64};
 use ftpy_vm::objects::list::ListObj;
 use ftpy_vm::objects::str::{as_str, StrObj};
@@ -156,6 +157,11 @@ fn n_live_bytes(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Valu
     Ok(int_from_u64(ts, gc_stats().last_live_bytes as u64))
 }
 
+/// `pages_in_use()`: heap pages handed out and not returned.
+fn n_pages_in_use(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::small_int_unchecked(gc_stats().pages_in_use as i64))
+}
+
 /// `count_survivors(ids)`: collects, then counts the objects (named by
 /// `id()`) the collection found reachable.
 fn n_count_survivors(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -235,6 +241,7 @@ const NATIVES: &[(&str, NativeFn)] = &[
     ("run_finalizers", n_run_finalizers),
     ("collections", n_collections),
     ("live_bytes", n_live_bytes),
+    ("pages_in_use", n_pages_in_use),
     ("count_survivors", n_count_survivors),
     ("churn", n_churn),
     ("keep_local_across_collect", n_keep_local_across_collect),
@@ -328,17 +335,27 @@ check_payload(r, 4000)
 }
 
 /// A Rust reference into the middle of an object (here: a `&str` into a
-/// str object's inline text) keeps the object alive.
+/// str object's inline text) keeps the object alive: the collection marks
+/// it and its text stays intact while the freed memory around it is
+/// reused. Control: strs whose addresses are only in Rust heap memory die.
 #[test]
 fn interior_pointer_keeps_object_alive() {
     let _s = support::serial();
     let mut ts = support::attach();
-    let expect: Vec<String> = (0..200).map(|i| format!("interior-{i}-{}", "z".repeat(i % 50 + 20))).collect();
+    let expect: Vec<String> = (0..8).map(|i| format!("interior-{i}-{}", "z".repeat(i * 7 + 20))).collect();
     let mut texts: [&str; 8] = [""; 8];
     for (k, t) in texts.iter_mut().enumerate() {
         *t = StrObj::alloc(&mut ts, &expect[k]).obj().as_str();
     }
+    let hidden: Vec<usize> = (0..200).map(|i| StrObj::alloc(&mut ts, &expect[i % 8]).addr()).collect();
     collect_garbage(&mut ts, Reason::Explicit);
+    for t in std::hint::black_box(&texts) {
+        let slot = heap().find_slot(t.as_ptr() as usize).expect("a str's text lies in its heap slot");
+        assert!(slot < t.as_ptr() as usize, "the reference points inside the object");
+        assert!(support::survived_last_collection(slot), "a str held by an interior pointer was not marked");
+    }
+    let hidden_alive = hidden.iter().filter(|&&a| support::survived_last_collection(a)).count();
+    assert!(hidden_alive <= 20, "control: {hidden_alive} of 200 unreferenced strs survived");
     churn(&mut ts, 20_000);
     collect_garbage(&mut ts, Reason::Explicit);
     churn(&mut ts, 20_000);
@@ -376,6 +393,16 @@ without_big = live_bytes()
 # 200,000 strs of at least 40 bytes each, plus 20,000 lists.
 assert with_big - base >= 8000000, (base, with_big)
 assert with_big - without_big >= 8000000, (with_big, without_big)
+
+# The freed memory is reused: building the same structure twice more
+# (about 250 pages of 64 KiB each time) takes few new pages.
+p1 = pages_in_use()
+for k in range(2):
+    build_garbage()
+    drop_garbage()
+    collect()
+p3 = pages_in_use()
+assert p3 - p1 <= 60, (p1, p3)
 
 # Cycles: 1000 lists containing themselves, 1000 pairs of instances that
 # reference each other. A reference-counting collector frees none.
@@ -467,8 +494,9 @@ log = []
 class Fin:
     def __init__(self, n):
         self.n = n
+        self.data = ["data-%d" % n, (1 << 80) + n]
     def __del__(self):
-        log.append(self.n)
+        log.append((self.n, self.data[0], self.data[1] - (1 << 80)))
 
 def make_fins(n):
     ids = []
@@ -486,10 +514,20 @@ assert log == [], log
 collect_only()
 # Finalizers never run inside the collector.
 assert log == [], log
+# The objects waiting for their __del__ (and what they reference) are
+# kept alive by the following collections, while garbage reuses the
+# memory around them.
+assert count_survivors(fin_ids) >= 95
+churn(50000)
+collect_only()
+churn(50000)
 run_finalizers()
-assert len(log) == len(set(log)), log
-assert 1000 in log and 1001 in log, log
-assert len([n for n in log if n < 100]) >= 95, log
+ns = [e[0] for e in log]
+assert len(ns) == len(set(ns)), log
+assert 1000 in ns and 1001 in ns, log
+assert len([n for n in ns if n < 100]) >= 95, log
+for n, text, k in log:
+    assert text == "data-%d" % n and k == n, (n, text, k)
 # Each __del__ runs once, even if collections come again.
 count = len(log)
 collect()

@@ -142,7 +142,14 @@ struct PageAlloc {
     /// Free spans: start page -> length in pages. Adjacent spans coalesce.
     free_spans: BTreeMap<usize, usize>,
     free_pages_total: usize,
+    /// Free pages (about) whose memory was kept instead of given back to
+    /// the OS: reusing them costs no page faults.
+    retained: usize,
 }
+
+/// Free pages kept committed before freed memory goes back to the OS
+/// (64 MiB).
+const RETAIN_PAGES: usize = 1024;
 
 static HEAP: OnceLock<Heap> = OnceLock::new();
 
@@ -216,6 +223,7 @@ impl Heap {
             pages: Mutex::new(PageAlloc {
                 free_spans: BTreeMap::new(),
                 free_pages_total: 0,
+                retained: 0,
             }),
         }
     }
@@ -256,6 +264,7 @@ impl Heap {
                 pa.free_spans.insert(start + n, len - n);
             }
             pa.free_pages_total -= n;
+            pa.retained = pa.retained.saturating_sub(n);
             return Some(start);
         }
         // Grow the high-water mark; only this function grows it, under
@@ -282,21 +291,30 @@ impl Heap {
         Some(start)
     }
 
-    /// Returns pages to the free spans; their memory goes back to the OS.
+    /// Returns pages to the free spans. Up to `RETAIN_PAGES` free pages
+    /// keep their memory (a program that frees and allocates in cycles
+    /// does not fault pages in again and again); beyond that the memory
+    /// goes back to the OS.
     fn give_pages(&self, start: usize, n: usize) {
         for p in start..start + n {
             self.pt(p).store(PT_FREE, Ordering::Release);
         }
         let addr = self.page_addr(start);
-        // SAFETY: the span lies in our committed region and holds no live
-        // object (the caller freed it); MADV_DONTNEED refills it with zeros
-        // on next touch.
-        unsafe {
-            libc::madvise(addr as *mut libc::c_void, n << PAGE_SHIFT, libc::MADV_DONTNEED);
-        }
         let mut pa = self.pages.lock();
+        if pa.retained + n <= RETAIN_PAGES {
+            pa.retained += n;
+        } else {
+            // SAFETY: the span lies in our committed region and holds no
+            // live object (the caller freed it); MADV_DONTNEED refills it
+            // with zeros on next touch. Nothing relies on the contents of
+            // free pages.
+            unsafe {
+                libc::madvise(addr as *mut libc::c_void, n << PAGE_SHIFT, libc::MADV_DONTNEED);
+            }
+        }
         let mut start = start;
         let mut n = n;
+        pa.free_pages_total += n;
         // Coalesce with the span before and after.
         if let Some((&ps, &pl)) = pa.free_spans.range(..start).next_back() {
             if ps + pl == start {
@@ -310,7 +328,6 @@ impl Heap {
             n += nl;
         }
         pa.free_spans.insert(start, n);
-        pa.free_pages_total = pa.free_spans.values().sum();
     }
 
     /// A fresh small page for size class `class`, header initialized, all

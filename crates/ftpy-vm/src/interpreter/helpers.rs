@@ -191,6 +191,9 @@ const K_SLOT: u64 = 1;
 const K_METHOD: u64 = 2;
 const K_ADD: u64 = 3;
 const K_MODULE: u64 = 4;
+/// A method found on the type of an object that has no attributes of its
+/// own (str, list, dict ... instances): valid while the type's version is.
+const K_TYPE_METHOD: u64 = 5;
 
 #[inline(always)]
 fn instance_key(obj: Value) -> Option<(Gc<InstanceObj>, u64, &'static Shape)> {
@@ -303,6 +306,14 @@ pub fn load_method_cached(owner: Value, code: &CodeObj, word: Instr) -> Option<(
         }
         return Some((Value::NULL, e.value.get().non_null()?));
     }
+    if kind == K_TYPE_METHOD {
+        if type_of(owner).version() as u64 != w0 >> 32 {
+            return None;
+        }
+        // SAFETY: the cache holds the method found on the type, kept alive
+        // by the type's dict while the version matches.
+        return Some((unsafe { Value::from_bits(w1) }, owner));
+    }
     let (inst, key, _) = instance_key(owner)?;
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
         return None;
@@ -326,12 +337,18 @@ pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
             let plain = f.downcast::<FunctionObj>().is_some()
                 || f.downcast::<crate::objects::builtin::BuiltinObj>().map(|b| b.is_method_descriptor()).unwrap_or(false);
             if plain {
-                let shadowed = match crate::objects::instance::attr_store(owner) {
+                let store = crate::objects::instance::attr_store(owner);
+                let shadowed = match store {
                     Some(s) => s.get(ts, name)?.is_some(),
                     None => false,
                 };
                 if !shadowed {
-                    fill_attr_cache(owner, name, code, word, true);
+                    if store.is_none() && ty.attrs_offset == 0 && ty.version() != 0 && name.is_interned() {
+                        // No instance attributes can ever shadow it.
+                        code.cache(word.b()).write((ty.version() as u64) << 32 | K_TYPE_METHOD << 24, f.bits());
+                    } else {
+                        fill_attr_cache(owner, name, code, word, true);
+                    }
                     return Ok((f, owner));
                 }
             }

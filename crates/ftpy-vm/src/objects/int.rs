@@ -27,7 +27,16 @@ use ftpy_compiler::{BinaryOp, CompareOp};
 #[repr(C)]
 pub struct IntObj {
     pub header: Header,
-    value: BigInt,
+    value: IntRepr,
+}
+
+/// A heap int: an `i64` that does not fit a small int ("medium", no
+/// memory of its own: 64-bit arithmetic such as hash mixing and LCGs stays
+/// cheap), or a big int whose digits are Rust heap memory. Normalized:
+/// `Big` never holds a value that fits an `i64`.
+enum IntRepr {
+    Medium(i64),
+    Big(BigInt),
 }
 
 // SAFETY: repr(C), Header first; no references; the BigInt's buffer is
@@ -43,8 +52,27 @@ unsafe impl HeapObj for IntObj {
 }
 
 impl IntObj {
-    pub fn value(&self) -> &BigInt {
-        &self.value
+    /// The value as a `BigInt` (borrowed when it is one).
+    pub fn value(&self) -> Cow<'_, BigInt> {
+        match &self.value {
+            IntRepr::Medium(i) => Cow::Owned(BigInt::from(*i)),
+            IntRepr::Big(b) => Cow::Borrowed(b),
+        }
+    }
+
+    #[inline]
+    fn as_i64(&self) -> Option<i64> {
+        match &self.value {
+            IntRepr::Medium(i) => Some(*i),
+            IntRepr::Big(_) => None,
+        }
+    }
+
+    fn is_negative(&self) -> bool {
+        match &self.value {
+            IntRepr::Medium(i) => *i < 0,
+            IntRepr::Big(b) => b.is_negative(),
+        }
     }
 }
 
@@ -53,7 +81,7 @@ impl IntObj {
 pub fn int_from_i64(ts: &mut ThreadState, i: i64) -> Value {
     match Value::small_int(i) {
         Some(v) => v,
-        None => alloc_big(ts, types().int, BigInt::from(i)),
+        None => alloc_int(ts, types().int, IntRepr::Medium(i)),
     }
 }
 
@@ -61,27 +89,40 @@ pub fn int_from_i128(ts: &mut ThreadState, i: i128) -> Value {
     if let Ok(x) = i64::try_from(i) {
         return int_from_i64(ts, x);
     }
-    alloc_big(ts, types().int, BigInt::from(i))
+    alloc_int(ts, types().int, IntRepr::Big(BigInt::from(i)))
 }
 
 pub fn int_from_u64(ts: &mut ThreadState, i: u64) -> Value {
     if let Ok(x) = i64::try_from(i) {
         return int_from_i64(ts, x);
     }
-    alloc_big(ts, types().int, BigInt::from(i))
+    alloc_int(ts, types().int, IntRepr::Big(BigInt::from(i)))
 }
 
 /// An int value from a `BigInt` (normalized).
 pub fn int_from_big(ts: &mut ThreadState, b: BigInt) -> Value {
     if let Some(i) = b.to_i64() {
-        if let Some(v) = Value::small_int(i) {
-            return v;
-        }
+        return int_from_i64(ts, i);
     }
-    alloc_big(ts, types().int, b)
+    alloc_int(ts, types().int, IntRepr::Big(b))
 }
 
+/// A heap int of type `ty` (int or a subclass) holding `b`.
 fn alloc_big(ts: &mut ThreadState, ty: Gc<TypeObj>, b: BigInt) -> Value {
+    let repr = match b.to_i64() {
+        Some(i) => IntRepr::Medium(i),
+        None => IntRepr::Big(b),
+    };
+    alloc_int(ts, ty, repr)
+}
+
+fn alloc_int(ts: &mut ThreadState, ty: Gc<TypeObj>, repr: IntRepr) -> Value {
+    if let IntRepr::Big(b) = &repr {
+        // The digits live in Rust heap memory the object owns: count them
+        // towards the collector's allocation budget (may collect; `repr`
+        // holds no heap references).
+        ts.note_external_alloc(b.bits() as usize / 8);
+    }
     if ty.attrs_offset != 0 {
         let size = std::mem::size_of::<IntObj>() + crate::objects::instance::ATTR_STORE_SIZE;
         let g = ts.alloc_var(size, |p: *mut IntObj| {
@@ -89,7 +130,7 @@ fn alloc_big(ts: &mut ThreadState, ty: Gc<TypeObj>, b: BigInt) -> Value {
             unsafe {
                 p.write(IntObj {
                     header: Header::new(ty, Kind::Int, 0),
-                    value: b,
+                    value: repr,
                 });
             }
         });
@@ -98,7 +139,7 @@ fn alloc_big(ts: &mut ThreadState, ty: Gc<TypeObj>, b: BigInt) -> Value {
     }
     ts.alloc(IntObj {
         header: Header::new(ty, Kind::Int, 0),
-        value: b,
+        value: repr,
     })
     .value()
 }
@@ -124,7 +165,7 @@ pub fn to_i64(v: Value) -> Option<i64> {
     if let Some(b) = v.as_bool() {
         return Some(b as i64);
     }
-    v.downcast::<IntObj>()?.obj().value.to_i64()
+    v.downcast::<IntObj>()?.obj().as_i64()
 }
 
 /// `to_i64`, saturating at the `i64` range for big ints (0 for non-ints).
@@ -133,7 +174,7 @@ pub fn to_i64_saturating(v: Value) -> i64 {
         return i;
     }
     match v.downcast::<IntObj>() {
-        Some(b) if b.obj().value.is_negative() => i64::MIN,
+        Some(b) if b.obj().is_negative() => i64::MIN,
         Some(_) => i64::MAX,
         None => 0,
     }
@@ -148,7 +189,7 @@ pub fn to_big(v: Value) -> Option<Cow<'static, BigInt>> {
     if let Some(b) = v.as_bool() {
         return Some(Cow::Owned(BigInt::from(b as i64)));
     }
-    v.downcast::<IntObj>().map(|o| Cow::Borrowed(&o.obj().value))
+    v.downcast::<IntObj>().map(|o| o.obj().value())
 }
 
 /// `hash()` of an int value.
@@ -158,7 +199,7 @@ pub fn hash_int(v: Value) -> i64 {
     }
     match v.downcast::<IntObj>() {
         Some(o) => {
-            let (sign, digits) = o.value.to_u64_digits();
+            let (sign, digits) = o.obj().value().to_u64_digits();
             crate::hash::hash_big(sign == Sign::Minus, &digits)
         }
         None => 0,
@@ -595,6 +636,14 @@ fn shift_count(ts: &mut ThreadState, b: &BigInt) -> PyResult<Option<usize>> {
 }
 
 pub fn int_lshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+        if (0..63).contains(&y) {
+            let r = x << y;
+            if r >> y == x {
+                return Ok(int_from_i64(ts, r));
+            }
+        }
+    }
     let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
     let Some(n) = shift_count(ts, &y)? else {
         if x.is_zero() {
@@ -617,6 +666,11 @@ pub fn int_lshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 pub fn int_rshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+        if y >= 0 {
+            return Ok(int_from_i64(ts, if y >= 64 { x >> 63 } else { x >> y }));
+        }
+    }
     let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
     let n = match shift_count(ts, &y)? {
         Some(n) => n,
