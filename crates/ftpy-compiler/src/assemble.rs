@@ -32,6 +32,9 @@
 use crate::code::{ExceptionEntry, Location};
 use crate::opcode::{Instr, Op, MAX_ARG};
 
+/// The error of a code object whose jump targets do not fit in an operand.
+pub(crate) const TOO_LARGE: &str = "code object too large";
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Label(pub u32);
 
@@ -63,6 +66,8 @@ pub(crate) struct Handler {
     pub lasti: bool,
     /// The handler's depth relative to the depth at its `Setup`.
     pub adjust: i32,
+    /// The handler active around this one.
+    pub parent: Option<HandlerId>,
 }
 
 /// A code object's instructions as the code generator leaves them.
@@ -290,12 +295,19 @@ pub(crate) fn assemble(ir: &Ir, none_const: Option<u32>) -> Result<Assembled, St
             IrOp::Real(op) => (op, ins.arg),
             IrOp::Jump => {
                 let t = resolve(ins.arg)?;
-                (if t > here { Op::JumpForward } else { Op::JumpBackward }, t)
+                (
+                    if t > here {
+                        Op::JumpForward
+                    } else {
+                        Op::JumpBackward
+                    },
+                    t,
+                )
             }
             IrOp::Setup(_) => (Op::Nop, 0),
         };
         if a > MAX_ARG {
-            return Err(format!("operand {a} of {} too large", op.name()));
+            return Err(TOO_LARGE.to_string());
         }
         let b = if op.has_cache() {
             ncaches += 1;
@@ -305,13 +317,20 @@ pub(crate) fn assemble(ir: &Ir, none_const: Option<u32>) -> Result<Assembled, St
         };
         instructions.push(Instr::new(op, a, b));
         locations.push(locs[i]);
-        let h = match ins.handler {
-            // (A kept NOP is covered only when its handler is reachable
-            // anyway, so that it does not split a range.)
-            Some(h)
-                if !matches!(ins.op, IrOp::Setup(_))
-                    && (ins.op != IrOp::Real(Op::Nop) || reachable[ir.handler_pos(h)?]) =>
-            {
+        // A kept NOP (which can only raise from a tracing hook) whose
+        // handler was dropped as unreachable is covered by the nearest
+        // enclosing handler that was kept.
+        let mut handler = ins.handler;
+        if ins.op == IrOp::Real(Op::Nop) {
+            while let Some(h) = handler {
+                if reachable[ir.handler_pos(h)?] {
+                    break;
+                }
+                handler = ir.handlers.get(h.0 as usize).and_then(|x| x.parent);
+            }
+        }
+        let h = match handler {
+            Some(h) if !matches!(ins.op, IrOp::Setup(_)) => {
                 let handler = &ir.handlers[h.0 as usize];
                 let depth = handler_depths[h.0 as usize]
                     .ok_or_else(|| format!("handler {} has no depth", h.0))?;
@@ -384,15 +403,27 @@ fn thread_jumps(ir: &Ir) -> Result<Ir, String> {
                 break;
             }
             let next = match (op, target.op) {
-                (IrOp::Jump | IrOp::Real(Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone | Op::JumpForward), IrOp::Jump) => target.arg,
+                (
+                    IrOp::Jump
+                    | IrOp::Real(
+                        Op::PopJumpIfFalse
+                        | Op::PopJumpIfTrue
+                        | Op::PopJumpIfNone
+                        | Op::PopJumpIfNotNone
+                        | Op::JumpForward,
+                    ),
+                    IrOp::Jump,
+                ) => target.arg,
                 (IrOp::Real(a @ (Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop)), IrOp::Real(b))
                     if a == b =>
                 {
                     target.arg
                 }
-                (IrOp::Real(a @ (Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop)), IrOp::Real(b @ (Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop)))
-                    if a != b && pos + 1 < n =>
-                {
+                (
+                    IrOp::Real(a @ (Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop)),
+                    IrOp::Real(Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop),
+                ) if pos + 1 < n => {
+                    // (The same sense was handled above: this is the other.)
                     let after = out.labels.len() as u32;
                     out.labels.push(Some(pos as u32 + 1));
                     out.instrs[i].op = IrOp::Real(if a == Op::JumpIfFalseOrPop {
@@ -400,7 +431,6 @@ fn thread_jumps(ir: &Ir) -> Result<Ir, String> {
                     } else {
                         Op::PopJumpIfTrue
                     });
-                    let _ = b;
                     label = after;
                     break;
                 }
@@ -424,10 +454,7 @@ fn thread_jumps(ir: &Ir) -> Result<Ir, String> {
 ///   applied by reordering those instead.
 fn peephole(ir: &mut Ir, none_const: Option<u32>) {
     let n = ir.instrs.len();
-    let mut starts_block = vec![false; n + 1];
-    for pos in ir.labels.iter().flatten() {
-        starts_block[*pos as usize] = true;
-    }
+    let starts_block = block_starts(ir);
     let real = |ir: &Ir, i: usize| match ir.instrs.get(i).map(|x| x.op) {
         Some(IrOp::Real(op)) => Some(op),
         _ => None,
@@ -496,9 +523,32 @@ fn peephole(ir: &mut Ir, none_const: Option<u32>) {
         if more {
             swaptimize(ir, i, len, depth);
         }
-        apply_static_swaps(ir, i + len - 1, &starts_block, i);
+        apply_static_swaps(ir, i + len - 1, &starts_block);
         i += len;
     }
+}
+
+/// Which instructions start a basic block: the targets of jumps and
+/// handlers (labels nothing jumps to do not count).
+fn block_starts(ir: &Ir) -> Vec<bool> {
+    let n = ir.instrs.len();
+    let mut starts = vec![false; n + 1];
+    let mut mark = |label: u32| {
+        if let Some(Some(pos)) = ir.labels.get(label as usize) {
+            starts[*pos as usize] = true;
+        }
+    };
+    for ins in &ir.instrs {
+        if is_jump(ins.op) {
+            mark(ins.arg);
+        }
+        if let IrOp::Setup(h) = ins.op {
+            if let Some(handler) = ir.handlers.get(h.0 as usize) {
+                mark(handler.label.0);
+            }
+        }
+    }
+    starts
 }
 
 /// The longest exit block copied over a jump to it.
@@ -509,18 +559,18 @@ const MAX_COPY_SIZE: usize = 4;
 /// that block, as CPython does.
 fn inline_exits(ir: &Ir) -> Result<Ir, String> {
     let n = ir.instrs.len();
-    let mut starts_block = vec![false; n + 1];
-    for pos in ir.labels.iter().flatten() {
-        starts_block[*pos as usize] = true;
-    }
+    let starts_block = block_starts(ir);
     let exit_block = |p: usize| -> Option<std::ops::Range<usize>> {
-        for q in p..(p + MAX_COPY_SIZE).min(n) {
+        let end = (p + MAX_COPY_SIZE).min(n);
+        for (q, ins) in ir.instrs.iter().enumerate().take(end).skip(p) {
             // Only compiler-made exits (no line number) are copied.
-            if (q > p && starts_block[q]) || ir.instrs[q].loc.line != 0 {
+            if (q > p && starts_block[q]) || ins.loc.line != 0 {
                 return None;
             }
-            match ir.instrs[q].op {
-                IrOp::Real(Op::ReturnValue | Op::Reraise | Op::RaiseVarargs) => return Some(p..q + 1),
+            match ins.op {
+                IrOp::Real(Op::ReturnValue | Op::Reraise | Op::RaiseVarargs) => {
+                    return Some(p..q + 1)
+                }
                 IrOp::Real(op) if !op.is_jump() => {}
                 _ => return None,
             }
@@ -533,9 +583,8 @@ fn inline_exits(ir: &Ir) -> Result<Ir, String> {
         handlers: ir.handlers.clone(),
     };
     let mut new_pos = vec![0u32; n + 1];
-    for i in 0..n {
+    for (i, &ins) in ir.instrs.iter().enumerate() {
         new_pos[i] = out.instrs.len() as u32;
-        let ins = ir.instrs[i];
         if ins.op == IrOp::Jump {
             if let Some(block) = exit_block(ir.label_pos(ins.arg)?) {
                 let first = out.instrs.len();
@@ -597,7 +646,12 @@ fn swappable(op: IrOp) -> bool {
     matches!(op, IrOp::Real(Op::StoreFast | Op::PopTop))
 }
 
-fn next_swappable(ir: &Ir, mut i: usize, line: Option<u32>, starts_block: &[bool]) -> Option<usize> {
+fn next_swappable(
+    ir: &Ir,
+    mut i: usize,
+    line: Option<u32>,
+    starts_block: &[bool],
+) -> Option<usize> {
     loop {
         i += 1;
         if i >= ir.instrs.len() || starts_block[i] {
@@ -616,14 +670,15 @@ fn next_swappable(ir: &Ir, mut i: usize, line: Option<u32>, starts_block: &[bool
 }
 
 /// `SWAP n; STORE_FAST a; ...; STORE_FAST b` stores in the other order
-/// instead (CPython's `apply_static_swaps`), from `last` back to `first`.
-fn apply_static_swaps(ir: &mut Ir, last: usize, starts_block: &[bool], first: usize) {
+/// instead (CPython's `apply_static_swaps`): from `last` back to the start
+/// of its basic block, across `NOP`s, stores and earlier `SWAP`s.
+fn apply_static_swaps(ir: &mut Ir, last: usize, starts_block: &[bool]) {
     let mut i = last as isize;
-    while i >= first as isize {
+    while i >= 0 {
         let k0 = i as usize;
         let op = ir.instrs[k0].op;
         if op != IrOp::Real(Op::Swap) {
-            if op == IrOp::Real(Op::Nop) || swappable(op) {
+            if (op == IrOp::Real(Op::Nop) || swappable(op)) && !starts_block[k0] {
                 i -= 1;
                 continue;
             }
@@ -643,6 +698,9 @@ fn apply_static_swaps(ir: &mut Ir, last: usize, starts_block: &[bool], first: us
         ir.instrs[k0].op = IrOp::Real(Op::Nop);
         ir.instrs[k0].arg = 0;
         ir.instrs.swap(j, k);
+        if starts_block[k0] {
+            return;
+        }
         i -= 1;
     }
 }

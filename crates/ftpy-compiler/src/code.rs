@@ -18,10 +18,6 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x0080;
     pub const ITERABLE_COROUTINE: u32 = 0x0100;
     pub const ASYNC_GENERATOR: u32 = 0x0200;
-    /// `from __future__ import annotations` was in effect
-    /// (`CO_FUTURE_ANNOTATIONS`); `compile()` and `exec()` of source inherit
-    /// it.
-    pub const FUTURE_ANNOTATIONS: u32 = 0x0100_0000;
 }
 
 /// A constant in `co_consts`.
@@ -122,7 +118,9 @@ impl CodeObject {
         if i < self.cellvars.len() {
             Some(&self.cellvars[i])
         } else {
-            self.freevars.get(i - self.cellvars.len()).map(|s| s.as_str())
+            self.freevars
+                .get(i - self.cellvars.len())
+                .map(|s| s.as_str())
         }
     }
 

@@ -48,6 +48,10 @@ pub(crate) enum ConstKey {
 
 impl ConstKey {
     pub fn of(c: &Constant, code_id: usize) -> ConstKey {
+        crate::grow(|| ConstKey::of_inner(c, code_id))
+    }
+
+    fn of_inner(c: &Constant, code_id: usize) -> ConstKey {
         match c {
             Constant::None => ConstKey::None,
             Constant::Bool(b) => ConstKey::Bool(*b),
@@ -130,7 +134,7 @@ pub(crate) fn truthy(c: &Constant) -> bool {
         Constant::Bool(b) => *b,
         Constant::Ellipsis | Constant::Code(_) => true,
         Constant::Int(i) => *i != 0,
-        Constant::BigInt(s) => s.trim_start_matches('-').trim_start_matches('0') != "",
+        Constant::BigInt(s) => !s.trim_start_matches('-').trim_start_matches('0').is_empty(),
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
@@ -141,6 +145,10 @@ pub(crate) fn truthy(c: &Constant) -> bool {
 
 /// Folds an expression to a constant where CPython's AST optimizer does.
 pub(crate) fn fold(e: &Expr, optimize: u8) -> Option<Constant> {
+    crate::grow(|| fold_inner(e, optimize))
+}
+
+fn fold_inner(e: &Expr, optimize: u8) -> Option<Constant> {
     match e {
         Expr::NumberLiteral(n) => Some(number_const(&n.value)),
         Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
@@ -204,9 +212,10 @@ fn fold_unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
             _ => None,
         },
         UnaryOp::UAdd => match v {
-            Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Complex { .. } => {
-                Some(v.clone())
-            }
+            Constant::Int(_)
+            | Constant::BigInt(_)
+            | Constant::Float(_)
+            | Constant::Complex { .. } => Some(v.clone()),
             Constant::Bool(b) => Some(Constant::Int(*b as i64)),
             _ => None,
         },
@@ -267,7 +276,9 @@ fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         return fold_numeric(op, a, b);
     }
     match (op, l, r) {
-        (Operator::Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}"))),
+        (Operator::Add, Constant::Str(a), Constant::Str(b)) => {
+            Some(Constant::Str(format!("{a}{b}")))
+        }
         (Operator::Add, Constant::Bytes(a), Constant::Bytes(b)) => {
             Some(Constant::Bytes([a.as_slice(), b.as_slice()].concat()))
         }
@@ -317,12 +328,18 @@ fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
     Some(match seq {
         Constant::Str(s) => Constant::Str(s.repeat(n)),
         Constant::Bytes(b) => Constant::Bytes(b.repeat(n)),
-        Constant::Tuple(t) => Constant::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect()),
+        Constant::Tuple(t) => {
+            Constant::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect())
+        }
         _ => return None,
     })
 }
 
-fn complexity(c: &Constant, mut limit: i64) -> i64 {
+fn complexity(c: &Constant, limit: i64) -> i64 {
+    crate::grow(|| complexity_inner(c, limit))
+}
+
+fn complexity_inner(c: &Constant, mut limit: i64) -> i64 {
     if let Constant::Tuple(items) | Constant::FrozenSet(items) = c {
         limit -= items.len() as i64;
         for item in items {
@@ -407,7 +424,10 @@ fn fold_int(op: Operator, x: &BigInt, y: &BigInt) -> Option<Constant> {
                 return None;
             }
             let s = y.to_u64()?;
-            if !x.is_zero() && (s > MAX_INT_BITS || x.bits() > MAX_INT_BITS - s) {
+            if x.is_zero() {
+                return Some(Constant::Int(0));
+            }
+            if s > MAX_INT_BITS || x.bits() > MAX_INT_BITS - s {
                 return None;
             }
             x << s
@@ -478,23 +498,17 @@ fn float_key(f: f64) -> Option<EqKey> {
         return None;
     }
     if f.is_finite() && f.fract() == 0.0 {
-        let i = num_bigint::BigInt::from_f64_exact(f)?;
+        let i: BigInt = num_traits::FromPrimitive::from_f64(f)?;
         return Some(EqKey::Int(i.to_string()));
     }
     Some(EqKey::Float(f.to_bits()))
 }
 
-trait FromF64Exact: Sized {
-    fn from_f64_exact(f: f64) -> Option<Self>;
-}
-
-impl FromF64Exact for BigInt {
-    fn from_f64_exact(f: f64) -> Option<BigInt> {
-        num_traits::FromPrimitive::from_f64(f)
-    }
-}
-
 pub(crate) fn eq_key(c: &Constant) -> Option<EqKey> {
+    crate::grow(|| eq_key_inner(c))
+}
+
+fn eq_key_inner(c: &Constant) -> Option<EqKey> {
     Some(match c {
         Constant::None => EqKey::None,
         Constant::Ellipsis => EqKey::Ellipsis,
@@ -509,7 +523,13 @@ pub(crate) fn eq_key(c: &Constant) -> Option<EqKey> {
             if real.is_nan() || imag.is_nan() {
                 return None;
             }
-            let norm = |x: f64| if x == 0.0 { 0.0f64.to_bits() } else { x.to_bits() };
+            let norm = |x: f64| {
+                if x == 0.0 {
+                    0.0f64.to_bits()
+                } else {
+                    x.to_bits()
+                }
+            };
             EqKey::Complex(norm(*real), norm(*imag))
         }
         Constant::Str(s) => EqKey::Str(s.clone()),
@@ -551,7 +571,11 @@ fn float_repr_impl(f: f64, dot0: bool) -> String {
                 ints
             }
         } else {
-            format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+            format!(
+                "{}.{}",
+                &digits[..decpt as usize],
+                &digits[decpt as usize..]
+            )
         }
     } else {
         let (first, rest) = digits.split_at(1);
@@ -644,6 +668,10 @@ pub(crate) fn bytes_repr(b: &[u8]) -> String {
 
 /// Python's `repr()` of a constant (code objects as `dis` shows them).
 pub(crate) fn repr(c: &Constant) -> String {
+    crate::grow(|| repr_inner(c))
+}
+
+fn repr_inner(c: &Constant) -> String {
     match c {
         Constant::None => "None".to_string(),
         Constant::Bool(true) => "True".to_string(),
@@ -685,4 +713,47 @@ pub(crate) fn repr(c: &Constant) -> String {
             code.name, code.filename, code.first_line
         ),
     }
+}
+
+/// Whether two code objects are the same constant (CPython's code
+/// equality: everything but the identity; constants compared by type and
+/// value, so `0.0` and `-0.0` differ).
+pub(crate) fn same_code(a: &crate::code::CodeObject, b: &crate::code::CodeObject) -> bool {
+    crate::grow(|| same_code_inner(a, b))
+}
+
+fn same_code_inner(a: &crate::code::CodeObject, b: &crate::code::CodeObject) -> bool {
+    fn same_const(x: &Constant, y: &Constant) -> bool {
+        match (x, y) {
+            (Constant::Code(p), Constant::Code(q)) => same_code(p, q),
+            (Constant::Tuple(p), Constant::Tuple(q))
+            | (Constant::FrozenSet(p), Constant::FrozenSet(q)) => {
+                p.len() == q.len() && p.iter().zip(q).all(|(m, n)| same_const(m, n))
+            }
+            _ => ConstKey::of(x, 0) == ConstKey::of(y, 0),
+        }
+    }
+    a.name == b.name
+        && a.qualname == b.qualname
+        && a.filename == b.filename
+        && a.flags == b.flags
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.first_line == b.first_line
+        && a.instructions == b.instructions
+        && a.locations == b.locations
+        && a.constants.len() == b.constants.len()
+        && a.constants
+            .iter()
+            .zip(&b.constants)
+            .all(|(x, y)| same_const(x, y))
+        && a.names == b.names
+        && a.varnames == b.varnames
+        && a.cellvars == b.cellvars
+        && a.freevars == b.freevars
+        && a.cell2arg == b.cell2arg
+        && a.exception_table == b.exception_table
+        && a.stacksize == b.stacksize
+        && a.ncaches == b.ncaches
 }

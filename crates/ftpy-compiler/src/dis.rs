@@ -22,6 +22,10 @@ use crate::opcode::{ArgKind, BinaryOp, CompareOp, Op};
 /// Disassembles `code` and, after it, every code object among its
 /// constants (recursively).
 pub fn disassemble(code: &CodeObject) -> String {
+    crate::grow(|| disassemble_nested(code))
+}
+
+fn disassemble_nested(code: &CodeObject) -> String {
     let mut out = String::new();
     disassemble_one(code, &mut out);
     for c in &code.constants {
@@ -41,7 +45,11 @@ pub fn describe_arg(code: &CodeObject, op: Op, a: u32) -> String {
         ArgKind::Const => code.constants.get(a as usize).map(repr).unwrap_or_default(),
         ArgKind::Name => code.names.get(a as usize).cloned().unwrap_or_default(),
         ArgKind::GlobalName => {
-            let name = code.names.get((a >> 1) as usize).cloned().unwrap_or_default();
+            let name = code
+                .names
+                .get((a >> 1) as usize)
+                .cloned()
+                .unwrap_or_default();
             if a & 1 == 1 {
                 format!("NULL + {name}")
             } else {

@@ -74,9 +74,11 @@ fn at_offsets(
 
 pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
     let mut first: Option<(usize, CompileError)> = None;
-    let mut note = |pos: usize, e: CompileError| {
+    // Errors are built only when they become the first (building one
+    // counts characters on its line).
+    let mut note = |pos: usize, e: &dyn Fn() -> CompileError| {
         if first.as_ref().is_none_or(|(p, _)| pos < *p) {
-            first = Some((pos, e));
+            first = Some((pos, e()));
         }
     };
     let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
@@ -113,14 +115,13 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
             TokenKind::Indent => {
                 indent_depth += 1;
                 if indent_depth >= MAX_INDENT {
-                    note(
-                        pos,
+                    note(pos, &|| {
                         map.error(
                             ErrorKind::IndentationError,
                             "too many levels of indentation",
                             range,
-                        ),
-                    );
+                        )
+                    });
                 }
                 continue;
             }
@@ -135,25 +136,23 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
             at_line_start = false;
             if let Some(e) = check_indent(map, range.start(), &mut indents) {
                 // Detected at the start of the line.
-                let (line, _) = map.line_col(range.start());
-                let line_start = pos - map.line_text(line).map_or(0, |t| {
-                    t.len().min(pos) - t.len().min(pos) + (map.line_col(range.start()).1 as usize)
-                });
-                note(line_start, e);
+                let line_start = pos - map.line_col(range.start()).1 as usize;
+                note(line_start, &|| e.clone());
             }
         }
         match kind {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                 stack.push((kind, range));
                 if stack.len() > MAX_PAREN_NESTING {
-                    note(pos, map.syntax_error("too many nested parentheses", range));
+                    note(pos, &|| {
+                        map.syntax_error("too many nested parentheses", range)
+                    });
                 }
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => match stack.pop() {
-                None => note(
-                    pos,
-                    map.syntax_error(format!("unmatched '{}'", bracket_char(kind)), range),
-                ),
+                None => note(pos, &|| {
+                    map.syntax_error(format!("unmatched '{}'", bracket_char(kind)), range)
+                }),
                 Some((open, open_range)) if closer_of(open) != kind => {
                     let (open_line, _) = map.line_col(open_range.start());
                     let (line, _) = map.line_col(range.start());
@@ -170,24 +169,35 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                             bracket_char(open)
                         )
                     };
-                    note(pos, map.syntax_error(msg, range));
+                    note(pos, &|| map.syntax_error(msg.clone(), range));
                 }
                 Some(_) => {}
             },
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
                 if let Some(e) = check_number(map, range.start()) {
-                    note(pos, e);
+                    note(pos, &|| e.build(map));
                 }
             }
-            // A number the lexer gave up on (`0x`, `0b2`).
-            TokenKind::Unknown
-                if map
-                    .src
-                    .get(pos..)
-                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) =>
-            {
-                if let Some(e) = check_number(map, range.start()) {
-                    note(pos, e);
+            // A number the lexer gave up on (`0x`, `0b2`, `1._`).
+            TokenKind::Unknown => {
+                let bytes = map.src.as_bytes();
+                let mut start = pos;
+                while start > 0
+                    && (bytes[start - 1].is_ascii_alphanumeric()
+                        || matches!(bytes[start - 1], b'.' | b'_'))
+                {
+                    start -= 1;
+                }
+                while start < pos && !bytes[start].is_ascii_digit() {
+                    start += 1;
+                }
+                let is_number = bytes.get(start).is_some_and(|b| b.is_ascii_digit())
+                    && (start == 0
+                        || !(bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'_'));
+                if is_number {
+                    if let Some(e) = check_number(map, TextSize::new(start as u32)) {
+                        note(start, &|| e.build(map));
+                    }
                 }
             }
             _ => {}
@@ -280,39 +290,60 @@ fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c as u32 >= 128
 }
 
+/// A number literal error: message, line, byte column of the literal,
+/// and 1-based character offsets relative to the literal's start.
+struct NumberError {
+    msg: String,
+    line: u32,
+    col: u32,
+    from: usize,
+    to: usize,
+}
+
+impl NumberError {
+    fn build(&self, map: &SourceMap<'_>) -> CompileError {
+        // Offsets are 1-based characters from the start of the line.
+        let before = map.char_offset(self.line, self.col) as usize - 1;
+        at_offsets(
+            map,
+            ErrorKind::SyntaxError,
+            self.msg.clone(),
+            self.line,
+            (before + self.from) as u32,
+            (before + self.to) as u32,
+        )
+    }
+}
+
 /// Re-reads the number literal at `start` with CPython's tokenizer rules.
-fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<CompileError> {
+fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<NumberError> {
     let (line, col) = map.line_col(start);
-    let text = map.line_text(line)?;
-    let chars: Vec<char> = text.chars().collect();
-    // Character index of the literal on its line.
-    let begin = text.get(..col as usize)?.chars().count();
+    // Only the characters a number literal can be made of are read (plus
+    // one): long lines full of numbers stay linear.
+    let rest = map.src.get(start.to_usize()..)?;
+    let mut chars: Vec<char> = Vec::new();
+    for c in rest.chars() {
+        chars.push(c);
+        if !(c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-')) {
+            break;
+        }
+    }
     let mut lx = NumLexer {
         chars: &chars,
-        pos: begin,
+        pos: 0,
     };
-    let err = |msg: String, offset: usize| {
-        Some(at_offsets(
-            map,
-            ErrorKind::SyntaxError,
-            msg,
-            line,
-            offset as u32,
-            offset as u32,
-        ))
+    let (msg, from, to) = match lx.lex(0) {
+        Ok(()) => return None,
+        Err(NumError::At(msg, offset)) => (msg, offset, offset),
+        Err(NumError::Range(msg, from, to)) => (msg, from, to),
     };
-    match lx.lex(begin) {
-        Ok(()) => None,
-        Err(NumError::At(msg, offset)) => err(msg, offset),
-        Err(NumError::Range(msg, from, to)) => Some(at_offsets(
-            map,
-            ErrorKind::SyntaxError,
-            msg,
-            line,
-            from as u32,
-            to as u32,
-        )),
-    }
+    Some(NumberError {
+        msg,
+        line,
+        col,
+        from,
+        to,
+    })
 }
 
 enum NumError {
@@ -389,7 +420,12 @@ impl NumLexer<'_> {
         }
     }
 
-    fn radix(&mut self, kind: &str, digit: fn(char) -> bool, max_digit: char) -> Result<(), NumError> {
+    fn radix(
+        &mut self,
+        kind: &str,
+        digit: fn(char) -> bool,
+        max_digit: char,
+    ) -> Result<(), NumError> {
         let mut c = self.next();
         loop {
             if c == '_' {

@@ -4,26 +4,30 @@
 //!
 //! # Pipeline
 //!
-//! 1. [`parse`](crate::parse): `ruff_python_parser` at target version 3.11;
-//!    its errors (and its "unsupported syntax" errors, e.g. PEP 695) become
-//!    [`CompileError`]s worded as CPython 3.11 words them. Nesting limits the
-//!    CPython tokenizer enforces (200 nested brackets, 100 indentation
-//!    levels) are checked on the token stream.
-//! 2. [`scope`](crate::scope): CPython's symbol table: every name of every
+//! 1. `parse`: `ruff_python_parser` at target version 3.11; its errors
+//!    (and its "unsupported syntax" errors, e.g. PEP 695) become
+//!    [`CompileError`]s worded and placed as CPython 3.11 reports them.
+//!    `lexcheck` adds the checks of CPython's tokenizer the parser does
+//!    not make (bracket matching and nesting, indentation depth and
+//!    tab/space consistency, number literals).
+//! 2. `scope`: CPython's symbol table: every name of every
 //!    scope resolved to local / cell / free / global, plus the checks the
 //!    parser leaves to it (`nonlocal`, `global`, duplicate arguments ...).
 //!    It also bounds the AST depth (`RecursionError`), so that later passes
 //!    can recurse freely.
-//! 3. [`codegen`](crate::codegen): one [`CodeObject`] per module, class
-//!    body, function, lambda and comprehension, following CPython 3.11's
-//!    compilation scheme (see `docs/bytecode.md`).
-//! 4. [`assemble`](crate::assemble): labels to indices, dead code removal,
-//!    stack depth analysis, the exception table, inline cache numbering.
-//! 5. [`verify`](crate::verify): the invariants the interpreter relies on,
-//!    checked on every output in debug builds.
+//! 3. `codegen`: one [`CodeObject`] per module, class body, function,
+//!    lambda and comprehension, following CPython 3.11's compilation
+//!    scheme (see `docs/bytecode.md`), with CPython's constant folding
+//!    (`consts`) and annotation unparsing (`unparse`).
+//! 4. `assemble`: peephole rewrites, dead code removal, stack depth
+//!    analysis, the exception table, inline cache numbering.
+//! 5. [`verify()`]: the invariants the interpreter relies on, checked on
+//!    every output in debug builds.
 //!
-//! [`dis`](crate::dis) prints code objects the way CPython's `dis` does.
+//! [`disassemble`] prints code objects the way CPython's `dis` does;
+//! [`caret_anchors`] finds the operator a traceback underlines.
 
+pub mod anchors;
 pub mod code;
 pub mod dis;
 pub mod opcode;
@@ -41,6 +45,7 @@ mod unparse;
 #[cfg(test)]
 mod tests;
 
+pub use anchors::{caret_anchors, Anchors};
 pub use code::{CodeObject, Constant, ExceptionEntry, Location};
 pub use dis::disassemble;
 pub use opcode::{ArgKind, BinaryOp, CompareOp, Instr, Op};
@@ -124,10 +129,7 @@ pub fn compile(
     let parsed = parse::parse(&map, mode)?;
     let result = compile_parsed(&map, &parsed, mode, optimize);
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
-        // The AST may be too deep for its own (recursive) drop glue: drop
-        // it on a stack sized for the worst case, one level per byte.
-        let size = (source.len() * 256).clamp(1 << 20, 1 << 34);
-        stacker::grow(size, move || drop(parsed));
+        drop_deep(parsed, source.len());
     }
     let code = result?;
     debug_assert!(
@@ -136,6 +138,26 @@ pub fn compile(
         verify::verify(&code)
     );
     Ok(code)
+}
+
+/// Runs `f` with enough stack: the compiler recurses as deep as the
+/// program nests, and grows its stack (in new segments) when it runs low.
+#[inline]
+pub(crate) fn grow<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(scope::STACK_RED_ZONE, scope::STACK_GROW, f)
+}
+
+/// Drops a syntax tree that may be nested as deeply as its source is long:
+/// its (recursive) drop glue runs on a stack sized for the worst case, one
+/// level per source byte. (A tree that compiled is at most
+/// `scope::MAX_DEPTH` deep and is dropped normally.)
+pub(crate) fn drop_deep<T: Send>(tree: T, source_len: usize) {
+    if source_len < 4096 {
+        drop(tree);
+    } else {
+        let size = (source_len * 256).clamp(1 << 20, 1 << 34);
+        stacker::grow(size, move || drop(tree));
+    }
 }
 
 fn compile_parsed(

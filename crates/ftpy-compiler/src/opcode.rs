@@ -368,7 +368,8 @@ opcodes! {
     /// instead.`). A match, total or partial: `(exc type -- rest match)`
     /// (`rest` is None on a total match) and `match` becomes the exception
     /// being handled (`sys.exc_info()`); no match: `(exc type -- exc None)`.
-    /// An `exc` that is not an exception group matches as a group of one.
+    /// An `exc` that is not an exception group and matches is wrapped:
+    /// `match = ExceptionGroup("", [exc])`, `rest = None`.
     CheckEgMatch = 117, "CHECK_EG_MATCH", None, cache: false, |a, j| 0;
     /// End of the `except*` clauses: `orig` is the exception group that
     /// entered them, `list` the exceptions the clauses raised or re-raised

@@ -52,7 +52,10 @@ pub(crate) fn parse(map: &SourceMap<'_>, mode: Mode) -> Result<Parsed, CompileEr
         tokens: parsed.tokens(),
         syntax: parsed.syntax(),
     };
-    let parse_error = parsed.errors().first().map(|e| (e.location.start().to_usize(), ctx.translate(e)));
+    let parse_error = parsed
+        .errors()
+        .first()
+        .map(|e| (e.location.start().to_usize(), ctx.translate(e)));
     let unsupported = parsed
         .unsupported_syntax_errors()
         .first()
@@ -79,39 +82,60 @@ pub(crate) fn parse(map: &SourceMap<'_>, mode: Mode) -> Result<Parsed, CompileEr
             )
         })
         .map_or(0, |t| t.end().to_usize());
+    // CPython tokenizes the whole file before reporting a parser error:
+    // a tokenizer error anywhere wins, and so does a bracket left open on
+    // a line before the error (or at the end of the input).
     let error = match (lex.first, parser_error) {
-        (Some((lpos, lerr)), Some((ppos, (perr, generic)))) => {
-            if lpos <= ppos || generic {
-                Some(lerr)
-            } else {
-                Some(perr)
-            }
-        }
-        (Some((_, lerr)), None) => Some(lerr),
+        (Some((_, lerr)), _) => Some(lerr),
         (None, Some((ppos, (perr, generic)))) => match lex.unclosed {
-            Some(unclosed) if generic && ppos >= input_end => Some(unclosed),
+            Some(unclosed) if (generic && ppos >= input_end) || unclosed.lineno < perr.lineno => {
+                Some(unclosed)
+            }
             _ => Some(perr),
         },
         (None, None) => None,
     };
     if let Some(e) = error {
+        crate::drop_deep(parsed, map.src.len());
         return Err(e);
+    }
+    if mode == Mode::Single {
+        if let ast::Mod::Module(m) = parsed.syntax() {
+            check_single(map, m, parsed.tokens())?;
+        }
     }
     let parsed = match parsed.into_syntax() {
         ast::Mod::Module(m) => Parsed::Module(m),
         ast::Mod::Expression(e) => Parsed::Expression(e),
     };
-    if mode == Mode::Single {
-        if let Parsed::Module(m) = &parsed {
-            if m.body.len() > 1 {
-                return Err(map.syntax_error(
-                    "multiple statements found while compiling a single statement",
-                    m.body[0].range(),
-                ));
-            }
-        }
-    }
     Ok(parsed)
+}
+
+/// `Mode::Single` takes one logical line (`a = 1; b = 2` is fine) or one
+/// compound statement.
+fn check_single(
+    map: &SourceMap<'_>,
+    m: &ast::ModModule,
+    tokens: &Tokens,
+) -> Result<(), CompileError> {
+    let Some(first) = m.body.first() else {
+        return Ok(());
+    };
+    let line = map.line_col(first.range().start()).0;
+    if m.body[1..]
+        .iter()
+        .any(|s| map.line_col(s.range().start()).0 != line)
+    {
+        let at = tokens
+            .iter()
+            .find(|t| t.kind() == TokenKind::Newline && t.start() >= first.range().start())
+            .map_or(first.range().end(), |t| t.start());
+        return Err(map.syntax_error(
+            "multiple statements found while compiling a single statement",
+            TextRange::empty(at),
+        ));
+    }
+    Ok(())
 }
 
 /// Everything the error translation looks at.
@@ -378,15 +402,16 @@ impl Ctx<'_, '_> {
         let start = self.expr_start_before(p);
         let first = self.token(start)?;
         let first_text = self.text(first.range());
-        let legacy = start == p
-            && first.kind() == TokenKind::Name
-            && matches!(first_text, "print" | "exec");
+        let legacy =
+            start == p && first.kind() == TokenKind::Name && matches!(first_text, "print" | "exec");
         if legacy {
             // `print x` at the start of a statement.
             let before = self.prev_token(start).map(|(_, t)| t.kind());
             let at_stmt_start = matches!(
                 before,
-                None | Some(TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi)
+                None | Some(
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi
+                )
             );
             if at_stmt_start && tok.kind() != TokenKind::Lpar {
                 return Some(self.syntax(
@@ -430,13 +455,13 @@ impl Ctx<'_, '_> {
             P::FStringError(e) => self.translate_fstring(e, range),
             P::TStringError(_) => self.generic(range),
             P::UnexpectedIndentation => {
-                let (line, col) = map.line_col(range.start());
+                // CPython puts this one at the end of the indentation.
+                let (line, _) = map.line_col(range.start());
                 let text = map.line_text(line).unwrap_or("");
                 let ws = text
                     .chars()
                     .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
                     .count() as u32;
-                let _ = col;
                 let mut e = map.error(ErrorKind::IndentationError, "unexpected indent", range);
                 e.offset = ws.max(1);
                 e.end_offset = e.offset;
@@ -487,12 +512,11 @@ impl Ctx<'_, '_> {
             P::ExpectedImaginaryNumber => {
                 self.syntax("imaginary number required in complex literal", range)
             }
-            P::ExpectedRealNumber => {
-                self.syntax("real number required in complex literal", range)
-            }
-            P::EmptyImportNames | P::EmptyDeleteTargets | P::EmptyGlobalNames | P::EmptyNonlocalNames => {
-                self.generic(TextRange::empty(range.start()))
-            }
+            P::ExpectedRealNumber => self.syntax("real number required in complex literal", range),
+            P::EmptyImportNames
+            | P::EmptyDeleteTargets
+            | P::EmptyGlobalNames
+            | P::EmptyNonlocalNames => self.generic(TextRange::empty(range.start())),
             P::OtherError(msg) => self.translate_other(msg, range),
             _ => self.fallback(range),
         }
@@ -531,16 +555,24 @@ impl Ctx<'_, '_> {
 
     /// An error inside an f-string, as CPython 3.11 (which parses
     /// f-strings apart) words and places it: just past the f-string.
-    fn fstring_error(&self, i: usize, start: usize, end: Option<usize>) -> (CompileError, bool) {
+    fn fstring_error(&self, i: usize, end: Option<usize>) -> (CompileError, bool) {
         let at = match end {
             Some(e) => self.tokens[e].end(),
-            None => self.tokens.get(i).map_or(TextSize::new(self.map.src.len() as u32), |t| t.start()),
+            None => self
+                .tokens
+                .get(i)
+                .map_or(TextSize::new(self.map.src.len() as u32), |t| t.start()),
         };
         let tok = self.token(i).map(|t| t.kind());
         let prev = self.prev_token(i).map(|(_, t)| t.kind());
-        let _ = start;
         let msg = match (prev, tok) {
-            (Some(TokenKind::Lbrace), Some(TokenKind::Rbrace)) => "f-string: empty expression not allowed",
+            (Some(TokenKind::Lbrace), Some(TokenKind::Rbrace)) => {
+                "f-string: empty expression not allowed"
+            }
+            (
+                Some(TokenKind::Lbrace),
+                Some(TokenKind::FStringEnd | TokenKind::EndOfFile) | None,
+            ) => "f-string: expecting '}'",
             (Some(TokenKind::Lbrace), Some(TokenKind::Exclamation)) => {
                 "f-string: expression required before '!'"
             }
@@ -552,8 +584,8 @@ impl Ctx<'_, '_> {
     /// A generic error, unless the tokens around it say more.
     fn fallback(&self, range: TextRange) -> (CompileError, bool) {
         let i = self.token_index(range.start());
-        if let Some((start, end)) = self.enclosing_fstring(i) {
-            return self.fstring_error(i, start, end);
+        if let Some((_, end)) = self.enclosing_fstring(i) {
+            return self.fstring_error(i, end);
         }
         if let Some(e) = self.juxtaposition(i) {
             return e;
@@ -561,10 +593,15 @@ impl Ctx<'_, '_> {
         if let Some(e) = self.assignment_in_condition(i) {
             return e;
         }
-        if self.token(i).is_none_or(|t| t.kind() == TokenKind::EndOfFile) {
+        if self
+            .token(i)
+            .is_none_or(|t| t.kind() == TokenKind::EndOfFile)
+        {
             return (
-                self.map
-                    .syntax_error("unexpected EOF while parsing", TextRange::empty(range.start())),
+                self.map.syntax_error(
+                    "unexpected EOF while parsing",
+                    TextRange::empty(range.start()),
+                ),
                 true,
             );
         }
@@ -582,7 +619,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let (_, kw) = self.prev_token(n)?;
-        if !matches!(kw.kind(), TokenKind::If | TokenKind::Elif | TokenKind::While) {
+        if !matches!(
+            kw.kind(),
+            TokenKind::If | TokenKind::Elif | TokenKind::While
+        ) {
             return None;
         }
         Some(self.syntax(
@@ -603,7 +643,10 @@ impl Ctx<'_, '_> {
                     .map(|j| &self.tokens[j])
                     .find(|t| t.kind() == TokenKind::Newline)
                     .map_or(range.start(), |t| t.start());
-                self.syntax("expected 'except' or 'finally' block", TextRange::empty(pos))
+                self.syntax(
+                    "expected 'except' or 'finally' block",
+                    TextRange::empty(pos),
+                )
             }
             "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
                 self.syntax("* argument may appear only once", range)
@@ -802,13 +845,18 @@ impl Ctx<'_, '_> {
             _ => {}
         }
         if let Expr::Starred(_) = target {
-            return self.syntax("starred assignment target must be in a list or tuple", range);
+            return self.syntax(
+                "starred assignment target must be in a list or tuple",
+                range,
+            );
         }
         if let Some(Stmt::Assign(a)) = stmt {
             // An unparenthesized `yield` in a chain of targets.
             if matches!(target, Expr::Yield(_) | Expr::YieldFrom(_))
                 && !self.text(range).starts_with('(')
-                && self.map.src[..range.start().to_usize()].trim_end().ends_with('=')
+                && self.map.src[..range.start().to_usize()]
+                    .trim_end()
+                    .ends_with('=')
             {
                 return self.syntax("assignment to yield expression not possible", range);
             }
@@ -867,10 +915,18 @@ impl Ctx<'_, '_> {
                 if body.starts_with("\"\"\"") || body.starts_with("'''") {
                     // The line the tokenizer reached: the last line (a
                     // final line break does not start another).
-                    let end = map.src.trim_end_matches(['\n', '\r']).len();
+                    let src = map.src;
+                    let end = src
+                        .strip_suffix("\r\n")
+                        .or_else(|| src.strip_suffix('\n'))
+                        .or_else(|| src.strip_suffix('\r'))
+                        .unwrap_or(src)
+                        .len();
                     let last = map.line_col(TextSize::new(end as u32)).0;
                     self.syntax(
-                        format!("unterminated triple-quoted string literal (detected at line {last})"),
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {last})"
+                        ),
                         range,
                     )
                 } else {
@@ -882,7 +938,10 @@ impl Ctx<'_, '_> {
             }
             L::FStringError(e) => self.translate_fstring(e, range),
             L::Eof => (
-                map.syntax_error("unexpected EOF while parsing", TextRange::empty(range.end())),
+                map.syntax_error(
+                    "unexpected EOF while parsing",
+                    TextRange::empty(range.end()),
+                ),
                 true,
             ),
             L::LineContinuationError => {
@@ -902,9 +961,7 @@ impl Ctx<'_, '_> {
             L::InvalidByteLiteral => {
                 // Reported at the start of the literal.
                 let i = self.token_index(range.start() + TextSize::new(1));
-                let start = self
-                    .prev_token(i)
-                    .map_or(range.start(), |(_, t)| t.start());
+                let start = self.prev_token(i).map_or(range.start(), |(_, t)| t.start());
                 self.syntax(
                     "bytes can only contain ASCII literal characters",
                     TextRange::empty(start),
@@ -942,17 +999,31 @@ impl Ctx<'_, '_> {
     fn unicode_error(&self, lex: &LexicalErrorType, range: TextRange) -> (CompileError, bool) {
         let i = self.token_index(range.start() + TextSize::new(1));
         let tok = self.prev_token(i).map(|(_, t)| *t);
-        let (lit_start, lit_end) = tok.map_or((range.start(), range.end()), |t| (t.start(), t.end()));
+        let (lit_start, lit_end) =
+            tok.map_or((range.start(), range.end()), |t| (t.start(), t.end()));
         let lit = self.text(TextRange::new(lit_start, lit_end));
-        let prefix = lit.len() - lit.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+        let prefix = lit.len()
+            - lit
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
         let quote = if lit[prefix..].starts_with("\"\"\"") || lit[prefix..].starts_with("'''") {
             3
         } else {
             1
         };
         let body_start = lit_start.to_usize() + prefix + quote;
-        let from = range.start().to_usize().saturating_sub(body_start);
-        let to = range.end().to_usize().saturating_sub(body_start + 1);
+        // The escape runs from its backslash to its closing brace.
+        let src = self.map.src;
+        let esc_start = src[body_start.min(range.start().to_usize())..range.start().to_usize()]
+            .rfind("\\N")
+            .map_or(range.start().to_usize(), |k| {
+                body_start.min(range.start().to_usize()) + k
+            });
+        let esc_end = src[range.start().to_usize()..lit_end.to_usize()]
+            .find('}')
+            .map_or(range.end().to_usize(), |k| range.start().to_usize() + k + 1);
+        let from = esc_start.saturating_sub(body_start);
+        let to = esc_end.saturating_sub(body_start + 1);
         let what = match lex {
             LexicalErrorType::UnicodeError => "unknown Unicode character name",
             _ => "malformed \\N character escape",

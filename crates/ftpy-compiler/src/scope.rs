@@ -193,19 +193,31 @@ impl Scope {
             .map_or(SymbolScope::GlobalImplicit, |s| s.scope)
     }
 
-    /// Names of the cells this scope creates (`co_cellvars`), sorted.
+    /// Names of the cells this scope creates (`co_cellvars`): the
+    /// parameters among them in parameter order, then the others sorted.
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
+        let is_cell = |name: &str| {
+            self.lookup(name)
+                .is_some_and(|s| s.scope == SymbolScope::Cell)
+        };
+        let mut params: Vec<String> = Vec::new();
+        for p in &self.params {
+            if is_cell(p) && !params.contains(p) {
+                params.push(p.clone());
+            }
+        }
+        let mut rest: Vec<String> = self
             .symbols
             .iter()
-            .filter(|s| s.scope == SymbolScope::Cell)
+            .filter(|s| s.scope == SymbolScope::Cell && !params.contains(&s.name))
             .map(|s| s.name.clone())
             .collect();
         if self.needs_class_closure {
-            v.push("__class__".to_string());
+            rest.push("__class__".to_string());
         }
-        v.sort();
-        v
+        rest.sort();
+        params.extend(rest);
+        params
     }
 
     /// Names of the cells this scope receives (`co_freevars`), sorted.
@@ -388,7 +400,10 @@ impl Builder<'_, '_> {
     }
 
     /// Bounds the recursion, growing the stack when it runs low.
-    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, CompileError>) -> Result<T, CompileError> {
+    fn nested<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, CompileError>,
+    ) -> Result<T, CompileError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.map.recursion_error());
@@ -609,10 +624,7 @@ impl Builder<'_, '_> {
                 } else {
                     "nonlocal"
                 };
-                return Err(self.err(
-                    format!("annotated name '{}' can't be {kw}", n.id),
-                    a.range,
-                ));
+                return Err(self.err(format!("annotated name '{}' can't be {kw}", n.id), a.range));
             }
             if a.simple {
                 self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -676,14 +688,23 @@ impl Builder<'_, '_> {
     }
 
     fn visit_params(&mut self, p: &ast::Parameters) -> R {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            self.add_def(&a.parameter.name, DEF_PARAM, a.parameter.range)?;
+        // Errors point at the parameter from its name on (CPython's `arg`
+        // node: name and annotation, without `*` / `**`).
+        let at =
+            |param: &ast::Parameter| TextRange::new(param.name.range.start(), param.range.end());
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
+            self.add_def(&a.parameter.name, DEF_PARAM, at(&a.parameter))?;
         }
         if let Some(v) = &p.vararg {
-            self.add_def(&v.name, DEF_PARAM, v.range)?;
+            self.add_def(&v.name, DEF_PARAM, at(v))?;
         }
         if let Some(k) = &p.kwarg {
-            self.add_def(&k.name, DEF_PARAM, k.range)?;
+            self.add_def(&k.name, DEF_PARAM, at(k))?;
         }
         Ok(())
     }
@@ -701,7 +722,10 @@ impl Builder<'_, '_> {
 
     fn check_annotation_block(&self, what: &str, range: TextRange) -> R {
         if self.table.scopes[self.cur()].kind == ScopeKind::Annotation {
-            return Err(self.err(format!("'{what}' can not be used within an annotation"), range));
+            return Err(self.err(
+                format!("'{what}' can not be used within an annotation"),
+                range,
+            ));
         }
         Ok(())
     }
@@ -745,20 +769,12 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::Set(s) => self.visit_exprs(&s.elts)?,
-            Expr::ListComp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::List,
-                &c.generators,
-                &c.elt,
-                None,
-            )?,
-            Expr::SetComp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::Set,
-                &c.generators,
-                &c.elt,
-                None,
-            )?,
+            Expr::ListComp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::List, &c.generators, &c.elt, None)?
+            }
+            Expr::SetComp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::Set, &c.generators, &c.elt, None)?
+            }
             Expr::DictComp(c) => {
                 let key = c.key.as_deref().unwrap_or(&c.value);
                 self.visit_comprehension(
@@ -807,14 +823,14 @@ impl Builder<'_, '_> {
             Expr::FString(f) => {
                 for part in f.value.iter() {
                     if let ast::FStringPart::FString(fs) = part {
-                        self.visit_interpolated(&fs.elements)?;
+                        self.visit_interpolated(&fs.elements, 0, fs.range)?;
                     }
                 }
             }
             Expr::TString(t) => return Err(self.err("invalid syntax", t.range)),
+            Expr::NumberLiteral(n) => self.check_int_literal(n)?,
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_)
@@ -828,7 +844,9 @@ impl Builder<'_, '_> {
             Expr::Name(n) => {
                 let load = n.ctx == ast::ExprContext::Load;
                 self.add_def(&n.id, if load { USE } else { DEF_LOCAL }, n.range)?;
-                if load && n.id.as_str() == "super" && self.table.scopes[self.cur()].kind.is_function()
+                if load
+                    && n.id.as_str() == "super"
+                    && self.table.scopes[self.cur()].kind.is_function()
                 {
                     self.add_def("__class__", USE, n.range)?;
                 }
@@ -844,12 +862,56 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    fn visit_interpolated(&mut self, elements: &ast::InterpolatedStringElements) -> R {
+    /// The replacement fields of an f-string; `spec_depth` counts the
+    /// format specs around them (CPython 3.11 allows two levels).
+    /// CPython converts decimal literals of at most 4300 digits
+    /// (`sys.get_int_max_str_digits()`); longer ones are an error.
+    fn check_int_literal(&self, n: &ast::ExprNumberLiteral) -> R {
+        const MAX_STR_DIGITS: usize = 4300;
+        let ast::Number::Int(i) = &n.value else {
+            return Ok(());
+        };
+        if i.as_i64().is_some() {
+            return Ok(());
+        }
+        let text = i.to_string();
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
+            return Ok(());
+        }
+        let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+        if digits > MAX_STR_DIGITS {
+            let mut e = self.err(
+                format!(
+                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
+                ),
+                n.range,
+            );
+            // CPython gives no column for this one.
+            e.offset = 0;
+            e.end_offset = 0;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn visit_interpolated(
+        &mut self,
+        elements: &ast::InterpolatedStringElements,
+        spec_depth: u32,
+        fstring: TextRange,
+    ) -> R {
         for el in elements.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
+                if spec_depth >= 2 {
+                    return Err(self.err(
+                        "f-string: expressions nested too deeply",
+                        TextRange::empty(fstring.end()),
+                    ));
+                }
                 self.visit_expr(&i.expression)?;
                 if let Some(spec) = &i.format_spec {
-                    self.nested(|b| b.visit_interpolated(&spec.elements))?;
+                    self.nested(|b| b.visit_interpolated(&spec.elements, spec_depth + 1, fstring))?;
                 }
             }
         }
@@ -945,6 +1007,10 @@ impl Builder<'_, '_> {
         let Some(outermost) = generators.first() else {
             return Ok(());
         };
+        // Each `for` clause is a nesting level of the generated code.
+        if self.depth + generators.len() as u32 > MAX_DEPTH {
+            return Err(self.map.recursion_error());
+        }
         // The outermost iterable is evaluated in the enclosing scope.
         self.scope().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
@@ -1107,7 +1173,8 @@ impl Analyzer<'_, '_, '_> {
                 let s = &self.table.scopes[id].symbols[i];
                 (s.name.clone(), s.flags)
             };
-            let scope = self.analyze_name(id, &name, flags, bound, &mut local, free, &mut global)?;
+            let scope =
+                self.analyze_name(id, &name, flags, bound, &mut local, free, &mut global)?;
             self.table.scopes[id].symbols[i].scope = scope;
         }
 

@@ -58,6 +58,10 @@ use crate::opcode::{ArgKind, BinaryOp, CompareOp, Op};
 
 /// Verifies `code` and, recursively, the code objects among its constants.
 pub fn verify(code: &CodeObject) -> Result<(), String> {
+    crate::grow(|| verify_nested(code))
+}
+
+fn verify_nested(code: &CodeObject) -> Result<(), String> {
     verify_one(code).map_err(|e| format!("{} ({}): {e}", code.qualname, code.filename))?;
     for c in &code.constants {
         verify_constant(c)?;
@@ -66,8 +70,12 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
 }
 
 fn verify_constant(c: &Constant) -> Result<(), String> {
+    crate::grow(|| verify_constant_inner(c))
+}
+
+fn verify_constant_inner(c: &Constant) -> Result<(), String> {
     match c {
-        Constant::Code(code) => verify(code),
+        Constant::Code(code) => verify_nested(code),
         Constant::Tuple(items) | Constant::FrozenSet(items) => {
             items.iter().try_for_each(verify_constant)
         }
@@ -104,13 +112,19 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     }
     let nderef = code.cellvars.len() + code.freevars.len();
     let is_gen = code.flags
-        & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::ITERABLE_COROUTINE)
+        & (flags::GENERATOR
+            | flags::COROUTINE
+            | flags::ASYNC_GENERATOR
+            | flags::ITERABLE_COROUTINE)
         != 0;
     let mut caches = vec![false; code.ncaches as usize];
     let mut ops = Vec::with_capacity(n);
     for (i, ins) in code.instructions.iter().enumerate() {
         let Some(op) = Op::from_u8(ins.opcode_byte()) else {
-            return Err(format!("instruction {i}: invalid opcode {}", ins.opcode_byte()));
+            return Err(format!(
+                "instruction {i}: invalid opcode {}",
+                ins.opcode_byte()
+            ));
         };
         ops.push(op);
         let a = ins.a();
@@ -148,22 +162,26 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
                 None => return Err(format!("instruction {i}: cache entry {b} >= ncaches")),
             }
         } else if b != 0 {
-            return Err(format!("instruction {i} ({}): b = {b} without a cache", op.name()));
+            return Err(format!(
+                "instruction {i} ({}): b = {b} without a cache",
+                op.name()
+            ));
         }
         match op {
             Op::JumpForward if a as usize <= i => return bad("forward jump to"),
             Op::JumpBackward | Op::JumpBackwardNoInterrupt if a as usize > i => {
                 return bad("backward jump to")
             }
-            Op::YieldValue | Op::Send if !is_gen =>
-            {
+            Op::YieldValue | Op::Send if !is_gen => {
                 return Err(format!(
                     "instruction {i}: {} outside generator code",
                     op.name()
                 ))
             }
             Op::AsyncGenWrap if code.flags & flags::ASYNC_GENERATOR == 0 => {
-                return Err(format!("instruction {i}: ASYNC_GEN_WRAP outside an async generator"))
+                return Err(format!(
+                    "instruction {i}: ASYNC_GEN_WRAP outside an async generator"
+                ))
             }
             _ => {}
         }
@@ -232,7 +250,9 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             return Err("control falls off the end".into());
         }
         if d < 0 || d > max {
-            return Err(format!("instruction {i}: stack depth {d} outside 0..={max}"));
+            return Err(format!(
+                "instruction {i}: stack depth {d} outside 0..={max}"
+            ));
         }
         match depth[i] {
             Some(old) if old as i64 == d => continue,

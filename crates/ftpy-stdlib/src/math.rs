@@ -4,7 +4,7 @@
 //! arbitrary ints.
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use ftpy_vm::builtins::to_f64;

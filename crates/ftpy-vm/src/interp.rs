@@ -421,8 +421,6 @@ pub(crate) fn trace_roots(m: &mut Marker) {
     crate::objects::instance::trace_shape_roots(m);
 }
 
-/// Called when memory cannot be had even after a collection.
-#[cold]
 /// `sys.getrecursionlimit()`: a plain static so that every call reads it
 /// with one load (threads read it; `sys.setrecursionlimit` writes it).
 pub static RECURSION_LIMIT: AtomicU32 = AtomicU32::new(1000);
@@ -432,6 +430,8 @@ pub fn recursion_limit() -> u32 {
     RECURSION_LIMIT.load(Ordering::Relaxed)
 }
 
+/// Called when memory cannot be had even after a collection.
+#[cold]
 pub fn fatal_out_of_memory(size: usize) -> ! {
     // Nothing here may allocate: the output buffers are flushed, the
     // message is written from a stack buffer, and the process ends.

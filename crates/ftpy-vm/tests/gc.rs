@@ -65,7 +65,14 @@ fn payload_item(ts: &mut ThreadState, i: usize) -> Value {
             let s = StrObj::new(ts, &payload_text(i));
             TupleObj::new(ts, &[s, Value::small_int_unchecked(i as i64)]).value()
         }
-        _ => ListObj::new(ts, &[Value::from_f64(i as f64 + 0.5), Value::small_int_unchecked(-(i as i64))]).value(),
+        _ => ListObj::new(
+            ts,
+            &[
+                Value::from_f64(i as f64 + 0.5),
+                Value::small_int_unchecked(-(i as i64)),
+            ],
+        )
+        .value(),
     }
 }
 
@@ -89,7 +96,9 @@ fn verify_payload(ts: &mut ThreadState, list: Gc<ListObj>, n: usize) -> PyResult
             0 => as_str(v) == Some(payload_text(i).as_str()),
             1 => to_big(v).is_some_and(|b| *b == payload_big(i)),
             2 => v.downcast::<TupleObj>().is_some_and(|t| {
-                t.len() == 2 && as_str(t.items()[0]) == Some(payload_text(i).as_str()) && to_i64(t.items()[1]) == Some(i as i64)
+                t.len() == 2
+                    && as_str(t.items()[0]) == Some(payload_text(i).as_str())
+                    && to_i64(t.items()[1]) == Some(i as i64)
             }),
             _ => v.downcast::<ListObj>().is_some_and(|l| {
                 l.len() == 2
@@ -170,9 +179,15 @@ fn n_count_survivors(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<
     };
     // The addresses go to Rust heap memory (not scanned): they do not keep
     // the objects alive.
-    let addrs: Vec<usize> = (0..ids.len()).filter_map(|i| ids.get(i).and_then(to_i64)).map(|a| a as usize).collect();
+    let addrs: Vec<usize> = (0..ids.len())
+        .filter_map(|i| ids.get(i).and_then(to_i64))
+        .map(|a| a as usize)
+        .collect();
     collect_garbage(ts, Reason::Explicit);
-    let alive = addrs.iter().filter(|&&a| support::survived_last_collection(a)).count();
+    let alive = addrs
+        .iter()
+        .filter(|&&a| support::survived_last_collection(a))
+        .count();
     Ok(Value::small_int_unchecked(alive as i64))
 }
 
@@ -192,7 +207,9 @@ fn n_keep_local_across_collect(ts: &mut ThreadState, args: &[Value], _kw: Kw) ->
     let churn_factor = arg_usize(ts, args, 1)?;
     let list = build_payload(ts, n);
     // Control: objects whose addresses are kept only in Rust heap memory.
-    let hidden: Vec<usize> = (0..n).map(|i| payload_item(ts, i).addr_unchecked()).collect();
+    let hidden: Vec<usize> = (0..n)
+        .map(|i| payload_item(ts, i).addr_unchecked())
+        .collect();
     let before = gc_stats().collections;
     collect_garbage(ts, Reason::Explicit);
     if gc_stats().collections <= before {
@@ -200,11 +217,18 @@ fn n_keep_local_across_collect(ts: &mut ThreadState, args: &[Value], _kw: Kw) ->
     }
     // Right after the collection: the payload was marked, the control was not.
     let marked = support::survived_last_collection(list.addr())
-        && (0..n).all(|i| list.get(i).and_then(|v| v.as_addr()).is_some_and(support::survived_last_collection));
+        && (0..n).all(|i| {
+            list.get(i)
+                .and_then(|v| v.as_addr())
+                .is_some_and(support::survived_last_collection)
+        });
     if !marked {
         return Err(ts.assertion_error("the payload held by a Rust local was not marked"));
     }
-    let hidden_alive = hidden.iter().filter(|&&a| support::survived_last_collection(a)).count();
+    let hidden_alive = hidden
+        .iter()
+        .filter(|&&a| support::survived_last_collection(a))
+        .count();
     if hidden_alive * 10 > n {
         return Err(ts.assertion_error(format!(
             "control: {hidden_alive} of {n} objects referenced only from the Rust heap survived"
@@ -342,20 +366,38 @@ check_payload(r, 4000)
 fn interior_pointer_keeps_object_alive() {
     let _s = support::serial();
     let mut ts = support::attach();
-    let expect: Vec<String> = (0..8).map(|i| format!("interior-{i}-{}", "z".repeat(i * 7 + 20))).collect();
+    let expect: Vec<String> = (0..8)
+        .map(|i| format!("interior-{i}-{}", "z".repeat(i * 7 + 20)))
+        .collect();
     let mut texts: [&str; 8] = [""; 8];
     for (k, t) in texts.iter_mut().enumerate() {
         *t = StrObj::alloc(&mut ts, &expect[k]).obj().as_str();
     }
-    let hidden: Vec<usize> = (0..200).map(|i| StrObj::alloc(&mut ts, &expect[i % 8]).addr()).collect();
+    let hidden: Vec<usize> = (0..200)
+        .map(|i| StrObj::alloc(&mut ts, &expect[i % 8]).addr())
+        .collect();
     collect_garbage(&mut ts, Reason::Explicit);
     for t in std::hint::black_box(&texts) {
-        let slot = heap().find_slot(t.as_ptr() as usize).expect("a str's text lies in its heap slot");
-        assert!(slot < t.as_ptr() as usize, "the reference points inside the object");
-        assert!(support::survived_last_collection(slot), "a str held by an interior pointer was not marked");
+        let slot = heap()
+            .find_slot(t.as_ptr() as usize)
+            .expect("a str's text lies in its heap slot");
+        assert!(
+            slot < t.as_ptr() as usize,
+            "the reference points inside the object"
+        );
+        assert!(
+            support::survived_last_collection(slot),
+            "a str held by an interior pointer was not marked"
+        );
     }
-    let hidden_alive = hidden.iter().filter(|&&a| support::survived_last_collection(a)).count();
-    assert!(hidden_alive <= 20, "control: {hidden_alive} of 200 unreferenced strs survived");
+    let hidden_alive = hidden
+        .iter()
+        .filter(|&&a| support::survived_last_collection(a))
+        .count();
+    assert!(
+        hidden_alive <= 20,
+        "control: {hidden_alive} of 200 unreferenced strs survived"
+    );
     churn(&mut ts, 20_000);
     collect_garbage(&mut ts, Reason::Explicit);
     churn(&mut ts, 20_000);
@@ -623,7 +665,11 @@ assert result == (960804220, [('k0', 102), ('k1', 106), ('k10', 81)], 1440), res
 "#;
 
 fn stress_and_verify_workload(ts: &mut ThreadState, small: bool) {
-    let (n, churn_factor, chain) = if small { (60, 2, 2000) } else { (1000, 10, 100_000) };
+    let (n, churn_factor, chain) = if small {
+        (60, 2, 2000)
+    } else {
+        (1000, 10, 100_000)
+    };
     run_py(ts, "gc_mixed", MIXED_WORKLOAD);
     run_py(
         ts,
@@ -668,7 +714,10 @@ fn stress_child() {
 #[test]
 #[ignore = "run by gc_verify in a child process with FTPY_GC_VERIFY set"]
 fn verify_child() {
-    assert!(std::env::var_os("FTPY_GC_VERIFY").is_some(), "run through gc_verify");
+    assert!(
+        std::env::var_os("FTPY_GC_VERIFY").is_some(),
+        "run through gc_verify"
+    );
     let mut ts = support::attach();
     let c0 = gc_stats().collections;
     stress_and_verify_workload(&mut ts, std::env::var_os("FTPY_GC_STRESS").is_some());
@@ -679,7 +728,9 @@ fn verify_child() {
 
 /// The line a child test printed about itself.
 fn child_summary(out: &str) -> &str {
-    out.find("FTPY_GC_").map(|i| out[i..].lines().next().unwrap_or("")).unwrap_or("")
+    out.find("FTPY_GC_")
+        .map(|i| out[i..].lines().next().unwrap_or(""))
+        .unwrap_or("")
 }
 
 /// Collection at every safepoint (and every allocation): Rust locals,
@@ -696,7 +747,10 @@ fn gc_stress() {
 #[test]
 fn gc_verify() {
     let _s = support::serial();
-    for env in [&[("FTPY_GC_VERIFY", "1")][..], &[("FTPY_GC_VERIFY", "1"), ("FTPY_GC_STRESS", "3")][..]] {
+    for env in [
+        &[("FTPY_GC_VERIFY", "1")][..],
+        &[("FTPY_GC_VERIFY", "1"), ("FTPY_GC_STRESS", "3")][..],
+    ] {
         let out = support::run_child("verify_child", env);
         println!("{}", child_summary(&out));
     }

@@ -174,7 +174,11 @@ impl Outcome {
 fn system_busy_seconds() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/stat").ok()?;
     let line = stat.lines().next()?;
-    let f: Vec<u64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+    let f: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
     if f.len() < 8 {
         return None;
     }
@@ -223,11 +227,20 @@ struct WorkerReport {
 
 /// The worker threads' loop: `calls` calls of the shared `work`, each
 /// result checked against the single-thread reference.
-fn worker(t: usize, plan: Plan, refs: &[String], barrier: &Barrier, done: &AtomicUsize) -> Result<WorkerReport, String> {
+fn worker(
+    t: usize,
+    plan: Plan,
+    refs: &[String],
+    barrier: &Barrier,
+    done: &AtomicUsize,
+) -> Result<WorkerReport, String> {
+    // Counts this worker as done however it ends (the collector thread
+    // waits for all of them).
+    let _done = DoneGuard(done);
     let mut ts = support::attach();
-    let work = support::global(shared_module(), "work");
     // Blocking while attached would hold up collections: detach to wait.
     ts.allow_threads(|| barrier.wait());
+    let work = support::global(shared_module(), "work");
     let t0 = Instant::now();
     let s0 = thread_sched_seconds();
     let mut checked = 0;
@@ -241,7 +254,10 @@ fn worker(t: usize, plan: Plan, refs: &[String], barrier: &Barrier, done: &Atomi
         match call_repr(&mut ts, work, &[small(seed), small(plan.rounds)]) {
             Ok(r) if r == refs[seed] => checked += 1,
             Ok(r) => {
-                result = Err(format!("thread {t} call {c}: work({seed}) = {r}, expected {}", refs[seed]));
+                result = Err(format!(
+                    "thread {t} call {c}: work({seed}) = {r}, expected {}",
+                    refs[seed]
+                ));
                 break;
             }
             Err(e) => {
@@ -251,17 +267,26 @@ fn worker(t: usize, plan: Plan, refs: &[String], barrier: &Barrier, done: &Atomi
         }
     }
     let wall = t0.elapsed().as_secs_f64();
-    let runnable = s0.zip(thread_sched_seconds()).map(|((r0, w0), (r1, w1))| (r1 - r0 + w1 - w0) / wall);
-    done.fetch_add(1, Ordering::SeqCst);
+    let runnable = s0
+        .zip(thread_sched_seconds())
+        .map(|((r0, w0), (r1, w1))| (r1 - r0 + w1 - w0) / wall);
     result.map(|()| WorkerReport { checked, runnable })
+}
+
+struct DoneGuard<'a>(&'a AtomicUsize);
+
+impl Drop for DoneGuard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
 }
 
 /// The collector thread: collects (from Python, through a native
 /// function) until every worker is done, pausing 2 ms detached in between.
 fn collector(plan: Plan, barrier: &Barrier, done: &AtomicUsize) -> Result<usize, String> {
     let mut ts = support::attach();
-    let step = support::global(shared_module(), "collector_step");
     ts.allow_threads(|| barrier.wait());
+    let step = support::global(shared_module(), "collector_step");
     let mut n = 0;
     while done.load(Ordering::SeqCst) < plan.threads {
         let r = call_repr(&mut ts, step, &[small(n)])?;
@@ -282,10 +307,12 @@ fn run_parallel(plan: Plan) -> Outcome {
     support::exec_in(&mut ts, m, SOURCE);
     let work = support::global(m, "work");
     let refs: Vec<String> = (0..plan.seeds)
-        .map(|s| match call_repr(&mut ts, work, &[small(s), small(plan.rounds)]) {
-            Ok(r) => r,
-            Err(e) => panic!("reference work({s}) raised:\n{e}"),
-        })
+        .map(
+            |s| match call_repr(&mut ts, work, &[small(s), small(plan.rounds)]) {
+                Ok(r) => r,
+                Err(e) => panic!("reference work({s}) raised:\n{e}"),
+            },
+        )
         .collect();
     let refs = Arc::new(refs);
     let extra = usize::from(plan.collector);
@@ -311,8 +338,8 @@ fn run_parallel(plan: Plan) -> Outcome {
         h.expect("spawn")
     });
 
-    // This thread keeps the shared objects' owner (sys.modules) and waits
-    // detached.
+    // The shared module stays alive in sys.modules; this thread waits
+    // detached (blocking while attached would hold up every collection).
     let (wall, cpu, others, results, explicit) = ts.allow_threads(|| {
         barrier.wait();
         let t0 = Instant::now();
@@ -321,7 +348,9 @@ fn run_parallel(plan: Plan) -> Outcome {
         let results: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
         let wall = t0.elapsed().as_secs_f64();
         let cpu = support::process_cpu_seconds() - c0;
-        let others = b0.zip(system_busy_seconds()).map(|(b0, b1)| ((b1 - b0 - cpu) / wall).max(0.0));
+        let others = b0
+            .zip(system_busy_seconds())
+            .map(|(b0, b1)| ((b1 - b0 - cpu) / wall).max(0.0));
         let explicit = collector_handle.map(|h| h.join());
         (wall, cpu, others, results, explicit)
     });
@@ -345,7 +374,9 @@ fn run_parallel(plan: Plan) -> Outcome {
         Some(Err(_)) => panic!("collector thread panicked"),
     };
     // Every call of every thread appended to the shared list.
-    let calls = support::global(m, "CALLS").downcast::<ListObj>().map(|l| l.len());
+    let calls = support::global(m, "CALLS")
+        .downcast::<ListObj>()
+        .map(|l| l.len());
     assert_eq!(calls, Some(plan.seeds + plan.threads * plan.calls));
     support::drop_module(&mut ts, MODULE);
     Outcome {
@@ -359,7 +390,9 @@ fn run_parallel(plan: Plan) -> Outcome {
 }
 
 fn parallelism() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 const MAIN_PLAN: Plan = Plan {
@@ -385,11 +418,18 @@ const MAIN_PLAN: Plan = Plan {
 fn judge_parallel(plan: Plan, o: &Outcome) -> Result<String, String> {
     let cores = plan.threads.min(parallelism());
     if cores < 2 {
-        return Ok(format!("one core: parallelism not checked; {}", o.describe()));
+        return Ok(format!(
+            "one core: parallelism not checked; {}",
+            o.describe()
+        ));
     }
     let want = 0.75 * cores as f64;
     if o.ratio() >= want {
-        return Ok(format!("parallel: cpu/wall {:.2} >= {want:.2}; {}", o.ratio(), o.describe()));
+        return Ok(format!(
+            "parallel: cpu/wall {:.2} >= {want:.2}; {}",
+            o.ratio(),
+            o.describe()
+        ));
     }
     let free = (plan.threads as f64).min(o.free_cores());
     let want_free = 0.75 * free;
@@ -403,7 +443,11 @@ fn judge_parallel(plan: Plan, o: &Outcome) -> Result<String, String> {
             ));
         }
     }
-    Err(format!("cpu/wall {:.2} < {want:.2}; {}", o.ratio(), o.describe()))
+    Err(format!(
+        "cpu/wall {:.2} < {want:.2}; {}",
+        o.ratio(),
+        o.describe()
+    ))
 }
 
 /// Runs `plan` until a run shows parallelism, at most `attempts` times
@@ -423,7 +467,11 @@ fn run_until_parallel(plan: Plan, attempts: usize) -> Outcome {
             }
         }
     }
-    panic!("the {} threads did not run in parallel:\n{}", plan.threads, failures.join("\n"));
+    panic!(
+        "the {} threads did not run in parallel:\n{}",
+        plan.threads,
+        failures.join("\n")
+    );
 }
 
 /// Four threads run the shared functions at once while collections
@@ -466,7 +514,10 @@ fn parallelism_check_rejects_a_global_lock() {
     let verdict = judge_parallel(plan, &o);
     println!("with a global lock: {verdict:?}");
     if parallelism() >= 2 {
-        assert!(verdict.is_err(), "a run serialized by a global lock passed the check: {verdict:?}");
+        assert!(
+            verdict.is_err(),
+            "a run serialized by a global lock passed the check: {verdict:?}"
+        );
     }
 }
 
@@ -474,7 +525,8 @@ fn parallelism_check_rejects_a_global_lock() {
 #[test]
 #[ignore = "run by parallel_threads_under_gc_stress in a child process with FTPY_GC_STRESS set"]
 fn stress_child() {
-    let stress = std::env::var("FTPY_GC_STRESS").expect("run through parallel_threads_under_gc_stress");
+    let stress =
+        std::env::var("FTPY_GC_STRESS").expect("run through parallel_threads_under_gc_stress");
     let every: u32 = stress.trim().parse().unwrap_or(1);
     let plan = Plan {
         threads: 4,
@@ -496,7 +548,10 @@ fn parallel_threads_under_gc_stress() {
     let _s = support::serial();
     for n in ["1", "10"] {
         let out = support::run_child("stress_child", &[("FTPY_GC_STRESS", n)]);
-        let line = out.find("FTPY_GC_").map(|i| out[i..].lines().next().unwrap_or("")).unwrap_or("");
+        let line = out
+            .find("FTPY_GC_")
+            .map(|i| out[i..].lines().next().unwrap_or(""))
+            .unwrap_or("");
         println!("{line}");
     }
 }

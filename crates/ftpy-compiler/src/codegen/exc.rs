@@ -196,9 +196,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         // The `try` body.
         self.push_handler(end, false, 0);
-        self.push_fblock(FBlock::FinallyTry {
-            body: &t.finalbody,
-        })?;
+        self.push_fblock(FBlock::FinallyTry { body: &t.finalbody })?;
         if !t.handlers.is_empty() {
             if t.is_star {
                 self.try_star_except(t)?;

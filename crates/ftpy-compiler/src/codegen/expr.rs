@@ -103,7 +103,11 @@ fn percent_format<'a>(fmt: &str, args: &'a [Expr]) -> Option<Vec<Piece<'a>>> {
         if let Some(p) = prec {
             spec.push_str(&format!(".{p}"));
         }
-        pieces.push(Piece::Percent(arg, conv, (!spec.is_empty()).then_some(spec)));
+        pieces.push(Piece::Percent(
+            arg,
+            conv,
+            (!spec.is_empty()).then_some(spec),
+        ));
     }
     (used == args.len()).then_some(pieces)
 }
@@ -391,6 +395,9 @@ impl<'a> Compiler<'a> {
     fn compare(&mut self, c: &'a ast::ExprCompare) -> R {
         let n = c.ops.len();
         self.expr(&c.left)?;
+        if n == 0 || c.comparators.len() != n {
+            return Err(self.internal("malformed comparison"));
+        }
         if n == 1 {
             self.compare_operand(&c.comparators[0], c.ops[0])?;
             self.emit_compare(c.ops[0]);
@@ -418,7 +425,9 @@ impl<'a> Compiler<'a> {
     /// Jumps to `target` if the truth of `e` is `cond` (CPython's
     /// `compiler_jump_if`), without materializing booleans where it can.
     pub(super) fn jump_if(&mut self, e: &'a Expr, target: Label, cond: bool) -> R {
-        stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.jump_if_inner(e, target, cond))
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || {
+            self.jump_if_inner(e, target, cond)
+        })
     }
 
     fn jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> R {
@@ -514,7 +523,8 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c)
-                if matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot)
                     && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
             {
                 // `x is None` jumps on `x` directly.
@@ -764,6 +774,10 @@ impl<'a> Compiler<'a> {
     // ----- calls ---------------------------------------------------------
 
     fn call(&mut self, c: &'a ast::ExprCall) -> R {
+        if let ([Expr::Generator(g)], true) = (&*c.arguments.args, c.arguments.keywords.is_empty())
+        {
+            self.genexp_paren = Some((crate::scope::node_key(g), c.arguments.range.start()));
+        }
         if self.method_call(c)? {
             return Ok(());
         }
@@ -829,15 +843,17 @@ impl<'a> Compiler<'a> {
         for (i, k) in kws.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if name.as_str() == "__debug__" {
-                let saved = self.ur().loc;
-                self.set_loc(k.range);
-                let err = self.error_here("cannot assign to __debug__");
-                self.u().loc = saved;
-                return Err(err);
+                return Err(self.error_here("cannot assign to __debug__"));
             }
             for other in &kws[i + 1..] {
-                if other.arg.as_ref().is_some_and(|o| o.as_str() == name.as_str()) {
-                    return Err(self.error(format!("keyword argument repeated: {name}"), other.range));
+                if other
+                    .arg
+                    .as_ref()
+                    .is_some_and(|o| o.as_str() == name.as_str())
+                {
+                    return Err(
+                        self.error(format!("keyword argument repeated: {name}"), other.range)
+                    );
                 }
             }
         }
@@ -865,7 +881,12 @@ impl<'a> Compiler<'a> {
 
     /// The arguments and the call, with `pushed` arguments already on the
     /// stack (CPython's `compiler_call_helper`).
-    pub(super) fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword]) -> R {
+    pub(super) fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        kws: &'a [ast::Keyword],
+    ) -> R {
         self.validate_keywords(kws)?;
         let nargs = args.len();
         let nkw = kws.len();

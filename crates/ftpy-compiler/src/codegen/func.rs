@@ -26,24 +26,27 @@ const MF_CLOSURE: u32 = 0x08;
 impl<'a> Compiler<'a> {
     /// The range of a `def` / `class` statement without its decorators:
     /// from the keyword (or `async`) to the end.
-    fn keyword_range(&self, range: TextRange, name: &ast::Identifier, keywords: &[&str]) -> TextRange {
+    fn keyword_range(
+        &self,
+        range: TextRange,
+        name: &ast::Identifier,
+        keywords: &[&str],
+    ) -> TextRange {
         let src = self.map.src;
         let mut pos = name.range.start().to_usize();
         let lo = range.start().to_usize();
-        let skip_ws = |mut p: usize| {
-            loop {
-                let before = &src[lo..p];
-                let trimmed = before.trim_end_matches([' ', '\t', '\x0c']);
-                let trimmed = trimmed
-                    .strip_suffix("\\\n")
-                    .or_else(|| trimmed.strip_suffix("\\\r\n"))
-                    .unwrap_or(trimmed);
-                let np = lo + trimmed.len();
-                if np == p {
-                    return p;
-                }
-                p = np;
+        let skip_ws = |mut p: usize| loop {
+            let before = &src[lo..p];
+            let trimmed = before.trim_end_matches([' ', '\t', '\x0c']);
+            let trimmed = trimmed
+                .strip_suffix("\\\n")
+                .or_else(|| trimmed.strip_suffix("\\\r\n"))
+                .unwrap_or(trimmed);
+            let np = lo + trimmed.len();
+            if np == p {
+                return p;
             }
+            p = np;
         };
         for kw in keywords {
             let p = skip_ws(pos);
@@ -60,7 +63,11 @@ impl<'a> Compiler<'a> {
         if f.decorator_list.is_empty() {
             return f.range;
         }
-        let kws: &[&str] = if f.is_async { &["def", "async"] } else { &["def"] };
+        let kws: &[&str] = if f.is_async {
+            &["def", "async"]
+        } else {
+            &["def"]
+        };
         self.keyword_range(f.range, &f.name, kws)
     }
 
@@ -338,16 +345,40 @@ impl<'a> Compiler<'a> {
     /// function called on the iterator of the first iterable.
     pub(super) fn comprehension(&mut self, e: &'a Expr) -> R {
         let (kind, generators, elt, value, scope) = match e {
-            Expr::ListComp(c) => (CompKind::List, &c.generators, &*c.elt, None, self.table.scope_of(c)),
-            Expr::SetComp(c) => (CompKind::Set, &c.generators, &*c.elt, None, self.table.scope_of(c)),
-            Expr::Generator(c) => {
-                (CompKind::Generator, &c.generators, &*c.elt, None, self.table.scope_of(c))
-            }
+            Expr::ListComp(c) => (
+                CompKind::List,
+                &c.generators,
+                &*c.elt,
+                None,
+                self.table.scope_of(c),
+            ),
+            Expr::SetComp(c) => (
+                CompKind::Set,
+                &c.generators,
+                &*c.elt,
+                None,
+                self.table.scope_of(c),
+            ),
+            Expr::Generator(c) => (
+                CompKind::Generator,
+                &c.generators,
+                &*c.elt,
+                None,
+                self.table.scope_of(c),
+            ),
             Expr::DictComp(c) => {
                 let Some(key) = c.key.as_deref() else {
-                    return Err(self.error_here("dict unpacking cannot be used in dict comprehension"));
+                    return Err(
+                        self.error_here("dict unpacking cannot be used in dict comprehension")
+                    );
                 };
-                (CompKind::Dict, &c.generators, key, Some(&*c.value), self.table.scope_of(c))
+                (
+                    CompKind::Dict,
+                    &c.generators,
+                    key,
+                    Some(&*c.value),
+                    self.table.scope_of(c),
+                )
             }
             _ => return Err(self.internal("not a comprehension")),
         };
@@ -361,19 +392,33 @@ impl<'a> Compiler<'a> {
             CompKind::Dict => "<dictcomp>",
             CompKind::Generator => "<genexpr>",
         };
+        // A generator expression that is a call's only argument owns the
+        // call's parentheses (as in CPython's AST).
+        let mut range = e.range();
+        if let Expr::Generator(g) = e {
+            if let Some((key, paren)) = self.genexp_paren {
+                if !g.parenthesized && key == crate::scope::node_key(g) {
+                    range = TextRange::new(paren, range.end());
+                }
+            }
+        }
+        self.set_loc(range);
         let outer_kind = self.ur().kind;
         let comp_loc = self.ur().loc;
-        let line = self.line_of(e.range());
+        let line = self.line_of(range);
         self.enter_unit(scope, UnitKind::Comprehension, name, line);
         self.u().loc = comp_loc;
         let is_async = self.table.scopes[scope].is_coroutine;
         if is_async
             && kind != CompKind::Generator
-            && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
+            && !matches!(
+                outer_kind,
+                UnitKind::AsyncFunction | UnitKind::Comprehension
+            )
         {
-            return Err(self.error_here(
-                "asynchronous comprehension outside of an asynchronous function",
-            ));
+            return Err(
+                self.error_here("asynchronous comprehension outside of an asynchronous function")
+            );
         }
         match kind {
             CompKind::List => self.emit(Op::BuildList, 0),
@@ -389,7 +434,14 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit()?;
         self.make_closure(code, 0)?;
         self.iter_expr(&outermost.iter)?;
-        self.emit(if outermost.is_async { Op::GetAiter } else { Op::GetIter }, 0);
+        self.emit(
+            if outermost.is_async {
+                Op::GetAiter
+            } else {
+                Op::GetIter
+            },
+            0,
+        );
         self.emit(Op::Call, 0);
         if is_async && kind != CompKind::Generator {
             self.emit(Op::GetAwaitable, 0);
@@ -400,6 +452,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn comprehension_generator(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        i: usize,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> R {
+        crate::grow(|| self.comprehension_generator_inner(gens, i, depth, elt, value, kind))
+    }
+
+    fn comprehension_generator_inner(
         &mut self,
         gens: &'a [ast::Comprehension],
         i: usize,

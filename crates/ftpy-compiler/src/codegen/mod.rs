@@ -91,7 +91,9 @@ impl Future {
             prev_line = line;
             match s {
                 Stmt::ImportFrom(i)
-                    if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                    if i.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__")
                         && i.level == 0 =>
                 {
                     if done {
@@ -153,22 +155,35 @@ impl UnitKind {
 /// unwind (CPython's `fblockinfo`).
 #[derive(Clone, Debug)]
 pub(crate) enum FBlock<'a> {
-    WhileLoop { start: Label, exit: Label },
+    WhileLoop {
+        start: Label,
+        exit: Label,
+    },
     /// A `for` or `async for` loop: its iterator is on the stack.
-    ForLoop { start: Label, exit: Label },
+    ForLoop {
+        start: Label,
+        exit: Label,
+    },
     /// The body of a `try` with `except` clauses (one handler pushed).
     TryExcept,
     /// The body of a `try` with a `finally` (one handler pushed).
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     /// The exceptional copy of a `finally` body (one handler pushed; the
     /// exception and the saved exception state are on the stack).
     FinallyEnd,
     /// The body of a `with` (one handler pushed; `__exit__` on the stack).
-    With { loc: Location, is_async: bool },
+    With {
+        loc: Location,
+        is_async: bool,
+    },
     /// The body of an `except` clause (the saved exception state on the
     /// stack; handlers pushed: the clause's cleanup, and one more when the
     /// exception is bound to `name`).
-    HandlerCleanup { name: Option<&'a str> },
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
     /// A value on the stack to pop (a return value kept across a
     /// `finally` body).
     PopValue,
@@ -193,6 +208,8 @@ pub(crate) struct Unit<'a> {
     fblocks: Vec<FBlock<'a>>,
     consts: Vec<Constant>,
     const_index: HashMap<ConstKey, u32>,
+    /// Code constants by (qualname, first line, length), to find equal ones.
+    code_index: HashMap<(String, u32, usize), Vec<u32>>,
     names: Vec<String>,
     name_index: HashMap<String, u32>,
     varnames: Vec<String>,
@@ -222,6 +239,9 @@ pub(crate) struct Compiler<'a> {
     interactive: bool,
     units: Vec<Unit<'a>>,
     code_counter: usize,
+    /// A generator expression that is the only argument of a call, and
+    /// where the call's `(` is: the expression owns those parentheses.
+    genexp_paren: Option<(usize, ruff_text_size::TextSize)>,
 }
 
 /// Compiles a parsed program (the entry point of code generation).
@@ -241,11 +261,13 @@ pub(crate) fn compile_module<'a>(
         interactive: mode == Mode::Single,
         units: Vec::new(),
         code_counter: 0,
+        genexp_paren: None,
     };
     c.enter_unit(0, UnitKind::Module, "<module>", 1);
     match parsed {
         Parsed::Expression(e) => {
             c.expr(&e.body)?;
+            c.unset_loc();
             c.emit(Op::ReturnValue, 0);
         }
         Parsed::Module(m) => {
@@ -314,6 +336,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             consts: Vec::new(),
             const_index: HashMap::new(),
+            code_index: HashMap::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
             varnames: params.clone(),
@@ -372,7 +395,7 @@ impl<'a> Compiler<'a> {
         let needs_return = {
             let u = self.ur();
             let end = u.ir.instrs.len() as u32;
-            let label_at_end = u.ir.labels.iter().any(|l| *l == Some(end));
+            let label_at_end = u.ir.labels.contains(&Some(end));
             let last_is_terminator = u.ir.instrs.last().is_some_and(|i| match i.op {
                 IrOp::Real(op) => op.is_terminator(),
                 IrOp::Jump => true,
@@ -401,7 +424,13 @@ impl<'a> Compiler<'a> {
             ));
         }
         let none_const = unit.const_index.get(&ConstKey::None).copied();
-        let asm = assemble::assemble(&unit.ir, none_const).map_err(|m| self.internal(&m))?;
+        let asm = assemble::assemble(&unit.ir, none_const).map_err(|m| {
+            if m == assemble::TOO_LARGE {
+                self.error_here(m)
+            } else {
+                self.internal(&m)
+            }
+        })?;
         let sc = &self.table.scopes[unit.scope];
         let mut co_flags = 0;
         if unit.kind.is_function_like() {
@@ -422,16 +451,17 @@ impl<'a> Compiler<'a> {
                 co_flags |= flags::VARKEYWORDS;
             }
         }
-        if self.future.annotations {
-            co_flags |= flags::FUTURE_ANNOTATIONS;
-        }
         let cell2arg = unit
             .cellvars
             .iter()
             .map(|c| unit.params.iter().position(|p| p == c).map(|i| i as u32))
             .collect();
-        let keep_first = matches!(unit.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda);
-        let (instructions, constants) = remove_unused_consts(asm.instructions, unit.consts, keep_first);
+        let keep_first = matches!(
+            unit.kind,
+            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
+        );
+        let (instructions, constants) =
+            remove_unused_consts(asm.instructions, unit.consts, keep_first);
         Ok(CodeObject {
             name: unit.name,
             qualname: unit.qualname,
@@ -531,7 +561,9 @@ impl<'a> Compiler<'a> {
     fn bind(&mut self, label: Label) {
         let u = self.u();
         let pos = u.ir.instrs.len() as u32;
-        u.ir.labels[label.0 as usize] = Some(pos);
+        if let Some(l) = u.ir.labels.get_mut(label.0 as usize) {
+            *l = Some(pos);
+        }
     }
 
     /// Opens a range protected by a handler at `label`. The handler unwinds
@@ -539,10 +571,12 @@ impl<'a> Compiler<'a> {
     fn push_handler(&mut self, label: Label, lasti: bool, adjust: i32) -> HandlerId {
         let u = self.u();
         let id = HandlerId(u.ir.handlers.len() as u32);
+        let parent = u.handler_stack.last().copied();
         u.ir.handlers.push(Handler {
             label,
             lasti,
             adjust,
+            parent,
         });
         self.push_ir(IrOp::Setup(id), 0);
         self.u().handler_stack.push(id);
@@ -561,6 +595,27 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_const(&mut self, c: Constant) -> u32 {
+        // Identical code objects (a `while` test is compiled twice) share a
+        // slot, as in CPython.
+        let fingerprint = match &c {
+            Constant::Code(code) => {
+                let fp = (
+                    code.qualname.clone(),
+                    code.first_line,
+                    code.instructions.len(),
+                );
+                let u = self.ur();
+                for &i in u.code_index.get(&fp).into_iter().flatten() {
+                    if let Some(Constant::Code(other)) = u.consts.get(i as usize) {
+                        if crate::consts::same_code(code, other) {
+                            return i;
+                        }
+                    }
+                }
+                Some(fp)
+            }
+            _ => None,
+        };
         let id = if matches!(c, Constant::Code(_)) {
             self.code_counter += 1;
             self.code_counter
@@ -575,6 +630,9 @@ impl<'a> Compiler<'a> {
         let i = u.consts.len() as u32;
         u.consts.push(c);
         u.const_index.insert(key, i);
+        if let Some(fp) = fingerprint {
+            u.code_index.entry(fp).or_default().push(i);
+        }
         i
     }
 

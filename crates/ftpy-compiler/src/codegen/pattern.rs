@@ -141,9 +141,9 @@ impl<'a> Compiler<'a> {
         };
         self.check_forbidden(name, Ctx::Store)?;
         if pc.stores.iter().any(|s| s == name) {
-            return Err(self.error_here(format!(
-                "multiple assignments to name '{name}' in pattern"
-            )));
+            return Err(
+                self.error_here(format!("multiple assignments to name '{name}' in pattern"))
+            );
         }
         let rotations = pc.on_top + pc.stores.len() + 1;
         self.rotate(rotations);
@@ -203,7 +203,9 @@ impl<'a> Compiler<'a> {
                             Some(n) => self.error_here(format!(
                                 "name capture '{n}' makes remaining patterns unreachable"
                             )),
-                            None => self.error_here("wildcard makes remaining patterns unreachable"),
+                            None => {
+                                self.error_here("wildcard makes remaining patterns unreachable")
+                            }
                         });
                     }
                     self.store_capture(a.name.as_ref().map(|n| n.as_str()), pc)?;
@@ -494,9 +496,9 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.error_here(format!(
-                    "multiple assignments to name '{name}' in pattern"
-                )));
+                return Err(
+                    self.error_here(format!("multiple assignments to name '{name}' in pattern"))
+                );
             }
             pc.stores.push(name);
         }

@@ -23,8 +23,7 @@ pub(crate) fn find_annotations(body: &[Stmt]) -> bool {
         Stmt::While(w) => find_annotations(&w.body) || find_annotations(&w.orelse),
         Stmt::If(i) => {
             find_annotations(&i.body)
-                || i
-                    .elif_else_clauses
+                || i.elif_else_clauses
                     .iter()
                     .any(|c| find_annotations(&c.body))
         }
@@ -127,7 +126,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Break(_) => self.break_stmt(),
             Stmt::Continue(_) => self.continue_stmt(),
-            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => Err(self.error_here("invalid syntax")),
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
+                Err(self.error_here("invalid syntax"))
+            }
         }
     }
 
@@ -370,7 +371,11 @@ impl<'a> Compiler<'a> {
 
     /// `a, b = b, a` (up to three names): the values are computed and
     /// rotated with `SWAP` instead of building and unpacking a tuple.
-    fn try_swap_assign(&mut self, target: &'a Expr, value: &'a Expr) -> Result<bool, super::CompileError> {
+    fn try_swap_assign(
+        &mut self,
+        target: &'a Expr,
+        value: &'a Expr,
+    ) -> Result<bool, super::CompileError> {
         let Expr::Tuple(v) = value else {
             return Ok(false);
         };
@@ -535,6 +540,7 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store),
             Expr::Attribute(a) => {
+                self.check_forbidden(&a.attr, Ctx::Store)?;
                 self.expr(&a.value)?;
                 self.set_attr_loc(a);
                 self.emit_name(Op::StoreAttr, &a.attr);
@@ -586,6 +592,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn delete_target(&mut self, t: &'a Expr) -> R {
+        crate::grow(|| self.delete_target_inner(t))
+    }
+
+    fn delete_target_inner(&mut self, t: &'a Expr) -> R {
         let saved = self.ur().loc;
         self.set_loc(t.range());
         let r = match t {
@@ -612,7 +622,6 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, i: &'a ast::StmtImport) -> R {
         for alias in &i.names {
-            self.set_loc(alias.range);
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);
             self.emit_name(Op::ImportName, &alias.name);
@@ -651,12 +660,15 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|a| Constant::Str(a.name.to_string()))
             .collect();
-        let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__");
+        let is_future = i
+            .module
+            .as_ref()
+            .is_some_and(|m| m.as_str() == "__future__");
         let line = self.map.line_col(i.range.start()).0;
         if is_future && line > self.future.lineno {
-            return Err(self.error_here(
-                "from __future__ imports must occur at the beginning of the file",
-            ));
+            return Err(
+                self.error_here("from __future__ imports must occur at the beginning of the file")
+            );
         }
         self.load_const(Constant::Tuple(names));
         let module = i.module.as_ref().map_or("", |m| m.as_str());

@@ -10,7 +10,7 @@ use ftpy_compiler::BinaryOp;
 use crate::error::PyResult;
 use crate::gc::RootedVec;
 use crate::interp::{intern, interp, names, types};
-use crate::object::{len_value, Gc};
+use crate::object::Gc;
 use crate::objects::dict::DictObj;
 use crate::objects::function::FunctionObj;
 use crate::objects::int;

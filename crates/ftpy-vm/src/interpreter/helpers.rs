@@ -241,7 +241,7 @@ pub fn load_attr_cached(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
 /// with the generic attribute protocol and a live version tag.
 fn cacheable_type(ty: Gc<TypeObj>) -> bool {
     ty.version() != 0
-        && ty.slots.getattro.raw() == crate::objects::object::generic_getattr as usize
+        && ty.slots.getattro.raw() == crate::objects::object::generic_getattr as *const () as usize
         && ty.instance_kind == Kind::Instance
 }
 
@@ -332,7 +332,7 @@ pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
     let ty = type_of(owner);
     // A plain function or method descriptor on the type, not shadowed by
     // an instance attribute: no bound method.
-    if ty.slots.getattro.raw() == crate::objects::object::generic_getattr as usize {
+    if ty.slots.getattro.raw() == crate::objects::object::generic_getattr as *const () as usize {
         if let Some(f) = ty.lookup(name) {
             let plain = f.downcast::<FunctionObj>().is_some()
                 || f.downcast::<crate::objects::builtin::BuiltinObj>().map(|b| b.is_method_descriptor()).unwrap_or(false);
@@ -388,7 +388,7 @@ pub fn store_attr_slow(ts: &mut ThreadState, owner: Value, v: Value, code: &Code
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return Ok(());
     }
-    if ty.slots.setattro.raw() != crate::objects::object::generic_setattr as usize {
+    if ty.slots.setattro.raw() != crate::objects::object::generic_setattr as *const () as usize {
         return Ok(());
     }
     if let Some(d) = ty.lookup(name) {
@@ -589,6 +589,17 @@ pub fn list_extend(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
     })?;
     l.extend_from(ts, &items);
     Ok(())
+}
+
+/// The error of `f(*x)` when `x` is not iterable, naming the function.
+#[cold]
+pub fn star_arg_error(ts: &mut ThreadState, e: crate::error::PyErr, callable: Value, src: Value) -> crate::error::PyErr {
+    let ty = type_of(src);
+    if !e.matches(types().type_error) || ty.slots.iter.get().is_some() || ty.slots.getitem.get().is_some() {
+        return e;
+    }
+    let fname = crate::builtins::callable_name(ts, callable);
+    ts.type_error(format!("{fname} argument after * must be an iterable, not {}", type_name(src)))
 }
 
 pub fn set_update(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<()> {

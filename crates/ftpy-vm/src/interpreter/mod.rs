@@ -78,7 +78,9 @@ fn op_of(byte: u8) -> Op {
     unsafe { std::mem::transmute::<u8, Op>(byte) }
 }
 
-#[allow(clippy::cognitive_complexity)]
+// The stack and frame macros carry their own `unsafe` blocks so that they
+// can be used anywhere; inside larger unsafe blocks those are redundant.
+#[allow(clippy::cognitive_complexity, unused_unsafe)]
 unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
     let mut f: *mut Frame = entry;
     let mut code: Gc<CodeObj>;
@@ -234,7 +236,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
             match op_of(word.opcode_byte()) {
                 Op::Nop => continue 'dispatch,
                 Op::PopTop => {
-                    pop!();
+                    let _ = pop!();
                     continue 'dispatch;
                 }
                 Op::Swap => {
@@ -588,7 +590,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     if t == want {
                         pc = a as usize;
                     } else {
-                        pop!();
+                        let _ = pop!();
                     }
                     continue 'dispatch;
                 }
@@ -605,7 +607,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     match tri!(helpers::for_iter_next(ts, it)) {
                         Some(v) => push!(v),
                         None => {
-                            pop!();
+                            let _ = pop!();
                             pc = a as usize;
                         }
                     }
@@ -712,7 +714,21 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     let src = pop!();
                     let target = peek!(a as usize);
                     save_state!();
-                    tri!(helpers::list_extend(ts, target, src));
+                    if let Err(e) = helpers::list_extend(ts, target, src) {
+                        // `f(*x)` alone compiles to BUILD_LIST 0; x;
+                        // LIST_EXTEND 1; LIST_TO_TUPLE; CALL_FUNCTION_EX:
+                        // CPython names the function in that case.
+                        // SAFETY: the verifier keeps pc in range.
+                        let next = Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
+                        let lone = a == 1
+                            && next.opcode_byte() == Op::ListToTuple as u8
+                            && pc + 1 < code.instrs().len()
+                            // SAFETY: pc + 1 is in range (checked).
+                            && Instr(unsafe { &*instrs.add(pc + 1) }.load(Ordering::Relaxed)).opcode_byte()
+                                == Op::CallFunctionEx as u8
+                            && target.downcast::<ListObj>().is_some_and(|l| l.len() == 0);
+                        break 'op if lone { helpers::star_arg_error(ts, e, peek!(2), src) } else { e };
+                    }
                     continue 'dispatch;
                 }
                 Op::SetUpdate => {
@@ -835,7 +851,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                     let kwargs = if a & 1 != 0 { pop!() } else { Value::NULL };
                     let args = pop!();
                     let callable = pop!();
-                    pop!(); // NULL
+                    let _ = pop!(); // NULL
                     save_state!();
                     let r = tri!(helpers::call_ex(ts, callable, args, kwargs));
                     push!(r);
@@ -1004,7 +1020,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                 }
                 Op::EndAsyncFor => {
                     let exc = pop!();
-                    pop!();
+                    let _ = pop!();
                     if exc.downcast::<crate::objects::exception::ExcObj>().map(|_| types().stop_async_iteration.instance_check(exc)).unwrap_or(false) {
                         continue 'dispatch;
                     }
@@ -1093,7 +1109,10 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                 return Err(exc);
             }
             f = prev;
-            load_frame!();
+            #[allow(unused_assignments)] // `sp` is set by the handler found next
+            {
+                load_frame!();
+            }
         }
     }
 }

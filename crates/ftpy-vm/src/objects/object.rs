@@ -140,7 +140,7 @@ fn object_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -
             // __ne__ inverts __eq__ unless that is NotImplemented.
             let ty = type_of(a);
             if let Some(f) = ty.slots.richcompare.get() {
-                if f as usize != object_richcompare as usize {
+                if f as usize != object_richcompare as *const () as usize {
                     let r = f(ts, a, b, CompareOp::Eq)?;
                     if r == Value::NOT_IMPLEMENTED {
                         return Ok(r);
@@ -162,8 +162,8 @@ fn excess_args(args: &[Value], kw: Option<Gc<TupleObj>>) -> bool {
 /// `object.__new__(cls, ...)`: allocates an instance of `cls`'s layout.
 pub fn object_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     if excess_args(args, kw) {
-        let new_overridden = cls.slots.new.raw() != object_new as usize;
-        let init_is_object = cls.slots.init.raw() == object_init as usize;
+        let new_overridden = cls.slots.new.raw() != object_new as *const () as usize;
+        let init_is_object = cls.slots.init.raw() == object_init as *const () as usize;
         if new_overridden {
             return Err(ts.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
@@ -207,8 +207,8 @@ fn abstract_error(ts: &mut ThreadState, cls: Gc<TypeObj>) -> crate::error::PyErr
 pub fn object_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
     if excess_args(args, kw) {
         let ty = type_of(v);
-        let init_overridden = ty.slots.init.raw() != object_init as usize;
-        let new_is_object = ty.slots.new.raw() == object_new as usize;
+        let init_overridden = ty.slots.init.raw() != object_init as *const () as usize;
+        let new_is_object = ty.slots.new.raw() == object_new as *const () as usize;
         if init_overridden {
             return Err(ts.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }

@@ -1005,10 +1005,9 @@ fn m_difference(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>)
     if args.len() == 1 {
         return Ok(copy_of(ts, s)?.value());
     }
-    let mut r = difference(ts, s, args[1])?;
+    let r = difference(ts, s, args[1])?;
     for &o in &args[2..] {
         difference_update(ts, r, o)?;
-        r = r;
     }
     Ok(r.value())
 }

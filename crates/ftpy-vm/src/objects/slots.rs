@@ -265,7 +265,7 @@ pub fn expose_slots(ts: &mut ThreadState, ty: Gc<TypeObj>) {
         dict.set_item_str(ts, name, w);
     }
     // `__hash__ = None` for built-ins that are unhashable.
-    if ty.slots.hash.get() == Some(hash_not_implemented as crate::objects::typeobj::HashFn) {
+    if ty.slots.hash.raw() == hash_not_implemented as *const () as usize {
         dict.set_item_str(ts, "__hash__", Value::NONE);
     }
 }
@@ -545,7 +545,7 @@ pub fn hash_not_implemented(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
 enum Found {
     Missing,
     /// A wrapper of slot `id` owned by this built-in type.
-    Wrapper(Gc<TypeObj>, SlotId),
+    Wrapper(Gc<TypeObj>, #[allow(dead_code)] SlotId),
     /// `__hash__ = None` and the like.
     NoneValue,
     Other,

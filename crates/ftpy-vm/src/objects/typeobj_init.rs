@@ -177,7 +177,7 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
     }
     if winner != meta {
         if let Some(n) = winner.slots.new.get() {
-            if n as usize != type_new as usize {
+            if n as usize != type_new as *const () as usize {
                 return n(ts, winner, args, kw);
             }
         }

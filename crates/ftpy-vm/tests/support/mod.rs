@@ -57,7 +57,8 @@ pub fn describe(ts: &mut ThreadState, e: PyErr) -> String {
 pub fn new_module(ts: &mut ThreadState, name: &str, natives: &[(&str, NativeFn)]) -> Gc<ModuleObj> {
     let i = ftpy_vm::interp::interp();
     let m = ModuleObj::new(ts, name);
-    m.dict().set_item_str(ts, "__builtins__", i.builtins.value());
+    m.dict()
+        .set_item_str(ts, "__builtins__", i.builtins.value());
     for &(n, f) in natives {
         m.add_function(ts, n, f);
     }
@@ -120,7 +121,13 @@ pub fn survived_last_collection(addr: usize) -> bool {
 pub fn run_child(name: &str, env: &[(&str, &str)]) -> String {
     let exe = std::env::current_exe().expect("current_exe");
     let mut cmd = std::process::Command::new(exe);
-    cmd.args([name, "--exact", "--ignored", "--nocapture", "--test-threads=1"]);
+    cmd.args([
+        name,
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -140,7 +147,10 @@ pub fn run_child(name: &str, env: &[(&str, &str)]) -> String {
 
 /// The process's CPU time (all threads), in seconds.
 pub fn process_cpu_seconds() -> f64 {
-    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes one timespec into `t`, a valid local.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
     assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
