@@ -323,8 +323,10 @@ fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<NumberError> {
     let rest = map.src.get(start.to_usize()..)?;
     let mut chars: Vec<char> = Vec::new();
     for c in rest.chars() {
+        // A sign belongs to the literal only right after an exponent mark.
+        let after_e = matches!(chars.last(), Some('e' | 'E'));
         chars.push(c);
-        if !(c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-')) {
+        if !(c.is_alphanumeric() || c == '_' || c == '.' || (after_e && matches!(c, '+' | '-'))) {
             break;
         }
     }

@@ -105,7 +105,7 @@ pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 #[cfg(test)]
-mod tests {
+mod digit_tests {
     use super::*;
 
     #[test]

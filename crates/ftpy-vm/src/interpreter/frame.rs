@@ -126,7 +126,10 @@ impl Frame {
     }
 
     /// The local slots (varnames, cells, frees) and the value stack.
+    /// A `&Frame` does not promise read-only slots (see `_interior`); the
+    /// owning thread is the only one that touches them while it runs.
     #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
     pub fn slots(&self) -> &mut [Value] {
         // SAFETY: `nslots` values follow the header; only the owning
         // thread touches them while the frame runs.

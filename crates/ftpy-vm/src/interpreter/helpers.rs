@@ -283,7 +283,8 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
         return;
     }
     if let Some(d) = descr {
-        if d.downcast::<FunctionObj>().is_some() && (for_method || true) {
+        if d.downcast::<FunctionObj>().is_some() {
+            let _ = for_method;
             cache.write(key | K_METHOD << 24, d.bits());
         }
     }

@@ -207,6 +207,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
     if unsafe { fr!().flags } & crate::objects::generator::THROW != 0 {
         // SAFETY: as above.
         unsafe { fr!().flags &= !crate::objects::generator::THROW };
+        // SAFETY: as above.
         if let Some(g) = unsafe { fr!().gen }.downcast::<crate::objects::generator::GenObj>() {
             let e = g.pending.swap(Value::NULL);
             if e.downcast::<crate::objects::exception::ExcObj>().is_some() {

@@ -906,24 +906,22 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     let Some(&key) = args.get(1) else { return Err(ts.type_error("setdefault expected at least 1 argument, got 0")) };
     let dflt = *args.get(2).unwrap_or(&Value::NONE);
     let hash = ops::hash(ts, key)?;
-    loop {
-        if let Some(v) = d.get_item_hashed(ts, key, hash)? {
-            return Ok(v);
+    if let Some(v) = d.get_item_hashed(ts, key, hash)? {
+        return Ok(v);
+    }
+    // Insert only if still missing (atomic "setdefault").
+    let _g = d.lock();
+    let table = d.table();
+    match d.probe_simple(&table, key, hash) {
+        Probe::Found(_, ix) => Ok(table.obj().entries()[ix].value.get()),
+        Probe::Missing => {
+            d.insert_new_locked(ts, key, hash, dflt);
+            Ok(dflt)
         }
-        // Insert only if still missing (atomic "setdefault").
-        let _g = d.lock();
-        let table = d.table();
-        match d.probe_simple(&table, key, hash) {
-            Probe::Found(_, ix) => return Ok(table.obj().entries()[ix].value.get()),
-            Probe::Missing => {
-                d.insert_new_locked(ts, key, hash, dflt);
-                return Ok(dflt);
-            }
-            Probe::NeedsPython => {
-                drop(_g);
-                d.set_item_hashed(ts, key, hash, dflt)?;
-                return Ok(dflt);
-            }
+        Probe::NeedsPython => {
+            drop(_g);
+            d.set_item_hashed(ts, key, hash, dflt)?;
+            Ok(dflt)
         }
     }
 }

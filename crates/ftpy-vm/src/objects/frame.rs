@@ -51,7 +51,10 @@ impl FrameObj {
         })
     }
 
-    /// A frame object for a live frame and the frames below it.
+    /// A frame object for a live frame and the frames below it. `f` must
+    /// be null or a frame in the current thread's live chain (the only
+    /// callers pass `ts`'s own frames).
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn from_live(ts: &mut ThreadState, f: *const Frame) -> Value {
         if f.is_null() {
             return Value::NONE;
