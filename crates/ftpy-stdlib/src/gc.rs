@@ -17,7 +17,10 @@ type Kw = Option<Gc<TupleObj>>;
 
 fn collect(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(ts.type_error(format!("collect() takes at most 1 argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "collect() takes at most 1 argument ({} given)",
+            args.len()
+        )));
     }
     let before = gc_stats().collections;
     collect_garbage(ts, Reason::Explicit);
@@ -47,7 +50,11 @@ fn get_count(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> 
 }
 
 fn get_threshold(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let t = [Value::small_int_unchecked(700), Value::small_int_unchecked(10), Value::small_int_unchecked(10)];
+    let t = [
+        Value::small_int_unchecked(700),
+        Value::small_int_unchecked(10),
+        Value::small_int_unchecked(10),
+    ];
     Ok(TupleObj::new(ts, &t).value())
 }
 
@@ -74,7 +81,9 @@ fn get_stats(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> 
 }
 
 fn is_tracked(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else { return Err(ts.type_error("is_tracked() takes exactly one argument (0 given)")) };
+    let Some(&v) = args.first() else {
+        return Err(ts.type_error("is_tracked() takes exactly one argument (0 given)"));
+    };
     Ok(Value::from_bool(v.is_ptr()))
 }
 
@@ -92,7 +101,13 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "garbage", garbage.value());
     let callbacks = ListObj::new(ts, &[]);
     m.set_attr(ts, "callbacks", callbacks.value());
-    for (n, v) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+    for (n, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
         m.set_attr(ts, n, Value::small_int_unchecked(v));
     }
     Ok(())

@@ -9,7 +9,8 @@ pub mod time;
 use ftpy_vm::interp::{Interp, NativeModuleInit};
 
 /// Every native module of this crate: (name, initializer).
-pub const MODULES: &[(&str, NativeModuleInit)] = &[("gc", gc::init), ("math", math::init), ("time", time::init)];
+pub const MODULES: &[(&str, NativeModuleInit)] =
+    &[("gc", gc::init), ("math", math::init), ("time", time::init)];
 
 /// Registers the native modules with the interpreter.
 pub fn register(interp: &Interp) {

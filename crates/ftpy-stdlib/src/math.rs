@@ -21,7 +21,10 @@ type Kw = Option<Gc<TupleObj>>;
 fn arg(ts: &mut ThreadState, args: &[Value], i: usize, fname: &str, n: usize) -> PyResult<f64> {
     if args.len() != n {
         return Err(ts.type_error(if n == 1 {
-            format!("math.{fname}() takes exactly one argument ({} given)", args.len())
+            format!(
+                "math.{fname}() takes exactly one argument ({} given)",
+                args.len()
+            )
         } else {
             format!("{fname} expected {n} arguments, got {}", args.len())
         }));
@@ -30,7 +33,13 @@ fn arg(ts: &mut ThreadState, args: &[Value], i: usize, fname: &str, n: usize) ->
 }
 
 /// Applies a one-argument libm function with CPython's checks.
-fn unary(ts: &mut ThreadState, args: &[Value], fname: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn unary(
+    ts: &mut ThreadState,
+    args: &[Value],
+    fname: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = arg(ts, args, 0, fname, 1)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -64,7 +73,12 @@ unary_fn!(m_cosh, "cosh", f64::cosh, true);
 unary_fn!(m_tanh, "tanh", f64::tanh, false);
 unary_fn!(m_asinh, "asinh", f64::asinh, false);
 unary_fn!(m_acosh, "acosh", f64::acosh, false);
-unary_fn!(m_atanh, "atanh", |x: f64| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() }, false);
+unary_fn!(
+    m_atanh,
+    "atanh",
+    |x: f64| if x.abs() >= 1.0 { f64::NAN } else { x.atanh() },
+    false
+);
 unary_fn!(m_exp, "exp", f64::exp, true);
 unary_fn!(m_exp2, "exp2", f64::exp2, true);
 unary_fn!(m_expm1, "expm1", f64::exp_m1, true);
@@ -125,7 +139,10 @@ fn m_log(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_log2(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.log2() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.log2() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     {
         let r = log_of(ts, args[0], f64::log2)?;
@@ -135,7 +152,10 @@ fn m_log2(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_log10(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.log10() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.log10() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     {
         let r = log_of(ts, args[0], f64::log10)?;
@@ -225,9 +245,18 @@ fn m_dist(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 /// floor/ceil/trunc: an int, through `__floor__` etc. for non-floats.
-fn rounding(ts: &mut ThreadState, args: &[Value], fname: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn rounding(
+    ts: &mut ThreadState,
+    args: &[Value],
+    fname: &str,
+    dunder: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.{fname}() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.{fname}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let x = args[0];
     if let Some(v) = x.as_float() {
@@ -241,7 +270,10 @@ fn rounding(ts: &mut ThreadState, args: &[Value], fname: &str, dunder: &str, f: 
         return ops::call_unbound(ts, m, x, &[], None);
     }
     if fname == "trunc" {
-        return Err(ts.type_error(format!("type {} doesn't define __trunc__ method", type_name(x))));
+        return Err(ts.type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            type_name(x)
+        )));
     }
     let v = to_f64(ts, x)?;
     int_from_f64(ts, f(v))
@@ -259,7 +291,11 @@ fn m_trunc(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_modf(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let x = arg(ts, args, 0, "modf", 1)?;
-    let (i, f) = if x.is_infinite() { (x, 0.0f64.copysign(x)) } else { (x.trunc(), x - x.trunc()) };
+    let (i, f) = if x.is_infinite() {
+        (x, 0.0f64.copysign(x))
+    } else {
+        (x.trunc(), x - x.trunc())
+    };
     let f = if f == 0.0 { 0.0f64.copysign(x) } else { f };
     Ok(TupleObj::new(ts, &[Value::from_f64(f), Value::from_f64(i)]).value())
 }
@@ -267,7 +303,11 @@ fn m_modf(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn m_frexp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let x = arg(ts, args, 0, "frexp", 1)?;
     let (m, e) = ftpy_vm::hash::frexp(x);
-    Ok(TupleObj::new(ts, &[Value::from_f64(m), Value::small_int_unchecked(e as i64)]).value())
+    Ok(TupleObj::new(
+        ts,
+        &[Value::from_f64(m), Value::small_int_unchecked(e as i64)],
+    )
+    .value())
 }
 
 fn m_ldexp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -276,14 +316,27 @@ fn m_ldexp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Err(ts.type_error("Expected an int as second argument to ldexp."));
     }
     let e = ftpy_vm::objects::int::to_i64_saturating(args[1]).clamp(-5000, 5000) as i32;
-    let r = x * 2f64.powi(e.clamp(-1074, 1023)) * if e > 1023 { 2f64.powi(e - 1023) } else if e < -1074 { 2f64.powi(e + 1074) } else { 1.0 };
+    let r = x
+        * 2f64.powi(e.clamp(-1074, 1023))
+        * if e > 1023 {
+            2f64.powi(e - 1023)
+        } else if e < -1074 {
+            2f64.powi(e + 1074)
+        } else {
+            1.0
+        };
     if r.is_infinite() && x.is_finite() {
         return Err(ts.overflow_error("math range error"));
     }
     Ok(new_float(ts, r))
 }
 
-fn bool_pred(ts: &mut ThreadState, args: &[Value], fname: &str, f: fn(f64) -> bool) -> PyResult<Value> {
+fn bool_pred(
+    ts: &mut ThreadState,
+    args: &[Value],
+    fname: &str,
+    f: fn(f64) -> bool,
+) -> PyResult<Value> {
     let x = arg(ts, args, 0, fname, 1)?;
     Ok(Value::from_bool(f(x)))
 }
@@ -299,7 +352,15 @@ fn m_isfinite(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> 
 }
 
 fn m_isclose(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = ftpy_vm::builtins::args::parse(ts, "isclose", args, kw, &["", "", "*", "rel_tol", "abs_tol"], 2, 2)?;
+    let a = ftpy_vm::builtins::args::parse(
+        ts,
+        "isclose",
+        args,
+        kw,
+        &["", "", "*", "rel_tol", "abs_tol"],
+        2,
+        2,
+    )?;
     let x = to_f64(ts, a.req(0))?;
     let y = to_f64(ts, a.req(1))?;
     let rel = match a.get(2) {
@@ -320,7 +381,9 @@ fn m_isclose(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let d = (x - y).abs();
-    Ok(Value::from_bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs))
+    Ok(Value::from_bool(
+        d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs,
+    ))
 }
 
 fn int_arg(ts: &mut ThreadState, v: Value) -> PyResult<BigInt> {
@@ -351,7 +414,10 @@ fn m_lcm(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_factorial(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.factorial() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.factorial() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     if args[0].is_float() {
         return Err(ts.type_error("'float' object cannot be interpreted as an integer"));
@@ -388,7 +454,9 @@ fn m_comb(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if k > n {
         return Ok(Value::small_int_unchecked(0));
     }
-    let k = std::cmp::min(k.clone(), &n - &k).to_u64().unwrap_or(u64::MAX);
+    let k = std::cmp::min(k.clone(), &n - &k)
+        .to_u64()
+        .unwrap_or(u64::MAX);
     let mut acc = BigInt::one();
     for i in 0..k {
         acc = acc * (&n - BigInt::from(i)) / BigInt::from(i + 1);
@@ -398,7 +466,10 @@ fn m_comb(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_perm(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.is_empty() || args.len() > 2 {
-        return Err(ts.type_error(format!("perm expected at most 2 arguments, got {}", args.len())));
+        return Err(ts.type_error(format!(
+            "perm expected at most 2 arguments, got {}",
+            args.len()
+        )));
     }
     let n = int_arg(ts, args[0])?;
     let k = match args.get(1).filter(|v| !v.is_none()) {
@@ -424,7 +495,10 @@ fn m_perm(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_isqrt(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.isqrt() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.isqrt() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let n = int_arg(ts, args[0])?;
     if n.is_negative() {
@@ -446,7 +520,10 @@ fn m_prod(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 /// Shewchuk's exact summation (what CPython's fsum does).
 fn m_fsum(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(ts.type_error(format!("math.fsum() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "math.fsum() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let it = ops::iter(ts, args[0])?;
     let mut partials: Vec<f64> = Vec::new();
@@ -577,7 +654,10 @@ fn erf(x: f64) -> f64 {
                 + t * (0.374_091_96
                     + t * (0.096_784_18
                         + t * (-0.186_288_06
-                            + t * (0.278_868_07 + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
             .exp();
     if x >= 0.0 {
         y
@@ -596,7 +676,11 @@ fn m_remainder(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value>
         return Err(ts.value_error("math domain error"));
     }
     let n = (x / y).round();
-    let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 { 2.0 * ((x / y) / 2.0).round() } else { n };
+    let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 {
+        2.0 * ((x / y) / 2.0).round()
+    } else {
+        n
+    };
     Ok(new_float(ts, x - n * y))
 }
 
@@ -611,9 +695,9 @@ fn m_nextafter(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value>
     }
     if x == 0.0 {
         return {
-        let r = f64::from_bits(1).copysign(y);
-        Ok(new_float(ts, r))
-    };
+            let r = f64::from_bits(1).copysign(y);
+            Ok(new_float(ts, r))
+        };
     }
     let bits = x.to_bits();
     let up = (y > x) == (x > 0.0);
@@ -629,9 +713,9 @@ fn m_ulp(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let next = f64::from_bits(x.to_bits() + 1);
     if next.is_infinite() {
         return {
-        let r = x - f64::from_bits(x.to_bits() - 1);
-        Ok(new_float(ts, r))
-    };
+            let r = x - f64::from_bits(x.to_bits() - 1);
+            Ok(new_float(ts, r))
+        };
     }
     Ok(new_float(ts, next - x))
 }

@@ -7,7 +7,10 @@ use ftpy_vm::{Gc, PyResult, ThreadState, Value};
 type Kw = Option<Gc<TupleObj>>;
 
 fn clock_ns(clock: libc::clockid_t) -> i64 {
-    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we pass.
     unsafe { libc::clock_gettime(clock, &mut t) };
     t.tv_sec * 1_000_000_000 + t.tv_nsec
@@ -21,26 +24,37 @@ fn t_time(_ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
     Ok(secs(clock_ns(libc::CLOCK_REALTIME)))
 }
 fn t_time_ns(ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
-    Ok(ftpy_vm::objects::int::int_from_i64(ts, clock_ns(libc::CLOCK_REALTIME)))
+    Ok(ftpy_vm::objects::int::int_from_i64(
+        ts,
+        clock_ns(libc::CLOCK_REALTIME),
+    ))
 }
 fn t_monotonic(_ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
     Ok(secs(clock_ns(libc::CLOCK_MONOTONIC)))
 }
 fn t_monotonic_ns(ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
-    Ok(ftpy_vm::objects::int::int_from_i64(ts, clock_ns(libc::CLOCK_MONOTONIC)))
+    Ok(ftpy_vm::objects::int::int_from_i64(
+        ts,
+        clock_ns(libc::CLOCK_MONOTONIC),
+    ))
 }
 fn t_process_time(_ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
     Ok(secs(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
 }
 fn t_process_time_ns(ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
-    Ok(ftpy_vm::objects::int::int_from_i64(ts, clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
+    Ok(ftpy_vm::objects::int::int_from_i64(
+        ts,
+        clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID),
+    ))
 }
 fn t_thread_time(_ts: &mut ThreadState, _a: &[Value], _k: Kw) -> PyResult<Value> {
     Ok(secs(clock_ns(libc::CLOCK_THREAD_CPUTIME_ID)))
 }
 
 fn t_sleep(ts: &mut ThreadState, args: &[Value], _k: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else { return Err(ts.type_error("sleep() takes exactly one argument (0 given)")) };
+    let Some(&v) = args.first() else {
+        return Err(ts.type_error("sleep() takes exactly one argument (0 given)"));
+    };
     let s = ftpy_vm::builtins::to_f64(ts, v)?;
     if s.is_nan() {
         return Err(ts.value_error("Invalid value NaN (not a number)"));

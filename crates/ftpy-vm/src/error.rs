@@ -51,7 +51,12 @@ impl PyErr {
 
 impl std::fmt::Debug for PyErr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PyErr({}: {})", type_name(self.0), self.exc().message_for_debug())
+        write!(
+            f,
+            "PyErr({}: {})",
+            type_name(self.0),
+            self.exc().message_for_debug()
+        )
     }
 }
 
@@ -138,11 +143,23 @@ impl ThreadState {
     #[inline(never)]
     pub fn attribute_error(&mut self, obj: Value, name: Gc<StrObj>) -> PyErr {
         let msg = if let Some(t) = obj.downcast::<TypeObj>() {
-            format!("type object '{}' has no attribute '{}'", t.name_str(), name.as_str())
+            format!(
+                "type object '{}' has no attribute '{}'",
+                t.name_str(),
+                name.as_str()
+            )
         } else if let Some(m) = obj.downcast::<crate::objects::module::ModuleObj>() {
-            format!("module '{}' has no attribute '{}'", m.name_string(), name.as_str())
+            format!(
+                "module '{}' has no attribute '{}'",
+                m.name_string(),
+                name.as_str()
+            )
         } else {
-            format!("'{}' object has no attribute '{}'", type_name(obj), name.as_str())
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name(obj),
+                name.as_str()
+            )
         };
         let e = self.attribute_error_msg(msg);
         e.exc().set_attr_quiet(self, "name", name.value());

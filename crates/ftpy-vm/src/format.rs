@@ -49,7 +49,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let (digits, decpt) = shortest_digits(f);
     let mut out = String::new();
@@ -143,7 +147,9 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
     }
     if i > start {
         let w: String = c[start..i].iter().collect();
-        sp.width = w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
+        sp.width = w
+            .parse()
+            .map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         sp.grouping = Some(c[i]);
@@ -162,7 +168,10 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
             return Err("Format specifier missing precision".into());
         }
         let p: String = c[st..i].iter().collect();
-        sp.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        sp.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
@@ -207,7 +216,11 @@ fn pad(sp: &Spec, body: &str, sign_len: usize, default_align: char) -> String {
             format!("{left}{body}{right}")
         }
         _ => {
-            let split = body.char_indices().nth(sign_len).map(|(i, _)| i).unwrap_or(body.len());
+            let split = body
+                .char_indices()
+                .nth(sign_len)
+                .map(|(i, _)| i)
+                .unwrap_or(body.len());
             format!("{}{fill}{}", &body[..split], &body[split..])
         }
     }
@@ -266,8 +279,14 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
         let s = format_float_spec(ts, f, &sp)?;
         return Ok(StrObj::new(ts, &s));
     }
-    if let Some(t) = sp.ty.filter(|t| !matches!(t, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n')) {
-        return Err(ts.value_error(format!("Unknown format code '{t}' for object of type '{}'", type_name(v))));
+    if let Some(t) = sp
+        .ty
+        .filter(|t| !matches!(t, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n'))
+    {
+        return Err(ts.value_error(format!(
+            "Unknown format code '{t}' for object of type '{}'",
+            type_name(v)
+        )));
     }
     if sp.precision.is_some() {
         return Err(ts.value_error("Precision not allowed in integer format specifier"));
@@ -285,19 +304,26 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
             if sp.sign.is_some() {
                 return Err(ts.value_error("Sign not allowed with integer format specifier 'c'"));
             }
-            let Some(ch) = num_traits::ToPrimitive::to_u32(b.as_ref()).and_then(char::from_u32) else {
+            let Some(ch) = num_traits::ToPrimitive::to_u32(b.as_ref()).and_then(char::from_u32)
+            else {
                 return Err(ts.overflow_error("%c arg not in range(0x110000)"));
             };
             let s = pad(&sp, &ch.to_string(), 0, '<');
             return Ok(StrObj::new(ts, &s));
         }
         Some(t) => {
-            return Err(ts.value_error(format!("Unknown format code '{t}' for object of type '{}'", type_name(v))));
+            return Err(ts.value_error(format!(
+                "Unknown format code '{t}' for object of type '{}'",
+                type_name(v)
+            )));
         }
     };
     if let Some(g) = sp.grouping {
         if g == ',' && every == 4 {
-            return Err(ts.value_error(format!("Cannot specify ',' with '{}'.", sp.ty.unwrap_or('d'))));
+            return Err(ts.value_error(format!(
+                "Cannot specify ',' with '{}'.",
+                sp.ty.unwrap_or('d')
+            )));
         }
     }
     let sign = sign_str(neg, &sp);
@@ -320,7 +346,12 @@ fn fmt_e(f: f64, prec: usize, upper: bool) -> String {
     let s = format!("{:.*e}", prec, f.abs());
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    let out = format!("{m}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs());
+    let out = format!(
+        "{m}{}{}{:02}",
+        if upper { 'E' } else { 'e' },
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    );
     out
 }
 
@@ -340,7 +371,10 @@ fn fmt_g(f: f64, prec: usize, alt: bool, upper: bool, repr_style: bool) -> Strin
         return s;
     }
     let e_str = format!("{:.*e}", p - 1, f);
-    let exp: i32 = e_str.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
+    let exp: i32 = e_str
+        .split_once('e')
+        .map(|(_, e)| e.parse().unwrap_or(0))
+        .unwrap_or(0);
     let mut s = if exp >= -4 && exp < p as i32 {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f)
     } else {
@@ -358,7 +392,11 @@ fn fmt_g(f: f64, prec: usize, alt: bool, upper: bool, repr_style: bool) -> Strin
         } else {
             mant
         };
-        let mant = if repr_style && !mant.contains('.') && rest.is_empty() { format!("{mant}.0") } else { mant };
+        let mant = if repr_style && !mant.contains('.') && rest.is_empty() {
+            format!("{mant}.0")
+        } else {
+            mant
+        };
         s = format!("{mant}{rest}");
     } else if !s.contains('.') {
         match s.find(['e', 'E']) {
@@ -374,7 +412,9 @@ pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<St
     let ty = sp.ty;
     if let Some(t) = ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-            return Err(ts.value_error(format!("Unknown format code '{t}' for object of type 'float'")));
+            return Err(ts.value_error(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            )));
         }
     }
     let mut neg = f.is_sign_negative() && !f.is_nan();
@@ -382,7 +422,11 @@ pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<St
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
     let mut body = if !a.is_finite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
         if ty == Some('%') {
             format!("{s}%")
         } else {
@@ -392,7 +436,9 @@ pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<St
         match ty {
             Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
             Some('e') | Some('E') => fmt_e(a, sp.precision.unwrap_or(6), upper),
-            Some('g') | Some('G') | Some('n') => fmt_g(a, sp.precision.unwrap_or(6), sp.alt, upper, false),
+            Some('g') | Some('G') | Some('n') => {
+                fmt_g(a, sp.precision.unwrap_or(6), sp.alt, upper, false)
+            }
             Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
             None => match sp.precision {
                 Some(p) => fmt_g(a, p, sp.alt, false, true),
@@ -401,11 +447,20 @@ pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<St
             Some(_) => unreachable_spec(),
         }
     };
-    if sp.alt && matches!(ty, Some('f' | 'F' | 'e' | 'E' | '%')) && !body.contains('.') && a.is_finite() {
+    if sp.alt
+        && matches!(ty, Some('f' | 'F' | 'e' | 'E' | '%'))
+        && !body.contains('.')
+        && a.is_finite()
+    {
         let i = body.find(['e', 'E', '%']).unwrap_or(body.len());
         body.insert(i, '.');
     }
-    if sp.z && neg && body.chars().all(|c| c == '0' || c == '.' || c == '%' || c == 'e' || c == '+' || c == '-') {
+    if sp.z
+        && neg
+        && body
+            .chars()
+            .all(|c| c == '0' || c == '.' || c == '%' || c == 'e' || c == '+' || c == '-')
+    {
         neg = false;
     }
     if sp.z && neg && body.trim_start_matches(['0', '.']).is_empty() {
@@ -413,10 +468,17 @@ pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<St
     }
     let sign = sign_str(neg, sp);
     if let Some(g) = sp.grouping {
-        let int_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+        let int_end = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
         let (ip, rest) = body.split_at(int_end);
         let grouped = if sp.fill == '0' && sp.align == Some('=') {
-            grouped_zero_pad(ip, g, 3, sp.width.saturating_sub(sign.len() + rest.chars().count()))
+            grouped_zero_pad(
+                ip,
+                g,
+                3,
+                sp.width.saturating_sub(sign.len() + rest.chars().count()),
+            )
         } else {
             group(ip, g, 3)
         };
@@ -448,7 +510,9 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
     let sp = spec_checked(ts, spec)?;
     if let Some(t) = sp.ty {
         if t != 's' {
-            return Err(ts.value_error(format!("Unknown format code '{t}' for object of type 'str'")));
+            return Err(ts.value_error(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            )));
         }
     }
     if sp.sign.is_some() {
@@ -461,7 +525,10 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
         return Err(ts.value_error("'=' alignment not allowed in string format specifier"));
     }
     if sp.grouping.is_some() {
-        return Err(ts.value_error(format!("Cannot specify '{}' with 's'.", sp.grouping.unwrap_or(','))));
+        return Err(ts.value_error(format!(
+            "Cannot specify '{}' with 's'.",
+            sp.grouping.unwrap_or(',')
+        )));
     }
     let body: String = match sp.precision {
         Some(p) => s.chars().take(p).collect(),
@@ -476,7 +543,11 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
 /// `fmt % args` for str.
 pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<Value> {
     let tuple_args: Option<Gc<TupleObj>> = args.downcast::<TupleObj>();
-    let mapping = if tuple_args.is_none() && is_mapping(args) { Some(args) } else { None };
+    let mapping = if tuple_args.is_none() && is_mapping(args) {
+        Some(args)
+    } else {
+        None
+    };
     let items: Vec<Value> = match tuple_args {
         Some(t) => t.items().to_vec(),
         None => vec![args],
@@ -566,7 +637,6 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             }
             sp.width = w.unsigned_abs() as usize;
             i += 1;
-
         } else {
             let st = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
@@ -623,7 +693,8 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                     }
                     s.as_str().to_string()
                 } else {
-                    let n = crate::ops::index_to_i64(ts, v).map_err(|_| ts.type_error("%c requires int or char"))?;
+                    let n = crate::ops::index_to_i64(ts, v)
+                        .map_err(|_| ts.type_error("%c requires int or char"))?;
                     match u32::try_from(n).ok().and_then(char::from_u32) {
                         Some(c) => c.to_string(),
                         None => return Err(ts.overflow_error("%c arg not in range(0x110000)")),
@@ -636,7 +707,9 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                     v
                 } else if let Some(f) = v.as_float() {
                     if matches!(conv, 'x' | 'X' | 'o') {
-                        return Err(ts.type_error(format!("%{conv} format: an integer is required, not float")));
+                        return Err(ts.type_error(format!(
+                            "%{conv} format: an integer is required, not float"
+                        )));
                     }
                     crate::objects::int::int_from_f64(ts, f)?
                 } else if matches!(conv, 'd' | 'i' | 'u') {
@@ -651,7 +724,10 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                     }
                 } else {
                     crate::ops::index(ts, v).map_err(|_| {
-                        ts.type_error(format!("%{conv} format: an integer is required, not {}", type_name(v)))
+                        ts.type_error(format!(
+                            "%{conv} format: an integer is required, not {}",
+                            type_name(v)
+                        ))
                     })?
                 };
                 let b = to_big(iv).unwrap_or_default();
@@ -719,9 +795,13 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             out.extend(std::iter::repeat_n(' ', sp.width - n));
         } else if sp.zero && numeric {
             let sign_len = body
-                .find(|c: char| c.is_ascii_digit() || c.is_ascii_alphabetic() && !matches!(c, 'x' | 'X' | 'o'))
+                .find(|c: char| {
+                    c.is_ascii_digit() || c.is_ascii_alphabetic() && !matches!(c, 'x' | 'X' | 'o')
+                })
                 .unwrap_or(0);
-            let sign_len = if body[..sign_len].ends_with(['x', 'X', 'o']) || body.starts_with(['-', '+', ' ']) {
+            let sign_len = if body[..sign_len].ends_with(['x', 'X', 'o'])
+                || body.starts_with(['-', '+', ' '])
+            {
                 sign_len
             } else {
                 0
@@ -734,7 +814,10 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             out.push_str(&body);
         }
     }
-    if mapping.is_none() && idx < items.len() && !(tuple_args.is_none() && idx == 0 && items.len() == 1 && used_mapping) {
+    if mapping.is_none()
+        && idx < items.len()
+        && !(tuple_args.is_none() && idx == 0 && items.len() == 1 && used_mapping)
+    {
         if tuple_args.is_some() || idx == 0 {
             return Err(ts.type_error("not all arguments converted during string formatting"));
         }
@@ -747,7 +830,8 @@ fn is_mapping(v: Value) -> bool {
     v.downcast::<StrObj>().is_none()
         && ty.slots.getitem.get().is_some()
         && v.downcast::<TupleObj>().is_none()
-        && (v.is_kind(crate::object::Kind::Dict) || ty.lookup(crate::interp::names().keys).is_some())
+        && (v.is_kind(crate::object::Kind::Dict)
+            || ty.lookup(crate::interp::names().keys).is_some())
 }
 
 #[cfg(test)]

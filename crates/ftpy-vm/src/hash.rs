@@ -52,7 +52,9 @@ pub fn hash_key_from_env() -> (u64, u64) {
                     .map(|d| d.as_nanos() as u64)
                     .unwrap_or(0x9e37_79b9_7f4a_7c15);
                 buf[..8].copy_from_slice(&t.to_le_bytes());
-                buf[8..].copy_from_slice(&(t.rotate_left(29) ^ std::process::id() as u64).to_le_bytes());
+                buf[8..].copy_from_slice(
+                    &(t.rotate_left(29) ^ std::process::id() as u64).to_le_bytes(),
+                );
             }
             let k0 = u64::from_le_bytes(buf[0..8].try_into().unwrap_or([0; 8]));
             let k1 = u64::from_le_bytes(buf[8..16].try_into().unwrap_or([0; 8]));
@@ -157,7 +159,11 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     fix(x as i64 * sign)
 }
@@ -249,7 +255,10 @@ fn simple_hash_at(v: Value, depth: u32) -> Option<i64> {
             for (i, &x) in items.iter().enumerate() {
                 hs[i] = simple_hash_at(x, depth + 1)?;
             }
-            Some(hash_tuple_items(hs[..items.len()].iter().copied(), items.len()))
+            Some(hash_tuple_items(
+                hs[..items.len()].iter().copied(),
+                items.len(),
+            ))
         }
         _ => None,
     }
@@ -353,7 +362,10 @@ mod tests {
     fn tuple_hash_of_ints_matches_cpython() {
         // hash(()) == 5740354900026072187; hash((1, 2)) == -3550055125485641917
         assert_eq!(hash_tuple_items([].into_iter(), 0), 5740354900026072187);
-        assert_eq!(hash_tuple_items([1i64, 2].into_iter(), 2), -3550055125485641917);
+        assert_eq!(
+            hash_tuple_items([1i64, 2].into_iter(), 2),
+            -3550055125485641917
+        );
     }
 
     #[test]

@@ -132,7 +132,12 @@ fn is_package(m: Value) -> bool {
     }
 }
 
-fn resolve_relative(ts: &mut ThreadState, name: &str, globals: Value, level: i64) -> PyResult<String> {
+fn resolve_relative(
+    ts: &mut ThreadState,
+    name: &str,
+    globals: Value,
+    level: i64,
+) -> PyResult<String> {
     let g = globals.downcast::<DictObj>();
     let mut package: Option<String> = None;
     if let Some(g) = g {
@@ -142,11 +147,18 @@ fn resolve_relative(ts: &mut ThreadState, name: &str, globals: Value, level: i64
             }
         }
         if package.is_none() {
-            if let Some(n) = g.get_str(names().__name__).and_then(crate::objects::str::as_str) {
+            if let Some(n) = g
+                .get_str(names().__name__)
+                .and_then(crate::objects::str::as_str)
+            {
                 if g.get_str(names().__path__).is_some() {
                     package = Some(n.to_string());
                 } else {
-                    package = Some(n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default());
+                    package = Some(
+                        n.rsplit_once('.')
+                            .map(|(a, _)| a.to_string())
+                            .unwrap_or_default(),
+                    );
                 }
             }
         }
@@ -206,7 +218,11 @@ fn import_absolute(ts: &mut ThreadState, full: &str) -> PyResult<Value> {
         }
     };
     for dir in &search {
-        let base = if dir.is_empty() { ".".to_string() } else { dir.clone() };
+        let base = if dir.is_empty() {
+            ".".to_string()
+        } else {
+            dir.clone()
+        };
         let pkg_dir = format!("{base}/{child}");
         let init = format!("{pkg_dir}/__init__.py");
         if std::path::Path::new(&init).is_file() {
@@ -220,7 +236,11 @@ fn import_absolute(ts: &mut ThreadState, full: &str) -> PyResult<Value> {
     Err(not_found(ts, full, None))
 }
 
-fn not_found(ts: &mut ThreadState, full: &str, parent_not_pkg: Option<&str>) -> crate::error::PyErr {
+fn not_found(
+    ts: &mut ThreadState,
+    full: &str,
+    parent_not_pkg: Option<&str>,
+) -> crate::error::PyErr {
     let msg = match parent_not_pkg {
         Some(p) => format!("No module named '{full}'; '{p}' is not a package"),
         None => format!("No module named '{full}'"),
@@ -234,7 +254,10 @@ fn not_found(ts: &mut ThreadState, full: &str, parent_not_pkg: Option<&str>) -> 
 
 fn str_items(ts: &mut ThreadState, v: Value) -> PyResult<Vec<String>> {
     let items = ops::collect(ts, v)?;
-    Ok(items.iter().filter_map(|&x| crate::objects::str::as_str(x).map(|s| s.to_string())).collect())
+    Ok(items
+        .iter()
+        .filter_map(|&x| crate::objects::str::as_str(x).map(|s| s.to_string()))
+        .collect())
 }
 
 /// Reads a source file as text (see [`decode_source`]).
@@ -242,7 +265,12 @@ pub fn read_source(ts: &mut ThreadState, path: &str) -> PyResult<String> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            return Err(ts.os_error(format!("[Errno {}] {}: '{}'", e.raw_os_error().unwrap_or(0), e, path)));
+            return Err(ts.os_error(format!(
+                "[Errno {}] {}: '{}'",
+                e.raw_os_error().unwrap_or(0),
+                e,
+                path
+            )));
         }
     };
     decode_source(&bytes, path).map_err(|m| ts.syntax_error_msg(m))
@@ -258,7 +286,9 @@ pub fn decode_source(bytes: &[u8], path: &str) -> Result<String, String> {
         None => (bytes, false),
     };
     let cookie = coding_cookie(b);
-    let enc = cookie.as_deref().map(|c| c.to_ascii_lowercase().replace('_', "-"));
+    let enc = cookie
+        .as_deref()
+        .map(|c| c.to_ascii_lowercase().replace('_', "-"));
     match enc.as_deref() {
         None | Some("utf-8" | "utf8") => {}
         Some(e) if e.starts_with("utf-8-") => {}
@@ -326,7 +356,13 @@ fn coding_cookie(b: &[u8]) -> Option<String> {
     None
 }
 
-fn exec_module(ts: &mut ThreadState, full: &str, file: &str, pkg_dir: Option<&str>, parent: Option<&str>) -> PyResult<Value> {
+fn exec_module(
+    ts: &mut ThreadState,
+    full: &str,
+    file: &str,
+    pkg_dir: Option<&str>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
     let source = read_source(ts, file)?;
     let m = ModuleObj::new(ts, full);
     let d = m.dict();

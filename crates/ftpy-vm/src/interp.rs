@@ -324,7 +324,9 @@ const INTERN_SHARDS: usize = 64;
 fn intern_table() -> &'static InternTable {
     static TABLE: OnceLock<InternTable> = OnceLock::new();
     TABLE.get_or_init(|| InternTable {
-        shards: (0..INTERN_SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+        shards: (0..INTERN_SHARDS)
+            .map(|_| Mutex::new(HashMap::new()))
+            .collect(),
     })
 }
 
@@ -508,7 +510,10 @@ impl Interp {
         for (t, _) in tys.all() {
             t.header.set_ty(tys.type_);
         }
-        TYPES.store(tys as *const BuiltinTypes as *mut BuiltinTypes, Ordering::Release);
+        TYPES.store(
+            tys as *const BuiltinTypes as *mut BuiltinTypes,
+            Ordering::Release,
+        );
         let nm: &'static Names = Box::leak(Box::new(Names::new(ts)));
         NAMES.store(nm as *const Names as *mut Names, Ordering::Release);
         crate::objects::init_builtin_types(ts, tys);

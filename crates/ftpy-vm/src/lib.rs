@@ -39,12 +39,19 @@ use objects::tuple::TupleObj;
 
 /// Compiles source text into a code object; a compile error becomes a
 /// `SyntaxError` (or `IndentationError`, `TabError`, `RecursionError`).
-pub fn compile_source(ts: &mut ThreadState, text: &str, filename: &str, mode: ftpy_compiler::Mode) -> PyResult<Gc<CodeObj>> {
+pub fn compile_source(
+    ts: &mut ThreadState,
+    text: &str,
+    filename: &str,
+    mode: ftpy_compiler::Mode,
+) -> PyResult<Gc<CodeObj>> {
     let optimize = interp::try_interp().map(|i| i.config.optimize).unwrap_or(0);
     match ftpy_compiler::compile(text, filename, mode, optimize) {
         Ok(code) => {
             if let Err(msg) = ftpy_compiler::verify::verify(&code) {
-                return Err(ts.system_error(format!("ftpy compiler produced invalid bytecode: {msg}")));
+                return Err(
+                    ts.system_error(format!("ftpy compiler produced invalid bytecode: {msg}"))
+                );
             }
             CodeObj::from_compiled(ts, &code)
         }
@@ -102,7 +109,11 @@ pub fn main_module(ts: &mut ThreadState, file: Option<&str>) -> Gc<ModuleObj> {
 
 /// Runs source text as `__main__` (a script or `-c`).
 pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> PyResult<Value> {
-    let file = if filename.starts_with('<') { None } else { Some(filename) };
+    let file = if filename.starts_with('<') {
+        None
+    } else {
+        Some(filename)
+    };
     let m = main_module(ts, file);
     let code = compile_source(ts, source, filename, ftpy_compiler::Mode::Exec)?;
     let d = m.dict();
@@ -166,10 +177,16 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
         h.set_flag(object::flags::FINALIZED);
         let del = interp().names.__del__;
         if let Err(err) = objects::slots::call_dunder(ts, v, del, &[]) {
-            let f = objects::typeobj::type_of(v).lookup(del).unwrap_or(Value::NONE);
+            let f = objects::typeobj::type_of(v)
+                .lookup(del)
+                .unwrap_or(Value::NONE);
             let fr = ops::repr_string(ts, f).unwrap_or_default();
             let text = objects::traceback::format_exception(ts, err.value());
-            objects::stream::write_fd(ts, 2, format!("Exception ignored in: {fr}\n{text}").as_bytes());
+            objects::stream::write_fd(
+                ts,
+                2,
+                format!("Exception ignored in: {fr}\n{text}").as_bytes(),
+            );
         }
     }
     drop(pending);
@@ -177,7 +194,9 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 
 /// Interpreter shutdown: finalizers, flush the standard streams.
 pub fn finalize(ts: &mut ThreadState) {
-    interp().finalizing.store(true, std::sync::atomic::Ordering::Relaxed);
+    interp()
+        .finalizing
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     run_finalizers(ts, true);
     objects::stream::flush_fd(ts, 1);
     objects::stream::flush_fd(ts, 2);

@@ -165,7 +165,8 @@ impl Header {
 /// Holds an object's lock; see [`Header::lock`].
 pub struct ObjGuard<'a> {
     h: &'a Header,
-    token: std::mem::ManuallyDrop<<parking_lot::RawMutex as parking_lot::lock_api::RawMutex>::Guard>,
+    token:
+        std::mem::ManuallyDrop<<parking_lot::RawMutex as parking_lot::lock_api::RawMutex>::Guard>,
 }
 
 impl Drop for ObjGuard<'_> {

@@ -22,7 +22,12 @@ use crate::value::Value;
 
 /// Calls `f(*args)`, the last `kwnames.len()` of `args` by keyword.
 #[inline]
-pub fn call(ts: &mut ThreadState, f: Value, args: &[Value], kwnames: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn call(
+    ts: &mut ThreadState,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if let Some(func) = f.downcast::<FunctionObj>() {
         return crate::interpreter::call_function(ts, func, args, kwnames);
     }
@@ -88,7 +93,11 @@ pub fn call_unbound(
     args: &[Value],
     kwnames: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if f.downcast::<FunctionObj>().is_some() || f.downcast::<BuiltinObj>().map(|b| b.is_method_descriptor()).unwrap_or(false) {
+    if f.downcast::<FunctionObj>().is_some()
+        || f.downcast::<BuiltinObj>()
+            .map(|b| b.is_method_descriptor())
+            .unwrap_or(false)
+    {
         return with_prepended(ts, obj, args, |ts, all| call(ts, f, all, kwnames));
     }
     let ft = type_of(f);
@@ -102,13 +111,20 @@ pub fn call_unbound(
 }
 
 /// `obj.name(*args)`.
-pub fn call_method(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, args: &[Value]) -> PyResult<Value> {
+pub fn call_method(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    args: &[Value],
+) -> PyResult<Value> {
     let ty = type_of(obj);
     // A plain function on the type, not shadowed by the instance: call it
     // without creating a bound method.
     if let Some(f) = ty.lookup(name) {
         let is_plain = f.downcast::<FunctionObj>().is_some()
-            || f.downcast::<BuiltinObj>().map(|b| b.is_method_descriptor()).unwrap_or(false);
+            || f.downcast::<BuiltinObj>()
+                .map(|b| b.is_method_descriptor())
+                .unwrap_or(false);
         if is_plain && !instance_has_attr(ts, obj, name)? {
             return with_prepended(ts, obj, args, |ts, all| call(ts, f, all, None));
         }
@@ -130,7 +146,11 @@ fn instance_has_attr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyRe
 #[inline]
 pub fn getattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Value> {
     let ty = type_of(obj);
-    let f = ty.slots.getattro.get().unwrap_or(crate::objects::object::generic_getattr);
+    let f = ty
+        .slots
+        .getattro
+        .get()
+        .unwrap_or(crate::objects::object::generic_getattr);
     match f(ts, obj, name)? {
         Some(v) => Ok(v),
         None => Err(ts.attribute_error(obj, name)),
@@ -142,7 +162,11 @@ pub fn getattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<V
 #[inline]
 pub fn getattr_opt(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
-    let f = ty.slots.getattro.get().unwrap_or(crate::objects::object::generic_getattr);
+    let f = ty
+        .slots
+        .getattro
+        .get()
+        .unwrap_or(crate::objects::object::generic_getattr);
     match f(ts, obj, name) {
         Ok(v) => Ok(v),
         Err(e) if e.matches(types().attribute_error) => Ok(None),
@@ -162,7 +186,12 @@ pub fn getattr_str_opt(ts: &mut ThreadState, obj: Value, name: &str) -> PyResult
 }
 
 /// `setattr(obj, name, v)` / `delattr` when `v` is None.
-pub fn setattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+pub fn setattr(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     let ty = type_of(obj);
     match ty.slots.setattro.get() {
         Some(f) => f(ts, obj, name, v),
@@ -180,13 +209,20 @@ pub fn setattr_str(ts: &mut ThreadState, obj: Value, name: &str, v: Value) -> Py
 /// `repr(v)`.
 pub fn repr(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
     ts.enter_recursive_call(" while getting the repr of an object")?;
-    let f = type_of(v).slots.repr.get().unwrap_or(crate::objects::object::object_repr);
+    let f = type_of(v)
+        .slots
+        .repr
+        .get()
+        .unwrap_or(crate::objects::object::object_repr);
     let r = f(ts, v);
     ts.leave_recursive_call();
     let r = r?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("__repr__ returned non-string (type {})", type_name(r)))),
+        None => Err(ts.type_error(format!(
+            "__repr__ returned non-string (type {})",
+            type_name(r)
+        ))),
     }
 }
 
@@ -204,13 +240,21 @@ pub fn str_(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
     }
     ts.enter_recursive_call(" while getting the str of an object")?;
     let ty = type_of(v);
-    let f = ty.slots.str.get().or(ty.slots.repr.get()).unwrap_or(crate::objects::object::object_repr);
+    let f = ty
+        .slots
+        .str
+        .get()
+        .or(ty.slots.repr.get())
+        .unwrap_or(crate::objects::object::object_repr);
     let r = f(ts, v);
     ts.leave_recursive_call();
     let r = r?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("__str__ returned non-string (type {})", type_name(r)))),
+        None => Err(ts.type_error(format!(
+            "__str__ returned non-string (type {})",
+            type_name(r)
+        ))),
     }
 }
 
@@ -273,7 +317,10 @@ pub fn index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         Some(f) => {
             let r = f(ts, v)?;
             if !int::is_int(r) {
-                return Err(ts.type_error(format!("__index__ returned non-int (type {})", type_name(r))));
+                return Err(ts.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    type_name(r)
+                )));
             }
             Ok(r)
         }
@@ -303,7 +350,10 @@ pub fn index_saturating(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<
         return Ok(i);
     }
     if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
-        return Err(ts.type_error(format!("{what} indices must be integers or slices, not {}", type_name(v))));
+        return Err(ts.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(v)
+        )));
     }
     let i = index(ts, v)?;
     Ok(int::to_i64_saturating(i))
@@ -419,9 +469,16 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
         }
     }
     if base == BinaryOp::Multiply {
-        let (s, other) = if sequence_kind(a).is_some() { (true, b) } else { (sequence_kind(b).is_some(), a) };
+        let (s, other) = if sequence_kind(a).is_some() {
+            (true, b)
+        } else {
+            (sequence_kind(b).is_some(), a)
+        };
         if s && type_of(other).slots.index.get().is_none() {
-            return Err(ts.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))));
+            return Err(ts.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            )));
         }
     }
     Err(ts.unsupported_operands(op.symbol(), a, b))
@@ -431,10 +488,16 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
 fn sequence_kind(v: Value) -> Option<&'static str> {
     let t = types();
     let ty = type_of(v);
-    [(t.str, "str"), (t.list, "list"), (t.tuple, "tuple"), (t.bytes, "bytes"), (t.bytearray, "bytearray")]
-        .into_iter()
-        .find(|(st, _)| ty == *st || ty.is_subtype(*st))
-        .map(|(_, n)| n)
+    [
+        (t.str, "str"),
+        (t.list, "list"),
+        (t.tuple, "tuple"),
+        (t.bytes, "bytes"),
+        (t.bytearray, "bytearray"),
+    ]
+    .into_iter()
+    .find(|(st, _)| ty == *st || ty.is_subtype(*st))
+    .map(|(_, n)| n)
 }
 
 /// CPython's `binary_op1`: forward slot, reflected slot, subclass first.
@@ -576,7 +639,10 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
     }
     // Fall back to iteration.
     let it = iter(ts, container).map_err(|_| {
-        ts.type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+        ts.type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(container)
+        ))
     })?;
     while let Some(x) = next(ts, it)? {
         if eq(ts, x, item)? {
@@ -622,7 +688,10 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
 /// Room for `n` more values in a native buffer, or MemoryError (never the
 /// allocator's abort).
 pub fn reserve_values(ts: &mut ThreadState, v: &mut Vec<Value>, n: usize) -> PyResult<()> {
-    let bytes = v.len().saturating_add(n).saturating_mul(std::mem::size_of::<Value>());
+    let bytes = v
+        .len()
+        .saturating_add(n)
+        .saturating_mul(std::mem::size_of::<Value>());
     ts.check_alloc_size(bytes)?;
     v.try_reserve(n).map_err(|_| ts.memory_error(""))
 }
@@ -700,7 +769,10 @@ pub fn format(ts: &mut ThreadState, v: Value, spec: Gc<StrObj>) -> PyResult<Gc<S
     let r = call_method(ts, v, names().__format__, &[spec.value()])?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("__format__ must return a str, not {}", type_name(r)))),
+        None => Err(ts.type_error(format!(
+            "__format__ must return a str, not {}",
+            type_name(r)
+        ))),
     }
 }
 

@@ -16,7 +16,12 @@ use crate::value::Value;
 
 /// Sorts `items` in place (by `key(item)` when given; descending when
 /// `reverse`, keeping equal items in their original order).
-pub fn sort_values(ts: &mut ThreadState, items: &mut RootedVec, key: Option<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    ts: &mut ThreadState,
+    items: &mut RootedVec,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
@@ -106,7 +111,13 @@ fn timsort(ts: &mut ThreadState, keys: &[Value], idx: &mut [usize]) -> PyResult<
 
 /// Length of the natural run at `lo`, and whether it is strictly
 /// descending.
-fn count_run(ts: &mut ThreadState, s: &Sorter, idx: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+fn count_run(
+    ts: &mut ThreadState,
+    s: &Sorter,
+    idx: &[usize],
+    lo: usize,
+    hi: usize,
+) -> PyResult<(usize, bool)> {
     if lo + 1 >= hi {
         return Ok((1, false));
     }
@@ -125,7 +136,14 @@ fn count_run(ts: &mut ThreadState, s: &Sorter, idx: &[usize], lo: usize, hi: usi
 }
 
 /// Sorts `idx[lo..hi]` given that `idx[lo..start]` is sorted.
-fn binary_insertion(ts: &mut ThreadState, s: &Sorter, idx: &mut [usize], lo: usize, hi: usize, start: usize) -> PyResult<()> {
+fn binary_insertion(
+    ts: &mut ThreadState,
+    s: &Sorter,
+    idx: &mut [usize],
+    lo: usize,
+    hi: usize,
+    start: usize,
+) -> PyResult<()> {
     let mut start = start.max(lo + 1);
     while start < hi {
         let pivot = idx[start];
@@ -149,7 +167,12 @@ fn binary_insertion(ts: &mut ThreadState, s: &Sorter, idx: &mut [usize], lo: usi
     Ok(())
 }
 
-fn merge_collapse(ts: &mut ThreadState, s: &Sorter, idx: &mut [usize], runs: &mut Vec<(usize, usize)>) -> PyResult<()> {
+fn merge_collapse(
+    ts: &mut ThreadState,
+    s: &Sorter,
+    idx: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+) -> PyResult<()> {
     while runs.len() > 1 {
         let n = runs.len();
         let c = runs[n - 1].1;
@@ -171,7 +194,13 @@ fn merge_collapse(ts: &mut ThreadState, s: &Sorter, idx: &mut [usize], runs: &mu
 }
 
 /// Merges runs `k` and `k+1` (stable: equal items keep the left first).
-fn merge_at(ts: &mut ThreadState, s: &Sorter, idx: &mut [usize], runs: &mut Vec<(usize, usize)>, k: usize) -> PyResult<()> {
+fn merge_at(
+    ts: &mut ThreadState,
+    s: &Sorter,
+    idx: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    k: usize,
+) -> PyResult<()> {
     let (a_lo, a_len) = runs[k];
     let (b_lo, b_len) = runs[k + 1];
     runs[k] = (a_lo, a_len + b_len);

@@ -24,7 +24,11 @@ pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 
 fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     // sys.exit(None) raises SystemExit() with no args, as CPython does.
-    let args = if args.len() == 1 && args[0].is_none() { &[][..] } else { args };
+    let args = if args.len() == 1 && args[0].is_none() {
+        &[][..]
+    } else {
+        args
+    };
     let e = ExcObj::new(ts, types().system_exit, args);
     let code = match args.len() {
         0 => Value::NONE,
@@ -38,11 +42,15 @@ fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn s_getrecursionlimit(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(crate::interp::recursion_limit() as i64))
+    Ok(Value::small_int_unchecked(
+        crate::interp::recursion_limit() as i64
+    ))
 }
 
 fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else { return Err(ts.type_error("setrecursionlimit() takes exactly one argument (0 given)")) };
+    let Some(&v) = args.first() else {
+        return Err(ts.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
     if v.is_float() {
         return Err(ts.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -62,16 +70,21 @@ fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResul
 }
 
 fn s_get_int_max_str_digits(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(interp().int_max_str_digits.load(Ordering::Relaxed) as i64))
+    Ok(Value::small_int_unchecked(
+        interp().int_max_str_digits.load(Ordering::Relaxed) as i64,
+    ))
 }
 
 fn s_set_int_max_str_digits(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "set_int_max_str_digits", args, kw, &["maxdigits"], 1, 1)?;
+    let a =
+        crate::builtins::args::parse(ts, "set_int_max_str_digits", args, kw, &["maxdigits"], 1, 1)?;
     let n = ops::index_to_i64(ts, a.req(0))?;
     if n != 0 && n < 640 {
         return Err(ts.value_error("maxdigits must be 0 or larger than 640"));
     }
-    interp().int_max_str_digits.store(n as usize, Ordering::Relaxed);
+    interp()
+        .int_max_str_digits
+        .store(n as usize, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
@@ -80,7 +93,10 @@ fn s_exc_info(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value>
     if e.is_null() || e.is_none() {
         return Ok(TupleObj::new(ts, &[Value::NONE, Value::NONE, Value::NONE]).value());
     }
-    let tb = e.downcast::<ExcObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
+    let tb = e
+        .downcast::<ExcObj>()
+        .map(|x| x.traceback.get())
+        .unwrap_or(Value::NULL);
     let tb = if tb.is_null() { Value::NONE } else { tb };
     Ok(TupleObj::new(ts, &[type_of(e).value(), e, tb]).value())
 }
@@ -110,7 +126,9 @@ fn s_getframe(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> 
 }
 
 fn s_getsizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&o) = args.first() else { return Err(ts.type_error("getsizeof() missing required argument 'object' (pos 1)")) };
+    let Some(&o) = args.first() else {
+        return Err(ts.type_error("getsizeof() missing required argument 'object' (pos 1)"));
+    };
     match ops::call_method(ts, o, names().__sizeof__, &[]) {
         Ok(v) => {
             let n = ops::index_to_i64(ts, v)?;
@@ -124,22 +142,33 @@ fn s_getsizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value>
 }
 
 fn s_intern(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&s) = args.first() else { return Err(ts.type_error("intern() takes exactly one argument (0 given)")) };
+    let Some(&s) = args.first() else {
+        return Err(ts.type_error("intern() takes exactly one argument (0 given)"));
+    };
     let Some(st) = s.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!("intern() argument must be str, not {}", type_name(s))));
+        return Err(ts.type_error(format!(
+            "intern() argument must be str, not {}",
+            type_name(s)
+        )));
     };
     Ok(crate::interp::intern_str(ts, st).value())
 }
 
 fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else { return Err(ts.type_error("displayhook() takes exactly one argument (0 given)")) };
+    let Some(&v) = args.first() else {
+        return Err(ts.type_error("displayhook() takes exactly one argument (0 given)"));
+    };
     if v.is_none() {
         return Ok(Value::NONE);
     }
     let b = interp().builtins_dict;
     b.set_item_str(ts, "_", Value::NONE);
     let r = ops::repr(ts, v)?;
-    let out = interp().sys().dict().get_str(names().stdout).unwrap_or(Value::NONE);
+    let out = interp()
+        .sys()
+        .dict()
+        .get_str(names().stdout)
+        .unwrap_or(Value::NONE);
     let mut s = r.as_str().to_string();
     s.push('\n');
     crate::builtins::write_to(ts, out, &s)?;
@@ -149,10 +178,17 @@ fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Valu
 
 fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 3 {
-        return Err(ts.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
+        return Err(ts.type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.len()
+        )));
     }
     let text = crate::objects::traceback::format_exception(ts, args[1]);
-    let err = interp().sys().dict().get_str(names().stderr).unwrap_or(Value::NONE);
+    let err = interp()
+        .sys()
+        .dict()
+        .get_str(names().stderr)
+        .unwrap_or(Value::NONE);
     if err.is_none() {
         crate::objects::stream::write_fd(ts, 2, text.as_bytes());
     } else {
@@ -173,7 +209,9 @@ fn s_gettrace(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value
 }
 
 fn s_is_finalizing(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::from_bool(interp().finalizing.load(Ordering::Relaxed)))
+    Ok(Value::from_bool(
+        interp().finalizing.load(Ordering::Relaxed),
+    ))
 }
 
 fn s_getdefaultencoding(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -199,9 +237,14 @@ fn s_audit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn s_addaudithook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&h) = args.first() else { return Err(ts.type_error("addaudithook() takes exactly one argument")) };
+    let Some(&h) = args.first() else {
+        return Err(ts.type_error("addaudithook() takes exactly one argument"));
+    };
     let d = interp().sys().dict();
-    let l = match d.get_str_text("_ftpy_audit_hooks").and_then(|v| v.downcast::<ListObj>()) {
+    let l = match d
+        .get_str_text("_ftpy_audit_hooks")
+        .and_then(|v| v.downcast::<ListObj>())
+    {
         Some(l) => l,
         None => {
             let l = ListObj::new(ts, &[]);
@@ -214,13 +257,17 @@ fn s_addaudithook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Val
 }
 
 fn s_getswitchinterval(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::from_f64(f64::from_bits(SWITCH.load(Ordering::Relaxed))))
+    Ok(Value::from_f64(f64::from_bits(
+        SWITCH.load(Ordering::Relaxed),
+    )))
 }
 
 static SWITCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F747AE147AE147B); // 0.005
 
 fn s_setswitchinterval(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else { return Err(ts.type_error("setswitchinterval() takes exactly one argument")) };
+    let Some(&v) = args.first() else {
+        return Err(ts.type_error("setswitchinterval() takes exactly one argument"));
+    };
     let f = crate::builtins::to_f64(ts, v)?;
     if f <= 0.0 {
         return Err(ts.value_error("switch interval must be strictly positive"));
@@ -230,8 +277,17 @@ fn s_setswitchinterval(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResul
 }
 
 /// A `sys.version_info`-style named tuple type, built from Python source.
-fn struct_seq(ts: &mut ThreadState, type_name: &str, module: &str, fields: &[&str], values: &[Value]) -> PyResult<Value> {
-    let mut src = format!("class {type_name}(tuple):\n    __slots__ = ()\n    n_fields = {}\n", fields.len());
+fn struct_seq(
+    ts: &mut ThreadState,
+    type_name: &str,
+    module: &str,
+    fields: &[&str],
+    values: &[Value],
+) -> PyResult<Value> {
+    let mut src = format!(
+        "class {type_name}(tuple):\n    __slots__ = ()\n    n_fields = {}\n",
+        fields.len()
+    );
     for (i, f) in fields.iter().enumerate() {
         src.push_str(&format!("    {f} = property(lambda self: self[{i}])\n"));
     }
@@ -328,7 +384,14 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let out = crate::objects::stream::StreamObj::new(ts, 1).value();
     let err = crate::objects::stream::StreamObj::new(ts, 2).value();
     let inp = crate::objects::stream::StreamObj::new(ts, 0).value();
-    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+    for (n, v) in [
+        ("stdout", out),
+        ("stderr", err),
+        ("stdin", inp),
+        ("__stdout__", out),
+        ("__stderr__", err),
+        ("__stdin__", inp),
+    ] {
         m.set_attr(ts, n, v);
     }
     if cfg.unbuffered {
@@ -367,14 +430,28 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         m.set_attr(ts, n, pv);
     }
     let (a, b, c) = VERSION;
-    let version = format!("{a}.{b}.{c} (ftpy {}, free-threaded) [Rust]", env!("CARGO_PKG_VERSION"));
+    let version = format!(
+        "{a}.{b}.{c} (ftpy {}, free-threaded) [Rust]",
+        env!("CARGO_PKG_VERSION")
+    );
     let vs = StrObj::new(ts, &version);
     m.set_attr(ts, "version", vs);
-    m.set_attr(ts, "hexversion", Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64));
+    m.set_attr(
+        ts,
+        "hexversion",
+        Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64),
+    );
     m.set_attr(ts, "api_version", Value::small_int_unchecked(1013));
     let plat = StrObj::new(ts, "linux");
     m.set_attr(ts, "platform", plat);
-    let bo = StrObj::new(ts, if cfg!(target_endian = "little") { "little" } else { "big" });
+    let bo = StrObj::new(
+        ts,
+        if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        },
+    );
     m.set_attr(ts, "byteorder", bo);
     let maxsize = int::int_from_i64(ts, i64::MAX);
     m.set_attr(ts, "maxsize", maxsize);
@@ -387,7 +464,10 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let pl = StrObj::new(ts, "lib");
     m.set_attr(ts, "platlibdir", pl);
     m.set_attr(ts, "pycache_prefix", Value::NONE);
-    let cr = StrObj::new(ts, "Copyright (c) ftpy developers. Python is Copyright (c) Python Software Foundation.");
+    let cr = StrObj::new(
+        ts,
+        "Copyright (c) ftpy developers. Python is Copyright (c) Python Software Foundation.",
+    );
     m.set_attr(ts, "copyright", cr);
     let wo = str_list(ts, &cfg.warnoptions);
     m.set_attr(ts, "warnoptions", wo);
@@ -465,7 +545,11 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             Value::small_int_unchecked(cfg.verbose as i64),
             flag(false),
             flag(cfg.quiet),
-            flag(std::env::var("PYTHONHASHSEED").map(|s| s != "0").unwrap_or(true)),
+            flag(
+                std::env::var("PYTHONHASHSEED")
+                    .map(|s| s != "0")
+                    .unwrap_or(true),
+            ),
             flag(false),
             Value::FALSE,
             flag(true),
@@ -479,7 +563,19 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ts,
         "float_info",
         "sys",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
         &[
             Value::from_f64(f64::MAX),
             Value::small_int_unchecked(1024),
@@ -499,7 +595,12 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ts,
         "int_info",
         "sys",
-        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
         &[
             Value::small_int_unchecked(30),
             Value::small_int_unchecked(4),
@@ -514,7 +615,17 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ts,
         "hash_info",
         "sys",
-        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
         &[
             Value::small_int_unchecked(64),
             modulus,
@@ -530,13 +641,25 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "hash_info", hi);
     let pthread = StrObj::new(ts, "pthread");
     let mutex = StrObj::new(ts, "mutex+cond");
-    let ti = struct_seq(ts, "thread_info", "sys", &["name", "lock", "version"], &[pthread, mutex, Value::NONE])?;
+    let ti = struct_seq(
+        ts,
+        "thread_info",
+        "sys",
+        &["name", "lock", "version"],
+        &[pthread, mutex, Value::NONE],
+    )?;
     m.set_attr(ts, "thread_info", ti);
     let name = StrObj::new(ts, "ftpy");
     let hexv = Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64);
     let imp = namespace(
         ts,
-        &[("name", name), ("cache_tag", Value::NONE), ("version", vi), ("hexversion", hexv), ("_multiarch", Value::NONE)],
+        &[
+            ("name", name),
+            ("cache_tag", Value::NONE),
+            ("version", vi),
+            ("hexversion", hexv),
+            ("_multiarch", Value::NONE),
+        ],
     )?;
     m.set_attr(ts, "implementation", imp);
     let _ = names();

@@ -145,7 +145,9 @@ impl ThreadState {
         if stress_every > 0 {
             // SAFETY: not yet registered; we are the only user.
             unsafe { (*shared.alloc.get()).stress = true };
-            shared.eval_breaker.fetch_or(BREAK_STRESS, Ordering::Relaxed);
+            shared
+                .eval_breaker
+                .fetch_or(BREAK_STRESS, Ordering::Relaxed);
         }
         collect::register_thread(shared);
         // Keep 256 KiB of native stack in reserve for error handling.
@@ -469,7 +471,12 @@ fn max_alloc_bytes() -> usize {
     static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *MAX.get_or_init(|| {
         // SAFETY: sysconf has no memory-safety preconditions.
-        let (pages, size) = unsafe { (libc::sysconf(libc::_SC_PHYS_PAGES), libc::sysconf(libc::_SC_PAGESIZE)) };
+        let (pages, size) = unsafe {
+            (
+                libc::sysconf(libc::_SC_PHYS_PAGES),
+                libc::sysconf(libc::_SC_PAGESIZE),
+            )
+        };
         if pages > 0 && size > 0 {
             (pages as usize).saturating_mul(size as usize)
         } else {

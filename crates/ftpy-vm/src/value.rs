@@ -323,7 +323,17 @@ mod tests {
 
     #[test]
     fn small_ints_round_trip() {
-        for &i in &[0, 1, -1, 42, -42, SMALL_INT_MAX, SMALL_INT_MIN, 1 << 40, -(1 << 40)] {
+        for &i in &[
+            0,
+            1,
+            -1,
+            42,
+            -42,
+            SMALL_INT_MAX,
+            SMALL_INT_MIN,
+            1 << 40,
+            -(1 << 40),
+        ] {
             let v = Value::small_int(i).unwrap();
             assert!(v.is_small_int() && !v.is_float() && !v.is_ptr());
             assert_eq!(v.as_small_int(), Some(i));
@@ -366,6 +376,9 @@ mod tests {
             assert_eq!(v.as_addr(), Some(a));
             assert_eq!(Value::word_as_tagged_addr(v.bits()), Some(a));
         }
-        assert_eq!(Value::word_as_tagged_addr(Value::from_f64(1.0).bits()), None);
+        assert_eq!(
+            Value::word_as_tagged_addr(Value::from_f64(1.0).bits()),
+            None
+        );
     }
 }

@@ -49,7 +49,10 @@ fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
     while i < args.len() {
         let a = &args[i];
         if a == "--version" {
-            return Err((0, format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION"))));
+            return Err((
+                0,
+                format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION")),
+            ));
         }
         if a == "--help" {
             return Err((0, USAGE.to_string()));
@@ -112,7 +115,12 @@ fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
                 'P' => config.safe_path = true,
                 's' | 'b' | 'd' | 'R' => {}
                 'S' => config.no_site = true,
-                'V' => return Err((0, format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION")))),
+                'V' => {
+                    return Err((
+                        0,
+                        format!("Python 3.11.7 (ftpy {})", env!("CARGO_PKG_VERSION")),
+                    ))
+                }
                 'h' | '?' => return Err((0, USAGE.to_string())),
                 other => {
                     return Err((2, format!("Unknown option: -{other}\n{USAGE}")));
@@ -133,7 +141,11 @@ fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
         Target::File(f) => std::iter::once(f.clone()).chain(rest).collect(),
         Target::Stdin => std::iter::once(String::new()).chain(rest).collect(),
     };
-    Ok(Opts { config, target, dis })
+    Ok(Opts {
+        config,
+        target,
+        dis,
+    })
 }
 
 /// The machine's CPython 3.11 standard library directory.
@@ -141,7 +153,10 @@ fn find_stdlib() -> Option<String> {
     if let Ok(p) = std::env::var("FTPY_STDLIB") {
         return Some(p);
     }
-    let mut candidates: Vec<String> = vec!["/usr/lib/python3.11".into(), "/usr/local/lib/python3.11".into()];
+    let mut candidates: Vec<String> = vec![
+        "/usr/lib/python3.11".into(),
+        "/usr/local/lib/python3.11".into(),
+    ];
     if let Ok(home) = std::env::var("HOME") {
         if let Ok(rd) = std::fs::read_dir(format!("{home}/.pyenv/versions")) {
             let mut vs: Vec<String> = rd
@@ -165,11 +180,17 @@ fn find_stdlib() -> Option<String> {
             }
         }
     }
-    candidates.into_iter().find(|c| Path::new(c).join("os.py").is_file())
+    candidates
+        .into_iter()
+        .find(|c| Path::new(c).join("os.py").is_file())
 }
 
 fn run(opts: Opts) -> i32 {
-    let Opts { mut config, target, dis } = opts;
+    let Opts {
+        mut config,
+        target,
+        dis,
+    } = opts;
     // sys.path[0]: the script's directory, or '' for -c / -m / stdin.
     let mut path = Vec::new();
     if !config.safe_path {
@@ -196,7 +217,9 @@ fn run(opts: Opts) -> i32 {
     }
     config.path = path;
     config.stdlib = find_stdlib();
-    config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    config.executable = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     if dis {
         if let Target::File(f) = &target {
             return match std::fs::read_to_string(f) {
@@ -226,7 +249,9 @@ fn run(opts: Opts) -> i32 {
                     }
                 },
                 Err(e) => {
-                    let abs = std::fs::canonicalize(Path::new(".")).map(|d| d.join(f)).unwrap_or_else(|_| f.into());
+                    let abs = std::fs::canonicalize(Path::new("."))
+                        .map(|d| d.join(f))
+                        .unwrap_or_else(|_| f.into());
                     eprintln!(
                         "{}: can't open file '{}': [Errno {}] {}",
                         std::env::args().next().unwrap_or_else(|| "ftpy".into()),
@@ -315,7 +340,10 @@ fn disassemble(source: &str, filename: &str) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("  File \"{}\", line {}\n{:?}: {}", e.filename, e.lineno, e.kind, e.msg);
+            eprintln!(
+                "  File \"{}\", line {}\n{:?}: {}",
+                e.filename, e.lineno, e.kind, e.msg
+            );
             1
         }
     }
@@ -326,19 +354,36 @@ fn disassemble(source: &str, filename: &str) -> i32 {
 fn run_module(ts: &mut ThreadState, name: &str) -> ftpy_vm::PyResult<ftpy_vm::Value> {
     let interp = ftpy_vm::interp::interp();
     let sys = interp.sys();
-    let path_v = sys.dict().get_str_text("path").unwrap_or(ftpy_vm::Value::NONE);
+    let path_v = sys
+        .dict()
+        .get_str_text("path")
+        .unwrap_or(ftpy_vm::Value::NONE);
     let items = ftpy_vm::ops::collect(ts, path_v)?;
     let rel = name.replace('.', "/");
     for &p in items.iter() {
-        let Some(dir) = ftpy_vm::objects::str::as_str(p) else { continue };
-        let base = if dir.is_empty() { ".".to_string() } else { dir.to_string() };
-        for cand in [format!("{base}/{rel}.py"), format!("{base}/{rel}/__main__.py")] {
+        let Some(dir) = ftpy_vm::objects::str::as_str(p) else {
+            continue;
+        };
+        let base = if dir.is_empty() {
+            ".".to_string()
+        } else {
+            dir.to_string()
+        };
+        for cand in [
+            format!("{base}/{rel}.py"),
+            format!("{base}/{rel}/__main__.py"),
+        ] {
             if Path::new(&cand).is_file() {
                 let source = ftpy_vm::import::read_source(ts, &cand)?;
                 // sys.argv[0] is the full path of the module file.
                 if let Some(argv) = sys.dict().get_str_text("argv") {
                     let s = ftpy_vm::objects::str::StrObj::new(ts, &cand);
-                    ftpy_vm::ops::setitem(ts, argv, ftpy_vm::Value::small_int_unchecked(0), Some(s))?;
+                    ftpy_vm::ops::setitem(
+                        ts,
+                        argv,
+                        ftpy_vm::Value::small_int_unchecked(0),
+                        Some(s),
+                    )?;
                 }
                 return ftpy_vm::run_main_source(ts, &source, &cand);
             }
@@ -354,10 +399,17 @@ fn repl(ts: &mut ThreadState) -> i32 {
     use std::io::{BufRead, Write};
     let interp = ftpy_vm::interp::interp();
     if !interp.config.quiet && !interp.config.inspect {
-        eprintln!("Python 3.11.7 (ftpy {}) [free-threaded]", env!("CARGO_PKG_VERSION"));
+        eprintln!(
+            "Python 3.11.7 (ftpy {}) [free-threaded]",
+            env!("CARGO_PKG_VERSION")
+        );
         eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
     }
-    let main = match interp.modules.get_str_text("__main__").and_then(|m| m.downcast::<ftpy_vm::objects::module::ModuleObj>()) {
+    let main = match interp
+        .modules
+        .get_str_text("__main__")
+        .and_then(|m| m.downcast::<ftpy_vm::objects::module::ModuleObj>())
+    {
         Some(m) => m,
         None => ftpy_vm::main_module(ts, None),
     };
@@ -376,12 +428,15 @@ fn repl(ts: &mut ThreadState) -> i32 {
             Ok(_) => {}
         }
         buf.push_str(&line);
-        let complete = !line.trim().is_empty() && !buf.trim_end().ends_with(':') && buf.lines().count() == 1
-            || (buf.lines().count() > 1 && line.trim().is_empty());
+        let complete =
+            !line.trim().is_empty() && !buf.trim_end().ends_with(':') && buf.lines().count() == 1
+                || (buf.lines().count() > 1 && line.trim().is_empty());
         if !complete && !buf.trim().is_empty() {
             // Try compiling: a complete single-line statement runs now.
             if buf.lines().count() == 1 {
-                if let Ok(_c) = ftpy_compiler::compile(&buf, "<stdin>", ftpy_compiler::Mode::Single, 0) {
+                if let Ok(_c) =
+                    ftpy_compiler::compile(&buf, "<stdin>", ftpy_compiler::Mode::Single, 0)
+                {
                 } else {
                     continue;
                 }
@@ -471,13 +526,18 @@ fn main() {
     };
     // A big stack for the interpreter thread: the recursion limit and the
     // native stack check keep Python recursion well inside it.
-    let handle = std::thread::Builder::new().name("ftpy-main".into()).stack_size(256 << 20).spawn(move || run(opts));
+    let handle = std::thread::Builder::new()
+        .name("ftpy-main".into())
+        .stack_size(256 << 20)
+        .spawn(move || run(opts));
     let code = match handle {
         Ok(h) => match h.join() {
             Ok(c) => c,
             Err(_) => {
                 ftpy_vm::objects::stream::flush_std_streams_raw();
-                eprintln!("Fatal Python error: ftpy internal error (a Rust panic); please report it");
+                eprintln!(
+                    "Fatal Python error: ftpy internal error (a Rust panic); please report it"
+                );
                 70
             }
         },

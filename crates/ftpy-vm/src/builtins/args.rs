@@ -42,7 +42,9 @@ pub fn parse(
     max_pos: usize,
 ) -> PyResult<Parsed> {
     let names: Vec<&str> = params.iter().copied().filter(|p| *p != "*").collect();
-    let mut out = Parsed { vals: [Value::NULL; MAX] };
+    let mut out = Parsed {
+        vals: [Value::NULL; MAX],
+    };
     let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
     let npos = args.len() - nkw;
     if npos > max_pos {
@@ -82,7 +84,9 @@ pub fn parse(
                     out.vals[i] = args[npos + j];
                 }
                 _ => {
-                    return Err(ts.type_error(format!("'{key}' is an invalid keyword argument for {fname}()")));
+                    return Err(ts.type_error(format!(
+                        "'{key}' is an invalid keyword argument for {fname}()"
+                    )));
                 }
             }
         }
@@ -90,9 +94,16 @@ pub fn parse(
     for i in 0..required.min(names.len()) {
         if out.vals[i].is_null() {
             return Err(ts.type_error(if names[i].is_empty() {
-                format!("{fname}() takes at least {required} argument{} ({npos} given)", if required == 1 { "" } else { "s" })
+                format!(
+                    "{fname}() takes at least {required} argument{} ({npos} given)",
+                    if required == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)
+                format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                )
             }));
         }
     }
@@ -108,15 +119,31 @@ pub fn no_kwargs(ts: &mut ThreadState, fname: &str, kwnames: Option<Gc<TupleObj>
 }
 
 /// Checks a positional argument count.
-pub fn check_count(ts: &mut ThreadState, fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn check_count(
+    ts: &mut ThreadState,
+    fname: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n < min || n > max {
         let msg = if min == max {
-            format!("{fname}() takes exactly {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" })
+            format!(
+                "{fname}() takes exactly {} argument{} ({n} given)",
+                min,
+                if min == 1 { "" } else { "s" }
+            )
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(ts.type_error(msg));
     }

@@ -93,8 +93,9 @@ pub fn to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
     let ty = type_of(v);
     if let Some(f) = ty.slots.float.get() {
         let r = f(ts, v)?;
-        return crate::objects::float::as_f64(r)
-            .ok_or_else(|| ts.type_error(format!("{}.__float__ returned non-float", type_name(v))));
+        return crate::objects::float::as_f64(r).ok_or_else(|| {
+            ts.type_error(format!("{}.__float__ returned non-float", type_name(v)))
+        });
     }
     if ty.slots.index.get().is_some() {
         let i = ops::index(ts, v)?;
@@ -140,24 +141,36 @@ fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
                 Some("end") => end = Some(v),
                 Some("file") => file = v,
                 Some("flush") => flush = ops::truthy(ts, v)?,
-                Some(other) => return Err(ts.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+                Some(other) => {
+                    return Err(ts.type_error(format!(
+                        "'{other}' is an invalid keyword argument for print()"
+                    )))
+                }
                 None => return Err(ts.type_error("keywords must be strings")),
             }
         }
     }
-    let text_of = |ts: &mut ThreadState, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
-        match v {
-            None => Ok(default.to_string()),
-            Some(x) if x.is_none() => Ok(default.to_string()),
-            Some(x) => match x.downcast::<StrObj>() {
-                Some(s) => Ok(s.as_str().to_string()),
-                None => Err(ts.type_error(format!("{what} must be None or a string, not {}", type_name(x)))),
-            },
-        }
-    };
+    let text_of =
+        |ts: &mut ThreadState, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
+            match v {
+                None => Ok(default.to_string()),
+                Some(x) if x.is_none() => Ok(default.to_string()),
+                Some(x) => match x.downcast::<StrObj>() {
+                    Some(s) => Ok(s.as_str().to_string()),
+                    None => Err(ts.type_error(format!(
+                        "{what} must be None or a string, not {}",
+                        type_name(x)
+                    ))),
+                },
+            }
+        };
     let sep = text_of(ts, sep, " ", "sep")?;
     let end = text_of(ts, end, "\n", "end")?;
-    let file = if file.is_none() { sys_stream(ts, names().stdout)? } else { file };
+    let file = if file.is_none() {
+        sys_stream(ts, names().stdout)?
+    } else {
+        file
+    };
     let mut out = String::new();
     for (i, &v) in pos.iter().enumerate() {
         if i > 0 {
@@ -191,7 +204,11 @@ fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     if s.byte_len() == 0 {
         return Err(ts.eof_error("EOF when reading a line"));
     }
-    let t = s.as_str().strip_suffix('\n').unwrap_or(s.as_str()).to_string();
+    let t = s
+        .as_str()
+        .strip_suffix('\n')
+        .unwrap_or(s.as_str())
+        .to_string();
     Ok(StrObj::new(ts, &t))
 }
 
@@ -200,7 +217,10 @@ fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn one(ts: &mut ThreadState, name: &str, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(ts, name, kw)?;
     if args.len() != 1 {
-        return Err(ts.type_error(format!("{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(ts.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     Ok(args[0])
 }
@@ -326,7 +346,10 @@ fn b_ord(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
         return Ok(Value::small_int_unchecked(b[0] as i64));
     }
-    Err(ts.type_error(format!("ord() expected string of length 1, but {} found", type_name(v))))
+    Err(ts.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        type_name(v)
+    )))
 }
 
 /// `divmod(a, b)` for ints and floats (exact or subclass); None when one
@@ -350,7 +373,10 @@ pub fn numeric_divmod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Opti
         return Err(ts.zero_division_error("float divmod()"));
     }
     let (q, r) = crate::objects::float::float_divmod(x, y);
-    let (q, r) = (crate::objects::float::new_float(ts, q), crate::objects::float::new_float(ts, r));
+    let (q, r) = (
+        crate::objects::float::new_float(ts, q),
+        crate::objects::float::new_float(ts, r),
+    );
     Ok(Some(TupleObj::new(ts, &[q, r]).value()))
 }
 
@@ -389,7 +415,10 @@ fn attr_name(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<Gc<StrObj>
         Some(s) => Ok(s),
         None => {
             let _ = fname;
-            Err(ts.type_error(format!("attribute name must be string, not '{}'", type_name(v))))
+            Err(ts.type_error(format!(
+                "attribute name must be string, not '{}'",
+                type_name(v)
+            )))
         }
     }
 }
@@ -424,7 +453,9 @@ fn b_hasattr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(ts, "hasattr", kw)?;
     check_count(ts, "hasattr", args, 2, 2)?;
     let name = attr_name(ts, args[1], "hasattr")?;
-    Ok(Value::from_bool(ops::getattr_opt(ts, args[0], name)?.is_some()))
+    Ok(Value::from_bool(
+        ops::getattr_opt(ts, args[0], name)?.is_some(),
+    ))
 }
 
 fn b_hash(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -435,7 +466,11 @@ fn b_hash(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn b_id(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let v = one(ts, "id", args, kw)?;
-    let id = if v.is_ptr() { v.addr_unchecked() as u64 } else { v.bits() >> 1 };
+    let id = if v.is_ptr() {
+        v.addr_unchecked() as u64
+    } else {
+        v.bits() >> 1
+    };
     Ok(int::int_from_u64(ts, id))
 }
 
@@ -459,7 +494,9 @@ fn b_iter(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             if !ops::callable(args[0]) {
                 return Err(ts.type_error("iter(v, w): v must be callable"));
             }
-            Ok(crate::objects::iterators::callable_iter(ts, args[0], sentinel))
+            Ok(crate::objects::iterators::callable_iter(
+                ts, args[0], sentinel,
+            ))
         }
         None => ops::iter(ts, args[0]),
     }
@@ -499,7 +536,11 @@ fn minmax(ts: &mut ThreadState, args: &[Value], kw: Kw, is_max: bool) -> PyResul
             match crate::objects::str::as_str(n) {
                 Some("key") => key = args[pos.len() + i],
                 Some("default") => default = args[pos.len() + i],
-                Some(o) => return Err(ts.type_error(format!("{fname}() got an unexpected keyword argument '{o}'"))),
+                Some(o) => {
+                    return Err(ts.type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{o}'"
+                    )))
+                }
                 None => return Err(ts.type_error("keywords must be strings")),
             }
         }
@@ -525,13 +566,25 @@ fn minmax(ts: &mut ThreadState, args: &[Value], kw: Kw, is_max: bool) -> PyResul
         return Err(ts.value_error(format!("{fname}() arg is an empty sequence")));
     }
     let mut best = items[0];
-    let mut best_key = if key.is_none() { best } else { ops::call1(ts, key, best)? };
+    let mut best_key = if key.is_none() {
+        best
+    } else {
+        ops::call1(ts, key, best)?
+    };
     let mut kroot = RootedVec::new(ts);
     kroot.push(best_key);
     for &x in &items[1..] {
-        let k = if key.is_none() { x } else { ops::call1(ts, key, x)? };
+        let k = if key.is_none() {
+            x
+        } else {
+            ops::call1(ts, key, x)?
+        };
         kroot.push(k);
-        let better = if is_max { ops::lt(ts, best_key, k)? } else { ops::lt(ts, k, best_key)? };
+        let better = if is_max {
+            ops::lt(ts, best_key, k)?
+        } else {
+            ops::lt(ts, k, best_key)?
+        };
         if better {
             best = x;
             best_key = k;
@@ -577,12 +630,21 @@ fn b_sum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn b_sorted(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     if args.len() - nkw != 1 {
-        return Err(ts.type_error(format!("sorted expected 1 argument, got {}", args.len() - nkw)));
+        return Err(ts.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.len() - nkw
+        )));
     }
     let items = ops::collect(ts, args[0])?;
     let l = ListObj::new(ts, &items);
-    let sort = types().list.dict().get_str_text("sort").unwrap_or(Value::NONE);
-    ops::with_prepended(ts, l.value(), &args[1..], |ts, all| ops::call(ts, sort, all, kw))?;
+    let sort = types()
+        .list
+        .dict()
+        .get_str_text("sort")
+        .unwrap_or(Value::NONE);
+    ops::with_prepended(ts, l.value(), &args[1..], |ts, all| {
+        ops::call(ts, sort, all, kw)
+    })?;
     Ok(l.value())
 }
 
@@ -611,7 +673,10 @@ fn b_round(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         };
     }
     let Some(r) = type_of(x).lookup(names().__round__) else {
-        return Err(ts.type_error(format!("type {} doesn't define __round__ method", type_name(x))));
+        return Err(ts.type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(x)
+        )));
     };
     match nd {
         None => ops::call_unbound(ts, r, x, &[], None),
@@ -634,7 +699,15 @@ fn b_globals(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_count(ts, "globals", args, 0, 0)?;
     match caller_frame(ts) {
         Some(f) => Ok(f.globals.value()),
-        None => Ok(interp().modules.get_str_text("__main__").map(|m| m.downcast::<ModuleObj>().map(|m| m.dict().value()).unwrap_or(Value::NONE)).unwrap_or(Value::NONE)),
+        None => Ok(interp()
+            .modules
+            .get_str_text("__main__")
+            .map(|m| {
+                m.downcast::<ModuleObj>()
+                    .map(|m| m.dict().value())
+                    .unwrap_or(Value::NONE)
+            })
+            .unwrap_or(Value::NONE)),
     }
 }
 
@@ -681,7 +754,11 @@ fn b_dir(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     };
     let l = ListObj::new(ts, &keys);
-    let sort = types().list.dict().get_str_text("sort").unwrap_or(Value::NONE);
+    let sort = types()
+        .list
+        .dict()
+        .get_str_text("sort")
+        .unwrap_or(Value::NONE);
     ops::call1(ts, sort, l.value())?;
     Ok(l.value())
 }
@@ -695,7 +772,9 @@ fn source_text(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<String> 
     if let Some(b) = crate::objects::bytes::bytes_data(v) {
         return Ok(String::from_utf8_lossy(&b).into_owned());
     }
-    Err(ts.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
+    Err(ts.type_error(format!(
+        "{fname}() arg 1 must be a string, bytes or code object"
+    )))
 }
 
 fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -704,7 +783,15 @@ fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         "compile",
         args,
         kw,
-        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         3,
         6,
     )?;
@@ -735,13 +822,26 @@ fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn exec_or_eval(ts: &mut ThreadState, args: &[Value], kw: Kw, is_eval: bool) -> PyResult<Value> {
     let fname = if is_eval { "eval" } else { "exec" };
-    let a = parse(ts, fname, args, kw, &["source", "globals", "locals", "closure"], 1, 3)?;
+    let a = parse(
+        ts,
+        fname,
+        args,
+        kw,
+        &["source", "globals", "locals", "closure"],
+        1,
+        3,
+    )?;
     let src = a.req(0);
     let caller = caller_frame(ts);
     let globals = match a.get(1).filter(|v| !v.is_none()) {
         Some(g) => match g.downcast::<DictObj>() {
             Some(d) => d,
-            None => return Err(ts.type_error(format!("{fname}() globals must be a dict, not {}", type_name(g)))),
+            None => {
+                return Err(ts.type_error(format!(
+                    "{fname}() globals must be a dict, not {}",
+                    type_name(g)
+                )))
+            }
         },
         None => match caller {
             Some(f) => f.globals,
@@ -768,8 +868,16 @@ fn exec_or_eval(ts: &mut ThreadState, args: &[Value], kw: Kw, is_eval: bool) -> 
         Some(c) => c,
         None => {
             let text = source_text(ts, src, fname)?;
-            let text = if is_eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
-            let mode = if is_eval { ftpy_compiler::Mode::Eval } else { ftpy_compiler::Mode::Exec };
+            let text = if is_eval {
+                text.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                text
+            };
+            let mode = if is_eval {
+                ftpy_compiler::Mode::Eval
+            } else {
+                ftpy_compiler::Mode::Exec
+            };
             crate::compile_source(ts, &text, "<string>", mode)?
         }
     };
@@ -787,7 +895,15 @@ fn b_eval(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn b_import(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = parse(ts, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1, 5)?;
+    let a = parse(
+        ts,
+        "__import__",
+        args,
+        kw,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        5,
+    )?;
     let name = crate::objects::str::expect_str(ts, a.req(0), "__import__() argument 1")?;
     let globals = a.get(1).unwrap_or(Value::NONE);
     let fromlist = a.get(3).unwrap_or(Value::NONE);
@@ -799,7 +915,9 @@ fn b_import(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn b_open(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Err(ts.not_implemented_error("open() is not available in ftpy yet (the io module is the next step)"))
+    Err(ts.not_implemented_error(
+        "open() is not available in ftpy yet (the io module is the next step)",
+    ))
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
@@ -850,7 +968,9 @@ fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
             }
         }
     }
-    let is_class_meta = meta.map(|m| m.downcast::<TypeObj>().is_some()).unwrap_or(true);
+    let is_class_meta = meta
+        .map(|m| m.downcast::<TypeObj>().is_some())
+        .unwrap_or(true);
     let mut meta = match meta {
         Some(m) => m,
         None => match bases.first() {
@@ -878,7 +998,11 @@ fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
         }
     }
     let bases_t = TupleObj::new(ts, &bases);
-    let kwn = if kwnames.is_empty() { None } else { Some(TupleObj::new(ts, &kwnames)) };
+    let kwn = if kwnames.is_empty() {
+        None
+    } else {
+        Some(TupleObj::new(ts, &kwnames))
+    };
     // The namespace from __prepare__.
     let ns = match ops::getattr_opt(ts, meta, names().__prepare__)? {
         Some(prep) => {
@@ -891,7 +1015,8 @@ fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
         }
         None => DictObj::new(ts).value(),
     };
-    let cell = crate::interpreter::run_code(ts, func.code(), func.globals(), ns, func.closure.get())?;
+    let cell =
+        crate::interpreter::run_code(ts, func.code(), func.globals(), ns, func.closure.get())?;
     if changed {
         if let Some(d) = ns.downcast::<DictObj>() {
             let ob = TupleObj::new(ts, orig_bases);
@@ -974,7 +1099,10 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
     }
     let t = types();
     for (ty, name) in t.all() {
-        if ty.has_flag(crate::objects::typeobj::tflags::INTERNAL) || name.contains("iterator") || name.starts_with("dict_") {
+        if ty.has_flag(crate::objects::typeobj::tflags::INTERNAL)
+            || name.contains("iterator")
+            || name.starts_with("dict_")
+        {
             continue;
         }
         let skip = [

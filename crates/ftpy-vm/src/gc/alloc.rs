@@ -89,7 +89,9 @@ static POOLS: OnceLock<Pools> = OnceLock::new();
 
 fn pools() -> &'static Pools {
     POOLS.get_or_init(|| Pools {
-        classes: (0..NUM_CLASSES).map(|_| Mutex::new(ClassPool { pages: Vec::new() })).collect(),
+        classes: (0..NUM_CLASSES)
+            .map(|_| Mutex::new(ClassPool { pages: Vec::new() }))
+            .collect(),
         large: Mutex::new(Vec::new()),
     })
 }
@@ -245,7 +247,10 @@ impl ThreadAlloc {
 pub fn alloc_large(size: usize) -> Option<usize> {
     let gc = GC_COUNT.load(Ordering::Relaxed);
     let ph = heap().new_large_span(size, gc)?;
-    ALLOCATED.fetch_add(ph.npages as usize * super::heap::PAGE_SIZE, Ordering::Relaxed);
+    ALLOCATED.fetch_add(
+        ph.npages as usize * super::heap::PAGE_SIZE,
+        Ordering::Relaxed,
+    );
     let addr = ph.slot_addr(0);
     pools().large.lock().push(ph as *mut PageHeader);
     Some(addr)
@@ -285,7 +290,11 @@ pub fn sweep_small_page(ph: &mut PageHeader, ep: u8, gc: u32) {
                 // SAFETY: the slot is dead; poison everything after the
                 // type word and the link.
                 unsafe {
-                    std::ptr::write_bytes((addr + 16) as *mut u8, POISON, ph.obj_size as usize - 16);
+                    std::ptr::write_bytes(
+                        (addr + 16) as *mut u8,
+                        POISON,
+                        ph.obj_size as usize - 16,
+                    );
                 }
             }
             true

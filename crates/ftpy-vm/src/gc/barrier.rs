@@ -69,7 +69,12 @@ impl Slot {
     pub fn compare_exchange(&self, current: Value, new: Value) -> bool {
         write_barrier(self, new);
         self.0
-            .compare_exchange(current.bits(), new.bits(), Ordering::AcqRel, Ordering::Acquire)
+            .compare_exchange(
+                current.bits(),
+                new.bits(),
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            )
             .is_ok()
     }
 

@@ -171,7 +171,9 @@ impl Marker {
         if !heap().contains(addr) {
             return;
         }
-        let Some(slot) = heap().find_slot(addr) else { return };
+        let Some(slot) = heap().find_slot(addr) else {
+            return;
+        };
         let Some(h) = header_at(slot) else { return };
         let m = h.mark();
         if m == self.epoch {
@@ -267,7 +269,8 @@ impl std::ops::DerefMut for RootedVec {
 
 impl Drop for RootedVec {
     fn drop(&mut self) {
-        self.owner.unregister_rooted(&*self.inner as *const Vec<Value>);
+        self.owner
+            .unregister_rooted(&*self.inner as *const Vec<Value>);
     }
 }
 
@@ -286,7 +289,10 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
     if !GC_READY.load(Ordering::Acquire) {
         return false;
     }
-    if GC_IN_PROGRESS.compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst).is_err() {
+    if GC_IN_PROGRESS
+        .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+        .is_err()
+    {
         // Someone else is collecting: park for it.
         park_for_gc(ts.shared());
         return false;
@@ -304,7 +310,9 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
         {
             let mut g = WORLD.lock();
             loop {
-                let all = threads.iter().all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
+                let all = threads
+                    .iter()
+                    .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
                 if all {
                     break;
                 }

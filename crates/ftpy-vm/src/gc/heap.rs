@@ -196,7 +196,10 @@ impl Heap {
                 std::process::exit(70);
             }
         };
-        assert!(start + size < (1usize << 48), "heap region must fit in 48 bits");
+        assert!(
+            start + size < (1usize << 48),
+            "heap region must fit in 48 bits"
+        );
         let capacity_pages = size / PAGE_SIZE;
         let pt_bytes = capacity_pages * std::mem::size_of::<AtomicU32>();
         // SAFETY: a fresh anonymous mapping; zero-filled, which is PT_FREE.
@@ -257,7 +260,11 @@ impl Heap {
     fn take_pages(&self, n: usize) -> Option<usize> {
         let mut pa = self.pages.lock();
         // First fit among the free spans.
-        let found = pa.free_spans.iter().find(|(_, &len)| len >= n).map(|(&s, &l)| (s, l));
+        let found = pa
+            .free_spans
+            .iter()
+            .find(|(_, &len)| len >= n)
+            .map(|(&s, &l)| (s, l));
         if let Some((start, len)) = found {
             pa.free_spans.remove(&start);
             if len > n {
@@ -281,7 +288,13 @@ impl Heap {
             let from = self.page_addr(committed);
             let len = (new_committed - committed) << PAGE_SHIFT;
             // SAFETY: [from, from+len) lies inside our reserved region.
-            let rc = unsafe { libc::mprotect(from as *mut libc::c_void, len, libc::PROT_READ | libc::PROT_WRITE) };
+            let rc = unsafe {
+                libc::mprotect(
+                    from as *mut libc::c_void,
+                    len,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                )
+            };
             if rc != 0 {
                 return None;
             }
@@ -309,7 +322,11 @@ impl Heap {
             // with zeros on next touch. Nothing relies on the contents of
             // free pages.
             unsafe {
-                libc::madvise(addr as *mut libc::c_void, n << PAGE_SHIFT, libc::MADV_DONTNEED);
+                libc::madvise(
+                    addr as *mut libc::c_void,
+                    n << PAGE_SHIFT,
+                    libc::MADV_DONTNEED,
+                );
             }
         }
         let mut start = start;
@@ -379,7 +396,8 @@ impl Heap {
             });
         }
         for i in 1..npages {
-            self.pt(page + i).store(PT_LARGE_CONT | ((i as u32) << 2), Ordering::Release);
+            self.pt(page + i)
+                .store(PT_LARGE_CONT | ((i as u32) << 2), Ordering::Release);
         }
         self.pt(page).store(PT_LARGE_HEAD, Ordering::Release);
         // SAFETY: initialized above.
@@ -489,7 +507,10 @@ mod tests {
             let c = size_class(size);
             assert!(SIZE_CLASSES[c] as usize >= size, "size {size} class {c}");
             if c > 0 {
-                assert!((SIZE_CLASSES[c - 1] as usize) < size, "size {size} class {c} not tight");
+                assert!(
+                    (SIZE_CLASSES[c - 1] as usize) < size,
+                    "size {size} class {c} not tight"
+                );
             }
         }
         for s in SIZE_CLASSES {

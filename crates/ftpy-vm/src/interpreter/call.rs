@@ -71,7 +71,15 @@ pub(crate) fn push_call_frame(
     flags: u32,
 ) -> PyResult<*mut Frame> {
     let code = func.code();
-    let f = push_frame_raw(ts, code, func.value(), func.globals(), func.builtins(), Value::NULL, flags)?;
+    let f = push_frame_raw(
+        ts,
+        code,
+        func.value(),
+        func.globals(),
+        func.builtins(),
+        Value::NULL,
+        flags,
+    )?;
     // The common case: exactly the positional parameters of a function
     // without cells, *args, **kwargs or keyword-only parameters.
     if kwnames.is_none() && code.simple_args && args.len() == code.argcount as usize {
@@ -101,7 +109,8 @@ pub fn call_function(
 ) -> PyResult<Value> {
     let code = func.code();
     if code.flags & (coflags::GENERATOR | coflags::COROUTINE | coflags::ASYNC_GENERATOR) != 0 {
-        return crate::objects::generator::GenObj::create(ts, func, args, kwnames).map(|g| g.value());
+        return crate::objects::generator::GenObj::create(ts, func, args, kwnames)
+            .map(|g| g.value());
     }
     if ts.native_stack_exhausted() {
         return Err(ts.recursion_exceeded(" while calling a Python object"));
@@ -120,7 +129,12 @@ pub fn run_code(
     closure: Value,
 ) -> PyResult<Value> {
     let builtins = builtins_for(ts, globals);
-    let flags = fflags::ENTRY | if locals.is_null() { 0 } else { fflags::HAS_LOCALS };
+    let flags = fflags::ENTRY
+        | if locals.is_null() {
+            0
+        } else {
+            fflags::HAS_LOCALS
+        };
     let f = push_frame_raw(ts, code, Value::NULL, globals, builtins, locals, flags)?;
     // SAFETY: `f` was just pushed and is live.
     let frame = unsafe { &*f };
@@ -149,7 +163,12 @@ pub fn builtins_for(ts: &mut ThreadState, globals: Gc<DictObj>) -> Gc<DictObj> {
 }
 
 /// Creates the cells of `code` in `frame` and copies the closure's cells.
-pub(crate) fn init_cells(ts: &mut ThreadState, code: &CodeObj, frame: &Frame, closure: Value) -> PyResult<()> {
+pub(crate) fn init_cells(
+    ts: &mut ThreadState,
+    code: &CodeObj,
+    frame: &Frame,
+    closure: Value,
+) -> PyResult<()> {
     let nl = code.nlocals as usize;
     let nc = code.ncells as usize;
     let nf = code.nfree as usize;
@@ -173,7 +192,10 @@ pub(crate) fn init_cells(ts: &mut ThreadState, code: &CodeObj, frame: &Frame, cl
             return Err(ts.system_error("code needs a closure but none was given"));
         };
         if cl.len() != nf {
-            return Err(ts.value_error(format!("code requires a closure of length {nf}, not {}", cl.len())));
+            return Err(ts.value_error(format!(
+                "code requires a closure of length {nf}, not {}",
+                cl.len()
+            )));
         }
         for (i, &c) in cl.items().iter().enumerate() {
             frame.slots()[nl + nc + i] = c;
@@ -198,7 +220,11 @@ pub(crate) fn bind_args(
     let npos = args.len() - nkw;
     let flags = code.flags;
     // Fast path: exactly the positional parameters, nothing else.
-    if nkw == 0 && npos == argcount && flags & (coflags::VARARGS | coflags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0 {
+    if nkw == 0
+        && npos == argcount
+        && flags & (coflags::VARARGS | coflags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+    {
         slots[..npos].copy_from_slice(args);
         return init_cells(ts, &code, frame, func.closure.get());
     }
@@ -216,7 +242,11 @@ pub(crate) fn bind_args(
     let ncopy = npos.min(argcount);
     slots[..ncopy].copy_from_slice(&args[..ncopy]);
     if has_varargs {
-        let extra = if npos > argcount { &args[argcount..npos] } else { &[][..] };
+        let extra = if npos > argcount {
+            &args[argcount..npos]
+        } else {
+            &[][..]
+        };
         let t = TupleObj::new(ts, extra);
         slots[total] = t.value();
     } else if npos > argcount {
@@ -227,7 +257,10 @@ pub(crate) fn bind_args(
         for (i, &name) in kn.items().iter().enumerate() {
             let value = args[npos + i];
             let Some(ns) = name.downcast::<StrObj>() else {
-                return Err(ts.type_error(format!("{}() keywords must be strings", func.qualname_str())));
+                return Err(ts.type_error(format!(
+                    "{}() keywords must be strings",
+                    func.qualname_str()
+                )));
             };
             let posonly = code.posonlyargcount as usize;
             let mut found = None;
@@ -326,12 +359,27 @@ fn too_many_positional(
 ) -> crate::error::PyErr {
     let code = func.code();
     let argcount = code.argcount as usize;
-    let ndef = func.defaults.get().downcast::<TupleObj>().map(|d| d.len()).unwrap_or(0);
-    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize).filter(|&i| !slots[i].is_null()).count();
+    let ndef = func
+        .defaults
+        .get()
+        .downcast::<TupleObj>()
+        .map(|d| d.len())
+        .unwrap_or(0);
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize)
+        .filter(|&i| !slots[i].is_null())
+        .count();
     let takes = if ndef > 0 {
-        format!("from {} to {} positional arguments", argcount - ndef, argcount)
+        format!(
+            "from {} to {} positional arguments",
+            argcount - ndef,
+            argcount
+        )
     } else {
-        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        format!(
+            "{} positional argument{}",
+            argcount,
+            if argcount == 1 { "" } else { "s" }
+        )
     };
     let given_s = if kwonly_given > 0 {
         format!(
@@ -342,17 +390,38 @@ fn too_many_positional(
             if kwonly_given == 1 { "" } else { "s" }
         )
     } else {
-        format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+        format!(
+            "{} {} given",
+            given,
+            if given == 1 { "was" } else { "were" }
+        )
     };
-    ts.type_error(format!("{}() takes {} but {}", func.qualname_str(), takes, given_s))
+    ts.type_error(format!(
+        "{}() takes {} but {}",
+        func.qualname_str(),
+        takes,
+        given_s
+    ))
 }
 
-fn missing_error(ts: &mut ThreadState, func: &FunctionObj, kind: &str, missing: &[Gc<StrObj>]) -> crate::error::PyErr {
-    let names: Vec<String> = missing.iter().map(|n| format!("'{}'", n.as_str())).collect();
+fn missing_error(
+    ts: &mut ThreadState,
+    func: &FunctionObj,
+    kind: &str,
+    missing: &[Gc<StrObj>],
+) -> crate::error::PyErr {
+    let names: Vec<String> = missing
+        .iter()
+        .map(|n| format!("'{}'", n.as_str()))
+        .collect();
     let list = match names.len() {
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
-        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
     };
     ts.type_error(format!(
         "{}() missing {} required {} argument{}: {}",
@@ -404,6 +473,10 @@ pub fn flatten_star_call(
         names.push(pair[0]);
         all.push(pair[1]);
     }
-    let kn = if names.is_empty() { None } else { Some(TupleObj::new(ts, &names)) };
+    let kn = if names.is_empty() {
+        None
+    } else {
+        Some(TupleObj::new(ts, &names))
+    };
     Ok((all, kn))
 }

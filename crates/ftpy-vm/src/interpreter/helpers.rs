@@ -116,7 +116,12 @@ pub fn load_global_cached(f: &Frame, code: &CodeObj, word: Instr) -> Option<Valu
 }
 
 #[cold]
-pub fn load_global_slow(ts: &mut ThreadState, f: &Frame, code: &CodeObj, word: Instr) -> PyResult<Value> {
+pub fn load_global_slow(
+    ts: &mut ThreadState,
+    f: &Frame,
+    code: &CodeObj,
+    word: Instr,
+) -> PyResult<Value> {
     let name = code.name_at(word.a() >> 1);
     let cache = code.cache(word.b());
     if let Some(v) = f.globals.get_str(name) {
@@ -168,8 +173,17 @@ pub fn load_name(ts: &mut ThreadState, f: &Frame, name: Gc<StrObj>) -> PyResult<
     Err(ts.name_error(name))
 }
 
-pub fn store_name(ts: &mut ThreadState, f: &Frame, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
-    let locals = if f.locals.is_null() { f.globals.value() } else { f.locals };
+pub fn store_name(
+    ts: &mut ThreadState,
+    f: &Frame,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
+    let locals = if f.locals.is_null() {
+        f.globals.value()
+    } else {
+        f.locals
+    };
     match (locals.downcast::<DictObj>(), v) {
         (Some(d), Some(v)) if type_of(locals) == types().dict => d.set_item(ts, name.value(), v),
         (Some(d), None) if type_of(locals) == types().dict => {
@@ -205,7 +219,12 @@ fn instance_key(obj: Value) -> Option<(Gc<InstanceObj>, u64, &'static Shape)> {
 }
 
 #[inline(always)]
-pub fn load_attr_cached(ts: &mut ThreadState, owner: Value, code: &CodeObj, word: Instr) -> Option<Value> {
+pub fn load_attr_cached(
+    ts: &mut ThreadState,
+    owner: Value,
+    code: &CodeObj,
+    word: Instr,
+) -> Option<Value> {
     let (w0, w1) = code.cache(word.b()).read()?;
     let kind = (w0 >> 24) & 0xff;
     if kind == K_MODULE {
@@ -226,7 +245,11 @@ pub fn load_attr_cached(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
         return None;
     }
     match kind {
-        K_SLOT => inst.attrs.slot(w1 as u32).map(|s| s.get()).and_then(|v| v.non_null()),
+        K_SLOT => inst
+            .attrs
+            .slot(w1 as u32)
+            .map(|s| s.get())
+            .and_then(|v| v.non_null()),
         K_METHOD => {
             // SAFETY: the cache holds the function found on the type; the
             // type's dict keeps it alive while the version matches.
@@ -246,7 +269,12 @@ fn cacheable_type(ty: Gc<TypeObj>) -> bool {
 }
 
 #[cold]
-pub fn load_attr_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word: Instr) -> PyResult<Value> {
+pub fn load_attr_slow(
+    ts: &mut ThreadState,
+    owner: Value,
+    code: &CodeObj,
+    word: Instr,
+) -> PyResult<Value> {
     let name = code.name_at(word.a());
     let v = ops::getattr(ts, owner, name)?;
     fill_attr_cache(owner, name, code, word, false);
@@ -267,7 +295,9 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
         }
         return;
     }
-    let Some((inst, key, shape)) = instance_key(owner) else { return };
+    let Some((inst, key, shape)) = instance_key(owner) else {
+        return;
+    };
     let ty = inst.header.ty();
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return;
@@ -322,13 +352,24 @@ pub fn load_method_cached(owner: Value, code: &CodeObj, word: Instr) -> Option<(
     match kind {
         // SAFETY: see load_attr_cached.
         K_METHOD => Some((unsafe { Value::from_bits(w1) }, owner)),
-        K_SLOT => Some((Value::NULL, inst.attrs.slot(w1 as u32).map(|s| s.get()).and_then(|v| v.non_null())?)),
+        K_SLOT => Some((
+            Value::NULL,
+            inst.attrs
+                .slot(w1 as u32)
+                .map(|s| s.get())
+                .and_then(|v| v.non_null())?,
+        )),
         _ => None,
     }
 }
 
 #[cold]
-pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word: Instr) -> PyResult<(Value, Value)> {
+pub fn load_method_slow(
+    ts: &mut ThreadState,
+    owner: Value,
+    code: &CodeObj,
+    word: Instr,
+) -> PyResult<(Value, Value)> {
     let name = code.name_at(word.a());
     let ty = type_of(owner);
     // A plain function or method descriptor on the type, not shadowed by
@@ -336,7 +377,9 @@ pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
     if ty.slots.getattro.raw() == crate::objects::object::generic_getattr as *const () as usize {
         if let Some(f) = ty.lookup(name) {
             let plain = f.downcast::<FunctionObj>().is_some()
-                || f.downcast::<crate::objects::builtin::BuiltinObj>().map(|b| b.is_method_descriptor()).unwrap_or(false);
+                || f.downcast::<crate::objects::builtin::BuiltinObj>()
+                    .map(|b| b.is_method_descriptor())
+                    .unwrap_or(false);
             if plain {
                 let store = crate::objects::instance::attr_store(owner);
                 let shadowed = match store {
@@ -344,9 +387,14 @@ pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
                     None => false,
                 };
                 if !shadowed {
-                    if store.is_none() && ty.attrs_offset == 0 && ty.version() != 0 && name.is_interned() {
+                    if store.is_none()
+                        && ty.attrs_offset == 0
+                        && ty.version() != 0
+                        && name.is_interned()
+                    {
                         // No instance attributes can ever shadow it.
-                        code.cache(word.b()).write((ty.version() as u64) << 32 | K_TYPE_METHOD << 24, f.bits());
+                        code.cache(word.b())
+                            .write((ty.version() as u64) << 32 | K_TYPE_METHOD << 24, f.bits());
                     } else {
                         fill_attr_cache(owner, name, code, word, true);
                     }
@@ -362,8 +410,12 @@ pub fn load_method_slow(ts: &mut ThreadState, owner: Value, code: &CodeObj, word
 
 #[inline(always)]
 pub fn store_attr_cached(owner: Value, v: Value, code: &CodeObj, word: Instr) -> bool {
-    let Some((w0, w1)) = code.cache(word.b()).read() else { return false };
-    let Some((inst, key, shape)) = instance_key(owner) else { return false };
+    let Some((w0, w1)) = code.cache(word.b()).read() else {
+        return false;
+    };
+    let Some((inst, key, shape)) = instance_key(owner) else {
+        return false;
+    };
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
         return false;
     }
@@ -379,12 +431,20 @@ pub fn store_attr_cached(owner: Value, v: Value, code: &CodeObj, word: Instr) ->
 }
 
 #[cold]
-pub fn store_attr_slow(ts: &mut ThreadState, owner: Value, v: Value, code: &CodeObj, word: Instr) -> PyResult<()> {
+pub fn store_attr_slow(
+    ts: &mut ThreadState,
+    owner: Value,
+    v: Value,
+    code: &CodeObj,
+    word: Instr,
+) -> PyResult<()> {
     let name = code.name_at(word.a());
     let before = instance_key(owner);
     ops::setattr(ts, owner, name, Some(v))?;
     // Cache the store if it was a plain instance attribute store.
-    let Some((inst, key, shape)) = before else { return Ok(()) };
+    let Some((inst, key, shape)) = before else {
+        return Ok(());
+    };
     let ty = inst.header.ty();
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return Ok(());
@@ -508,11 +568,15 @@ pub fn for_iter_next(ts: &mut ThreadState, it: Value) -> PyResult<Option<Value>>
                 }
                 o.end.store(left - 1, std::sync::atomic::Ordering::Relaxed);
                 let step = o.b.get().small_int_value();
-                let cur = o.index.fetch_add(step, std::sync::atomic::Ordering::Relaxed);
+                let cur = o
+                    .index
+                    .fetch_add(step, std::sync::atomic::Ordering::Relaxed);
                 return Ok(Some(Value::small_int_unchecked(cur)));
             }
             if ty == t.list_iterator {
-                let Some(l) = o.a.get().downcast::<ListObj>() else { return Ok(None) };
+                let Some(l) = o.a.get().downcast::<ListObj>() else {
+                    return Ok(None);
+                };
                 let i = o.index.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return match l.get(i as usize) {
                     Some(v) => Ok(Some(v)),
@@ -582,8 +646,14 @@ pub fn list_extend(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
         return Ok(());
     }
     let items = ops::collect(ts, src).map_err(|e| {
-        if e.matches(types().type_error) && type_of(src).slots.iter.get().is_none() && type_of(src).slots.getitem.get().is_none() {
-            ts.type_error(format!("Value after * must be an iterable, not {}", type_name(src)))
+        if e.matches(types().type_error)
+            && type_of(src).slots.iter.get().is_none()
+            && type_of(src).slots.getitem.get().is_none()
+        {
+            ts.type_error(format!(
+                "Value after * must be an iterable, not {}",
+                type_name(src)
+            ))
         } else {
             e
         }
@@ -594,13 +664,24 @@ pub fn list_extend(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
 
 /// The error of `f(*x)` when `x` is not iterable, naming the function.
 #[cold]
-pub fn star_arg_error(ts: &mut ThreadState, e: crate::error::PyErr, callable: Value, src: Value) -> crate::error::PyErr {
+pub fn star_arg_error(
+    ts: &mut ThreadState,
+    e: crate::error::PyErr,
+    callable: Value,
+    src: Value,
+) -> crate::error::PyErr {
     let ty = type_of(src);
-    if !e.matches(types().type_error) || ty.slots.iter.get().is_some() || ty.slots.getitem.get().is_some() {
+    if !e.matches(types().type_error)
+        || ty.slots.iter.get().is_some()
+        || ty.slots.getitem.get().is_some()
+    {
         return e;
     }
     let fname = crate::builtins::callable_name(ts, callable);
-    ts.type_error(format!("{fname} argument after * must be an iterable, not {}", type_name(src)))
+    ts.type_error(format!(
+        "{fname} argument after * must be an iterable, not {}",
+        type_name(src)
+    ))
 }
 
 pub fn set_update(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<()> {
@@ -620,14 +701,26 @@ pub fn dict_update(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
     crate::objects::dict::update_from(ts, d, src)
 }
 
-pub fn dict_merge(ts: &mut ThreadState, target: Value, src: Value, callable: Value) -> PyResult<()> {
+pub fn dict_merge(
+    ts: &mut ThreadState,
+    target: Value,
+    src: Value,
+    callable: Value,
+) -> PyResult<()> {
     let Some(d) = target.downcast::<DictObj>() else {
         return Err(ts.system_error("DICT_MERGE on a non-dict"));
     };
     let fname = crate::builtins::callable_name(ts, callable);
-    let keys_fn = if src.downcast::<DictObj>().is_some() { None } else { ops::getattr_opt(ts, src, names().keys)? };
+    let keys_fn = if src.downcast::<DictObj>().is_some() {
+        None
+    } else {
+        ops::getattr_opt(ts, src, names().keys)?
+    };
     if src.downcast::<DictObj>().is_none() && keys_fn.is_none() {
-        return Err(ts.type_error(format!("{fname} argument after ** must be a mapping, not {}", type_name(src))));
+        return Err(ts.type_error(format!(
+            "{fname} argument after ** must be a mapping, not {}",
+            type_name(src)
+        )));
     }
     let pairs: RootedVec = match src.downcast::<DictObj>() {
         Some(s) => s.items_rooted(ts),
@@ -696,7 +789,10 @@ pub fn unpack_sequence(ts: &mut ThreadState, seq: Value, out: &mut [Value]) -> P
         Ok(it) => it,
         Err(e) => {
             if e.matches(types().type_error) {
-                return Err(ts.type_error(format!("cannot unpack non-iterable {} object", type_name(seq))));
+                return Err(ts.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    type_name(seq)
+                )));
             }
             return Err(e);
         }
@@ -729,16 +825,27 @@ fn unpack_count_error(ts: &mut ThreadState, n: usize, got: usize) -> PyErr {
     if got > n {
         ts.value_error(format!("too many values to unpack (expected {n})"))
     } else {
-        ts.value_error(format!("not enough values to unpack (expected {n}, got {got})"))
+        ts.value_error(format!(
+            "not enough values to unpack (expected {n}, got {got})"
+        ))
     }
 }
 
-pub fn unpack_ex(ts: &mut ThreadState, seq: Value, before: usize, after: usize, out: &mut [Value]) -> PyResult<()> {
+pub fn unpack_ex(
+    ts: &mut ThreadState,
+    seq: Value,
+    before: usize,
+    after: usize,
+    out: &mut [Value],
+) -> PyResult<()> {
     let items = match ops::collect(ts, seq) {
         Ok(v) => v,
         Err(e) => {
             if e.matches(types().type_error) && type_of(seq).slots.iter.get().is_none() {
-                return Err(ts.type_error(format!("cannot unpack non-iterable {} object", type_name(seq))));
+                return Err(ts.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    type_name(seq)
+                )));
             }
             return Err(e);
         }
@@ -777,7 +884,11 @@ pub fn format_value(ts: &mut ThreadState, v: Value, conv: u32, spec: Value) -> P
         }
         _ => v,
     };
-    let spec_s = if spec.is_null() { None } else { spec.downcast::<StrObj>() };
+    let spec_s = if spec.is_null() {
+        None
+    } else {
+        spec.downcast::<StrObj>()
+    };
     if type_of(v) == types().str && spec_s.map(|s| s.byte_len() == 0).unwrap_or(true) {
         return Ok(v);
     }
@@ -788,7 +899,12 @@ pub fn format_value(ts: &mut ThreadState, v: Value, conv: u32, spec: Value) -> P
     Ok(ops::format(ts, v, spec)?.value())
 }
 
-pub fn call_ex(ts: &mut ThreadState, callable: Value, args: Value, kwargs: Value) -> PyResult<Value> {
+pub fn call_ex(
+    ts: &mut ThreadState,
+    callable: Value,
+    args: Value,
+    kwargs: Value,
+) -> PyResult<Value> {
     let (all, kn) = super::call::flatten_star_call(ts, callable, args, kwargs)?;
     let v: Vec<Value> = all.to_vec();
     let r = ops::call(ts, callable, &v, kn);
@@ -804,7 +920,11 @@ pub fn load_build_class(ts: &mut ThreadState, f: &Frame) -> PyResult<Value> {
 }
 
 pub fn setup_annotations(ts: &mut ThreadState, f: &Frame) -> PyResult<()> {
-    let locals = if f.locals.is_null() { f.globals.value() } else { f.locals };
+    let locals = if f.locals.is_null() {
+        f.globals.value()
+    } else {
+        f.locals
+    };
     if let Some(d) = locals.downcast::<DictObj>() {
         if d.get_str(names().__annotations__).is_none() {
             let a = DictObj::new(ts);
@@ -822,13 +942,26 @@ pub fn setup_annotations(ts: &mut ThreadState, f: &Frame) -> PyResult<()> {
     }
 }
 
-pub fn import_name(ts: &mut ThreadState, f: &Frame, name: Gc<StrObj>, fromlist: Value, level: Value) -> PyResult<Value> {
+pub fn import_name(
+    ts: &mut ThreadState,
+    f: &Frame,
+    name: Gc<StrObj>,
+    fromlist: Value,
+    level: Value,
+) -> PyResult<Value> {
     let import = f.builtins.get_str(names().__import__);
-    let locals = if f.locals.is_null() { Value::NONE } else { f.locals };
+    let locals = if f.locals.is_null() {
+        Value::NONE
+    } else {
+        f.locals
+    };
     match import {
-        Some(imp) if imp != crate::builtins::builtin_import_value() => {
-            ops::call(ts, imp, &[name.value(), f.globals.value(), locals, fromlist, level], None)
-        }
+        Some(imp) if imp != crate::builtins::builtin_import_value() => ops::call(
+            ts,
+            imp,
+            &[name.value(), f.globals.value(), locals, fromlist, level],
+            None,
+        ),
         _ => {
             let lvl = int::to_i64(level).unwrap_or(0);
             crate::import::import_module_level(ts, name, f.globals.value(), fromlist, lvl)
@@ -854,7 +987,9 @@ pub fn import_from(ts: &mut ThreadState, m: Value, name: Gc<StrObj>) -> PyResult
         }
     }
     let mname = match ops::getattr_opt(ts, m, names().__name__)? {
-        Some(n) => crate::objects::str::as_str(n).unwrap_or("<unknown module name>").to_string(),
+        Some(n) => crate::objects::str::as_str(n)
+            .unwrap_or("<unknown module name>")
+            .to_string(),
         None => "<unknown module name>".to_string(),
     };
     let loc = match ops::getattr_opt(ts, m, names().__file__)? {
@@ -864,7 +999,10 @@ pub fn import_from(ts: &mut ThreadState, m: Value, name: Gc<StrObj>) -> PyResult
         },
         None => " (unknown location)".to_string(),
     };
-    let e = ts.import_error(format!("cannot import name '{}' from '{mname}'{loc}", name.as_str()));
+    let e = ts.import_error(format!(
+        "cannot import name '{}' from '{mname}'{loc}",
+        name.as_str()
+    ));
     let n = StrObj::new(ts, &mname);
     e.exc().set_attr_quiet(ts, "name", n);
     if let Some(p) = ops::getattr_opt(ts, m, names().__file__)? {
@@ -874,7 +1012,11 @@ pub fn import_from(ts: &mut ThreadState, m: Value, name: Gc<StrObj>) -> PyResult
 }
 
 pub fn import_star(ts: &mut ThreadState, f: &Frame, m: Value) -> PyResult<()> {
-    let locals = if f.locals.is_null() { f.globals.value() } else { f.locals };
+    let locals = if f.locals.is_null() {
+        f.globals.value()
+    } else {
+        f.locals
+    };
     let all = ops::getattr_opt(ts, m, names().__all__)?;
     let names_list: RootedVec = match all {
         Some(a) => ops::collect(ts, a)?,
@@ -895,7 +1037,9 @@ pub fn import_star(ts: &mut ThreadState, f: &Frame, m: Value) -> PyResult<()> {
         }
     };
     for &n in names_list.iter() {
-        let Some(ns) = n.downcast::<StrObj>() else { continue };
+        let Some(ns) = n.downcast::<StrObj>() else {
+            continue;
+        };
         let v = ops::getattr(ts, m, ns)?;
         ops::setitem(ts, locals, n, Some(v))?;
     }
@@ -981,7 +1125,9 @@ pub fn exception_matches(ts: &mut ThreadState, exc: Value, ty: Value) -> PyResul
     let check = |ts: &mut ThreadState, t: Value| -> PyResult<bool> {
         match t.downcast::<TypeObj>() {
             Some(tt) if tt.is_subtype(types().base_exception) => Ok(tt.instance_check(exc)),
-            _ => Err(ts.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(ts.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     };
     if let Some(tup) = ty.downcast::<TupleObj>() {
@@ -1033,7 +1179,10 @@ pub fn before_with(ts: &mut ThreadState, mgr: Value, is_async: bool) -> PyResult
 
 pub fn with_except_start(ts: &mut ThreadState, exit: Value, exc: Value) -> PyResult<Value> {
     let ty = type_of(exc).value();
-    let tb = exc.downcast::<ExcObj>().map(|e| e.traceback.get()).unwrap_or(Value::NONE);
+    let tb = exc
+        .downcast::<ExcObj>()
+        .map(|e| e.traceback.get())
+        .unwrap_or(Value::NONE);
     let tb = if tb.is_null() { Value::NONE } else { tb };
     ops::call(ts, exit, &[ty, exc, tb], None)
 }
@@ -1047,8 +1196,12 @@ pub enum SendResult {
 
 pub fn get_yield_from_iter(ts: &mut ThreadState, code: &CodeObj, v: Value) -> PyResult<Value> {
     if let Some(g) = v.downcast::<crate::objects::generator::GenObj>() {
-        if type_of(v) == types().coroutine && code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0 {
-            return Err(ts.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+        if type_of(v) == types().coroutine
+            && code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0
+        {
+            return Err(ts.type_error(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
         }
         let _ = g;
         return Ok(v);
@@ -1075,7 +1228,9 @@ pub fn send(ts: &mut ThreadState, recv: Value, v: Value) -> PyResult<SendResult>
     match r {
         Ok(Some(y)) => Ok(SendResult::Yielded(y)),
         Ok(None) => Ok(SendResult::Returned(Value::NONE)),
-        Err(e) if e.matches(types().stop_iteration) => Ok(SendResult::Returned(e.exc().stop_iteration_value())),
+        Err(e) if e.matches(types().stop_iteration) => {
+            Ok(SendResult::Returned(e.exc().stop_iteration_value()))
+        }
         Err(e) => Err(e),
     }
 }
@@ -1089,11 +1244,17 @@ pub fn get_awaitable(ts: &mut ThreadState, v: Value, _where: u32) -> PyResult<Va
         Some(aw) => {
             let it = ops::call_unbound(ts, aw, v, &[], None)?;
             if type_of(it) == types().coroutine || type_of(it).slots.next.get().is_none() {
-                return Err(ts.type_error(format!("__await__() returned non-iterator of type '{}'", type_name(it))));
+                return Err(ts.type_error(format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    type_name(it)
+                )));
             }
             Ok(it)
         }
-        None => Err(ts.type_error(format!("object {} can't be used in 'await' expression", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "object {} can't be used in 'await' expression",
+            type_name(v)
+        ))),
     }
 }
 
@@ -1128,7 +1289,9 @@ pub fn is_match_mapping(v: Value) -> bool {
     let ty = type_of(v);
     ty.has_flag(crate::objects::typeobj::tflags::MAPPING)
         || ty.mro_tuple().items().iter().any(|t| {
-            t.downcast::<TypeObj>().map(|t| t.has_flag(crate::objects::typeobj::tflags::MAPPING)).unwrap_or(false)
+            t.downcast::<TypeObj>()
+                .map(|t| t.has_flag(crate::objects::typeobj::tflags::MAPPING))
+                .unwrap_or(false)
         })
 }
 
@@ -1139,12 +1302,16 @@ pub fn is_match_sequence(v: Value) -> bool {
         return false;
     }
     ty.mro_tuple().items().iter().any(|x| {
-        x.downcast::<TypeObj>().map(|x| x.has_flag(crate::objects::typeobj::tflags::SEQUENCE)).unwrap_or(false)
+        x.downcast::<TypeObj>()
+            .map(|x| x.has_flag(crate::objects::typeobj::tflags::SEQUENCE))
+            .unwrap_or(false)
     })
 }
 
 pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult<Value> {
-    let Some(k) = keys.downcast::<TupleObj>() else { return Ok(Value::NONE) };
+    let Some(k) = keys.downcast::<TupleObj>() else {
+        return Ok(Value::NONE);
+    };
     let mut vals = RootedVec::with_capacity(ts, k.len());
     for &key in k.items() {
         let v = if let Some(d) = subject.downcast::<DictObj>() {
@@ -1167,7 +1334,13 @@ pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult
     Ok(TupleObj::new(ts, &vals).value())
 }
 
-pub fn match_class(ts: &mut ThreadState, subject: Value, cls: Value, names_v: Value, npos: usize) -> PyResult<Value> {
+pub fn match_class(
+    ts: &mut ThreadState,
+    subject: Value,
+    cls: Value,
+    names_v: Value,
+    npos: usize,
+) -> PyResult<Value> {
     let Some(t) = cls.downcast::<TypeObj>() else {
         return Err(ts.type_error("called match pattern must be a type"));
     };
@@ -1178,14 +1351,30 @@ pub fn match_class(ts: &mut ThreadState, subject: Value, cls: Value, names_v: Va
     if npos > 0 {
         let self_match = {
             let tt = types();
-            [tt.bool, tt.bytearray, tt.bytes, tt.dict, tt.float, tt.frozenset, tt.int, tt.list, tt.set, tt.str, tt.tuple]
-                .iter()
-                .any(|&x| t.is_subtype(x))
+            [
+                tt.bool,
+                tt.bytearray,
+                tt.bytes,
+                tt.dict,
+                tt.float,
+                tt.frozenset,
+                tt.int,
+                tt.list,
+                tt.set,
+                tt.str,
+                tt.tuple,
+            ]
+            .iter()
+            .any(|&x| t.is_subtype(x))
         };
         match ops::getattr_opt(ts, cls, names().__match_args__)? {
             Some(ma) => {
                 let Some(mt) = ma.downcast::<TupleObj>() else {
-                    return Err(ts.type_error(format!("{}.__match_args__ must be a tuple (got {})", t.name_str(), type_name(ma))));
+                    return Err(ts.type_error(format!(
+                        "{}.__match_args__ must be a tuple (got {})",
+                        t.name_str(),
+                        type_name(ma)
+                    )));
                 };
                 if npos > mt.len() {
                     return Err(ts.type_error(format!(

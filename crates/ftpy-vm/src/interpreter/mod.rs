@@ -220,864 +220,907 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
         // The hot loop runs until an instruction fails; the error is then
         // handled below, outside it (a throw() into a generator starts
         // there directly).
-        let err: PyErr = if let Some(e) = pending.take() { e } else { 'op: { 'dispatch: loop {
-            macro_rules! tri {
-                ($e:expr) => {
-                    match $e {
-                        Ok(v) => v,
-                        Err(e) => break 'op e,
-                    }
-                };
-            }
-            // SAFETY: the verifier proved every jump target and fall-through is
-            // in range (no code falls off the end).
-            let word = Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
-            pc += 1;
-            let a = word.a();
-            match op_of(word.opcode_byte()) {
-                Op::Nop => continue 'dispatch,
-                Op::PopTop => {
-                    let _ = pop!();
-                    continue 'dispatch;
-                }
-                Op::Swap => {
-                    let n = a as usize;
-                    // SAFETY: `n` items are on the stack (verifier).
-                    unsafe { std::ptr::swap(sp.sub(1), sp.sub(n)) };
-                    continue 'dispatch;
-                }
-                Op::Copy => {
-                    let v = peek!(a as usize);
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::PushNull => {
-                    push!(Value::NULL);
-                    continue 'dispatch;
-                }
-                Op::LoadConst => {
-                    // SAFETY: the verifier checked the constant index.
-                    let v = unsafe { *code.consts().items().get_unchecked(a as usize) };
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::LoadFast => {
-                    let v = local!(a);
-                    if v.is_null() {
-                        save_state!();
-                        break 'op helpers::unbound_local(ts, &code, a);
-                    }
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::StoreFast => {
-                    let v = pop!();
-                    set_local!(a, v);
-                    continue 'dispatch;
-                }
-                Op::DeleteFast => {
-                    if local!(a).is_null() {
-                        break 'op helpers::unbound_local(ts, &code, a);
-                    }
-                    set_local!(a, Value::NULL);
-                    continue 'dispatch;
-                }
-                Op::LoadDeref => {
-                    let cell: Gc<CellObj> = cell!(a);
-                    let v = cell.value.get();
-                    if v.is_null() {
-                        break 'op helpers::unbound_deref(ts, &code, a);
-                    }
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::StoreDeref => {
-                    let v = pop!();
-                    let cell: Gc<CellObj> = cell!(a);
-                    cell.value.set(v);
-                    continue 'dispatch;
-                }
-                Op::DeleteDeref => {
-                    let cell: Gc<CellObj> = cell!(a);
-                    if cell.value.get().is_null() {
-                        break 'op helpers::unbound_deref(ts, &code, a);
-                    }
-                    cell.value.set(Value::NULL);
-                    continue 'dispatch;
-                }
-                Op::LoadClosure => {
-                    let c = local!(code.nlocals + a);
-                    push!(c);
-                    continue 'dispatch;
-                }
-                Op::LoadClassDeref => {
-                    let v = tri!(helpers::load_classderef(ts, fr!(), a));
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::LoadGlobal => {
-                    let v = match helpers::load_global_cached(fr!(), &code, word) {
-                        Some(v) => v,
-                        None => {
-                            save_state!();
-                            tri!(helpers::load_global_slow(ts, fr!(), &code, word))
-                        }
-                    };
-                    if a & 1 != 0 {
-                        push!(Value::NULL);
-                    }
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::StoreGlobal => {
-                    let v = pop!();
-                    let name = code.name_at(a);
-                    tri!(fr!().globals.set_item(ts, name.value(), v));
-                    continue 'dispatch;
-                }
-                Op::DeleteGlobal => {
-                    let name = code.name_at(a);
-                    if !tri!(fr!().globals.del_item_opt(ts, name.value())) {
-                        break 'op ts.name_error(name);
-                    }
-                    continue 'dispatch;
-                }
-                Op::LoadName => {
-                    save_state!();
-                    let v = tri!(helpers::load_name(ts, fr!(), code.name_at(a)));
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::StoreName => {
-                    let v = pop!();
-                    save_state!();
-                    tri!(helpers::store_name(ts, fr!(), code.name_at(a), Some(v)));
-                    continue 'dispatch;
-                }
-                Op::DeleteName => {
-                    save_state!();
-                    tri!(helpers::store_name(ts, fr!(), code.name_at(a), None));
-                    continue 'dispatch;
-                }
-                Op::LoadAttr => {
-                    let owner = top!();
-                    let v = match helpers::load_attr_cached(ts, owner, &code, word) {
-                        Some(v) => v,
-                        None => {
-                            save_state!();
-                            tri!(helpers::load_attr_slow(ts, owner, &code, word))
-                        }
-                    };
-                    set_top!(v);
-                    continue 'dispatch;
-                }
-                Op::LoadMethod => {
-                    let owner = top!();
-                    let (m, s) = match helpers::load_method_cached(owner, &code, word) {
-                        Some(pair) => pair,
-                        None => {
-                            save_state!();
-                            tri!(helpers::load_method_slow(ts, owner, &code, word))
-                        }
-                    };
-                    set_top!(m);
-                    push!(s);
-                    continue 'dispatch;
-                }
-                Op::StoreAttr => {
-                    let owner = pop!();
-                    let v = pop!();
-                    if !helpers::store_attr_cached(owner, v, &code, word) {
-                        save_state!();
-                        tri!(helpers::store_attr_slow(ts, owner, v, &code, word));
-                    }
-                    continue 'dispatch;
-                }
-                Op::DeleteAttr => {
-                    let owner = pop!();
-                    save_state!();
-                    tri!(ops::setattr(ts, owner, code.name_at(a), None));
-                    continue 'dispatch;
-                }
-                Op::BinarySubscr => {
-                    let key = pop!();
-                    let container = top!();
-                    if let (Some(l), Some(i)) = (container.downcast::<ListObj>(), key.as_small_int()) {
-                        if let Some(j) = crate::objects::slice::normalize_index(i, l.len()) {
-                            if let Some(v) = l.get(j) {
-                                if container.header().map(|h| h.ty() == types().list).unwrap_or(false) {
-                                    set_top!(v);
-                                    continue 'dispatch;
-                                }
+        let err: PyErr = if let Some(e) = pending.take() {
+            e
+        } else {
+            'op: {
+                'dispatch: loop {
+                    macro_rules! tri {
+                        ($e:expr) => {
+                            match $e {
+                                Ok(v) => v,
+                                Err(e) => break 'op e,
                             }
-                        }
+                        };
                     }
-                    save_state!();
-                    let v = tri!(ops::getitem(ts, container, key));
-                    set_top!(v);
-                    continue 'dispatch;
-                }
-                Op::StoreSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    let v = pop!();
-                    if let (Some(l), Some(i)) = (container.downcast::<ListObj>(), key.as_small_int()) {
-                        if container.header().map(|h| h.ty() == types().list).unwrap_or(false) {
-                            if let Some(j) = crate::objects::slice::normalize_index(i, l.len()) {
-                                if l.set(j, v) {
-                                    continue 'dispatch;
-                                }
-                            }
-                        }
-                    }
-                    save_state!();
-                    tri!(ops::setitem(ts, container, key, Some(v)));
-                    continue 'dispatch;
-                }
-                Op::DeleteSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    save_state!();
-                    tri!(ops::setitem(ts, container, key, None));
-                    continue 'dispatch;
-                }
-                Op::BuildSlice => {
-                    let step = if a == 3 { pop!() } else { Value::NONE };
-                    let stop = pop!();
-                    let start = pop!();
-                    let s = crate::objects::slice::SliceObj::new(ts, start, stop, step);
-                    push!(s.value());
-                    continue 'dispatch;
-                }
-                Op::UnaryPositive => {
-                    let v = top!();
-                    save_state!();
-                    let r = tri!(ops::pos(ts, v));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::UnaryNegative => {
-                    let v = top!();
-                    if let Some(i) = v.as_small_int() {
-                        set_top!(int::int_from_i64(ts, -i));
-                        continue 'dispatch;
-                    }
-                    if let Some(x) = v.as_float().filter(|x| !x.is_nan()) {
-                        set_top!(Value::from_f64(-x));
-                        continue 'dispatch;
-                    }
-                    save_state!();
-                    let r = tri!(ops::neg(ts, v));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::UnaryNot => {
-                    let v = top!();
-                    save_state!();
-                    let b = tri!(ops::truthy(ts, v));
-                    set_top!(Value::from_bool(!b));
-                    continue 'dispatch;
-                }
-                Op::UnaryInvert => {
-                    let v = top!();
-                    save_state!();
-                    let r = tri!(ops::invert(ts, v));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::BinaryOp => {
-                    let rhs = pop!();
-                    let lhs = top!();
-                    if let Some(r) = helpers::binary_fast(lhs, rhs, a) {
-                        set_top!(r);
-                        continue 'dispatch;
-                    }
-                    save_state!();
-                    let r = tri!(helpers::binary_slow(ts, lhs, rhs, a));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::CompareOp => {
-                    let rhs = pop!();
-                    let lhs = top!();
-                    if Value::both_small_ints(lhs, rhs) {
-                        let (x, y) = (lhs.small_int_value(), rhs.small_int_value());
-                        set_top!(Value::from_bool(helpers::cmp_i64(x, y, a)));
-                        continue 'dispatch;
-                    }
-                    if let (Some(x), Some(y)) = (lhs.as_float(), rhs.as_float()) {
-                        set_top!(Value::from_bool(helpers::cmp_f64(x, y, a)));
-                        continue 'dispatch;
-                    }
-                    save_state!();
-                    let op = CompareOp::from_u32(a).unwrap_or(CompareOp::Eq);
-                    let r = tri!(ops::rich_compare(ts, lhs, rhs, op));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::IsOp => {
-                    let rhs = pop!();
-                    let lhs = top!();
-                    let same = if lhs.is_float() && rhs.is_float() { lhs.bits() == rhs.bits() } else { lhs == rhs };
-                    set_top!(Value::from_bool(same != (a == 1)));
-                    continue 'dispatch;
-                }
-                Op::ContainsOp => {
-                    let container = pop!();
-                    let item = top!();
-                    save_state!();
-                    let r = tri!(ops::contains(ts, container, item));
-                    set_top!(Value::from_bool(r != (a == 1)));
-                    continue 'dispatch;
-                }
-                Op::JumpForward => {
-                    pc = a as usize;
-                    continue 'dispatch;
-                }
-                Op::JumpBackward => {
-                    pc = a as usize;
-                    if ts.breaker_set() {
-                        save_state!();
-                        tri!(ts.safepoint_slow());
-                    }
-                    continue 'dispatch;
-                }
-                Op::JumpBackwardNoInterrupt => {
-                    pc = a as usize;
-                    continue 'dispatch;
-                }
-                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                    let v = pop!();
-                    let want = word.opcode_byte() == Op::PopJumpIfTrue as u8;
-                    let t = match v.as_bool() {
-                        Some(b) => b,
-                        None => {
-                            save_state!();
-                            tri!(ops::truthy(ts, v))
-                        }
-                    };
-                    if t == want {
-                        let back = (a as usize) < pc;
-                        pc = a as usize;
-                        if back && ts.breaker_set() {
-                            save_state!();
-                            tri!(ts.safepoint_slow());
-                        }
-                    }
-                    continue 'dispatch;
-                }
-                Op::PopJumpIfNone => {
-                    if pop!().is_none() {
-                        pc = a as usize;
-                    }
-                    continue 'dispatch;
-                }
-                Op::PopJumpIfNotNone => {
-                    if !pop!().is_none() {
-                        pc = a as usize;
-                    }
-                    continue 'dispatch;
-                }
-                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                    let v = top!();
-                    let want = word.opcode_byte() == Op::JumpIfTrueOrPop as u8;
-                    let t = match v.as_bool() {
-                        Some(b) => b,
-                        None => {
-                            save_state!();
-                            tri!(ops::truthy(ts, v))
-                        }
-                    };
-                    if t == want {
-                        pc = a as usize;
-                    } else {
-                        let _ = pop!();
-                    }
-                    continue 'dispatch;
-                }
-                Op::GetIter => {
-                    let v = top!();
-                    save_state!();
-                    let it = tri!(ops::iter(ts, v));
-                    set_top!(it);
-                    continue 'dispatch;
-                }
-                Op::ForIter => {
-                    let it = top!();
-                    save_state!();
-                    match tri!(helpers::for_iter_next(ts, it)) {
-                        Some(v) => push!(v),
-                        None => {
+                    // SAFETY: the verifier proved every jump target and fall-through is
+                    // in range (no code falls off the end).
+                    let word = Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
+                    pc += 1;
+                    let a = word.a();
+                    match op_of(word.opcode_byte()) {
+                        Op::Nop => continue 'dispatch,
+                        Op::PopTop => {
                             let _ = pop!();
-                            pc = a as usize;
+                            continue 'dispatch;
                         }
-                    }
-                    continue 'dispatch;
-                }
-                Op::ReturnValue => {
-                    let mut v = pop!();
-                    let fl = fr!().flags;
-                    if fl & fflags::INIT != 0 {
-                        if !v.is_none() {
+                        Op::Swap => {
+                            let n = a as usize;
+                            // SAFETY: `n` items are on the stack (verifier).
+                            unsafe { std::ptr::swap(sp.sub(1), sp.sub(n)) };
+                            continue 'dispatch;
+                        }
+                        Op::Copy => {
+                            let v = peek!(a as usize);
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::PushNull => {
+                            push!(Value::NULL);
+                            continue 'dispatch;
+                        }
+                        Op::LoadConst => {
+                            // SAFETY: the verifier checked the constant index.
+                            let v = unsafe { *code.consts().items().get_unchecked(a as usize) };
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::LoadFast => {
+                            let v = local!(a);
+                            if v.is_null() {
+                                save_state!();
+                                break 'op helpers::unbound_local(ts, &code, a);
+                            }
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::StoreFast => {
+                            let v = pop!();
+                            set_local!(a, v);
+                            continue 'dispatch;
+                        }
+                        Op::DeleteFast => {
+                            if local!(a).is_null() {
+                                break 'op helpers::unbound_local(ts, &code, a);
+                            }
+                            set_local!(a, Value::NULL);
+                            continue 'dispatch;
+                        }
+                        Op::LoadDeref => {
+                            let cell: Gc<CellObj> = cell!(a);
+                            let v = cell.value.get();
+                            if v.is_null() {
+                                break 'op helpers::unbound_deref(ts, &code, a);
+                            }
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::StoreDeref => {
+                            let v = pop!();
+                            let cell: Gc<CellObj> = cell!(a);
+                            cell.value.set(v);
+                            continue 'dispatch;
+                        }
+                        Op::DeleteDeref => {
+                            let cell: Gc<CellObj> = cell!(a);
+                            if cell.value.get().is_null() {
+                                break 'op helpers::unbound_deref(ts, &code, a);
+                            }
+                            cell.value.set(Value::NULL);
+                            continue 'dispatch;
+                        }
+                        Op::LoadClosure => {
+                            let c = local!(code.nlocals + a);
+                            push!(c);
+                            continue 'dispatch;
+                        }
+                        Op::LoadClassDeref => {
+                            let v = tri!(helpers::load_classderef(ts, fr!(), a));
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::LoadGlobal => {
+                            let v = match helpers::load_global_cached(fr!(), &code, word) {
+                                Some(v) => v,
+                                None => {
+                                    save_state!();
+                                    tri!(helpers::load_global_slow(ts, fr!(), &code, word))
+                                }
+                            };
+                            if a & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::StoreGlobal => {
+                            let v = pop!();
+                            let name = code.name_at(a);
+                            tri!(fr!().globals.set_item(ts, name.value(), v));
+                            continue 'dispatch;
+                        }
+                        Op::DeleteGlobal => {
+                            let name = code.name_at(a);
+                            if !tri!(fr!().globals.del_item_opt(ts, name.value())) {
+                                break 'op ts.name_error(name);
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::LoadName => {
                             save_state!();
-                            break 'op ts.type_error(format!(
-                                "__init__() should return None, not '{}'",
-                                crate::objects::typeobj::type_name(v)
-                            ));
+                            let v = tri!(helpers::load_name(ts, fr!(), code.name_at(a)));
+                            push!(v);
+                            continue 'dispatch;
                         }
-                        v = local!(0u32);
-                    }
-                    fr!().pc = pc as u32;
-                    fr!().sp = depth!();
-                    if fl & fflags::ENTRY != 0 {
-                        // SAFETY: `f` is the live top frame.
-                        unsafe { leave_frame(ts, f) };
-                        return Ok(v);
-                    }
-                    let prev = fr!().prev;
-                    // SAFETY: `f` is the live top frame.
-                        unsafe { leave_frame(ts, f) };
-                    f = prev;
-                    load_frame!();
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::BuildTuple => {
-                    let n = a as usize;
-                    let t = TupleObj::new(ts, stack_slice!(n));
-                    drop_n!(n);
-                    push!(t.value());
-                    continue 'dispatch;
-                }
-                Op::BuildList => {
-                    let n = a as usize;
-                    let l = ListObj::new(ts, stack_slice!(n));
-                    drop_n!(n);
-                    push!(l.value());
-                    continue 'dispatch;
-                }
-                Op::BuildSet => {
-                    let n = a as usize;
-                    save_state!();
-                    let s = tri!(helpers::build_set(ts, stack_slice!(n)));
-                    drop_n!(n);
-                    push!(s);
-                    continue 'dispatch;
-                }
-                Op::BuildMap => {
-                    let n = a as usize;
-                    save_state!();
-                    let d = tri!(helpers::build_map(ts, stack_slice!(2 * n)));
-                    drop_n!(2 * n);
-                    push!(d);
-                    continue 'dispatch;
-                }
-                Op::BuildConstKeyMap => {
-                    let n = a as usize;
-                    save_state!();
-                    let keys = pop!();
-                    let d = tri!(helpers::build_const_key_map(ts, keys, stack_slice!(n)));
-                    drop_n!(n);
-                    push!(d);
-                    continue 'dispatch;
-                }
-                Op::BuildString => {
-                    let n = a as usize;
-                    let s = helpers::build_string(ts, stack_slice!(n));
-                    drop_n!(n);
-                    push!(s);
-                    continue 'dispatch;
-                }
-                Op::ListAppend => {
-                    let v = pop!();
-                    let lv = peek!(a as usize);
-                    // SAFETY: LIST_APPEND targets the list a comprehension built.
-                    let l: Gc<ListObj> = unsafe { lv.downcast_unchecked() };
-                    l.append(ts, v);
-                    continue 'dispatch;
-                }
-                Op::SetAdd => {
-                    let v = pop!();
-                    let target = peek!(a as usize);
-                    save_state!();
-                    tri!(helpers::set_add(ts, target, v));
-                    continue 'dispatch;
-                }
-                Op::MapAdd => {
-                    let v = pop!();
-                    let k = pop!();
-                    let target = peek!(a as usize);
-                    save_state!();
-                    tri!(ops::setitem(ts, target, k, Some(v)));
-                    continue 'dispatch;
-                }
-                Op::ListExtend => {
-                    let src = pop!();
-                    let target = peek!(a as usize);
-                    save_state!();
-                    if let Err(e) = helpers::list_extend(ts, target, src) {
-                        // `f(*x)` alone compiles to BUILD_LIST 0; x;
-                        // LIST_EXTEND 1; LIST_TO_TUPLE; CALL_FUNCTION_EX:
-                        // CPython names the function in that case.
-                        // SAFETY: the verifier keeps pc in range.
-                        let next = Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
-                        let lone = a == 1
+                        Op::StoreName => {
+                            let v = pop!();
+                            save_state!();
+                            tri!(helpers::store_name(ts, fr!(), code.name_at(a), Some(v)));
+                            continue 'dispatch;
+                        }
+                        Op::DeleteName => {
+                            save_state!();
+                            tri!(helpers::store_name(ts, fr!(), code.name_at(a), None));
+                            continue 'dispatch;
+                        }
+                        Op::LoadAttr => {
+                            let owner = top!();
+                            let v = match helpers::load_attr_cached(ts, owner, &code, word) {
+                                Some(v) => v,
+                                None => {
+                                    save_state!();
+                                    tri!(helpers::load_attr_slow(ts, owner, &code, word))
+                                }
+                            };
+                            set_top!(v);
+                            continue 'dispatch;
+                        }
+                        Op::LoadMethod => {
+                            let owner = top!();
+                            let (m, s) = match helpers::load_method_cached(owner, &code, word) {
+                                Some(pair) => pair,
+                                None => {
+                                    save_state!();
+                                    tri!(helpers::load_method_slow(ts, owner, &code, word))
+                                }
+                            };
+                            set_top!(m);
+                            push!(s);
+                            continue 'dispatch;
+                        }
+                        Op::StoreAttr => {
+                            let owner = pop!();
+                            let v = pop!();
+                            if !helpers::store_attr_cached(owner, v, &code, word) {
+                                save_state!();
+                                tri!(helpers::store_attr_slow(ts, owner, v, &code, word));
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::DeleteAttr => {
+                            let owner = pop!();
+                            save_state!();
+                            tri!(ops::setattr(ts, owner, code.name_at(a), None));
+                            continue 'dispatch;
+                        }
+                        Op::BinarySubscr => {
+                            let key = pop!();
+                            let container = top!();
+                            if let (Some(l), Some(i)) =
+                                (container.downcast::<ListObj>(), key.as_small_int())
+                            {
+                                if let Some(j) = crate::objects::slice::normalize_index(i, l.len())
+                                {
+                                    if let Some(v) = l.get(j) {
+                                        if container
+                                            .header()
+                                            .map(|h| h.ty() == types().list)
+                                            .unwrap_or(false)
+                                        {
+                                            set_top!(v);
+                                            continue 'dispatch;
+                                        }
+                                    }
+                                }
+                            }
+                            save_state!();
+                            let v = tri!(ops::getitem(ts, container, key));
+                            set_top!(v);
+                            continue 'dispatch;
+                        }
+                        Op::StoreSubscr => {
+                            let key = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            if let (Some(l), Some(i)) =
+                                (container.downcast::<ListObj>(), key.as_small_int())
+                            {
+                                if container
+                                    .header()
+                                    .map(|h| h.ty() == types().list)
+                                    .unwrap_or(false)
+                                {
+                                    if let Some(j) =
+                                        crate::objects::slice::normalize_index(i, l.len())
+                                    {
+                                        if l.set(j, v) {
+                                            continue 'dispatch;
+                                        }
+                                    }
+                                }
+                            }
+                            save_state!();
+                            tri!(ops::setitem(ts, container, key, Some(v)));
+                            continue 'dispatch;
+                        }
+                        Op::DeleteSubscr => {
+                            let key = pop!();
+                            let container = pop!();
+                            save_state!();
+                            tri!(ops::setitem(ts, container, key, None));
+                            continue 'dispatch;
+                        }
+                        Op::BuildSlice => {
+                            let step = if a == 3 { pop!() } else { Value::NONE };
+                            let stop = pop!();
+                            let start = pop!();
+                            let s = crate::objects::slice::SliceObj::new(ts, start, stop, step);
+                            push!(s.value());
+                            continue 'dispatch;
+                        }
+                        Op::UnaryPositive => {
+                            let v = top!();
+                            save_state!();
+                            let r = tri!(ops::pos(ts, v));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::UnaryNegative => {
+                            let v = top!();
+                            if let Some(i) = v.as_small_int() {
+                                set_top!(int::int_from_i64(ts, -i));
+                                continue 'dispatch;
+                            }
+                            if let Some(x) = v.as_float().filter(|x| !x.is_nan()) {
+                                set_top!(Value::from_f64(-x));
+                                continue 'dispatch;
+                            }
+                            save_state!();
+                            let r = tri!(ops::neg(ts, v));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::UnaryNot => {
+                            let v = top!();
+                            save_state!();
+                            let b = tri!(ops::truthy(ts, v));
+                            set_top!(Value::from_bool(!b));
+                            continue 'dispatch;
+                        }
+                        Op::UnaryInvert => {
+                            let v = top!();
+                            save_state!();
+                            let r = tri!(ops::invert(ts, v));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::BinaryOp => {
+                            let rhs = pop!();
+                            let lhs = top!();
+                            if let Some(r) = helpers::binary_fast(lhs, rhs, a) {
+                                set_top!(r);
+                                continue 'dispatch;
+                            }
+                            save_state!();
+                            let r = tri!(helpers::binary_slow(ts, lhs, rhs, a));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::CompareOp => {
+                            let rhs = pop!();
+                            let lhs = top!();
+                            if Value::both_small_ints(lhs, rhs) {
+                                let (x, y) = (lhs.small_int_value(), rhs.small_int_value());
+                                set_top!(Value::from_bool(helpers::cmp_i64(x, y, a)));
+                                continue 'dispatch;
+                            }
+                            if let (Some(x), Some(y)) = (lhs.as_float(), rhs.as_float()) {
+                                set_top!(Value::from_bool(helpers::cmp_f64(x, y, a)));
+                                continue 'dispatch;
+                            }
+                            save_state!();
+                            let op = CompareOp::from_u32(a).unwrap_or(CompareOp::Eq);
+                            let r = tri!(ops::rich_compare(ts, lhs, rhs, op));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::IsOp => {
+                            let rhs = pop!();
+                            let lhs = top!();
+                            let same = if lhs.is_float() && rhs.is_float() {
+                                lhs.bits() == rhs.bits()
+                            } else {
+                                lhs == rhs
+                            };
+                            set_top!(Value::from_bool(same != (a == 1)));
+                            continue 'dispatch;
+                        }
+                        Op::ContainsOp => {
+                            let container = pop!();
+                            let item = top!();
+                            save_state!();
+                            let r = tri!(ops::contains(ts, container, item));
+                            set_top!(Value::from_bool(r != (a == 1)));
+                            continue 'dispatch;
+                        }
+                        Op::JumpForward => {
+                            pc = a as usize;
+                            continue 'dispatch;
+                        }
+                        Op::JumpBackward => {
+                            pc = a as usize;
+                            if ts.breaker_set() {
+                                save_state!();
+                                tri!(ts.safepoint_slow());
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::JumpBackwardNoInterrupt => {
+                            pc = a as usize;
+                            continue 'dispatch;
+                        }
+                        Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                            let v = pop!();
+                            let want = word.opcode_byte() == Op::PopJumpIfTrue as u8;
+                            let t = match v.as_bool() {
+                                Some(b) => b,
+                                None => {
+                                    save_state!();
+                                    tri!(ops::truthy(ts, v))
+                                }
+                            };
+                            if t == want {
+                                let back = (a as usize) < pc;
+                                pc = a as usize;
+                                if back && ts.breaker_set() {
+                                    save_state!();
+                                    tri!(ts.safepoint_slow());
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::PopJumpIfNone => {
+                            if pop!().is_none() {
+                                pc = a as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::PopJumpIfNotNone => {
+                            if !pop!().is_none() {
+                                pc = a as usize;
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                            let v = top!();
+                            let want = word.opcode_byte() == Op::JumpIfTrueOrPop as u8;
+                            let t = match v.as_bool() {
+                                Some(b) => b,
+                                None => {
+                                    save_state!();
+                                    tri!(ops::truthy(ts, v))
+                                }
+                            };
+                            if t == want {
+                                pc = a as usize;
+                            } else {
+                                let _ = pop!();
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::GetIter => {
+                            let v = top!();
+                            save_state!();
+                            let it = tri!(ops::iter(ts, v));
+                            set_top!(it);
+                            continue 'dispatch;
+                        }
+                        Op::ForIter => {
+                            let it = top!();
+                            save_state!();
+                            match tri!(helpers::for_iter_next(ts, it)) {
+                                Some(v) => push!(v),
+                                None => {
+                                    let _ = pop!();
+                                    pc = a as usize;
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::ReturnValue => {
+                            let mut v = pop!();
+                            let fl = fr!().flags;
+                            if fl & fflags::INIT != 0 {
+                                if !v.is_none() {
+                                    save_state!();
+                                    break 'op ts.type_error(format!(
+                                        "__init__() should return None, not '{}'",
+                                        crate::objects::typeobj::type_name(v)
+                                    ));
+                                }
+                                v = local!(0u32);
+                            }
+                            fr!().pc = pc as u32;
+                            fr!().sp = depth!();
+                            if fl & fflags::ENTRY != 0 {
+                                // SAFETY: `f` is the live top frame.
+                                unsafe { leave_frame(ts, f) };
+                                return Ok(v);
+                            }
+                            let prev = fr!().prev;
+                            // SAFETY: `f` is the live top frame.
+                            unsafe { leave_frame(ts, f) };
+                            f = prev;
+                            load_frame!();
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::BuildTuple => {
+                            let n = a as usize;
+                            let t = TupleObj::new(ts, stack_slice!(n));
+                            drop_n!(n);
+                            push!(t.value());
+                            continue 'dispatch;
+                        }
+                        Op::BuildList => {
+                            let n = a as usize;
+                            let l = ListObj::new(ts, stack_slice!(n));
+                            drop_n!(n);
+                            push!(l.value());
+                            continue 'dispatch;
+                        }
+                        Op::BuildSet => {
+                            let n = a as usize;
+                            save_state!();
+                            let s = tri!(helpers::build_set(ts, stack_slice!(n)));
+                            drop_n!(n);
+                            push!(s);
+                            continue 'dispatch;
+                        }
+                        Op::BuildMap => {
+                            let n = a as usize;
+                            save_state!();
+                            let d = tri!(helpers::build_map(ts, stack_slice!(2 * n)));
+                            drop_n!(2 * n);
+                            push!(d);
+                            continue 'dispatch;
+                        }
+                        Op::BuildConstKeyMap => {
+                            let n = a as usize;
+                            save_state!();
+                            let keys = pop!();
+                            let d = tri!(helpers::build_const_key_map(ts, keys, stack_slice!(n)));
+                            drop_n!(n);
+                            push!(d);
+                            continue 'dispatch;
+                        }
+                        Op::BuildString => {
+                            let n = a as usize;
+                            let s = helpers::build_string(ts, stack_slice!(n));
+                            drop_n!(n);
+                            push!(s);
+                            continue 'dispatch;
+                        }
+                        Op::ListAppend => {
+                            let v = pop!();
+                            let lv = peek!(a as usize);
+                            // SAFETY: LIST_APPEND targets the list a comprehension built.
+                            let l: Gc<ListObj> = unsafe { lv.downcast_unchecked() };
+                            l.append(ts, v);
+                            continue 'dispatch;
+                        }
+                        Op::SetAdd => {
+                            let v = pop!();
+                            let target = peek!(a as usize);
+                            save_state!();
+                            tri!(helpers::set_add(ts, target, v));
+                            continue 'dispatch;
+                        }
+                        Op::MapAdd => {
+                            let v = pop!();
+                            let k = pop!();
+                            let target = peek!(a as usize);
+                            save_state!();
+                            tri!(ops::setitem(ts, target, k, Some(v)));
+                            continue 'dispatch;
+                        }
+                        Op::ListExtend => {
+                            let src = pop!();
+                            let target = peek!(a as usize);
+                            save_state!();
+                            if let Err(e) = helpers::list_extend(ts, target, src) {
+                                // `f(*x)` alone compiles to BUILD_LIST 0; x;
+                                // LIST_EXTEND 1; LIST_TO_TUPLE; CALL_FUNCTION_EX:
+                                // CPython names the function in that case.
+                                // SAFETY: the verifier keeps pc in range.
+                                let next =
+                                    Instr(unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed));
+                                let lone = a == 1
                             && next.opcode_byte() == Op::ListToTuple as u8
                             && pc + 1 < code.instrs().len()
                             // SAFETY: pc + 1 is in range (checked).
                             && Instr(unsafe { &*instrs.add(pc + 1) }.load(Ordering::Relaxed)).opcode_byte()
                                 == Op::CallFunctionEx as u8
                             && target.downcast::<ListObj>().is_some_and(|l| l.len() == 0);
-                        break 'op if lone { helpers::star_arg_error(ts, e, peek!(2), src) } else { e };
-                    }
-                    continue 'dispatch;
-                }
-                Op::SetUpdate => {
-                    let src = pop!();
-                    let target = peek!(a as usize);
-                    save_state!();
-                    tri!(helpers::set_update(ts, target, src));
-                    continue 'dispatch;
-                }
-                Op::DictUpdate => {
-                    let src = pop!();
-                    let target = peek!(a as usize);
-                    save_state!();
-                    tri!(helpers::dict_update(ts, target, src));
-                    continue 'dispatch;
-                }
-                Op::DictMerge => {
-                    let src = pop!();
-                    let target = peek!(a as usize);
-                    let callable = peek!(a as usize + 2);
-                    save_state!();
-                    tri!(helpers::dict_merge(ts, target, src, callable));
-                    continue 'dispatch;
-                }
-                Op::ListToTuple => {
-                    let l = top!();
-                    let t = helpers::list_to_tuple(ts, l);
-                    set_top!(t);
-                    continue 'dispatch;
-                }
-                Op::UnpackSequence => {
-                    let seq = pop!();
-                    let n = a as usize;
-                    save_state!();
-                    // SAFETY: the verifier reserved `n` slots for the items.
-                    let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
-                    tri!(helpers::unpack_sequence(ts, seq, out));
-                    // SAFETY: the items were written into reserved stack slots.
-                    sp = unsafe { sp.add(n) };
-                    continue 'dispatch;
-                }
-                Op::UnpackEx => {
-                    let seq = pop!();
-                    let before = (a & 0xff) as usize;
-                    let after = (a >> 8) as usize;
-                    let n = before + after + 1;
-                    save_state!();
-                    // SAFETY: the verifier reserved `n` slots for the items.
-                    let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
-                    tri!(helpers::unpack_ex(ts, seq, before, after, out));
-                    // SAFETY: the items were written into reserved stack slots.
-                    sp = unsafe { sp.add(n) };
-                    continue 'dispatch;
-                }
-                Op::FormatValue => {
-                    let spec = if a & 4 != 0 { pop!() } else { Value::NULL };
-                    let v = top!();
-                    save_state!();
-                    let r = tri!(helpers::format_value(ts, v, a & 3, spec));
-                    set_top!(r);
-                    continue 'dispatch;
-                }
-                Op::MakeFunction => {
-                    let code_v = pop!();
-                    let closure = if a & 8 != 0 { pop!() } else { Value::NULL };
-                    let annotations = if a & 4 != 0 { pop!() } else { Value::NULL };
-                    let kwdefaults = if a & 2 != 0 { pop!() } else { Value::NULL };
-                    let defaults = if a & 1 != 0 { pop!() } else { Value::NULL };
-                    // SAFETY: MAKE_FUNCTION's operand is a code constant.
-                    let c: Gc<CodeObj> = unsafe { code_v.downcast_unchecked() };
-                    let func = FunctionObj::new(ts, c, fr!().globals);
-                    func.closure.set(closure);
-                    func.annotations.set(annotations);
-                    func.kwdefaults.set(kwdefaults);
-                    func.defaults.set(defaults);
-                    push!(func.value());
-                    continue 'dispatch;
-                }
-                Op::Call | Op::CallKw => {
-                    let kwnames = if word.opcode_byte() == Op::CallKw as u8 {
-                        let kv = pop!();
-                        // SAFETY: the compiler pushes a constant tuple of names.
-                        let k: Gc<TupleObj> = unsafe { kv.downcast_unchecked() };
-                        Some(k)
-                    } else {
-                        None
-                    };
-                    let n = a as usize;
-                    let first = peek!(n + 2);
-                    let (callable, args) = if first.is_null() {
-                        (peek!(n + 1), stack_slice!(n))
-                    } else {
-                        (first, stack_slice!(n + 1))
-                    };
-                    if ts.breaker_set() {
-                        save_state!();
-                        tri!(ts.safepoint_slow());
-                    }
-                    if let Some(func) = callable.downcast::<FunctionObj>() {
-                        if func.code().flags & helpers::GEN_FLAGS == 0 {
-                            // A Python call: push its frame and continue in
-                            // this loop (no Rust recursion).
+                                break 'op if lone {
+                                    helpers::star_arg_error(ts, e, peek!(2), src)
+                                } else {
+                                    e
+                                };
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::SetUpdate => {
+                            let src = pop!();
+                            let target = peek!(a as usize);
+                            save_state!();
+                            tri!(helpers::set_update(ts, target, src));
+                            continue 'dispatch;
+                        }
+                        Op::DictUpdate => {
+                            let src = pop!();
+                            let target = peek!(a as usize);
+                            save_state!();
+                            tri!(helpers::dict_update(ts, target, src));
+                            continue 'dispatch;
+                        }
+                        Op::DictMerge => {
+                            let src = pop!();
+                            let target = peek!(a as usize);
+                            let callable = peek!(a as usize + 2);
+                            save_state!();
+                            tri!(helpers::dict_merge(ts, target, src, callable));
+                            continue 'dispatch;
+                        }
+                        Op::ListToTuple => {
+                            let l = top!();
+                            let t = helpers::list_to_tuple(ts, l);
+                            set_top!(t);
+                            continue 'dispatch;
+                        }
+                        Op::UnpackSequence => {
+                            let seq = pop!();
+                            let n = a as usize;
+                            save_state!();
+                            // SAFETY: the verifier reserved `n` slots for the items.
+                            let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
+                            tri!(helpers::unpack_sequence(ts, seq, out));
+                            // SAFETY: the items were written into reserved stack slots.
+                            sp = unsafe { sp.add(n) };
+                            continue 'dispatch;
+                        }
+                        Op::UnpackEx => {
+                            let seq = pop!();
+                            let before = (a & 0xff) as usize;
+                            let after = (a >> 8) as usize;
+                            let n = before + after + 1;
+                            save_state!();
+                            // SAFETY: the verifier reserved `n` slots for the items.
+                            let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
+                            tri!(helpers::unpack_ex(ts, seq, before, after, out));
+                            // SAFETY: the items were written into reserved stack slots.
+                            sp = unsafe { sp.add(n) };
+                            continue 'dispatch;
+                        }
+                        Op::FormatValue => {
+                            let spec = if a & 4 != 0 { pop!() } else { Value::NULL };
+                            let v = top!();
+                            save_state!();
+                            let r = tri!(helpers::format_value(ts, v, a & 3, spec));
+                            set_top!(r);
+                            continue 'dispatch;
+                        }
+                        Op::MakeFunction => {
+                            let code_v = pop!();
+                            let closure = if a & 8 != 0 { pop!() } else { Value::NULL };
+                            let annotations = if a & 4 != 0 { pop!() } else { Value::NULL };
+                            let kwdefaults = if a & 2 != 0 { pop!() } else { Value::NULL };
+                            let defaults = if a & 1 != 0 { pop!() } else { Value::NULL };
+                            // SAFETY: MAKE_FUNCTION's operand is a code constant.
+                            let c: Gc<CodeObj> = unsafe { code_v.downcast_unchecked() };
+                            let func = FunctionObj::new(ts, c, fr!().globals);
+                            func.closure.set(closure);
+                            func.annotations.set(annotations);
+                            func.kwdefaults.set(kwdefaults);
+                            func.defaults.set(defaults);
+                            push!(func.value());
+                            continue 'dispatch;
+                        }
+                        Op::Call | Op::CallKw => {
+                            let kwnames = if word.opcode_byte() == Op::CallKw as u8 {
+                                let kv = pop!();
+                                // SAFETY: the compiler pushes a constant tuple of names.
+                                let k: Gc<TupleObj> = unsafe { kv.downcast_unchecked() };
+                                Some(k)
+                            } else {
+                                None
+                            };
+                            let n = a as usize;
+                            let first = peek!(n + 2);
+                            let (callable, args) = if first.is_null() {
+                                (peek!(n + 1), stack_slice!(n))
+                            } else {
+                                (first, stack_slice!(n + 1))
+                            };
+                            if ts.breaker_set() {
+                                save_state!();
+                                tri!(ts.safepoint_slow());
+                            }
+                            if let Some(func) = callable.downcast::<FunctionObj>() {
+                                if func.code().flags & helpers::GEN_FLAGS == 0 {
+                                    // A Python call: push its frame and continue in
+                                    // this loop (no Rust recursion).
+                                    fr!().pc = pc as u32;
+                                    fr!().lasti = (pc - 1) as u32;
+                                    fr!().sp = depth!() - n as u32 - 2;
+                                    let nf =
+                                        tri!(call::push_call_frame(ts, func, args, kwnames, 0));
+                                    f = nf;
+                                    load_frame!();
+                                    continue 'dispatch;
+                                }
+                            }
+                            save_state!();
+                            let r = ops::call(ts, callable, args, kwnames);
+                            drop_n!(n + 2);
+                            let r = tri!(r);
+                            push!(r);
+                            continue 'dispatch;
+                        }
+                        Op::CallFunctionEx => {
+                            let kwargs = if a & 1 != 0 { pop!() } else { Value::NULL };
+                            let args = pop!();
+                            let callable = pop!();
+                            let _ = pop!(); // NULL
+                            save_state!();
+                            let r = tri!(helpers::call_ex(ts, callable, args, kwargs));
+                            push!(r);
+                            continue 'dispatch;
+                        }
+                        Op::LoadBuildClass => {
+                            save_state!();
+                            let v = tri!(helpers::load_build_class(ts, fr!()));
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::LoadAssertionError => {
+                            push!(types().assertion_error.value());
+                            continue 'dispatch;
+                        }
+                        Op::SetupAnnotations => {
+                            save_state!();
+                            tri!(helpers::setup_annotations(ts, fr!()));
+                            continue 'dispatch;
+                        }
+                        Op::ImportName => {
+                            let fromlist = pop!();
+                            let level = top!();
+                            save_state!();
+                            let m = tri!(helpers::import_name(
+                                ts,
+                                fr!(),
+                                code.name_at(a),
+                                fromlist,
+                                level
+                            ));
+                            set_top!(m);
+                            continue 'dispatch;
+                        }
+                        Op::ImportFrom => {
+                            let m = top!();
+                            save_state!();
+                            let v = tri!(helpers::import_from(ts, m, code.name_at(a)));
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                        Op::ImportStar => {
+                            let m = pop!();
+                            save_state!();
+                            tri!(helpers::import_star(ts, fr!(), m));
+                            continue 'dispatch;
+                        }
+                        Op::PrintExpr => {
+                            let v = pop!();
+                            save_state!();
+                            tri!(helpers::print_expr(ts, v));
+                            continue 'dispatch;
+                        }
+                        Op::RaiseVarargs => {
+                            save_state!();
+                            let (e, reraise) = match a {
+                                0 => (helpers::reraise_current(ts), true),
+                                1 => {
+                                    let exc = pop!();
+                                    (helpers::make_raise(ts, exc, Value::NULL), false)
+                                }
+                                _ => {
+                                    let cause = pop!();
+                                    let exc = pop!();
+                                    (helpers::make_raise(ts, exc, cause), false)
+                                }
+                            };
+                            skip_tb = reraise;
+                            break 'op e;
+                        }
+                        Op::Reraise => {
+                            let exc = pop!();
+                            if a != 0 {
+                                if let Some(l) = peek!(a as usize).as_small_int() {
+                                    fr!().lasti = l as u32;
+                                }
+                            }
+                            skip_tb = true;
+                            break 'op helpers::as_pyerr(ts, exc);
+                        }
+                        Op::PushExcInfo => {
+                            let exc = pop!();
+                            let prev = ts.exc_info();
+                            push!(if prev.is_null() { Value::NONE } else { prev });
+                            ts.set_exc_info(exc);
+                            push!(exc);
+                            continue 'dispatch;
+                        }
+                        Op::PopExcept => {
+                            let prev = pop!();
+                            ts.set_exc_info(if prev.is_none() { Value::NULL } else { prev });
+                            continue 'dispatch;
+                        }
+                        Op::CheckExcMatch => {
+                            let ty = pop!();
+                            let exc = top!();
+                            save_state!();
+                            let m = tri!(helpers::exception_matches(ts, exc, ty));
+                            push!(Value::from_bool(m));
+                            continue 'dispatch;
+                        }
+                        Op::CheckEgMatch | Op::PrepReraiseStar => {
+                            save_state!();
+                            break 'op ts.not_implemented_error(
+                                "except* (exception groups) is not supported by ftpy yet",
+                            );
+                        }
+                        Op::BeforeWith => {
+                            let mgr = top!();
+                            save_state!();
+                            let (exit, res) = tri!(helpers::before_with(ts, mgr, false));
+                            set_top!(exit);
+                            push!(res);
+                            continue 'dispatch;
+                        }
+                        Op::WithExceptStart => {
+                            let exc = top!();
+                            let exit = peek!(4);
+                            save_state!();
+                            let r = tri!(helpers::with_except_start(ts, exit, exc));
+                            push!(r);
+                            continue 'dispatch;
+                        }
+                        Op::YieldValue => {
+                            let v = pop!();
                             fr!().pc = pc as u32;
+                            fr!().sp = depth!();
                             fr!().lasti = (pc - 1) as u32;
-                            fr!().sp = depth!() - n as u32 - 2;
-                            let nf = tri!(call::push_call_frame(ts, func, args, kwnames, 0));
-                            f = nf;
-                            load_frame!();
+                            fr!().flags |= crate::objects::generator::SUSPENDED;
+                            // SAFETY: `f` is the live top frame.
+                            unsafe { leave_frame(ts, f) };
+                            return Ok(v);
+                        }
+                        Op::GetYieldFromIter => {
+                            let v = top!();
+                            save_state!();
+                            let it = tri!(helpers::get_yield_from_iter(ts, &code, v));
+                            set_top!(it);
+                            continue 'dispatch;
+                        }
+                        Op::Send => {
+                            let v = pop!();
+                            let recv = top!();
+                            save_state!();
+                            match tri!(helpers::send(ts, recv, v)) {
+                                helpers::SendResult::Yielded(y) => push!(y),
+                                helpers::SendResult::Returned(r) => {
+                                    set_top!(r);
+                                    pc = a as usize;
+                                }
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::GetAwaitable => {
+                            let v = top!();
+                            save_state!();
+                            let it = tri!(helpers::get_awaitable(ts, v, a));
+                            set_top!(it);
+                            continue 'dispatch;
+                        }
+                        Op::GetAiter => {
+                            let v = top!();
+                            save_state!();
+                            let it = tri!(helpers::get_aiter(ts, v));
+                            set_top!(it);
+                            continue 'dispatch;
+                        }
+                        Op::GetAnext => {
+                            let v = top!();
+                            save_state!();
+                            let aw = tri!(helpers::get_anext(ts, v));
+                            push!(aw);
+                            continue 'dispatch;
+                        }
+                        Op::EndAsyncFor => {
+                            let exc = pop!();
+                            let _ = pop!();
+                            if exc
+                                .downcast::<crate::objects::exception::ExcObj>()
+                                .map(|_| types().stop_async_iteration.instance_check(exc))
+                                .unwrap_or(false)
+                            {
+                                continue 'dispatch;
+                            }
+                            skip_tb = true;
+                            break 'op helpers::as_pyerr(ts, exc);
+                        }
+                        Op::BeforeAsyncWith => {
+                            let mgr = top!();
+                            save_state!();
+                            let (exit, res) = tri!(helpers::before_with(ts, mgr, true));
+                            set_top!(exit);
+                            push!(res);
+                            continue 'dispatch;
+                        }
+                        Op::AsyncGenWrap => {
+                            let v = top!();
+                            let w = crate::objects::generator::wrap_async_value(ts, v);
+                            set_top!(w);
+                            continue 'dispatch;
+                        }
+                        Op::GetLen => {
+                            let v = top!();
+                            save_state!();
+                            let n = tri!(ops::len(ts, v));
+                            push!(int::int_from_i64(ts, n as i64));
+                            continue 'dispatch;
+                        }
+                        Op::MatchMapping => {
+                            let v = top!();
+                            push!(Value::from_bool(helpers::is_match_mapping(v)));
+                            continue 'dispatch;
+                        }
+                        Op::MatchSequence => {
+                            let v = top!();
+                            push!(Value::from_bool(helpers::is_match_sequence(v)));
+                            continue 'dispatch;
+                        }
+                        Op::MatchKeys => {
+                            let keys = top!();
+                            let subject = peek!(2);
+                            save_state!();
+                            let r = tri!(helpers::match_keys(ts, subject, keys));
+                            push!(r);
+                            continue 'dispatch;
+                        }
+                        Op::MatchClass => {
+                            let names = pop!();
+                            let cls = pop!();
+                            let subject = top!();
+                            save_state!();
+                            let r = tri!(helpers::match_class(ts, subject, cls, names, a as usize));
+                            set_top!(r);
                             continue 'dispatch;
                         }
                     }
-                    save_state!();
-                    let r = ops::call(ts, callable, args, kwnames);
-                    drop_n!(n + 2);
-                    let r = tri!(r);
-                    push!(r);
-                    continue 'dispatch;
-                }
-                Op::CallFunctionEx => {
-                    let kwargs = if a & 1 != 0 { pop!() } else { Value::NULL };
-                    let args = pop!();
-                    let callable = pop!();
-                    let _ = pop!(); // NULL
-                    save_state!();
-                    let r = tri!(helpers::call_ex(ts, callable, args, kwargs));
-                    push!(r);
-                    continue 'dispatch;
-                }
-                Op::LoadBuildClass => {
-                    save_state!();
-                    let v = tri!(helpers::load_build_class(ts, fr!()));
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::LoadAssertionError => {
-                    push!(types().assertion_error.value());
-                    continue 'dispatch;
-                }
-                Op::SetupAnnotations => {
-                    save_state!();
-                    tri!(helpers::setup_annotations(ts, fr!()));
-                    continue 'dispatch;
-                }
-                Op::ImportName => {
-                    let fromlist = pop!();
-                    let level = top!();
-                    save_state!();
-                    let m = tri!(helpers::import_name(ts, fr!(), code.name_at(a), fromlist, level));
-                    set_top!(m);
-                    continue 'dispatch;
-                }
-                Op::ImportFrom => {
-                    let m = top!();
-                    save_state!();
-                    let v = tri!(helpers::import_from(ts, m, code.name_at(a)));
-                    push!(v);
-                    continue 'dispatch;
-                }
-                Op::ImportStar => {
-                    let m = pop!();
-                    save_state!();
-                    tri!(helpers::import_star(ts, fr!(), m));
-                    continue 'dispatch;
-                }
-                Op::PrintExpr => {
-                    let v = pop!();
-                    save_state!();
-                    tri!(helpers::print_expr(ts, v));
-                    continue 'dispatch;
-                }
-                Op::RaiseVarargs => {
-                    save_state!();
-                    let (e, reraise) = match a {
-                        0 => (helpers::reraise_current(ts), true),
-                        1 => {
-                            let exc = pop!();
-                            (helpers::make_raise(ts, exc, Value::NULL), false)
-                        }
-                        _ => {
-                            let cause = pop!();
-                            let exc = pop!();
-                            (helpers::make_raise(ts, exc, cause), false)
-                        }
-                    };
-                    skip_tb = reraise;
-                    break 'op e;
-                }
-                Op::Reraise => {
-                    let exc = pop!();
-                    if a != 0 {
-                        if let Some(l) = peek!(a as usize).as_small_int() {
-                            fr!().lasti = l as u32;
-                        }
-                    }
-                    skip_tb = true;
-                    break 'op helpers::as_pyerr(ts, exc);
-                }
-                Op::PushExcInfo => {
-                    let exc = pop!();
-                    let prev = ts.exc_info();
-                    push!(if prev.is_null() { Value::NONE } else { prev });
-                    ts.set_exc_info(exc);
-                    push!(exc);
-                    continue 'dispatch;
-                }
-                Op::PopExcept => {
-                    let prev = pop!();
-                    ts.set_exc_info(if prev.is_none() { Value::NULL } else { prev });
-                    continue 'dispatch;
-                }
-                Op::CheckExcMatch => {
-                    let ty = pop!();
-                    let exc = top!();
-                    save_state!();
-                    let m = tri!(helpers::exception_matches(ts, exc, ty));
-                    push!(Value::from_bool(m));
-                    continue 'dispatch;
-                }
-                Op::CheckEgMatch | Op::PrepReraiseStar => {
-                    save_state!();
-                    break 'op ts.not_implemented_error("except* (exception groups) is not supported by ftpy yet");
-                }
-                Op::BeforeWith => {
-                    let mgr = top!();
-                    save_state!();
-                    let (exit, res) = tri!(helpers::before_with(ts, mgr, false));
-                    set_top!(exit);
-                    push!(res);
-                    continue 'dispatch;
-                }
-                Op::WithExceptStart => {
-                    let exc = top!();
-                    let exit = peek!(4);
-                    save_state!();
-                    let r = tri!(helpers::with_except_start(ts, exit, exc));
-                    push!(r);
-                    continue 'dispatch;
-                }
-                Op::YieldValue => {
-                    let v = pop!();
-                    fr!().pc = pc as u32;
-                    fr!().sp = depth!();
-                    fr!().lasti = (pc - 1) as u32;
-                    fr!().flags |= crate::objects::generator::SUSPENDED;
-                    // SAFETY: `f` is the live top frame.
-                        unsafe { leave_frame(ts, f) };
-                    return Ok(v);
-                }
-                Op::GetYieldFromIter => {
-                    let v = top!();
-                    save_state!();
-                    let it = tri!(helpers::get_yield_from_iter(ts, &code, v));
-                    set_top!(it);
-                    continue 'dispatch;
-                }
-                Op::Send => {
-                    let v = pop!();
-                    let recv = top!();
-                    save_state!();
-                    match tri!(helpers::send(ts, recv, v)) {
-                        helpers::SendResult::Yielded(y) => push!(y),
-                        helpers::SendResult::Returned(r) => {
-                            set_top!(r);
-                            pc = a as usize;
-                        }
-                    }
-                    continue 'dispatch;
-                }
-                Op::GetAwaitable => {
-                    let v = top!();
-                    save_state!();
-                    let it = tri!(helpers::get_awaitable(ts, v, a));
-                    set_top!(it);
-                    continue 'dispatch;
-                }
-                Op::GetAiter => {
-                    let v = top!();
-                    save_state!();
-                    let it = tri!(helpers::get_aiter(ts, v));
-                    set_top!(it);
-                    continue 'dispatch;
-                }
-                Op::GetAnext => {
-                    let v = top!();
-                    save_state!();
-                    let aw = tri!(helpers::get_anext(ts, v));
-                    push!(aw);
-                    continue 'dispatch;
-                }
-                Op::EndAsyncFor => {
-                    let exc = pop!();
-                    let _ = pop!();
-                    if exc.downcast::<crate::objects::exception::ExcObj>().map(|_| types().stop_async_iteration.instance_check(exc)).unwrap_or(false) {
-                        continue 'dispatch;
-                    }
-                    skip_tb = true;
-                    break 'op helpers::as_pyerr(ts, exc);
-                }
-                Op::BeforeAsyncWith => {
-                    let mgr = top!();
-                    save_state!();
-                    let (exit, res) = tri!(helpers::before_with(ts, mgr, true));
-                    set_top!(exit);
-                    push!(res);
-                    continue 'dispatch;
-                }
-                Op::AsyncGenWrap => {
-                    let v = top!();
-                    let w = crate::objects::generator::wrap_async_value(ts, v);
-                    set_top!(w);
-                    continue 'dispatch;
-                }
-                Op::GetLen => {
-                    let v = top!();
-                    save_state!();
-                    let n = tri!(ops::len(ts, v));
-                    push!(int::int_from_i64(ts, n as i64));
-                    continue 'dispatch;
-                }
-                Op::MatchMapping => {
-                    let v = top!();
-                    push!(Value::from_bool(helpers::is_match_mapping(v)));
-                    continue 'dispatch;
-                }
-                Op::MatchSequence => {
-                    let v = top!();
-                    push!(Value::from_bool(helpers::is_match_sequence(v)));
-                    continue 'dispatch;
-                }
-                Op::MatchKeys => {
-                    let keys = top!();
-                    let subject = peek!(2);
-                    save_state!();
-                    let r = tri!(helpers::match_keys(ts, subject, keys));
-                    push!(r);
-                    continue 'dispatch;
-                }
-                Op::MatchClass => {
-                    let names = pop!();
-                    let cls = pop!();
-                    let subject = top!();
-                    save_state!();
-                    let r = tri!(helpers::match_class(ts, subject, cls, names, a as usize));
-                    set_top!(r);
-                    continue 'dispatch;
                 }
             }
-        } } };
+        };
 
         // ---- the error path: find a handler, unwinding frames -------------------
         let exc = err;
@@ -1105,7 +1148,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
             let prev = fr!().prev;
             fr!().pc = pc as u32;
             // SAFETY: `f` is the live top frame.
-                        unsafe { leave_frame(ts, f) };
+            unsafe { leave_frame(ts, f) };
             if fl & fflags::ENTRY != 0 {
                 return Err(exc);
             }

@@ -42,7 +42,11 @@ impl ValueArray {
             });
             let s = (p as *mut u8).add(std::mem::size_of::<ValueArray>()) as *mut Slot;
             for i in 0..cap {
-                let v = if i < src.len() { src[i].get() } else { Value::NULL };
+                let v = if i < src.len() {
+                    src[i].get()
+                } else {
+                    Value::NULL
+                };
                 s.add(i).write(Slot::new(v));
             }
         }

@@ -85,11 +85,27 @@ impl BuiltinObj {
 
     /// A plain native function (`len`, a module function).
     pub fn new_function(ts: &mut ThreadState, name: &str, f: NativeFn, module: Value) -> Value {
-        Self::alloc(ts, types().builtin_function, name, f as usize, 0, BuiltinKind::Function, 0, Value::NULL, module)
+        Self::alloc(
+            ts,
+            types().builtin_function,
+            name,
+            f as usize,
+            0,
+            BuiltinKind::Function,
+            0,
+            Value::NULL,
+            module,
+        )
     }
 
     /// A method table entry for a type's dict.
-    pub fn new_method(ts: &mut ThreadState, name: &str, f: NativeFn, kind: MethodKind, owner: Gc<TypeObj>) -> Value {
+    pub fn new_method(
+        ts: &mut ThreadState,
+        name: &str,
+        f: NativeFn,
+        kind: MethodKind,
+        owner: Gc<TypeObj>,
+    ) -> Value {
         match kind {
             MethodKind::Method => Self::alloc(
                 ts,
@@ -146,7 +162,13 @@ impl BuiltinObj {
     }
 
     /// A native attribute descriptor.
-    pub fn new_getset(ts: &mut ThreadState, name: &str, get: GetterFn, set: Option<SetterFn>, owner: Gc<TypeObj>) -> Value {
+    pub fn new_getset(
+        ts: &mut ThreadState,
+        name: &str,
+        get: GetterFn,
+        set: Option<SetterFn>,
+        owner: Gc<TypeObj>,
+    ) -> Value {
         Self::alloc(
             ts,
             types().getset_descriptor,
@@ -172,7 +194,10 @@ impl BuiltinObj {
     /// (what `LOAD_METHOD` and `call_method` use to skip binding).
     #[inline]
     pub fn is_method_descriptor(&self) -> bool {
-        self.kind == BuiltinKind::Method || (self.kind == BuiltinKind::Wrapper && self.self_.get().is_null() && self.slot_id != SlotId::New.to_u32())
+        self.kind == BuiltinKind::Method
+            || (self.kind == BuiltinKind::Wrapper
+                && self.self_.get().is_null()
+                && self.slot_id != SlotId::New.to_u32())
     }
 
     /// For a wrapper: its owner type and slot.
@@ -180,7 +205,10 @@ impl BuiltinObj {
         if self.kind != BuiltinKind::Wrapper {
             return None;
         }
-        Some((self.owner.get().downcast::<TypeObj>()?, SlotId::from_u32(self.slot_id)?))
+        Some((
+            self.owner.get().downcast::<TypeObj>()?,
+            SlotId::from_u32(self.slot_id)?,
+        ))
     }
 
     #[inline]
@@ -215,7 +243,12 @@ fn this(v: Value) -> Gc<BuiltinObj> {
 }
 
 /// Calls a native callable.
-pub fn builtin_call(ts: &mut ThreadState, f: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn builtin_call(
+    ts: &mut ThreadState,
+    f: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = this(f);
     match b.kind {
         BuiltinKind::Function => {
@@ -266,10 +299,14 @@ pub fn builtin_call(ts: &mut ThreadState, f: Value, args: &[Value], kw: Option<G
             if s.is_null() {
                 crate::objects::slots::call_wrapper(ts, owner, id, name, args, kw)
             } else {
-                ops::with_prepended(ts, s, args, |ts, all| crate::objects::slots::call_wrapper(ts, owner, id, name, all, kw))
+                ops::with_prepended(ts, s, args, |ts, all| {
+                    crate::objects::slots::call_wrapper(ts, owner, id, name, all, kw)
+                })
             }
         }
-        BuiltinKind::GetSet => Err(ts.type_error(format!("'{}' object is not callable", type_name(f)))),
+        BuiltinKind::GetSet => {
+            Err(ts.type_error(format!("'{}' object is not callable", type_name(f))))
+        }
     }
 }
 
@@ -284,7 +321,11 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             Ok(bound(ts, b, obj, BuiltinKind::Function))
         }
         BuiltinKind::ClassMethod => {
-            let cls = if ty.is_null() || ty.is_none() { type_of(obj).value() } else { ty };
+            let cls = if ty.is_null() || ty.is_none() {
+                type_of(obj).value()
+            } else {
+                ty
+            };
             Ok(bound(ts, b, cls, BuiltinKind::ClassMethod))
         }
         BuiltinKind::Wrapper => {
@@ -313,7 +354,11 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
 }
 
 fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {
-    let ty = if kind == BuiltinKind::Wrapper { b.header.ty() } else { types().builtin_function };
+    let ty = if kind == BuiltinKind::Wrapper {
+        b.header.ty()
+    } else {
+        types().builtin_function
+    };
     ts.alloc(BuiltinObj {
         header: Header::new(ty, Kind::Builtin, 0),
         func: b.func,
@@ -351,7 +396,12 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             if s.is_null() || s.downcast::<crate::objects::module::ModuleObj>().is_some() {
                 format!("<built-in function {}>", b.name_str())
             } else {
-                format!("<built-in method {} of {} object at {:#x}>", b.name_str(), type_name(s), s.bits() & 0xffff_ffff_ffff)
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name_str(),
+                    type_name(s),
+                    s.bits() & 0xffff_ffff_ffff
+                )
             }
         }
         BuiltinKind::Method => format!("<method '{}' of '{owner}' objects>", b.name_str()),
@@ -359,7 +409,11 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             if b.self_.get().is_null() {
                 format!("<method '{}' of '{owner}' objects>", b.name_str())
             } else {
-                format!("<built-in method {} of type object at {:#x}>", b.name_str(), b.self_.get().bits() & 0xffff_ffff_ffff)
+                format!(
+                    "<built-in method {} of type object at {:#x}>",
+                    b.name_str(),
+                    b.self_.get().bits() & 0xffff_ffff_ffff
+                )
             }
         }
         BuiltinKind::Wrapper => {
@@ -367,7 +421,12 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             if s.is_null() {
                 format!("<slot wrapper '{}' of '{owner}' objects>", b.name_str())
             } else {
-                format!("<method-wrapper '{}' of {} object at {:#x}>", b.name_str(), type_name(s), s.bits() & 0xffff_ffff_ffff)
+                format!(
+                    "<method-wrapper '{}' of {} object at {:#x}>",
+                    b.name_str(),
+                    type_name(s),
+                    s.bits() & 0xffff_ffff_ffff
+                )
             }
         }
         BuiltinKind::GetSet => format!("<attribute '{}' of '{owner}' objects>", b.name_str()),
@@ -382,16 +441,21 @@ fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
     match b.owner_type() {
-        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
-            Ok(StrObj::new(ts, &format!("{}.{}", t.name_str(), b.name_str())))
-        }
+        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => Ok(StrObj::new(
+            ts,
+            &format!("{}.{}", t.name_str(), b.name_str()),
+        )),
         _ => Ok(b.name.get()),
     }
 }
 
 fn get_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(v).self_.get();
-    Ok(if s.is_null() { this(v).owner.get().non_null().unwrap_or(Value::NONE) } else { s })
+    Ok(if s.is_null() {
+        this(v).owner.get().non_null().unwrap_or(Value::NONE)
+    } else {
+        s
+    })
 }
 
 fn get_objclass(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -404,14 +468,24 @@ fn get_doc(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 
 fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
-    if let Some(m) = b.owner.get().downcast::<crate::objects::module::ModuleObj>() {
+    if let Some(m) = b
+        .owner
+        .get()
+        .downcast::<crate::objects::module::ModuleObj>()
+    {
         return Ok(StrObj::new(ts, &m.name_string()));
     }
     Ok(StrObj::new(ts, "builtins"))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
-    for ty in [t.builtin_function, t.method_descriptor, t.classmethod_descriptor, t.wrapper_descriptor, t.getset_descriptor] {
+    for ty in [
+        t.builtin_function,
+        t.method_descriptor,
+        t.classmethod_descriptor,
+        t.wrapper_descriptor,
+        t.getset_descriptor,
+    ] {
         let s = &ty.slots;
         s.repr.set(Some(builtin_repr));
         s.descr_get.set(Some(builtin_get));
@@ -425,7 +499,12 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     t.getset_descriptor.slots.descr_set.set(Some(getset_set));
     add_getset(ts, t.builtin_function, "__self__", get_self, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
-    for ty in [t.method_descriptor, t.classmethod_descriptor, t.wrapper_descriptor, t.getset_descriptor] {
+    for ty in [
+        t.method_descriptor,
+        t.classmethod_descriptor,
+        t.wrapper_descriptor,
+        t.getset_descriptor,
+    ] {
         add_getset(ts, ty, "__objclass__", get_objclass, None);
     }
 }

@@ -34,7 +34,11 @@ unsafe impl HeapObj for BytesObj {
 impl BytesObj {
     pub fn alloc_typed(ts: &mut ThreadState, ty: Gc<TypeObj>, b: &[u8]) -> Gc<BytesObj> {
         let base = std::mem::size_of::<BytesObj>() + b.len();
-        let size = if ty.attrs_offset != 0 { base.div_ceil(8) * 8 + crate::objects::instance::ATTR_STORE_SIZE } else { base };
+        let size = if ty.attrs_offset != 0 {
+            base.div_ceil(8) * 8 + crate::objects::instance::ATTR_STORE_SIZE
+        } else {
+            base
+        };
         let g = ts.alloc_var(size, |p: *mut BytesObj| {
             // SAFETY: room for the header and the data.
             unsafe {
@@ -44,7 +48,11 @@ impl BytesObj {
                     len: b.len(),
                     data: [],
                 });
-                std::ptr::copy_nonoverlapping(b.as_ptr(), (p as *mut u8).add(std::mem::size_of::<BytesObj>()), b.len());
+                std::ptr::copy_nonoverlapping(
+                    b.as_ptr(),
+                    (p as *mut u8).add(std::mem::size_of::<BytesObj>()),
+                    b.len(),
+                );
             }
         });
         if ty.attrs_offset != 0 {
@@ -60,7 +68,12 @@ impl BytesObj {
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         // SAFETY: `len` bytes follow the header, immutable after creation.
-        unsafe { std::slice::from_raw_parts((self as *const BytesObj as *const u8).add(std::mem::size_of::<BytesObj>()), self.len) }
+        unsafe {
+            std::slice::from_raw_parts(
+                (self as *const BytesObj as *const u8).add(std::mem::size_of::<BytesObj>()),
+                self.len,
+            )
+        }
     }
 
     /// Mutable view, for a bytearray's private buffer (under its lock).
@@ -68,7 +81,12 @@ impl BytesObj {
     fn as_bytes_mut(&self) -> &mut [u8] {
         // SAFETY: only used on a buffer owned by one bytearray, under that
         // bytearray's lock.
-        unsafe { std::slice::from_raw_parts_mut((self as *const BytesObj as *mut u8).add(std::mem::size_of::<BytesObj>()), self.len) }
+        unsafe {
+            std::slice::from_raw_parts_mut(
+                (self as *const BytesObj as *mut u8).add(std::mem::size_of::<BytesObj>()),
+                self.len,
+            )
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -104,7 +122,8 @@ impl BytearrayObj {
             len: AtomicUsize::new(b.len()),
         };
         if ty.attrs_offset != 0 {
-            let size = std::mem::size_of::<BytearrayObj>() + crate::objects::instance::ATTR_STORE_SIZE;
+            let size =
+                std::mem::size_of::<BytearrayObj>() + crate::objects::instance::ATTR_STORE_SIZE;
             let g = ts.alloc_var(size, |p: *mut BytearrayObj| {
                 // SAFETY: room for the object and its attribute store.
                 unsafe { p.write(obj) }
@@ -154,7 +173,11 @@ pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
 
 /// `repr(bytes)`.
 pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push_str(prefix);
     out.push(quote);
@@ -186,7 +209,11 @@ pub fn decode(ts: &mut ThreadState, b: &[u8], encoding: &str, errors: &str) -> P
                 "strict" => {
                     let start = e.valid_up_to();
                     let end = start + e.error_len().unwrap_or(b.len() - start);
-                    let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+                    let reason = if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else {
+                        "invalid start byte"
+                    };
                     Err(decode_error(ts, "utf-8", b, start, end, reason))
                 }
                 "ignore" => Ok(String::from_utf8_lossy(b).replace('\u{FFFD}', "")),
@@ -196,27 +223,59 @@ pub fn decode(ts: &mut ThreadState, b: &[u8], encoding: &str, errors: &str) -> P
         "ascii" | "us-ascii" => {
             if let Some(i) = b.iter().position(|&c| c >= 0x80) {
                 match errors {
-                    "strict" => Err(decode_error(ts, "ascii", b, i, i + 1, "ordinal not in range(128)")),
-                    "ignore" => Ok(b.iter().filter(|&&c| c < 0x80).map(|&c| c as char).collect()),
-                    _ => Ok(b.iter().map(|&c| if c < 0x80 { c as char } else { '\u{FFFD}' }).collect()),
+                    "strict" => Err(decode_error(
+                        ts,
+                        "ascii",
+                        b,
+                        i,
+                        i + 1,
+                        "ordinal not in range(128)",
+                    )),
+                    "ignore" => Ok(b
+                        .iter()
+                        .filter(|&&c| c < 0x80)
+                        .map(|&c| c as char)
+                        .collect()),
+                    _ => Ok(b
+                        .iter()
+                        .map(|&c| if c < 0x80 { c as char } else { '\u{FFFD}' })
+                        .collect()),
                 }
             } else {
                 // SAFETY: all bytes are ASCII, hence valid UTF-8.
                 Ok(unsafe { std::str::from_utf8_unchecked(b) }.to_string())
             }
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok(b.iter().map(|&c| c as char).collect()),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
+            Ok(b.iter().map(|&c| c as char).collect())
+        }
         _ => Err(ts.lookup_error(format!("unknown encoding: {encoding}"))),
     }
 }
 
-fn decode_error(ts: &mut ThreadState, enc: &str, b: &[u8], start: usize, end: usize, reason: &str) -> crate::error::PyErr {
+fn decode_error(
+    ts: &mut ThreadState,
+    enc: &str,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::error::PyErr {
     let e = StrObj::new(ts, enc);
     let obj = BytesObj::new(ts, b);
     let r = StrObj::new(ts, reason);
-    let args = [e, obj, Value::small_int_unchecked(start as i64), Value::small_int_unchecked(end as i64), r];
+    let args = [
+        e,
+        obj,
+        Value::small_int_unchecked(start as i64),
+        Value::small_int_unchecked(end as i64),
+        r,
+    ];
     let exc = crate::objects::exception::ExcObj::new(ts, types().unicode_decode_error, &args);
-    for (i, n) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
+    for (i, n) in ["encoding", "object", "start", "end", "reason"]
+        .iter()
+        .enumerate()
+    {
         exc.set_attr_quiet(ts, n, args[i]);
     }
     crate::error::PyErr::from_exception(exc.value())
@@ -261,9 +320,17 @@ pub fn encode(ts: &mut ThreadState, s: &str, encoding: &str, errors: &str) -> Py
 }
 
 /// Bytes from `bytes(x)` / `bytearray(x)` arguments.
-fn bytes_from_args(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Vec<u8>> {
-    let a = crate::builtins::args::parse(ts, name, args, kw, &["source", "encoding", "errors"], 0, 3)?;
-    let Some(src) = a.get(0) else { return Ok(Vec::new()) };
+fn bytes_from_args(
+    ts: &mut ThreadState,
+    name: &str,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Vec<u8>> {
+    let a =
+        crate::builtins::args::parse(ts, name, args, kw, &["source", "encoding", "errors"], 0, 3)?;
+    let Some(src) = a.get(0) else {
+        return Ok(Vec::new());
+    };
     if let Some(s) = src.downcast::<StrObj>() {
         let Some(enc) = a.get(1) else {
             return Err(ts.type_error("string argument without an encoding"));
@@ -293,10 +360,18 @@ fn bytes_from_args(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<
         let r = ops::call_unbound(ts, f, src, &[], None)?;
         return match r.downcast::<BytesObj>() {
             Some(b) => Ok(b.as_bytes().to_vec()),
-            None => Err(ts.type_error(format!("__bytes__ returned non-bytes (type {})", type_name(r)))),
+            None => Err(ts.type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                type_name(r)
+            ))),
         };
     }
-    let items = ops::collect(ts, src).map_err(|_| ts.type_error(format!("cannot convert '{}' object to bytes", type_name(src))))?;
+    let items = ops::collect(ts, src).map_err(|_| {
+        ts.type_error(format!(
+            "cannot convert '{}' object to bytes",
+            type_name(src)
+        ))
+    })?;
     let mut out = Vec::with_capacity(items.len());
     for &x in items.iter() {
         let n = ops::index_to_i64(ts, x)?;
@@ -308,7 +383,12 @@ fn bytes_from_args(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<
     Ok(out)
 }
 
-fn bytes_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn bytes_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = bytes_from_args(ts, "bytes", args, kw)?;
     Ok(BytesObj::alloc_typed(ts, cls, &b).value())
 }
@@ -316,7 +396,10 @@ fn bytes_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<
 fn data_of(ts: &mut ThreadState, v: Value) -> PyResult<Vec<u8>> {
     match bytes_data(v) {
         Some(d) => Ok(d),
-        None => Err(ts.type_error(format!("a bytes-like object is required, not '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -344,7 +427,9 @@ fn b_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn b_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
-    let Some(b) = v.downcast::<BytesObj>() else { return Err(ts.type_error("unhashable type: 'bytearray'")) };
+    let Some(b) = v.downcast::<BytesObj>() else {
+        return Err(ts.type_error("unhashable type: 'bytearray'"));
+    };
     let h = b.hash.load(Ordering::Relaxed);
     if h != -1 {
         return Ok(h);
@@ -368,24 +453,33 @@ fn b_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
     let d = data_of(ts, v)?;
     if let Some(s) = key.downcast::<SliceObj>() {
         let (start, _, step, n) = s.indices(ts, d.len() as i64)?;
-        let out: Vec<u8> = (0..n).map(|k| d[(start + k as i64 * step) as usize]).collect();
+        let out: Vec<u8> = (0..n)
+            .map(|k| d[(start + k as i64 * step) as usize])
+            .collect();
         return Ok(make_like(ts, v, &out));
     }
     let i = ops::index_saturating(ts, key, if is_bytearray(v) { "bytearray" } else { "byte" })?;
     match normalize_index(i, d.len()) {
         Some(j) => Ok(Value::small_int_unchecked(d[j] as i64)),
-        None => Err(ts.index_error(if is_bytearray(v) { "bytearray index out of range" } else { "index out of range" })),
+        None => Err(ts.index_error(if is_bytearray(v) {
+            "bytearray index out of range"
+        } else {
+            "index out of range"
+        })),
     }
 }
 
 fn ba_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(ba) = v.downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
+    let Some(ba) = v.downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
     let mut d = ba.to_vec();
     if let Some(s) = key.downcast::<SliceObj>() {
         let (start, stop, step, n) = s.indices(ts, d.len() as i64)?;
         match x {
             Some(x) => {
-                let new = data_of(ts, x).or_else(|_| bytes_from_args(ts, "bytearray", &[x], None))?;
+                let new =
+                    data_of(ts, x).or_else(|_| bytes_from_args(ts, "bytearray", &[x], None))?;
                 if step == 1 {
                     let (a, b) = (start as usize, stop.max(start) as usize);
                     d.splice(a..b, new);
@@ -407,7 +501,12 @@ fn ba_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
                 for i in idx {
                     keep[i] = false;
                 }
-                d = d.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| *c).collect();
+                d = d
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, k)| *k)
+                    .map(|(c, _)| *c)
+                    .collect();
             }
         }
         ba.set_content(ts, &d);
@@ -458,7 +557,10 @@ fn find_sub(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
 }
 
 fn b_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(crate::objects::iterators::IterObj::new(ts, types().bytes_iterator, v, Value::NULL, 0).value())
+    Ok(
+        crate::objects::iterators::IterObj::new(ts, types().bytes_iterator, v, Value::NULL, 0)
+            .value(),
+    )
 }
 
 /// bytes_iterator: a = bytes or bytearray, index.
@@ -482,7 +584,10 @@ fn b_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyR
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let _ = ts;
-    Ok(Value::from_bool(crate::objects::float::ordering_matches(x.cmp(&y), op)))
+    Ok(Value::from_bool(crate::objects::float::ordering_matches(
+        x.cmp(&y),
+        op,
+    )))
 }
 
 fn b_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
@@ -494,11 +599,22 @@ fn b_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn b_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (seq, n) = if bytes_data(a).is_some() { (a, b) } else { (b, a) };
-    let Some(d) = bytes_data(seq) else { return Ok(Value::NOT_IMPLEMENTED) };
-    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (seq, n) = if bytes_data(a).is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let Some(d) = bytes_data(seq) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let Some(n) = repeat_count(ts, n)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = n.max(0) as usize;
-    if d.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+    if d.len()
+        .checked_mul(n)
+        .is_none_or(|t| t > isize::MAX as usize)
+    {
         return Err(ts.overflow_error("repeated bytes are too long"));
     }
     ts.check_alloc_size(d.len().saturating_mul(n))?;
@@ -506,14 +622,26 @@ fn b_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn m_decode(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "decode", args, kw, &["self", "encoding", "errors"], 1, 3)?;
+    let a = crate::builtins::args::parse(
+        ts,
+        "decode",
+        args,
+        kw,
+        &["self", "encoding", "errors"],
+        1,
+        3,
+    )?;
     let d = data_of(ts, a.req(0))?;
     let enc = match a.get(1) {
-        Some(e) => crate::objects::str::expect_str(ts, e, "decode() argument 'encoding'")?.to_string(),
+        Some(e) => {
+            crate::objects::str::expect_str(ts, e, "decode() argument 'encoding'")?.to_string()
+        }
         None => "utf-8".to_string(),
     };
     let errors = match a.get(2) {
-        Some(e) => crate::objects::str::expect_str(ts, e, "decode() argument 'errors'")?.to_string(),
+        Some(e) => {
+            crate::objects::str::expect_str(ts, e, "decode() argument 'errors'")?.to_string()
+        }
         None => "strict".to_string(),
     };
     let s = decode(ts, &d, &enc, &errors)?;
@@ -560,7 +688,9 @@ fn m_fromhex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
 
 fn m_join(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let sep = data_of(ts, args[0])?;
-    let Some(&it) = args.get(1) else { return Err(ts.type_error("join() takes exactly one argument (0 given)")) };
+    let Some(&it) = args.get(1) else {
+        return Err(ts.type_error("join() takes exactly one argument (0 given)"));
+    };
     let items = ops::collect(ts, it)?;
     let mut out = Vec::new();
     for (i, &x) in items.iter().enumerate() {
@@ -580,7 +710,11 @@ fn m_join(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> Py
     Ok(make_like(ts, args[0], &out))
 }
 
-fn m_startswith(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_startswith(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     affix(ts, args, true)
 }
 
@@ -590,7 +724,9 @@ fn m_endswith(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
 
 fn affix(ts: &mut ThreadState, args: &[Value], start: bool) -> PyResult<Value> {
     let d = data_of(ts, args[0])?;
-    let Some(&p) = args.get(1) else { return Err(ts.type_error("expected an argument")) };
+    let Some(&p) = args.get(1) else {
+        return Err(ts.type_error("expected an argument"));
+    };
     let cands: Vec<Vec<u8>> = match p.downcast::<TupleObj>() {
         Some(t) => {
             let mut v = Vec::new();
@@ -601,20 +737,40 @@ fn affix(ts: &mut ThreadState, args: &[Value], start: bool) -> PyResult<Value> {
         }
         None => vec![data_of(ts, p)?],
     };
-    Ok(Value::from_bool(cands.iter().any(|c| if start { d.starts_with(c) } else { d.ends_with(c) })))
+    Ok(Value::from_bool(cands.iter().any(|c| {
+        if start {
+            d.starts_with(c)
+        } else {
+            d.ends_with(c)
+        }
+    })))
 }
 
 fn m_find(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let d = data_of(ts, args[0])?;
-    let Some(&p) = args.get(1) else { return Err(ts.type_error("find() takes at least 1 argument (0 given)")) };
-    let sub = if crate::objects::int::is_int(p) { vec![ops::index_to_i64(ts, p)? as u8] } else { data_of(ts, p)? };
-    Ok(Value::small_int_unchecked(find_sub(&d, &sub, 0).map(|i| i as i64).unwrap_or(-1)))
+    let Some(&p) = args.get(1) else {
+        return Err(ts.type_error("find() takes at least 1 argument (0 given)"));
+    };
+    let sub = if crate::objects::int::is_int(p) {
+        vec![ops::index_to_i64(ts, p)? as u8]
+    } else {
+        data_of(ts, p)?
+    };
+    Ok(Value::small_int_unchecked(
+        find_sub(&d, &sub, 0).map(|i| i as i64).unwrap_or(-1),
+    ))
 }
 
 fn m_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let d = data_of(ts, args[0])?;
-    let Some(&p) = args.get(1) else { return Err(ts.type_error("count() takes at least 1 argument (0 given)")) };
-    let sub = if crate::objects::int::is_int(p) { vec![ops::index_to_i64(ts, p)? as u8] } else { data_of(ts, p)? };
+    let Some(&p) = args.get(1) else {
+        return Err(ts.type_error("count() takes at least 1 argument (0 given)"));
+    };
+    let sub = if crate::objects::int::is_int(p) {
+        vec![ops::index_to_i64(ts, p)? as u8]
+    } else {
+        data_of(ts, p)?
+    };
     if sub.is_empty() {
         return Ok(len_value(d.len() + 1));
     }
@@ -632,7 +788,10 @@ fn m_split(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     let mut parts: Vec<Vec<u8>> = Vec::new();
     match args.get(1).filter(|v| !v.is_none()) {
         None => {
-            for w in d.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()) {
+            for w in d
+                .split(|c| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+            {
                 parts.push(w.to_vec());
             }
         }
@@ -664,7 +823,11 @@ fn m_strip(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
         None => b" \t\n\r\x0b\x0c".to_vec(),
     };
     let s = d.iter().position(|c| !chars.contains(c)).unwrap_or(d.len());
-    let e = d.iter().rposition(|c| !chars.contains(c)).map(|i| i + 1).unwrap_or(s);
+    let e = d
+        .iter()
+        .rposition(|c| !chars.contains(c))
+        .map(|i| i + 1)
+        .unwrap_or(s);
     Ok(make_like(ts, args[0], &d[s..e.max(s)]))
 }
 
@@ -704,20 +867,36 @@ fn m_lower(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     Ok(make_like(ts, args[0], &d.to_ascii_lowercase()))
 }
 
-fn ba_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn ba_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(BytearrayObj::new(ts, cls, &[]).value())
 }
 
-fn ba_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn ba_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let b = bytes_from_args(ts, "bytearray", args, kw)?;
-    let Some(ba) = v.downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
+    let Some(ba) = v.downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
     ba.set_content(ts, &b);
     Ok(())
 }
 
 fn ba_append(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(ba) = args[0].downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("append() takes exactly one argument (0 given)")) };
+    let Some(ba) = args[0].downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("append() takes exactly one argument (0 given)"));
+    };
     let n = ops::index_to_i64(ts, x)?;
     if !(0..256).contains(&n) {
         return Err(ts.value_error("byte must be in range(0, 256)"));
@@ -729,8 +908,12 @@ fn ba_append(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
 }
 
 fn ba_extend(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(ba) = args[0].downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("extend() takes exactly one argument (0 given)")) };
+    let Some(ba) = args[0].downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("extend() takes exactly one argument (0 given)"));
+    };
     let more = match bytes_data(x) {
         Some(d) => d,
         None => bytes_from_args(ts, "bytearray", &[x], None)?,
@@ -742,8 +925,12 @@ fn ba_extend(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
 }
 
 fn ba_iadd(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some(ba) = a.downcast::<BytearrayObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
-    let Some(more) = bytes_data(b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(ba) = a.downcast::<BytearrayObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let Some(more) = bytes_data(b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let mut d = ba.to_vec();
     d.extend_from_slice(&more);
     ba.set_content(ts, &d);
@@ -751,14 +938,20 @@ fn ba_iadd(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn ba_pop(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(ba) = args[0].downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
+    let Some(ba) = args[0].downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
     let mut d = ba.to_vec();
     let i = match args.get(1) {
         Some(&x) => ops::index_to_i64(ts, x)?,
         None => -1,
     };
     let Some(j) = normalize_index(i, d.len()) else {
-        return Err(ts.index_error(if d.is_empty() { "pop from empty bytearray" } else { "pop index out of range" }));
+        return Err(ts.index_error(if d.is_empty() {
+            "pop from empty bytearray"
+        } else {
+            "pop index out of range"
+        }));
     };
     let c = d.remove(j);
     ba.set_content(ts, &d);
@@ -766,7 +959,9 @@ fn ba_pop(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> Py
 }
 
 fn ba_clear(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(ba) = args[0].downcast::<BytearrayObj>() else { return Err(ts.type_error("expected bytearray")) };
+    let Some(ba) = args[0].downcast::<BytearrayObj>() else {
+        return Err(ts.type_error("expected bytearray"));
+    };
     ba.set_content(ts, &[]);
     Ok(Value::NONE)
 }
@@ -805,7 +1000,9 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     t.bytes.slots.hash.set(Some(b_hash));
     t.bytes.slots.new.set(Some(bytes_new));
     let ba = t.bytearray;
-    ba.slots.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    ba.slots
+        .hash
+        .set(Some(crate::objects::slots::hash_not_implemented));
     ba.slots.new.set(Some(ba_new));
     ba.slots.init.set(Some(ba_init));
     ba.slots.setitem.set(Some(ba_setitem));

@@ -6,10 +6,10 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::TypeObj;
-use crate::objects::add_getset;
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -39,20 +39,31 @@ impl CellObj {
 }
 
 fn cell_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let Some(c) = v.downcast::<CellObj>() else { return Err(ts.type_error("expected a cell")) };
+    let Some(c) = v.downcast::<CellObj>() else {
+        return Err(ts.type_error("expected a cell"));
+    };
     let inner = c.value.get();
     let s = if inner.is_null() {
         format!("<cell at {:#x}: empty>", v.addr_unchecked())
     } else {
         let tn = crate::objects::typeobj::type_name(inner);
-        let addr = if inner.is_ptr() { inner.addr_unchecked() } else { 0 };
-        format!("<cell at {:#x}: {tn} object at {addr:#x}>", v.addr_unchecked())
+        let addr = if inner.is_ptr() {
+            inner.addr_unchecked()
+        } else {
+            0
+        };
+        format!(
+            "<cell at {:#x}: {tn} object at {addr:#x}>",
+            v.addr_unchecked()
+        )
     };
     Ok(StrObj::new(ts, &s))
 }
 
 fn get_contents(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let Some(c) = v.downcast::<CellObj>() else { return Err(ts.type_error("expected a cell")) };
+    let Some(c) = v.downcast::<CellObj>() else {
+        return Err(ts.type_error("expected a cell"));
+    };
     match c.value.get().non_null() {
         Some(x) => Ok(x),
         None => Err(ts.value_error("Cell is empty")),
@@ -60,12 +71,19 @@ fn get_contents(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_contents(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(c) = v.downcast::<CellObj>() else { return Err(ts.type_error("expected a cell")) };
+    let Some(c) = v.downcast::<CellObj>() else {
+        return Err(ts.type_error("expected a cell"));
+    };
     c.value.set(x.unwrap_or(Value::NULL));
     Ok(())
 }
 
-fn cell_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn cell_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(CellObj::new(ts, args.first().copied().unwrap_or(Value::NULL)).value())
 }
 
@@ -75,7 +93,10 @@ fn cell_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
     };
     match (x.value.get().non_null(), y.value.get().non_null()) {
         (Some(p), Some(q)) => ops::rich_compare(ts, p, q, op),
-        (p, q) => Ok(Value::from_bool(crate::objects::float::ordering_matches(p.is_some().cmp(&q.is_some()), op))),
+        (p, q) => Ok(Value::from_bool(crate::objects::float::ordering_matches(
+            p.is_some().cmp(&q.is_some()),
+            op,
+        ))),
     }
 }
 

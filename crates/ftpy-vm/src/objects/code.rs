@@ -78,7 +78,11 @@ impl InlineCache {
         if self.fills.load(Ordering::Relaxed) >= MAX_FILLS {
             return;
         }
-        if self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        if self
+            .seq
+            .compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
             return;
         }
         self.fills.fetch_add(1, Ordering::Relaxed);
@@ -197,7 +201,9 @@ impl CodeObj {
             locations: c.locations.clone().into_boxed_slice(),
             exc_table: c.exception_table.clone().into_boxed_slice(),
             cell2arg,
-            simple_args: c.flags & (ftpy_compiler::code::flags::VARARGS | ftpy_compiler::code::flags::VARKEYWORDS) == 0
+            simple_args: c.flags
+                & (ftpy_compiler::code::flags::VARARGS | ftpy_compiler::code::flags::VARKEYWORDS)
+                == 0
                 && c.kwonlyargcount == 0
                 && c.cellvars.is_empty()
                 && c.freevars.is_empty(),
@@ -324,7 +330,9 @@ pub fn constant_value(ts: &mut ThreadState, k: &Constant) -> PyResult<Value> {
             Err(_) => return Err(ts.system_error(format!("bad int constant {s}"))),
         },
         Constant::Float(f) => Value::from_f64(*f),
-        Constant::Complex { real, imag } => crate::objects::complex::ComplexObj::new(ts, *real, *imag),
+        Constant::Complex { real, imag } => {
+            crate::objects::complex::ComplexObj::new(ts, *real, *imag)
+        }
         Constant::Str(s) => {
             // Identifier-like constants are interned, as CPython does.
             if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -380,13 +388,27 @@ code_getter!(get_names, |c, ts| c.names.get());
 code_getter!(get_varnames, |c, ts| c.varnames.get());
 code_getter!(get_cellvars, |c, ts| c.cellvars.get());
 code_getter!(get_freevars, |c, ts| c.freevars.get());
-code_getter!(get_flags, |c, ts| Value::small_int_unchecked(c.flags as i64));
-code_getter!(get_argcount, |c, ts| Value::small_int_unchecked(c.argcount as i64));
-code_getter!(get_posonly, |c, ts| Value::small_int_unchecked(c.posonlyargcount as i64));
-code_getter!(get_kwonly, |c, ts| Value::small_int_unchecked(c.kwonlyargcount as i64));
-code_getter!(get_firstlineno, |c, ts| Value::small_int_unchecked(c.first_line as i64));
-code_getter!(get_nlocals, |c, ts| Value::small_int_unchecked(c.nlocals as i64));
-code_getter!(get_stacksize, |c, ts| Value::small_int_unchecked(c.stacksize as i64));
+code_getter!(get_flags, |c, ts| Value::small_int_unchecked(
+    c.flags as i64
+));
+code_getter!(get_argcount, |c, ts| Value::small_int_unchecked(
+    c.argcount as i64
+));
+code_getter!(get_posonly, |c, ts| Value::small_int_unchecked(
+    c.posonlyargcount as i64
+));
+code_getter!(get_kwonly, |c, ts| Value::small_int_unchecked(
+    c.kwonlyargcount as i64
+));
+code_getter!(get_firstlineno, |c, ts| Value::small_int_unchecked(
+    c.first_line as i64
+));
+code_getter!(get_nlocals, |c, ts| Value::small_int_unchecked(
+    c.nlocals as i64
+));
+code_getter!(get_stacksize, |c, ts| Value::small_int_unchecked(
+    c.stacksize as i64
+));
 
 fn code_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let c = code_of(ts, v)?;
@@ -411,8 +433,19 @@ fn co_lines(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
         while j < n && c.locations[j].line == line {
             j += 1;
         }
-        let l = if line == 0 { Value::NONE } else { Value::small_int_unchecked(line as i64) };
-        let t = TupleObj::new(ts, &[Value::small_int_unchecked(2 * i as i64), Value::small_int_unchecked(2 * j as i64), l]);
+        let l = if line == 0 {
+            Value::NONE
+        } else {
+            Value::small_int_unchecked(line as i64)
+        };
+        let t = TupleObj::new(
+            ts,
+            &[
+                Value::small_int_unchecked(2 * i as i64),
+                Value::small_int_unchecked(2 * j as i64),
+                l,
+            ],
+        );
         out.push(t.value());
         i = j;
     }
@@ -420,12 +453,25 @@ fn co_lines(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     crate::ops::iter(ts, l.value())
 }
 
-fn co_positions(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn co_positions(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let c = code_of(ts, args[0])?;
     let mut out = RootedVec::new(ts);
     for loc in c.locations.iter() {
-        let f = |x: u32| if loc.line == 0 { Value::NONE } else { Value::small_int_unchecked(x as i64) };
-        let t = TupleObj::new(ts, &[f(loc.line), f(loc.end_line), f(loc.col), f(loc.end_col)]);
+        let f = |x: u32| {
+            if loc.line == 0 {
+                Value::NONE
+            } else {
+                Value::small_int_unchecked(x as i64)
+            }
+        };
+        let t = TupleObj::new(
+            ts,
+            &[f(loc.line), f(loc.end_line), f(loc.col), f(loc.end_col)],
+        );
         out.push(t.value());
     }
     let l = crate::objects::list::ListObj::new(ts, &out);
@@ -450,5 +496,12 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "co_firstlineno", get_firstlineno, None);
     add_getset(ts, ty, "co_nlocals", get_nlocals, None);
     add_getset(ts, ty, "co_stacksize", get_stacksize, None);
-    add_methods(ts, ty, &[method("co_lines", co_lines), method("co_positions", co_positions)]);
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("co_lines", co_lines),
+            method("co_positions", co_positions),
+        ],
+    );
 }

@@ -80,8 +80,12 @@ fn operand(ts: &mut ThreadState, v: Value) -> PyResult<Option<(f64, f64)>> {
 macro_rules! cbin {
     ($name:ident, |$ts:ident, $a:ident, $b:ident| $body:expr) => {
         fn $name($ts: &mut ThreadState, x: Value, y: Value) -> PyResult<Value> {
-            let Some($a) = operand($ts, x)? else { return Ok(Value::NOT_IMPLEMENTED) };
-            let Some($b) = operand($ts, y)? else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some($a) = operand($ts, x)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
+            let Some($b) = operand($ts, y)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
             let (re, im): (f64, f64) = $body;
             Ok(ComplexObj::new($ts, re, im))
         }
@@ -90,7 +94,10 @@ macro_rules! cbin {
 
 cbin!(c_add, |ts, a, b| (a.0 + b.0, a.1 + b.1));
 cbin!(c_sub, |ts, a, b| (a.0 - b.0, a.1 - b.1));
-cbin!(c_mul, |ts, a, b| (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0));
+cbin!(c_mul, |ts, a, b| (
+    a.0 * b.0 - a.1 * b.1,
+    a.0 * b.1 + a.1 * b.0
+));
 cbin!(c_div, |ts, a, b| {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Err(ts.zero_division_error("complex division by zero"));
@@ -114,19 +121,27 @@ fn fmt_part(f: f64) -> String {
 }
 
 fn c_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let Some(c) = v.downcast::<ComplexObj>() else { return Err(ts.type_error("expected complex")) };
+    let Some(c) = v.downcast::<ComplexObj>() else {
+        return Err(ts.type_error("expected complex"));
+    };
     let s = if c.re == 0.0 && c.re.is_sign_positive() {
         format!("{}j", fmt_part(c.im))
     } else {
         let im = fmt_part(c.im);
-        let sign = if im.starts_with('-') || (c.im.is_nan() && im.starts_with('-')) { "" } else { "+" };
+        let sign = if im.starts_with('-') || (c.im.is_nan() && im.starts_with('-')) {
+            ""
+        } else {
+            "+"
+        };
         format!("({}{}{}j)", fmt_part(c.re), sign, im)
     };
     Ok(StrObj::new(ts, &s))
 }
 
 fn c_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
-    let Some(c) = v.downcast::<ComplexObj>() else { return Err(ts.type_error("expected complex")) };
+    let Some(c) = v.downcast::<ComplexObj>() else {
+        return Err(ts.type_error("expected complex"));
+    };
     let hr = crate::hash::hash_f64(c.re) as u64;
     let hi = crate::hash::hash_f64(c.im) as u64;
     let h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
@@ -137,26 +152,36 @@ fn c_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyR
     if op != CompareOp::Eq && op != CompareOp::Ne {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let (Some(x), Some(y)) = (operand(ts, a)?, operand(ts, b)?) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(y)) = (operand(ts, a)?, operand(ts, b)?) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(Value::from_bool((x == y) == (op == CompareOp::Eq)))
 }
 
 fn c_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
-    Ok(v.downcast::<ComplexObj>().map(|c| c.re != 0.0 || c.im != 0.0).unwrap_or(true))
+    Ok(v.downcast::<ComplexObj>()
+        .map(|c| c.re != 0.0 || c.im != 0.0)
+        .unwrap_or(true))
 }
 
 fn c_neg(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = v
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     Ok(ComplexObj::new(ts, -c.re, -c.im))
 }
 
 fn c_pos(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = v
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     Ok(ComplexObj::new(ts, c.re, c.im))
 }
 
 fn c_abs(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = v
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     let r = c.re.hypot(c.im);
     if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
         return Err(ts.overflow_error("absolute value too large"));
@@ -164,7 +189,12 @@ fn c_abs(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(Value::from_f64(r))
 }
 
-fn c_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn c_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let a = crate::builtins::args::parse(ts, "complex", args, kw, &["real", "imag"], 0, 2)?;
     let parse_part = |ts: &mut ThreadState, v: Value| -> PyResult<(f64, f64)> {
         if let Some(p) = operand(ts, v)? {
@@ -201,7 +231,11 @@ fn c_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
     let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
     if let Some(body) = t.strip_suffix(['j', 'J']) {
         // Find the split between real and imaginary parts.
         let bytes = body.as_bytes();
@@ -231,15 +265,21 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 }
 
 fn get_real(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = v
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     Ok(crate::objects::float::new_float(ts, c.re))
 }
 fn get_imag(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let c = v.downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = v
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     Ok(crate::objects::float::new_float(ts, c.im))
 }
 fn m_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let c = args[0].downcast::<ComplexObj>().ok_or_else(|| ts.type_error("expected complex"))?;
+    let c = args[0]
+        .downcast::<ComplexObj>()
+        .ok_or_else(|| ts.type_error("expected complex"))?;
     Ok(ComplexObj::new(ts, c.re, -c.im))
 }
 

@@ -34,7 +34,8 @@ unsafe impl HeapObj for PropertyObj {
 }
 
 fn prop(ts: &mut ThreadState, v: Value) -> PyResult<Gc<PropertyObj>> {
-    v.downcast::<PropertyObj>().ok_or_else(|| ts.type_error(format!("expected a property, got {}", type_name(v))))
+    v.downcast::<PropertyObj>()
+        .ok_or_else(|| ts.type_error(format!("expected a property, got {}", type_name(v))))
 }
 
 fn or_none(v: Value) -> Value {
@@ -45,7 +46,12 @@ fn or_none(v: Value) -> Value {
     }
 }
 
-fn property_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn property_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let obj = PropertyObj {
         header: Header::new(cls, Kind::Property, 0),
         fget: Slot::new(Value::NONE),
@@ -66,8 +72,21 @@ fn property_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Op
     Ok(ts.alloc(obj).value())
 }
 
-fn property_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
-    let a = crate::builtins::args::parse(ts, "property", args, kw, &["fget", "fset", "fdel", "doc"], 0, 4)?;
+fn property_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
+    let a = crate::builtins::args::parse(
+        ts,
+        "property",
+        args,
+        kw,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+        4,
+    )?;
     let p = prop(ts, v)?;
     let fget = a.get(0).unwrap_or(Value::NONE);
     p.fget.set(fget);
@@ -96,7 +115,10 @@ fn property_get(ts: &mut ThreadState, d: Value, obj: Value, _ty: Value) -> PyRes
     if g.is_none() {
         let name = p.name.get();
         let msg = match crate::objects::str::as_str(name) {
-            Some(n) => format!("property '{n}' of '{}' object has no getter", type_name(obj)),
+            Some(n) => format!(
+                "property '{n}' of '{}' object has no getter",
+                type_name(obj)
+            ),
             None => "unreadable attribute".to_string(),
         };
         return Err(ts.attribute_error_msg(msg));
@@ -112,7 +134,10 @@ fn property_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) ->
             let s = p.fset.get();
             if s.is_none() {
                 let msg = match name {
-                    Some(n) => format!("property '{n}' of '{}' object has no setter", type_name(obj)),
+                    Some(n) => format!(
+                        "property '{n}' of '{}' object has no setter",
+                        type_name(obj)
+                    ),
                     None => "can't set attribute".to_string(),
                 };
                 return Err(ts.attribute_error_msg(msg));
@@ -123,7 +148,10 @@ fn property_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) ->
             let dl = p.fdel.get();
             if dl.is_none() {
                 let msg = match name {
-                    Some(n) => format!("property '{n}' of '{}' object has no deleter", type_name(obj)),
+                    Some(n) => format!(
+                        "property '{n}' of '{}' object has no deleter",
+                        type_name(obj)
+                    ),
                     None => "can't delete attribute".to_string(),
                 };
                 return Err(ts.attribute_error_msg(msg));
@@ -243,9 +271,17 @@ impl StaticMethodObj {
     }
 }
 
-fn cm_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn cm_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 || args.len() != 1 {
-        return Err(ts.type_error(format!("classmethod expected 1 argument, got {}", args.len())));
+        return Err(ts.type_error(format!(
+            "classmethod expected 1 argument, got {}",
+            args.len()
+        )));
     }
     Ok(ts
         .alloc(ClassMethodObj {
@@ -256,9 +292,17 @@ fn cm_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<
         .value())
 }
 
-fn sm_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn sm_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 || args.len() != 1 {
-        return Err(ts.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
+        return Err(ts.type_error(format!(
+            "staticmethod expected 1 argument, got {}",
+            args.len()
+        )));
     }
     Ok(ts
         .alloc(StaticMethodObj {
@@ -269,16 +313,29 @@ fn sm_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<
         .value())
 }
 
-fn noop_init(_ts: &mut ThreadState, _v: Value, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn noop_init(
+    _ts: &mut ThreadState,
+    _v: Value,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     Ok(())
 }
 
 fn cm_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
-    let Some(c) = d.downcast::<ClassMethodObj>() else { return Err(ts.type_error("expected a classmethod")) };
-    let cls = if ty.is_null() || ty.is_none() { type_of(obj).value() } else { ty };
+    let Some(c) = d.downcast::<ClassMethodObj>() else {
+        return Err(ts.type_error("expected a classmethod"));
+    };
+    let cls = if ty.is_null() || ty.is_none() {
+        type_of(obj).value()
+    } else {
+        ty
+    };
     let f = c.func.get();
     // classmethod wrapping another descriptor (3.9+ chaining).
-    if f.downcast::<crate::objects::function::FunctionObj>().is_none() {
+    if f.downcast::<crate::objects::function::FunctionObj>()
+        .is_none()
+    {
         if let Some(get) = type_of(f).slots.descr_get.get() {
             return get(ts, f, cls, type_of(cls).value());
         }
@@ -293,7 +350,12 @@ fn sm_get(ts: &mut ThreadState, d: Value, _obj: Value, _ty: Value) -> PyResult<V
     }
 }
 
-fn sm_call(ts: &mut ThreadState, d: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn sm_call(
+    ts: &mut ThreadState,
+    d: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     match d.downcast::<StaticMethodObj>() {
         Some(s) => ops::call(ts, s.func.get(), args, kw),
         None => Err(ts.type_error("expected a staticmethod")),

@@ -79,7 +79,8 @@ impl DictTable {
         let size = 1usize << log2;
         let usable = (size << 1) / 3;
         let idx_bytes = (size * 4).div_ceil(8) * 8;
-        let total = std::mem::size_of::<DictTable>() + idx_bytes + usable * std::mem::size_of::<Entry>();
+        let total =
+            std::mem::size_of::<DictTable>() + idx_bytes + usable * std::mem::size_of::<Entry>();
         (size, usable, total)
     }
 
@@ -100,7 +101,8 @@ impl DictTable {
                     idx.add(i).write(AtomicI32::new(EMPTY));
                 }
                 let idx_bytes = (size * 4).div_ceil(8) * 8;
-                let ent = (p as *mut u8).add(std::mem::size_of::<DictTable>() + idx_bytes) as *mut Entry;
+                let ent =
+                    (p as *mut u8).add(std::mem::size_of::<DictTable>() + idx_bytes) as *mut Entry;
                 for i in 0..usable {
                     ent.add(i).write(Entry {
                         hash: AtomicI64::new(0),
@@ -126,7 +128,8 @@ impl DictTable {
     fn indices(&self) -> &[AtomicI32] {
         // SAFETY: `size` indices follow the fixed part.
         unsafe {
-            let p = (self as *const DictTable as *const u8).add(std::mem::size_of::<DictTable>()) as *const AtomicI32;
+            let p = (self as *const DictTable as *const u8).add(std::mem::size_of::<DictTable>())
+                as *const AtomicI32;
             std::slice::from_raw_parts(p, self.size())
         }
     }
@@ -136,7 +139,9 @@ impl DictTable {
         // SAFETY: `usable` entries follow the indices.
         unsafe {
             let idx_bytes = (self.size() * 4).div_ceil(8) * 8;
-            let p = (self as *const DictTable as *const u8).add(std::mem::size_of::<DictTable>() + idx_bytes) as *const Entry;
+            let p = (self as *const DictTable as *const u8)
+                .add(std::mem::size_of::<DictTable>() + idx_bytes)
+                as *const Entry;
             std::slice::from_raw_parts(p, self.usable as usize)
         }
     }
@@ -239,7 +244,10 @@ impl DictObj {
             NEXT_KEYS_VERSION.store(u32::MAX, Ordering::Relaxed);
             return 0;
         }
-        match self.keys_version.compare_exchange(0, n, Ordering::AcqRel, Ordering::Acquire) {
+        match self
+            .keys_version
+            .compare_exchange(0, n, Ordering::AcqRel, Ordering::Acquire)
+        {
             Ok(_) => n,
             Err(cur) => cur,
         }
@@ -290,13 +298,22 @@ impl DictObj {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
     /// Full lookup, may run `__eq__`; no lock held. Returns the table it
     /// looked in and the (index slot, entry) found.
-    fn lookup(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<(Gc<DictTable>, usize, usize)>> {
+    fn lookup(
+        &self,
+        ts: &mut ThreadState,
+        key: Value,
+        hash: i64,
+    ) -> PyResult<Option<(Gc<DictTable>, usize, usize)>> {
         'restart: loop {
             let table = self.table();
             let idx = table.obj().indices();
@@ -332,7 +349,11 @@ impl DictObj {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
         }
     }
@@ -344,7 +365,12 @@ impl DictObj {
         self.get_item_hashed(ts, key, hash)
     }
 
-    pub fn get_item_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<Value>> {
+    pub fn get_item_hashed(
+        &self,
+        ts: &mut ThreadState,
+        key: Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         let table = self.table();
         match self.probe_simple(&table, key, hash) {
             Probe::Found(_, ix) => return Ok(table.obj().entries()[ix].value.get().non_null()),
@@ -389,7 +415,11 @@ impl DictObj {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -418,7 +448,11 @@ impl DictObj {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -438,7 +472,13 @@ impl DictObj {
         self.set_item_hashed(ts, key, hash, value)
     }
 
-    pub fn set_item_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    pub fn set_item_hashed(
+        &self,
+        ts: &mut ThreadState,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         loop {
             {
                 let _g = self.lock();
@@ -488,7 +528,9 @@ impl DictObj {
     /// allocation beyond a no-GC one can be needed (used while holding
     /// another object's lock).
     pub fn set_item_nolock_simple(&self, key: Value, value: Value) {
-        let Some(hash) = crate::hash::simple_hash(key) else { return };
+        let Some(hash) = crate::hash::simple_hash(key) else {
+            return;
+        };
         let table = self.table();
         if let Probe::Found(_, ix) = self.probe_simple(&table, key, hash) {
             table.obj().entries()[ix].value.set(value);
@@ -514,7 +556,11 @@ impl DictObj {
         let mut perturb = hash as u64;
         while idx[i].load(Ordering::Relaxed) != EMPTY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         idx[i].store(ix as i32, Ordering::Release);
         t.nentries.store(ix + 1, Ordering::Release);
@@ -555,7 +601,11 @@ impl DictObj {
             let mut perturb = h as u64;
             while idx[i].load(Ordering::Relaxed) != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             idx[i].store(n as i32, Ordering::Relaxed);
             n += 1;
@@ -572,7 +622,12 @@ impl DictObj {
     }
 
     /// Removes `key`, returning its value.
-    pub fn pop_hashed(&self, ts: &mut ThreadState, key: Value, hash: i64) -> PyResult<Option<Value>> {
+    pub fn pop_hashed(
+        &self,
+        ts: &mut ThreadState,
+        key: Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         loop {
             {
                 let _g = self.lock();
@@ -692,7 +747,10 @@ impl DictObj {
 fn as_dict(ts: &mut ThreadState, v: Value) -> PyResult<Gc<DictObj>> {
     match v.downcast::<DictObj>() {
         Some(d) => Ok(d),
-        None => Err(ts.type_error(format!("descriptor requires a 'dict' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -765,7 +823,11 @@ fn dict_contains(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<bool> {
 
 fn dict_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let d = as_dict(ts, v)?;
-    Ok(crate::objects::iterators::dict_iter(ts, types().dict_keyiterator, d))
+    Ok(crate::objects::iterators::dict_iter(
+        ts,
+        types().dict_keyiterator,
+        d,
+    ))
 }
 
 fn dict_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
@@ -797,7 +859,12 @@ fn dict_equal(ts: &mut ThreadState, x: Gc<DictObj>, y: Gc<DictObj>) -> PyResult<
     Ok(true)
 }
 
-fn dict_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn dict_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(DictObj::new_typed(ts, cls).value())
 }
 
@@ -821,7 +888,9 @@ pub fn update_from(ts: &mut ThreadState, d: Gc<DictObj>, other: Value) -> PyResu
     let mut n = 0;
     while let Some(item) = ops::next(ts, it)? {
         let pair = ops::collect(ts, item).map_err(|_| {
-            ts.type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence"))
+            ts.type_error(format!(
+                "cannot convert dictionary update sequence element #{n} to a sequence"
+            ))
         })?;
         if pair.len() != 2 {
             return Err(ts.value_error(format!(
@@ -835,7 +904,12 @@ pub fn update_from(ts: &mut ThreadState, d: Gc<DictObj>, other: Value) -> PyResu
     Ok(())
 }
 
-fn update_kwargs(ts: &mut ThreadState, d: Gc<DictObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<usize> {
+fn update_kwargs(
+    ts: &mut ThreadState,
+    d: Gc<DictObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<usize> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     if let Some(k) = kw {
         let base = args.len() - nkw;
@@ -846,7 +920,12 @@ fn update_kwargs(ts: &mut ThreadState, d: Gc<DictObj>, args: &[Value], kw: Optio
     Ok(args.len() - nkw)
 }
 
-fn dict_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn dict_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let d = as_dict(ts, v)?;
     let npos = args.len() - kw.map(|k| k.len()).unwrap_or(0);
     if npos > 1 {
@@ -870,7 +949,9 @@ fn dict_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn dict_ior(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some(x) = a.downcast::<DictObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(x) = a.downcast::<DictObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     update_from(ts, x, b)?;
     Ok(a)
 }
@@ -888,9 +969,13 @@ fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
     no_kw(ts, "get", kw)?;
     let d = this(ts, args)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(ts.type_error(format!("get expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(ts.type_error(format!(
+            "get expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
-    Ok(d.get_item_opt(ts, args[1])?.unwrap_or(*args.get(2).unwrap_or(&Value::NONE)))
+    Ok(d.get_item_opt(ts, args[1])?
+        .unwrap_or(*args.get(2).unwrap_or(&Value::NONE)))
 }
 
 fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult<()> {
@@ -903,7 +988,9 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult
 fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "setdefault", kw)?;
     let d = this(ts, args)?;
-    let Some(&key) = args.get(1) else { return Err(ts.type_error("setdefault expected at least 1 argument, got 0")) };
+    let Some(&key) = args.get(1) else {
+        return Err(ts.type_error("setdefault expected at least 1 argument, got 0"));
+    };
     let dflt = *args.get(2).unwrap_or(&Value::NONE);
     let hash = ops::hash(ts, key)?;
     if let Some(v) = d.get_item_hashed(ts, key, hash)? {
@@ -929,7 +1016,9 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "pop", kw)?;
     let d = this(ts, args)?;
-    let Some(&key) = args.get(1) else { return Err(ts.type_error("pop expected at least 1 argument, got 0")) };
+    let Some(&key) = args.get(1) else {
+        return Err(ts.type_error("pop expected at least 1 argument, got 0"));
+    };
     let hash = ops::hash(ts, key)?;
     match d.pop_hashed(ts, key, hash)? {
         Some(v) => Ok(v),
@@ -960,7 +1049,11 @@ fn m_popitem(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
                 let mut perturb = h as u64;
                 while idx[i].load(Ordering::Relaxed) != ix as i32 {
                     perturb >>= 5;
-                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                    i = (i
+                        .wrapping_mul(5)
+                        .wrapping_add(perturb as usize)
+                        .wrapping_add(1))
+                        & mask;
                 }
                 let v = d.delete_locked(&t, i, ix);
                 // Trim trailing deleted entries so LIFO order continues.
@@ -1018,7 +1111,9 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 fn m_fromkeys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "fromkeys", kw)?;
     let cls = args[0];
-    let Some(&iterable) = args.get(1) else { return Err(ts.type_error("fromkeys expected at least 1 argument, got 0")) };
+    let Some(&iterable) = args.get(1) else {
+        return Err(ts.type_error("fromkeys expected at least 1 argument, got 0"));
+    };
     let v = *args.get(2).unwrap_or(&Value::NONE);
     let d = ops::call0(ts, cls)?;
     let keys = ops::collect(ts, iterable)?;
@@ -1081,7 +1176,10 @@ unsafe impl HeapObj for DictViewObj {
 }
 
 fn view_dict(v: Value) -> Option<Gc<DictObj>> {
-    v.downcast::<DictViewObj>()?.dict.get().downcast::<DictObj>()
+    v.downcast::<DictViewObj>()?
+        .dict
+        .get()
+        .downcast::<DictObj>()
 }
 
 fn view_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
@@ -1092,7 +1190,9 @@ fn view_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
 }
 
 fn view_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let Some(d) = view_dict(v) else { return Err(ts.type_error("bad dict view")) };
+    let Some(d) = view_dict(v) else {
+        return Err(ts.type_error("bad dict view"));
+    };
     let ty = type_of(v);
     let it = if ty == types().dict_keys {
         types().dict_keyiterator
@@ -1116,13 +1216,17 @@ fn view_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn view_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
-    let Some(d) = view_dict(v) else { return Err(ts.type_error("bad dict view")) };
+    let Some(d) = view_dict(v) else {
+        return Err(ts.type_error("bad dict view"));
+    };
     let ty = type_of(v);
     if ty == types().dict_keys {
         return Ok(d.get_item_opt(ts, x)?.is_some());
     }
     if ty == types().dict_items {
-        let Some(t) = x.downcast::<TupleObj>() else { return Ok(false) };
+        let Some(t) = x.downcast::<TupleObj>() else {
+            return Ok(false);
+        };
         if t.len() != 2 {
             return Ok(false);
         }
@@ -1172,10 +1276,16 @@ macro_rules! view_setop {
             if !a.is_kind(Kind::DictView) && !b.is_kind(Kind::DictView) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            let Some(x) = as_set_of(ts, a)? else { return Ok(Value::NOT_IMPLEMENTED) };
-            let Some(y) = as_set_of(ts, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some(x) = as_set_of(ts, a)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
+            let Some(y) = as_set_of(ts, b)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
             // Always a plain set result, whatever the operand types.
-            let x = if type_of(x) == types().set && x != a { x } else {
+            let x = if type_of(x) == types().set && x != a {
+                x
+            } else {
                 let s = crate::objects::set::SetObj::new(ts, types().set);
                 s.update(ts, x)?;
                 s.value()
@@ -1208,9 +1318,15 @@ fn view_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
     ops::rich_compare(ts, sa, sb, op)
 }
 
-fn view_isdisjoint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn view_isdisjoint(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let a = args[0];
-    let Some(&b) = args.get(1) else { return Err(ts.type_error("isdisjoint() takes exactly one argument")) };
+    let Some(&b) = args.get(1) else {
+        return Err(ts.type_error("isdisjoint() takes exactly one argument"));
+    };
     let items = ops::collect(ts, b)?;
     for &x in items.iter() {
         if view_contains(ts, a, x)? {
@@ -1227,7 +1343,11 @@ fn view_mapping(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     }
 }
 
-fn view_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn view_reversed(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let it = view_iter(ts, args[0])?;
     let mut items = ops::collect(ts, it)?;
     items.reverse();
@@ -1239,7 +1359,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.dict;
     let s = &ty.slots;
     s.repr.set(Some(dict_repr));
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash
+        .set(Some(crate::objects::slots::hash_not_implemented));
     s.len.set(Some(dict_len));
     s.getitem.set(Some(dict_getitem));
     s.setitem.set(Some(dict_setitem));
@@ -1283,7 +1404,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             s.nb[BinaryOp::Or as usize].set(Some(view_or));
             s.nb[BinaryOp::Subtract as usize].set(Some(view_sub));
             s.nb[BinaryOp::Xor as usize].set(Some(view_xor));
-            s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+            s.hash
+                .set(Some(crate::objects::slots::hash_not_implemented));
             add_methods(ts, vt, &[method("isdisjoint", view_isdisjoint)]);
         }
     }

@@ -88,7 +88,9 @@ impl ExcObj {
     /// Sets an attribute without running Python code (our own fields).
     pub fn set_attr_quiet(&self, ts: &mut ThreadState, name: &str, v: Value) {
         let n = intern(ts, name);
-        let _ = self.attrs.set(ts, &self.header, self.header.ty(), n, Some(v));
+        let _ = self
+            .attrs
+            .set(ts, &self.header, self.header.ty(), n, Some(v));
     }
 
     pub fn get_attr_quiet(&self, ts: &mut ThreadState, name: &str) -> Option<Value> {
@@ -230,7 +232,14 @@ pub fn init_hierarchy(ts: &mut ThreadState, t: &BuiltinTypes) {
                 ty
             }
         };
-        let base_ty = if base.is_empty() { t.object } else { made.iter().find(|(n, _)| *n == base).map(|x| x.1).unwrap_or(t.object) };
+        let base_ty = if base.is_empty() {
+            t.object
+        } else {
+            made.iter()
+                .find(|(n, _)| *n == base)
+                .map(|x| x.1)
+                .unwrap_or(t.object)
+        };
         finish_type(ts, ty, name, "builtins", Some(base_ty));
         // Exceptions keep attributes in their own store.
         // SAFETY: type shells are private during bootstrap; attrs_offset is
@@ -248,14 +257,24 @@ pub fn init_hierarchy(ts: &mut ThreadState, t: &BuiltinTypes) {
 /// The exception class by name (after bootstrap).
 pub fn exception_type(name: &str) -> Option<Gc<TypeObj>> {
     let t = types();
-    t.exceptions.lock().iter().copied().find(|ty| ty.name_str() == name)
+    t.exceptions
+        .lock()
+        .iter()
+        .copied()
+        .find(|ty| ty.name_str() == name)
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ExcObj>> {
-    v.downcast::<ExcObj>().ok_or_else(|| ts.type_error(format!("expected an exception, got {}", type_name(v))))
+    v.downcast::<ExcObj>()
+        .ok_or_else(|| ts.type_error(format!("expected an exception, got {}", type_name(v))))
 }
 
-fn exc_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn exc_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let pos = &args[..args.len() - nkw];
     let e = ExcObj::new(ts, cls, pos);
@@ -298,19 +317,32 @@ fn os_error_subclass(errno: i64) -> Option<Gc<TypeObj>> {
 pub fn init_fields(ts: &mut ThreadState, e: Gc<ExcObj>, args: &[Value]) {
     let t = types();
     let ty = e.header.ty();
-    if [t.import_error, t.os_error, t.system_exit, t.syntax_error].iter().any(|&b| ty.is_subtype(b)) {
+    if [t.import_error, t.os_error, t.system_exit, t.syntax_error]
+        .iter()
+        .any(|&b| ty.is_subtype(b))
+    {
         let _ = exc_init(ts, e.value(), args, None);
     }
 }
 
-fn exc_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn exc_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let e = this(ts, v)?;
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let ty = type_of(v);
     let pos = &args[..args.len() - nkw];
     if nkw > 0 && !ty.is_heap_type() {
         // A few built-ins take keywords.
-        let allowed = [types().import_error, types().module_not_found_error, types().attribute_error, types().name_error];
+        let allowed = [
+            types().import_error,
+            types().module_not_found_error,
+            types().attribute_error,
+            types().name_error,
+        ];
         if !allowed.iter().any(|&a| ty.is_subtype(a)) {
             return Err(ts.type_error(format!("{}() takes no keyword arguments", ty.name_str())));
         }
@@ -353,7 +385,17 @@ fn exc_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleO
                 }
             }
         }
-        for (i, n) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+        for (i, n) in [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .iter()
+        .enumerate()
+        {
             e.set_attr_quiet(ts, n, fields[i]);
         }
         e.set_attr_quiet(ts, "print_file_and_line", Value::NONE);
@@ -389,8 +431,12 @@ fn exc_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleO
                 }
             }
         }
-    } else if ty.is_subtype(t_all.unicode_decode_error) || ty.is_subtype(t_all.unicode_encode_error) {
-        for (i, n) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
+    } else if ty.is_subtype(t_all.unicode_decode_error) || ty.is_subtype(t_all.unicode_encode_error)
+    {
+        for (i, n) in ["encoding", "object", "start", "end", "reason"]
+            .iter()
+            .enumerate()
+        {
             e.set_attr_quiet(ts, n, pos.get(i).copied().unwrap_or(Value::NONE));
         }
     }
@@ -430,7 +476,8 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
         let filename = e.get_attr_quiet(ts, "filename").unwrap_or(Value::NONE);
         let lineno = e.get_attr_quiet(ts, "lineno").unwrap_or(Value::NONE);
         let m = ops::str_string(ts, msg)?;
-        let fname = crate::objects::str::as_str(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+        let fname = crate::objects::str::as_str(filename)
+            .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
         return Ok(match (fname, crate::objects::int::to_i64(lineno)) {
             (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
             (Some(f), None) => format!("{m} ({f})"),
@@ -446,15 +493,24 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
             e.get_attr_quiet(ts, "end"),
             e.get_attr_quiet(ts, "reason"),
         ) {
-            if let (Some(data), Some(s), Some(en)) = (crate::objects::bytes::bytes_data(obj), crate::objects::int::to_i64(start), crate::objects::int::to_i64(end)) {
+            if let (Some(data), Some(s), Some(en)) = (
+                crate::objects::bytes::bytes_data(obj),
+                crate::objects::int::to_i64(start),
+                crate::objects::int::to_i64(end),
+            ) {
                 let enc = ops::str_string(ts, enc)?;
                 let reason = ops::str_string(ts, reason)?;
                 if en == s + 1 {
                     if let Some(b) = data.get(s as usize) {
-                        return Ok(format!("'{enc}' codec can't decode byte 0x{b:02x} in position {s}: {reason}"));
+                        return Ok(format!(
+                            "'{enc}' codec can't decode byte 0x{b:02x} in position {s}: {reason}"
+                        ));
                     }
                 }
-                return Ok(format!("'{enc}' codec can't decode bytes in position {s}-{}: {reason}", en - 1));
+                return Ok(format!(
+                    "'{enc}' codec can't decode bytes in position {s}-{}: {reason}",
+                    en - 1
+                ));
             }
         }
     }
@@ -488,7 +544,9 @@ fn get_args(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_args(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let e = this(ts, v)?;
-    let Some(x) = x else { return Err(ts.type_error("args may not be deleted")) };
+    let Some(x) = x else {
+        return Err(ts.type_error("args may not be deleted"));
+    };
     let items = ops::collect(ts, x)?;
     let t = TupleObj::new(ts, &items);
     e.args.set(t.value());
@@ -517,7 +575,10 @@ exc_slot_getset!(get_context, set_context, context);
 
 fn set_traceback(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     if let Some(x) = x {
-        if !x.is_none() && x.downcast::<crate::objects::traceback::TracebackObj>().is_none() {
+        if !x.is_none()
+            && x.downcast::<crate::objects::traceback::TracebackObj>()
+                .is_none()
+        {
             return Err(ts.type_error("__traceback__ must be a traceback or None"));
         }
     }
@@ -565,7 +626,11 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(e.attrs.to_dict_mode(ts, &e.header)?.value())
 }
 
-fn with_traceback(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn with_traceback(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let e = this(ts, args[0])?;
     let tb = args.get(1).copied().unwrap_or(Value::NONE);
     set_traceback(ts, e.value(), Some(tb))?;
@@ -574,7 +639,9 @@ fn with_traceback(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>
 
 fn add_note(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let e = this(ts, args[0])?;
-    let Some(&note) = args.get(1) else { return Err(ts.type_error("add_note() takes exactly one argument (0 given)")) };
+    let Some(&note) = args.get(1) else {
+        return Err(ts.type_error("add_note() takes exactly one argument (0 given)"));
+    };
     if note.downcast::<StrObj>().is_none() {
         return Err(ts.type_error(format!("note must be a str, not '{}'", type_name(note))));
     }
@@ -613,15 +680,31 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.str.set(Some(exc_str));
     s.repr.set(Some(exc_repr));
     add_getset(ts, base, "args", get_args, Some(set_args));
-    add_getset(ts, base, "__traceback__", get_traceback, Some(set_traceback));
+    add_getset(
+        ts,
+        base,
+        "__traceback__",
+        get_traceback,
+        Some(set_traceback),
+    );
     add_getset(ts, base, "__context__", get_context, Some(set_context));
     add_getset(ts, base, "__cause__", get_cause, Some(set_cause));
-    add_getset(ts, base, "__suppress_context__", get_suppress, Some(set_suppress));
+    add_getset(
+        ts,
+        base,
+        "__suppress_context__",
+        get_suppress,
+        Some(set_suppress),
+    );
     add_getset(ts, base, "__dict__", get_dict, None);
     add_methods(
         ts,
         base,
-        &[method("with_traceback", with_traceback), method("add_note", add_note), method("__reduce__", exc_reduce)],
+        &[
+            method("with_traceback", with_traceback),
+            method("add_note", add_note),
+            method("__reduce__", exc_reduce),
+        ],
     );
     add_getset(ts, t.stop_iteration, "value", stop_iteration_value, None);
     // Every exception class shares the slots (inherited below).

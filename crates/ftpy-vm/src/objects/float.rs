@@ -58,8 +58,12 @@ fn operand(ts: &mut ThreadState, v: Value) -> PyResult<Option<f64>> {
 macro_rules! float_binop {
     ($name:ident, |$ts:ident, $x:ident, $y:ident| $body:expr) => {
         pub fn $name($ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-            let Some($x) = operand($ts, a)? else { return Ok(Value::NOT_IMPLEMENTED) };
-            let Some($y) = operand($ts, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+            let Some($x) = operand($ts, a)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
+            let Some($y) = operand($ts, b)? else {
+                return Ok(Value::NOT_IMPLEMENTED);
+            };
             $body
         }
     };
@@ -225,7 +229,10 @@ pub fn parse_float(s: &str) -> Option<f64> {
         let b = body.as_bytes();
         for (i, &c) in b.iter().enumerate() {
             if c == b'_' {
-                let ok = i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit();
+                let ok = i > 0
+                    && i + 1 < b.len()
+                    && b[i - 1].is_ascii_digit()
+                    && b[i + 1].is_ascii_digit();
                 if !ok {
                     return None;
                 }
@@ -233,7 +240,10 @@ pub fn parse_float(s: &str) -> Option<f64> {
         }
     }
     let clean: String = body.chars().filter(|&c| c != '_').collect();
-    if !clean.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-')) {
+    if !clean
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
+    {
         return None;
     }
     if !clean.bytes().any(|c| c.is_ascii_digit()) || clean.starts_with(['+', '-']) {
@@ -274,24 +284,41 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
         let r = f(ts, x)?;
         return match as_f64(r) {
             Some(v) => Ok(v),
-            None => Err(ts.type_error(format!("{}.__float__ returned non-float (type {})", type_name(x), type_name(r)))),
+            None => Err(ts.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(x),
+                type_name(r)
+            ))),
         };
     }
     if ty.slots.index.get().is_some() {
         let i = crate::ops::index(ts, x)?;
         return int_to_f64(ts, i);
     }
-    Err(ts.type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(x))))
+    Err(ts.type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        type_name(x)
+    )))
 }
 
-fn float_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("float() takes no keyword arguments"));
     }
     let f = match args {
         [] => 0.0,
         [x] => to_float(ts, *x)?,
-        _ => return Err(ts.type_error(format!("float expected at most 1 argument, got {}", args.len()))),
+        _ => {
+            return Err(ts.type_error(format!(
+                "float expected at most 1 argument, got {}",
+                args.len()
+            )))
+        }
     };
     Ok(new_float_of_type(ts, cls, f))
 }
@@ -319,7 +346,11 @@ pub fn new_float_of_type(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Valu
 #[cold]
 fn box_float(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Value {
     let size = std::mem::size_of::<FloatObj>()
-        + if cls.attrs_offset != 0 { crate::objects::instance::ATTR_STORE_SIZE } else { 0 };
+        + if cls.attrs_offset != 0 {
+            crate::objects::instance::ATTR_STORE_SIZE
+        } else {
+            0
+        };
     let g = ts.alloc_var(size, |p: *mut FloatObj| {
         // SAFETY: room for the object (and its attribute store).
         unsafe {
@@ -342,12 +373,20 @@ fn self_f64(ts: &mut ThreadState, args: &[Value]) -> PyResult<f64> {
     }
 }
 
-fn float_is_integer(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_is_integer(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
     Ok(Value::from_bool(f.is_finite() && f.floor() == f))
 }
 
-fn float_as_integer_ratio(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_as_integer_ratio(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
     if f.is_infinite() {
         return Err(ts.overflow_error("cannot convert Infinity to integer ratio"));
@@ -383,23 +422,41 @@ fn float_hex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
     } else if f.is_infinite() {
         if f > 0.0 { "inf" } else { "-inf" }.to_string()
     } else if f == 0.0 {
-        if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_string()
+        if f.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }
+        .to_string()
     } else {
         let bits = f.to_bits();
         let neg = bits >> 63 == 1;
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let man = bits & ((1 << 52) - 1);
-        let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+        let (lead, e) = if exp == 0 {
+            (0, -1022)
+        } else {
+            (1, exp - 1023)
+        };
         let mut hex = format!("{man:013x}");
         while hex.len() > 1 && hex.ends_with('0') {
             hex.pop();
         }
-        format!("{}0x{lead}.{hex}p{}{}", if neg { "-" } else { "" }, if e < 0 { "-" } else { "+" }, e.abs())
+        format!(
+            "{}0x{lead}.{hex}p{}{}",
+            if neg { "-" } else { "" },
+            if e < 0 { "-" } else { "+" },
+            e.abs()
+        )
     };
     Ok(StrObj::new(ts, &s))
 }
 
-fn float_fromhex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_fromhex(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = match args.get(1).and_then(|&v| v.downcast::<StrObj>()) {
         Some(s) => s.as_str().trim().to_ascii_lowercase(),
         None => return Err(ts.type_error("fromhex() argument must be str")),
@@ -457,7 +514,11 @@ fn float_fromhex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>
     }
 }
 
-fn float_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_conjugate(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
     Ok(new_float(ts, f))
 }
@@ -487,7 +548,11 @@ pub fn round_float(f: f64, ndigits: i64) -> Option<f64> {
         return Some(0.0f64.copysign(f));
     }
     let (keep, rest) = int_part.split_at(int_part.len() - k);
-    let mut digits: Vec<u8> = if keep.is_empty() { vec![b'0'] } else { keep.as_bytes().to_vec() };
+    let mut digits: Vec<u8> = if keep.is_empty() {
+        vec![b'0']
+    } else {
+        keep.as_bytes().to_vec()
+    };
     let first = rest.as_bytes()[0];
     let tail_nonzero = rest.bytes().skip(1).chain(frac.bytes()).any(|c| c != b'0');
     let odd = (digits[digits.len() - 1] - b'0') % 2 == 1;
@@ -517,17 +582,28 @@ pub fn round_float(f: f64, ndigits: i64) -> Option<f64> {
     Some(r.copysign(f))
 }
 
-fn float_divmod_method(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_divmod_method(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     divmod_method(ts, args, false)
 }
 
-fn float_rdivmod_method(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_rdivmod_method(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     divmod_method(ts, args, true)
 }
 
 fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyResult<Value> {
     let [a, b] = args else {
-        return Err(ts.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(ts.type_error(format!(
+            "expected 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     };
     if !(is_int(*b) || is_float(*b)) {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -560,7 +636,11 @@ pub fn round_to_int(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
         return Err(ts.overflow_error("cannot convert float infinity to integer"));
     }
     let r = f.round();
-    let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+    let r = if (f - f.trunc()).abs() == 0.5 {
+        2.0 * (f / 2.0).round()
+    } else {
+        r
+    };
     int_from_f64(ts, r)
 }
 
@@ -579,7 +659,11 @@ fn float_ceil(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
     int_from_f64(ts, f.ceil())
 }
 
-fn float_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_format(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
     let spec = match args.get(1) {
         Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
@@ -588,7 +672,11 @@ fn float_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>)
     crate::format::format_float(ts, f, spec.as_str())
 }
 
-fn float_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_getnewargs(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let f = self_f64(ts, args)?;
     let v = new_float(ts, f);
     Ok(TupleObj::new(ts, &[v]).value())

@@ -7,10 +7,10 @@ use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::interpreter::frame::Frame;
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::str::StrObj;
-use crate::objects::add_getset;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
@@ -39,7 +39,10 @@ unsafe impl HeapObj for FrameObj {
 impl FrameObj {
     /// A frame object for a traceback entry (no locals, no back link).
     pub fn snapshot(ts: &mut ThreadState, code: Value, globals: Value, lasti: u32) -> Gc<FrameObj> {
-        let lineno = code.downcast::<CodeObj>().map(|c| c.line_of(lasti as usize)).unwrap_or(0);
+        let lineno = code
+            .downcast::<CodeObj>()
+            .map(|c| c.line_of(lasti as usize))
+            .unwrap_or(0);
         ts.alloc(FrameObj {
             header: Header::new(types().frame, Kind::Frame, 0),
             code: Slot::new(code),
@@ -110,7 +113,8 @@ pub fn live_locals(ts: &mut ThreadState, fr: &Frame) -> Value {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<FrameObj>> {
-    v.downcast::<FrameObj>().ok_or_else(|| ts.type_error("expected a frame"))
+    v.downcast::<FrameObj>()
+        .ok_or_else(|| ts.type_error("expected a frame"))
 }
 
 fn get_code(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -155,7 +159,11 @@ fn frame_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         Some(c) => (c.filename_str(), c.name_str()),
         None => ("?", "?"),
     };
-    let s = format!("<frame at {:#x}, file '{file}', line {}, code {name}>", v.addr_unchecked(), f.lineno);
+    let s = format!(
+        "<frame at {:#x}, file '{file}', line {}, code {name}>",
+        v.addr_unchecked(),
+        f.lineno
+    );
     Ok(StrObj::new(ts, &s))
 }
 

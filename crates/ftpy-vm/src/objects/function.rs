@@ -4,12 +4,12 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::type_name;
-use crate::objects::add_getset;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
@@ -125,7 +125,11 @@ fn func_of(ts: &mut ThreadState, v: Value) -> PyResult<Gc<FunctionObj>> {
 
 fn func_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let f = func_of(ts, v)?;
-    let s = format!("<function {} at {:#x}>", f.qualname_str(), v.addr_unchecked());
+    let s = format!(
+        "<function {} at {:#x}>",
+        f.qualname_str(),
+        v.addr_unchecked()
+    );
     Ok(StrObj::new(ts, &s))
 }
 
@@ -137,7 +141,12 @@ fn func_get(ts: &mut ThreadState, f: Value, obj: Value, _ty: Value) -> PyResult<
     Ok(crate::objects::method::MethodObj::new(ts, f, obj).value())
 }
 
-fn func_call(ts: &mut ThreadState, f: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn func_call(
+    ts: &mut ThreadState,
+    f: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let func = func_of(ts, f)?;
     crate::interpreter::call_function(ts, func, args, kw)
 }
@@ -263,7 +272,12 @@ fn func_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult
     }
 }
 
-fn func_setattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+fn func_setattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     let ty = crate::objects::typeobj::type_of(obj);
     if let Some(d) = ty.lookup(name) {
         if let Some(set) = crate::objects::typeobj::type_of(d).slots.descr_set.get() {
@@ -293,7 +307,13 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(func_getattro));
     s.setattro.set(Some(func_setattro));
     add_getset(ts, ty, "__defaults__", get_defaults, Some(set_defaults));
-    add_getset(ts, ty, "__kwdefaults__", get_kwdefaults, Some(set_kwdefaults));
+    add_getset(
+        ts,
+        ty,
+        "__kwdefaults__",
+        get_kwdefaults,
+        Some(set_kwdefaults),
+    );
     add_getset(ts, ty, "__doc__", get_doc, Some(set_doc));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
@@ -302,6 +322,12 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__globals__", get_globals, None);
     add_getset(ts, ty, "__closure__", get_closure, None);
     add_getset(ts, ty, "__builtins__", get_builtins, None);
-    add_getset(ts, ty, "__annotations__", get_annotations, Some(set_annotations));
+    add_getset(
+        ts,
+        ty,
+        "__annotations__",
+        get_annotations,
+        Some(set_annotations),
+    );
     add_getset(ts, ty, "__dict__", get_dict, None);
 }

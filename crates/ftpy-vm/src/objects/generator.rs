@@ -69,7 +69,12 @@ unsafe impl HeapObj for GenObj {
 impl GenObj {
     /// Calls a generator (or coroutine) function: makes the generator with
     /// its arguments bound, runs nothing.
-    pub fn create(ts: &mut ThreadState, func: Gc<FunctionObj>, args: &[Value], kwnames: Option<Gc<TupleObj>>) -> PyResult<Gc<GenObj>> {
+    pub fn create(
+        ts: &mut ThreadState,
+        func: Gc<FunctionObj>,
+        args: &[Value],
+        kwnames: Option<Gc<TupleObj>>,
+    ) -> PyResult<Gc<GenObj>> {
         let code = func.code();
         let ty = if code.flags & coflags::COROUTINE != 0 {
             types().coroutine
@@ -141,7 +146,10 @@ impl GenObj {
             return Ok(SendResult::Returned(Value::NONE));
         }
         if st == CREATED && !throw && !v.is_none() {
-            return Err(ts.type_error(format!("can't send non-None value to a just-started {}", self.kind_name())));
+            return Err(ts.type_error(format!(
+                "can't send non-None value to a just-started {}",
+                self.kind_name()
+            )));
         }
         let limit = crate::interp::recursion_limit();
         if ts.depth >= limit {
@@ -184,7 +192,8 @@ impl GenObj {
         let suspended = unsafe { (*f).flags & SUSPENDED != 0 };
         match r {
             Ok(v) if suspended => {
-                self.exc_state.set(if now != outer { now } else { Value::NULL });
+                self.exc_state
+                    .set(if now != outer { now } else { Value::NULL });
                 self.state.store(SUSPENDED_STATE, Ordering::Release);
                 Ok(SendResult::Yielded(v))
             }
@@ -271,7 +280,9 @@ impl GenObj {
                 match ops::getattr_opt(ts, sub, names().throw)? {
                     Some(t) => Some(match ops::call1(ts, t, exc.value()) {
                         Ok(v) => Ok(SendResult::Yielded(v)),
-                        Err(e) if e.matches(types().stop_iteration) => Ok(SendResult::Returned(e.exc().stop_iteration_value())),
+                        Err(e) if e.matches(types().stop_iteration) => {
+                            Ok(SendResult::Returned(e.exc().stop_iteration_value()))
+                        }
                         Err(e) => Err(e),
                     }),
                     None => None,
@@ -333,9 +344,13 @@ impl GenObj {
         }
         let exit = ts.new_error_with(types().generator_exit, &[]);
         match self.throw(ts, exit) {
-            Ok(SendResult::Yielded(_)) => Err(ts.runtime_error(format!("{} ignored GeneratorExit", self.kind_name()))),
+            Ok(SendResult::Yielded(_)) => {
+                Err(ts.runtime_error(format!("{} ignored GeneratorExit", self.kind_name())))
+            }
             Ok(SendResult::Returned(_)) => Ok(()),
-            Err(e) if e.matches(types().generator_exit) || e.matches(types().stop_iteration) => Ok(()),
+            Err(e) if e.matches(types().generator_exit) || e.matches(types().stop_iteration) => {
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }
@@ -348,7 +363,8 @@ pub fn wrap_async_value(_ts: &mut ThreadState, v: Value) -> Value {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<GenObj>> {
-    v.downcast::<GenObj>().ok_or_else(|| ts.type_error(format!("expected a generator, got {}", type_name(v))))
+    v.downcast::<GenObj>()
+        .ok_or_else(|| ts.type_error(format!("expected a generator, got {}", type_name(v))))
 }
 
 fn gen_iter(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -391,7 +407,10 @@ fn m_throw(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
         return Err(ts.type_error("throw expected at least 1 argument, got 0"));
     };
     let val = args.get(2).copied().unwrap_or(Value::NONE);
-    let exc = if typ.downcast::<crate::objects::exception::ExcObj>().is_some() {
+    let exc = if typ
+        .downcast::<crate::objects::exception::ExcObj>()
+        .is_some()
+    {
         PyErr::from_exception(typ)
     } else if let Some(t) = typ.downcast::<crate::objects::typeobj::TypeObj>() {
         if !t.is_subtype(types().base_exception) {
@@ -402,7 +421,11 @@ fn m_throw(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
         }
         let inst = if val.is_none() {
             ops::call0(ts, typ)?
-        } else if val.downcast::<crate::objects::exception::ExcObj>().is_some() && t.instance_check(val) {
+        } else if val
+            .downcast::<crate::objects::exception::ExcObj>()
+            .is_some()
+            && t.instance_check(val)
+        {
             val
         } else if let Some(tup) = val.downcast::<TupleObj>() {
             ops::call(ts, typ, tup.items(), None)?
@@ -436,7 +459,12 @@ fn m_await(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
 fn gen_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let g = this(ts, v)?;
     let q = crate::objects::str::as_str(g.qualname.get()).unwrap_or("?");
-    let s = format!("<{} object {} at {:#x}>", g.kind_name(), q, v.addr_unchecked());
+    let s = format!(
+        "<{} object {} at {:#x}>",
+        g.kind_name(),
+        q,
+        v.addr_unchecked()
+    );
     Ok(StrObj::new(ts, &s))
 }
 
@@ -458,13 +486,18 @@ fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let f = &g.frame;
-    Ok(crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), f.lasti).value())
+    Ok(
+        crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), f.lasti)
+            .value(),
+    )
 }
 fn get_yieldfrom(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.delegate().unwrap_or(Value::NONE))
 }
 fn get_suspended(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_bool(this(ts, v)?.state.load(Ordering::Acquire) == SUSPENDED_STATE))
+    Ok(Value::from_bool(
+        this(ts, v)?.state.load(Ordering::Acquire) == SUSPENDED_STATE,
+    ))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -473,7 +506,15 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     g.slots.next.set(Some(gen_next));
     for ty in [t.generator, t.coroutine] {
         ty.slots.repr.set(Some(gen_repr));
-        add_methods(ts, ty, &[method("send", m_send), method("throw", m_throw), method("close", m_close)]);
+        add_methods(
+            ts,
+            ty,
+            &[
+                method("send", m_send),
+                method("throw", m_throw),
+                method("close", m_close),
+            ],
+        );
         add_getset(ts, ty, "__name__", get_name, None);
         add_getset(ts, ty, "__qualname__", get_qualname, None);
     }

@@ -147,13 +147,19 @@ impl Shape {
         if let Some(ix) = &self.index {
             return ix.get(&kb).copied();
         }
-        self.keys.iter().position(|k| k.bits() == kb).map(|i| i as u32)
+        self.keys
+            .iter()
+            .position(|k| k.bits() == kb)
+            .map(|i| i as u32)
     }
 
     /// The slot of a name given as any str (compared by text; no lock, no
     /// interning).
     pub fn index_of_text(&self, name: Gc<StrObj>) -> Option<u32> {
-        self.keys.iter().position(|k| crate::objects::str::as_str(*k) == Some(name.as_str())).map(|i| i as u32)
+        self.keys
+            .iter()
+            .position(|k| crate::objects::str::as_str(*k) == Some(name.as_str()))
+            .map(|i| i as u32)
     }
 
     /// The shape with `key` appended (an existing transition or a new one).
@@ -166,7 +172,12 @@ impl Shape {
         let mut keys = self.keys.clone();
         keys.push(key.value());
         let index = if keys.len() > 8 {
-            Some(keys.iter().enumerate().map(|(i, k)| (k.bits(), i as u32)).collect::<HashMap<u64, u32, PtrHash>>())
+            Some(
+                keys.iter()
+                    .enumerate()
+                    .map(|(i, k)| (k.bits(), i as u32))
+                    .collect::<HashMap<u64, u32, PtrHash>>(),
+            )
         } else {
             None
         };
@@ -260,18 +271,31 @@ impl AttrStore {
     /// Reads through a known non-dict shape (lock-free).
     #[inline]
     pub fn get_shaped(&self, shape: &'static Shape, name: Gc<StrObj>) -> Option<Value> {
-        let i = if name.is_interned() { shape.index_of(name)? } else { shape.index_of_text(name)? };
+        let i = if name.is_interned() {
+            shape.index_of(name)?
+        } else {
+            shape.index_of_text(name)?
+        };
         self.slot(i).map(|s| s.get()).and_then(|v| v.non_null())
     }
 
     /// Stores attribute `name` (`None` deletes; returns false if it did not
     /// exist).
-    pub fn set(&self, ts: &mut ThreadState, owner: &Header, ty: Gc<TypeObj>, name: Gc<StrObj>, v: Option<Value>) -> PyResult<bool> {
+    pub fn set(
+        &self,
+        ts: &mut ThreadState,
+        owner: &Header,
+        ty: Gc<TypeObj>,
+        name: Gc<StrObj>,
+        v: Option<Value>,
+    ) -> PyResult<bool> {
         let name = crate::interp::intern_str(ts, name);
         loop {
             let shape = self.shape();
             if shape.is_dict_mode() {
-                let Some(d) = self.dict() else { return Ok(false) };
+                let Some(d) = self.dict() else {
+                    return Ok(false);
+                };
                 return match v {
                     Some(v) => {
                         d.set_item(ts, name.value(), v)?;
@@ -282,7 +306,12 @@ impl AttrStore {
             }
             let Some(v) = v else {
                 // Deletion: switch to dict mode, then delete there.
-                if shape.index_of(name).and_then(|i| self.slot(i)).map(|s| s.get().is_null()).unwrap_or(true) {
+                if shape
+                    .index_of(name)
+                    .and_then(|i| self.slot(i))
+                    .map(|s| s.get().is_null())
+                    .unwrap_or(true)
+                {
                     return Ok(false);
                 }
                 self.to_dict_mode(ts, owner)?;
@@ -312,7 +341,11 @@ impl AttrStore {
                 let cap = cur.map(|a| a.capacity()).unwrap_or(0);
                 if need > cap {
                     let newcap = (cap * 2).max(4).max(need);
-                    grown = Some(ValueArray::new_copy(ts, cur.map(|a| a.obj().slots()).unwrap_or(&[]), newcap));
+                    grown = Some(ValueArray::new_copy(
+                        ts,
+                        cur.map(|a| a.obj().slots()).unwrap_or(&[]),
+                        newcap,
+                    ));
                 }
             }
             let _g = owner.lock();
@@ -333,7 +366,8 @@ impl AttrStore {
                 Some(s) => s.set(v),
                 None => continue,
             }
-            self.shape.store(new_shape as *const Shape as *mut Shape, Ordering::Release);
+            self.shape
+                .store(new_shape as *const Shape as *mut Shape, Ordering::Release);
             drop(_g);
             // Future instances of this class get more inline room.
             if idx + 1 > ty.inline_slots.load(Ordering::Relaxed) && idx < MAX_INLINE {
@@ -349,7 +383,9 @@ impl AttrStore {
     #[inline]
     pub fn store_at(&self, shape: &Shape, idx: u32, v: Value) -> bool {
         let arr_before = self.overflow.get();
-        let Some(s) = self.slot(idx) else { return false };
+        let Some(s) = self.slot(idx) else {
+            return false;
+        };
         s.set(v);
         std::ptr::eq(self.shape(), shape) && self.overflow.get() == arr_before
     }
@@ -357,15 +393,24 @@ impl AttrStore {
     /// A cached store that adds an attribute: `old` -> `new` (one name
     /// more). False when the store needs the slow path (room to grow).
     #[inline]
-    pub fn add_with_shape(&self, owner: &Header, old: &Shape, new: &'static Shape, v: Value) -> bool {
+    pub fn add_with_shape(
+        &self,
+        owner: &Header,
+        old: &Shape,
+        new: &'static Shape,
+        v: Value,
+    ) -> bool {
         let idx = old.len() as u32;
         let _g = owner.lock();
         if !std::ptr::eq(self.shape(), old) {
             return false;
         }
-        let Some(s) = self.slot(idx) else { return false };
+        let Some(s) = self.slot(idx) else {
+            return false;
+        };
         s.set(v);
-        self.shape.store(new as *const Shape as *mut Shape, Ordering::Release);
+        self.shape
+            .store(new as *const Shape as *mut Shape, Ordering::Release);
         true
     }
 
@@ -378,7 +423,11 @@ impl AttrStore {
             let shape = self.shape();
             let d = DictObj::new(ts);
             for (i, &k) in shape.keys().iter().enumerate() {
-                if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+                if let Some(v) = self
+                    .slot(i as u32)
+                    .map(|s| s.get())
+                    .and_then(|v| v.non_null())
+                {
                     d.set_item(ts, k, v)?;
                 }
             }
@@ -388,12 +437,19 @@ impl AttrStore {
             }
             // Re-copy values that changed since (same shape: same slots).
             for (i, &k) in shape.keys().iter().enumerate() {
-                if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+                if let Some(v) = self
+                    .slot(i as u32)
+                    .map(|s| s.get())
+                    .and_then(|v| v.non_null())
+                {
                     d.set_item_nolock_simple(k, v);
                 }
             }
             self.overflow.set(d.value());
-            self.shape.store(dict_shape() as *const Shape as *mut Shape, Ordering::Release);
+            self.shape.store(
+                dict_shape() as *const Shape as *mut Shape,
+                Ordering::Release,
+            );
             return Ok(d);
         }
     }
@@ -406,7 +462,11 @@ impl AttrStore {
         let shape = self.shape();
         let mut out = Vec::new();
         for (i, &k) in shape.keys().iter().enumerate() {
-            if let Some(v) = self.slot(i as u32).map(|s| s.get()).and_then(|v| v.non_null()) {
+            if let Some(v) = self
+                .slot(i as u32)
+                .map(|s| s.get())
+                .and_then(|v| v.non_null())
+            {
                 out.push((k, v));
             }
         }
@@ -482,7 +542,11 @@ pub fn attr_store(v: Value) -> Option<&'static AttrStore> {
         return None;
     }
     let addr = v.addr_unchecked();
-    let at = if off == VAR_ATTRS { var_attrs_addr(v)? } else { addr + off as usize };
+    let at = if off == VAR_ATTRS {
+        var_attrs_addr(v)?
+    } else {
+        addr + off as usize
+    };
     // SAFETY: the type's layout puts an AttrStore there.
     Some(unsafe { &*(at as *const AttrStore) })
 }
@@ -502,7 +566,10 @@ fn var_attrs_addr(v: Value) -> Option<usize> {
         }
         Kind::Bytes => {
             let b: Gc<crate::objects::bytes::BytesObj> = v.downcast()?;
-            Some(a + (std::mem::size_of::<crate::objects::bytes::BytesObj>() + b.len()).div_ceil(8) * 8)
+            Some(
+                a + (std::mem::size_of::<crate::objects::bytes::BytesObj>() + b.len()).div_ceil(8)
+                    * 8,
+            )
         }
         _ => None,
     }

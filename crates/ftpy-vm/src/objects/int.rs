@@ -254,7 +254,11 @@ fn cmp_float_big(x: f64, y: &BigInt) -> Option<std::cmp::Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     if let Some(yi) = y.to_i64() {
         if yi.unsigned_abs() < (1u64 << 53) {
@@ -304,7 +308,9 @@ pub fn int_from_f64(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
 // ---- str conversion -----------------------------------------------------------
 
 fn max_str_digits() -> usize {
-    interp().int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed)
+    interp()
+        .int_max_str_digits
+        .load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// `str(i)` / `repr(i)`.
@@ -372,7 +378,10 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
         if base != 10 && t.starts_with('_') {
             t = &t[1..];
         }
-    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
+    } else if (base == 16 && prefixed("0x"))
+        || (base == 8 && prefixed("0o"))
+        || (base == 2 && prefixed("0b"))
+    {
         t = &t[2..];
         if t.starts_with('_') {
             t = &t[1..];
@@ -410,7 +419,12 @@ fn unicode_decimal(c: char) -> Option<u32> {
 pub fn int_from_str(ts: &mut ThreadState, s: &str, base: u32, orig: Value) -> PyResult<Value> {
     let limit = max_str_digits();
     if base == 10 && limit > 0 {
-        let nd = s.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').count();
+        let nd = s
+            .trim()
+            .trim_start_matches(['+', '-'])
+            .chars()
+            .filter(|c| *c != '_')
+            .count();
         if nd > limit {
             return Err(ts.value_error(format!(
                 "Exceeds the limit ({limit} digits) for integer string conversion: value has {nd} digits; use sys.set_int_max_str_digits() to increase the limit"
@@ -446,19 +460,25 @@ macro_rules! small_fast {
 
 pub fn int_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     small_fast!(a, b, |x, y| x.checked_add(y).map(|r| int_from_i64(ts, r)));
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(int_from_big(ts, x.as_ref() + y.as_ref()))
 }
 
 pub fn int_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     small_fast!(a, b, |x, y| x.checked_sub(y).map(|r| int_from_i64(ts, r)));
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(int_from_big(ts, x.as_ref() - y.as_ref()))
 }
 
 pub fn int_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     small_fast!(a, b, |x, y| x.checked_mul(y).map(|r| int_from_i64(ts, r)));
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(int_from_big(ts, x.as_ref() * y.as_ref()))
 }
 
@@ -475,7 +495,9 @@ pub fn int_floordiv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value>
             return Ok(int_from_i64(ts, q));
         }
     }
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     if y.is_zero() {
         return Err(zero_div(ts, "integer division or modulo by zero"));
     }
@@ -513,7 +535,9 @@ pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
             return Ok(int_from_i64(ts, r));
         }
     }
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     if y.is_zero() {
         return Err(zero_div(ts, "integer modulo by zero"));
     }
@@ -522,7 +546,9 @@ pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 
 /// Correctly rounded `a / b` for ints.
 pub fn int_truediv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     if y.is_zero() {
         return Err(zero_div(ts, "division by zero"));
     }
@@ -549,7 +575,11 @@ pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
     // Scale so the quotient has 55 significant bits (2 guard bits), round
     // half to even with a sticky bit, then scale back.
     let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (num, den) = if shift >= 0 {
+        (a << shift as usize, b)
+    } else {
+        (a, b << (-shift) as usize)
+    };
     let (q, r) = num.div_rem(&den);
     let mut qv = q.to_u64().unwrap_or(u64::MAX);
     let mut exp = -shift;
@@ -573,7 +603,9 @@ pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
 }
 
 pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     if y.is_negative() {
         // A negative exponent gives a float.
         let xf = int_to_f64(ts, a)?;
@@ -609,7 +641,9 @@ pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 /// `pow(a, b, m)` for ints.
 pub fn int_pow_mod(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResult<Value> {
     let (Some(x), Some(y), Some(z)) = (to_big(a), to_big(b), to_big(m)) else {
-        return Err(ts.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            ts.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if z.is_zero() {
         return Err(ts.value_error("pow() 3rd argument cannot be 0"));
@@ -624,7 +658,11 @@ pub fn int_pow_mod(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResu
     };
     let r = base.modpow(&exp, &z.abs());
     // Result takes the sign of the modulus (Python semantics).
-    let r = if z.is_negative() && !r.is_zero() { r + z.as_ref() } else { r };
+    let r = if z.is_negative() && !r.is_zero() {
+        r + z.as_ref()
+    } else {
+        r
+    };
     Ok(int_from_big(ts, r))
 }
 
@@ -644,7 +682,9 @@ pub fn int_lshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
             }
         }
     }
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let Some(n) = shift_count(ts, &y)? else {
         if x.is_zero() {
             return Ok(Value::small_int_unchecked(0));
@@ -671,19 +711,40 @@ pub fn int_rshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
             return Ok(int_from_i64(ts, if y >= 64 { x >> 63 } else { x >> y }));
         }
     }
-    let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some((x, y)) = both(a, b) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = match shift_count(ts, &y)? {
         Some(n) => n,
         None => usize::MAX,
     };
     if let Some(xi) = x.to_i64() {
-        return Ok(int_from_i64(ts, if n >= 64 { if xi < 0 { -1 } else { 0 } } else { xi >> n }));
+        return Ok(int_from_i64(
+            ts,
+            if n >= 64 {
+                if xi < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                xi >> n
+            },
+        ));
     }
     if n as u64 >= x.bits() {
-        return Ok(Value::small_int_unchecked(if x.is_negative() { -1 } else { 0 }));
+        return Ok(Value::small_int_unchecked(if x.is_negative() {
+            -1
+        } else {
+            0
+        }));
     }
     // Arithmetic shift (floor) for negatives.
-    let r = if x.is_negative() { -((-x.as_ref() - 1u32) >> n) - 1u32 } else { x.as_ref() >> n };
+    let r = if x.is_negative() {
+        -((-x.as_ref() - 1u32) >> n) - 1u32
+    } else {
+        x.as_ref() >> n
+    };
     Ok(int_from_big(ts, r))
 }
 
@@ -768,7 +829,9 @@ fn int_richcompare(_ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
     let Some(Some(o)) = numeric_cmp(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    Ok(Value::from_bool(crate::objects::float::ordering_matches(o, op)))
+    Ok(Value::from_bool(crate::objects::float::ordering_matches(
+        o, op,
+    )))
 }
 
 /// The binary slot table entry for int.
@@ -782,7 +845,10 @@ fn int_rdivmod(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
 
 fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyResult<Value> {
     let [a, b] = args else {
-        return Err(ts.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(ts.type_error(format!(
+            "expected 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     };
     if !is_int(*b) {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -854,7 +920,12 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
     )))
 }
 
-fn int_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let a = crate::builtins::args::parse(ts, "int", args, kw, &["", "base"], 0, 2)?;
     let v = match (a.get(0), a.get(1)) {
         (None, None) => Value::small_int_unchecked(0),
@@ -890,24 +961,40 @@ fn self_int(ts: &mut ThreadState, args: &[Value]) -> PyResult<Cow<'static, BigIn
     }
 }
 
-fn int_bit_length(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_bit_length(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = self_int(ts, args)?;
     Ok(int_from_i64(ts, b.bits() as i64))
 }
 
-fn int_bit_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_bit_count(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = self_int(ts, args)?;
     let (_, digits) = b.to_u64_digits();
     let n: u64 = digits.iter().map(|d| d.count_ones() as u64).sum();
     Ok(int_from_i64(ts, n as i64))
 }
 
-fn int_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_conjugate(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
 }
 
-fn int_as_integer_ratio(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_as_integer_ratio(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = self_int(ts, args)?;
     let n = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[n, Value::small_int_unchecked(1)]).value())
@@ -936,7 +1023,15 @@ fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
 }
 
 fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "to_bytes", args, kw, &["self", "length", "byteorder", "signed"], 1, 3)?;
+    let a = crate::builtins::args::parse(
+        ts,
+        "to_bytes",
+        args,
+        kw,
+        &["self", "length", "byteorder", "signed"],
+        1,
+        3,
+    )?;
     let b = to_big(a.req(0)).unwrap_or_default();
     let length = match a.get(1) {
         Some(l) => crate::ops::index_to_i64(ts, l)?,
@@ -946,7 +1041,9 @@ fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
         return Err(ts.value_error("length argument must be non-negative"));
     }
     let order = match a.get(2) {
-        Some(o) => crate::objects::str::expect_str(ts, o, "to_bytes() argument 'byteorder'")?.to_string(),
+        Some(o) => {
+            crate::objects::str::expect_str(ts, o, "to_bytes() argument 'byteorder'")?.to_string()
+        }
         None => "big".to_string(),
     };
     let signed = match a.get(3) {
@@ -956,7 +1053,11 @@ fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     if b.is_negative() && !signed {
         return Err(ts.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    let mut bytes = if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.to_bytes_le().1
+    };
     if b.is_zero() {
         bytes.clear();
     }
@@ -975,8 +1076,20 @@ fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     Ok(crate::objects::bytes::BytesObj::new(ts, &bytes))
 }
 
-fn int_from_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "from_bytes", args, kw, &["cls", "bytes", "byteorder", "signed"], 2, 3)?;
+fn int_from_bytes(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    let a = crate::builtins::args::parse(
+        ts,
+        "from_bytes",
+        args,
+        kw,
+        &["cls", "bytes", "byteorder", "signed"],
+        2,
+        3,
+    )?;
     let data = match crate::objects::bytes::bytes_data(a.req(1)) {
         Some(d) => d,
         None => {
@@ -992,7 +1105,9 @@ fn int_from_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>
         }
     };
     let order = match a.get(2) {
-        Some(o) => crate::objects::str::expect_str(ts, o, "from_bytes() argument 'byteorder'")?.to_string(),
+        Some(o) => {
+            crate::objects::str::expect_str(ts, o, "from_bytes() argument 'byteorder'")?.to_string()
+        }
         None => "big".to_string(),
     };
     let signed = match a.get(3) {
@@ -1014,7 +1129,11 @@ fn int_from_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>
     crate::ops::call1(ts, cls, r)
 }
 
-fn int_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_getnewargs(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let b = self_int(ts, args)?;
     let v = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[v]).value())
@@ -1106,13 +1225,21 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     b.slots.nb[BinaryOp::Xor as usize].set(Some(int_xor));
 }
 
-fn bool_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn bool_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("bool() takes no keyword arguments"));
     }
     match args {
         [] => Ok(Value::FALSE),
         [x] => Ok(Value::from_bool(crate::ops::truthy(ts, *x)?)),
-        _ => Err(ts.type_error(format!("bool expected at most 1 argument, got {}", args.len()))),
+        _ => Err(ts.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            args.len()
+        ))),
     }
 }

@@ -46,11 +46,24 @@ unsafe impl HeapObj for IterObj {
 }
 
 impl IterObj {
-    pub fn new(ts: &mut ThreadState, ty: Gc<TypeObj>, a: Value, b: Value, index: i64) -> Gc<IterObj> {
+    pub fn new(
+        ts: &mut ThreadState,
+        ty: Gc<TypeObj>,
+        a: Value,
+        b: Value,
+        index: i64,
+    ) -> Gc<IterObj> {
         Self::new2(ts, ty, a, b, index, 0)
     }
 
-    pub fn new2(ts: &mut ThreadState, ty: Gc<TypeObj>, a: Value, b: Value, index: i64, end: i64) -> Gc<IterObj> {
+    pub fn new2(
+        ts: &mut ThreadState,
+        ty: Gc<TypeObj>,
+        a: Value,
+        b: Value,
+        index: i64,
+        end: i64,
+    ) -> Gc<IterObj> {
         ts.alloc(IterObj {
             header: Header::new(ty, Kind::Iterator, 0),
             a: Slot::new(a),
@@ -89,7 +102,9 @@ fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// list_iterator: a = list, index = next position (a NULL `a` is exhausted).
 fn list_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(l) = o.a.get().downcast::<ListObj>() else { return Ok(None) };
+    let Some(l) = o.a.get().downcast::<ListObj>() else {
+        return Ok(None);
+    };
     let i = o.take();
     match l.get(i as usize) {
         Some(x) => Ok(Some(x)),
@@ -103,7 +118,9 @@ fn list_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// list_reverseiterator: a = list, index counts down.
 fn list_rev_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(l) = o.a.get().downcast::<ListObj>() else { return Ok(None) };
+    let Some(l) = o.a.get().downcast::<ListObj>() else {
+        return Ok(None);
+    };
     let i = o.index.fetch_sub(1, Ordering::Relaxed);
     if i < 0 {
         o.a.set(Value::NULL);
@@ -121,7 +138,9 @@ fn list_rev_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// tuple_iterator: a = tuple, index.
 fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(t) = o.a.get().downcast::<TupleObj>() else { return Ok(None) };
+    let Some(t) = o.a.get().downcast::<TupleObj>() else {
+        return Ok(None);
+    };
     let i = o.take();
     match t.get(i as usize) {
         Some(x) => Ok(Some(x)),
@@ -148,13 +167,23 @@ fn range_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 /// A range iterator for small-int ranges.
 pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
-    IterObj::new2(ts, types().range_iterator, Value::NULL, Value::small_int_unchecked(step), start, len).value()
+    IterObj::new2(
+        ts,
+        types().range_iterator,
+        Value::NULL,
+        Value::small_int_unchecked(step),
+        start,
+        len,
+    )
+    .value()
 }
 
 /// str iterator: a = str, index = char index, end = byte offset.
 fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(s) = o.a.get().downcast::<StrObj>() else { return Ok(None) };
+    let Some(s) = o.a.get().downcast::<StrObj>() else {
+        return Ok(None);
+    };
     let b = o.end.load(Ordering::Relaxed) as usize;
     let text = s.obj().as_str();
     match text.get(b..).and_then(|r| r.chars().next()) {
@@ -162,7 +191,10 @@ fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
             o.end.store((b + c.len_utf8()) as i64, Ordering::Relaxed);
             o.index.fetch_add(1, Ordering::Relaxed);
             let mut buf = [0u8; 4];
-            Ok(Some(crate::objects::str::new_str(ts, c.encode_utf8(&mut buf))))
+            Ok(Some(crate::objects::str::new_str(
+                ts,
+                c.encode_utf8(&mut buf),
+            )))
         }
         None => {
             o.a.set(Value::NULL);
@@ -175,7 +207,9 @@ fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// dict had when iteration began.
 fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, Value)>> {
     let o = it(v);
-    let Some(d) = o.a.get().downcast::<DictObj>() else { return Ok(None) };
+    let Some(d) = o.a.get().downcast::<DictObj>() else {
+        return Ok(None);
+    };
     if d.len() as i64 != o.end.load(Ordering::Relaxed) {
         o.end.store(-1, Ordering::Relaxed);
         return Err(ts.runtime_error("dictionary changed size during iteration"));
@@ -211,7 +245,9 @@ fn dict_item_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// set_iterator: a = set, index = table position, end = expected size.
 fn set_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(s) = o.a.get().downcast::<SetObj>() else { return Ok(None) };
+    let Some(s) = o.a.get().downcast::<SetObj>() else {
+        return Ok(None);
+    };
     let pos = o.index.load(Ordering::Relaxed);
     if pos == 0 && o.end.load(Ordering::Relaxed) == 0 {
         o.end.store(s.len() as i64 + 1, Ordering::Relaxed);
@@ -280,7 +316,9 @@ pub fn callable_iter(ts: &mut ThreadState, f: Value, sentinel: Value) -> Value {
 /// enumerate: a = iterator, b = the next count (an int value).
 fn enumerate_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(x) = ops::next(ts, o.a.get())? else { return Ok(None) };
+    let Some(x) = ops::next(ts, o.a.get())? else {
+        return Ok(None);
+    };
     let n = o.b.get();
     let next = match n.as_small_int() {
         Some(i) => crate::objects::int::int_from_i64(ts, i + 1),
@@ -290,13 +328,21 @@ fn enumerate_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     Ok(Some(TupleObj::new(ts, &[n, x]).value()))
 }
 
-fn enumerate_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn enumerate_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let a = crate::builtins::args::parse(ts, "enumerate", args, kw, &["iterable", "start"], 1, 2)?;
     let iterable = a.req(0);
     let start = match a.get(1) {
         Some(s) => {
             if !crate::objects::int::is_int(s) {
-                return Err(ts.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(s))));
+                return Err(ts.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(s)
+                )));
             }
             s
         }
@@ -309,7 +355,9 @@ fn enumerate_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Opt
 /// zip: a = tuple of iterators, index = 1 when strict.
 fn zip_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(iters) = o.a.get().downcast::<TupleObj>() else { return Ok(None) };
+    let Some(iters) = o.a.get().downcast::<TupleObj>() else {
+        return Ok(None);
+    };
     if iters.is_empty() {
         return Ok(None);
     }
@@ -321,12 +369,30 @@ fn zip_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
             None => {
                 if strict {
                     if i > 0 {
-                        let msg = format!("zip() argument {} is shorter than argument{} {}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { "1".to_string() } else { format!("1-{i}") });
+                        let msg = format!(
+                            "zip() argument {} is shorter than argument{} {}",
+                            i + 1,
+                            if i == 1 { "" } else { "s" },
+                            if i == 1 {
+                                "1".to_string()
+                            } else {
+                                format!("1-{i}")
+                            }
+                        );
                         return Err(ts.value_error(msg));
                     }
                     for (j, &rest) in iters.items().iter().enumerate().skip(1) {
                         if ops::next(ts, rest)?.is_some() {
-                            let msg = format!("zip() argument {} is longer than argument{} {}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { "1".to_string() } else { format!("1-{j}") });
+                            let msg = format!(
+                                "zip() argument {} is longer than argument{} {}",
+                                j + 1,
+                                if j == 1 { "" } else { "s" },
+                                if j == 1 {
+                                    "1".to_string()
+                                } else {
+                                    format!("1-{j}")
+                                }
+                            );
                             return Err(ts.value_error(msg));
                         }
                     }
@@ -339,7 +405,12 @@ fn zip_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     Ok(Some(TupleObj::new(ts, &items).value()))
 }
 
-fn zip_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn zip_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let npos = args.len() - nkw;
     let mut strict = false;
@@ -370,7 +441,9 @@ fn zip_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc
 /// map: a = function, b = tuple of iterators.
 fn map_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
-    let Some(iters) = o.b.get().downcast::<TupleObj>() else { return Ok(None) };
+    let Some(iters) = o.b.get().downcast::<TupleObj>() else {
+        return Ok(None);
+    };
     let mut args = RootedVec::with_capacity(ts, iters.len());
     for &itr in iters.items() {
         match ops::next(ts, itr)? {
@@ -385,7 +458,12 @@ fn map_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     r.map(Some)
 }
 
-fn map_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn map_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("map() takes no keyword arguments"));
     }
@@ -406,7 +484,9 @@ fn filter_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let f = o.a.get();
     let src = o.b.get();
     loop {
-        let Some(x) = ops::next(ts, src)? else { return Ok(None) };
+        let Some(x) = ops::next(ts, src)? else {
+            return Ok(None);
+        };
         let keep = if f.is_none() || f == types().bool.value() {
             ops::truthy(ts, x)?
         } else {
@@ -419,7 +499,12 @@ fn filter_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn filter_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn filter_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("filter() takes no keyword arguments"));
     }
@@ -452,7 +537,12 @@ fn reversed_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn reversed_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn reversed_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("reversed() takes no keyword arguments"));
     }
@@ -478,9 +568,15 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     let ty = type_of(args[0]);
     let t = types();
     let n = if ty == t.list_iterator {
-        o.a.get().downcast::<ListObj>().map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed)).unwrap_or(0)
+        o.a.get()
+            .downcast::<ListObj>()
+            .map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed))
+            .unwrap_or(0)
     } else if ty == t.tuple_iterator {
-        o.a.get().downcast::<TupleObj>().map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed)).unwrap_or(0)
+        o.a.get()
+            .downcast::<TupleObj>()
+            .map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed))
+            .unwrap_or(0)
     } else if ty == t.range_iterator {
         o.end.load(Ordering::Relaxed)
     } else if ty == t.list_reverseiterator || ty == t.reversed {
@@ -523,7 +619,13 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     t.map.slots.new.set(Some(map_new));
     t.filter.slots.new.set(Some(filter_new));
     t.reversed.slots.new.set(Some(reversed_new));
-    for ty in [t.list_iterator, t.tuple_iterator, t.range_iterator, t.list_reverseiterator, t.reversed] {
+    for ty in [
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.list_reverseiterator,
+        t.reversed,
+    ] {
         add_methods(ts, ty, &[method("__length_hint__", length_hint)]);
     }
 }

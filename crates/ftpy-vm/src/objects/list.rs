@@ -143,7 +143,9 @@ impl ListObj {
         if i >= self.len() {
             return None;
         }
-        self.array().and_then(|a| a.obj().slots().get(i).map(|s| s.get())).and_then(|v| v.non_null())
+        self.array()
+            .and_then(|a| a.obj().slots().get(i).map(|s| s.get()))
+            .and_then(|v| v.non_null())
     }
 
     /// `self[i] = v` for an in-range `i`; false when out of range. See
@@ -154,7 +156,9 @@ impl ListObj {
         if i >= self.len() {
             return false;
         }
-        let Some(s) = a.obj().slots().get(i) else { return false };
+        let Some(s) = a.obj().slots().get(i) else {
+            return false;
+        };
         s.set(v);
         if self.items.get() == a.value() && i < self.len() {
             return true;
@@ -230,7 +234,10 @@ impl ListObj {
         let _g = self.lock();
         let n = self.len();
         match self.array() {
-            Some(a) if n > 0 => (Some(ValueArray::new_copy_nogc(ts, &a.obj().slots()[..n], n)), n),
+            Some(a) if n > 0 => (
+                Some(ValueArray::new_copy_nogc(ts, &a.obj().slots()[..n], n)),
+                n,
+            ),
             _ => (None, 0),
         }
     }
@@ -267,7 +274,11 @@ impl ListObj {
     pub fn insert(&self, ts: &mut ThreadState, i: i64, v: Value) {
         let _g = self.lock();
         let n = self.len();
-        let j = if i < 0 { (i + n as i64).max(0) as usize } else { (i as usize).min(n) };
+        let j = if i < 0 {
+            (i + n as i64).max(0) as usize
+        } else {
+            (i as usize).min(n)
+        };
         let a = self.reserve_locked(ts, 1);
         let s = a.obj().slots();
         let mut k = n;
@@ -320,7 +331,10 @@ impl ListObj {
 fn as_list(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ListObj>> {
     match v.downcast::<ListObj>() {
         Some(l) => Ok(l),
-        None => Err(ts.type_error(format!("descriptor requires a 'list' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -378,7 +392,11 @@ pub fn list_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>
     if let Some(s) = key.downcast::<SliceObj>() {
         return list_set_slice(ts, l, s, x);
     }
-    let i = if let Some(i) = key.as_small_int() { i } else { ops::index_saturating(ts, key, "list")? };
+    let i = if let Some(i) = key.as_small_int() {
+        i
+    } else {
+        ops::index_saturating(ts, key, "list")?
+    };
     match x {
         Some(x) => {
             let ok = match normalize_index(i, l.len()) {
@@ -399,7 +417,12 @@ pub fn list_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>
     }
 }
 
-fn list_set_slice(ts: &mut ThreadState, l: Gc<ListObj>, s: Gc<SliceObj>, x: Option<Value>) -> PyResult<()> {
+fn list_set_slice(
+    ts: &mut ThreadState,
+    l: Gc<ListObj>,
+    s: Gc<SliceObj>,
+    x: Option<Value>,
+) -> PyResult<()> {
     // The new items first (may run Python code: no lock held).
     let new_items = match x {
         Some(src) => {
@@ -432,7 +455,9 @@ fn list_set_slice(ts: &mut ThreadState, l: Gc<ListObj>, s: Gc<SliceObj>, x: Opti
         }
         result.extend_from_slice(&cur[b.min(n)..]);
     } else {
-        let idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+        let idx: Vec<usize> = (0..count)
+            .map(|k| (start + k as i64 * step) as usize)
+            .collect();
         match &new_items {
             Some(ni) => {
                 if ni.len() != count {
@@ -477,14 +502,27 @@ fn list_contains(ts: &mut ThreadState, v: Value, item: Value) -> PyResult<bool> 
 }
 
 fn list_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(crate::objects::iterators::IterObj::new(ts, types().list_iterator, v, Value::NULL, 0).value())
+    Ok(
+        crate::objects::iterators::IterObj::new(ts, types().list_iterator, v, Value::NULL, 0)
+            .value(),
+    )
 }
 
-fn list_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn list_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(ListObj::new_typed(ts, cls, &[]).value())
 }
 
-fn list_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn list_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("list() takes no keyword arguments"));
     }
@@ -499,7 +537,10 @@ fn list_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<Tuple
             l.replace_all(ts, &items);
             Ok(())
         }
-        _ => Err(ts.type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+        _ => Err(ts.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            args.len()
+        ))),
     }
 }
 
@@ -514,7 +555,9 @@ fn list_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn list_inplace_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some(l) = a.downcast::<ListObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(l) = a.downcast::<ListObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     extend_with(ts, l, b)?;
     Ok(a)
 }
@@ -543,11 +586,17 @@ fn list_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         (None, Some(l)) => (l, a),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
-    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = repeat_count(ts, n)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = n.max(0) as usize;
     let mut items = RootedVec::new(ts);
     items.extend(l.snapshot_items());
-    let total = items.len().checked_mul(n).filter(|&x| x < (1 << 40)).ok_or_else(|| ts.memory_error(""))?;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|&x| x < (1 << 40))
+        .ok_or_else(|| ts.memory_error(""))?;
     ts.check_alloc_size(total * 8)?;
     let out = ValueArray::new(ts, total);
     for k in 0..total {
@@ -557,12 +606,20 @@ fn list_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn list_inplace_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some(l) = a.downcast::<ListObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
-    let Some(n) = repeat_count(ts, b)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(l) = a.downcast::<ListObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let Some(n) = repeat_count(ts, b)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = n.max(0) as usize;
     let mut items = RootedVec::new(ts);
     items.extend(l.snapshot_items());
-    let total = items.len().checked_mul(n).filter(|&x| x < (1 << 40)).ok_or_else(|| ts.memory_error(""))?;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|&x| x < (1 << 40))
+        .ok_or_else(|| ts.memory_error(""))?;
     ts.check_alloc_size(total * 8)?;
     let mut all = RootedVec::with_capacity(ts, total);
     for _ in 0..n {
@@ -581,7 +638,14 @@ fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<ListObj>> {
     }
 }
 
-fn nargs(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<Gc<TupleObj>>, min: usize, max: usize) -> PyResult<()> {
+fn nargs(
+    ts: &mut ThreadState,
+    name: &str,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error(format!("list.{name}() takes no keyword arguments")));
     }
@@ -594,9 +658,15 @@ fn nargs(ts: &mut ThreadState, name: &str, args: &[Value], kw: Option<Gc<TupleOb
                 _ => format!("{name} expected {min} arguments, got {n}"),
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         }));
     }
     Ok(())
@@ -633,7 +703,11 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
     };
     match l.pop_at(i) {
         Some(v) => Ok(v),
-        None => Err(ts.index_error(if l.is_empty() { "pop from empty list" } else { "pop index out of range" })),
+        None => Err(ts.index_error(if l.is_empty() {
+            "pop from empty list"
+        } else {
+            "pop index out of range"
+        })),
     }
 }
 
@@ -657,7 +731,11 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
         // Remove it if it is still there (identity), else search again.
         let _g = l.lock();
         let n = l.len();
-        if i < n && l.array().map(|a| a.obj().slots()[i].get() == y).unwrap_or(false) {
+        if i < n
+            && l.array()
+                .map(|a| a.obj().slots()[i].get() == y)
+                .unwrap_or(false)
+        {
             drop(_g);
             if l.pop_at(i as i64).is_some() {
                 return Ok(Value::NONE);
@@ -738,7 +816,8 @@ fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
 }
 
 fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "sort", args, kw, &["self", "*", "key", "reverse"], 1, 1)?;
+    let a =
+        crate::builtins::args::parse(ts, "sort", args, kw, &["self", "*", "key", "reverse"], 1, 1)?;
     let l = this(ts, args)?;
     let key = a.get(1).filter(|k| !k.is_none());
     let reverse = match a.get(2) {
@@ -760,7 +839,14 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let l = this(ts, args)?;
     let n = l.len();
-    Ok(crate::objects::iterators::IterObj::new(ts, types().list_reverseiterator, l.value(), Value::NULL, n as i64 - 1).value())
+    Ok(crate::objects::iterators::IterObj::new(
+        ts,
+        types().list_reverseiterator,
+        l.value(),
+        Value::NULL,
+        n as i64 - 1,
+    )
+    .value())
 }
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
@@ -770,14 +856,17 @@ fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 }
 
 fn list_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
-    Ok(v.downcast::<ListObj>().map(|l| !l.is_empty()).unwrap_or(true))
+    Ok(v.downcast::<ListObj>()
+        .map(|l| !l.is_empty())
+        .unwrap_or(true))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.list;
     let s = &ty.slots;
     s.repr.set(Some(list_repr));
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash
+        .set(Some(crate::objects::slots::hash_not_implemented));
     s.richcompare.set(Some(list_richcompare));
     s.len.set(Some(list_len));
     s.bool.set(Some(list_bool));

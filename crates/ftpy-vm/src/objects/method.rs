@@ -6,9 +6,9 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
-use crate::objects::add_getset;
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -40,10 +40,16 @@ impl MethodObj {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<MethodObj>> {
-    v.downcast::<MethodObj>().ok_or_else(|| ts.type_error("expected a method"))
+    v.downcast::<MethodObj>()
+        .ok_or_else(|| ts.type_error("expected a method"))
 }
 
-fn method_call(ts: &mut ThreadState, m: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn method_call(
+    ts: &mut ThreadState,
+    m: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let m = this(ts, m)?;
     let f = m.func.get();
     let s = m.self_.get();

@@ -106,7 +106,13 @@ pub fn add_methods(ts: &mut ThreadState, ty: Gc<TypeObj>, defs: &[MethodDef]) {
 }
 
 /// Adds a native data descriptor (`getset_descriptor`) to a type.
-pub fn add_getset(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &'static str, get: GetterFn, set: Option<SetterFn>) {
+pub fn add_getset(
+    ts: &mut ThreadState,
+    ty: Gc<TypeObj>,
+    name: &'static str,
+    get: GetterFn,
+    set: Option<SetterFn>,
+) {
     let d = builtin::BuiltinObj::new_getset(ts, name, get, set, ty);
     ty.dict().set_item_str(ts, name, d);
     ty.modified();
@@ -119,7 +125,13 @@ pub fn set_type_attr(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, v: Value
 }
 
 /// Names a type, gives it a dict and its bases, and computes its MRO.
-pub fn finish_type(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, module: &str, base: Option<Gc<TypeObj>>) {
+pub fn finish_type(
+    ts: &mut ThreadState,
+    ty: Gc<TypeObj>,
+    name: &str,
+    module: &str,
+    base: Option<Gc<TypeObj>>,
+) {
     let n = intern(ts, name);
     ty.name.set(n.value());
     ty.qualname.set(n.value());
@@ -165,11 +177,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         if exception::is_exception_name(name) {
             continue;
         }
-        let base = if ty == t.bool {
-            t.int
-        } else {
-            object
-        };
+        let base = if ty == t.bool { t.int } else { object };
         let module = match name {
             "TextIOWrapper" => "_io",
             _ => "builtins",
@@ -235,7 +243,9 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     }
     done.push(ty);
-    let Some(base) = ty.base.get().downcast::<TypeObj>() else { return };
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else {
+        return;
+    };
     inherit_slots_rec(base, done);
     let (s, b) = (&ty.slots, &base.slots);
     macro_rules! inherit {
@@ -243,7 +253,33 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
             $(if s.$f.raw() == 0 { s.$f.set(b.$f.get()); })*
         };
     }
-    inherit!(repr, str, hash, richcompare, getattro, setattro, call, iter, next, len, getitem, setitem, contains, bool, descr_get, descr_set, new, init, neg, pos, invert, abs, int, float, index);
+    inherit!(
+        repr,
+        str,
+        hash,
+        richcompare,
+        getattro,
+        setattro,
+        call,
+        iter,
+        next,
+        len,
+        getitem,
+        setitem,
+        contains,
+        bool,
+        descr_get,
+        descr_set,
+        new,
+        init,
+        neg,
+        pos,
+        invert,
+        abs,
+        int,
+        float,
+        index
+    );
     for i in 0..typeobj::NB_BINARY {
         if s.nb[i].raw() == 0 {
             s.nb[i].set(b.nb[i].get());

@@ -65,7 +65,11 @@ impl ModuleObj {
     }
 
     pub fn name_string(&self) -> String {
-        match self.dict().get_str(names().__name__).and_then(crate::objects::str::as_str) {
+        match self
+            .dict()
+            .get_str(names().__name__)
+            .and_then(crate::objects::str::as_str)
+        {
             Some(s) => s.to_string(),
             None => "?".to_string(),
         }
@@ -85,7 +89,8 @@ impl ModuleObj {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ModuleObj>> {
-    v.downcast::<ModuleObj>().ok_or_else(|| ts.type_error(format!("expected a module, got {}", type_name(v))))
+    v.downcast::<ModuleObj>()
+        .ok_or_else(|| ts.type_error(format!("expected a module, got {}", type_name(v))))
 }
 
 fn module_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
@@ -104,7 +109,12 @@ fn module_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResu
     Ok(None)
 }
 
-fn module_setattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+fn module_setattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     let ty = crate::objects::typeobj::type_of(obj);
     if let Some(d) = ty.lookup(name) {
         if let Some(set) = crate::objects::typeobj::type_of(d).slots.descr_set.get() {
@@ -127,23 +137,37 @@ fn module_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let m = this(ts, v)?;
     let d = m.dict();
     let name = m.name_string();
-    let s = match d.get_str_text("__file__").and_then(crate::objects::str::as_str) {
+    let s = match d
+        .get_str_text("__file__")
+        .and_then(crate::objects::str::as_str)
+    {
         Some(f) => format!("<module '{name}' from '{f}'>"),
         None => format!("<module '{name}' (built-in)>"),
     };
     Ok(StrObj::new(ts, &s))
 }
 
-fn module_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn module_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(ModuleObj::new_typed(ts, cls, "?").value())
 }
 
-fn module_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn module_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let a = crate::builtins::args::parse(ts, "module", args, kw, &["name", "doc"], 1, 2)?;
     let m = this(ts, v)?;
     let name = crate::objects::str::expect_str(ts, a.req(0), "module.__init__() argument 'name'")?;
     m.dict().set_item_str(ts, "__name__", name.value());
-    m.dict().set_item_str(ts, "__doc__", a.get(1).unwrap_or(Value::NONE));
+    m.dict()
+        .set_item_str(ts, "__doc__", a.get(1).unwrap_or(Value::NONE));
     Ok(())
 }
 

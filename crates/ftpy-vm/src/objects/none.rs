@@ -16,7 +16,12 @@ fn none_repr(ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 fn none_bool(_ts: &mut ThreadState, _v: Value) -> PyResult<bool> {
     Ok(false)
 }
-fn none_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn none_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(ts.type_error("NoneType takes no arguments"));
     }
@@ -25,7 +30,12 @@ fn none_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option
 fn ni_repr(ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, "NotImplemented"))
 }
-fn ni_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn ni_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(ts.type_error("NotImplementedType takes no arguments"));
     }
@@ -34,7 +44,12 @@ fn ni_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option<G
 fn ellipsis_repr(ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, "Ellipsis"))
 }
-fn ellipsis_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn ellipsis_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(ts.type_error("ellipsis takes no arguments"));
     }

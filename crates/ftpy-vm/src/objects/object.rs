@@ -39,7 +39,11 @@ impl PlainObj {
 /// `object.__getattribute__`: data descriptors on the type, then the
 /// instance's attributes, then other class attributes (bound through
 /// `__get__`). `Ok(None)` when missing.
-pub fn generic_getattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+pub fn generic_getattr(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     let descr = ty.lookup(name);
     if let Some(d) = descr {
@@ -65,7 +69,12 @@ pub fn generic_getattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> Py
 }
 
 /// `object.__setattr__` / `__delattr__` (`v` None).
-pub fn generic_setattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+pub fn generic_setattr(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     let ty = type_of(obj);
     if let Some(d) = ty.lookup(name) {
         if let Some(set) = type_of(d).slots.descr_set.get() {
@@ -97,10 +106,16 @@ pub fn generic_setattr(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Op
 /// Whether `name` is a declared `__slots__` entry of `ty` or a base.
 fn slot_allowed(ty: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
     for t in ty.mro_tuple().items() {
-        let Some(t) = t.downcast::<TypeObj>() else { continue };
+        let Some(t) = t.downcast::<TypeObj>() else {
+            continue;
+        };
         if let Some(slots) = t.dict().get_str_text("__ftpy_slots__") {
             if let Some(tup) = slots.downcast::<TupleObj>() {
-                if tup.items().iter().any(|&s| crate::objects::str::as_str(s) == Some(name.as_str())) {
+                if tup
+                    .items()
+                    .iter()
+                    .any(|&s| crate::objects::str::as_str(s) == Some(name.as_str()))
+                {
                     return true;
                 }
             }
@@ -115,12 +130,19 @@ fn slot_allowed(ty: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
 pub fn object_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let ty = type_of(v);
     let q = crate::objects::str::as_str(ty.qualname.get()).unwrap_or("?");
-    let m = ty.dict().get_str_text("__module__").and_then(crate::objects::str::as_str);
+    let m = ty
+        .dict()
+        .get_str_text("__module__")
+        .and_then(crate::objects::str::as_str);
     let name = match m {
         Some(m) if m != "builtins" => format!("{m}.{q}"),
         _ => q.to_string(),
     };
-    let addr = if v.is_ptr() { v.addr_unchecked() } else { v.bits() as usize };
+    let addr = if v.is_ptr() {
+        v.addr_unchecked()
+    } else {
+        v.bits() as usize
+    };
     Ok(StrObj::new(ts, &format!("<{name} object at {addr:#x}>")))
 }
 
@@ -135,7 +157,11 @@ fn object_hash(_ts: &mut ThreadState, v: Value) -> PyResult<i64> {
 
 fn object_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
     match op {
-        CompareOp::Eq => Ok(if a == b { Value::TRUE } else { Value::NOT_IMPLEMENTED }),
+        CompareOp::Eq => Ok(if a == b {
+            Value::TRUE
+        } else {
+            Value::NOT_IMPLEMENTED
+        }),
         CompareOp::Ne => {
             // __ne__ inverts __eq__ unless that is NotImplemented.
             let ty = type_of(a);
@@ -149,7 +175,11 @@ fn object_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -
                     return Ok(Value::from_bool(!t));
                 }
             }
-            Ok(if a == b { Value::FALSE } else { Value::NOT_IMPLEMENTED })
+            Ok(if a == b {
+                Value::FALSE
+            } else {
+                Value::NOT_IMPLEMENTED
+            })
         }
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
@@ -160,12 +190,19 @@ fn excess_args(args: &[Value], kw: Option<Gc<TupleObj>>) -> bool {
 }
 
 /// `object.__new__(cls, ...)`: allocates an instance of `cls`'s layout.
-pub fn object_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn object_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if excess_args(args, kw) {
         let new_overridden = cls.slots.new.raw() != object_new as *const () as usize;
         let init_is_object = cls.slots.init.raw() == object_init as *const () as usize;
         if new_overridden {
-            return Err(ts.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(ts.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         if init_is_object {
             return Err(ts.type_error(format!("{}() takes no arguments", cls.name_str())));
@@ -194,7 +231,11 @@ fn abstract_error(ts: &mut ThreadState, cls: Gc<TypeObj>) -> crate::error::PyErr
     }
     names_list.sort();
     let n = names_list.len();
-    let list = names_list.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+    let list = names_list
+        .iter()
+        .map(|s| format!("'{s}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
     ts.type_error(format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         cls.name_str(),
@@ -204,13 +245,20 @@ fn abstract_error(ts: &mut ThreadState, cls: Gc<TypeObj>) -> crate::error::PyErr
 }
 
 /// `object.__init__`.
-pub fn object_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+pub fn object_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     if excess_args(args, kw) {
         let ty = type_of(v);
         let init_overridden = ty.slots.init.raw() != object_init as *const () as usize;
         let new_is_object = ty.slots.new.raw() == object_new as *const () as usize;
         if init_overridden {
-            return Err(ts.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(ts.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
         if new_is_object {
             return Err(ts.type_error(format!("{}() takes no arguments", ty.name_str())));
@@ -316,11 +364,19 @@ fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(Value::small_int_unchecked(ty.basic_size as i64))
 }
 
-fn m_init_subclass(_ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_init_subclass(
+    _ts: &mut ThreadState,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn m_subclasshook(_ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_subclasshook(
+    _ts: &mut ThreadState,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(Value::NOT_IMPLEMENTED)
 }
 

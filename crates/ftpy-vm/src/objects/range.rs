@@ -60,8 +60,17 @@ pub fn range_len_big(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
 }
 
 impl RangeObj {
-    pub fn new(ts: &mut ThreadState, start: Value, stop: Value, step: Value) -> PyResult<Gc<RangeObj>> {
-        let len = match (start.as_small_int(), stop.as_small_int(), step.as_small_int()) {
+    pub fn new(
+        ts: &mut ThreadState,
+        start: Value,
+        stop: Value,
+        step: Value,
+    ) -> PyResult<Gc<RangeObj>> {
+        let len = match (
+            start.as_small_int(),
+            stop.as_small_int(),
+            step.as_small_int(),
+        ) {
             (Some(a), Some(b), Some(s)) => {
                 let (a, b, s) = (a as i128, b as i128, s as i128);
                 let n = if s > 0 {
@@ -94,7 +103,11 @@ impl RangeObj {
     /// (start, step, len) when all are small ints.
     #[inline]
     pub fn small(&self) -> Option<(i64, i64, i64)> {
-        Some((self.start.get().as_small_int()?, self.step.get().as_small_int()?, self.len.get().as_small_int()?))
+        Some((
+            self.start.get().as_small_int()?,
+            self.step.get().as_small_int()?,
+            self.len.get().as_small_int()?,
+        ))
     }
 
     /// Item `i` (0 <= i < len) as a value.
@@ -107,7 +120,10 @@ impl RangeObj {
 fn as_range(ts: &mut ThreadState, v: Value) -> PyResult<Gc<RangeObj>> {
     match v.downcast::<RangeObj>() {
         Some(r) => Ok(r),
-        None => Err(ts.type_error(format!("descriptor requires a 'range' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'range' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -118,19 +134,49 @@ fn arg_int(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     ops::index(ts, v)
 }
 
-fn range_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn range_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("range() takes no keyword arguments"));
     }
     let (a, b, s) = match args {
-        [stop] => (Value::small_int_unchecked(0), arg_int(ts, *stop)?, Value::small_int_unchecked(1)),
-        [start, stop] => (arg_int(ts, *start)?, arg_int(ts, *stop)?, Value::small_int_unchecked(1)),
-        [start, stop, step] => (arg_int(ts, *start)?, arg_int(ts, *stop)?, arg_int(ts, *step)?),
+        [stop] => (
+            Value::small_int_unchecked(0),
+            arg_int(ts, *stop)?,
+            Value::small_int_unchecked(1),
+        ),
+        [start, stop] => (
+            arg_int(ts, *start)?,
+            arg_int(ts, *stop)?,
+            Value::small_int_unchecked(1),
+        ),
+        [start, stop, step] => (
+            arg_int(ts, *start)?,
+            arg_int(ts, *stop)?,
+            arg_int(ts, *step)?,
+        ),
         [] => return Err(ts.type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(ts.type_error(format!("range expected at most 3 arguments, got {}", args.len()))),
+        _ => {
+            return Err(ts.type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                args.len()
+            )))
+        }
     };
-    let a = if a.is_bool() { Value::small_int_unchecked(a.as_bool().unwrap_or(false) as i64) } else { a };
-    let b = if b.is_bool() { Value::small_int_unchecked(b.as_bool().unwrap_or(false) as i64) } else { b };
+    let a = if a.is_bool() {
+        Value::small_int_unchecked(a.as_bool().unwrap_or(false) as i64)
+    } else {
+        a
+    };
+    let b = if b.is_bool() {
+        Value::small_int_unchecked(b.as_bool().unwrap_or(false) as i64)
+    } else {
+        b
+    };
     if big(s).is_zero() {
         return Err(ts.value_error("range() arg 3 must not be zero"));
     }
@@ -159,7 +205,9 @@ fn range_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
 }
 
 fn range_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
-    Ok(v.downcast::<RangeObj>().map(|r| r.len.get().as_small_int() != Some(0)).unwrap_or(true))
+    Ok(v.downcast::<RangeObj>()
+        .map(|r| r.len.get().as_small_int() != Some(0))
+        .unwrap_or(true))
 }
 
 fn range_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
@@ -177,8 +225,16 @@ fn range_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> 
     let i = if is_int(key) {
         big(key)
     } else {
-        if crate::objects::typeobj::type_of(key).slots.index.get().is_none() {
-            return Err(ts.type_error(format!("range indices must be integers or slices, not {}", type_name(key))));
+        if crate::objects::typeobj::type_of(key)
+            .slots
+            .index
+            .get()
+            .is_none()
+        {
+            return Err(ts.type_error(format!(
+                "range indices must be integers or slices, not {}",
+                type_name(key)
+            )));
         }
         big(ops::index(ts, key)?)
     };
@@ -197,7 +253,11 @@ fn range_contains_int(r: Gc<RangeObj>, x: &BigInt) -> bool {
     let start = big(r.start.get());
     let stop = big(r.stop.get());
     let step = big(r.step.get());
-    let inside = if step.is_positive() { &start <= x && x < &stop } else { &stop < x && x <= &start };
+    let inside = if step.is_positive() {
+        &start <= x && x < &stop
+    } else {
+        &stop < x && x <= &start
+    };
     inside && (x - &start).mod_floor(&step).is_zero()
 }
 
@@ -209,7 +269,11 @@ fn range_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
                 return Ok(false);
             }
             let last = start + step * (len - 1);
-            let (lo, hi) = if step > 0 { (start, last) } else { (last, start) };
+            let (lo, hi) = if step > 0 {
+                (start, last)
+            } else {
+                (last, start)
+            };
             return Ok(xi >= lo && xi <= hi && (xi - start) % step == 0);
         }
         return Ok(range_contains_int(r, &big(x)));
@@ -235,7 +299,11 @@ fn range_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(crate::objects::iterators::seq_iter(ts, v))
 }
 
-fn range_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn range_reversed(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let r = as_range(ts, args[0])?;
     if let Some((start, step, len)) = r.small() {
         if len == 0 {
@@ -267,7 +335,8 @@ fn range_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) ->
     let (lx, ly) = (big(x.len.get()), big(y.len.get()));
     let eq = lx == ly
         && (lx.is_zero()
-            || (big(x.start.get()) == big(y.start.get()) && (lx == BigInt::from(1) || big(x.step.get()) == big(y.step.get()))));
+            || (big(x.start.get()) == big(y.start.get())
+                && (lx == BigInt::from(1) || big(x.step.get()) == big(y.step.get()))));
     Ok(Value::from_bool(eq == (op == CompareOp::Eq)))
 }
 
@@ -286,10 +355,14 @@ fn range_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
 }
 
 fn m_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("count() takes exactly one argument (0 given)")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("count() takes exactly one argument (0 given)"));
+    };
     let r = as_range(ts, args[0])?;
     if is_int(x) && !x.is_kind(Kind::Instance) {
-        return Ok(Value::small_int_unchecked(range_contains_int(r, &big(x)) as i64));
+        return Ok(Value::small_int_unchecked(
+            range_contains_int(r, &big(x)) as i64
+        ));
     }
     let mut n = 0;
     let it = range_iter(ts, args[0])?;
@@ -302,7 +375,9 @@ fn m_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("index() takes exactly one argument (0 given)")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("index() takes exactly one argument (0 given)"));
+    };
     let r = as_range(ts, args[0])?;
     if is_int(x) {
         let xb = big(x);
@@ -325,13 +400,19 @@ fn m_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn get_start(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<RangeObj>().map(|r| r.start.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<RangeObj>()
+        .map(|r| r.start.get())
+        .unwrap_or(Value::NONE))
 }
 fn get_stop(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<RangeObj>().map(|r| r.stop.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<RangeObj>()
+        .map(|r| r.stop.get())
+        .unwrap_or(Value::NONE))
 }
 fn get_step(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<RangeObj>().map(|r| r.step.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<RangeObj>()
+        .map(|r| r.step.get())
+        .unwrap_or(Value::NONE))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -349,7 +430,11 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_methods(
         ts,
         ty,
-        &[method("count", m_count), method("index", m_index), method("__reversed__", range_reversed)],
+        &[
+            method("count", m_count),
+            method("index", m_index),
+            method("__reversed__", range_reversed),
+        ],
     );
     add_getset(ts, ty, "start", get_start, None);
     add_getset(ts, ty, "stop", get_stop, None);

@@ -170,7 +170,11 @@ impl SetObj {
         let mut i = hash as usize & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let e = &ents[i + j];
                 let k = e.key.get();
@@ -193,7 +197,11 @@ impl SetObj {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -206,7 +214,11 @@ impl SetObj {
             let mut i = hash as usize & mask;
             let mut perturb = hash as u64;
             loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 for j in 0..=probes {
                     let e = &ents[i + j];
                     let k = e.key.get();
@@ -237,7 +249,11 @@ impl SetObj {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -289,7 +305,13 @@ impl SetObj {
 
     /// CPython's `set_add_entry` under the lock. With `known_absent`, no
     /// comparisons are made. None when a comparison needs Python code.
-    fn add_locked(&self, ts: &mut ThreadState, key: Value, hash: i64, known_absent: bool) -> Option<()> {
+    fn add_locked(
+        &self,
+        ts: &mut ThreadState,
+        key: Value,
+        hash: i64,
+        known_absent: bool,
+    ) -> Option<()> {
         let t = self.table();
         let ents = t.obj().entries();
         let mask = t.mask;
@@ -297,7 +319,11 @@ impl SetObj {
         let mut perturb = hash as u64;
         let mut freeslot: Option<usize> = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let idx = i + j;
                 let e = &ents[idx];
@@ -319,7 +345,10 @@ impl SetObj {
                                 let fill = self.fill.fetch_add(1, Ordering::Relaxed) + 1;
                                 if fill * 5 >= mask * 3 {
                                     let used = self.len();
-                                    self.resize_locked(ts, if used > 50000 { used * 2 } else { used * 4 });
+                                    self.resize_locked(
+                                        ts,
+                                        if used > 50000 { used * 2 } else { used * 4 },
+                                    );
                                 }
                             }
                         }
@@ -346,7 +375,11 @@ impl SetObj {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -496,12 +529,15 @@ impl SetObj {
             if self.fill.load(Ordering::Relaxed) == 0 {
                 // Empty target: insert without comparisons.
                 let t = self.table();
-                if t.mask == other.table().mask && other.fill.load(Ordering::Relaxed) == other.len() {
+                if t.mask == other.table().mask && other.fill.load(Ordering::Relaxed) == other.len()
+                {
                     // Same geometry, no dummies: copy entries positionally.
                     for (i, e) in other.table().obj().entries().iter().enumerate() {
                         let k = e.key.get();
                         if !k.is_null() {
-                            t.obj().entries()[i].hash.store(e.hash.load(Ordering::Relaxed), Ordering::Relaxed);
+                            t.obj().entries()[i]
+                                .hash
+                                .store(e.hash.load(Ordering::Relaxed), Ordering::Relaxed);
                             t.obj().entries()[i].key.set(k);
                         }
                     }
@@ -527,7 +563,11 @@ impl SetObj {
     }
 
     /// A new set of type `ty` with the items of `iterable`.
-    pub fn from_iterable(ts: &mut ThreadState, ty: Gc<TypeObj>, iterable: Value) -> PyResult<Gc<SetObj>> {
+    pub fn from_iterable(
+        ts: &mut ThreadState,
+        ty: Gc<TypeObj>,
+        iterable: Value,
+    ) -> PyResult<Gc<SetObj>> {
         let s = SetObj::new(ts, ty);
         s.update(ts, iterable)?;
         Ok(s)
@@ -577,7 +617,11 @@ fn insert_clean(t: &SetTable, key: Value, hash: i64) {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
@@ -586,13 +630,20 @@ fn insert_clean(t: &SetTable, key: Value, hash: i64) {
 fn as_set(ts: &mut ThreadState, v: Value) -> PyResult<Gc<SetObj>> {
     match v.downcast::<SetObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("descriptor requires a 'set' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'set' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
 /// A new set of the "base" type of `like` (set or frozenset).
 fn new_like(ts: &mut ThreadState, like: Gc<SetObj>) -> Gc<SetObj> {
-    let ty = if like.is_frozen() { types().frozenset } else { types().set };
+    let ty = if like.is_frozen() {
+        types().frozenset
+    } else {
+        types().set
+    };
     SetObj::new(ts, ty)
 }
 
@@ -612,8 +663,13 @@ fn set_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         return Ok(StrObj::new(ts, &format!("{tn}(...)")));
     }
     let (keys, _) = s.entries_rooted(ts);
-    let body = crate::objects::tuple::repr_items(ts, v, &|i| keys.get(i).copied(), "{", "}", false)?;
-    let out = if type_of(v) == types().set { body } else { format!("{tn}({body})") };
+    let body =
+        crate::objects::tuple::repr_items(ts, v, &|i| keys.get(i).copied(), "{", "}", false)?;
+    let out = if type_of(v) == types().set {
+        body
+    } else {
+        format!("{tn}({body})")
+    };
     Ok(StrObj::new(ts, &out))
 }
 
@@ -641,7 +697,16 @@ fn set_contains(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<bool> {
 
 fn set_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = as_set(ts, v)?;
-    Ok(crate::objects::iterators::IterObj::new(ts, types().set_iterator, s.value(), Value::NULL, 0).value())
+    Ok(
+        crate::objects::iterators::IterObj::new(
+            ts,
+            types().set_iterator,
+            s.value(),
+            Value::NULL,
+            0,
+        )
+        .value(),
+    )
 }
 
 fn frozenset_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
@@ -675,14 +740,22 @@ fn frozenset_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     Ok(hash as i64)
 }
 
-fn set_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn set_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let is_frozen = cls == types().frozenset || cls.is_subtype(types().frozenset);
     if is_frozen {
         if kw.map(|k| k.len()).unwrap_or(0) > 0 {
             return Err(ts.type_error("frozenset() takes no keyword arguments"));
         }
         if args.len() > 1 {
-            return Err(ts.type_error(format!("frozenset expected at most 1 argument, got {}", args.len())));
+            return Err(ts.type_error(format!(
+                "frozenset expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         if let Some(&x) = args.first() {
             if cls == types().frozenset && type_of(x) == types().frozenset {
@@ -694,7 +767,12 @@ fn set_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc
     Ok(SetObj::new(ts, cls).value())
 }
 
-fn set_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn set_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let s = as_set(ts, v)?;
     if s.is_frozen() {
         return Ok(());
@@ -703,7 +781,10 @@ fn set_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleO
         return Err(ts.type_error("set() takes no keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(ts.type_error(format!("set expected at most 1 argument, got {}", args.len())));
+        return Err(ts.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            args.len()
+        )));
     }
     s.clear(ts);
     if let Some(&x) = args.first() {
@@ -718,7 +799,9 @@ fn is_anyset(v: Value) -> Option<Gc<SetObj>> {
 
 /// `a | b`.
 fn set_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let r = copy_of(ts, x)?;
     r.update(ts, b)?;
     Ok(r.value())
@@ -748,7 +831,9 @@ fn intersection(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<
 }
 
 fn set_and(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(intersection(ts, x, b)?.value())
 }
 
@@ -802,13 +887,23 @@ fn difference_update(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyRe
 }
 
 fn set_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(difference(ts, x, b)?.value())
 }
 
 /// CPython's `set_symmetric_difference`: a copy of `other` updated by `so`.
-fn symmetric_difference(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<Gc<SetObj>> {
-    let ty = if so.is_frozen() { types().frozenset } else { types().set };
+fn symmetric_difference(
+    ts: &mut ThreadState,
+    so: Gc<SetObj>,
+    other: Value,
+) -> PyResult<Gc<SetObj>> {
+    let ty = if so.is_frozen() {
+        types().frozenset
+    } else {
+        types().set
+    };
     let result = SetObj::from_iterable(ts, ty, other)?;
     symmetric_difference_update(ts, result, so.value())?;
     Ok(result)
@@ -833,18 +928,24 @@ fn symmetric_difference_update(ts: &mut ThreadState, so: Gc<SetObj>, other: Valu
 }
 
 fn set_xor(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     Ok(symmetric_difference(ts, x, b)?.value())
 }
 
 fn set_ior(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     x.update(ts, b)?;
     Ok(a)
 }
 
 fn set_iand(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let r = intersection(ts, x, b)?;
     replace_contents(ts, x, r)?;
     Ok(a)
@@ -856,13 +957,17 @@ fn replace_contents(ts: &mut ThreadState, dst: Gc<SetObj>, src: Gc<SetObj>) -> P
 }
 
 fn set_isub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     difference_update(ts, x, b)?;
     Ok(a)
 }
 
 fn set_ixor(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(_)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     symmetric_difference_update(ts, x, b)?;
     Ok(a)
 }
@@ -881,7 +986,9 @@ fn is_subset(ts: &mut ThreadState, a: Gc<SetObj>, b: Gc<SetObj>) -> PyResult<boo
 }
 
 fn set_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (is_anyset(a), is_anyset(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(y)) = (is_anyset(a), is_anyset(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let r = match op {
         CompareOp::Eq => x.len() == y.len() && is_subset(ts, x, y)?,
         CompareOp::Ne => !(x.len() == y.len() && is_subset(ts, x, y)?),
@@ -911,7 +1018,10 @@ fn mutable(ts: &mut ThreadState, args: &[Value], name: &str) -> PyResult<Gc<SetO
 fn one_arg(ts: &mut ThreadState, args: &[Value], name: &str) -> PyResult<Value> {
     match args.get(1) {
         Some(&v) if args.len() == 2 => Ok(v),
-        _ => Err(ts.type_error(format!("set.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))),
+        _ => Err(ts.type_error(format!(
+            "set.{name}() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        ))),
     }
 }
 
@@ -977,7 +1087,11 @@ fn m_union(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     Ok(r.value())
 }
 
-fn m_intersection(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_intersection(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = this(ts, args)?;
     if args.len() == 1 {
         return Ok(copy_of(ts, s)?.value());
@@ -989,7 +1103,11 @@ fn m_intersection(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>
     Ok(r.value())
 }
 
-fn m_intersection_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_intersection_update(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = mutable(ts, args, "intersection_update")?;
     let r = m_intersection(ts, args, kw)?;
     if let Some(r) = r.downcast::<SetObj>() {
@@ -1000,7 +1118,11 @@ fn m_intersection_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<Tup
     Ok(Value::NONE)
 }
 
-fn m_difference(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_difference(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = this(ts, args)?;
     if args.len() == 1 {
         return Ok(copy_of(ts, s)?.value());
@@ -1012,7 +1134,11 @@ fn m_difference(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>)
     Ok(r.value())
 }
 
-fn m_difference_update(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_difference_update(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = mutable(ts, args, "difference_update")?;
     for &o in &args[1..] {
         difference_update(ts, s, o)?;
@@ -1020,13 +1146,21 @@ fn m_difference_update(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<Tupl
     Ok(Value::NONE)
 }
 
-fn m_symmetric_difference(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_symmetric_difference(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = this(ts, args)?;
     let o = one_arg(ts, args, "symmetric_difference")?;
     Ok(symmetric_difference(ts, s, o)?.value())
 }
 
-fn m_symmetric_difference_update(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_symmetric_difference_update(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = mutable(ts, args, "symmetric_difference_update")?;
     let o = one_arg(ts, args, "symmetric_difference_update")?;
     symmetric_difference_update(ts, s, o)?;
@@ -1047,14 +1181,22 @@ fn m_issubset(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
     Ok(Value::from_bool(is_subset(ts, s, o)?))
 }
 
-fn m_issuperset(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_issuperset(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = this(ts, args)?;
     let o = one_arg(ts, args, "issuperset")?;
     let o = as_set_arg(ts, o)?;
     Ok(Value::from_bool(is_subset(ts, o, s)?))
 }
 
-fn m_isdisjoint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_isdisjoint(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let s = this(ts, args)?;
     let o = one_arg(ts, args, "isdisjoint")?;
     let items = ops::collect(ts, o)?;
@@ -1110,7 +1252,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         );
     }
     let s = &t.set.slots;
-    s.hash.set(Some(crate::objects::slots::hash_not_implemented));
+    s.hash
+        .set(Some(crate::objects::slots::hash_not_implemented));
     s.init.set(Some(set_init));
     s.nb_inplace[BinaryOp::Or as usize].set(Some(set_ior));
     s.nb_inplace[BinaryOp::And as usize].set(Some(set_iand));

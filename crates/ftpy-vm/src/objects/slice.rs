@@ -110,8 +110,15 @@ fn slice_index(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     if crate::objects::int::is_int(v) {
         return Ok(crate::objects::int::to_i64_saturating(v));
     }
-    if crate::objects::typeobj::type_of(v).slots.index.get().is_none() {
-        return Err(ts.type_error("slice indices must be integers or None or have an __index__ method"));
+    if crate::objects::typeobj::type_of(v)
+        .slots
+        .index
+        .get()
+        .is_none()
+    {
+        return Err(
+            ts.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let i = ops::index(ts, v)?;
     Ok(crate::objects::int::to_i64_saturating(i))
@@ -130,14 +137,21 @@ pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn slice_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let Some(s) = v.downcast::<SliceObj>() else { return Err(ts.type_error("expected slice")) };
+    let Some(s) = v.downcast::<SliceObj>() else {
+        return Err(ts.type_error("expected slice"));
+    };
     let a = ops::repr_string(ts, s.start.get())?;
     let b = ops::repr_string(ts, s.stop.get())?;
     let c = ops::repr_string(ts, s.step.get())?;
     Ok(StrObj::new(ts, &format!("slice({a}, {b}, {c})")))
 }
 
-fn slice_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn slice_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("slice() takes no keyword arguments"));
     }
@@ -146,16 +160,27 @@ fn slice_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Option
         [start, stop] => (*start, *stop, Value::NONE),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(ts.type_error("slice expected at least 1 argument, got 0")),
-        _ => return Err(ts.type_error(format!("slice expected at most 3 arguments, got {}", args.len()))),
+        _ => {
+            return Err(ts.type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                args.len()
+            )))
+        }
     };
     Ok(SliceObj::new(ts, a, b, c).value())
 }
 
-fn slice_indices_method(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn slice_indices_method(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let Some(s) = args.first().and_then(|v| v.downcast::<SliceObj>()) else {
         return Err(ts.type_error("descriptor 'indices' requires a 'slice' object"));
     };
-    let Some(&n) = args.get(1) else { return Err(ts.type_error("indices() takes exactly one argument (0 given)")) };
+    let Some(&n) = args.get(1) else {
+        return Err(ts.type_error("indices() takes exactly one argument (0 given)"));
+    };
     let len = ops::index_to_i64(ts, n)?;
     if len < 0 {
         return Err(ts.value_error("length should not be negative"));
@@ -179,13 +204,19 @@ fn slice_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) ->
 }
 
 fn get_start(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<SliceObj>().map(|s| s.start.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<SliceObj>()
+        .map(|s| s.start.get())
+        .unwrap_or(Value::NONE))
 }
 fn get_stop(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<SliceObj>().map(|s| s.stop.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<SliceObj>()
+        .map(|s| s.stop.get())
+        .unwrap_or(Value::NONE))
 }
 fn get_step(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(v.downcast::<SliceObj>().map(|s| s.step.get()).unwrap_or(Value::NONE))
+    Ok(v.downcast::<SliceObj>()
+        .map(|s| s.step.get())
+        .unwrap_or(Value::NONE))
 }
 
 fn slice_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {

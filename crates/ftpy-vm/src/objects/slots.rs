@@ -334,7 +334,11 @@ pub fn call_wrapper(
     let rest = &args[1..];
     let want = |ts: &mut ThreadState, n: usize| -> PyResult<()> {
         if rest.len() != n {
-            Err(ts.type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, rest.len())))
+            Err(ts.type_error(format!(
+                "expected {n} argument{}, got {}",
+                if n == 1 { "" } else { "s" },
+                rest.len()
+            )))
         } else {
             Ok(())
         }
@@ -344,7 +348,9 @@ pub fn call_wrapper(
         ($f:ident) => {
             match s.$f.get() {
                 Some(f) => f,
-                None => return Err(ts.type_error(format!("'{}' has no slot {name}", owner.name_str()))),
+                None => {
+                    return Err(ts.type_error(format!("'{}' has no slot {name}", owner.name_str())))
+                }
             }
         };
     }
@@ -429,8 +435,16 @@ pub fn call_wrapper(
             if rest.is_empty() || rest.len() > 2 {
                 return Err(ts.type_error("expected 1 or 2 arguments"));
             }
-            let obj = if rest[0].is_none() { Value::NULL } else { rest[0] };
-            let tyv = if rest.len() == 2 { rest[1] } else { type_of(rest[0]).value() };
+            let obj = if rest[0].is_none() {
+                Value::NULL
+            } else {
+                rest[0]
+            };
+            let tyv = if rest.len() == 2 {
+                rest[1]
+            } else {
+                type_of(rest[0]).value()
+            };
             get!(descr_get)(ts, this, obj, tyv)
         }
         Set => {
@@ -470,7 +484,11 @@ pub fn call_wrapper(
         // __pow__ and __rpow__ take an optional modulus: three-argument
         // pow() is defined for ints only.
         Nb(i) | RNb(i) if i == BinaryOp::Power as u8 && rest.len() == 2 && !rest[1].is_none() => {
-            let (base, exp) = if matches!(id, Nb(_)) { (this, rest[0]) } else { (rest[0], this) };
+            let (base, exp) = if matches!(id, Nb(_)) {
+                (this, rest[0])
+            } else {
+                (rest[0], this)
+            };
             let int = crate::objects::int::is_int;
             if int(base) && int(exp) && int(rest[1]) {
                 crate::objects::int::int_pow_mod(ts, base, exp, rest[1])
@@ -580,8 +598,18 @@ macro_rules! inherit_or {
 /// Recomputes every slot of a heap type from its MRO (class creation,
 /// and after a dunder is assigned on it or a base).
 pub fn update_slots(ty: Gc<TypeObj>) {
-    inherit_or!(ty, repr, "__repr__", slot_repr as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, str, "__str__", slot_str as crate::objects::typeobj::UnaryFn);
+    inherit_or!(
+        ty,
+        repr,
+        "__repr__",
+        slot_repr as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        str,
+        "__str__",
+        slot_str as crate::objects::typeobj::UnaryFn
+    );
     // __hash__: None means unhashable; a class that defines __eq__ but not
     // __hash__ gets __hash__ = None at creation (typeobj_init does that).
     match find(ty, "__hash__") {
@@ -626,11 +654,36 @@ pub fn update_slots(ty: Gc<TypeObj>) {
         (Found::Wrapper(owner, _), _) => owner.slots.setattro.get(),
         _ => Some(crate::objects::object::generic_setattr),
     });
-    inherit_or!(ty, call, "__call__", slot_call as crate::objects::typeobj::CallFn);
-    inherit_or!(ty, iter, "__iter__", slot_iter as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, next, "__next__", slot_next as crate::objects::typeobj::NextFn);
-    inherit_or!(ty, len, "__len__", slot_len as crate::objects::typeobj::LenFn);
-    inherit_or!(ty, getitem, "__getitem__", slot_getitem as crate::objects::typeobj::BinaryFn);
+    inherit_or!(
+        ty,
+        call,
+        "__call__",
+        slot_call as crate::objects::typeobj::CallFn
+    );
+    inherit_or!(
+        ty,
+        iter,
+        "__iter__",
+        slot_iter as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        next,
+        "__next__",
+        slot_next as crate::objects::typeobj::NextFn
+    );
+    inherit_or!(
+        ty,
+        len,
+        "__len__",
+        slot_len as crate::objects::typeobj::LenFn
+    );
+    inherit_or!(
+        ty,
+        getitem,
+        "__getitem__",
+        slot_getitem as crate::objects::typeobj::BinaryFn
+    );
     let si = find(ty, "__setitem__");
     let di = find(ty, "__delitem__");
     ty.slots.setitem.set(match (&si, &di) {
@@ -638,14 +691,24 @@ pub fn update_slots(ty: Gc<TypeObj>) {
         (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.setitem.get(),
         _ => None,
     });
-    inherit_or!(ty, contains, "__contains__", slot_contains as crate::objects::typeobj::ContainsFn);
+    inherit_or!(
+        ty,
+        contains,
+        "__contains__",
+        slot_contains as crate::objects::typeobj::ContainsFn
+    );
     // Truth: __bool__, else __len__.
     match find(ty, "__bool__") {
         Found::Other => ty.slots.bool.set(Some(slot_bool)),
         Found::Wrapper(o, _) => ty.slots.bool.set(o.slots.bool.get()),
         _ => ty.slots.bool.set(None),
     }
-    inherit_or!(ty, descr_get, "__get__", slot_descr_get as crate::objects::typeobj::DescrGetFn);
+    inherit_or!(
+        ty,
+        descr_get,
+        "__get__",
+        slot_descr_get as crate::objects::typeobj::DescrGetFn
+    );
     let ds = find(ty, "__set__");
     let dd = find(ty, "__delete__");
     ty.slots.descr_set.set(match (&ds, &dd) {
@@ -658,7 +721,12 @@ pub fn update_slots(ty: Gc<TypeObj>) {
         Found::Wrapper(o, _) => ty.slots.new.set(o.slots.new.get()),
         _ => ty.slots.new.set(None),
     }
-    inherit_or!(ty, init, "__init__", slot_init as crate::objects::typeobj::InitFn);
+    inherit_or!(
+        ty,
+        init,
+        "__init__",
+        slot_init as crate::objects::typeobj::InitFn
+    );
     for (i, (f, r, ip)) in NB_NAMES.iter().enumerate() {
         let a = find(ty, f);
         let b = find(ty, r);
@@ -675,13 +743,48 @@ pub fn update_slots(ty: Gc<TypeObj>) {
             _ => None,
         });
     }
-    inherit_or!(ty, neg, "__neg__", slot_neg as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, pos, "__pos__", slot_pos as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, invert, "__invert__", slot_invert as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, abs, "__abs__", slot_abs as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, int, "__int__", slot_int as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, float, "__float__", slot_float as crate::objects::typeobj::UnaryFn);
-    inherit_or!(ty, index, "__index__", slot_index as crate::objects::typeobj::UnaryFn);
+    inherit_or!(
+        ty,
+        neg,
+        "__neg__",
+        slot_neg as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        pos,
+        "__pos__",
+        slot_pos as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        invert,
+        "__invert__",
+        slot_invert as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        abs,
+        "__abs__",
+        slot_abs as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        int,
+        "__int__",
+        slot_int as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        float,
+        "__float__",
+        slot_float as crate::objects::typeobj::UnaryFn
+    );
+    inherit_or!(
+        ty,
+        index,
+        "__index__",
+        slot_index as crate::objects::typeobj::UnaryFn
+    );
     if !matches!(find(ty, "__del__"), Found::Missing) {
         ty.set_flag(tflags::HAS_DEL);
     }
@@ -690,7 +793,12 @@ pub fn update_slots(ty: Gc<TypeObj>) {
 // ---- dispatchers: call the dunder found on the type ------------------------
 
 /// Looks up `name` on `type(obj)` and calls it bound to `obj`.
-pub fn call_dunder(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     let Some(f) = ty.lookup(name) else {
         return Ok(None);
@@ -698,7 +806,12 @@ pub fn call_dunder(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, args: &[V
     ops::call_unbound(ts, f, obj, args, None).map(Some)
 }
 
-fn dunder_or_err(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, args: &[Value]) -> PyResult<Value> {
+fn dunder_or_err(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    args: &[Value],
+) -> PyResult<Value> {
     match call_dunder(ts, obj, name, args)? {
         Some(v) => Ok(v),
         None => Err(ts.attribute_error(obj, name)),
@@ -708,7 +821,10 @@ fn dunder_or_err(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, args: &[Val
 fn slot_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let r = dunder_or_err(ts, v, names().__repr__, &[])?;
     if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!("__repr__ returned non-string (type {})", type_name(r))));
+        return Err(ts.type_error(format!(
+            "__repr__ returned non-string (type {})",
+            type_name(r)
+        )));
     }
     Ok(r)
 }
@@ -716,7 +832,10 @@ fn slot_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn slot_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let r = dunder_or_err(ts, v, names().__str__, &[])?;
     if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!("__str__ returned non-string (type {})", type_name(r))));
+        return Err(ts.type_error(format!(
+            "__str__ returned non-string (type {})",
+            type_name(r)
+        )));
     }
     Ok(r)
 }
@@ -749,11 +868,13 @@ fn slot_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult
     let ty = type_of(obj);
     let ga = ty.lookup(names().__getattribute__);
     let first = match ga {
-        Some(f) if !is_object_getattribute(f) => match ops::call_unbound(ts, f, obj, &[name.value()], None) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.matches(types().attribute_error) => Err(e),
-            Err(e) => return Err(e),
-        },
+        Some(f) if !is_object_getattribute(f) => {
+            match ops::call_unbound(ts, f, obj, &[name.value()], None) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.matches(types().attribute_error) => Err(e),
+                Err(e) => return Err(e),
+            }
+        }
         _ => crate::objects::object::generic_getattr(ts, obj, name),
     };
     match first {
@@ -769,19 +890,31 @@ fn slot_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult
 
 fn is_object_getattribute(f: Value) -> bool {
     match f.downcast::<BuiltinObj>() {
-        Some(b) => matches!(b.wrapper_slot(), Some((o, SlotId::Getattribute)) if o == types().object),
+        Some(b) => {
+            matches!(b.wrapper_slot(), Some((o, SlotId::Getattribute)) if o == types().object)
+        }
         None => false,
     }
 }
 
-fn slot_setattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+fn slot_setattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     match v {
         Some(v) => dunder_or_err(ts, obj, names().__setattr__, &[name.value(), v]).map(|_| ()),
         None => dunder_or_err(ts, obj, names().__delattr__, &[name.value()]).map(|_| ()),
     }
 }
 
-fn slot_call(ts: &mut ThreadState, obj: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn slot_call(
+    ts: &mut ThreadState,
+    obj: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let ty = type_of(obj);
     let Some(f) = ty.lookup(names().__call__) else {
         return Err(ts.type_error(format!("'{}' object is not callable", type_name(obj))));
@@ -792,7 +925,10 @@ fn slot_call(ts: &mut ThreadState, obj: Value, args: &[Value], kw: Option<Gc<Tup
 fn slot_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let r = dunder_or_err(ts, v, names().__iter__, &[])?;
     if type_of(r).slots.next.get().is_none() {
-        return Err(ts.type_error(format!("iter() returned non-iterator of type '{}'", type_name(r))));
+        return Err(ts.type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            type_name(r)
+        )));
     }
     Ok(r)
 }
@@ -834,7 +970,10 @@ fn slot_bool(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
     let r = dunder_or_err(ts, v, names().__bool__, &[])?;
     match r.as_bool() {
         Some(b) => Ok(b),
-        None => Err(ts.type_error(format!("__bool__ should return bool, returned {}", type_name(r)))),
+        None => Err(ts.type_error(format!(
+            "__bool__ should return bool, returned {}",
+            type_name(r)
+        ))),
     }
 }
 
@@ -850,7 +989,12 @@ fn slot_descr_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) 
     }
 }
 
-fn slot_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn slot_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let Some(f) = cls.lookup(names().__new__) else {
         return Err(ts.type_error(format!("cannot create '{}' instances", cls.name_str())));
     };
@@ -862,14 +1006,22 @@ fn slot_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<G
     ops::with_prepended(ts, cls.value(), args, |ts, all| ops::call(ts, f, all, kw))
 }
 
-fn slot_init(ts: &mut ThreadState, obj: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn slot_init(
+    ts: &mut ThreadState,
+    obj: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let ty = type_of(obj);
     let Some(f) = ty.lookup(names().__init__) else {
         return Ok(());
     };
     let r = ops::call_unbound(ts, f, obj, args, kw)?;
     if !r.is_none() {
-        return Err(ts.type_error(format!("__init__() should return None, not '{}'", type_name(r))));
+        return Err(ts.type_error(format!(
+            "__init__() should return None, not '{}'",
+            type_name(r)
+        )));
     }
     Ok(())
 }

@@ -51,14 +51,26 @@ impl StrObj {
 
     /// Allocates a str of type `ty` (str or a subclass without extra
     /// layout).
-    pub fn alloc_typed(ts: &mut ThreadState, ty: Gc<crate::objects::typeobj::TypeObj>, s: &str) -> Gc<StrObj> {
+    pub fn alloc_typed(
+        ts: &mut ThreadState,
+        ty: Gc<crate::objects::typeobj::TypeObj>,
+        s: &str,
+    ) -> Gc<StrObj> {
         let bytes = s.as_bytes();
         let size = std::mem::size_of::<StrObj>() + bytes.len();
         let ascii = s.is_ascii();
-        let len = if ascii { bytes.len() } else { s.chars().count() };
+        let len = if ascii {
+            bytes.len()
+        } else {
+            s.chars().count()
+        };
         let attrs = ty.attrs_offset as usize;
         // A str subclass instance keeps its attribute store after the text.
-        let total = if attrs != 0 { size.div_ceil(8) * 8 + crate::objects::instance::ATTR_STORE_SIZE } else { size };
+        let total = if attrs != 0 {
+            size.div_ceil(8) * 8 + crate::objects::instance::ATTR_STORE_SIZE
+        } else {
+            size
+        };
         let g = ts.alloc_var(total, |p: *mut StrObj| {
             // SAFETY: `p` has room for the header, fields and the text.
             unsafe {
@@ -69,7 +81,11 @@ impl StrObj {
                     byte_len: bytes.len(),
                     data: [],
                 });
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), (p as *mut u8).add(std::mem::size_of::<StrObj>()), bytes.len());
+                std::ptr::copy_nonoverlapping(
+                    bytes.as_ptr(),
+                    (p as *mut u8).add(std::mem::size_of::<StrObj>()),
+                    bytes.len(),
+                );
             }
         });
         if ascii {
@@ -163,7 +179,11 @@ impl StrObj {
             return &s[start..end];
         }
         let a = self.char_offset(start);
-        let b = a + s[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(s.len() - a);
+        let b = a + s[a..]
+            .char_indices()
+            .nth(end - start)
+            .map(|(b, _)| b)
+            .unwrap_or(s.len() - a);
         &s[a..b]
     }
 
@@ -176,7 +196,10 @@ impl StrObj {
         if self.byte_len != other.byte_len {
             return false;
         }
-        let (ha, hb) = (self.hash.load(Ordering::Relaxed), other.hash.load(Ordering::Relaxed));
+        let (ha, hb) = (
+            self.hash.load(Ordering::Relaxed),
+            other.hash.load(Ordering::Relaxed),
+        );
         if ha != -1 && hb != -1 && ha != hb {
             return false;
         }
@@ -220,11 +243,16 @@ pub fn new_str(ts: &mut ThreadState, s: &str) -> Value {
 }
 
 /// The interned one-character ASCII strs, filled on first use.
-static ASCII_CHARS: [std::sync::atomic::AtomicU64; 128] = [const { std::sync::atomic::AtomicU64::new(0) }; 128];
+static ASCII_CHARS: [std::sync::atomic::AtomicU64; 128] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; 128];
 
 /// `repr()` of a str, CPython's quoting and escaping.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -300,13 +328,27 @@ pub fn py_isspace(c: char) -> bool {
 }
 
 fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
     match v.downcast::<StrObj>() {
         Some(s) => Ok(s),
-        None => Err(ts.type_error(format!("descriptor requires a 'str' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -352,7 +394,9 @@ fn str_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
 }
 
 fn str_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
-    Ok(v.downcast::<StrObj>().map(|s| s.byte_len() > 0).unwrap_or(true))
+    Ok(v.downcast::<StrObj>()
+        .map(|s| s.byte_len() > 0)
+        .unwrap_or(true))
 }
 
 fn one_char(ts: &mut ThreadState, c: char) -> Value {
@@ -372,14 +416,19 @@ fn str_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
             return Ok(new_str(ts, sub));
         }
         let chars: Vec<char> = s.as_str().chars().collect();
-        let out: String = (0..n).map(|k| chars[(start + k as i64 * step) as usize]).collect();
+        let out: String = (0..n)
+            .map(|k| chars[(start + k as i64 * step) as usize])
+            .collect();
         return Ok(new_str(ts, &out));
     }
     let i = match key.as_small_int() {
         Some(i) => i,
         None => {
             if !crate::objects::int::is_int(key) && type_of(key).slots.index.get().is_none() {
-                return Err(ts.type_error(format!("string indices must be integers, not '{}'", type_name(key))));
+                return Err(ts.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(key)
+                )));
             }
             ops::index_saturating(ts, key, "string")?
         }
@@ -393,17 +442,29 @@ fn str_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
 fn str_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
     let s = this(ts, v)?;
     let Some(sub) = x.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!("'in <string>' requires string as left operand, not {}", type_name(x))));
+        return Err(ts.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            type_name(x)
+        )));
     };
     Ok(s.as_str().contains(sub.as_str()))
 }
 
 fn str_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(crate::objects::iterators::IterObj::new(ts, types().str_iterator, v, Value::NULL, 0).value())
+    Ok(
+        crate::objects::iterators::IterObj::new(ts, types().str_iterator, v, Value::NULL, 0)
+            .value(),
+    )
 }
 
-fn str_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "str", args, kw, &["object", "encoding", "errors"], 0, 3)?;
+fn str_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    let a =
+        crate::builtins::args::parse(ts, "str", args, kw, &["object", "encoding", "errors"], 0, 3)?;
     let text: String = match a.get(0) {
         None => String::new(),
         Some(o) => {
@@ -412,11 +473,15 @@ fn str_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc
                     return Err(ts.type_error(format!("decoding str is not supported")));
                 };
                 let enc = match a.get(1) {
-                    Some(e) => arg_str(ts, e, "str() argument 'encoding'")?.as_str().to_string(),
+                    Some(e) => arg_str(ts, e, "str() argument 'encoding'")?
+                        .as_str()
+                        .to_string(),
                     None => "utf-8".to_string(),
                 };
                 let errors = match a.get(2) {
-                    Some(e) => arg_str(ts, e, "str() argument 'errors'")?.as_str().to_string(),
+                    Some(e) => arg_str(ts, e, "str() argument 'errors'")?
+                        .as_str()
+                        .to_string(),
                     None => "strict".to_string(),
                 };
                 crate::objects::bytes::decode(ts, &data, &enc, &errors)?
@@ -447,13 +512,21 @@ fn str_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         (None, Some(s)) => (s, a),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
-    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = repeat_count(ts, n)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = n.max(0) as usize;
     // CPython's limit is on the length in code points (Py_ssize_t).
-    if s.char_len().checked_mul(n).is_none_or(|c| c > isize::MAX as usize) {
+    if s.char_len()
+        .checked_mul(n)
+        .is_none_or(|c| c > isize::MAX as usize)
+    {
         return Err(ts.overflow_error("repeated string is too long"));
     }
-    let total = s.byte_len().checked_mul(n).ok_or_else(|| ts.overflow_error("repeated string is too long"))?;
+    let total = s
+        .byte_len()
+        .checked_mul(n)
+        .ok_or_else(|| ts.overflow_error("repeated string is too long"))?;
     ts.check_alloc_size(total)?;
     if n == 1 && type_of(s.value()) == types().str {
         return Ok(s.value());
@@ -462,7 +535,9 @@ fn str_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn str_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let Some(s) = a.downcast::<StrObj>() else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(s) = a.downcast::<StrObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     crate::format::percent_format(ts, s.as_str(), b)
 }
 
@@ -475,7 +550,12 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Kw) -> PyResult<()> {
 }
 
 /// Optional `start`/`end` arguments as byte offsets into `s`.
-fn span(ts: &mut ThreadState, s: &StrObj, start: Option<Value>, end: Option<Value>) -> PyResult<Option<(usize, usize)>> {
+fn span(
+    ts: &mut ThreadState,
+    s: &StrObj,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<Option<(usize, usize)>> {
     let len = s.char_len() as i64;
     let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
     // As CPython's ADJUST_INDICES: a start past the end is kept (so that
@@ -509,25 +589,41 @@ fn char_index_of(s: &StrObj, byte: usize) -> usize {
     }
 }
 
-fn find_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, rev: bool) -> PyResult<Option<usize>> {
+fn find_impl(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    rev: bool,
+) -> PyResult<Option<usize>> {
     no_kw(ts, name, kw)?;
     let s = this(ts, args[0])?;
     crate::builtins::args::check_count(ts, name, &args[1..], 1, 3)?;
     let sub = arg_str(ts, args[1], "must be str")?;
-    let Some((a, b)) = span(ts, &s, args.get(2).copied(), args.get(3).copied())? else { return Ok(None) };
+    let Some((a, b)) = span(ts, &s, args.get(2).copied(), args.get(3).copied())? else {
+        return Ok(None);
+    };
     let hay = &s.as_str()[a..b];
-    let r = if rev { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let r = if rev {
+        hay.rfind(sub.as_str())
+    } else {
+        hay.find(sub.as_str())
+    };
     Ok(r.map(|i| char_index_of(&s, a + i)))
 }
 
 fn m_find(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let r = find_impl(ts, args, kw, "find", false)?;
-    Ok(Value::small_int_unchecked(r.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::small_int_unchecked(
+        r.map(|i| i as i64).unwrap_or(-1),
+    ))
 }
 
 fn m_rfind(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let r = find_impl(ts, args, kw, "rfind", true)?;
-    Ok(Value::small_int_unchecked(r.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::small_int_unchecked(
+        r.map(|i| i as i64).unwrap_or(-1),
+    ))
 }
 
 fn m_index(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -553,7 +649,11 @@ fn m_count(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(Value::small_int_unchecked(0));
     };
     let hay = &s.as_str()[a..b];
-    let n = if sub.byte_len() == 0 { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+    let n = if sub.byte_len() == 0 {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub.as_str()).count()
+    };
     Ok(Value::small_int_unchecked(n as i64))
 }
 
@@ -566,7 +666,13 @@ fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, start: bool) 
     };
     let hay = &s.as_str()[a..b];
     let p = args[1];
-    let test = |x: &str| if start { hay.starts_with(x) } else { hay.ends_with(x) };
+    let test = |x: &str| {
+        if start {
+            hay.starts_with(x)
+        } else {
+            hay.ends_with(x)
+        }
+    };
     if let Some(t) = p.downcast::<TupleObj>() {
         for &x in t.items() {
             let xs = match x.downcast::<StrObj>() {
@@ -609,7 +715,10 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut out = String::new();
     for (i, &x) in items.iter().enumerate() {
         let Some(xs) = x.downcast::<StrObj>() else {
-            return Err(ts.type_error(format!("sequence item {i}: expected str instance, {} found", type_name(x))));
+            return Err(ts.type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                type_name(x)
+            )));
         };
         if i > 0 {
             out.push_str(sep.as_str());
@@ -628,7 +737,13 @@ fn list_of_strs(ts: &mut ThreadState, parts: &[&str]) -> Value {
     crate::objects::list::ListObj::new(ts, &out).value()
 }
 
-fn split_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, rev: bool) -> PyResult<Value> {
+fn split_impl(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    rev: bool,
+) -> PyResult<Value> {
     let a = crate::builtins::args::parse(ts, name, args, kw, &["self", "sep", "maxsplit"], 1, 3)?;
     let s = this(ts, a.req(0))?;
     let maxsplit = match a.get(2) {
@@ -658,7 +773,10 @@ fn split_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, rev: boo
                         parts.push(rest);
                         break;
                     }
-                    let start = rest.rfind(py_isspace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
+                    let start = rest
+                        .rfind(py_isspace)
+                        .map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+                        .unwrap_or(0);
                     parts.push(&rest[start..]);
                     rest = rest[..start].trim_end_matches(py_isspace);
                 }
@@ -718,7 +836,11 @@ fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
                     end += 1;
                 }
             }
-            parts.push(if keep { &text[start..end] } else { &text[start..i] });
+            parts.push(if keep {
+                &text[start..end]
+            } else {
+                &text[start..i]
+            });
             start = end;
         }
     }
@@ -728,14 +850,25 @@ fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     Ok(list_of_strs(ts, &parts))
 }
 
-fn strip_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_impl(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     no_kw(ts, name, kw)?;
     let s = this(ts, args[0])?;
     crate::builtins::args::check_count(ts, name, &args[1..], 0, 1)?;
     let text = s.as_str();
     let out = match args.get(1).filter(|v| !v.is_none()) {
         None => {
-            let t = if left { text.trim_start_matches(py_isspace) } else { text };
+            let t = if left {
+                text.trim_start_matches(py_isspace)
+            } else {
+                text
+            };
             if right {
                 t.trim_end_matches(py_isspace)
             } else {
@@ -745,7 +878,11 @@ fn strip_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, left: bo
         Some(&c) => {
             let chars = arg_str(ts, c, &format!("{name} arg"))?;
             let set: Vec<char> = chars.as_str().chars().collect();
-            let t = if left { text.trim_start_matches(|x| set.contains(&x)) } else { text };
+            let t = if left {
+                text.trim_start_matches(|x| set.contains(&x))
+            } else {
+                text
+            };
             if right {
                 t.trim_end_matches(|x| set.contains(&x))
             } else {
@@ -803,7 +940,13 @@ fn m_replace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(new_str(ts, &out))
 }
 
-fn case_map(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+fn case_map(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    f: fn(&str) -> String,
+) -> PyResult<Value> {
     no_kw(ts, name, kw)?;
     let s = this(ts, args[0])?;
     crate::builtins::args::check_count(ts, name, &args[1..], 0, 0)?;
@@ -973,7 +1116,11 @@ fn partition_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, rev: bool) -> Py
         return Err(ts.value_error("empty separator"));
     }
     let text = s.as_str();
-    let found = if rev { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
+    let found = if rev {
+        text.rfind(sep.as_str())
+    } else {
+        text.find(sep.as_str())
+    };
     let parts: [&str; 3] = match found {
         Some(i) => [&text[..i], sep.as_str(), &text[i + sep.byte_len()..]],
         None => {
@@ -998,7 +1145,14 @@ fn m_rpartition(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     partition_impl(ts, args, kw, true)
 }
 
-fn pred(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, empty: bool, f: fn(&str) -> bool) -> PyResult<Value> {
+fn pred(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    name: &str,
+    empty: bool,
+    f: fn(&str) -> bool,
+) -> PyResult<Value> {
     no_kw(ts, name, kw)?;
     let s = this(ts, args[0])?;
     if s.byte_len() == 0 {
@@ -1013,32 +1167,48 @@ fn is_decimal_char(c: char) -> bool {
 
 fn m_isdigit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     pred(ts, args, kw, "isdigit", false, |s| {
-        s.chars().all(|c| is_decimal_char(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨'))
+        s.chars().all(|c| {
+            is_decimal_char(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
+        })
     })
 }
 fn m_isdecimal(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isdecimal", false, |s| s.chars().all(is_decimal_char))
+    pred(ts, args, kw, "isdecimal", false, |s| {
+        s.chars().all(is_decimal_char)
+    })
 }
 fn m_isnumeric(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isnumeric", false, |s| s.chars().all(|c| c.is_numeric()))
+    pred(ts, args, kw, "isnumeric", false, |s| {
+        s.chars().all(|c| c.is_numeric())
+    })
 }
 fn m_isalpha(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isalpha", false, |s| s.chars().all(|c| c.is_alphabetic() && !c.is_numeric()))
+    pred(ts, args, kw, "isalpha", false, |s| {
+        s.chars().all(|c| c.is_alphabetic() && !c.is_numeric())
+    })
 }
 fn m_isalnum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isalnum", false, |s| s.chars().all(|c| c.is_alphanumeric()))
+    pred(ts, args, kw, "isalnum", false, |s| {
+        s.chars().all(|c| c.is_alphanumeric())
+    })
 }
 fn m_isspace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isspace", false, |s| s.chars().all(py_isspace))
+    pred(ts, args, kw, "isspace", false, |s| {
+        s.chars().all(py_isspace)
+    })
 }
 fn m_isupper(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     pred(ts, args, kw, "isupper", false, |s| {
-        s.chars().any(is_cased) && s.chars().all(|c| !c.is_lowercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+        s.chars().any(is_cased)
+            && s.chars()
+                .all(|c| !c.is_lowercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
     })
 }
 fn m_islower(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     pred(ts, args, kw, "islower", false, |s| {
-        s.chars().any(is_cased) && s.chars().all(|c| !c.is_uppercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+        s.chars().any(is_cased)
+            && s.chars()
+                .all(|c| !c.is_uppercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
     })
 }
 fn m_istitle(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1070,7 +1240,9 @@ fn m_isascii(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     pred(ts, args, kw, "isascii", true, |s| s.is_ascii())
 }
 fn m_isprintable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isprintable", true, |s| s.chars().all(crate::unicode::is_printable))
+    pred(ts, args, kw, "isprintable", true, |s| {
+        s.chars().all(crate::unicode::is_printable)
+    })
 }
 fn m_isidentifier(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     pred(ts, args, kw, "isidentifier", false, |s| {
@@ -1083,14 +1255,26 @@ fn m_isidentifier(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 }
 
 fn m_encode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "encode", args, kw, &["self", "encoding", "errors"], 1, 3)?;
+    let a = crate::builtins::args::parse(
+        ts,
+        "encode",
+        args,
+        kw,
+        &["self", "encoding", "errors"],
+        1,
+        3,
+    )?;
     let s = this(ts, a.req(0))?;
     let enc = match a.get(1) {
-        Some(e) => arg_str(ts, e, "encode() argument 'encoding'")?.as_str().to_string(),
+        Some(e) => arg_str(ts, e, "encode() argument 'encoding'")?
+            .as_str()
+            .to_string(),
         None => "utf-8".to_string(),
     };
     let errors = match a.get(2) {
-        Some(e) => arg_str(ts, e, "encode() argument 'errors'")?.as_str().to_string(),
+        Some(e) => arg_str(ts, e, "encode() argument 'errors'")?
+            .as_str()
+            .to_string(),
         None => "strict".to_string(),
     };
     let b = crate::objects::bytes::encode(ts, s.as_str(), &enc, &errors)?;
@@ -1108,7 +1292,10 @@ fn m_expandtabs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
         return Err(ts.overflow_error("Python int too large to convert to C int"));
     }
     let tabs = s.as_str().bytes().filter(|&b| b == b'\t').count();
-    ts.check_alloc_size(tabs.saturating_mul(tab.max(0) as usize).saturating_add(s.byte_len()))?;
+    ts.check_alloc_size(
+        tabs.saturating_mul(tab.max(0) as usize)
+            .saturating_add(s.byte_len()),
+    )?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.as_str().chars() {
@@ -1147,7 +1334,11 @@ fn m_removesuffix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
     let s = this(ts, args[0])?;
     crate::builtins::args::check_count(ts, "removesuffix", &args[1..], 1, 1)?;
     let p = arg_str(ts, args[1], "removesuffix() argument")?;
-    let out = if p.byte_len() == 0 { s.as_str() } else { s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str()) };
+    let out = if p.byte_len() == 0 {
+        s.as_str()
+    } else {
+        s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str())
+    };
     Ok(new_str(ts, out))
 }
 
@@ -1157,13 +1348,19 @@ fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     match args {
         [m] => {
             let Some(src) = m.downcast::<crate::objects::dict::DictObj>() else {
-                return Err(ts.type_error("if you give only one argument to maketrans it must be a dict"));
+                return Err(
+                    ts.type_error("if you give only one argument to maketrans it must be a dict")
+                );
             };
             let items = src.items_rooted(ts);
             for p in items.chunks(2) {
                 let k = match p[0].downcast::<StrObj>() {
                     Some(s) if s.char_len() == 1 => Value::small_int_unchecked(s.char_at(0) as i64),
-                    Some(_) => return Err(ts.value_error("string keys in translate table must be of length 1")),
+                    Some(_) => {
+                        return Err(
+                            ts.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
                     None => p[0],
                 };
                 d.set_item(ts, k, p[1])?;
@@ -1173,10 +1370,16 @@ fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
             let xs = arg_str(ts, *x, "maketrans() argument 1")?;
             let ys = arg_str(ts, *y, "maketrans() argument 2")?;
             if xs.char_len() != ys.char_len() {
-                return Err(ts.value_error("the first two maketrans arguments must have equal length"));
+                return Err(
+                    ts.value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (a, b) in xs.as_str().chars().zip(ys.as_str().chars()) {
-                d.set_item(ts, Value::small_int_unchecked(a as i64), Value::small_int_unchecked(b as i64))?;
+                d.set_item(
+                    ts,
+                    Value::small_int_unchecked(a as i64),
+                    Value::small_int_unchecked(b as i64),
+                )?;
             }
             if let Some(&z) = args.get(2) {
                 let zs = arg_str(ts, z, "maketrans() argument 3")?;
@@ -1205,7 +1408,11 @@ fn m_translate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
                 } else if let Some(n) = crate::objects::int::to_i64(v) {
                     match u32::try_from(n).ok().and_then(char::from_u32) {
                         Some(ch) => out.push(ch),
-                        None => return Err(ts.value_error("character mapping must be in range(0x110000)")),
+                        None => {
+                            return Err(
+                                ts.value_error("character mapping must be in range(0x110000)")
+                            )
+                        }
                     }
                 } else {
                     return Err(ts.type_error("character mapping must return integer, None or str"));
@@ -1339,22 +1546,34 @@ fn format_template(
         let (first, tail) = split_first(&name_part);
         let mut v = if first.is_empty() {
             if manual {
-                return Err(ts.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(ts.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             let n = *auto;
             *auto += 1;
             match pos.get(n) {
                 Some(&v) => v,
-                None => return Err(ts.index_error(format!("Replacement index {n} out of range for positional args tuple"))),
+                None => {
+                    return Err(ts.index_error(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    )))
+                }
             }
         } else if let Ok(n) = first.parse::<usize>() {
             if *auto > 0 {
-                return Err(ts.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(ts.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             manual = true;
             match pos.get(n) {
                 Some(&v) => v,
-                None => return Err(ts.index_error(format!("Replacement index {n} out of range for positional args tuple"))),
+                None => {
+                    return Err(ts.index_error(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    )))
+                }
             }
         } else {
             let k = StrObj::new(ts, &first);
@@ -1380,7 +1599,9 @@ fn format_template(
                 v = ops::getitem(ts, v, kv)?;
                 t = &r[end + 1..];
             } else {
-                return Err(ts.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    ts.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         v = match conv {

@@ -154,14 +154,20 @@ impl StreamObj {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StreamObj>> {
-    v.downcast::<StreamObj>().ok_or_else(|| ts.type_error("expected a stream"))
+    v.downcast::<StreamObj>()
+        .ok_or_else(|| ts.type_error("expected a stream"))
 }
 
 fn m_write(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let s = this(ts, args[0])?;
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("write() takes exactly one argument (0 given)")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("write() takes exactly one argument (0 given)"));
+    };
     let Some(text) = x.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!("write() argument must be str, not {}", type_name(x))));
+        return Err(ts.type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(x)
+        )));
     };
     if s.closed.load(Ordering::Relaxed) {
         return Err(ts.value_error("I/O operation on closed file."));
@@ -265,7 +271,9 @@ fn get_errors(ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, "strict"))
 }
 fn get_closed(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::from_bool(this(ts, v)?.closed.load(Ordering::Relaxed)))
+    Ok(Value::from_bool(
+        this(ts, v)?.closed.load(Ordering::Relaxed),
+    ))
 }
 fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(ts, v)?;
@@ -285,7 +293,9 @@ fn get_line_buffering(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if s.readable {
         return Ok(Value::FALSE);
     }
-    Ok(Value::from_bool(fd_buffer(s.fd).line_buffered.load(Ordering::Relaxed)))
+    Ok(Value::from_bool(
+        fd_buffer(s.fd).line_buffered.load(Ordering::Relaxed),
+    ))
 }
 
 fn stream_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -295,7 +305,10 @@ fn stream_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         1 => "<stdout>",
         _ => "<stderr>",
     };
-    let r = format!("<_io.TextIOWrapper name='{n}' mode='{}' encoding='utf-8'>", if s.readable { "r" } else { "w" });
+    let r = format!(
+        "<_io.TextIOWrapper name='{n}' mode='{}' encoding='utf-8'>",
+        if s.readable { "r" } else { "w" }
+    );
     Ok(StrObj::new(ts, &r))
 }
 

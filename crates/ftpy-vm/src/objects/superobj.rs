@@ -4,11 +4,11 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::cell::CellObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
-use crate::objects::add_getset;
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -35,10 +35,16 @@ unsafe impl HeapObj for SuperObj {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<SuperObj>> {
-    v.downcast::<SuperObj>().ok_or_else(|| ts.type_error("expected a super object"))
+    v.downcast::<SuperObj>()
+        .ok_or_else(|| ts.type_error("expected a super object"))
 }
 
-fn super_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn super_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     Ok(ts
         .alloc(SuperObj {
             header: Header::new(cls, Kind::Super, 0),
@@ -71,7 +77,12 @@ fn check_obj(ts: &mut ThreadState, ty: Gc<TypeObj>, obj: Value) -> PyResult<Gc<T
     Err(ts.type_error("super(type, obj): obj must be an instance or subtype of type"))
 }
 
-fn super_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn super_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("super() takes no keyword arguments"));
     }
@@ -80,10 +91,18 @@ fn super_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Option<Gc<Tupl
         [] => zero_arg_super(ts)?,
         [t] => (*t, Value::NULL),
         [t, o] => (*t, *o),
-        _ => return Err(ts.type_error(format!("super() takes at most 2 arguments ({} given)", args.len()))),
+        _ => {
+            return Err(ts.type_error(format!(
+                "super() takes at most 2 arguments ({} given)",
+                args.len()
+            )))
+        }
     };
     let Some(t) = ty.downcast::<TypeObj>() else {
-        return Err(ts.type_error(format!("super() argument 1 must be a type, not {}", type_name(ty))));
+        return Err(ts.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            type_name(ty)
+        )));
     };
     s.ty.set(t.value());
     if !obj.is_null() && !obj.is_none() {
@@ -120,7 +139,10 @@ fn zero_arg_super(ts: &mut ThreadState) -> PyResult<(Value, Value)> {
     }
     // SAFETY: freevars is a tuple of str.
     let freevars: Gc<TupleObj> = unsafe { code.freevars.get().downcast_unchecked() };
-    let idx = freevars.items().iter().position(|&n| crate::objects::str::as_str(n) == Some("__class__"));
+    let idx = freevars
+        .items()
+        .iter()
+        .position(|&n| crate::objects::str::as_str(n) == Some("__class__"));
     let Some(i) = idx else {
         return Err(ts.runtime_error("super(): __class__ cell not found"));
     };
@@ -133,7 +155,10 @@ fn zero_arg_super(ts: &mut ThreadState) -> PyResult<(Value, Value)> {
         return Err(ts.runtime_error("super(): empty __class__ cell"));
     }
     if cls.downcast::<TypeObj>().is_none() {
-        return Err(ts.runtime_error(format!("super(): __class__ is not a type ({})", type_name(cls))));
+        return Err(ts.runtime_error(format!(
+            "super(): __class__ is not a type ({})",
+            type_name(cls)
+        )));
     }
     Ok((cls, first))
 }
@@ -146,7 +171,11 @@ fn super_getattro(ts: &mut ThreadState, v: Value, name: Gc<StrObj>) -> PyResult<
         let start = s.ty.get();
         let mro = ot.mro_tuple();
         let items = mro.items();
-        let mut i = items.iter().position(|&t| t == start).map(|p| p + 1).unwrap_or(items.len());
+        let mut i = items
+            .iter()
+            .position(|&t| t == start)
+            .map(|p| p + 1)
+            .unwrap_or(items.len());
         while i < items.len() {
             // SAFETY: MRO entries are types.
             let t: Gc<TypeObj> = unsafe { items[i].downcast_unchecked() };
@@ -176,7 +205,11 @@ fn super_get(ts: &mut ThreadState, d: Value, obj: Value, _ty: Value) -> PyResult
 
 fn super_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(ts, v)?;
-    let tn = s.ty.get().downcast::<TypeObj>().map(|t| t.name_str()).unwrap_or("NULL");
+    let tn =
+        s.ty.get()
+            .downcast::<TypeObj>()
+            .map(|t| t.name_str())
+            .unwrap_or("NULL");
     let out = match s.obj_type.get().downcast::<TypeObj>() {
         Some(ot) => format!("<super: <class '{tn}'>, <{} object>>", ot.name_str()),
         None => format!("<super: <class '{tn}'>, NULL>"),

@@ -5,11 +5,11 @@ use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::interpreter::frame::Frame;
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::add_getset;
 use crate::objects::code::CodeObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::str::StrObj;
 use crate::objects::typeobj::type_of;
-use crate::objects::add_getset;
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -55,7 +55,8 @@ pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<TracebackObj>> {
-    v.downcast::<TracebackObj>().ok_or_else(|| ts.type_error("expected a traceback"))
+    v.downcast::<TracebackObj>()
+        .ok_or_else(|| ts.type_error("expected a traceback"))
 }
 
 fn get_next(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -87,7 +88,8 @@ fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if !f.is_null() {
         return Ok(f);
     }
-    let fo = crate::objects::frame::FrameObj::snapshot(ts, tb.code.get(), tb.globals.get(), tb.lasti);
+    let fo =
+        crate::objects::frame::FrameObj::snapshot(ts, tb.code.get(), tb.globals.get(), tb.lasti);
     tb.frame.set(fo.value());
     Ok(fo.value())
 }
@@ -117,8 +119,15 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
 /// line + carets).
 fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     let filename = code.filename_str();
-    out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, lineno, code.name_str()));
-    let Some(line) = source_line(filename, lineno) else { return };
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        filename,
+        lineno,
+        code.name_str()
+    ));
+    let Some(line) = source_line(filename, lineno) else {
+        return;
+    };
     let stripped = line.trim();
     if stripped.is_empty() {
         return;
@@ -128,12 +137,18 @@ fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     out.push('\n');
     // Carets under the failing expression (3.11), unless it spans the
     // whole line.
-    let Some(loc) = code.locations.get(lasti as usize) else { return };
+    let Some(loc) = code.locations.get(lasti as usize) else {
+        return;
+    };
     if loc.line != lineno || loc.line == 0 {
         return;
     }
     let lead = line.len() - line.trim_start().len();
-    let char_of = |byte: usize| line.get(..byte.min(line.len())).map(|s| s.chars().count()).unwrap_or(0);
+    let char_of = |byte: usize| {
+        line.get(..byte.min(line.len()))
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+    };
     let start = char_of(loc.col as usize);
     let end = if loc.end_line == loc.line {
         char_of(loc.end_col as usize)
@@ -173,7 +188,11 @@ pub fn format_tb(tb: Value) -> String {
             } else {
                 if repeat > 3 {
                     let n = repeat - 3;
-                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ));
                 }
                 repeat = 1;
                 last = Some(key);
@@ -186,7 +205,11 @@ pub fn format_tb(tb: Value) -> String {
     }
     if repeat > 3 {
         let n = repeat - 3;
-        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            n,
+            if n == 1 { "" } else { "s" }
+        ));
     }
     out
 }
@@ -199,7 +222,11 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
     if let Some(q) = ty.qualname.get().downcast::<StrObj>() {
         name = q.as_str().to_string();
     }
-    if let Some(m) = ty.dict().get_str_text("__module__").and_then(crate::objects::str::as_str) {
+    if let Some(m) = ty
+        .dict()
+        .get_str_text("__module__")
+        .and_then(crate::objects::str::as_str)
+    {
         if m != "builtins" && m != "__main__" {
             name = format!("{m}.{name}");
         }
@@ -208,12 +235,27 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
     // SyntaxError: file/line/caret block before the message.
     if ty.is_subtype(types().syntax_error) {
         if let Some(e) = exc.downcast::<ExcObj>() {
-            let filename = e.get_attr_quiet(ts, "filename").and_then(crate::objects::str::as_str).unwrap_or("<string>").to_string();
-            let lineno = e.get_attr_quiet(ts, "lineno").and_then(crate::objects::int::to_i64);
-            let text = e.get_attr_quiet(ts, "text").and_then(crate::objects::str::as_str).map(|s| s.to_string());
-            let offset = e.get_attr_quiet(ts, "offset").and_then(crate::objects::int::to_i64);
-            let end_offset = e.get_attr_quiet(ts, "end_offset").and_then(crate::objects::int::to_i64);
-            let end_lineno = e.get_attr_quiet(ts, "end_lineno").and_then(crate::objects::int::to_i64);
+            let filename = e
+                .get_attr_quiet(ts, "filename")
+                .and_then(crate::objects::str::as_str)
+                .unwrap_or("<string>")
+                .to_string();
+            let lineno = e
+                .get_attr_quiet(ts, "lineno")
+                .and_then(crate::objects::int::to_i64);
+            let text = e
+                .get_attr_quiet(ts, "text")
+                .and_then(crate::objects::str::as_str)
+                .map(|s| s.to_string());
+            let offset = e
+                .get_attr_quiet(ts, "offset")
+                .and_then(crate::objects::int::to_i64);
+            let end_offset = e
+                .get_attr_quiet(ts, "end_offset")
+                .and_then(crate::objects::int::to_i64);
+            let end_lineno = e
+                .get_attr_quiet(ts, "end_lineno")
+                .and_then(crate::objects::int::to_i64);
             if let Some(l) = lineno {
                 out.push_str(&format!("  File \"{filename}\", line {l}\n"));
             }
@@ -225,7 +267,9 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
                 if let Some(off) = offset {
                     let start = (off as usize).saturating_sub(1).saturating_sub(lead);
                     let mut end = match (end_offset, end_lineno) {
-                        (Some(eo), Some(el)) if Some(el) == lineno && eo > off => (eo as usize).saturating_sub(1).saturating_sub(lead),
+                        (Some(eo), Some(el)) if Some(el) == lineno && eo > off => {
+                            (eo as usize).saturating_sub(1).saturating_sub(lead)
+                        }
                         _ => start + 1,
                     };
                     if end <= start {
@@ -240,7 +284,10 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
                     }
                 }
             }
-            let msg = e.get_attr_quiet(ts, "msg").map(|m| ops::str_string(ts, m).unwrap_or_default()).unwrap_or_default();
+            let msg = e
+                .get_attr_quiet(ts, "msg")
+                .map(|m| ops::str_string(ts, m).unwrap_or_default())
+                .unwrap_or_default();
             out.push_str(&format!("{name}: {msg}\n"));
             return out;
         }
@@ -273,8 +320,10 @@ pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
 pub fn format_exception(ts: &mut ThreadState, exc: Value) -> String {
     // Walk the chain iteratively (chains can be as long as a program
     // likes), oldest exception printed first.
-    const CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-    const CONTEXT: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    const CAUSE: &str =
+        "\nThe above exception was the direct cause of the following exception:\n\n";
+    const CONTEXT: &str =
+        "\nDuring handling of the above exception, another exception occurred:\n\n";
     let mut chain = crate::gc::RootedVec::new(ts);
     let mut links: Vec<&str> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -282,7 +331,9 @@ pub fn format_exception(ts: &mut ThreadState, exc: Value) -> String {
     loop {
         chain.push(cur);
         seen.insert(cur.bits());
-        let Some(e) = cur.downcast::<ExcObj>() else { break };
+        let Some(e) = cur.downcast::<ExcObj>() else {
+            break;
+        };
         let cause = e.cause.get();
         let context = e.context.get();
         let usable = |v: Value| !v.is_null() && !v.is_none() && !seen.contains(&v.bits());

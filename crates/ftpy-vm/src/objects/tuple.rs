@@ -48,7 +48,11 @@ impl TupleObj {
     pub fn new_typed(ts: &mut ThreadState, ty: Gc<TypeObj>, items: &[Value]) -> Gc<TupleObj> {
         let n = items.len();
         let base = std::mem::size_of::<TupleObj>() + n * 8;
-        let size = if ty.attrs_offset != 0 { base + crate::objects::instance::ATTR_STORE_SIZE } else { base };
+        let size = if ty.attrs_offset != 0 {
+            base + crate::objects::instance::ATTR_STORE_SIZE
+        } else {
+            base
+        };
         let g = ts.alloc_var(size, |p: *mut TupleObj| {
             // SAFETY: room for the header, `n` items (and an attr store).
             unsafe {
@@ -116,7 +120,9 @@ pub fn compare_sequences(
             }
             (x, y) => {
                 let o = x.is_some().cmp(&y.is_some());
-                return Ok(Value::from_bool(crate::objects::float::ordering_matches(o, op)));
+                return Ok(Value::from_bool(crate::objects::float::ordering_matches(
+                    o, op,
+                )));
             }
         }
         i += 1;
@@ -161,7 +167,10 @@ pub fn repr_items(
 fn as_tuple(ts: &mut ThreadState, v: Value) -> PyResult<Gc<TupleObj>> {
     match v.downcast::<TupleObj>() {
         Some(t) => Ok(t),
-        None => Err(ts.type_error(format!("descriptor requires a 'tuple' object but received a '{}'", type_name(v)))),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a 'tuple' object but received a '{}'",
+            type_name(v)
+        ))),
     }
 }
 
@@ -240,10 +249,18 @@ fn tuple_contains(ts: &mut ThreadState, v: Value, item: Value) -> PyResult<bool>
 }
 
 fn tuple_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(crate::objects::iterators::IterObj::new(ts, types().tuple_iterator, v, Value::NULL, 0).value())
+    Ok(
+        crate::objects::iterators::IterObj::new(ts, types().tuple_iterator, v, Value::NULL, 0)
+            .value(),
+    )
 }
 
-fn tuple_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_new(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("tuple() takes no keyword arguments"));
     }
@@ -260,7 +277,12 @@ fn tuple_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Option<
             }
             ops::collect(ts, *x)?
         }
-        _ => return Err(ts.type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
+        _ => {
+            return Err(ts.type_error(format!(
+                "tuple expected at most 1 argument, got {}",
+                args.len()
+            )))
+        }
     };
     Ok(TupleObj::new_typed(ts, cls, &items).value())
 }
@@ -302,12 +324,18 @@ fn tuple_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         (None, Some(t)) => (t, a),
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
-    let Some(n) = repeat_count(ts, n)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = repeat_count(ts, n)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let n = n.max(0) as usize;
     if n == 1 && type_of(t.value()) == types().tuple {
         return Ok(t.value());
     }
-    let total = t.len().checked_mul(n).filter(|&x| x < (1 << 40)).ok_or_else(|| ts.memory_error(""))?;
+    let total = t
+        .len()
+        .checked_mul(n)
+        .filter(|&x| x < (1 << 40))
+        .ok_or_else(|| ts.memory_error(""))?;
     ts.check_alloc_size(total * 8)?;
     let mut v = RootedVec::with_capacity(ts, total);
     for _ in 0..n {
@@ -318,7 +346,9 @@ fn tuple_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 
 fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_tuple(ts, args[0])?;
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("index expected at least 1 argument, got 0")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("index expected at least 1 argument, got 0"));
+    };
     let len = t.len() as i64;
     let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
     let start = match args.get(2) {
@@ -339,7 +369,9 @@ fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
 
 fn tuple_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_tuple(ts, args[0])?;
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("count() takes exactly one argument (0 given)")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("count() takes exactly one argument (0 given)"));
+    };
     let mut n = 0;
     for &y in t.items() {
         if ops::eq(ts, y, x)? {
@@ -349,7 +381,11 @@ fn tuple_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     Ok(len_value(n))
 }
 
-fn tuple_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_getnewargs(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let t = as_tuple(ts, args[0])?;
     let copy = TupleObj::new(ts, t.items());
     Ok(TupleObj::new(ts, &[copy.value()]).value())

@@ -61,7 +61,8 @@ pub type DescrGetFn = fn(&mut ThreadState, Value, Value, Value) -> PyResult<Valu
 /// `descr.__set__(obj, v)` / `__delete__(obj)` (`None`).
 pub type DescrSetFn = fn(&mut ThreadState, Value, Value, Option<Value>) -> PyResult<()>;
 /// `cls.__new__(cls, *args, **kw)`.
-pub type NewFn = fn(&mut ThreadState, Gc<TypeObj>, &[Value], Option<Gc<TupleObj>>) -> PyResult<Value>;
+pub type NewFn =
+    fn(&mut ThreadState, Gc<TypeObj>, &[Value], Option<Gc<TupleObj>>) -> PyResult<Value>;
 /// `self.__init__(*args, **kw)`.
 pub type InitFn = fn(&mut ThreadState, Value, &[Value], Option<Gc<TupleObj>>) -> PyResult<()>;
 
@@ -281,23 +282,27 @@ struct LookupEntry {
 
 const LOOKUP_CACHE_BITS: u32 = 12;
 
-pub static LOOKUP_CACHE: std::sync::LazyLock<LookupCache> = std::sync::LazyLock::new(|| LookupCache {
-    entries: (0..1usize << LOOKUP_CACHE_BITS)
-        .map(|_| LookupEntry {
-            seq: AtomicU32::new(0),
-            version: AtomicU32::new(0),
-            name: std::sync::atomic::AtomicU64::new(0),
-            value: std::sync::atomic::AtomicU64::new(0),
-        })
-        .collect(),
-});
+pub static LOOKUP_CACHE: std::sync::LazyLock<LookupCache> =
+    std::sync::LazyLock::new(|| LookupCache {
+        entries: (0..1usize << LOOKUP_CACHE_BITS)
+            .map(|_| LookupEntry {
+                seq: AtomicU32::new(0),
+                version: AtomicU32::new(0),
+                name: std::sync::atomic::AtomicU64::new(0),
+                value: std::sync::atomic::AtomicU64::new(0),
+            })
+            .collect(),
+    });
 
 impl LookupCache {
     #[inline(always)]
     fn slot(&self, ver: u32, name: Gc<StrObj>) -> &LookupEntry {
         let h = (name.value().bits() >> 4) ^ (ver as u64).wrapping_mul(0x9e37_79b9);
         // SAFETY: the index is masked to the table size.
-        unsafe { self.entries.get_unchecked((h as usize) & ((1 << LOOKUP_CACHE_BITS) - 1)) }
+        unsafe {
+            self.entries
+                .get_unchecked((h as usize) & ((1 << LOOKUP_CACHE_BITS) - 1))
+        }
     }
 
     /// The cached result: Some(None) for a cached "not found".
@@ -325,13 +330,18 @@ impl LookupCache {
     pub fn put(&self, ver: u32, name: Gc<StrObj>, r: Option<Value>) {
         let e = self.slot(ver, name);
         let s = e.seq.load(Ordering::Relaxed);
-        if s & 1 != 0 || e.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        if s & 1 != 0
+            || e.seq
+                .compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
+                .is_err()
+        {
             return;
         }
         std::sync::atomic::fence(Ordering::Release);
         e.version.store(ver, Ordering::Relaxed);
         e.name.store(name.value().bits(), Ordering::Relaxed);
-        e.value.store(r.unwrap_or(Value::NULL).bits(), Ordering::Relaxed);
+        e.value
+            .store(r.unwrap_or(Value::NULL).bits(), Ordering::Relaxed);
         e.seq.store(s + 2, Ordering::Release);
     }
 }
@@ -349,7 +359,12 @@ pub fn new_type_version() -> u32 {
 
 impl TypeObj {
     /// A type object shell: no name, dict or MRO yet.
-    pub fn blank(header: Header, instance_kind: Kind, basic_size: u32, attrs_offset: u32) -> TypeObj {
+    pub fn blank(
+        header: Header,
+        instance_kind: Kind,
+        basic_size: u32,
+        attrs_offset: u32,
+    ) -> TypeObj {
         TypeObj {
             header,
             name: Slot::new(Value::NULL),
@@ -460,7 +475,11 @@ impl TypeObj {
     /// change to the dict, bases or MRO).
     pub fn modified(&self) {
         self.version.store(new_type_version(), Ordering::Release);
-        if let Some(subs) = self.subclasses.get().downcast::<crate::objects::list::ListObj>() {
+        if let Some(subs) = self
+            .subclasses
+            .get()
+            .downcast::<crate::objects::list::ListObj>()
+        {
             for s in subs.snapshot_items() {
                 if let Some(t) = s.downcast::<TypeObj>() {
                     t.modified();

@@ -17,19 +17,31 @@ use crate::thread::ThreadState;
 use crate::value::Value;
 
 fn as_type(ts: &mut ThreadState, v: Value) -> PyResult<Gc<TypeObj>> {
-    v.downcast::<TypeObj>()
-        .ok_or_else(|| ts.type_error(format!("descriptor requires a 'type' object but received a '{}'", type_name(v))))
+    v.downcast::<TypeObj>().ok_or_else(|| {
+        ts.type_error(format!(
+            "descriptor requires a 'type' object but received a '{}'",
+            type_name(v)
+        ))
+    })
 }
 
 /// `cls(*args, **kw)`.
-pub fn type_call(ts: &mut ThreadState, callable: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn type_call(
+    ts: &mut ThreadState,
+    callable: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let cls = as_type(ts, callable)?;
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     if cls == types().type_ && args.len() == 1 && nkw == 0 {
         return Ok(type_of(args[0]).value());
     }
     let Some(new) = cls.slots.new.get() else {
-        return Err(ts.type_error(format!("cannot create '{}' instances", type_display_name(cls))));
+        return Err(ts.type_error(format!(
+            "cannot create '{}' instances",
+            type_display_name(cls)
+        )));
     };
     let obj = new(ts, cls, args, kw)?;
     let ot = type_of(obj);
@@ -43,7 +55,11 @@ pub fn type_call(ts: &mut ThreadState, callable: Value, args: &[Value], kw: Opti
 }
 
 fn type_display_name(t: Gc<TypeObj>) -> String {
-    match t.dict().get_str_text("__module__").and_then(crate::objects::str::as_str) {
+    match t
+        .dict()
+        .get_str_text("__module__")
+        .and_then(crate::objects::str::as_str)
+    {
         Some(m) if m != "builtins" => format!("{m}.{}", t.name_str()),
         _ => t.name_str().to_string(),
     }
@@ -103,7 +119,10 @@ fn best_base(ts: &mut ThreadState, bases: &[Value]) -> PyResult<Gc<TypeObj>> {
     for &b in bases {
         let bt = as_type(ts, b)?;
         if !bt.has_flag(tflags::BASETYPE) {
-            return Err(ts.type_error(format!("type '{}' is not an acceptable base type", bt.name_str())));
+            return Err(ts.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bt.name_str()
+            )));
         }
         let solid = solid_base(bt);
         match best {
@@ -137,14 +156,21 @@ fn solid_base(t: Gc<TypeObj>) -> Gc<TypeObj> {
     }
     loop {
         match cur.base.get().downcast::<TypeObj>() {
-            Some(b) if b.instance_kind == cur.instance_kind && b.basic_size == cur.basic_size => cur = b,
+            Some(b) if b.instance_kind == cur.instance_kind && b.basic_size == cur.basic_size => {
+                cur = b
+            }
             _ => return cur,
         }
     }
 }
 
 /// `type.__new__(meta, name, bases, dict, **kw)`.
-pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn type_new(
+    ts: &mut ThreadState,
+    meta: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let pos = &args[..args.len() - nkw];
     if meta == types().type_ && pos.len() == 1 && nkw == 0 {
@@ -155,10 +181,16 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
     }
     let name = crate::objects::str::expect_str(ts, pos[0], "type.__new__() argument 1")?;
     let Some(bases_t) = pos[1].downcast::<TupleObj>() else {
-        return Err(ts.type_error(format!("type.__new__() argument 2 must be tuple, not {}", type_name(pos[1]))));
+        return Err(ts.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            type_name(pos[1])
+        )));
     };
     let Some(ns) = pos[2].downcast::<DictObj>() else {
-        return Err(ts.type_error(format!("type.__new__() argument 3 must be dict, not {}", type_name(pos[2]))));
+        return Err(ts.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            type_name(pos[2])
+        )));
     };
     // The most derived metaclass wins.
     let mut winner = meta;
@@ -183,7 +215,11 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
         }
     }
     let meta = winner;
-    let bases: Vec<Value> = if bases_t.is_empty() { vec![types().object.value()] } else { bases_t.items().to_vec() };
+    let bases: Vec<Value> = if bases_t.is_empty() {
+        vec![types().object.value()]
+    } else {
+        bases_t.items().to_vec()
+    };
     let base = best_base(ts, &bases)?;
     let solid = solid_base(base);
     let dict = DictObj::new(ts);
@@ -213,14 +249,18 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
     // Implicit class/static methods.
     for n in ["__init_subclass__", "__class_getitem__"] {
         if let Some(f) = dict.get_str_text(n) {
-            if f.downcast::<crate::objects::function::FunctionObj>().is_some() {
+            if f.downcast::<crate::objects::function::FunctionObj>()
+                .is_some()
+            {
                 let cm = ops::call1(ts, types().classmethod.value(), f)?;
                 dict.set_item_str(ts, n, cm);
             }
         }
     }
     if let Some(f) = dict.get_str(names().__new__) {
-        if f.downcast::<crate::objects::function::FunctionObj>().is_some() {
+        if f.downcast::<crate::objects::function::FunctionObj>()
+            .is_some()
+        {
             let sm = crate::objects::descriptors::StaticMethodObj::new(ts, f);
             dict.set_item(ts, names().__new__.value(), sm.value())?;
         }
@@ -249,25 +289,37 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
                 allowed.push(n);
             }
         }
-        let has_dict = names_list.iter().any(|&n| crate::objects::str::as_str(n) == Some("__dict__"));
+        let has_dict = names_list
+            .iter()
+            .any(|&n| crate::objects::str::as_str(n) == Some("__dict__"));
         no_dict = !has_dict;
         let t = TupleObj::new(ts, &allowed);
         dict.set_item_str(ts, "__ftpy_slots__", t.value());
     }
     // Layout.
-    let (instance_kind, basic_size, attrs_offset) = if base.attrs_offset != 0 || base.instance_kind == Kind::Instance {
-        (base.instance_kind, base.basic_size, base.attrs_offset)
-    } else if solid == types().object {
-        (Kind::Instance, std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32, 16)
-    } else {
-        let k = solid.instance_kind;
-        let off = match k {
-            Kind::Str | Kind::Tuple | Kind::Bytes => VAR_ATTRS,
-            _ => (solid.basic_size as usize).div_ceil(8) as u32 * 8,
+    let (instance_kind, basic_size, attrs_offset) =
+        if base.attrs_offset != 0 || base.instance_kind == Kind::Instance {
+            (base.instance_kind, base.basic_size, base.attrs_offset)
+        } else if solid == types().object {
+            (
+                Kind::Instance,
+                std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
+                16,
+            )
+        } else {
+            let k = solid.instance_kind;
+            let off = match k {
+                Kind::Str | Kind::Tuple | Kind::Bytes => VAR_ATTRS,
+                _ => (solid.basic_size as usize).div_ceil(8) as u32 * 8,
+            };
+            (k, solid.basic_size + ATTR_STORE_SIZE as u32, off)
         };
-        (k, solid.basic_size + ATTR_STORE_SIZE as u32, off)
-    };
-    let ty = ts.alloc(TypeObj::blank(Header::new(meta, Kind::Type, 0), instance_kind, basic_size, attrs_offset));
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(meta, Kind::Type, 0),
+        instance_kind,
+        basic_size,
+        attrs_offset,
+    ));
     ty.set_flag(tflags::HEAPTYPE | tflags::BASETYPE);
     if no_dict {
         ty.set_flag(tflags::NO_DICT);
@@ -293,7 +345,10 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
     let mro = compute_mro(ts, ty.value(), &bases)?;
     let mro_t = TupleObj::new(ts, &mro);
     ty.mro.set(mro_t.value());
-    ty.inline_slots.store(base.inline_slots.load(std::sync::atomic::Ordering::Relaxed), std::sync::atomic::Ordering::Relaxed);
+    ty.inline_slots.store(
+        base.inline_slots.load(std::sync::atomic::Ordering::Relaxed),
+        std::sync::atomic::Ordering::Relaxed,
+    );
     // __dict__ for instances that have attributes, when no base has one.
     if !no_dict && attrs_offset != 0 && ty.lookup(names().__dict__).is_none() {
         let d = crate::objects::object::dict_descriptor(ts, ty);
@@ -318,7 +373,10 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
         match cell.downcast::<crate::objects::cell::CellObj>() {
             Some(c) => c.value.set(ty.value()),
             None => {
-                return Err(ts.type_error(format!("__classcell__ must be a nonlocal cell, not {}", type_name(cell))));
+                return Err(ts.type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    type_name(cell)
+                )));
             }
         }
     }
@@ -338,10 +396,17 @@ pub fn type_new(ts: &mut ThreadState, meta: Gc<TypeObj>, args: &[Value], kw: Opt
 }
 
 /// `super(cls, cls).__init_subclass__(**kw)`.
-fn init_subclass(ts: &mut ThreadState, ty: Gc<TypeObj>, kwvals: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn init_subclass(
+    ts: &mut ThreadState,
+    ty: Gc<TypeObj>,
+    kwvals: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let mro = ty.mro_tuple();
     for &t in &mro.items()[1..] {
-        let Some(t) = t.downcast::<TypeObj>() else { continue };
+        let Some(t) = t.downcast::<TypeObj>() else {
+            continue;
+        };
         if let Some(f) = t.dict().get_str(names().__init_subclass__) {
             let bound = match type_of(f).slots.descr_get.get() {
                 Some(get) => get(ts, f, Value::NULL, ty.value())?,
@@ -354,7 +419,12 @@ fn init_subclass(ts: &mut ThreadState, ty: Gc<TypeObj>, kwvals: &[Value], kw: Op
     Ok(())
 }
 
-fn type_init(ts: &mut ThreadState, _v: Value, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<()> {
+fn type_init(
+    ts: &mut ThreadState,
+    _v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let n = args.len() - nkw;
     if n != 1 && n != 3 {
@@ -366,7 +436,11 @@ fn type_init(ts: &mut ThreadState, _v: Value, args: &[Value], kw: Option<Gc<Tupl
 /// Attribute lookup on a class: metaclass data descriptors, then the
 /// class's MRO (binding descriptors with no instance), then the
 /// metaclass's other attributes.
-pub fn type_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+pub fn type_getattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+) -> PyResult<Option<Value>> {
     let cls = as_type(ts, obj)?;
     let meta = type_of(obj);
     let meta_attr = meta.lookup(name);
@@ -397,7 +471,12 @@ pub fn type_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyRe
 
 /// Setting an attribute on a class: in its dict, with a version bump and
 /// slot update for dunders.
-pub fn type_setattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+pub fn type_setattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
     let cls = as_type(ts, obj)?;
     let meta = type_of(obj);
     if let Some(d) = meta.lookup(name) {
@@ -444,7 +523,11 @@ fn update_slots_recursive(cls: Gc<TypeObj>) {
 fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
-    let s = match t.dict().get_str_text("__module__").and_then(crate::objects::str::as_str) {
+    let s = match t
+        .dict()
+        .get_str_text("__module__")
+        .and_then(crate::objects::str::as_str)
+    {
         Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
         _ => format!("<class '{q}'>"),
     };
@@ -458,7 +541,10 @@ fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
     if !t.is_heap_type() {
-        return Err(ts.type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name_str())));
+        return Err(ts.type_error(format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            t.name_str()
+        )));
     }
     match x.and_then(|s| s.downcast::<StrObj>()) {
         Some(s) => {
@@ -494,7 +580,8 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_module(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    t.dict().set_item(ts, names().__module__.value(), x.unwrap_or(Value::NONE))?;
+    t.dict()
+        .set_item(ts, names().__module__.value(), x.unwrap_or(Value::NONE))?;
     t.modified();
     Ok(())
 }
@@ -538,7 +625,8 @@ fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         None => {
             let d = DictObj::new(ts);
             if t.is_heap_type() {
-                t.dict().set_item(ts, names().__annotations__.value(), d.value())?;
+                t.dict()
+                    .set_item(ts, names().__annotations__.value(), d.value())?;
                 t.modified();
             }
             Ok(d.value())
@@ -575,18 +663,22 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
     match x {
         Some(x) => {
             let nonempty = ops::truthy(ts, x)?;
-            t.dict().set_item(ts, names().__abstractmethods__.value(), x)?;
+            t.dict()
+                .set_item(ts, names().__abstractmethods__.value(), x)?;
             t.modified();
             if nonempty {
                 t.set_flag(tflags::ABSTRACT);
             } else {
-                t.flags.fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
+                t.flags
+                    .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
             }
         }
         None => {
-            t.dict().del_item_opt(ts, names().__abstractmethods__.value())?;
+            t.dict()
+                .del_item_opt(ts, names().__abstractmethods__.value())?;
             t.modified();
-            t.flags.fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
+            t.flags
+                .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
         }
     }
     t.modified();
@@ -599,7 +691,11 @@ fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(ListObj::new(ts, &items).value())
 }
 
-fn m_subclasses(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_subclasses(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
     let items = match t.subclasses.get().downcast::<ListObj>() {
         Some(l) => l.snapshot_items(),
@@ -608,15 +704,27 @@ fn m_subclasses(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>)
     Ok(ListObj::new(ts, &items).value())
 }
 
-fn m_instancecheck(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_instancecheck(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("__instancecheck__ takes one argument")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("__instancecheck__ takes one argument"));
+    };
     Ok(Value::from_bool(t.instance_check(x)))
 }
 
-fn m_subclasscheck(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_subclasscheck(
+    ts: &mut ThreadState,
+    args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
-    let Some(&x) = args.get(1) else { return Err(ts.type_error("__subclasscheck__ takes one argument")) };
+    let Some(&x) = args.get(1) else {
+        return Err(ts.type_error("__subclasscheck__ takes one argument"));
+    };
     let Some(s) = x.downcast::<TypeObj>() else {
         return Err(ts.type_error("issubclass() arg 1 must be a class"));
     };
@@ -675,8 +783,20 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__mro__", get_mro, None);
     add_getset(ts, ty, "__dict__", get_dict, None);
     add_getset(ts, ty, "__doc__", get_doc, None);
-    add_getset(ts, ty, "__annotations__", get_annotations, Some(set_annotations));
-    add_getset(ts, ty, "__abstractmethods__", get_abstract, Some(set_abstract));
+    add_getset(
+        ts,
+        ty,
+        "__annotations__",
+        get_annotations,
+        Some(set_annotations),
+    );
+    add_getset(
+        ts,
+        ty,
+        "__abstractmethods__",
+        get_abstract,
+        Some(set_abstract),
+    );
     add_methods(
         ts,
         ty,
