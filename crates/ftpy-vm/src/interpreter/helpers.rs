@@ -228,17 +228,7 @@ pub fn load_attr_cached(
     let (w0, w1) = code.cache(word.b()).read()?;
     let kind = (w0 >> 24) & 0xff;
     if kind == K_MODULE {
-        let m = owner.downcast::<crate::objects::module::ModuleObj>()?;
-        let d = m.dict();
-        if (w0 >> 32) as u32 != d.keys_version_raw() {
-            return None;
-        }
-        let t = d.table();
-        let e = t.obj().entries().get(w1 as usize)?;
-        if e.key.get() != code.name_at(word.a()).value() {
-            return None;
-        }
-        return e.value.get().non_null();
+        return module_attr_cached(owner, code, word, w0, w1);
     }
     let (inst, key, _) = instance_key(owner)?;
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
@@ -320,22 +310,29 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
     }
 }
 
+/// A module attribute through a K_MODULE cache entry: the entry index in
+/// the module dict's table, valid while the dict's keys version is.
+#[inline(always)]
+fn module_attr_cached(owner: Value, code: &CodeObj, word: Instr, w0: u64, w1: u64) -> Option<Value> {
+    let m = owner.downcast::<crate::objects::module::ModuleObj>()?;
+    let d = m.dict();
+    if (w0 >> 32) as u32 != d.keys_version_raw() {
+        return None;
+    }
+    let t = d.table();
+    let e = t.obj().entries().get(w1 as usize)?;
+    if e.key.get() != code.name_at(word.a()).value() {
+        return None;
+    }
+    e.value.get().non_null()
+}
+
 #[inline(always)]
 pub fn load_method_cached(owner: Value, code: &CodeObj, word: Instr) -> Option<(Value, Value)> {
     let (w0, w1) = code.cache(word.b()).read()?;
     let kind = (w0 >> 24) & 0xff;
     if kind == K_MODULE {
-        let m = owner.downcast::<crate::objects::module::ModuleObj>()?;
-        let d = m.dict();
-        if (w0 >> 32) as u32 != d.keys_version_raw() {
-            return None;
-        }
-        let t = d.table();
-        let e = t.obj().entries().get(w1 as usize)?;
-        if e.key.get() != code.name_at(word.a()).value() {
-            return None;
-        }
-        return Some((Value::NULL, e.value.get().non_null()?));
+        return Some((Value::NULL, module_attr_cached(owner, code, word, w0, w1)?));
     }
     if kind == K_TYPE_METHOD {
         if type_of(owner).version() as u64 != w0 >> 32 {
