@@ -297,6 +297,7 @@ impl ThreadState {
             if self.stress_count >= self.stress_every {
                 self.stress_count = 0;
                 collect::collect_garbage(self, Reason::Stress);
+                self.note_finalizers();
                 return;
             }
         }
@@ -304,8 +305,16 @@ impl ThreadState {
             && ALLOCATED.load(Ordering::Relaxed) > THRESHOLD.load(Ordering::Relaxed)
         {
             collect::collect_garbage(self, Reason::Threshold);
+            self.note_finalizers();
         } else if self.shared.eval_breaker.load(Ordering::Relaxed) & BREAK_GC != 0 {
             collect::park_for_gc(self.shared);
+        }
+    }
+
+    /// After a collection: have the next safepoint run pending `__del__`s.
+    fn note_finalizers(&mut self) {
+        if collect::has_pending_finalizers() {
+            self.shared.eval_breaker.fetch_or(collect::BREAK_FINALIZE, Ordering::SeqCst);
         }
     }
 
@@ -399,6 +408,10 @@ impl ThreadState {
             self.maybe_collect();
         } else if b & BREAK_GC != 0 {
             collect::park_for_gc(self.shared);
+        }
+        if b & collect::BREAK_FINALIZE != 0 {
+            self.shared.eval_breaker.fetch_and(!collect::BREAK_FINALIZE, Ordering::SeqCst);
+            crate::run_finalizers(self, false);
         }
         if b & collect::BREAK_SIGNAL != 0 {
             return crate::interp::handle_pending_signals(self);

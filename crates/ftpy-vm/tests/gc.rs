@@ -585,7 +585,6 @@ assert count_survivors(fin_ids) <= 5
 /// on the thread that collected. Here the collections are automatic
 /// (allocation threshold) and no `gc.collect()` follows.
 #[test]
-#[ignore = "VM bug: after an automatic collection the queued __del__ methods never run (only gc.collect() and interpreter exit call run_finalizers); see the test report"]
 fn finalizers_run_after_automatic_collections() {
     let _s = support::serial();
     let mut ts = support::attach();

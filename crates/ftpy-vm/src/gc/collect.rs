@@ -45,6 +45,15 @@ pub const BREAK_STRESS: u32 = 2;
 /// Eval-breaker bit: a signal handler or async exception is pending
 /// (main thread).
 pub const BREAK_SIGNAL: u32 = 4;
+/// Eval-breaker bit: a collection this thread ran found objects whose
+/// `__del__` must run; the thread runs them at its next safepoint, at an
+/// instruction boundary (gc invariant 8).
+pub const BREAK_FINALIZE: u32 = 8;
+
+/// Whether collected objects wait for their `__del__`.
+pub fn has_pending_finalizers() -> bool {
+    !PENDING_FINALIZERS.lock().is_empty()
+}
 
 static GC_IN_PROGRESS: AtomicBool = AtomicBool::new(false);
 static WORLD: Mutex<()> = Mutex::new(());
