@@ -314,7 +314,9 @@ impl ThreadState {
     /// After a collection: have the next safepoint run pending `__del__`s.
     fn note_finalizers(&mut self) {
         if collect::has_pending_finalizers() {
-            self.shared.eval_breaker.fetch_or(collect::BREAK_FINALIZE, Ordering::SeqCst);
+            self.shared
+                .eval_breaker
+                .fetch_or(collect::BREAK_FINALIZE, Ordering::SeqCst);
         }
     }
 
@@ -410,7 +412,9 @@ impl ThreadState {
             collect::park_for_gc(self.shared);
         }
         if b & collect::BREAK_FINALIZE != 0 {
-            self.shared.eval_breaker.fetch_and(!collect::BREAK_FINALIZE, Ordering::SeqCst);
+            self.shared
+                .eval_breaker
+                .fetch_and(!collect::BREAK_FINALIZE, Ordering::SeqCst);
             crate::run_finalizers(self, false);
         }
         if b & collect::BREAK_SIGNAL != 0 {

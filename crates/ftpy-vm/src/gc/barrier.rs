@@ -8,7 +8,9 @@
 //! `Value` into heap memory any other way. The exceptions, documented where
 //! they happen: `Slot::new` for an object that is still being initialized
 //! (invariant 2 of `gc`), and interpreter frames, which are roots and are
-//! rescanned at every collection.
+//! rescanned at every collection. A generator's frame lives inside the
+//! generator object but is such a root while it runs; when it stops
+//! running, [`object_rewritten`] reports the generator as a whole.
 //!
 //! Loads are `Acquire` and stores `Release`: a thread that reads a pointer
 //! to an object another thread just published sees that object's
@@ -22,6 +24,13 @@ use crate::value::Value;
 /// Empty for the stop-the-world collector; see the module doc.
 #[inline(always)]
 pub fn write_barrier(_slot: &Slot, _new: Value) {}
+
+/// Called after a heap object's `Value` fields were written other than
+/// through [`Slot`] while the object was a root (a generator's frame while
+/// it ran on a thread's frame chain). Empty for the stop-the-world
+/// collector; a generational or incremental one records `obj` to rescan.
+#[inline(always)]
+pub fn object_rewritten(_obj: &crate::object::Header) {}
 
 /// A `Value` field of a heap object.
 #[repr(transparent)]

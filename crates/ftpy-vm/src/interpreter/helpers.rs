@@ -313,7 +313,13 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
 /// A module attribute through a K_MODULE cache entry: the entry index in
 /// the module dict's table, valid while the dict's keys version is.
 #[inline(always)]
-fn module_attr_cached(owner: Value, code: &CodeObj, word: Instr, w0: u64, w1: u64) -> Option<Value> {
+fn module_attr_cached(
+    owner: Value,
+    code: &CodeObj,
+    word: Instr,
+    w0: u64,
+    w1: u64,
+) -> Option<Value> {
     let m = owner.downcast::<crate::objects::module::ModuleObj>()?;
     let d = m.dict();
     if (w0 >> 32) as u32 != d.keys_version_raw() {

@@ -186,6 +186,8 @@ impl GenObj {
             ts.set_exc_info(saved);
         }
         let r = crate::interpreter::run_frame(ts, f);
+        // The frame's slots were written as a root while it ran.
+        crate::gc::barrier::object_rewritten(&self.header);
         let now = ts.exc_info();
         ts.set_exc_info(outer);
         // SAFETY: as above; the loop has unlinked the frame.
