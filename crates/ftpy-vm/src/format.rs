@@ -232,7 +232,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);
@@ -817,10 +817,9 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
     if mapping.is_none()
         && idx < items.len()
         && !(tuple_args.is_none() && idx == 0 && items.len() == 1 && used_mapping)
+        && (tuple_args.is_some() || idx == 0)
     {
-        if tuple_args.is_some() || idx == 0 {
-            return Err(ts.type_error("not all arguments converted during string formatting"));
-        }
+        return Err(ts.type_error("not all arguments converted during string formatting"));
     }
     Ok(StrObj::new(ts, &out))
 }

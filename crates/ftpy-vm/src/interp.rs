@@ -276,7 +276,6 @@ pub struct Interp {
 static TYPES: AtomicPtr<BuiltinTypes> = AtomicPtr::new(std::ptr::null_mut());
 static NAMES: AtomicPtr<Names> = AtomicPtr::new(std::ptr::null_mut());
 static INTERP: OnceLock<Interp> = OnceLock::new();
-/// The interned-string table exists before `Interp` does (bootstrap).
 
 /// The built-in types.
 #[inline(always)]

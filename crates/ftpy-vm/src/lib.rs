@@ -6,6 +6,17 @@
 //! `interpreter` (the loop and its rules).
 
 #![allow(clippy::missing_safety_doc)]
+// Constructors of heap objects return the new object as a `Value` or
+// `Gc`, by design; native slot signatures are fixed by the type protocol.
+#![allow(
+    clippy::new_ret_no_self,
+    clippy::too_many_arguments,
+    clippy::needless_range_loop,
+    clippy::type_complexity,
+    clippy::result_unit_err,
+    clippy::inherent_to_string,
+    clippy::nonminimal_bool
+)]
 
 pub mod builtins;
 pub mod error;

@@ -308,7 +308,7 @@ mod tests {
         assert!(neg.is_float() && neg.as_float().unwrap().is_nan());
         assert!(neg.as_float().unwrap().is_sign_negative());
         // A negative NaN whose payload would collide with the tags.
-        for bits in [0xFFF9_0000_0000_0001u64, 0xFFFA_1234_5678_9abc, u64::MAX] {
+        for bits in [0xFFF9_0000_0000_0001u64, 0xFFFA_1234_5678_9ABC, u64::MAX] {
             let v = Value::from_f64(f64::from_bits(bits));
             assert!(v.is_float());
             assert!(v.as_float().unwrap().is_nan());

@@ -241,6 +241,9 @@ fn check_precise(addr: usize) {
 /// A `Vec<Value>` the collector treats as a root, for native code that
 /// must keep values in heap memory across safepoints.
 pub struct RootedVec {
+    // Boxed on purpose: the collector holds a pointer to the Vec header,
+    // which must not move when the RootedVec does.
+    #[allow(clippy::box_collection)]
     inner: Box<Vec<Value>>,
     owner: &'static ThreadShared,
 }

@@ -55,7 +55,7 @@ pub const LARGE_CLASS: u8 = 255;
 pub fn size_class(size: usize) -> usize {
     debug_assert!(size <= MAX_SMALL_SIZE);
     if size <= 128 {
-        (size.max(1) + 15) / 16 - 1
+        size.max(1).div_ceil(16) - 1
     } else {
         // Four classes per power of two above 128.
         let mut c = 8;

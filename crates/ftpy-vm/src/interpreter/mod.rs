@@ -751,7 +751,7 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             // SAFETY: pc + 1 is in range (checked).
                             && Instr(unsafe { &*instrs.add(pc + 1) }.load(Ordering::Relaxed)).opcode_byte()
                                 == Op::CallFunctionEx as u8
-                            && target.downcast::<ListObj>().is_some_and(|l| l.len() == 0);
+                            && target.downcast::<ListObj>().is_some_and(|l| l.is_empty());
                                 break 'op if lone {
                                     helpers::star_arg_error(ts, e, peek!(2), src)
                                 } else {

@@ -279,16 +279,15 @@ impl GenObj {
             } else if let Some(g) = sub.downcast::<GenObj>() {
                 Some(g.throw(ts, exc))
             } else {
-                match ops::getattr_opt(ts, sub, names().throw)? {
-                    Some(t) => Some(match ops::call1(ts, t, exc.value()) {
+                ops::getattr_opt(ts, sub, names().throw)?.map(|t| {
+                    match ops::call1(ts, t, exc.value()) {
                         Ok(v) => Ok(SendResult::Yielded(v)),
                         Err(e) if e.matches(types().stop_iteration) => {
                             Ok(SendResult::Returned(e.exc().stop_iteration_value()))
                         }
                         Err(e) => Err(e),
-                    }),
-                    None => None,
-                }
+                    }
+                })
             };
             match sub_result {
                 Some(Ok(SendResult::Yielded(v))) => return Ok(SendResult::Yielded(v)),

@@ -186,7 +186,7 @@ fn object_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -
 }
 
 fn excess_args(args: &[Value], kw: Option<Gc<TupleObj>>) -> bool {
-    !args.is_empty() || kw.map(|k| k.len() > 0).unwrap_or(false)
+    !args.is_empty() || kw.map(|k| !k.is_empty()).unwrap_or(false)
 }
 
 /// `object.__new__(cls, ...)`: allocates an instance of `cls`'s layout.
@@ -277,16 +277,16 @@ fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     };
     let old = type_of(v);
     let Some(h) = v.header() else {
-        return Err(ts.type_error(format!(
-            "__class__ assignment only supported for mutable types or ModuleType subclasses"
-        )));
+        return Err(ts.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     };
-    if !old.is_heap_type() || !new.is_heap_type() {
-        if !(h.kind() == Kind::Module && new.is_subtype(types().module)) {
-            return Err(ts.type_error(
-                "__class__ assignment only supported for mutable types or ModuleType subclasses",
-            ));
-        }
+    if (!old.is_heap_type() || !new.is_heap_type())
+        && !(h.kind() == Kind::Module && new.is_subtype(types().module))
+    {
+        return Err(ts.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     if new.instance_kind != old.instance_kind || new.attrs_offset != old.attrs_offset {
         return Err(ts.type_error(format!(

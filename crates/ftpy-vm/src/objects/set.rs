@@ -283,9 +283,8 @@ impl SetObj {
         loop {
             {
                 let _g = self.lock();
-                match self.add_locked(ts, key, hash, false) {
-                    Some(()) => return Ok(()),
-                    None => {}
+                if let Some(()) = self.add_locked(ts, key, hash, false) {
+                    return Ok(());
                 }
             }
             let ver = self.version.load(Ordering::Acquire);
@@ -576,7 +575,7 @@ impl SetObj {
     /// `set.pop()`.
     pub fn pop(&self) -> Option<Value> {
         let _g = self.lock();
-        if self.len() == 0 {
+        if self.is_empty() {
             return None;
         }
         let t = self.table();

@@ -625,10 +625,10 @@ pub fn update_slots(ty: Gc<TypeObj>) {
     for (n, _) in COMPARE_NAMES {
         match find(ty, n) {
             Found::Other => cmp_python = true,
-            Found::Wrapper(owner, _) => {
-                if cmp_native.is_none() || owner.is_subtype(cmp_native.unwrap_or(owner)) {
-                    cmp_native = Some(owner);
-                }
+            Found::Wrapper(owner, _)
+                if (cmp_native.is_none() || owner.is_subtype(cmp_native.unwrap_or(owner))) =>
+            {
+                cmp_native = Some(owner);
             }
             _ => {}
         }

@@ -470,7 +470,7 @@ fn str_new(
         Some(o) => {
             if a.get(1).is_some() || a.get(2).is_some() {
                 let Some(data) = crate::objects::bytes::bytes_data(o) else {
-                    return Err(ts.type_error(format!("decoding str is not supported")));
+                    return Err(ts.type_error("decoding str is not supported"));
                 };
                 let enc = match a.get(1) {
                     Some(e) => arg_str(ts, e, "str() argument 'encoding'")?

@@ -385,10 +385,8 @@ pub fn type_new(
     for pair in items.chunks(2) {
         let (k, v) = (pair[0], pair[1]);
         if let Some(sn) = type_of(v).lookup(names().__set_name__) {
-            ops::call_unbound(ts, sn, v, &[ty.value(), k], None).map_err(|e| {
-                // CPython 3.11 reports the original exception as is.
-                e
-            })?;
+            // CPython 3.11 reports the original exception as is.
+            ops::call_unbound(ts, sn, v, &[ty.value(), k], None)?;
         }
     }
     init_subclass(ts, ty, &args[args.len() - nkw..], kw)?;
