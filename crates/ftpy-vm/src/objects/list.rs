@@ -368,6 +368,33 @@ pub fn list_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Valu
         };
     }
     if let Some(s) = key.downcast::<SliceObj>() {
+        let (start, _, step, count) = s.indices(ts, l.len() as i64)?;
+        if step == 1 {
+            // A contiguous slice: one copy, made under the list's lock (a
+            // concurrent writer may have shortened the list since
+            // `indices`: clamp to what is there now).
+            let out = {
+                let _g = l.lock();
+                let n = l.len();
+                let from = (start.max(0) as usize).min(n);
+                let to = (from + count).min(n);
+                match l.array() {
+                    Some(a) if to > from => Some(ValueArray::new_copy_nogc(
+                        ts,
+                        &a.obj().slots()[from..to],
+                        to - from,
+                    )),
+                    _ => None,
+                }
+            };
+            return Ok(match out {
+                Some(arr) => {
+                    let len = arr.capacity();
+                    ListObj::from_array(ts, arr, len).value()
+                }
+                None => ListObj::new(ts, &[]).value(),
+            });
+        }
         let (arr, n) = l.snapshot(ts);
         let (start, _, step, count) = s.indices(ts, n as i64)?;
         let out = ValueArray::new(ts, count);
