@@ -359,13 +359,6 @@ pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
     unsafe { v.downcast_unchecked() }
 }
 
-/// The interned str equal to `s`, if one exists (never creates one).
-pub fn lookup_interned(s: &str) -> Option<Gc<StrObj>> {
-    let v = *intern_table().shard(s).lock().get(s)?;
-    // SAFETY: interned values are str objects.
-    Some(unsafe { v.downcast_unchecked() })
-}
-
 /// Interns an existing str object: returns the canonical one.
 pub fn intern_str(ts: &mut ThreadState, s: Gc<StrObj>) -> Gc<StrObj> {
     if s.is_interned() {

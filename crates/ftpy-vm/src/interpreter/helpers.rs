@@ -273,6 +273,9 @@ pub fn load_attr_slow(
 
 fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, for_method: bool) {
     let cache = code.cache(word.b());
+    if cache.exhausted() {
+        return;
+    }
     if let Some(m) = owner.downcast::<crate::objects::module::ModuleObj>() {
         if type_of(owner) == types().module {
             let d = m.dict();
@@ -448,6 +451,9 @@ pub fn store_attr_slow(
     let Some((inst, key, shape)) = before else {
         return Ok(());
     };
+    if code.cache(word.b()).exhausted() {
+        return Ok(());
+    }
     let ty = inst.header.ty();
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return Ok(());

@@ -67,6 +67,13 @@ impl InlineCache {
         }
     }
 
+    /// Whether the entry has been refilled as often as it ever will be (a
+    /// polymorphic site): callers skip computing a fill.
+    #[inline]
+    pub fn exhausted(&self) -> bool {
+        self.fills.load(Ordering::Relaxed) >= MAX_FILLS
+    }
+
     /// Stores new data words (skipped if another thread is filling, or the
     /// entry has been refilled too often).
     #[cold]
