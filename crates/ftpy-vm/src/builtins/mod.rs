@@ -23,7 +23,7 @@ use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
-use args::{check_count, no_kwargs, parse};
+use args::{check_count, no_kwargs, parse, Sig};
 
 type Kw = Option<Gc<TupleObj>>;
 
@@ -381,9 +381,8 @@ pub fn numeric_divmod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Opti
 }
 
 fn b_divmod(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kwargs(ts, "divmod", kw)?;
-    check_count(ts, "divmod", args, 2, 2)?;
-    let (a, b) = (args[0], args[1]);
+    static SIG: Sig = Sig::new("divmod(x, y, /)");
+    let [a, b] = SIG.bind(ts, args, kw)?;
     if let Some(r) = numeric_divmod(ts, a, b)? {
         return Ok(r);
     }
