@@ -4,6 +4,7 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::instance::alloc_with_attrs;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
 use crate::objects::{add_getset, add_methods, method};
@@ -60,16 +61,7 @@ fn property_new(
         doc: Slot::new(Value::NONE),
         name: Slot::new(Value::NONE),
     };
-    if cls.attrs_offset != 0 {
-        let size = std::mem::size_of::<PropertyObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-        let g = ts.alloc_var(size, |p: *mut PropertyObj| {
-            // SAFETY: room for the property and its attribute store.
-            unsafe { p.write(obj) }
-        });
-        crate::objects::instance::init_attr_store_at(g.addr() + cls.attrs_offset as usize, 0);
-        return Ok(g.value());
-    }
-    Ok(ts.alloc(obj).value())
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 fn property_init(
@@ -283,13 +275,12 @@ fn cm_new(
             args.len()
         )));
     }
-    Ok(ts
-        .alloc(ClassMethodObj {
-            header: Header::new(cls, Kind::ClassMethod, 0),
-            func: Slot::new(args[0]),
-            dict: Slot::new(Value::NULL),
-        })
-        .value())
+    let obj = ClassMethodObj {
+        header: Header::new(cls, Kind::ClassMethod, 0),
+        func: Slot::new(args[0]),
+        dict: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 fn sm_new(
@@ -304,13 +295,12 @@ fn sm_new(
             args.len()
         )));
     }
-    Ok(ts
-        .alloc(StaticMethodObj {
-            header: Header::new(cls, Kind::StaticMethod, 0),
-            func: Slot::new(args[0]),
-            dict: Slot::new(Value::NULL),
-        })
-        .value())
+    let obj = StaticMethodObj {
+        header: Header::new(cls, Kind::StaticMethod, 0),
+        func: Slot::new(args[0]),
+        dict: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 fn noop_init(

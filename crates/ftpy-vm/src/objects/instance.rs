@@ -474,6 +474,56 @@ impl AttrStore {
     }
 }
 
+/// Whether a class statement may give instances of a subclass of a
+/// built-in of kind `k` an attribute store appended to the built-in's
+/// fields. Every constructor of such a kind must reserve the store when the
+/// class asks for one ([`alloc_with_attrs`], or by hand for the
+/// variable-size kinds): `attr_store` trusts the type's `attrs_offset`, so
+/// a constructor that forgets reads and writes past the object.
+///
+/// Not listed: `Instance` and `Exception` (the store is part of the
+/// layout), `Type` (a class keeps its attributes in its own dict, so a
+/// metaclass's instances need no store), and kinds whose constructors do
+/// not reserve one (their subclasses get no instance attributes).
+pub fn kind_takes_attr_store(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Int
+            | Kind::Float
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::Bytearray
+            | Kind::Tuple
+            | Kind::List
+            | Kind::Dict
+            | Kind::Set
+            | Kind::Module
+            | Kind::Property
+            | Kind::ClassMethod
+            | Kind::StaticMethod
+            | Kind::Super
+            | Kind::Iterator
+    )
+}
+
+/// Allocates a fixed-size built-in object whose type is `obj`'s header
+/// type `cls`: with an empty attribute store after it when `cls` is a
+/// subclass that has one (see [`kind_takes_attr_store`]).
+pub fn alloc_with_attrs<T: HeapObj>(ts: &mut ThreadState, cls: Gc<TypeObj>, obj: T) -> Gc<T> {
+    let off = cls.attrs_offset;
+    if off == 0 || T::KIND == Kind::Instance || T::KIND == Kind::Exception {
+        return ts.alloc(obj);
+    }
+    debug_assert!(off != VAR_ATTRS && off as usize >= std::mem::size_of::<T>());
+    let size = off as usize + ATTR_STORE_SIZE;
+    let g = ts.alloc_var(size, |p: *mut T| {
+        // SAFETY: `size` bytes leave room for the object and the store.
+        unsafe { p.write(obj) }
+    });
+    init_attr_store_at(g.addr() + off as usize, 0);
+    g
+}
+
 /// Writes a fresh attribute store at `addr` (for built-in subclass
 /// instances).
 pub fn init_attr_store_at(addr: usize, ninline: u32) {
@@ -541,6 +591,7 @@ pub fn attr_store(v: Value) -> Option<&'static AttrStore> {
     if off == 0 {
         return None;
     }
+    debug_assert!(h.kind() == Kind::Exception || kind_takes_attr_store(h.kind()));
     let addr = v.addr_unchecked();
     let at = if off == VAR_ATTRS {
         var_attrs_addr(v)?

@@ -64,13 +64,17 @@ impl IterObj {
         index: i64,
         end: i64,
     ) -> Gc<IterObj> {
-        ts.alloc(IterObj {
-            header: Header::new(ty, Kind::Iterator, 0),
-            a: Slot::new(a),
-            b: Slot::new(b),
-            index: AtomicI64::new(index),
-            end: AtomicI64::new(end),
-        })
+        crate::objects::instance::alloc_with_attrs(
+            ts,
+            ty,
+            IterObj {
+                header: Header::new(ty, Kind::Iterator, 0),
+                a: Slot::new(a),
+                b: Slot::new(b),
+                index: AtomicI64::new(index),
+                end: AtomicI64::new(end),
+            },
+        )
     }
 
     #[inline]

@@ -6,6 +6,7 @@ use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
 use crate::objects::add_getset;
 use crate::objects::cell::CellObj;
+use crate::objects::instance::alloc_with_attrs;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
@@ -45,14 +46,13 @@ fn super_new(
     _args: &[Value],
     _kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    Ok(ts
-        .alloc(SuperObj {
-            header: Header::new(cls, Kind::Super, 0),
-            ty: Slot::new(Value::NULL),
-            obj: Slot::new(Value::NULL),
-            obj_type: Slot::new(Value::NULL),
-        })
-        .value())
+    let obj = SuperObj {
+        header: Header::new(cls, Kind::Super, 0),
+        ty: Slot::new(Value::NULL),
+        obj: Slot::new(Value::NULL),
+        obj_type: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 /// The type to search for `super(ty, obj)`.

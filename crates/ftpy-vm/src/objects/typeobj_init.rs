@@ -6,7 +6,7 @@ use crate::gc::RootedVec;
 use crate::interp::{intern, names, types, BuiltinTypes};
 use crate::object::{Gc, Header, Kind};
 use crate::objects::dict::DictObj;
-use crate::objects::instance::{ATTR_STORE_SIZE, VAR_ATTRS};
+use crate::objects::instance::{kind_takes_attr_store, ATTR_STORE_SIZE, VAR_ATTRS};
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
@@ -306,13 +306,17 @@ pub fn type_new(
                 std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
                 16,
             )
-        } else {
+        } else if kind_takes_attr_store(solid.instance_kind) {
             let k = solid.instance_kind;
             let off = match k {
                 Kind::Str | Kind::Tuple | Kind::Bytes => VAR_ATTRS,
                 _ => (solid.basic_size as usize).div_ceil(8) as u32 * 8,
             };
             (k, solid.basic_size + ATTR_STORE_SIZE as u32, off)
+        } else {
+            // No store (a metaclass: its classes keep attributes in their
+            // dicts); see `kind_takes_attr_store`.
+            (solid.instance_kind, solid.basic_size, 0)
         };
     let ty = ts.alloc(TypeObj::blank(
         Header::new(meta, Kind::Type, 0),
