@@ -247,45 +247,5 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     };
     inherit_slots_rec(base, done);
-    let (s, b) = (&ty.slots, &base.slots);
-    macro_rules! inherit {
-        ($($f:ident),*) => {
-            $(if s.$f.raw() == 0 { s.$f.set(b.$f.get()); })*
-        };
-    }
-    inherit!(
-        repr,
-        str,
-        hash,
-        richcompare,
-        getattro,
-        setattro,
-        call,
-        iter,
-        next,
-        len,
-        getitem,
-        setitem,
-        contains,
-        bool,
-        descr_get,
-        descr_set,
-        new,
-        init,
-        neg,
-        pos,
-        invert,
-        abs,
-        int,
-        float,
-        index
-    );
-    for i in 0..typeobj::NB_BINARY {
-        if s.nb[i].raw() == 0 {
-            s.nb[i].set(b.nb[i].get());
-        }
-        if s.nb_inplace[i].raw() == 0 {
-            s.nb_inplace[i].set(b.nb_inplace[i].get());
-        }
-    }
+    ty.slots.inherit_missing(&base.slots);
 }
