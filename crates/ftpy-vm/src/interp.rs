@@ -118,6 +118,9 @@ builtin_types! {
     filter: "filter", Iterator, iterators::IterObj, B;
     reversed: "reversed", Iterator, iterators::IterObj, B;
     text_stream: "TextIOWrapper", Stream, stream::StreamObj, 0;
+    weakref: "ReferenceType", WeakRef, weakref::WeakRefObj, B;
+    weakproxy: "ProxyType", WeakRef, weakref::WeakRefObj, 0;
+    weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
     base_exception: "BaseException", Exception, exception::ExcObj, B;

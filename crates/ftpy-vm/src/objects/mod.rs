@@ -35,6 +35,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};
@@ -180,6 +181,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let base = if ty == t.bool { t.int } else { object };
         let module = match name {
             "TextIOWrapper" => "_io",
+            "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -214,6 +216,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    weakref::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
