@@ -211,12 +211,14 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 /// "Exception ignored in: <repr of obj>", then the traceback.
 pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
     let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
+}
+
+/// Like [`report_unraisable`] with the first line given.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
     let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_fd(
-        ts,
-        2,
-        format!("Exception ignored in: {fr}\n{text}").as_bytes(),
-    );
+    objects::stream::write_fd(ts, 2, format!("{first_line}\n{text}").as_bytes());
+    objects::stream::flush_fd(ts, 2);
 }
 
 /// Interpreter shutdown: finalizers, flush the standard streams.

@@ -449,6 +449,7 @@ kinds! {
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

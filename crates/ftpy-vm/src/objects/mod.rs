@@ -23,6 +23,7 @@ pub mod iterators;
 pub mod list;
 pub mod method;
 pub mod module;
+pub mod native;
 pub mod none;
 pub mod object;
 pub mod range;
@@ -250,6 +251,15 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     };
     inherit_slots_rec(base, done);
+    inherit_slots_from_base(ty);
+}
+
+/// Fills the slots `ty` does not define with its base's (built-in and
+/// native types; classes get theirs from `slots::update_slots`).
+pub fn inherit_slots_from_base(ty: Gc<TypeObj>) {
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else {
+        return;
+    };
     let (s, b) = (&ty.slots, &base.slots);
     macro_rules! inherit {
         ($($f:ident),*) => {
