@@ -448,6 +448,8 @@ kinds! {
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
+    WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

@@ -503,6 +503,8 @@ pub fn kind_takes_attr_store(k: Kind) -> bool {
             | Kind::StaticMethod
             | Kind::Super
             | Kind::Iterator
+            | Kind::WeakRef
+            | Kind::Native
     )
 }
 

@@ -23,6 +23,7 @@ pub mod iterators;
 pub mod list;
 pub mod method;
 pub mod module;
+pub mod native;
 pub mod none;
 pub mod object;
 pub mod range;
@@ -35,6 +36,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};
@@ -180,6 +182,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let base = if ty == t.bool { t.int } else { object };
         let module = match name {
             "TextIOWrapper" => "_io",
+            "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -214,6 +217,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    weakref::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
@@ -247,5 +251,14 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     };
     inherit_slots_rec(base, done);
+    inherit_slots_from_base(ty);
+}
+
+/// Fills the slots `ty` does not define with its base's (built-in and
+/// native types; classes get theirs from `slots::update_slots`).
+pub fn inherit_slots_from_base(ty: Gc<TypeObj>) {
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else {
+        return;
+    };
     ty.slots.inherit_missing(&base.slots);
 }
