@@ -450,6 +450,7 @@ kinds! {
     Bytearray => bytes::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
+    MappingProxy => mappingproxy::MappingProxyObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

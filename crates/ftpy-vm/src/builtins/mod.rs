@@ -12,13 +12,12 @@ use crate::gc::RootedVec;
 use crate::interp::{intern, interp, names, types};
 use crate::object::Gc;
 use crate::objects::dict::DictObj;
-use crate::objects::function::FunctionObj;
 use crate::objects::int;
 use crate::objects::list::ListObj;
 use crate::objects::module::ModuleObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
-use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::typeobj::{type_name, type_of};
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -921,120 +920,7 @@ fn b_open(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    let pos = &args[..args.len() - nkw];
-    if pos.len() < 2 {
-        return Err(ts.type_error("__build_class__: not enough arguments"));
-    }
-    let Some(func) = pos[0].downcast::<FunctionObj>() else {
-        return Err(ts.type_error("__build_class__: func must be a function"));
-    };
-    let name = pos[1];
-    if name.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error("__build_class__: name is not a string"));
-    }
-    // Resolve __mro_entries__ (PEP 560).
-    let orig_bases = &pos[2..];
-    let mut bases = RootedVec::new(ts);
-    let mut changed = false;
-    for &b in orig_bases {
-        if b.downcast::<TypeObj>().is_none() {
-            if let Some(me) = ops::getattr_opt(ts, b, names().__mro_entries__)? {
-                let ob = TupleObj::new(ts, orig_bases);
-                let r = ops::call1(ts, me, ob.value())?;
-                let Some(rt) = r.downcast::<TupleObj>() else {
-                    return Err(ts.type_error("__mro_entries__ must return a tuple"));
-                };
-                bases.extend_from_slice(rt.items());
-                changed = true;
-                continue;
-            }
-        }
-        bases.push(b);
-    }
-    // Keywords: metaclass is taken out.
-    let mut meta: Option<Value> = None;
-    let mut kwnames = RootedVec::new(ts);
-    let mut kwvals = RootedVec::new(ts);
-    if let Some(k) = kw {
-        for (i, &n) in k.items().iter().enumerate() {
-            let v = args[pos.len() + i];
-            if crate::objects::str::as_str(n) == Some("metaclass") {
-                meta = Some(v);
-            } else {
-                kwnames.push(n);
-                kwvals.push(v);
-            }
-        }
-    }
-    let is_class_meta = meta
-        .map(|m| m.downcast::<TypeObj>().is_some())
-        .unwrap_or(true);
-    let mut meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(&b) => type_of(b).value(),
-            None => types().type_.value(),
-        },
-    };
-    if is_class_meta {
-        // The most derived metaclass.
-        if let Some(mut winner) = meta.downcast::<TypeObj>() {
-            for &b in bases.iter() {
-                let bt = type_of(b);
-                if winner.is_subtype(bt) {
-                    continue;
-                }
-                if bt.is_subtype(winner) {
-                    winner = bt;
-                    continue;
-                }
-                return Err(ts.type_error(
-                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                ));
-            }
-            meta = winner.value();
-        }
-    }
-    let bases_t = TupleObj::new(ts, &bases);
-    let kwn = if kwnames.is_empty() {
-        None
-    } else {
-        Some(TupleObj::new(ts, &kwnames))
-    };
-    // The namespace from __prepare__.
-    let ns = match ops::getattr_opt(ts, meta, names().__prepare__)? {
-        Some(prep) => {
-            let mut all = RootedVec::new(ts);
-            all.push(name);
-            all.push(bases_t.value());
-            all.extend_from_slice(&kwvals);
-            let v: Vec<Value> = all.to_vec();
-            ops::call(ts, prep, &v, kwn)?
-        }
-        None => DictObj::new(ts).value(),
-    };
-    let cell =
-        crate::interpreter::run_code(ts, func.code(), func.globals(), ns, func.closure.get())?;
-    if changed {
-        if let Some(d) = ns.downcast::<DictObj>() {
-            let ob = TupleObj::new(ts, orig_bases);
-            d.set_item_str(ts, "__orig_bases__", ob.value());
-        }
-    }
-    let mut all = RootedVec::new(ts);
-    all.push(name);
-    all.push(bases_t.value());
-    all.push(ns);
-    all.extend_from_slice(&kwvals);
-    let v: Vec<Value> = all.to_vec();
-    let cls = ops::call(ts, meta, &v, kwn)?;
-    if let Some(c) = cell.downcast::<crate::objects::cell::CellObj>() {
-        if c.value.get().is_null() {
-            c.value.set(cls);
-        }
-    }
-    Ok(cls)
+    crate::objects::typeobj_new::build_class(ts, args, kw)
 }
 
 fn b_breakpoint(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -1114,6 +1000,8 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "classmethod_descriptor",
             "wrapper_descriptor",
             "getset_descriptor",
+            "member_descriptor",
+            "mappingproxy",
             "method",
             "code",
             "cell",

@@ -30,6 +30,10 @@ pub enum BuiltinKind {
     Wrapper = 3,
     /// A native attribute (`int.real`).
     GetSet = 4,
+    /// A `member_descriptor`: a `__slots__` entry (its member index in
+    /// `slot_id`, no getter) or a native field (`function.__globals__`,
+    /// with a getter; read-only without a setter).
+    Member = 5,
 }
 
 #[repr(C)]
@@ -182,6 +186,49 @@ impl BuiltinObj {
         )
     }
 
+    /// A native member (`function.__closure__`): like a getset, but
+    /// `member_descriptor`, "readonly attribute" without a setter.
+    pub fn new_member(
+        ts: &mut ThreadState,
+        name: &str,
+        get: GetterFn,
+        set: Option<SetterFn>,
+        owner: Gc<TypeObj>,
+    ) -> Value {
+        Self::alloc(
+            ts,
+            types().member_descriptor,
+            name,
+            get as usize,
+            set.map(|f| f as usize).unwrap_or(0),
+            BuiltinKind::Member,
+            0,
+            Value::NULL,
+            owner.value(),
+        )
+    }
+
+    /// The descriptor of `__slots__` name `name`: member slot `index` of
+    /// instances of `owner` (and its subclasses).
+    pub fn new_slot_member(
+        ts: &mut ThreadState,
+        name: Gc<StrObj>,
+        index: u32,
+        owner: Gc<TypeObj>,
+    ) -> Value {
+        ts.alloc(BuiltinObj {
+            header: Header::new(types().member_descriptor, Kind::Builtin, 0),
+            func: 0,
+            setter: 0,
+            kind: BuiltinKind::Member,
+            slot_id: index,
+            name: Slot::new(name.value()),
+            self_: Slot::new(Value::NULL),
+            owner: Slot::new(owner.value()),
+        })
+        .value()
+    }
+
     pub fn kind(&self) -> BuiltinKind {
         self.kind
     }
@@ -304,7 +351,7 @@ pub fn builtin_call(
                 })
             }
         }
-        BuiltinKind::GetSet => {
+        BuiltinKind::GetSet | BuiltinKind::Member => {
             Err(ts.type_error(format!("'{}' object is not callable", type_name(f))))
         }
     }
@@ -350,6 +397,55 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             }
             (b.getter())(ts, obj)
         }
+        BuiltinKind::Member => {
+            if obj.is_null() {
+                return Ok(d);
+            }
+            check_applies(ts, b, obj)?;
+            if b.func != 0 {
+                return (b.getter())(ts, obj);
+            }
+            match member_slot(ts, b, obj)?.get().non_null() {
+                Some(v) => Ok(v),
+                None => Err(ts.attribute_error_msg(format!(
+                    "'{}' object has no attribute '{}'",
+                    type_name(obj),
+                    b.name_str()
+                ))),
+            }
+        }
+    }
+}
+
+/// "descriptor 'x' for 'A' objects doesn't apply to a 'int' object".
+fn check_applies(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value) -> PyResult<()> {
+    if let Some(owner) = b.owner_type() {
+        if !owner.instance_check(obj) {
+            return Err(ts.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name_str(),
+                owner.name_str(),
+                type_name(obj)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The member slot a `__slots__` descriptor reads in `obj` (an instance
+/// of its owner: the owner's layout has the slot).
+fn member_slot(
+    ts: &mut ThreadState,
+    b: Gc<BuiltinObj>,
+    obj: Value,
+) -> PyResult<&'static crate::gc::Slot> {
+    match crate::objects::instance::attr_store(obj).and_then(|s| s.member(b.slot_id)) {
+        Some(s) => Ok(s),
+        None => Err(ts.system_error(format!(
+            "member '{}' is missing from the layout of '{}'",
+            b.name_str(),
+            type_name(obj)
+        ))),
     }
 }
 
@@ -370,6 +466,29 @@ fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind)
         owner: Slot::new(b.owner.get()),
     })
     .value()
+}
+
+fn member_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
+    let b = this(d);
+    check_applies(ts, b, obj)?;
+    if b.func != 0 {
+        return match b.setter() {
+            Some(s) => s(ts, obj, v),
+            None => Err(ts.attribute_error_msg("readonly attribute")),
+        };
+    }
+    let slot = member_slot(ts, b, obj)?;
+    match v {
+        Some(v) => slot.set(v),
+        None => {
+            if slot.get().is_null() {
+                // CPython 3.11 says just the name here.
+                return Err(ts.attribute_error_msg(b.name_str()));
+            }
+            slot.set(Value::NULL);
+        }
+    }
+    Ok(())
 }
 
 fn getset_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
@@ -430,6 +549,7 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             }
         }
         BuiltinKind::GetSet => format!("<attribute '{}' of '{owner}' objects>", b.name_str()),
+        BuiltinKind::Member => format!("<member '{}' of '{owner}' objects>", b.name_str()),
     };
     Ok(StrObj::new(ts, &s))
 }
@@ -441,10 +561,10 @@ fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
     match b.owner_type() {
-        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => Ok(StrObj::new(
-            ts,
-            &format!("{}.{}", t.name_str(), b.name_str()),
-        )),
+        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
+            let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
+            Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())))
+        }
         _ => Ok(b.name.get()),
     }
 }
@@ -497,6 +617,14 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         add_getset(ts, ty, "__doc__", get_doc, None);
     }
     t.getset_descriptor.slots.descr_set.set(Some(getset_set));
+    let m = t.member_descriptor;
+    m.slots.repr.set(Some(builtin_repr));
+    m.slots.descr_get.set(Some(builtin_get));
+    m.slots.descr_set.set(Some(member_set));
+    add_getset(ts, m, "__name__", get_name, None);
+    add_getset(ts, m, "__qualname__", get_qualname, None);
+    add_getset(ts, m, "__doc__", get_doc, None);
+    add_getset(ts, m, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__self__", get_self, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
     for ty in [

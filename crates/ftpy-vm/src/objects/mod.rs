@@ -21,6 +21,7 @@ pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod method;
 pub mod module;
 pub mod native;
@@ -218,6 +219,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     iterators::init(ts, t);
     stream::init(ts, t);
     weakref::init(ts, t);
+    mappingproxy::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
@@ -241,6 +243,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
 }
 
 pub mod typeobj_init;
+pub mod typeobj_new;
 
 fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
     if done.contains(&ty) {

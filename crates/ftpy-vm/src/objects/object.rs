@@ -81,19 +81,19 @@ pub fn generic_setattr(
             return set(ts, d, obj, v);
         }
     }
-    let Some(store) = attr_store(obj) else {
-        if ty.lookup(name).is_some() {
-            return Err(ts.attribute_error_msg(format!(
-                "'{}' object attribute '{}' is read-only",
-                type_name(obj),
-                name.as_str()
-            )));
+    let store = match attr_store(obj) {
+        Some(s) if !ty.has_flag(tflags::NO_DICT) => s,
+        _ => {
+            if ty.lookup(name).is_some() {
+                return Err(ts.attribute_error_msg(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    type_name(obj),
+                    name.as_str()
+                )));
+            }
+            return Err(ts.attribute_error(obj, name));
         }
-        return Err(ts.attribute_error(obj, name));
     };
-    if ty.has_flag(tflags::NO_DICT) && !slot_allowed(ty, name) {
-        return Err(ts.attribute_error(obj, name));
-    }
     // SAFETY: attr_store found a store, so `obj` is a heap object.
     let header = unsafe { &*(obj.addr_unchecked() as *const Header) };
     let deleting = v.is_none();
@@ -101,29 +101,6 @@ pub fn generic_setattr(
         return Err(ts.attribute_error(obj, name));
     }
     Ok(())
-}
-
-/// Whether `name` is a declared `__slots__` entry of `ty` or a base.
-fn slot_allowed(ty: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
-    for t in ty.mro_tuple().items() {
-        let Some(t) = t.downcast::<TypeObj>() else {
-            continue;
-        };
-        if let Some(slots) = t.dict().get_str_text("__ftpy_slots__") {
-            if let Some(tup) = slots.downcast::<TupleObj>() {
-                if tup
-                    .items()
-                    .iter()
-                    .any(|&s| crate::objects::str::as_str(s) == Some(name.as_str()))
-                {
-                    return true;
-                }
-            }
-        } else if t.is_heap_type() && !t.has_flag(tflags::NO_DICT) {
-            return true;
-        }
-    }
-    false
 }
 
 /// The default `repr`: `<module.Name object at 0x...>`.
@@ -272,23 +249,29 @@ fn get_class(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(new) = x.and_then(|t| t.downcast::<TypeObj>()) else {
-        return Err(ts.type_error("__class__ must be set to a class"));
+    let Some(x) = x else {
+        return Err(ts.type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = x.downcast::<TypeObj>() else {
+        return Err(ts.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(x)
+        )));
     };
     let old = type_of(v);
+    let module = types().module;
+    let both_modules = new.is_subtype(module) && old.is_subtype(module);
     let Some(h) = v.header() else {
         return Err(ts.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     };
-    if (!old.is_heap_type() || !new.is_heap_type())
-        && !(h.kind() == Kind::Module && new.is_subtype(types().module))
-    {
+    if !both_modules && (!old.is_heap_type() || !new.is_heap_type()) {
         return Err(ts.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if new.instance_kind != old.instance_kind || new.attrs_offset != old.attrs_offset {
+    if !same_layout(old, new) {
         return Err(ts.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             new.name_str(),
@@ -297,6 +280,32 @@ fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     }
     h.set_ty(new);
     Ok(())
+}
+
+/// Whether instances of `a` can become instances of `b` (CPython's
+/// `compatible_for_assignment`): the same native layout, the same
+/// `__slots__` members, and the same `__dict__` / `__weakref__` support.
+fn same_layout(a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
+    if a.instance_kind != b.instance_kind
+        || a.attrs_offset != b.attrs_offset
+        || a.basic_size != b.basic_size
+        || a.has_flag(tflags::NO_DICT) != b.has_flag(tflags::NO_DICT)
+        || crate::objects::weakref::supports_weakrefs(a)
+            != crate::objects::weakref::supports_weakrefs(b)
+    {
+        return false;
+    }
+    let names = |t: Gc<TypeObj>| t.members.get().downcast::<TupleObj>();
+    match (names(a), names(b)) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            x.len() == y.len()
+                && x.items().iter().zip(y.items()).all(|(p, q)| {
+                    crate::objects::str::as_str(*p) == crate::objects::str::as_str(*q)
+                })
+        }
+        _ => false,
+    }
 }
 
 fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -310,14 +319,22 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(new) = x.and_then(|d| d.downcast::<crate::objects::dict::DictObj>()) else {
-        return Err(ts.type_error("__dict__ must be set to a dictionary"));
+    let Some(x) = x else {
+        return Err(ts.type_error("cannot delete __dict__"));
     };
-    let d = get_dict(ts, v)?;
-    if let Some(cur) = d.downcast::<crate::objects::dict::DictObj>() {
-        cur.clear(ts);
-        cur.update_from_dict(ts, new)?;
-    }
+    let Some(new) = x.downcast::<crate::objects::dict::DictObj>() else {
+        return Err(ts.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(x)
+        )));
+    };
+    let Some(store) = attr_store(v) else {
+        let n = intern(ts, "__dict__");
+        return Err(ts.attribute_error(v, n));
+    };
+    // SAFETY: attr_store found a store, so `v` is a heap object.
+    let header = unsafe { &*(v.addr_unchecked() as *const Header) };
+    store.replace_dict(header, new);
     Ok(())
 }
 
@@ -452,4 +469,16 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
 /// The `__dict__` descriptor heap types with instance attributes get.
 pub fn dict_descriptor(ts: &mut ThreadState, owner: Gc<TypeObj>) -> Value {
     crate::objects::builtin::BuiltinObj::new_getset(ts, "__dict__", get_dict, Some(set_dict), owner)
+}
+
+/// `obj.__weakref__`: the oldest weak reference to `obj`, or None.
+fn get_weakref(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let first = crate::objects::weakref::weakrefs_to(ts, v).first().copied();
+    Ok(first.unwrap_or(Value::NONE))
+}
+
+/// The `__weakref__` descriptor of classes whose instances can be weakly
+/// referenced.
+pub fn weakref_descriptor(ts: &mut ThreadState, owner: Gc<TypeObj>) -> Value {
+    crate::objects::builtin::BuiltinObj::new_getset(ts, "__weakref__", get_weakref, None, owner)
 }

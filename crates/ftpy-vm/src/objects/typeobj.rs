@@ -158,6 +158,10 @@ pub struct TypeObj {
     pub dict: Slot,
     /// Direct subclasses (a list), for version propagation.
     pub subclasses: Slot,
+    /// The `__slots__` members of instances (a tuple of their names in
+    /// member-slot order, inherited ones first), or NULL for none. Fixed
+    /// at creation: it is part of the instance layout.
+    pub members: Slot,
     /// `tflags` bits.
     pub flags: AtomicU32,
     pub version: AtomicU32,
@@ -185,6 +189,7 @@ unsafe impl HeapObj for TypeObj {
         m.slot(&self.mro);
         m.slot(&self.dict);
         m.slot(&self.subclasses);
+        m.slot(&self.members);
     }
 }
 
@@ -305,6 +310,7 @@ impl TypeObj {
             mro: Slot::new(Value::NULL),
             dict: Slot::new(Value::NULL),
             subclasses: Slot::new(Value::NULL),
+            members: Slot::new(Value::NULL),
             flags: AtomicU32::new(0),
             version: AtomicU32::new(new_type_version()),
             instance_kind,
@@ -312,6 +318,15 @@ impl TypeObj {
             basic_size,
             inline_slots: AtomicU32::new(0),
             slots: TypeSlots::new(),
+        }
+    }
+
+    /// How many member slots instances have (see `members`).
+    #[inline]
+    pub fn nmembers(&self) -> u32 {
+        match self.members.get().downcast::<TupleObj>() {
+            Some(t) => t.len() as u32,
+            None => 0,
         }
     }
 
