@@ -584,6 +584,13 @@ pub fn kind_takes_members(k: Kind) -> bool {
             | Kind::StaticMethod
             | Kind::Super
             | Kind::Iterator
+            | Kind::List
+            | Kind::Dict
+            | Kind::Set
+            | Kind::Float
+            | Kind::Module
+            | Kind::Bytearray
+            | Kind::WeakRef
     )
 }
 

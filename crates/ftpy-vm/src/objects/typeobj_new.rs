@@ -356,6 +356,12 @@ fn parse_slots(
     } else {
         ops::collect(ts, slots)?
     };
+    if !items.is_empty() && variable_size(solid_kind) {
+        return Err(ts.type_error(format!(
+            "nonempty __slots__ not supported for subtype of '{}'",
+            base.name_str()
+        )));
+    }
     let mut add_dict = false;
     let mut add_weak = false;
     let mut plain: Vec<String> = Vec::new();
@@ -391,7 +397,7 @@ fn parse_slots(
     } else {
         base.instance_kind
     };
-    if !plain.is_empty() && (variable_size(solid_kind) || !kind_takes_members(layout_kind)) {
+    if !plain.is_empty() && !kind_takes_members(layout_kind) {
         return Err(ts.type_error(format!(
             "nonempty __slots__ not supported for subtype of '{}'",
             base.name_str()
