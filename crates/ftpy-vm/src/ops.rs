@@ -621,13 +621,30 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
 
 /// `v[key] = x` / `del v[key]`.
 pub fn setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> PyResult<()> {
-    match type_of(v).slots.setitem.get() {
+    let ty = type_of(v);
+    match ty.slots.setitem.get() {
         Some(f) => f(ts, v, key, x),
-        None => Err(ts.type_error(if x.is_some() {
-            format!("'{}' object does not support item assignment", type_name(v))
-        } else {
-            format!("'{}' object doesn't support item deletion", type_name(v))
-        })),
+        None if x.is_some() => Err(ts.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(v)
+        ))),
+        None => {
+            // CPython words it by path: the sequence protocol (a type with
+            // sequence methods, an index key) says "doesn't".
+            let sequence_like = ty.is_heap_type()
+                || ty.slots.len.get().is_some()
+                || ty.slots.getitem.get().is_some();
+            let index_key = int::is_int(key) || type_of(key).slots.index.get().is_some();
+            let verb = if sequence_like && index_key {
+                "doesn't"
+            } else {
+                "does not"
+            };
+            Err(ts.type_error(format!(
+                "'{}' object {verb} support item deletion",
+                type_name(v)
+            )))
+        }
     }
 }
 

@@ -319,8 +319,10 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(x) = x else {
-        return Err(ts.type_error("cannot delete __dict__"));
+    // `del obj.__dict__` starts a fresh one (as CPython 3.11 allows).
+    let x = match x {
+        Some(x) => x,
+        None => crate::objects::dict::DictObj::new(ts).value(),
     };
     let Some(new) = x.downcast::<crate::objects::dict::DictObj>() else {
         return Err(ts.type_error(format!(
@@ -381,11 +383,30 @@ fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(Value::small_int_unchecked(ty.basic_size as i64))
 }
 
+/// `object.__init_subclass__()`: takes nothing (named after the class it
+/// is bound to, as CPython's message does).
 fn m_init_subclass(
-    _ts: &mut ThreadState,
-    _args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    let cls = args
+        .first()
+        .and_then(|c| c.downcast::<TypeObj>())
+        .map(|t| t.name_str())
+        .unwrap_or("object");
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if nkw > 0 {
+        return Err(ts.type_error(format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(ts.type_error(format!(
+            "{cls}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     Ok(Value::NONE)
 }
 

@@ -375,13 +375,17 @@ pub fn call_wrapper(
         Setattr => {
             want(ts, 2)?;
             let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
-            get!(setattro)(ts, this, n, Some(rest[1]))?;
+            let f = get!(setattro);
+            hackcheck(ts, this, f, "__setattr__")?;
+            f(ts, this, n, Some(rest[1]))?;
             Ok(Value::NONE)
         }
         Delattr => {
             want(ts, 1)?;
             let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
-            get!(setattro)(ts, this, n, None)?;
+            let f = get!(setattro);
+            hackcheck(ts, this, f, "__delattr__")?;
+            f(ts, this, n, None)?;
             Ok(Value::NONE)
         }
         Call => get!(call)(ts, this, rest, kwnames),
@@ -542,6 +546,43 @@ pub fn call_wrapper(
             get!(index)(ts, this)
         }
     }
+}
+
+/// CPython's `hackcheck`: `object.__setattr__(obj, ...)` must not jump
+/// over a native `__setattr__` that `type(obj)` inherits from a built-in
+/// between it and the wrapper's owner (`object.__setattr__(int, 'x', 1)`
+/// would bypass `type.__setattr__`).
+fn hackcheck(ts: &mut ThreadState, obj: Value, func: SetattrFn, what: &str) -> PyResult<()> {
+    let ty = type_of(obj);
+    let dispatcher = slot_setattro as SetattrFn as usize;
+    let own = ty.slots.setattro.raw();
+    // The (base) type that defined the type's slot function.
+    let mut defining = ty;
+    for &b in ty.mro_tuple().items().iter().rev() {
+        let Some(b) = b.downcast::<TypeObj>() else {
+            continue;
+        };
+        let r = b.slots.setattro.raw();
+        if r != dispatcher && r == own {
+            defining = b;
+            break;
+        }
+    }
+    let mut cur = Some(defining);
+    while let Some(b) = cur {
+        let r = b.slots.setattro.raw();
+        if r == func as usize {
+            break;
+        }
+        if r != dispatcher {
+            return Err(ts.type_error(format!(
+                "can't apply this {what} to {} object",
+                ty.name_str()
+            )));
+        }
+        cur = b.base.get().downcast::<TypeObj>();
+    }
+    Ok(())
 }
 
 /// `__hash__` of unhashable built-ins (list, dict, set).

@@ -145,21 +145,44 @@ fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(as_type(ts, v)?.name.get())
 }
 
-fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let t = as_type(ts, v)?;
+/// The checks CPython's `check_set_special_type_attr` makes before a
+/// `__name__` / `__qualname__` / `__module__` / `__doc__` store.
+fn check_special_set(
+    ts: &mut ThreadState,
+    t: Gc<TypeObj>,
+    x: Option<Value>,
+    attr: &str,
+) -> PyResult<Value> {
     if !t.is_heap_type() {
         return Err(ts.type_error(format!(
-            "cannot set '__name__' attribute of immutable type '{}'",
+            "cannot set '{attr}' attribute of immutable type '{}'",
             t.name_str()
         )));
     }
-    match x.and_then(|s| s.downcast::<StrObj>()) {
-        Some(s) => {
-            t.name.set(s.value());
-            Ok(())
-        }
-        None => Err(ts.type_error("can only assign string to __name__")),
+    match x {
+        Some(x) => Ok(x),
+        None => Err(ts.type_error(format!(
+            "cannot delete '{attr}' attribute of immutable type '{}'",
+            t.name_str()
+        ))),
     }
+}
+
+fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    let x = check_special_set(ts, t, x, "__name__")?;
+    let Some(s) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name_str(),
+            type_name(x)
+        )));
+    };
+    if s.as_str().contains('\0') {
+        return Err(ts.value_error("type name must not contain null characters"));
+    }
+    t.name.set(s.value());
+    Ok(())
 }
 
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -168,13 +191,16 @@ fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_qualname(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    match x.and_then(|s| s.downcast::<StrObj>()) {
-        Some(s) if t.is_heap_type() => {
-            t.qualname.set(s.value());
-            Ok(())
-        }
-        _ => Err(ts.type_error("can only assign string to __qualname__")),
-    }
+    let x = check_special_set(ts, t, x, "__qualname__")?;
+    let Some(s) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "can only assign string to {}.__qualname__, not '{}'",
+            t.name_str(),
+            type_name(x)
+        )));
+    };
+    t.qualname.set(s.value());
+    Ok(())
 }
 
 fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -187,8 +213,16 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_module(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    t.dict()
-        .set_item(ts, names().__module__.value(), x.unwrap_or(Value::NONE))?;
+    let x = check_special_set(ts, t, x, "__module__")?;
+    t.dict().set_item(ts, names().__module__.value(), x)?;
+    t.modified();
+    Ok(())
+}
+
+fn set_doc(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    let x = check_special_set(ts, t, x, "__doc__")?;
+    t.dict().set_item(ts, names().__doc__.value(), x)?;
     t.modified();
     Ok(())
 }
@@ -400,7 +434,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__base__", get_base, None);
     add_getset(ts, ty, "__mro__", get_mro, None);
     add_getset(ts, ty, "__dict__", get_dict, None);
-    add_getset(ts, ty, "__doc__", get_doc, None);
+    add_getset(ts, ty, "__doc__", get_doc, Some(set_doc));
     add_getset(
         ts,
         ty,
