@@ -365,6 +365,7 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             if obj.is_null() {
                 return Ok(d);
             }
+            check_applies(ts, b, obj)?;
             Ok(bound(ts, b, obj, BuiltinKind::Function))
         }
         BuiltinKind::ClassMethod => {
@@ -379,6 +380,7 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             if obj.is_null() || b.slot_id == SlotId::New.to_u32() {
                 return Ok(d);
             }
+            check_applies(ts, b, obj)?;
             Ok(bound(ts, b, obj, BuiltinKind::Wrapper))
         }
         BuiltinKind::GetSet => {

@@ -366,7 +366,7 @@ pub fn call_wrapper(
         }
         Getattribute => {
             want(ts, 1)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
+            let n = attr_name(ts, rest[0])?;
             match get!(getattro)(ts, this, n)? {
                 Some(v) => Ok(v),
                 None => Err(ts.attribute_error(this, n)),
@@ -374,7 +374,7 @@ pub fn call_wrapper(
         }
         Setattr => {
             want(ts, 2)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
+            let n = attr_name(ts, rest[0])?;
             let f = get!(setattro);
             hackcheck(ts, this, f, "__setattr__")?;
             f(ts, this, n, Some(rest[1]))?;
@@ -382,7 +382,7 @@ pub fn call_wrapper(
         }
         Delattr => {
             want(ts, 1)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
+            let n = attr_name(ts, rest[0])?;
             let f = get!(setattro);
             hackcheck(ts, this, f, "__delattr__")?;
             f(ts, this, n, None)?;
@@ -548,6 +548,17 @@ pub fn call_wrapper(
     }
 }
 
+/// The name argument of `__getattribute__` / `__setattr__` /
+/// `__delattr__` wrappers.
+fn attr_name(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
+    v.downcast::<StrObj>().ok_or_else(|| {
+        ts.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(v)
+        ))
+    })
+}
+
 /// CPython's `hackcheck`: `object.__setattr__(obj, ...)` must not jump
 /// over a native `__setattr__` that `type(obj)` inherits from a built-in
 /// between it and the wrapper's owner (`object.__setattr__(int, 'x', 1)`
@@ -705,7 +716,10 @@ fn dunder_or_err(
 ) -> PyResult<Value> {
     match call_dunder(ts, obj, name, args)? {
         Some(v) => Ok(v),
-        None => Err(ts.attribute_error(obj, name)),
+        // The slot is there but the method is gone (or only its partner
+        // exists, as `__set__` without `__delete__`): CPython raises
+        // AttributeError with just the name.
+        None => Err(ts.attribute_error_msg(name.as_str())),
     }
 }
 

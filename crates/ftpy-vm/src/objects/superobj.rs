@@ -93,7 +93,7 @@ fn super_init(
         [t, o] => (*t, *o),
         _ => {
             return Err(ts.type_error(format!(
-                "super() takes at most 2 arguments ({} given)",
+                "super() expected at most 2 arguments, got {}",
                 args.len()
             )))
         }
@@ -124,7 +124,7 @@ fn zero_arg_super(ts: &mut ThreadState) -> PyResult<(Value, Value)> {
     // from it).
     let fr = unsafe { &*f };
     let code = fr.code;
-    if code.argcount == 0 && code.flags & ftpy_compiler::code::flags::VARARGS == 0 {
+    if code.argcount == 0 {
         return Err(ts.runtime_error("super(): no arguments"));
     }
     let slots = fr.slots();
