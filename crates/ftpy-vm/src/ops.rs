@@ -481,7 +481,102 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
             )));
         }
     }
-    Err(ts.unsupported_operands(op.symbol(), a, b))
+    let sym = if op == BinaryOp::Power {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    Err(ts.unsupported_operands(sym, a, b))
+}
+
+/// `pow(v, w, z)` with CPython's `ternary_op` order: `v`'s type, `w`'s
+/// (a subclass first), then `z`'s. A two-argument power is `binary_op`.
+pub fn ternary_pow(ts: &mut ThreadState, v: Value, w: Value, z: Value) -> PyResult<Value> {
+    if z.is_none() {
+        return binary_op(ts, v, w, BinaryOp::Power);
+    }
+    const P: usize = BinaryOp::Power as usize;
+    let (tv, tw, tz) = (type_of(v), type_of(w), type_of(z));
+    let raw = |t: Gc<TypeObj>| t.slots.nb[P].raw();
+    let slotv = Some(tv).filter(|&t| raw(t) != 0);
+    let mut slotw = Some(tw).filter(|&t| t != tv && raw(t) != 0 && raw(t) != raw(tv));
+    if let Some(a) = slotv {
+        if let Some(b) = slotw {
+            if tw.is_subtype(tv) {
+                let r = pow3_slot(ts, b, v, w, z)?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+                slotw = None;
+            }
+        }
+        let r = pow3_slot(ts, a, v, w, z)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+    }
+    if let Some(b) = slotw {
+        let r = pow3_slot(ts, b, v, w, z)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+    }
+    if raw(tz) != 0 && Some(raw(tz)) != slotv.map(raw) && Some(raw(tz)) != slotw.map(raw) {
+        let r = pow3_slot(ts, tz, v, w, z)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+    }
+    Err(ts.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(v),
+        type_name(w),
+        type_name(z)
+    )))
+}
+
+/// The three-argument power slot of type `t` (whose `nb_power` is set).
+fn pow3_slot(
+    ts: &mut ThreadState,
+    t: Gc<TypeObj>,
+    v: Value,
+    w: Value,
+    z: Value,
+) -> PyResult<Value> {
+    if crate::objects::slots::is_power_dispatcher(t) {
+        // Three-argument power never uses __rpow__: only `v`'s own
+        // Python-level __pow__ is called.
+        if crate::objects::slots::is_power_dispatcher(type_of(v)) {
+            if let Some(f) = type_of(v).lookup(names().__pow__) {
+                return call_unbound(ts, f, v, &[w, z], None);
+            }
+        }
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let t_ = types();
+    if t.is_subtype(t_.int) {
+        if int::is_int(v) && int::is_int(w) && int::is_int(z) {
+            return int::int_pow_mod(ts, v, w, z);
+        }
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let number = |x: Value| crate::objects::float::as_f64(x).is_some() || int::is_int(x);
+    if t.is_subtype(t_.float) {
+        if !number(v) || !number(w) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        return Err(
+            ts.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    }
+    if t.is_subtype(t_.complex) {
+        let cx = |x: Value| number(x) || x.is_kind(crate::object::Kind::Complex);
+        if !cx(v) || !cx(w) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        return Err(ts.value_error("complex modulo"));
+    }
+    Ok(Value::NOT_IMPLEMENTED)
 }
 
 /// The name of the built-in sequence type `v` is (or derives from).
@@ -690,6 +785,11 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
                 reserve_values(ts, &mut out, n)?;
             }
         }
+    } else {
+        // A class's __len__ / __length_hint__ run (and can fail) as in
+        // CPython; the room reserved is capped, the list still grows.
+        let n = length_hint(ts, iterable, 8)?;
+        reserve_values(ts, &mut out, n.min(1 << 16))?;
     }
     let it = iter(ts, iterable)?;
     while let Some(x) = next(ts, it)? {
@@ -700,6 +800,43 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
         out.push(x);
     }
     Ok(out)
+}
+
+/// `operator.length_hint(v, default)` (CPython's PyObject_LengthHint):
+/// `len(v)` if it has one (a TypeError from it is ignored), else
+/// `type(v).__length_hint__(v)` unless that is missing or NotImplemented.
+pub fn length_hint(ts: &mut ThreadState, v: Value, default: usize) -> PyResult<usize> {
+    let ty = type_of(v);
+    if let Some(f) = ty.slots.len.get() {
+        match f(ts, v) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(types().type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(h) = ty.lookup(names().__length_hint__) else {
+        return Ok(default);
+    };
+    let r = call_unbound(ts, h, v, &[], None)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(default);
+    }
+    if !int::is_int(r) {
+        return Err(ts.type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            type_name(r)
+        )));
+    }
+    match int::to_i64(r) {
+        Some(n) if n < 0 => Err(ts.value_error("__length_hint__() should return >= 0")),
+        Some(n) => Ok(n as usize),
+        None if int::numeric_cmp(r, Value::small_int_unchecked(0))
+            == Some(Some(std::cmp::Ordering::Less)) =>
+        {
+            Err(ts.value_error("__length_hint__() should return >= 0"))
+        }
+        None => Err(ts.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 /// Room for `n` more values in a native buffer, or MemoryError (never the
@@ -783,6 +920,15 @@ pub fn issubclass(ts: &mut ThreadState, sub: Value, cls: Value) -> PyResult<bool
 
 /// `format(v, spec)`.
 pub fn format(ts: &mut ThreadState, v: Value, spec: Gc<StrObj>) -> PyResult<Gc<StrObj>> {
+    // Every built-in __format__ (object's, int's, float's, str's ...)
+    // formats an empty spec as str(self), which a subclass's __str__ can
+    // change.
+    if spec.byte_len() == 0 {
+        let f = type_of(v).lookup(names().__format__);
+        if f.and_then(|f| f.downcast::<BuiltinObj>()).is_some() {
+            return str_(ts, v);
+        }
+    }
     let r = call_method(ts, v, names().__format__, &[spec.value()])?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),

@@ -578,8 +578,9 @@ fn minmax(ts: &mut ThreadState, args: &[Value], kw: Kw, is_max: bool) -> PyResul
             ops::call1(ts, key, x)?
         };
         kroot.push(k);
+        // CPython asks `item > best` for max (it shows in errors).
         let better = if is_max {
-            ops::lt(ts, best_key, k)?
+            ops::compare_bool(ts, k, best_key, ftpy_compiler::CompareOp::Gt)?
         } else {
             ops::lt(ts, k, best_key)?
         };
@@ -649,7 +650,7 @@ fn b_sorted(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn b_pow(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let a = parse(ts, "pow", args, kw, &["base", "exp", "mod"], 2, 3)?;
     match a.get(2) {
-        Some(m) if !m.is_none() => int::int_pow_mod(ts, a.req(0), a.req(1), m),
+        Some(m) if !m.is_none() => ops::ternary_pow(ts, a.req(0), a.req(1), m),
         _ => ops::binary_op(ts, a.req(0), a.req(1), BinaryOp::Power),
     }
 }

@@ -556,6 +556,37 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, &s))
 }
 
+/// Bound built-in methods are equal when they bind the same object (by
+/// identity) to the same function.
+fn builtin_richcompare(
+    _ts: &mut ThreadState,
+    a: Value,
+    b: Value,
+    op: ftpy_compiler::CompareOp,
+) -> PyResult<Value> {
+    use ftpy_compiler::CompareOp;
+    let (Some(x), Some(y)) = (a.downcast::<BuiltinObj>(), b.downcast::<BuiltinObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || type_of(a) != type_of(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let eq = x.self_.get() == y.self_.get()
+        && x.func == y.func
+        && x.kind == y.kind
+        && x.slot_id == y.slot_id
+        && x.owner.get() == y.owner.get();
+    Ok(Value::from_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn builtin_hash(_ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    let b = this(v);
+    let x = crate::hash::hash_pointer(b.self_.get());
+    let y = (b.func as i64).rotate_right(4) ^ b.slot_id as i64;
+    let h = x ^ y;
+    Ok(if h == -1 { -2 } else { h })
+}
+
 fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(v).name.get())
 }
@@ -611,6 +642,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         let s = &ty.slots;
         s.repr.set(Some(builtin_repr));
         s.descr_get.set(Some(builtin_get));
+        s.richcompare.set(Some(builtin_richcompare));
+        s.hash.set(Some(builtin_hash));
         if ty != t.getset_descriptor {
             s.call.set(Some(builtin_call));
         }

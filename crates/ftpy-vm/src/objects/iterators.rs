@@ -560,7 +560,9 @@ fn reversed_new(
         }
         return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
     }
-    if ty.slots.getitem.get().is_none() || ty.slots.len.get().is_none() || seq.is_kind(Kind::Dict) {
+    // A sequence (item access, not a dict) without __reversed__; its
+    // length comes next, with len()'s error if it has none.
+    if ty.slots.getitem.get().is_none() || seq.is_kind(Kind::Dict) {
         return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
     }
     let n = ops::len(ts, *seq)?;

@@ -81,7 +81,7 @@ fn method_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -
 
 fn method_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     let m = this(ts, v)?;
-    let a = crate::hash::hash_pointer(m.self_.get().non_null().filter(|x| x.is_ptr()).unwrap_or(v));
+    let a = crate::hash::hash_pointer(m.self_.get());
     let b = ops::hash(ts, m.func.get())?;
     Ok(a ^ b)
 }

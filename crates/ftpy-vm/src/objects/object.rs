@@ -343,7 +343,15 @@ fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
 fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let this = args[0];
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => match s.downcast::<StrObj>() {
+            Some(s) => s,
+            None => {
+                return Err(ts.type_error(format!(
+                    "__format__() argument must be str, not {}",
+                    type_name(s)
+                )))
+            }
+        },
         None => return Err(ts.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.byte_len() > 0 {

@@ -166,16 +166,20 @@ macro_rules! type_slots {
 macro_rules! rule {
     ($ty:ident, $field:ident, custom, [], [$($d:literal),+]) => {};
     ($ty:ident, $field:ident, dispatch, [$f:path], [$d:literal]) => {{
+        // `__x__ = None` installs the dispatcher too: it finds None and
+        // reports the operation as unsupported (as CPython's slots do).
         let v = match find($ty, $d) {
-            Found::Missing | Found::NoneValue => None,
+            Found::Missing => None,
             Found::Wrapper(owner, _) => owner.slots.$field.get(),
-            Found::Other => Some($f as _),
+            Found::Other | Found::NoneValue => Some($f as _),
         };
         $ty.slots.$field.set(v);
     }};
     ($ty:ident, $field:ident, pair, [$f:path], [$a:literal, $b:literal]) => {{
         let v = match (find($ty, $a), find($ty, $b)) {
-            (Found::Other, _) | (_, Found::Other) => Some($f as _),
+            (Found::Other | Found::NoneValue, _) | (_, Found::Other | Found::NoneValue) => {
+                Some($f as _)
+            }
             (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.$field.get(),
             _ => None,
         };
@@ -652,7 +656,7 @@ pub fn update_slots(ty: Gc<TypeObj>) {
         SlotId::Ge,
     ] {
         match find(ty, id.dunder()) {
-            Found::Other => cmp_python = true,
+            Found::Other | Found::NoneValue => cmp_python = true,
             Found::Wrapper(owner, _)
                 if (cmp_native.is_none() || owner.is_subtype(cmp_native.unwrap_or(owner))) =>
             {
@@ -723,26 +727,15 @@ fn dunder_or_err(
     }
 }
 
+// The result types of __repr__ / __str__ are checked by `ops::repr` and
+// `ops::str_` (as CPython's PyObject_Repr / PyObject_Str do), so that
+// `str(x)` of a bad `__repr__` reports "__str__ returned non-string".
 fn slot_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let r = dunder_or_err(ts, v, names().__repr__, &[])?;
-    if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!(
-            "__repr__ returned non-string (type {})",
-            type_name(r)
-        )));
-    }
-    Ok(r)
+    dunder_or_err(ts, v, names().__repr__, &[])
 }
 
 fn slot_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let r = dunder_or_err(ts, v, names().__str__, &[])?;
-    if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!(
-            "__str__ returned non-string (type {})",
-            type_name(r)
-        )));
-    }
-    Ok(r)
+    dunder_or_err(ts, v, names().__str__, &[])
 }
 
 fn slot_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
@@ -750,7 +743,13 @@ fn slot_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     if !crate::objects::int::is_int(r) {
         return Err(ts.type_error("__hash__ method should return an integer"));
     }
-    Ok(crate::objects::int::hash_int(r))
+    // A result that fits is the hash as is (-1 is reserved: -2); a
+    // bigger one is reduced as int's own hash does.
+    Ok(match crate::objects::int::to_i64(r) {
+        Some(-1) => -2,
+        Some(h) => h,
+        None => crate::objects::int::hash_int(r),
+    })
 }
 
 fn slot_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
@@ -827,7 +826,15 @@ fn slot_call(
     ops::call_unbound(ts, f, obj, args, kw)
 }
 
+/// `__x__ = None` on the type: the operation is unsupported.
+fn dunder_is_none(v: Value, name: Gc<StrObj>) -> bool {
+    type_of(v).lookup(name).is_some_and(|f| f.is_none())
+}
+
 fn slot_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if dunder_is_none(v, names().__iter__) {
+        return Err(ts.type_error(format!("'{}' object is not iterable", type_name(v))));
+    }
     let r = dunder_or_err(ts, v, names().__iter__, &[])?;
     if type_of(r).slots.next.get().is_none() {
         return Err(ts.type_error(format!(
@@ -848,11 +855,21 @@ fn slot_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 fn slot_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
     let r = dunder_or_err(ts, v, names().__len__, &[])?;
-    let n = ops::index_to_i64(ts, r)?;
-    if n < 0 {
+    let r = ops::index(ts, r)?;
+    let negative = match crate::objects::int::to_i64(r) {
+        Some(n) => n < 0,
+        None => {
+            crate::objects::int::numeric_cmp(r, Value::small_int_unchecked(0))
+                == Some(Some(std::cmp::Ordering::Less))
+        }
+    };
+    if negative {
         return Err(ts.value_error("__len__() should return >= 0"));
     }
-    Ok(n as usize)
+    match crate::objects::int::to_i64(r) {
+        Some(n) => Ok(n as usize),
+        None => Err(ts.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 fn slot_getitem(ts: &mut ThreadState, obj: Value, key: Value) -> PyResult<Value> {
@@ -867,6 +884,9 @@ fn slot_setitem(ts: &mut ThreadState, obj: Value, key: Value, v: Option<Value>) 
 }
 
 fn slot_contains(ts: &mut ThreadState, obj: Value, item: Value) -> PyResult<bool> {
+    if dunder_is_none(obj, names().__contains__) {
+        return Err(ts.type_error(format!("'{}' object is not a container", type_name(obj))));
+    }
     let r = dunder_or_err(ts, obj, names().__contains__, &[item])?;
     ops::truthy(ts, r)
 }
@@ -984,6 +1004,13 @@ fn binop_dispatch<const I: usize>(ts: &mut ThreadState, a: Value, b: Value) -> P
         }
     }
     Ok(Value::NOT_IMPLEMENTED)
+}
+
+/// Whether `t`'s power slot is the Python-level dispatcher (`__pow__` /
+/// `__rpow__` defined in Python), for three-argument `pow`.
+pub fn is_power_dispatcher(t: Gc<TypeObj>) -> bool {
+    let i = BinaryOp::Power as usize;
+    t.slots.nb[i].raw() == slot_nb_dispatch(i) as usize
 }
 
 fn method_overrides(sub: Gc<TypeObj>, base: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
