@@ -641,7 +641,11 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     ] {
         let s = &ty.slots;
         s.repr.set(Some(builtin_repr));
-        s.descr_get.set(Some(builtin_get));
+        // Built-in functions are no descriptors (`class A: f = len` keeps
+        // `A().f` unbound); the descriptor kinds bind.
+        if ty != t.builtin_function {
+            s.descr_get.set(Some(builtin_get));
+        }
         s.richcompare.set(Some(builtin_richcompare));
         s.hash.set(Some(builtin_hash));
         if ty != t.getset_descriptor {

@@ -68,6 +68,39 @@ pub fn generic_getattr(
     Ok(None)
 }
 
+/// `object.__getattribute__` for objects whose instance dict is a field
+/// of their own (classmethod, staticmethod ...): data descriptors on the
+/// type, then `dict`, then the type's other attributes.
+pub fn getattr_with_dict(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    dict: Option<Gc<crate::objects::dict::DictObj>>,
+) -> PyResult<Option<Value>> {
+    let ty = type_of(obj);
+    let descr = ty.lookup(name);
+    if let Some(d) = descr {
+        let dt = type_of(d);
+        if dt.slots.descr_set.get().is_some() {
+            if let Some(get) = dt.slots.descr_get.get() {
+                return get(ts, d, obj, ty.value()).map(Some);
+            }
+        }
+    }
+    if let Some(dict) = dict {
+        if let Some(v) = dict.get_item_opt(ts, name.value())? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = type_of(d).slots.descr_get.get() {
+            return get(ts, d, obj, ty.value()).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
 /// `object.__setattr__` / `__delattr__` (`v` None).
 pub fn generic_setattr(
     ts: &mut ThreadState,

@@ -440,11 +440,13 @@ pub fn call_wrapper(
             } else {
                 rest[0]
             };
-            let tyv = if rest.len() == 2 {
-                rest[1]
-            } else {
-                type_of(rest[0]).value()
+            let tyv = match rest.get(1) {
+                Some(t) if !t.is_none() => *t,
+                _ => Value::NULL,
             };
+            if obj.is_null() && tyv.is_null() {
+                return Err(ts.type_error("__get__(None, None) is invalid"));
+            }
             get!(descr_get)(ts, this, obj, tyv)
         }
         Set => {
@@ -904,6 +906,7 @@ fn slot_bool(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
 
 fn slot_descr_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
     let o = if obj.is_null() { Value::NONE } else { obj };
+    let ty = if ty.is_null() { Value::NONE } else { ty };
     dunder_or_err(ts, d, names().__get__, &[o, ty])
 }
 
