@@ -451,6 +451,7 @@ kinds! {
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
     MappingProxy => mappingproxy::MappingProxyObj,
+    Union => union::UnionObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

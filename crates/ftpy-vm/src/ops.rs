@@ -705,9 +705,10 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         return f(ts, v, key);
     }
     if let Some(t) = v.downcast::<TypeObj>() {
-        // `list[int]` and friends: __class_getitem__.
-        if let Some(cg) = t.lookup(names().__class_getitem__) {
-            return call_unbound(ts, cg, v, &[key], None).or_else(|_| call(ts, cg, &[key], None));
+        // `list[int]` and friends: the class's __class_getitem__, looked
+        // up as an attribute of the class (so a classmethod binds to it).
+        if let Some(cg) = getattr_opt(ts, v, names().__class_getitem__)? {
+            return call(ts, cg, &[key], None);
         }
         return Err(ts.type_error(format!("type '{}' is not subscriptable", t.name_str())));
     }
@@ -870,7 +871,14 @@ pub fn isinstance(ts: &mut ThreadState, obj: Value, cls: Value) -> PyResult<bool
         if t.instance_check(obj) {
             return Ok(true);
         }
-        // obj.__class__ may differ from type(obj) (proxies).
+        // obj.__class__ may differ from type(obj) (proxies, mocks).
+        if let Some(c) = getattr_opt(ts, obj, names().__class__)? {
+            if let Some(ct) = c.downcast::<TypeObj>() {
+                if ct != type_of(obj) {
+                    return Ok(ct.is_subtype(t));
+                }
+            }
+        }
         return Ok(false);
     }
     if let Some(tup) = cls.downcast::<TupleObj>() {
@@ -880,6 +888,9 @@ pub fn isinstance(ts: &mut ThreadState, obj: Value, cls: Value) -> PyResult<bool
             }
         }
         return Ok(false);
+    }
+    if let Some(u) = cls.downcast::<crate::objects::union::UnionObj>() {
+        return crate::objects::union::union_check(ts, u, obj, false);
     }
     if let Some(f) = type_of(cls).lookup(names().__instancecheck__) {
         let r = call_unbound(ts, f, cls, &[obj], None)?;
@@ -897,6 +908,12 @@ pub fn issubclass(ts: &mut ThreadState, sub: Value, cls: Value) -> PyResult<bool
             }
         }
         return Ok(false);
+    }
+    if let Some(u) = cls.downcast::<crate::objects::union::UnionObj>() {
+        if sub.downcast::<TypeObj>().is_none() {
+            return Err(ts.type_error("issubclass() arg 1 must be a class"));
+        }
+        return crate::objects::union::union_check(ts, u, sub, true);
     }
     if let Some(t) = cls.downcast::<TypeObj>() {
         let meta = type_of(cls);

@@ -1003,6 +1003,7 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "getset_descriptor",
             "member_descriptor",
             "mappingproxy",
+            "UnionType",
             "method",
             "code",
             "cell",

@@ -152,9 +152,16 @@ impl BuiltinObj {
 
     /// A slot wrapper for a type's dict.
     pub fn new_wrapper(ts: &mut ThreadState, name: &str, id: SlotId, owner: Gc<TypeObj>) -> Value {
+        // `__new__` is a built-in method of its type in CPython
+        // (`int.__new__.__self__ is int`), not a slot wrapper.
+        let ty = if id == SlotId::New {
+            types().builtin_function
+        } else {
+            types().wrapper_descriptor
+        };
         Self::alloc(
             ts,
-            types().wrapper_descriptor,
+            ty,
             name,
             0,
             0,
@@ -537,6 +544,10 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
                 )
             }
         }
+        BuiltinKind::Wrapper if b.slot_id == SlotId::New.to_u32() => format!(
+            "<built-in method __new__ of type object at {:#x}>",
+            b.owner.get().bits() & 0xffff_ffff_ffff
+        ),
         BuiltinKind::Wrapper => {
             let s = b.self_.get();
             if s.is_null() {
@@ -593,6 +604,16 @@ fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
+    let s = b.self_.get();
+    // A bound built-in method is named after its object's class.
+    if !s.is_null()
+        && b.kind == BuiltinKind::Function
+        && s.downcast::<crate::objects::module::ModuleObj>().is_none()
+    {
+        let t = s.downcast::<TypeObj>().unwrap_or_else(|| type_of(s));
+        let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
+        return Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())));
+    }
     match b.owner_type() {
         Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
             let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");

@@ -37,6 +37,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod union;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -220,6 +221,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     stream::init(ts, t);
     weakref::init(ts, t);
     mappingproxy::init(ts, t);
+    union::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();

@@ -271,7 +271,10 @@ pub fn object_init(
             ));
         }
         if new_is_object {
-            return Err(ts.type_error(format!("{}() takes no arguments", ty.name_str())));
+            return Err(ts.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name_str()
+            )));
         }
     }
     Ok(())
@@ -459,45 +462,204 @@ fn m_subclasshook(
     Ok(Value::NOT_IMPLEMENTED)
 }
 
-fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    // copyreg-style reduction: (copyreg.__newobj__, (cls,), state).
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` if it has
+/// one, else the copyreg protocol (`__newobj__` for protocol 2+).
+fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__reduce_ex__", kw)?;
+    if args.len() != 2 {
+        return Err(ts.type_error(format!(
+            "object.__reduce_ex__() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
     let this = args[0];
-    let ty = type_of(this);
-    let state = match attr_store(this) {
-        Some(store) => {
-            let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in store.items(ts)? {
-                d.set_item(ts, k, v)?;
-            }
-            if d.is_empty() {
-                Value::NONE
-            } else {
-                d.value()
-            }
-        }
-        None => Value::NONE,
-    };
-    let copyreg = crate::import::import_simple(ts, "copyreg")?;
-    let newobj = ops::getattr_str(ts, copyreg, "__newobj__")?;
-    let cls_args = TupleObj::new(ts, &[ty.value()]);
-    Ok(TupleObj::new(ts, &[newobj, cls_args.value(), state]).value())
+    let proto = ops::index_to_i64(ts, args[1])?;
+    let reduce = intern(ts, "__reduce__");
+    let own = type_of(this).lookup(reduce);
+    let default = types().object.dict().get_str(reduce);
+    if let Some(f) = own.filter(|&f| Some(f) != default) {
+        return ops::call_unbound(ts, f, this, &[], None);
+    }
+    common_reduce(ts, this, proto)
 }
 
-fn m_getstate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    match attr_store(args[0]) {
-        Some(store) => {
-            let items = store.items(ts)?;
-            if items.is_empty() {
-                return Ok(Value::NONE);
-            }
-            let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in items {
-                d.set_item(ts, k, v)?;
-            }
-            Ok(d.value())
-        }
-        None => Ok(Value::NONE),
+fn m_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__reduce__", kw)?;
+    if args.len() != 1 {
+        return Err(ts.type_error(format!(
+            "object.__reduce__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
     }
+    common_reduce(ts, args[0], 0)
+}
+
+fn common_reduce(ts: &mut ThreadState, obj: Value, proto: i64) -> PyResult<Value> {
+    let copyreg = crate::import::import_simple(ts, "copyreg")?;
+    if proto >= 2 {
+        return reduce_newobj(ts, copyreg, obj);
+    }
+    let f = ops::getattr_str(ts, copyreg, "_reduce_ex")?;
+    let p = Value::small_int_unchecked(proto);
+    ops::call2(ts, f, obj, p)
+}
+
+/// CPython's `reduce_newobj`: `(copyreg.__newobj__, (cls, *args), state,
+/// listitems, dictitems)`, or `__newobj_ex__` with keyword arguments.
+fn reduce_newobj(ts: &mut ThreadState, copyreg: Value, obj: Value) -> PyResult<Value> {
+    let ty = type_of(obj);
+    if ty.slots.new.get().is_none() {
+        return Err(ts.type_error(format!("cannot pickle '{}' object", ty.name_str())));
+    }
+    // __getnewargs_ex__, then __getnewargs__.
+    let mut args = Value::NULL;
+    let mut kwargs = Value::NULL;
+    if let Some(f) = ops::getattr_str_opt(ts, obj, "__getnewargs_ex__")? {
+        let r = ops::call0(ts, f)?;
+        let Some(t) = r.downcast::<TupleObj>() else {
+            return Err(ts.type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                type_name(r)
+            )));
+        };
+        if t.len() != 2 {
+            return Err(ts.value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                t.len()
+            )));
+        }
+        let (a, k) = (t.items()[0], t.items()[1]);
+        if a.downcast::<TupleObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                type_name(a)
+            )));
+        }
+        if k.downcast::<crate::objects::dict::DictObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                type_name(k)
+            )));
+        }
+        args = a;
+        kwargs = k;
+    } else if let Some(f) = ops::getattr_str_opt(ts, obj, "__getnewargs__")? {
+        let r = ops::call0(ts, f)?;
+        if r.downcast::<TupleObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                type_name(r)
+            )));
+        }
+        args = r;
+    }
+    let hasargs = !args.is_null();
+    let is_list = ty.is_subtype(types().list);
+    let is_dict = ty.is_subtype(types().dict);
+    let kw_empty = kwargs
+        .downcast::<crate::objects::dict::DictObj>()
+        .map(|d| d.is_empty())
+        .unwrap_or(true);
+    let (newobj, newargs) = if kw_empty {
+        let f = ops::getattr_str(ts, copyreg, "__newobj__")?;
+        let mut all = crate::gc::RootedVec::new(ts);
+        all.push(ty.value());
+        if let Some(a) = args.downcast::<TupleObj>() {
+            all.extend_from_slice(a.items());
+        }
+        (f, TupleObj::new(ts, &all).value())
+    } else {
+        let f = ops::getattr_str(ts, copyreg, "__newobj_ex__")?;
+        let t = TupleObj::new(ts, &[ty.value(), args, kwargs]);
+        (f, t.value())
+    };
+    let required = !hasargs && !is_list && !is_dict;
+    let state = object_getstate(ts, obj, required)?;
+    let listitems = if is_list {
+        ops::iter(ts, obj)?
+    } else {
+        Value::NONE
+    };
+    let dictitems = if is_dict {
+        let items = ops::call_method(ts, obj, names().items, &[])?;
+        ops::iter(ts, items)?
+    } else {
+        Value::NONE
+    };
+    Ok(TupleObj::new(ts, &[newobj, newargs, state, listitems, dictitems]).value())
+}
+
+/// `obj.__getstate__()` through the type (a class's own, or object's).
+fn object_getstate(ts: &mut ThreadState, obj: Value, required: bool) -> PyResult<Value> {
+    let n = names().__getstate__;
+    let own = type_of(obj).lookup(n);
+    let default = types().object.dict().get_str(n);
+    match own {
+        Some(f) if Some(f) != default => ops::call_unbound(ts, f, obj, &[], None),
+        _ => getstate_default(ts, obj, required),
+    }
+}
+
+/// `object.__getstate__`: the instance dict (None if empty), paired with
+/// a dict of the set `__slots__` values if there are any.
+fn getstate_default(ts: &mut ThreadState, obj: Value, required: bool) -> PyResult<Value> {
+    let ty = type_of(obj);
+    let mut state = Value::NONE;
+    if !ty.has_flag(tflags::NO_DICT) {
+        if let Some(store) = attr_store(obj) {
+            let empty = match store.dict() {
+                Some(d) => d.is_empty(),
+                None => store.shape().is_empty(),
+            };
+            if !empty {
+                state = get_dict(ts, obj)?;
+            }
+        }
+    }
+    // copyreg._slotnames caches the names in the class, as in CPython.
+    let copyreg = crate::import::import_simple(ts, "copyreg")?;
+    let slotnames = match ty.dict().get_str_text("__slotnames__") {
+        Some(v) => v,
+        None => {
+            let f = ops::getattr_str(ts, copyreg, "_slotnames")?;
+            ops::call1(ts, f, ty.value())?
+        }
+    };
+    if required
+        && crate::objects::typeobj_new::solid_base(ty).instance_kind != Kind::Instance
+        && crate::objects::typeobj_new::solid_base(ty) != types().object
+    {
+        return Err(ts.type_error(format!("cannot pickle '{}' object", ty.name_str())));
+    }
+    if !slotnames.is_none() {
+        let names_list = ops::collect(ts, slotnames)?;
+        if !names_list.is_empty() {
+            let slots = crate::objects::dict::DictObj::new(ts);
+            for &n in names_list.iter() {
+                let Some(ns) = n.downcast::<StrObj>() else {
+                    continue;
+                };
+                if let Some(v) = ops::getattr_opt(ts, obj, ns)? {
+                    slots.set_item(ts, n, v)?;
+                }
+            }
+            if !slots.is_empty() {
+                return Ok(TupleObj::new(ts, &[state, slots.value()]).value());
+            }
+        }
+    }
+    Ok(state)
+}
+
+fn m_getstate(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__getstate__", kw)?;
+    if args.len() != 1 {
+        return Err(ts.type_error(format!(
+            "object.__getstate__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    getstate_default(ts, args[0], false)
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -522,7 +684,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             classmethod("__init_subclass__", m_init_subclass),
             classmethod("__subclasshook__", m_subclasshook),
             method("__reduce_ex__", m_reduce_ex),
-            method("__reduce__", m_reduce_ex),
+            method("__reduce__", m_reduce),
             method("__getstate__", m_getstate),
         ],
     );

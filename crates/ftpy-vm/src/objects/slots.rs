@@ -314,6 +314,12 @@ pub fn call_wrapper(
         return Err(ts.type_error(format!("{name}() takes no keyword arguments")));
     }
     let Some(&this) = args.first() else {
+        if id == New {
+            return Err(ts.type_error(format!(
+                "{}.__new__(): not enough arguments",
+                owner.name_str()
+            )));
+        }
         return Err(ts.type_error(format!(
             "descriptor '{name}' of '{}' object needs an argument",
             owner.name_str()
@@ -476,6 +482,23 @@ pub fn call_wrapper(
                     cls.name_str(),
                     owner.name_str()
                 )));
+            }
+            // `object.__new__(dict)` would skip dict's own __new__: the
+            // most derived built-in base of `cls` must be `owner`'s kind.
+            let dispatcher = slot_new as crate::objects::typeobj::NewFn as usize;
+            let mut staticbase = Some(cls);
+            while let Some(b) = staticbase.filter(|b| b.slots.new.raw() == dispatcher) {
+                staticbase = b.base.get().downcast::<TypeObj>();
+            }
+            if let Some(sb) = staticbase {
+                if sb.slots.new.raw() != owner.slots.new.raw() {
+                    return Err(ts.type_error(format!(
+                        "{}.__new__({}) is not safe, use {}.__new__()",
+                        owner.name_str(),
+                        cls.name_str(),
+                        sb.name_str()
+                    )));
+                }
             }
             get!(new)(ts, cls, rest, kwnames)
         }

@@ -403,20 +403,6 @@ fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(ListObj::new(ts, &keys).value())
 }
 
-fn type_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    // `int | str` (PEP 604) builds a types.UnionType; without the typing
-    // machinery we return a tuple-like union through typing if available.
-    let typing = crate::import::import_simple(ts, "typing");
-    match typing {
-        Ok(m) => {
-            let u = ops::getattr_str(ts, m, "Union")?;
-            let t = TupleObj::new(ts, &[a, b]);
-            ops::getitem(ts, u, t.value())
-        }
-        Err(_) => Ok(Value::NOT_IMPLEMENTED),
-    }
-}
-
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.type_;
     let s = &ty.slots;
@@ -426,13 +412,18 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(type_getattro));
     s.setattro.set(Some(type_setattro));
     s.repr.set(Some(type_repr));
-    s.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(type_or));
+    s.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(crate::objects::union::union_or));
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__bases__", get_bases, None);
-    add_getset(ts, ty, "__base__", get_base, None);
-    add_getset(ts, ty, "__mro__", get_mro, None);
+    for (name, get) in [
+        ("__base__", get_base as crate::objects::GetterFn),
+        ("__mro__", get_mro),
+    ] {
+        let m = crate::objects::builtin::BuiltinObj::new_member(ts, name, get, None, ty);
+        ty.dict().set_item_str(ts, name, m);
+    }
     add_getset(ts, ty, "__dict__", get_dict, None);
     add_getset(ts, ty, "__doc__", get_doc, Some(set_doc));
     add_getset(

@@ -457,15 +457,6 @@ pub fn type_new(
             type_name(pos[2])
         )));
     };
-    let winner = calculate_metaclass(ts, meta, bases_t.items())?;
-    if winner != meta {
-        if let Some(n) = winner.slots.new.get() {
-            if n as usize != type_new as *const () as usize {
-                return n(ts, winner, args, kw);
-            }
-        }
-    }
-    let meta = winner;
     for &b in bases_t.items() {
         if b.downcast::<TypeObj>().is_none()
             && ops::getattr_opt(ts, b, names().__mro_entries__)?.is_some()
@@ -475,6 +466,15 @@ pub fn type_new(
             );
         }
     }
+    let winner = calculate_metaclass(ts, meta, bases_t.items())?;
+    if winner != meta {
+        if let Some(n) = winner.slots.new.get() {
+            if n as usize != type_new as *const () as usize {
+                return n(ts, winner, args, kw);
+            }
+        }
+    }
+    let meta = winner;
     if name.as_str().contains('\0') {
         return Err(ts.value_error("type name must not contain null characters"));
     }
