@@ -124,6 +124,7 @@ builtin_types! {
     member_descriptor: "member_descriptor", Builtin, builtin::BuiltinObj, 0;
     mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
     union_type: "UnionType", Union, union::UnionObj, 0;
+    method_wrapper: "method-wrapper", Builtin, builtin::BuiltinObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
     base_exception: "BaseException", Exception, exception::ExcObj, B;

@@ -1004,6 +1004,7 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "member_descriptor",
             "mappingproxy",
             "UnionType",
+            "method-wrapper",
             "method",
             "code",
             "cell",

@@ -460,7 +460,7 @@ fn member_slot(
 
 fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {
     let ty = if kind == BuiltinKind::Wrapper {
-        b.header.ty()
+        types().method_wrapper
     } else {
         types().builtin_function
     };
@@ -659,12 +659,13 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.classmethod_descriptor,
         t.wrapper_descriptor,
         t.getset_descriptor,
+        t.method_wrapper,
     ] {
         let s = &ty.slots;
         s.repr.set(Some(builtin_repr));
         // Built-in functions are no descriptors (`class A: f = len` keeps
         // `A().f` unbound); the descriptor kinds bind.
-        if ty != t.builtin_function {
+        if ty != t.builtin_function && ty != t.method_wrapper {
             s.descr_get.set(Some(builtin_get));
         }
         s.richcompare.set(Some(builtin_richcompare));
@@ -686,6 +687,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, m, "__doc__", get_doc, None);
     add_getset(ts, m, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__self__", get_self, None);
+    add_getset(ts, t.method_wrapper, "__self__", get_self, None);
+    add_getset(ts, t.method_wrapper, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
     for ty in [
         t.method_descriptor,
