@@ -313,6 +313,16 @@ pub fn index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if let Some(b) = v.as_bool() {
         return Ok(Value::small_int_unchecked(b as i64));
     }
+    // An int subclass is its int value (its own __index__ is not asked).
+    if int::is_int(v) {
+        return Ok(match int::to_i64(v) {
+            Some(i) => int::int_from_i64(ts, i),
+            None => match int::to_big(v) {
+                Some(b) => int::int_from_big(ts, b.into_owned()),
+                None => v,
+            },
+        });
+    }
     match type_of(v).slots.index.get() {
         Some(f) => {
             let r = f(ts, v)?;
