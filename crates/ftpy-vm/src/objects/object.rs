@@ -243,7 +243,7 @@ fn abstract_error(ts: &mut ThreadState, cls: Gc<TypeObj>) -> crate::error::PyErr
     let n = names_list.len();
     let list = names_list
         .iter()
-        .map(|s| format!("'{s}'"))
+        .map(|s| s.to_string())
         .collect::<Vec<_>>()
         .join(", ");
     ts.type_error(format!(

@@ -294,40 +294,39 @@ fn get_abstract(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     match t.dict().get_str(names().__abstractmethods__) {
         Some(a) if t != types().type_ => Ok(a),
-        _ => Err(ts.attribute_error(v, names().__abstractmethods__)),
+        _ => Err(ts.attribute_error_msg("__abstractmethods__")),
     }
 }
 
 fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    match x {
+    let is_abstract = match x {
         Some(x) => {
             let nonempty = ops::truthy(ts, x)?;
             t.dict()
                 .set_item(ts, names().__abstractmethods__.value(), x)?;
-            t.modified();
-            if nonempty {
-                t.set_flag(tflags::ABSTRACT);
-            } else {
-                t.flags
-                    .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
-            }
+            nonempty
         }
         None => {
-            t.dict()
-                .del_item_opt(ts, names().__abstractmethods__.value())?;
-            t.modified();
-            t.flags
-                .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
+            if !t
+                .dict()
+                .del_item_opt(ts, names().__abstractmethods__.value())?
+            {
+                return Err(ts.attribute_error_msg("__abstractmethods__"));
+            }
+            false
         }
+    };
+    if is_abstract {
+        t.set_flag(tflags::ABSTRACT);
+    } else {
+        t.flags
+            .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
     }
     t.modified();
     Ok(())
 }
 
-/// `type.mro()`: the C3 linearization of the bases (computed, not read
-/// from `__mro__`: a metaclass's `mro()` calls it while the class is
-/// being made).
 fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
     let Some(bases) = t.bases.get().downcast::<TupleObj>() else {
