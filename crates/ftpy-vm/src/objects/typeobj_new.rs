@@ -430,9 +430,6 @@ pub fn type_new(
 ) -> PyResult<Value> {
     let nkw = nkw(kw);
     let pos = &args[..args.len() - nkw];
-    if meta == types().type_ && pos.len() == 1 && nkw == 0 {
-        return Ok(type_of(pos[0]).value());
-    }
     if pos.len() != 3 {
         return Err(ts.type_error(format!(
             "type.__new__() takes exactly 3 arguments ({} given)",
