@@ -331,6 +331,13 @@ fn same_layout(a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
     {
         return false;
     }
+    // CPython's variable-size layouts (int, tuple, bytes) put a subclass's
+    // __dict__ after the items: such instances never change class.
+    if crate::objects::typeobj_new::variable_size(a.instance_kind)
+        && (!a.has_flag(tflags::NO_DICT) || !b.has_flag(tflags::NO_DICT))
+    {
+        return false;
+    }
     let names = |t: Gc<TypeObj>| t.members.get().downcast::<TupleObj>();
     match (names(a), names(b)) {
         (None, None) => true,

@@ -301,7 +301,7 @@ fn has_weakref(t: Gc<TypeObj>) -> bool {
 
 /// CPython's "itemsize != 0": variable-size layouts that cannot take
 /// members or a weak-reference list.
-fn variable_size(k: Kind) -> bool {
+pub fn variable_size(k: Kind) -> bool {
     matches!(k, Kind::Int | Kind::Tuple | Kind::Bytes | Kind::Type)
 }
 
