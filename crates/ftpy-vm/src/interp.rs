@@ -121,6 +121,8 @@ builtin_types! {
     weakref: "ReferenceType", WeakRef, weakref::WeakRefObj, B;
     weakproxy: "ProxyType", WeakRef, weakref::WeakRefObj, 0;
     weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;
+    generic_alias: "GenericAlias", GenericAlias, genericalias::GenericAliasObj, B;
+    union_type: "UnionType", Union, union::UnionObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
     base_exception: "BaseException", Exception, exception::ExcObj, B;

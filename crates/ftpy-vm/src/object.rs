@@ -450,6 +450,8 @@ kinds! {
     Bytearray => bytes::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
+    GenericAlias => genericalias::GenericAliasObj,
+    Union => union::UnionObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

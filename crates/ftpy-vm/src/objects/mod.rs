@@ -17,6 +17,7 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod instance;
 pub mod int;
 pub mod iterators;
@@ -36,6 +37,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod union;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -183,6 +185,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let module = match name {
             "TextIOWrapper" => "_io",
             "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
+            "GenericAlias" | "UnionType" => "types",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -218,6 +221,8 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     iterators::init(ts, t);
     stream::init(ts, t);
     weakref::init(ts, t);
+    genericalias::init(ts, t);
+    union::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
