@@ -448,6 +448,9 @@ kinds! {
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
+    AsyncGenAwaitable => async_generator::AgAwaitableObj,
+    CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
+    AnextAwaitable => anext_awaitable::AnextAwaitableObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

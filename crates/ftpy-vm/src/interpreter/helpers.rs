@@ -25,6 +25,7 @@ use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::function::FunctionObj;
+use crate::objects::generator::{GenKind, GenObj};
 use crate::objects::instance::{InstanceObj, Shape};
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
@@ -1204,33 +1205,34 @@ pub enum SendResult {
 }
 
 pub fn get_yield_from_iter(ts: &mut ThreadState, code: &CodeObj, v: Value) -> PyResult<Value> {
-    if let Some(g) = v.downcast::<crate::objects::generator::GenObj>() {
-        if type_of(v) == types().coroutine
-            && code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0
-        {
-            return Err(ts.type_error(
-                "cannot 'yield from' a coroutine object in a non-coroutine generator",
-            ));
+    if let Some(g) = v.downcast::<GenObj>() {
+        match g.gen_kind() {
+            GenKind::Coroutine => {
+                if code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0 {
+                    return Err(ts.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+                return Ok(v);
+            }
+            GenKind::Generator => return Ok(v),
+            GenKind::AsyncGenerator => {}
         }
-        let _ = g;
-        return Ok(v);
     }
     ops::iter(ts, v)
 }
 
 pub fn send(ts: &mut ThreadState, recv: Value, v: Value) -> PyResult<SendResult> {
-    if let Some(g) = recv.downcast::<crate::objects::generator::GenObj>() {
-        return g.send_raw(ts, v);
+    if let Some(g) = recv.downcast::<GenObj>() {
+        if g.gen_kind() != GenKind::AsyncGenerator {
+            return g.send_raw(ts, v);
+        }
     }
     let r = if v.is_none() {
         ops::next(ts, recv)
     } else {
         match ops::call_method(ts, recv, names().send, &[v]) {
             Ok(x) => Ok(Some(x)),
-            Err(e) if e.matches(types().stop_iteration) => {
-                let val = e.exc().stop_iteration_value();
-                return Ok(SendResult::Returned(val));
-            }
             Err(e) => Err(e),
         }
     };
@@ -1244,15 +1246,30 @@ pub fn send(ts: &mut ThreadState, recv: Value, v: Value) -> PyResult<SendResult>
     }
 }
 
-pub fn get_awaitable(ts: &mut ThreadState, v: Value, _where: u32) -> PyResult<Value> {
-    if type_of(v) == types().coroutine {
+/// Whether `v` is a coroutine, or a generator made awaitable by
+/// `types.coroutine` (CO_ITERABLE_COROUTINE).
+fn is_coroutine_like(v: Value) -> bool {
+    match v.downcast::<GenObj>() {
+        Some(g) => g.gen_kind() == GenKind::Coroutine || g.is_iterable_coroutine(),
+        None => false,
+    }
+}
+
+/// The iterator `await v` steps (CPython's `_PyCoro_GetAwaitableIter`): a
+/// coroutine itself, else what `__await__()` returns, which must be an
+/// iterator and not a coroutine.
+pub fn awaitable_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if is_coroutine_like(v) {
         return Ok(v);
     }
     let ty = type_of(v);
     match ty.lookup(names().__await__) {
         Some(aw) => {
             let it = ops::call_unbound(ts, aw, v, &[], None)?;
-            if type_of(it) == types().coroutine || type_of(it).slots.next.get().is_none() {
+            if is_coroutine_like(it) {
+                return Err(ts.type_error("__await__() returned a coroutine"));
+            }
+            if type_of(it).slots.next.get().is_none() {
                 return Err(ts.type_error(format!(
                     "__await__() returned non-iterator of type '{}'",
                     type_name(it)
@@ -1267,28 +1284,72 @@ pub fn get_awaitable(ts: &mut ThreadState, v: Value, _where: u32) -> PyResult<Va
     }
 }
 
+/// GET_AWAITABLE: `where` is 1 after `__aenter__`, 2 after `__aexit__`.
+pub fn get_awaitable(ts: &mut ThreadState, v: Value, place: u32) -> PyResult<Value> {
+    let it = match awaitable_iter(ts, v) {
+        Ok(it) => it,
+        Err(e) => {
+            if (place == 1 || place == 2) && type_of(v).lookup(names().__await__).is_none() {
+                return Err(ts.type_error(format!(
+                    "'async with' received an object from __a{}__ that does not implement __await__: {}",
+                    if place == 1 { "enter" } else { "exit" },
+                    type_name(v)
+                )));
+            }
+            return Err(e);
+        }
+    };
+    if let Some(g) = it.downcast::<GenObj>() {
+        if g.gen_kind() == GenKind::Coroutine && g.delegate().is_some() {
+            return Err(ts.runtime_error("coroutine is being awaited already"));
+        }
+    }
+    Ok(it)
+}
+
 pub fn get_aiter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let ty = type_of(v);
-    match ty.lookup(names().__aiter__) {
-        Some(f) => ops::call_unbound(ts, f, v, &[], None),
-        None => Err(ts.type_error(format!(
+    let Some(f) = ty.lookup(names().__aiter__) else {
+        return Err(ts.type_error(format!(
             "'async for' requires an object with __aiter__ method, got {}",
             type_name(v)
-        ))),
+        )));
+    };
+    let it = ops::call_unbound(ts, f, v, &[], None)?;
+    if type_of(it).lookup(names().__anext__).is_none() {
+        return Err(ts.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            type_name(it)
+        )));
     }
+    Ok(it)
 }
 
 pub fn get_anext(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let ty = type_of(v);
-    match ty.lookup(names().__anext__) {
-        Some(f) => {
-            let aw = ops::call_unbound(ts, f, v, &[], None)?;
-            get_awaitable(ts, aw, 0)
+    if let Some(g) = v.downcast::<GenObj>() {
+        if g.gen_kind() == GenKind::AsyncGenerator && type_of(v) == types().async_generator {
+            return Ok(crate::objects::async_generator::anext_of(ts, g));
         }
-        None => Err(ts.type_error(format!(
+    }
+    let ty = type_of(v);
+    let Some(f) = ty.lookup(names().__anext__) else {
+        return Err(ts.type_error(format!(
             "'async for' requires an iterator with __anext__ method, got {}",
             type_name(v)
-        ))),
+        )));
+    };
+    let aw = ops::call_unbound(ts, f, v, &[], None)?;
+    match awaitable_iter(ts, aw) {
+        Ok(it) => Ok(it),
+        Err(e) => {
+            let ne = ts.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                type_name(aw)
+            ));
+            ne.exc().set_cause(e.value());
+            ne.exc().context.set(e.value());
+            Err(ne)
+        }
     }
 }
 

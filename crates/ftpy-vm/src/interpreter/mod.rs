@@ -1078,9 +1078,9 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             continue 'dispatch;
                         }
                         Op::AsyncGenWrap => {
-                            let v = top!();
-                            let w = crate::objects::generator::wrap_async_value(ts, v);
-                            set_top!(w);
+                            // The value stays as it is; the flag tells the
+                            // resumer that this yield is the generator's own.
+                            fr!().flags |= crate::objects::generator::ASYNC_WRAPPED;
                             continue 'dispatch;
                         }
                         Op::GetLen => {

@@ -35,6 +35,9 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod async_generator;
+pub mod coroutine_wrapper;
+pub mod anext_awaitable;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};
@@ -214,6 +217,9 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    async_generator::init(ts, t);
+    coroutine_wrapper::init(ts, t);
+    anext_awaitable::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();

@@ -40,16 +40,30 @@ unsafe impl HeapObj for TracebackObj {
 /// Prepends an entry for `f` (at instruction `lasti`) to the exception's
 /// traceback, as CPython's `PyTraceBack_Here` does.
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
+    let lineno = f.code.line_of(lasti as usize);
+    add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
+}
+
+/// Prepends an entry for code `code` at `lineno` to the exception's
+/// traceback.
+pub fn add_entry(
+    ts: &mut ThreadState,
+    exc: PyErr,
+    code: Value,
+    globals: Value,
+    lasti: u32,
+    lineno: u32,
+) {
     let e = exc.exc();
     let next = e.traceback.get();
     let tb = ts.alloc(TracebackObj {
         header: Header::new(types().traceback, Kind::Traceback, 0),
         next: Slot::new(next),
-        code: Slot::new(f.code.value()),
-        globals: Slot::new(f.globals.value()),
+        code: Slot::new(code),
+        globals: Slot::new(globals),
         frame: Slot::new(Value::NULL),
         lasti,
-        lineno: f.code.line_of(lasti as usize),
+        lineno,
     });
     e.traceback.set(tb.value());
 }
