@@ -1,10 +1,11 @@
-//! `anext_awaitable`: what `anext(iterator, default)` returns. Awaiting it
-//! awaits `iterator.__anext__()` and turns its StopAsyncIteration into
-//! the result `default`.
+//! `anext_awaitable`: what `anext(iterator, default)` returns. `anext`
+//! calls `iterator.__anext__()` at once and wraps the awaitable it
+//! returns; awaiting the wrapper awaits that awaitable and turns its
+//! StopAsyncIteration into the result `default`.
 //!
-//! The awaitable iterator of `__anext__()`'s result is fetched on the first
-//! step (`send`, `throw`, `close` or `__next__`) and kept in `iter`; every
-//! step is forwarded to it.
+//! As in CPython 3.11, every step (`send`, `throw`, `close`, `__next__`)
+//! asks the awaitable for its iterator anew: a coroutine gives the same
+//! coroutine each time, an object with `__await__` a new iterator.
 
 use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
@@ -22,11 +23,9 @@ use crate::value::Value;
 #[repr(C)]
 pub struct AnextAwaitableObj {
     pub header: Header,
-    /// The async iterator.
+    /// What `__anext__()` returned.
     wrapped: Slot,
     default: Slot,
-    /// The awaitable iterator being stepped, NULL before the first step.
-    iter: Slot,
 }
 
 // SAFETY: repr(C), Header first; traces every Slot.
@@ -35,7 +34,6 @@ unsafe impl HeapObj for AnextAwaitableObj {
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.wrapped);
         m.slot(&self.default);
-        m.slot(&self.iter);
     }
 }
 
@@ -45,7 +43,6 @@ pub fn new(ts: &mut ThreadState, wrapped: Value, default: Value) -> Value {
         header: Header::new(types().anext_awaitable, Kind::AnextAwaitable, 0),
         wrapped: Slot::new(wrapped),
         default: Slot::new(default),
-        iter: Slot::new(Value::NULL),
     })
     .value()
 }
@@ -56,23 +53,17 @@ fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<AnextAwaitableObj>> {
     })
 }
 
-/// The iterator to step: `__anext__()`'s result made awaitable (a
-/// coroutine is stepped through its `__await__()`).
+/// The iterator to step: the awaitable's iterator (a coroutine is stepped
+/// through its `__await__()`).
 fn get_iter(ts: &mut ThreadState, o: Gc<AnextAwaitableObj>) -> PyResult<Value> {
-    let it = o.iter.get();
-    if !it.is_null() {
-        return Ok(it);
-    }
     let wrapped = o.wrapped.get();
-    let aw = ops::call_method(ts, wrapped, names().__anext__, &[])?;
-    let mut it = crate::interpreter::helpers::awaitable_iter(ts, aw)?;
+    let mut it = crate::interpreter::helpers::awaitable_iter(ts, wrapped)?;
     if type_of(it) == types().coroutine {
         it = ops::call_method(ts, it, names().__await__, &[])?;
         if type_of(it).slots.next.get().is_none() {
             return Err(ts.type_error("__await__ returned a non-iterable"));
         }
     }
-    o.iter.set(it);
     Ok(it)
 }
 
@@ -191,15 +182,16 @@ pub fn builtin_anext(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleOb
     let Some(f) = ty.lookup(names().__anext__) else {
         return Err(ts.type_error(format!("'{}' object is not an async iterator", type_name(v))));
     };
-    if args.len() == 1 {
-        if let Some(g) = v.downcast::<GenObj>() {
-            if ty == types().async_generator {
-                return Ok(crate::objects::async_generator::anext_of(ts, g));
-            }
+    let aw = match v.downcast::<GenObj>() {
+        Some(g) if ty == types().async_generator => {
+            crate::objects::async_generator::anext_of(ts, g)
         }
-        return ops::call_unbound(ts, f, v, &[], None);
+        _ => ops::call_unbound(ts, f, v, &[], None)?,
+    };
+    if args.len() == 1 {
+        return Ok(aw);
     }
-    Ok(new(ts, v, args[1]))
+    Ok(new(ts, aw, args[1]))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {

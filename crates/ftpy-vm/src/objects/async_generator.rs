@@ -145,9 +145,11 @@ fn asend_throw(ts: &mut ThreadState, o: Gc<AgAwaitableObj>, args: &[Value]) -> P
     if o.state.load(Ordering::Acquire) == CLOSED {
         return Err(ts.runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
-    let [typ, val, tb] = throw_args(ts, "throw", args)?;
     let g = o.gen();
-    let r = g.throw(ts, typ, val, tb, true);
+    let r = match throw_args(ts, "throw", args) {
+        Ok([typ, val, tb]) => g.throw(ts, typ, val, tb, true),
+        Err(e) => Err(e),
+    };
     let r = unwrap_step(ts, g, r);
     if r.is_err() {
         o.close_state();
@@ -251,9 +253,11 @@ fn athrow_throw(ts: &mut ThreadState, o: Gc<AgAwaitableObj>, args: &[Value]) -> 
     if o.state.load(Ordering::Acquire) == CLOSED {
         return Err(ts.runtime_error("cannot reuse already awaited aclose()/athrow()"));
     }
-    let [typ, val, tb] = throw_args(ts, "throw", args)?;
     let g = o.gen();
-    let r = g.throw(ts, typ, val, tb, true);
+    let r = match throw_args(ts, "throw", args) {
+        Ok([typ, val, tb]) => g.throw(ts, typ, val, tb, true),
+        Err(e) => Err(e),
+    };
     if !o.arg.get().is_null() {
         return unwrap_step(ts, g, r);
     }
@@ -384,17 +388,25 @@ pub fn anext_of(ts: &mut ThreadState, g: Gc<GenObj>) -> Value {
     AgAwaitableObj::new(ts, false, g.value(), Value::NONE)
 }
 
+/// Slot wrappers (`__anext__`, `__aiter__`) word their arity errors so.
+fn slot_arity(ts: &mut ThreadState, args: &[Value]) -> PyResult<()> {
+    if args.len() != 1 {
+        return Err(ts.type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
+    Ok(())
+}
+
 fn m_anext(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "__anext__", kw)?;
     let g = agen(ts, args[0])?;
-    arity(ts, "__anext__", args, 0)?;
+    slot_arity(ts, args)?;
     Ok(anext_of(ts, g))
 }
 
 fn m_aiter(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "__aiter__", kw)?;
     let _ = agen(ts, args[0])?;
-    arity(ts, "__aiter__", args, 0)?;
+    slot_arity(ts, args)?;
     Ok(args[0])
 }
 

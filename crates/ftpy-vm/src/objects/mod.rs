@@ -38,6 +38,7 @@ pub mod typeobj;
 pub mod async_generator;
 pub mod coroutine_wrapper;
 pub mod anext_awaitable;
+pub mod exception_group;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};
@@ -220,6 +221,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     async_generator::init(ts, t);
     coroutine_wrapper::init(ts, t);
     anext_awaitable::init(ts, t);
+    exception_group::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
