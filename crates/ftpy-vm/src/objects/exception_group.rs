@@ -97,7 +97,11 @@ fn eg_new(
     if message.downcast::<StrObj>().is_none() {
         return Err(ts.type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            type_name(message)
+            if message.is_none() {
+                "None"
+            } else {
+                type_name(message)
+            }
         )));
     }
     let is_seq = excs_arg.downcast::<crate::objects::dict::DictObj>().is_none()
@@ -341,10 +345,8 @@ fn subset(ts: &mut ThreadState, orig: Value, excs: &[Value]) -> PyResult<Value> 
 fn m_split(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let _ = this(ts, args[0])?;
     if args.len() != 2 {
-        return Err(ts.type_error(format!(
-            "BaseExceptionGroup.split() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        let n = args.len() - 1;
+        return Err(ts.type_error(format!("split expected 1 argument, got {n}")));
     }
     let m = matcher_of(ts, args[1])?;
     let (mv, rv) = split_recursive(ts, args[0], &m, true)?;
@@ -354,10 +356,8 @@ fn m_split(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
 fn m_subgroup(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let _ = this(ts, args[0])?;
     if args.len() != 2 {
-        return Err(ts.type_error(format!(
-            "BaseExceptionGroup.subgroup() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        let n = args.len() - 1;
+        return Err(ts.type_error(format!("subgroup expected 1 argument, got {n}")));
     }
     let m = matcher_of(ts, args[1])?;
     Ok(split_recursive(ts, args[0], &m, false)?.0)

@@ -380,7 +380,7 @@ impl GenObj {
             e,
             code.value(),
             self.frame.globals.value(),
-            0,
+            crate::objects::traceback::NO_POSITION,
             code.first_line,
         );
         self.finish();
@@ -832,8 +832,13 @@ pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let f = &g.frame;
+    let lasti = if g.state.load(Ordering::Acquire) == CREATED {
+        crate::objects::traceback::NO_POSITION
+    } else {
+        f.lasti
+    };
     Ok(
-        crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), f.lasti)
+        crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), lasti)
             .value(),
     )
 }

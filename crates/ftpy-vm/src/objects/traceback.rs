@@ -92,8 +92,14 @@ fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(this(ts, v)?.lineno as i64))
 }
 
+/// `lasti` of an entry that has no instruction position (a throw into a
+/// generator that had not started).
+pub const NO_POSITION: u32 = u32::MAX;
+
 fn get_lasti(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(2 * this(ts, v)?.lasti as i64))
+    let l = this(ts, v)?.lasti;
+    let l = if l == NO_POSITION { 0 } else { 2 * l as i64 };
+    Ok(Value::small_int_unchecked(l))
 }
 
 fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -129,8 +135,9 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
     text.lines().nth(lineno as usize - 1).map(|l| l.to_string())
 }
 
-/// Formats one traceback entry (`  File "x.py", line 3, in f` + source
-/// line + carets).
+/// Formats one traceback entry (`  File "x.py", line 3, in f`, the
+/// source line without its indentation, and carets under the failing
+/// expression) as CPython 3.11's `tb_displayline` does.
 fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     let filename = code.filename_str();
     out.push_str(&format!(
@@ -142,48 +149,66 @@ fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     let Some(line) = source_line(filename, lineno) else {
         return;
     };
-    let stripped = line.trim();
-    if stripped.is_empty() {
-        return;
-    }
+    let chars: Vec<char> = line.chars().collect();
+    let lead = chars
+        .iter()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        .count();
+    let stripped: String = chars[lead..].iter().collect();
     out.push_str("    ");
-    out.push_str(stripped);
+    out.push_str(&stripped);
     out.push('\n');
-    // Carets under the failing expression (3.11), unless it spans the
-    // whole line.
+    // Carets under the instruction's span (not when it is the whole line).
     let Some(loc) = code.locations.get(lasti as usize) else {
         return;
     };
-    if loc.line != lineno || loc.line == 0 {
+    if loc.line != lineno || loc.line == 0 || loc.end_line < loc.line {
         return;
     }
-    let lead = line.len() - line.trim_start().len();
     let char_of = |byte: usize| {
         line.get(..byte.min(line.len()))
             .map(|s| s.chars().count())
             .unwrap_or(0)
     };
     let start = char_of(loc.col as usize);
-    let end = if loc.end_line == loc.line {
-        char_of(loc.end_col as usize)
+    let mut end = char_of(loc.end_col as usize);
+    let mut anchors = None;
+    if loc.end_line == loc.line {
+        if start < end && end <= chars.len() {
+            let segment: String = chars[start..end].iter().collect();
+            anchors = ftpy_compiler::caret_anchors(&segment)
+                .map(|a| (start + a.left, start + a.right));
+        }
     } else {
-        char_of(lead + stripped.len())
-    };
-    let lead_chars = char_of(lead);
-    let stripped_chars = stripped.chars().count();
-    if end <= start || start < lead_chars {
+        // A multi-line expression: up to the line's last non-blank.
+        end = chars
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(0, |i| i + 1);
+    }
+    if end - start.min(end) == chars.len() - lead && anchors.is_none() {
         return;
     }
-    if end - start >= stripped_chars {
-        return;
+    // Columns start at the line's own indentation; the printed line is
+    // indented by 4 instead.
+    let mut caret = String::new();
+    let mut col = lead as isize - 4;
+    while col < end as isize {
+        col += 1;
+        let c = if col <= start as isize {
+            ' '
+        } else if let Some((l, r)) = anchors {
+            if (l as isize) < col && col <= r as isize {
+                '^'
+            } else {
+                '~'
+            }
+        } else {
+            '^'
+        };
+        caret.push(c);
     }
-    out.push_str("    ");
-    for _ in lead_chars..start {
-        out.push(' ');
-    }
-    for _ in start..end {
-        out.push('^');
-    }
+    out.push_str(&caret);
     out.push('\n');
 }
 
