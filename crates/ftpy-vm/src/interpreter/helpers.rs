@@ -1378,22 +1378,42 @@ pub fn is_match_sequence(v: Value) -> bool {
     })
 }
 
+/// MATCH_KEYS: the values of `keys` in mapping `subject`, or None if one
+/// is missing. Values are read with `subject.get(key, dummy)` (so a
+/// `__missing__` or a custom `get` is honoured as CPython does); a key
+/// given twice is a ValueError.
 pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult<Value> {
     let Some(k) = keys.downcast::<TupleObj>() else {
         return Ok(Value::NONE);
     };
+    if k.is_empty() {
+        return Ok(crate::interp::interp().empty_tuple.value());
+    }
+    let exact_dict = subject
+        .downcast::<DictObj>()
+        .filter(|_| type_of(subject) == types().dict);
+    let get = match exact_dict {
+        Some(_) => Value::NULL,
+        None => ops::getattr(ts, subject, names().get)?,
+    };
+    let seen = crate::objects::set::SetObj::new(ts, types().set);
+    let dummy = crate::objects::object::PlainObj::new(ts);
     let mut vals = RootedVec::with_capacity(ts, k.len());
     for &key in k.items() {
-        let v = if let Some(d) = subject.downcast::<DictObj>() {
-            d.get_item_opt(ts, key)?
-        } else {
-            let get = ops::getattr(ts, subject, names().get)?;
-            let dummy = crate::objects::object::PlainObj::new(ts);
-            let r = ops::call(ts, get, &[key, dummy.value()], None)?;
-            if r == dummy.value() {
-                None
-            } else {
-                Some(r)
+        if seen.contains(ts, key)? {
+            let r = ops::repr_string(ts, key)?;
+            return Err(ts.value_error(format!("mapping pattern checks duplicate key ({r})")));
+        }
+        seen.add(ts, key)?;
+        let v = match exact_dict {
+            Some(d) => d.get_item_opt(ts, key)?,
+            None => {
+                let r = ops::call(ts, get, &[key, dummy.value()], None)?;
+                if r == dummy.value() {
+                    None
+                } else {
+                    Some(r)
+                }
             }
         };
         match v {
@@ -1404,6 +1424,9 @@ pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult
     Ok(TupleObj::new(ts, &vals).value())
 }
 
+/// MATCH_CLASS: the attributes a class pattern's sub-patterns match
+/// (positional ones through `__match_args__`, then keywords), or None if
+/// `subject` is not an instance of `cls` or lacks one of them.
 pub fn match_class(
     ts: &mut ThreadState,
     subject: Value,
@@ -1418,65 +1441,85 @@ pub fn match_class(
         return Ok(Value::NONE);
     }
     let mut out = RootedVec::new(ts);
+    let mut seen: Vec<String> = Vec::new();
+    // One attribute: None when missing (the pattern fails).
+    let attr = |ts: &mut ThreadState, name: Value, seen: &mut Vec<String>| -> PyResult<Option<Value>> {
+        let ns = crate::objects::str::expect_str(ts, name, "attribute name")?;
+        let text = ns.as_str().to_string();
+        if seen.contains(&text) {
+            let r = ops::repr_string(ts, name)?;
+            return Err(ts.type_error(format!(
+                "{}() got multiple sub-patterns for attribute {r}",
+                t.name_str()
+            )));
+        }
+        seen.push(text);
+        ops::getattr_opt(ts, subject, ns)
+    };
     if npos > 0 {
-        let self_match = {
-            let tt = types();
-            [
-                tt.bool,
-                tt.bytearray,
-                tt.bytes,
-                tt.dict,
-                tt.float,
-                tt.frozenset,
-                tt.int,
-                tt.list,
-                tt.set,
-                tt.str,
-                tt.tuple,
-            ]
-            .iter()
-            .any(|&x| t.is_subtype(x))
-        };
-        match ops::getattr_opt(ts, cls, names().__match_args__)? {
+        let (match_args, match_self) = match ops::getattr_opt(ts, cls, names().__match_args__)? {
             Some(ma) => {
-                let Some(mt) = ma.downcast::<TupleObj>() else {
+                if type_of(ma) != types().tuple {
                     return Err(ts.type_error(format!(
                         "{}.__match_args__ must be a tuple (got {})",
                         t.name_str(),
                         type_name(ma)
                     )));
-                };
-                if npos > mt.len() {
+                }
+                (ma, false)
+            }
+            None => {
+                let tt = types();
+                let self_match = [
+                    tt.bool,
+                    tt.bytearray,
+                    tt.bytes,
+                    tt.dict,
+                    tt.float,
+                    tt.frozenset,
+                    tt.int,
+                    tt.list,
+                    tt.set,
+                    tt.str,
+                    tt.tuple,
+                ]
+                .iter()
+                .any(|&x| t.is_subtype(x));
+                (crate::interp::interp().empty_tuple.value(), self_match)
+            }
+        };
+        // SAFETY: checked to be a tuple above (or the empty tuple).
+        let mt: Gc<TupleObj> = unsafe { match_args.downcast_unchecked() };
+        let allowed = if match_self { 1 } else { mt.len() };
+        if allowed < npos {
+            return Err(ts.type_error(format!(
+                "{}() accepts {} positional sub-pattern{} ({} given)",
+                t.name_str(),
+                allowed,
+                if allowed == 1 { "" } else { "s" },
+                npos
+            )));
+        }
+        if match_self {
+            out.push(subject);
+        } else {
+            for &n in &mt.items()[..npos] {
+                if type_of(n) != types().str {
                     return Err(ts.type_error(format!(
-                        "{}() accepts {} positional sub-pattern{} ({} given)",
-                        t.name_str(),
-                        mt.len(),
-                        if mt.len() == 1 { "" } else { "s" },
-                        npos
+                        "__match_args__ elements must be strings (got {})",
+                        type_name(n)
                     )));
                 }
-                for &n in &mt.items()[..npos] {
-                    let ns = crate::objects::str::expect_str(ts, n, "__match_args__ elements")?;
-                    match ops::getattr_opt(ts, subject, ns)? {
-                        Some(v) => out.push(v),
-                        None => return Ok(Value::NONE),
-                    }
+                match attr(ts, n, &mut seen)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(Value::NONE),
                 }
-            }
-            None if self_match && npos == 1 => out.push(subject),
-            None => {
-                return Err(ts.type_error(format!(
-                    "{}() accepts 0 positional sub-patterns ({} given)",
-                    t.name_str(),
-                    npos
-                )));
             }
         }
     }
     if let Some(nt) = names_v.downcast::<TupleObj>() {
         for &n in nt.items() {
-            let ns = crate::objects::str::expect_str(ts, n, "attribute name")?;
-            match ops::getattr_opt(ts, subject, ns)? {
+            match attr(ts, n, &mut seen)? {
                 Some(v) => out.push(v),
                 None => return Ok(Value::NONE),
             }
