@@ -162,6 +162,10 @@ builtin_types! {
     unicode_encode_error: "UnicodeEncodeError", Exception, exception::ExcObj, B;
     buffer_error: "BufferError", Exception, exception::ExcObj, B;
     warning: "Warning", Exception, exception::ExcObj, B;
+    async_generator_asend: "async_generator_asend", AsyncGenAwaitable, async_generator::AgAwaitableObj, 0;
+    async_generator_athrow: "async_generator_athrow", AsyncGenAwaitable, async_generator::AgAwaitableObj, 0;
+    coroutine_wrapper: "coroutine_wrapper", CoroutineWrapper, coroutine_wrapper::CoroWrapperObj, 0;
+    anext_awaitable: "anext_awaitable", AnextAwaitable, anext_awaitable::AnextAwaitableObj, 0;
 }
 
 macro_rules! names {

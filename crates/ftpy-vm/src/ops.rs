@@ -481,7 +481,13 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
             )));
         }
     }
-    Err(ts.unsupported_operands(op.symbol(), a, b))
+    // CPython names `**` after the function too (ternary_op's message).
+    let sym = if op == BinaryOp::Power {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    Err(ts.unsupported_operands(sym, a, b))
 }
 
 /// The name of the built-in sequence type `v` is (or derives from).

@@ -4,15 +4,19 @@
 //! with a `Header`), its native slots and its methods, and an
 //! `init(ts, types)` that fills the type object at start-up.
 
+pub mod anext_awaitable;
 pub mod array;
+pub mod async_generator;
 pub mod builtin;
 pub mod bytes;
 pub mod cell;
 pub mod code;
 pub mod complex;
+pub mod coroutine_wrapper;
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -223,6 +227,10 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     weakref::init(ts, t);
     genericalias::init(ts, t);
     union::init(ts, t);
+    async_generator::init(ts, t);
+    coroutine_wrapper::init(ts, t);
+    anext_awaitable::init(ts, t);
+    exception_group::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
