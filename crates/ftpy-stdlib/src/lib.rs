@@ -5,6 +5,7 @@
 pub mod _thread;
 pub mod _weakref;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod time;
 
@@ -15,6 +16,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
 ];
