@@ -1317,7 +1317,7 @@ fn pool_and_r(
     let items = ops::collect(ts, iterable)?;
     let n = items.len();
     let pool = TupleObj::new(ts, &items).value();
-    let r = match r.non_null().filter(|v| !(v.is_none() && !required)) {
+    let r = match r.non_null().filter(|v| !v.is_none() || required) {
         None => n as i64,
         Some(v) => ops::index_to_i64(ts, v)?,
     };
