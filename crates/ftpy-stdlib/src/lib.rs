@@ -5,6 +5,8 @@
 pub mod _collections;
 pub mod _thread;
 pub mod _weakref;
+pub mod atexit;
+pub mod errno;
 pub mod gc;
 pub mod itertools;
 pub mod math;
@@ -17,6 +19,8 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
+    ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),

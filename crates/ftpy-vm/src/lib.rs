@@ -223,6 +223,24 @@ pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str)
 
 /// Interpreter shutdown: finalizers, flush the standard streams.
 pub fn finalize(ts: &mut ThreadState) {
+    // As CPython: join non-daemon threads (threading._shutdown), then the
+    // atexit callbacks, then finalizers; each only if its module was
+    // imported.
+    for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        let m = interp().modules.get_str_text(module);
+        if let Some(m) = m {
+            if let Ok(Some(f)) = ops::getattr_str_opt(ts, m, func) {
+                if let Err(e) = ops::call0(ts, f) {
+                    let text = objects::traceback::format_exception(ts, e.value());
+                    objects::stream::write_fd(
+                        ts,
+                        2,
+                        format!("Exception ignored in: {module}.{func}\n{text}").as_bytes(),
+                    );
+                }
+            }
+        }
+    }
     interp()
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);
