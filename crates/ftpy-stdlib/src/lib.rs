@@ -2,6 +2,7 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _codecs;
 pub mod gc;
 pub mod math;
 pub mod time;
@@ -9,8 +10,12 @@ pub mod time;
 use ftpy_vm::interp::{Interp, NativeModuleInit};
 
 /// Every native module of this crate: (name, initializer).
-pub const MODULES: &[(&str, NativeModuleInit)] =
-    &[("gc", gc::init), ("math", math::init), ("time", time::init)];
+pub const MODULES: &[(&str, NativeModuleInit)] = &[
+    ("gc", gc::init),
+    ("math", math::init),
+    ("time", time::init),
+    ("_codecs", _codecs::init),
+];
 
 /// Registers the native modules with the interpreter.
 pub fn register(interp: &Interp) {

@@ -447,7 +447,8 @@ kinds! {
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
-    Bytearray => bytes::BytearrayObj,
+    Bytearray => bytearray::BytearrayObj,
+    MemoryView => memoryview::MemoryViewObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

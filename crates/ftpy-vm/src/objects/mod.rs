@@ -6,6 +6,7 @@
 
 pub mod array;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -21,6 +22,7 @@ pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod none;
@@ -214,6 +216,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    memoryview::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
