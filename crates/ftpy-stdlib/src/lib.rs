@@ -2,6 +2,7 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _codecs;
 pub mod _collections;
 pub mod _thread;
 pub mod _weakref;
@@ -25,6 +26,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
+    ("_codecs", _codecs::init),
 ];
 
 /// Registers the native modules with the interpreter.

@@ -18,7 +18,9 @@
     clippy::nonminimal_bool
 )]
 
+pub mod buffer;
 pub mod builtins;
+pub mod codecs;
 pub mod error;
 pub mod format;
 pub mod gc;
@@ -189,6 +191,10 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
             continue;
         }
         h.set_flag(object::flags::FINALIZED);
+        if h.kind() == object::Kind::MemoryView {
+            objects::memoryview::finalize(v);
+            continue;
+        }
         let del = interp().names.__del__;
         if let Err(err) = objects::slots::call_dunder(ts, v, del, &[]) {
             let f = objects::typeobj::type_of(v)
