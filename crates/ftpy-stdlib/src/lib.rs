@@ -4,6 +4,7 @@
 
 pub mod _codecs;
 pub mod _collections;
+pub mod _string;
 pub mod _thread;
 pub mod _weakref;
 pub mod atexit;
@@ -18,6 +19,7 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 /// Every native module of this crate: (name, initializer).
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
+    ("_string", _string::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
