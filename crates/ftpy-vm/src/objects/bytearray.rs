@@ -557,9 +557,6 @@ fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let more = match buffer_bytes(ts, x)? {
         Some(d) => d.into_owned(),
         None => {
-            if x.downcast::<crate::objects::str::StrObj>().is_some() {
-                return Err(ts.type_error("expected iterable of integers; got: 'str'"));
-            }
             if type_of(x).slots.iter.get().is_none() && type_of(x).slots.getitem.get().is_none() {
                 return Err(ts.type_error(format!("can't extend bytearray with {}", type_name(x))));
             }
