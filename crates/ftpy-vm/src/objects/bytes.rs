@@ -349,10 +349,7 @@ pub fn byte_value(ts: &mut ThreadState, x: Value, msg: &str) -> PyResult<u8> {
         }
         return Err(ts.value_error(msg));
     }
-    let n = match ops::index(ts, x) {
-        Ok(n) => n,
-        Err(e) => return Err(e),
-    };
+    let n = ops::index(ts, x)?;
     match crate::objects::int::to_i64(n) {
         Some(i) if (0..256).contains(&i) => Ok(i as u8),
         _ => Err(ts.value_error(msg)),
@@ -578,12 +575,10 @@ fn b_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyR
     if !ok(a) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let y = if ok(b) || (is_bytearray(a) && crate::buffer::procs(b).is_some()) {
-        recv_or_buffer(ts, b)?
-    } else if is_bytearray(a)
-        && b.downcast::<crate::objects::memoryview::MemoryViewObj>()
-            .is_some()
-    {
+    let any_buffer = crate::buffer::procs(b).is_some()
+        || b.downcast::<crate::objects::memoryview::MemoryViewObj>()
+            .is_some();
+    let y = if ok(b) || (is_bytearray(a) && any_buffer) {
         recv_or_buffer(ts, b)?
     } else {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -773,7 +768,7 @@ pub fn hex_with_sep(ts: &mut ThreadState, d: &[u8], sep: Value, per: Value) -> P
                     r => r,
                 };
                 for (i, &c) in d.iter().enumerate() {
-                    if i > 0 && (i + k - first) % k == 0 {
+                    if i > 0 && (i + k - first).is_multiple_of(k) {
                         out.push(sc);
                     }
                     hexd(&mut out, c);

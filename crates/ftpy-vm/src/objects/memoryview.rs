@@ -499,7 +499,7 @@ fn mv_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         if key == Value::ELLIPSIS {
             return Ok(v);
         }
-        if key.downcast::<TupleObj>().is_some_and(|t| t.len() == 0) {
+        if key.downcast::<TupleObj>().is_some_and(|t| t.is_empty()) {
             return read_item(ts, &m, m.offset);
         }
         return Err(ts.type_error("invalid indexing of 0-dim memory"));
@@ -565,7 +565,7 @@ fn mv_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
         return Err(ts.type_error("cannot delete memory"));
     };
     if m.ndim == 0 {
-        if key == Value::ELLIPSIS || key.downcast::<TupleObj>().is_some_and(|t| t.len() == 0) {
+        if key == Value::ELLIPSIS || key.downcast::<TupleObj>().is_some_and(|t| t.is_empty()) {
             let b = pack(ts, m.format(), x)?;
             return write_at(ts, &m, &[m.offset], &b);
         }

@@ -1110,7 +1110,7 @@ fn list_of_pieces(ts: &mut ThreadState, parts: &[&[u8]]) -> Value {
 }
 
 /// Splits `text` at runs of whitespace (`str.split()` with no separator).
-fn split_whitespace<'a>(text: &'a [u8], maxsplit: i64, rev: bool) -> Vec<&'a [u8]> {
+fn split_whitespace(text: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
     // Code point boundaries with a flag: (byte offset, is space).
     let mut marks: Vec<(usize, usize, bool)> = Vec::new();
     let mut it = code_points(text);
