@@ -36,3 +36,12 @@ t("eq released", lambda: [v == v, v == memoryview(b"x")])
 b = b"immutable"
 mb = memoryview(b)
 t("bytes view", lambda: [mb.obj is b, bytes(mb) == b])
+x = bytearray(b"abc") + b""
+mx = memoryview(x)
+x[0:1] = b"Z"
+x[::2] = b"QR"
+t("same size exact", lambda: [x, mx.tobytes()])
+t("grow exact", lambda: x.__setitem__(slice(0, 1), b"12"))
+mx.release()
+x[0:1] = b"12"
+t("grow after release", lambda: x)
