@@ -901,8 +901,8 @@ fn m_cast(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             l.strides[0] = size as isize;
         }
         Some(dims) => {
-            let prod: usize = dims.iter().product();
-            if prod * size != nbytes {
+            let prod = dims.iter().try_fold(size, |acc, &d| acc.checked_mul(d));
+            if prod != Some(nbytes) {
                 return Err(ts.type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             l.ndim = dims.len();
