@@ -448,6 +448,13 @@ kinds! {
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
     Bytearray => bytearray::BytearrayObj,
+    WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
+    GenericAlias => genericalias::GenericAliasObj,
+    Union => union::UnionObj,
+    AsyncGenAwaitable => async_generator::AgAwaitableObj,
+    CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
+    AnextAwaitable => anext_awaitable::AnextAwaitableObj,
     MemoryView => memoryview::MemoryViewObj,
 }
 

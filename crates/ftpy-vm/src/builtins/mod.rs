@@ -1086,6 +1086,8 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
         ("__build_class__", b_build_class),
         ("open", b_open),
         ("breakpoint", b_breakpoint),
+        ("aiter", crate::objects::anext_awaitable::builtin_aiter),
+        ("anext", crate::objects::anext_awaitable::builtin_anext),
     ];
     for &(name, f) in funcs {
         m.add_function(ts, name, f);
@@ -1121,6 +1123,10 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "coroutine",
             "async_generator",
             "TextIOWrapper",
+            "async_generator_asend",
+            "async_generator_athrow",
+            "coroutine_wrapper",
+            "anext_awaitable",
         ];
         if skip.contains(&name) {
             continue;

@@ -575,10 +575,12 @@ fn b_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyR
     if !ok(a) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let any_buffer = crate::buffer::procs(b).is_some()
-        || b.downcast::<crate::objects::memoryview::MemoryViewObj>()
-            .is_some();
-    let y = if ok(b) || (is_bytearray(a) && any_buffer) {
+    let buffer_like = |v: Value| {
+        crate::buffer::procs(v).is_some()
+            || v.downcast::<crate::objects::memoryview::MemoryViewObj>()
+                .is_some()
+    };
+    let y = if ok(b) || (is_bytearray(a) && buffer_like(b)) {
         recv_or_buffer(ts, b)?
     } else {
         return Ok(Value::NOT_IMPLEMENTED);
