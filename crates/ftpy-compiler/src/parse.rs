@@ -517,6 +517,24 @@ impl Ctx<'_, '_> {
             | P::EmptyDeleteTargets
             | P::EmptyGlobalNames
             | P::EmptyNonlocalNames => self.generic(TextRange::empty(range.start())),
+            P::InvalidStarredExpressionUsage => {
+                // CPython names only `(*a)` and `{k: *v}`; elsewhere the
+                // `*` is plain invalid syntax.
+                let src = self.map.src;
+                let before = src[..range.start().to_usize()].trim_end();
+                let after = src[range.end().to_usize()..].trim_start();
+                if before.ends_with('(') && after.starts_with(')') {
+                    self.syntax("cannot use starred expression here", range)
+                } else if before.ends_with(':') && (after.starts_with('}') || after.starts_with(','))
+                    && self.text(range).starts_with('*')
+                    && before.contains('{')
+                {
+                    self.syntax("cannot use a starred expression in a dictionary value", range)
+                } else {
+                    let star = TextRange::at(range.start(), TextSize::new(1));
+                    self.generic(star)
+                }
+            }
             P::OtherError(msg) => self.translate_other(msg, range),
             _ => self.fallback(range),
         }

@@ -46,18 +46,21 @@ fn eg_types() -> (Gc<TypeObj>, Gc<TypeObj>) {
     }
 }
 
-/// Whether `v` is an exception group.
+/// Whether `v` is an exception group (made by the group constructor).
 pub fn is_group(v: Value) -> bool {
     v.downcast::<ExcObj>()
-        .map(|e| !e.group.get().is_null())
+        .map(|e| parts(e).is_some())
         .unwrap_or(false)
 }
 
 /// `(message, exceptions)` of a group.
 fn parts(e: Gc<ExcObj>) -> Option<(Value, Gc<TupleObj>)> {
-    let t = e.group.get().downcast::<TupleObj>()?;
-    let msg = t.get(0)?;
-    let excs = t.get(1)?.downcast::<TupleObj>()?;
+    let (base_eg, _) = eg_types();
+    if !e.header.ty().is_subtype(base_eg) {
+        return None;
+    }
+    let msg = e.field(0).non_null()?;
+    let excs = e.field(1).downcast::<TupleObj>()?;
     Some((msg, excs))
 }
 
@@ -142,8 +145,8 @@ fn eg_new(
     }
     let excs = TupleObj::new(ts, &items);
     let e = ExcObj::new(ts, cls, pos);
-    let pair = TupleObj::new(ts, &[message, excs.value()]);
-    e.group.set(pair.value());
+    e.set_field(ts, 0, message);
+    e.set_field(ts, 1, excs.value());
     Ok(e.value())
 }
 
