@@ -1121,10 +1121,10 @@ pub fn instantiate_exception(ts: &mut ThreadState, exc: Value) -> PyResult<PyErr
             if v.downcast::<ExcObj>().is_some() {
                 return Ok(PyErr::from_exception(v));
             }
+            let r = ops::repr_string(ts, exc)?;
+            let rt = ops::repr_string(ts, type_of(v).value())?;
             return Err(ts.type_error(format!(
-                "calling {} should have returned an instance of BaseException, not {}",
-                t.name_str(),
-                type_name(v)
+                "calling {r} should have returned an instance of BaseException, not {rt}"
             )));
         }
     }

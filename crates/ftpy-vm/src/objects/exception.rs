@@ -886,8 +886,9 @@ fn get_suppress(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_suppress(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let e = this(ts, v)?;
-    let b = match x {
-        Some(x) => ops::truthy(ts, x)?,
+    let b = match x.map(|x| x.as_bool()) {
+        Some(Some(b)) => b,
+        Some(None) => return Err(ts.type_error("attribute value type must be bool")),
         None => return Err(ts.type_error("can't delete numeric/char attribute")),
     };
     e.suppress_context.store(b, Ordering::Relaxed);

@@ -655,9 +655,9 @@ pub fn throw_exception(ts: &mut ThreadState, typ: Value, val: Value, tb: Value) 
             };
             if inst.downcast::<ExcObj>().is_none() {
                 let r = ops::repr_string(ts, typ)?;
+                let rt = ops::repr_string(ts, crate::objects::typeobj::type_of(inst).value())?;
                 return Err(ts.type_error(format!(
-                    "calling {r} should have returned an instance of BaseException, not {}",
-                    type_name(inst)
+                    "calling {r} should have returned an instance of BaseException, not {rt}"
                 )));
             }
             inst
