@@ -17,12 +17,14 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
 pub mod method;
 pub mod module;
+pub mod native;
 pub mod none;
 pub mod object;
 pub mod range;
@@ -35,6 +37,8 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod union;
+pub mod weakref;
 pub mod async_generator;
 pub mod coroutine_wrapper;
 pub mod anext_awaitable;
@@ -184,6 +188,8 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let base = if ty == t.bool { t.int } else { object };
         let module = match name {
             "TextIOWrapper" => "_io",
+            "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
+            "GenericAlias" | "UnionType" => "types",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -218,6 +224,9 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     stream::init(ts, t);
+    weakref::init(ts, t);
+    genericalias::init(ts, t);
+    union::init(ts, t);
     async_generator::init(ts, t);
     coroutine_wrapper::init(ts, t);
     anext_awaitable::init(ts, t);
@@ -255,6 +264,15 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     };
     inherit_slots_rec(base, done);
+    inherit_slots_from_base(ty);
+}
+
+/// Fills the slots `ty` does not define with its base's (built-in and
+/// native types; classes get theirs from `slots::update_slots`).
+pub fn inherit_slots_from_base(ty: Gc<TypeObj>) {
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else {
+        return;
+    };
     let (s, b) = (&ty.slots, &base.slots);
     macro_rules! inherit {
         ($($f:ident),*) => {
