@@ -525,11 +525,15 @@ impl Ctx<'_, '_> {
                 let after = src[range.end().to_usize()..].trim_start();
                 if before.ends_with('(') && after.starts_with(')') {
                     self.syntax("cannot use starred expression here", range)
-                } else if before.ends_with(':') && (after.starts_with('}') || after.starts_with(','))
+                } else if before.ends_with(':')
+                    && (after.starts_with('}') || after.starts_with(','))
                     && self.text(range).starts_with('*')
                     && before.contains('{')
                 {
-                    self.syntax("cannot use a starred expression in a dictionary value", range)
+                    self.syntax(
+                        "cannot use a starred expression in a dictionary value",
+                        range,
+                    )
                 } else {
                     let star = TextRange::at(range.start(), TextSize::new(1));
                     self.generic(star)

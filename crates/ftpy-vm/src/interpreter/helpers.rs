@@ -1328,7 +1328,7 @@ pub fn get_aiter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 pub fn get_anext(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if let Some(g) = v.downcast::<GenObj>() {
         if g.gen_kind() == GenKind::AsyncGenerator && type_of(v) == types().async_generator {
-            return Ok(crate::objects::async_generator::anext_of(ts, g));
+            return crate::objects::async_generator::anext_of(ts, g);
         }
     }
     let ty = type_of(v);
@@ -1443,19 +1443,20 @@ pub fn match_class(
     let mut out = RootedVec::new(ts);
     let mut seen: Vec<String> = Vec::new();
     // One attribute: None when missing (the pattern fails).
-    let attr = |ts: &mut ThreadState, name: Value, seen: &mut Vec<String>| -> PyResult<Option<Value>> {
-        let ns = crate::objects::str::expect_str(ts, name, "attribute name")?;
-        let text = ns.as_str().to_string();
-        if seen.contains(&text) {
-            let r = ops::repr_string(ts, name)?;
-            return Err(ts.type_error(format!(
-                "{}() got multiple sub-patterns for attribute {r}",
-                t.name_str()
-            )));
-        }
-        seen.push(text);
-        ops::getattr_opt(ts, subject, ns)
-    };
+    let attr =
+        |ts: &mut ThreadState, name: Value, seen: &mut Vec<String>| -> PyResult<Option<Value>> {
+            let ns = crate::objects::str::expect_str(ts, name, "attribute name")?;
+            let text = ns.as_str().to_string();
+            if seen.contains(&text) {
+                let r = ops::repr_string(ts, name)?;
+                return Err(ts.type_error(format!(
+                    "{}() got multiple sub-patterns for attribute {r}",
+                    t.name_str()
+                )));
+            }
+            seen.push(text);
+            ops::getattr_opt(ts, subject, ns)
+        };
     if npos > 0 {
         let (match_args, match_self) = match ops::getattr_opt(ts, cls, names().__match_args__)? {
             Some(ma) => {

@@ -987,9 +987,8 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             let ty = pop!();
                             let exc = top!();
                             save_state!();
-                            let (rest, matched) = tri!(
-                                crate::objects::exception_group::check_eg_match(ts, exc, ty)
-                            );
+                            let (rest, matched) =
+                                tri!(crate::objects::exception_group::check_eg_match(ts, exc, ty));
                             if matched.is_none() {
                                 push!(Value::NONE);
                             } else {

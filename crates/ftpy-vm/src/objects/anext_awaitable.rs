@@ -48,9 +48,8 @@ pub fn new(ts: &mut ThreadState, wrapped: Value, default: Value) -> Value {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<AnextAwaitableObj>> {
-    v.downcast::<AnextAwaitableObj>().ok_or_else(|| {
-        ts.type_error(format!("expected an anext_awaitable, got {}", type_name(v)))
-    })
+    v.downcast::<AnextAwaitableObj>()
+        .ok_or_else(|| ts.type_error(format!("expected an anext_awaitable, got {}", type_name(v))))
 }
 
 /// The iterator to step: the awaitable's iterator (a coroutine is stepped
@@ -69,12 +68,7 @@ fn get_iter(ts: &mut ThreadState, o: Gc<AnextAwaitableObj>) -> PyResult<Value> {
 
 /// Forwards one step to the iterator; StopAsyncIteration becomes
 /// `StopIteration(default)`.
-fn proxy(
-    ts: &mut ThreadState,
-    v: Value,
-    meth: &str,
-    args: &[Value],
-) -> PyResult<Value> {
+fn proxy(ts: &mut ThreadState, v: Value, meth: &str, args: &[Value]) -> PyResult<Value> {
     let o = this(ts, v)?;
     let it = get_iter(ts, o)?;
     let r = if meth == "__next__" {
@@ -140,7 +134,11 @@ fn a_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 /// The `aiter()` builtin.
-pub fn builtin_aiter(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn builtin_aiter(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("aiter() takes no keyword arguments"));
     }
@@ -153,7 +151,10 @@ pub fn builtin_aiter(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleOb
     let v = args[0];
     let ty = type_of(v);
     let Some(f) = ty.lookup(names().__aiter__) else {
-        return Err(ts.type_error(format!("'{}' object is not an async iterable", type_name(v))));
+        return Err(ts.type_error(format!(
+            "'{}' object is not an async iterable",
+            type_name(v)
+        )));
     };
     let it = ops::call_unbound(ts, f, v, &[], None)?;
     if type_of(it).lookup(names().__anext__).is_none() {
@@ -166,25 +167,36 @@ pub fn builtin_aiter(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleOb
 }
 
 /// The `anext()` builtin.
-pub fn builtin_anext(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+pub fn builtin_anext(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
     if kw.map(|k| k.len()).unwrap_or(0) > 0 {
         return Err(ts.type_error("anext() takes no keyword arguments"));
     }
     if args.is_empty() || args.len() > 2 {
         return Err(ts.type_error(format!(
             "anext expected {}, got {}",
-            if args.is_empty() { "at least 1 argument" } else { "at most 2 arguments" },
+            if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            },
             args.len()
         )));
     }
     let v = args[0];
     let ty = type_of(v);
     let Some(f) = ty.lookup(names().__anext__) else {
-        return Err(ts.type_error(format!("'{}' object is not an async iterator", type_name(v))));
+        return Err(ts.type_error(format!(
+            "'{}' object is not an async iterator",
+            type_name(v)
+        )));
     };
     let aw = match v.downcast::<GenObj>() {
         Some(g) if ty == types().async_generator => {
-            crate::objects::async_generator::anext_of(ts, g)
+            crate::objects::async_generator::anext_of(ts, g)?
         }
         _ => ops::call_unbound(ts, f, v, &[], None)?,
     };

@@ -433,7 +433,8 @@ impl CodeObj {
             .iter()
             .map(|i| AtomicU64::new(i.load(Ordering::Relaxed)))
             .collect();
-        let caches: Box<[InlineCache]> = (0..self.caches.len()).map(|_| InlineCache::new()).collect();
+        let caches: Box<[InlineCache]> =
+            (0..self.caches.len()).map(|_| InlineCache::new()).collect();
         let code = CodeObj {
             header: Header::new(types().code, Kind::Code, 0),
             consts: Slot::new(self.consts.get()),
@@ -533,7 +534,8 @@ fn code_replace(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
              (only CO_ITERABLE_COROUTINE and informational flags)",
         ));
     }
-    Ok(c.copy_with(ts, name, qualname, filename, first_line, flags).value())
+    Ok(c.copy_with(ts, name, qualname, filename, first_line, flags)
+        .value())
 }
 
 fn code_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {

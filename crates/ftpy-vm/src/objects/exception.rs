@@ -561,7 +561,9 @@ fn exc_init(
                 e.set_field(ts, i + 1, x);
             }
             if info.len() == 5 {
-                return Err(ts.type_error("end_offset must be provided when end_lineno is provided"));
+                return Err(
+                    ts.type_error("end_offset must be provided when end_lineno is provided")
+                );
             }
         }
     } else if fields == IMPORT_FIELDS {
@@ -617,7 +619,10 @@ fn init_unicode_error(
         let start = require_index(ts, pos[1])?;
         let end = require_index(ts, pos[2])?;
         let reason = require_str(ts, pos[3], 4)?;
-        for (i, v) in [Value::NULL, obj, start, end, reason].into_iter().enumerate() {
+        for (i, v) in [Value::NULL, obj, start, end, reason]
+            .into_iter()
+            .enumerate()
+        {
             e.set_field(ts, i, v);
         }
     }
@@ -708,11 +713,7 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
     base_str(ts, e)
 }
 
-fn unicode_error_str(
-    ts: &mut ThreadState,
-    e: Gc<ExcObj>,
-    ty: Gc<TypeObj>,
-) -> PyResult<String> {
+fn unicode_error_str(ts: &mut ThreadState, e: Gc<ExcObj>, ty: Gc<TypeObj>) -> PyResult<String> {
     let t = types();
     let obj = e.field(1);
     if obj.is_null() {
@@ -757,7 +758,9 @@ fn unicode_error_str(
     if ty.is_subtype(t.unicode_encode_error) {
         let enc = ops::str_string(ts, field_or_none(e, 0))?;
         return Ok(match one {
-            Some(c) => format!("'{enc}' codec can't encode character {c} in position {start}: {reason}"),
+            Some(c) => {
+                format!("'{enc}' codec can't encode character {c} in position {start}: {reason}")
+            }
             None => format!(
                 "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
                 end - 1
@@ -843,7 +846,9 @@ fn set_context(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()>
             e.context.set(c);
             Ok(())
         }
-        Some(_) => Err(ts.type_error("exception context must be None or derive from BaseException")),
+        Some(_) => {
+            Err(ts.type_error("exception context must be None or derive from BaseException"))
+        }
     }
 }
 
@@ -1043,12 +1048,18 @@ fn exc_reduce(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
         let items: Vec<Value> = if e.field(3).is_null() {
             vec![t.items()[0], t.items()[1], e.field(2)]
         } else {
-            vec![t.items()[0], t.items()[1], e.field(2), Value::NONE, e.field(3)]
+            vec![
+                t.items()[0],
+                t.items()[1],
+                e.field(2),
+                Value::NONE,
+                e.field(3),
+            ]
         };
         a = TupleObj::new(ts, &items).value();
     }
     let has_dict = match e.attrs.dict() {
-        Some(d) => d.len() > 0,
+        Some(d) => !d.is_empty(),
         None => !e.attrs.shape().is_empty(),
     };
     let t = if has_dict {

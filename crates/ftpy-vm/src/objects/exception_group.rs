@@ -107,7 +107,9 @@ fn eg_new(
             }
         )));
     }
-    let is_seq = excs_arg.downcast::<crate::objects::dict::DictObj>().is_none()
+    let is_seq = excs_arg
+        .downcast::<crate::objects::dict::DictObj>()
+        .is_none()
         && type_of(excs_arg).lookup(names().__getitem__).is_some();
     if !is_seq {
         return Err(ts.type_error("second argument (exceptions) must be a sequence"));
@@ -159,10 +161,7 @@ fn eg_init(
 ) -> PyResult<()> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     if nkw > 0 {
-        return Err(ts.type_error(format!(
-            "{}() takes no keyword arguments",
-            type_name(v)
-        )));
+        return Err(ts.type_error(format!("{}() takes no keyword arguments", type_name(v))));
     }
     let e = v
         .downcast::<ExcObj>()
@@ -276,10 +275,7 @@ fn split_recursive(
         return Ok((exc, Value::NONE));
     }
     let Some(excs) = exceptions_of(exc) else {
-        return Ok((
-            Value::NONE,
-            if construct_rest { exc } else { Value::NONE },
-        ));
+        return Ok((Value::NONE, if construct_rest { exc } else { Value::NONE }));
     };
     if ts.depth >= crate::interp::recursion_limit() || ts.native_stack_exhausted() {
         return Err(ts.recursion_exceeded(" in exceptiongroup_split_recursive"));
@@ -415,7 +411,10 @@ pub fn check_eg_match(ts: &mut ThreadState, exc: Value, t: Value) -> PyResult<(V
     if is_group(exc) {
         let split = intern(ts, "split");
         let pair = ops::call_method(ts, exc, split, &[t])?;
-        let Some(p) = pair.downcast::<TupleObj>().filter(|_| type_of(pair) == types().tuple) else {
+        let Some(p) = pair
+            .downcast::<TupleObj>()
+            .filter(|_| type_of(pair) == types().tuple)
+        else {
             return Err(ts.type_error(format!(
                 "{}.split must return a tuple, not {}",
                 type_name(exc),

@@ -318,6 +318,11 @@ impl GenObj {
             Ok(v) if flags & SUSPENDED != 0 => {
                 self.exc_state
                     .set(if now != outer { now } else { Value::NULL });
+                if st == CREATED && !self.frame.code.exc_table.is_empty() {
+                    // Suspended where a `finally`/`except`/`with` may be
+                    // waiting: close it when it is collected (`__del__`).
+                    self.register_finalizer();
+                }
                 self.state.store(SUSPENDED_STATE, Ordering::Release);
                 Ok(if flags & ASYNC_WRAPPED != 0 {
                     Step::AsyncYield(v)
@@ -385,6 +390,13 @@ impl GenObj {
         );
         self.finish();
         Err(self.escaping_error(ts, e))
+    }
+
+    /// Registers the object for finalization (once).
+    pub fn register_finalizer(&self) {
+        if self.header.flags() & crate::object::flags::FINALIZABLE == 0 {
+            crate::gc::collect::register_finalizer(&self.header);
+        }
     }
 
     fn finish(&self) {
@@ -553,7 +565,13 @@ impl GenObj {
         self.resume(ts, Entry::Throw, false)
     }
 
-    fn throw_here(&self, ts: &mut ThreadState, typ: Value, val: Value, tb: Value) -> PyResult<Step> {
+    fn throw_here(
+        &self,
+        ts: &mut ThreadState,
+        typ: Value,
+        val: Value,
+        tb: Value,
+    ) -> PyResult<Step> {
         let e = throw_exception(ts, typ, val, tb)?;
         self.throw_err(ts, e)
     }
@@ -782,6 +800,34 @@ fn m_await(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     Ok(crate::objects::coroutine_wrapper::new(ts, args[0]))
 }
 
+/// `__del__` (CPython's `_PyGen_Finalize`): a collected generator that is
+/// still suspended is closed, so its `finally` blocks run; an async
+/// generator with a finalizer hook is handed to the hook instead. Errors
+/// are reported as unraisable.
+fn m_del(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let g = this(ts, args[0])?;
+    let st = g.state.load(Ordering::Acquire);
+    if st == FINISHED || st == CREATED {
+        return Ok(Value::NONE);
+    }
+    let saved = ts.exc_info();
+    let r = if g.gen_kind() == GenKind::AsyncGenerator {
+        let fin = g.finalizer.get();
+        if !fin.is_null() && !g.closed.load(Ordering::Acquire) {
+            ops::call1(ts, fin, args[0]).map(|_| ())
+        } else {
+            g.close(ts)
+        }
+    } else {
+        g.close(ts)
+    };
+    ts.set_exc_info(saved);
+    if let Err(e) = r {
+        crate::report_unraisable(ts, e, args[0]);
+    }
+    Ok(Value::NONE)
+}
+
 fn gen_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let g = this(ts, v)?;
     let q = crate::objects::str::as_str(g.qualname.get()).unwrap_or("?");
@@ -860,6 +906,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     g.slots.next.set(Some(gen_next));
     for ty in [t.generator, t.coroutine, t.async_generator] {
         ty.slots.repr.set(Some(gen_repr));
+        add_methods(ts, ty, &[method("__del__", m_del)]);
         add_getset(ts, ty, "__name__", get_name, Some(set_name));
         add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     }

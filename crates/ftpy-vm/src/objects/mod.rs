@@ -4,15 +4,19 @@
 //! with a `Header`), its native slots and its methods, and an
 //! `init(ts, types)` that fills the type object at start-up.
 
+pub mod anext_awaitable;
 pub mod array;
+pub mod async_generator;
 pub mod builtin;
 pub mod bytes;
 pub mod cell;
 pub mod code;
 pub mod complex;
+pub mod coroutine_wrapper;
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -39,10 +43,6 @@ pub mod tuple;
 pub mod typeobj;
 pub mod union;
 pub mod weakref;
-pub mod async_generator;
-pub mod coroutine_wrapper;
-pub mod anext_awaitable;
-pub mod exception_group;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};

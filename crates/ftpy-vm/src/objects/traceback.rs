@@ -197,8 +197,8 @@ fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     if loc.end_line == loc.line {
         if start < end && end <= chars.len() {
             let segment: String = chars[start..end].iter().collect();
-            anchors = ftpy_compiler::caret_anchors(&segment)
-                .map(|a| (start + a.left, start + a.right));
+            anchors =
+                ftpy_compiler::caret_anchors(&segment).map(|a| (start + a.left, start + a.right));
         }
     } else {
         // A multi-line expression: up to the line's last non-blank.
@@ -299,7 +299,8 @@ pub fn format_tb(tb: Value) -> String {
 
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
-const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:\n";
+const CAUSE_MESSAGE: &str =
+    "The above exception was the direct cause of the following exception:\n";
 const CONTEXT_MESSAGE: &str =
     "During handling of the above exception, another exception occurred:\n";
 
@@ -433,8 +434,10 @@ impl Printer {
                 self.out
                     .push_str(&format!("{lead}+---------------- ... ----------------\n"));
             } else {
-                self.out
-                    .push_str(&format!("{lead}+---------------- {} ----------------\n", i + 1));
+                self.out.push_str(&format!(
+                    "{lead}+---------------- {} ----------------\n",
+                    i + 1
+                ));
             }
             self.depth += 1;
             if truncated {
@@ -524,8 +527,8 @@ impl Printer {
         };
         let t = types();
         let nty = type_of(notes);
-        let is_seq = !nty.is_subtype(t.dict)
-            && nty.lookup(crate::interp::names().__getitem__).is_some();
+        let is_seq =
+            !nty.is_subtype(t.dict) && nty.lookup(crate::interp::names().__getitem__).is_some();
         if !is_seq {
             self.indented_margin();
             match ops::repr_string(ts, notes) {
