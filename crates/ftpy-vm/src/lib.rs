@@ -81,9 +81,17 @@ pub fn syntax_error(ts: &mut ThreadState, e: &ftpy_compiler::CompileError) -> Py
     };
     let msg = StrObj::new(ts, &e.msg);
     let fname = StrObj::new(ts, &e.filename);
-    let text = match &e.text {
-        Some(t) => StrObj::new(ts, &format!("{t}\n")),
-        None => Value::NONE,
+    let text = if e.text_from_file {
+        // As CPython: the line as the file on disk has it, if it can be read.
+        match objects::traceback::source_line(&e.filename, e.lineno) {
+            Some(t) => StrObj::new(ts, &format!("{t}\n")),
+            None => Value::NONE,
+        }
+    } else {
+        match &e.text {
+            Some(t) => StrObj::new(ts, &format!("{t}\n")),
+            None => Value::NONE,
+        }
     };
     let details = TupleObj::new(
         ts,

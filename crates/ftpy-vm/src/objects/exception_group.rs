@@ -433,18 +433,24 @@ pub fn check_eg_match(ts: &mut ThreadState, exc: Value, t: Value) -> PyResult<(V
     Ok((exc, Value::NONE))
 }
 
-fn collect_leaf_ids(v: Value, out: &mut HashSet<u64>, depth: usize) {
-    if v.is_none() || depth > 100_000 {
-        return;
-    }
-    match exceptions_of(v) {
-        Some(excs) => {
-            for &e in excs.items() {
-                collect_leaf_ids(e, out, depth + 1);
-            }
+/// The identities of the leaf exceptions of `v` (iteratively: groups can
+/// nest as deep as a program makes them).
+fn collect_leaf_ids(ts: &mut ThreadState, v: Value, out: &mut HashSet<u64>) {
+    let mut todo = crate::gc::RootedVec::new(ts);
+    todo.push(v);
+    while let Some(x) = todo.pop() {
+        if x.is_none() {
+            continue;
         }
-        None => {
-            out.insert(v.bits());
+        match exceptions_of(x) {
+            Some(excs) => {
+                for &e in excs.items().iter().rev() {
+                    todo.push(e);
+                }
+            }
+            None => {
+                out.insert(x.bits());
+            }
         }
     }
 }
@@ -489,7 +495,7 @@ pub fn prep_reraise_star(ts: &mut ThreadState, orig: Value, excs: Value) -> PyRe
     }
     let mut keep = HashSet::new();
     for &e in reraised.iter() {
-        collect_leaf_ids(e, &mut keep, 0);
+        collect_leaf_ids(ts, e, &mut keep);
     }
     let projected = split_recursive(ts, orig, &Matcher::Ids(&keep), false)?.0;
     if raised.is_empty() {
