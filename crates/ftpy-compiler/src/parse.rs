@@ -517,6 +517,23 @@ impl Ctx<'_, '_> {
             | P::EmptyDeleteTargets
             | P::EmptyGlobalNames
             | P::EmptyNonlocalNames => self.generic(TextRange::empty(range.start())),
+            P::InvalidMatchPatternTarget => {
+                let before = self.map.src[..range.start().to_usize()].trim_end();
+                if before.ends_with("**") {
+                    self.generic(range)
+                } else if self.text(range) == "_" {
+                    self.syntax("cannot use '_' as a target", range)
+                } else {
+                    self.syntax("invalid pattern target", range)
+                }
+            }
+            P::InvalidStarPatternUsage => {
+                // CPython stops at the token after the star pattern.
+                let i = self.token_index(range.end());
+                let at = self.token(i).map_or(range.end(), |t| t.start());
+                let end = self.token(i).map_or(range.end(), |t| t.end());
+                self.generic(TextRange::new(at, end))
+            }
             P::InvalidStarredExpressionUsage => {
                 // CPython names only `(*a)` and `{k: *v}`; elsewhere the
                 // `*` is plain invalid syntax.
@@ -691,6 +708,9 @@ impl Ctx<'_, '_> {
             }
             "Expected one or more exception types" => {
                 self.syntax("expected one or more exception types", range)
+            }
+            "Positional patterns cannot follow keyword patterns" => {
+                self.syntax("positional patterns follow keyword patterns", range)
             }
             "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
                 self.syntax("* argument may appear only once", range)
