@@ -874,19 +874,53 @@ fn get_code(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// `gi_frame` / `cr_frame` / `ag_frame`: None once finished.
 pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let g = this(ts, v)?;
-    if g.state.load(Ordering::Acquire) == FINISHED {
+    let f = g.frame_ptr();
+    // Running on this thread: the live frame, as `sys._getframe()` sees it.
+    let mut cur = ts.top_frame();
+    while !cur.is_null() {
+        if std::ptr::eq(cur, f) {
+            return Ok(crate::objects::frame::FrameObj::from_live(ts, f));
+        }
+        // SAFETY: frames in this thread's chain are live.
+        cur = unsafe { (*cur).prev };
+    }
+    let st = g.state.load(Ordering::Acquire);
+    if st == FINISHED {
         return Ok(Value::NONE);
     }
-    let f = &g.frame;
-    let lasti = if g.state.load(Ordering::Acquire) == CREATED {
-        crate::objects::traceback::NO_POSITION
+    // Not running: hold it (so no thread resumes it meanwhile) and read its
+    // locals. One running on another thread is shown without them.
+    let held = (st == CREATED || st == SUSPENDED_STATE)
+        && g
+            .state
+            .compare_exchange(st, RUNNING, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+    // SAFETY: the frame is not running (held above) or only its header
+    // fields are read.
+    let fr = unsafe { &*f };
+    let locals = if held {
+        crate::objects::frame::live_locals(ts, fr)
     } else {
-        f.lasti
+        Value::NULL
     };
-    Ok(
-        crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), lasti)
-            .value(),
-    )
+    if held {
+        g.state.store(st, Ordering::Release);
+    }
+    let (lasti, lineno) = if st == CREATED {
+        (crate::objects::traceback::NO_POSITION, fr.code.first_line)
+    } else {
+        (fr.lasti, fr.code.line_of(fr.lasti as usize))
+    };
+    let fo = ts.alloc(crate::objects::frame::FrameObj {
+        header: Header::new(types().frame, Kind::Frame, 0),
+        code: Slot::new(fr.code.value()),
+        globals: Slot::new(fr.globals.value()),
+        locals: Slot::new(locals),
+        back: Slot::new(Value::NONE),
+        lasti,
+        lineno,
+    });
+    Ok(fo.value())
 }
 /// `gi_yieldfrom` / `cr_await` / `ag_await`.
 pub fn get_yieldfrom(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
