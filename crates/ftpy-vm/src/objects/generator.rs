@@ -318,9 +318,12 @@ impl GenObj {
             Ok(v) if flags & SUSPENDED != 0 => {
                 self.exc_state
                     .set(if now != outer { now } else { Value::NULL });
-                if st == CREATED && !self.frame.code.exc_table.is_empty() {
-                    // Suspended where a `finally`/`except`/`with` may be
-                    // waiting: close it when it is collected (`__del__`).
+                if self.header.flags() & crate::object::flags::FINALIZABLE == 0
+                    && self.frame.code.handler_for(self.frame.lasti).is_some()
+                {
+                    // Suspended inside a `try`/`with`: a `finally`,
+                    // `except` or `__exit__` is waiting, so close it when
+                    // it is collected (`__del__`).
                     self.register_finalizer();
                 }
                 self.state.store(SUSPENDED_STATE, Ordering::Release);
@@ -891,8 +894,7 @@ pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     // Not running: hold it (so no thread resumes it meanwhile) and read its
     // locals. One running on another thread is shown without them.
     let held = (st == CREATED || st == SUSPENDED_STATE)
-        && g
-            .state
+        && g.state
             .compare_exchange(st, RUNNING, Ordering::AcqRel, Ordering::Acquire)
             .is_ok();
     // SAFETY: the frame is not running (held above) or only its header
