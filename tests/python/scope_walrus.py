@@ -91,7 +91,8 @@ for bad in ["(a := 1) = 2", "x := 5", "[i := 0 for i in range(3)]",
             "(a.b := 1)", "(a[0] := 1)", "f(x := 1 for y in z)",
             "[[(j := 0) for i in range(2)] for j in range(2)]",
             "def f(x=(y := 1)): pass\nprint(y)",
-            "print(x := 1, y := 2)", "foo(a=b := 1)"]:
+            "print(x := 1, y := 2)", "foo(a=b := 1)", "lambda: x := 1", "x.y := 1",
+            "f() := 1", "(a, b) := 1", "1 := 2"]:
     try:
         compile(bad, "<s>", "exec")
         print("compiled:", bad.replace("\n", " | "))
