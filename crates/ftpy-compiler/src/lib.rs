@@ -131,10 +131,11 @@ pub fn compile(
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
     let parsed = parse::parse(&map, mode)?;
-    let result = compile_parsed(&map, &parsed, mode, optimize).map_err(|mut e| {
-        e.text_from_file = true;
-        e
-    });
+    let result = consts::with_source(source, || compile_parsed(&map, &parsed, mode, optimize))
+        .map_err(|mut e| {
+            e.text_from_file = true;
+            e
+        });
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
         drop_deep(parsed, source.len());
     }

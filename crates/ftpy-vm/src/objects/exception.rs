@@ -442,24 +442,6 @@ fn arity_error(ts: &mut ThreadState, want: &str, n: usize, given: usize) -> PyEr
     ))
 }
 
-fn require_str(ts: &mut ThreadState, v: Value, argn: usize) -> PyResult<Value> {
-    if v.downcast::<StrObj>().is_some() {
-        return Ok(v);
-    }
-    Err(ts.type_error(format!(
-        "argument {argn} must be str, not {}",
-        if v.is_none() { "None" } else { type_name(v) }
-    )))
-}
-
-fn require_index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let i = ops::index(ts, v)?;
-    if crate::objects::int::to_i64(i).is_none() {
-        return Err(ts.overflow_error("Python int too large to convert to C ssize_t"));
-    }
-    Ok(i)
-}
-
 /// Keyword arguments of the few built-in exceptions that take them
 /// (`name=`/`path=` of ImportError, `name=`/`obj=` of AttributeError ...).
 fn exc_keywords(
@@ -575,58 +557,15 @@ fn exc_init(
 }
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)`,
-/// `UnicodeDecodeError(...)` (object: bytes-like) and
-/// `UnicodeTranslateError(object, start, end, reason)`.
+/// `UnicodeDecodeError(...)` and `UnicodeTranslateError(object, start,
+/// end, reason)`: checked and stored by the codecs module.
 fn init_unicode_error(
     ts: &mut ThreadState,
     e: Gc<ExcObj>,
     ty: Gc<TypeObj>,
     pos: &[Value],
 ) -> PyResult<()> {
-    let t = types();
-    if ty.is_subtype(t.unicode_encode_error) || ty.is_subtype(t.unicode_decode_error) {
-        if pos.len() != 5 {
-            return Err(arity_error(ts, "exactly", 5, pos.len()));
-        }
-        let enc = require_str(ts, pos[0], 1)?;
-        let obj = if ty.is_subtype(t.unicode_encode_error) {
-            require_str(ts, pos[1], 2)?
-        } else if crate::objects::bytes::bytes_data(pos[1]).is_some() {
-            match crate::objects::bytes::bytes_data(pos[1]) {
-                Some(b) if type_of(pos[1]) != t.bytes => {
-                    let b = b.to_vec();
-                    crate::objects::bytes::BytesObj::new(ts, &b)
-                }
-                _ => pos[1],
-            }
-        } else {
-            return Err(ts.type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                type_name(pos[1])
-            )));
-        };
-        let start = require_index(ts, pos[2])?;
-        let end = require_index(ts, pos[3])?;
-        let reason = require_str(ts, pos[4], 5)?;
-        for (i, v) in [enc, obj, start, end, reason].into_iter().enumerate() {
-            e.set_field(ts, i, v);
-        }
-    } else {
-        if pos.len() != 4 {
-            return Err(arity_error(ts, "exactly", 4, pos.len()));
-        }
-        let obj = require_str(ts, pos[0], 1)?;
-        let start = require_index(ts, pos[1])?;
-        let end = require_index(ts, pos[2])?;
-        let reason = require_str(ts, pos[3], 4)?;
-        for (i, v) in [Value::NULL, obj, start, end, reason]
-            .into_iter()
-            .enumerate()
-        {
-            e.set_field(ts, i, v);
-        }
-    }
-    Ok(())
+    crate::codecs::unicode_error_init(ts, e, ty, pos)
 }
 
 // ---- str ----------------------------------------------------------------------------
@@ -713,67 +652,13 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
     base_str(ts, e)
 }
 
-fn unicode_error_str(ts: &mut ThreadState, e: Gc<ExcObj>, ty: Gc<TypeObj>) -> PyResult<String> {
-    let t = types();
-    let obj = e.field(1);
-    if obj.is_null() {
-        // Not initialized with the five fields (made by native code with
-        // just a message): the message.
-        return base_str(ts, e);
+fn unicode_error_str(ts: &mut ThreadState, e: Gc<ExcObj>, _ty: Gc<TypeObj>) -> PyResult<String> {
+    match crate::codecs::unicode_error_str(ts, e.value())? {
+        Some(m) => Ok(m),
+        // Not initialized with its fields (made by native code with just a
+        // message): the message.
+        None => base_str(ts, e),
     }
-    let reason = ops::str_string(ts, field_or_none(e, 4))?;
-    let start = crate::objects::int::to_i64(field_or_none(e, 2)).unwrap_or(0);
-    let end = crate::objects::int::to_i64(field_or_none(e, 3)).unwrap_or(0);
-    if ty.is_subtype(t.unicode_decode_error) {
-        let enc = ops::str_string(ts, field_or_none(e, 0))?;
-        let data = crate::objects::bytes::bytes_data(obj).map(|b| b.to_vec());
-        if let Some(data) = data {
-            if start >= 0 && (start as usize) < data.len() && end == start + 1 {
-                let b = data[start as usize];
-                return Ok(format!(
-                    "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
-                ));
-            }
-        }
-        return Ok(format!(
-            "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
-            end - 1
-        ));
-    }
-    let chars: Vec<char> = crate::objects::str::as_str(obj)
-        .map(|s| s.chars().collect())
-        .unwrap_or_default();
-    let one = if start >= 0 && (start as usize) < chars.len() && end == start + 1 {
-        let c = chars[start as usize] as u32;
-        Some(if c <= 0xff {
-            format!("'\\x{c:02x}'")
-        } else if c <= 0xffff {
-            format!("'\\u{c:04x}'")
-        } else {
-            format!("'\\U{c:08x}'")
-        })
-    } else {
-        None
-    };
-    if ty.is_subtype(t.unicode_encode_error) {
-        let enc = ops::str_string(ts, field_or_none(e, 0))?;
-        return Ok(match one {
-            Some(c) => {
-                format!("'{enc}' codec can't encode character {c} in position {start}: {reason}")
-            }
-            None => format!(
-                "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
-                end - 1
-            ),
-        });
-    }
-    Ok(match one {
-        Some(c) => format!("can't translate character {c} in position {start}: {reason}"),
-        None => format!(
-            "can't translate characters in position {start}-{}: {reason}",
-            end - 1
-        ),
-    })
 }
 
 fn exc_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
