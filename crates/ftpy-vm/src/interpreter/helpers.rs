@@ -1135,10 +1135,10 @@ pub fn instantiate_exception(ts: &mut ThreadState, exc: Value) -> PyResult<PyErr
             if v.downcast::<ExcObj>().is_some() {
                 return Ok(PyErr::from_exception(v));
             }
+            let r = ops::repr_string(ts, exc)?;
+            let rt = ops::repr_string(ts, type_of(v).value())?;
             return Err(ts.type_error(format!(
-                "calling {} should have returned an instance of BaseException, not {}",
-                t.name_str(),
-                type_name(v)
+                "calling {r} should have returned an instance of BaseException, not {rt}"
             )));
         }
     }
@@ -1342,7 +1342,7 @@ pub fn get_aiter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 pub fn get_anext(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if let Some(g) = v.downcast::<GenObj>() {
         if g.gen_kind() == GenKind::AsyncGenerator && type_of(v) == types().async_generator {
-            return Ok(crate::objects::async_generator::anext_of(ts, g));
+            return crate::objects::async_generator::anext_of(ts, g);
         }
     }
     let ty = type_of(v);
