@@ -1,3 +1,4 @@
+# gc-stress: 200
 import _thread, time
 lock = _thread.allocate_lock()
 print(lock.acquire(), lock.locked(), lock.acquire(False), lock.acquire(timeout=0.05))
@@ -18,7 +19,7 @@ counter_lock = _thread.allocate_lock()
 remaining = [N]
 def work(i, k=0):
     s = 0
-    for j in range(200000):
+    for j in range(20000):
         s += j * i
     with counter_lock:
         results.append((i, s, k))

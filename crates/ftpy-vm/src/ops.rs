@@ -491,6 +491,7 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
             )));
         }
     }
+    // CPython names `**` after the function too (ternary_op's message).
     let sym = if op == BinaryOp::Power {
         "** or pow()"
     } else {
@@ -715,10 +716,12 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         return f(ts, v, key);
     }
     if let Some(t) = v.downcast::<TypeObj>() {
-        // `list[int]` and friends: the class's __class_getitem__, looked
-        // up as an attribute of the class (so a classmethod binds to it).
-        if let Some(cg) = getattr_opt(ts, v, names().__class_getitem__)? {
-            return call(ts, cg, &[key], None);
+        // `list[int]` and friends: `__class_getitem__`, looked up as an
+        // attribute of the class (so a classmethod binds to it).
+        if t.lookup(names().__class_getitem__).is_some() {
+            if let Some(cg) = getattr_opt(ts, v, names().__class_getitem__)? {
+                return call(ts, cg, &[key], None);
+            }
         }
         return Err(ts.type_error(format!("type '{}' is not subscriptable", t.name_str())));
     }
@@ -899,9 +902,6 @@ pub fn isinstance(ts: &mut ThreadState, obj: Value, cls: Value) -> PyResult<bool
         }
         return Ok(false);
     }
-    if let Some(u) = cls.downcast::<crate::objects::union::UnionObj>() {
-        return crate::objects::union::union_check(ts, u, obj, false);
-    }
     if let Some(f) = type_of(cls).lookup(names().__instancecheck__) {
         let r = call_unbound(ts, f, cls, &[obj], None)?;
         return truthy(ts, r);
@@ -918,12 +918,6 @@ pub fn issubclass(ts: &mut ThreadState, sub: Value, cls: Value) -> PyResult<bool
             }
         }
         return Ok(false);
-    }
-    if let Some(u) = cls.downcast::<crate::objects::union::UnionObj>() {
-        if sub.downcast::<TypeObj>().is_none() {
-            return Err(ts.type_error("issubclass() arg 1 must be a class"));
-        }
-        return crate::objects::union::union_check(ts, u, sub, true);
     }
     if let Some(t) = cls.downcast::<TypeObj>() {
         let meta = type_of(cls);

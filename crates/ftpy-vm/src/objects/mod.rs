@@ -4,24 +4,31 @@
 //! with a `Header`), its native slots and its methods, and an
 //! `init(ts, types)` that fills the type object at start-up.
 
+pub mod anext_awaitable;
 pub mod array;
+pub mod async_generator;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
 pub mod complex;
+pub mod coroutine_wrapper;
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod native;
@@ -33,6 +40,7 @@ pub mod slice;
 pub mod slots;
 pub mod str;
 pub mod stream;
+pub mod structseq;
 pub mod superobj;
 pub mod traceback;
 pub mod tuple;
@@ -185,6 +193,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let module = match name {
             "TextIOWrapper" => "_io",
             "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
+            "GenericAlias" | "UnionType" => "types",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -220,8 +229,14 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     iterators::init(ts, t);
     stream::init(ts, t);
     weakref::init(ts, t);
-    mappingproxy::init(ts, t);
+    genericalias::init(ts, t);
     union::init(ts, t);
+    async_generator::init(ts, t);
+    coroutine_wrapper::init(ts, t);
+    anext_awaitable::init(ts, t);
+    exception_group::init(ts, t);
+    memoryview::init(ts, t);
+    mappingproxy::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
@@ -236,6 +251,13 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     }
     for ty in t.exceptions.lock().clone() {
         slots::expose_slots(ts, ty);
+    }
+    // Every built-in type has `__doc__` in its dict, so instances answer
+    // `obj.__doc__` (CPython's are docstrings; ftpy's are None for now).
+    for ty in all.iter() {
+        if ty.dict().get_str_text("__doc__").is_none() {
+            ty.dict().set_item_str(ts, "__doc__", Value::NONE);
+        }
     }
     // Built-in type dicts were filled piecemeal: forget any lookup cached
     // on the way.

@@ -411,7 +411,6 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(type_getattro));
     s.setattro.set(Some(type_setattro));
     s.repr.set(Some(type_repr));
-    s.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(crate::objects::union::union_or));
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));

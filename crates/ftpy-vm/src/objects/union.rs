@@ -1,18 +1,21 @@
-//! `types.UnionType`: `int | str` (PEP 604). Its arguments are the
-//! operands flattened (a union inside a union gives its own), `None`
-//! becoming `NoneType`, each class once; a union of one class is that
-//! class. `isinstance` / `issubclass` accept one as their second argument.
+//! `types.UnionType`: what `int | str` makes (PEP 604).
+//!
+//! A union holds a tuple of distinct members, flattened (`(int | str) |
+//! bytes` has three) and with `None` written as `NoneType`; a "union" of
+//! one member is that member itself. Immutable, shared freely.
+//! `isinstance(x, int | str)` checks each member.
 
-use ftpy_compiler::{BinaryOp, CompareOp};
+use ftpy_compiler::CompareOp;
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
-use crate::objects::str::{as_str, StrObj};
+use crate::objects::genericalias::{collect_parameters, repr_item, substitute, GenericAliasObj};
+use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::TypeObj;
-use crate::objects::{add_getset, set_type_attr};
+use crate::objects::{add_getset, add_methods, method};
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -20,151 +23,236 @@ use crate::value::Value;
 #[repr(C)]
 pub struct UnionObj {
     pub header: Header,
-    /// `__args__`: a tuple of at least two distinct members.
+    /// A tuple of the members.
     pub args: Slot,
+    /// A tuple, computed on first use (NULL before).
+    parameters: Slot,
 }
 
-// SAFETY: repr(C), Header first; traces its one slot.
+// SAFETY: repr(C), Header first; traces every slot.
 unsafe impl HeapObj for UnionObj {
     const KIND: Kind = Kind::Union;
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.args);
+        m.slot(&self.parameters);
     }
 }
 
-impl UnionObj {
-    pub fn args(&self) -> Gc<TupleObj> {
-        // SAFETY: `args` is always a tuple (set at creation).
-        unsafe { self.args.get().downcast_unchecked() }
-    }
+type Kw = Option<Gc<TupleObj>>;
+
+fn this(v: Value) -> Gc<UnionObj> {
+    // SAFETY: installed on UnionType only.
+    unsafe { v.downcast_unchecked() }
 }
 
-/// Whether `v` may be an operand of `|` between types.
+fn members(v: Value) -> &'static [Value] {
+    this(v)
+        .args
+        .get()
+        .downcast::<TupleObj>()
+        .map(|t| t.obj().items())
+        .unwrap_or(&[])
+}
+
+/// Whether `v` may be an operand of `|` between types: None, a type, a
+/// parameterized generic or a union.
 fn unionable(v: Value) -> bool {
-    v.is_none() || v.downcast::<TypeObj>().is_some() || v.downcast::<UnionObj>().is_some()
+    v.is_none()
+        || v.downcast::<TypeObj>().is_some()
+        || v.downcast::<GenericAliasObj>().is_some()
+        || v.downcast::<UnionObj>().is_some()
 }
 
-/// `a | b` for types, None and unions (NotImplemented otherwise).
+/// `a | b` for types, aliases, unions and None (the `nb_or` of `type`,
+/// `NoneType`, `GenericAlias` and `UnionType`); NotImplemented otherwise.
 pub fn union_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if !unionable(a) || !unionable(b) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let mut args = RootedVec::new(ts);
-    for v in [a, b] {
-        let members: &[Value] = match v.downcast::<UnionObj>() {
-            Some(u) => u.obj().args().obj().items(),
-            None => std::slice::from_ref(&v),
-        };
-        for &m in members {
-            let m = if m.is_none() {
-                types().none_type.value()
-            } else {
-                m
-            };
-            if !args.contains(&m) {
-                args.push(m);
-            }
+    let mut flat = RootedVec::new(ts);
+    for x in [a, b] {
+        if x.downcast::<UnionObj>().is_some() {
+            flat.extend_from_slice(members(x));
+        } else if x.is_none() {
+            flat.push(types().none_type.value());
+        } else {
+            flat.push(x);
         }
     }
-    if args.len() == 1 {
-        return Ok(args[0]);
+    // Duplicates go, first occurrence kept (compared with ==, as types
+    // and aliases define it).
+    let mut uniq = RootedVec::new(ts);
+    for i in 0..flat.len() {
+        let x = flat[i];
+        let mut seen = false;
+        for j in 0..uniq.len() {
+            let y = uniq[j];
+            if x == y || ops::eq(ts, x, y)? {
+                seen = true;
+                break;
+            }
+        }
+        if !seen {
+            uniq.push(x);
+        }
     }
-    let t = TupleObj::new(ts, &args);
+    if uniq.len() == 1 {
+        return Ok(uniq[0]);
+    }
+    let t = TupleObj::new(ts, &uniq);
     Ok(ts
         .alloc(UnionObj {
             header: Header::new(types().union_type, Kind::Union, 0),
             args: Slot::new(t.value()),
+            parameters: Slot::new(Value::NULL),
         })
         .value())
 }
 
-fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<UnionObj>> {
-    v.downcast::<UnionObj>()
-        .ok_or_else(|| ts.type_error("expected a types.UnionType"))
-}
-
 fn union_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let u = this(ts, v)?;
-    let mut parts: Vec<String> = Vec::new();
-    for &a in u.args().items() {
-        let s = if a == types().none_type.value() {
-            "None".to_string()
-        } else if let Some(t) = a.downcast::<TypeObj>() {
-            let q = as_str(t.qualname.get()).unwrap_or("?");
-            match t.dict().get_str_text("__module__").and_then(as_str) {
-                Some(m) if m != "builtins" => format!("{m}.{q}"),
-                _ => q.to_string(),
-            }
+    let mut s = String::new();
+    for (i, &m) in members(v).iter().enumerate() {
+        if i > 0 {
+            s.push_str(" | ");
+        }
+        if m == types().none_type.value() {
+            s.push_str("None");
         } else {
-            ops::repr_string(ts, a)?
-        };
-        parts.push(s);
+            s.push_str(&repr_item(ts, m)?);
+        }
     }
-    Ok(StrObj::new(ts, &parts.join(" | ")))
-}
-
-/// The members as a frozenset (for equality and hashing: order does not
-/// matter).
-fn member_set(ts: &mut ThreadState, u: Gc<UnionObj>) -> PyResult<Value> {
-    ops::call1(ts, types().frozenset.value(), u.args().value())
-}
-
-fn union_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.downcast::<UnionObj>(), b.downcast::<UnionObj>()) else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let sx = member_set(ts, x)?;
-    let sy = member_set(ts, y)?;
-    ops::rich_compare(ts, sx, sy, op)
+    Ok(StrObj::new(ts, &s))
 }
 
 fn union_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
-    let u = this(ts, v)?;
-    let s = member_set(ts, u)?;
-    ops::hash(ts, s)
+    // Order does not matter: hash the members as a frozenset does.
+    let fs = ops::call1(ts, types().frozenset.value(), this(v).args.get())?;
+    ops::hash(ts, fs)
 }
 
-fn get_args(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(this(ts, v)?.args.get())
+fn union_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne)
+        || a.downcast::<UnionObj>().is_none()
+        || b.downcast::<UnionObj>().is_none()
+    {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let sa = ops::call1(ts, types().frozenset.value(), this(a).args.get())?;
+    let sb = ops::call1(ts, types().frozenset.value(), this(b).args.get())?;
+    ops::rich_compare(ts, sa, sb, op)
+}
+
+fn get_args(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(this(v).args.get())
 }
 
 fn get_parameters(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    this(ts, v)?;
-    Ok(TupleObj::new(ts, &[]).value())
+    let u = this(v);
+    let p = u.parameters.get();
+    if !p.is_null() {
+        return Ok(p);
+    }
+    let p = collect_parameters(ts, members(v))?;
+    u.parameters.set(p);
+    Ok(p)
 }
 
-/// `isinstance(obj, union)` / `issubclass(cls, union)`: any member.
-pub fn union_check(
-    ts: &mut ThreadState,
-    u: Gc<UnionObj>,
-    x: Value,
-    subclass: bool,
-) -> PyResult<bool> {
-    for &a in u.args().items() {
-        let r = if subclass {
-            ops::issubclass(ts, x, a)?
-        } else {
-            ops::isinstance(ts, x, a)?
-        };
-        if r {
-            return Ok(true);
+fn check_members(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<()> {
+    for &m in members(v) {
+        if m.downcast::<GenericAliasObj>().is_some() {
+            return Err(ts.type_error(format!(
+                "{what}() argument 2 cannot be a parameterized generic"
+            )));
         }
     }
-    Ok(false)
+    Ok(())
+}
+
+fn m_instancecheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("UnionType.__instancecheck__($self, instance, /)");
+    let [u, obj] = SIG.bind(ts, args, kw)?;
+    check_members(ts, u, "isinstance")?;
+    for &m in members(u) {
+        if ops::isinstance(ts, obj, m)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn m_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("UnionType.__subclasscheck__($self, subclass, /)");
+    let [u, sub] = SIG.bind(ts, args, kw)?;
+    check_members(ts, u, "issubclass")?;
+    for &m in members(u) {
+        if ops::issubclass(ts, sub, m)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn union_getitem(ts: &mut ThreadState, v: Value, item: Value) -> PyResult<Value> {
+    let params = get_parameters(ts, v)?;
+    let params: &[Value] = params
+        .downcast::<TupleObj>()
+        .map(|t| t.obj().items())
+        .unwrap_or(&[]);
+    if params.is_empty() {
+        let r = ops::repr_string(ts, v)?;
+        return Err(ts.type_error(format!("{r} is not a generic class")));
+    }
+    let mut items = RootedVec::new(ts);
+    match item.downcast::<TupleObj>() {
+        Some(t) => items.extend_from_slice(t.items()),
+        None => items.push(item),
+    }
+    if items.len() != params.len() {
+        let r = ops::repr_string(ts, v)?;
+        return Err(ts.type_error(format!(
+            "Too {} arguments for {r}; actual {}, expected {}",
+            if items.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
+            items.len(),
+            params.len()
+        )));
+    }
+    let mut out = Value::NULL;
+    for &m in members(v) {
+        let x = substitute(ts, m, params, &items)?;
+        out = if out.is_null() {
+            x
+        } else {
+            ops::binary_op(ts, out, x, ftpy_compiler::BinaryOp::Or)?
+        };
+    }
+    Ok(out)
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
-    let ty = t.union_type;
-    let s = &ty.slots;
+    let u = t.union_type;
+    let s = &u.slots;
     s.repr.set(Some(union_repr));
-    s.richcompare.set(Some(union_richcompare));
     s.hash.set(Some(union_hash));
-    s.nb[BinaryOp::Or as usize].set(Some(union_or));
-    add_getset(ts, ty, "__args__", get_args, None);
-    add_getset(ts, ty, "__parameters__", get_parameters, None);
-    let m = crate::interp::intern(ts, "types");
-    set_type_attr(ts, ty, "__module__", m.value());
+    s.richcompare.set(Some(union_richcompare));
+    s.getitem.set(Some(union_getitem));
+    s.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(union_or));
+    add_getset(ts, u, "__args__", get_args, None);
+    add_getset(ts, u, "__parameters__", get_parameters, None);
+    add_methods(
+        ts,
+        u,
+        &[
+            method("__instancecheck__", m_instancecheck),
+            method("__subclasscheck__", m_subclasscheck),
+        ],
+    );
+    for ty in [t.type_, t.none_type] {
+        ty.slots.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(union_or));
+    }
 }
