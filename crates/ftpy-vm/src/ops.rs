@@ -884,7 +884,16 @@ pub fn isinstance(ts: &mut ThreadState, obj: Value, cls: Value) -> PyResult<bool
         if t.instance_check(obj) {
             return Ok(true);
         }
-        // obj.__class__ may differ from type(obj) (proxies, mocks).
+        // obj.__class__ may differ from type(obj) (proxies, mocks); not
+        // when it is object's own `__class__` and no hook is in the way.
+        let oty = type_of(obj);
+        let plain = oty.lookup(names().__class__)
+            == types().object.dict().get_str(names().__class__)
+            && oty.slots.getattro.raw()
+                == crate::objects::object::generic_getattr as *const () as usize;
+        if plain {
+            return Ok(false);
+        }
         if let Some(c) = getattr_opt(ts, obj, names().__class__)? {
             if let Some(ct) = c.downcast::<TypeObj>() {
                 if ct != type_of(obj) {
