@@ -8,7 +8,14 @@
 //!   slots from its MRO ([`update_slots`]): a dunder that resolves to a
 //!   built-in wrapper of the same slot keeps the native function; one that
 //!   resolves to anything else installs a dispatcher (`slot_*` here) that
-//!   looks the dunder up and calls it.
+//!   looks the dunder up and calls it; `__x__ = None` installs the
+//!   dispatcher too, which then reports the operation as unsupported.
+//!
+//! The slot set is defined once, in the `type_slots!` table below: each
+//! row names a `TypeSlots` field, its function type, the rule a class uses
+//! to compute it and the dunders (wrapper ids) that reach it. The struct,
+//! `SlotId`, its numbering and names, slot inheritance and the rule-driven
+//! part of `update_slots` are generated from it.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
 
