@@ -135,3 +135,24 @@ try:
     Empty.__mro__ = ()
 except AttributeError as e:
     print('AttributeError:', e)
+
+# While a metaclass's mro() runs, the class has no __mro__ yet: lookups
+# see only its own dict, dir() follows __bases__.
+class Probe(type):
+    def mro(cls):
+        print('during mro:', cls.__mro__, cls.__name__, [b.__name__ for b in cls.__bases__], 'own' in dir(cls), 'inherited' in dir(cls))
+        try:
+            cls.inherited
+        except AttributeError as e:
+            print('AttributeError:', e)
+        return super().mro()
+class HasInherited:
+    inherited = 'from base'
+class Probed(HasInherited, metaclass=Probe):
+    own = 1
+print(names(Probed), Probed.inherited)
+class FakeClass:
+    @property
+    def __class__(self):
+        return int
+print('bit_length' in dir(FakeClass()), '__class__' in dir(FakeClass()))

@@ -406,26 +406,64 @@ fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(ops::str_(ts, this)?.value())
 }
 
+/// `object.__dir__`: the instance's `__dict__` keys and those of its
+/// `__class__` and the class's bases (CPython's merge_class_dict).
 fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let this = args[0];
     let result = crate::objects::dict::DictObj::new(ts);
-    if let Some(store) = attr_store(this) {
-        for (k, _) in store.items(ts)? {
-            result.set_item(ts, k, Value::NONE)?;
-        }
-    }
-    let ty = type_of(this);
-    for t in ty.mro_tuple().items().to_vec() {
-        if let Some(t) = t.downcast::<TypeObj>() {
-            let items = t.dict().items_rooted(ts);
-            for pair in items.chunks(2) {
-                result.set_item(ts, pair[0], Value::NONE)?;
+    if let Some(d) = ops::getattr_opt(ts, this, names().__dict__)? {
+        match d.downcast::<crate::objects::dict::DictObj>() {
+            Some(d) => result.update_from_dict(ts, d)?,
+            None => {
+                return Err(
+                    ts.type_error(format!("{}.__dict__ is not a dictionary", type_name(this)))
+                )
             }
         }
     }
+    if let Some(cls) = ops::getattr_opt(ts, this, names().__class__)? {
+        merge_class_dict(ts, result, cls)?;
+    }
     let items = result.items_rooted(ts);
-    let keys: Vec<Value> = items.chunks(2).map(|p| p[0]).collect();
+    let mut keys = crate::gc::RootedVec::with_capacity(ts, items.len() / 2);
+    for p in items.chunks(2) {
+        keys.push(p[0]);
+    }
     Ok(crate::objects::list::ListObj::new(ts, &keys).value())
+}
+
+/// Adds the keys of `cls.__dict__` and, recursively, of its `__bases__`'
+/// dicts to `result` (attributes looked up as CPython does, so a class
+/// may present others).
+pub fn merge_class_dict(
+    ts: &mut ThreadState,
+    result: Gc<crate::objects::dict::DictObj>,
+    cls: Value,
+) -> PyResult<()> {
+    ts.enter_recursive_call(" in __dir__")?;
+    let r = merge_class_dict_inner(ts, result, cls);
+    ts.leave_recursive_call();
+    r
+}
+
+fn merge_class_dict_inner(
+    ts: &mut ThreadState,
+    result: Gc<crate::objects::dict::DictObj>,
+    cls: Value,
+) -> PyResult<()> {
+    if let Some(d) = ops::getattr_opt(ts, cls, names().__dict__)? {
+        let keys = ops::collect(ts, d)?;
+        for &k in keys.iter() {
+            result.set_item(ts, k, Value::NONE)?;
+        }
+    }
+    if let Some(bases) = ops::getattr_opt(ts, cls, names().__bases__)? {
+        let bases = ops::collect(ts, bases)?;
+        for &b in bases.iter() {
+            merge_class_dict(ts, result, b)?;
+        }
+    }
+    Ok(())
 }
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {

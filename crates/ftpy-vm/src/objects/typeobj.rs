@@ -362,9 +362,13 @@ impl TypeObj {
         unsafe { self.dict.get().downcast_unchecked() }
     }
 
+    /// The MRO; empty while a class is being made (a metaclass's `mro()`
+    /// runs Python code before there is one).
     pub fn mro_tuple(&self) -> Gc<TupleObj> {
-        // SAFETY: every finished type has an MRO tuple.
-        unsafe { self.mro.get().downcast_unchecked() }
+        match self.mro.get().downcast::<TupleObj>() {
+            Some(t) => t,
+            None => crate::interp::interp().empty_tuple,
+        }
     }
 
     /// Looks `name` up along the MRO (no descriptor handling). Lookups of

@@ -237,7 +237,7 @@ fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn get_mro(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(as_type(ts, v)?.mro.get())
+    Ok(as_type(ts, v)?.mro.get().non_null().unwrap_or(Value::NONE))
 }
 
 /// `cls.__dict__`: a read-only proxy, so that every change goes through
@@ -386,19 +386,17 @@ fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -
     Ok(DictObj::new(ts).value())
 }
 
+/// `type.__dir__`: the keys of the class's dict and its bases' (not its
+/// metaclass's).
 fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
     let result = DictObj::new(ts);
-    for x in t.mro_tuple().items().to_vec() {
-        if let Some(x) = x.downcast::<TypeObj>() {
-            let items = x.dict().items_rooted(ts);
-            for pair in items.chunks(2) {
-                result.set_item(ts, pair[0], Value::NONE)?;
-            }
-        }
-    }
+    crate::objects::object::merge_class_dict(ts, result, t.value())?;
     let items = result.items_rooted(ts);
-    let keys: Vec<Value> = items.chunks(2).map(|p| p[0]).collect();
+    let mut keys = RootedVec::with_capacity(ts, items.len() / 2);
+    for p in items.chunks(2) {
+        keys.push(p[0]);
+    }
     Ok(ListObj::new(ts, &keys).value())
 }
 
