@@ -318,37 +318,11 @@ fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
-/// Whether instances of `a` can become instances of `b` (CPython's
-/// `compatible_for_assignment`): the same native layout, the same
-/// `__slots__` members, and the same `__dict__` / `__weakref__` support.
+/// Whether instances of `a` can become instances of `b`.
 fn same_layout(a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
-    if a.instance_kind != b.instance_kind
-        || a.attrs_offset != b.attrs_offset
-        || a.basic_size != b.basic_size
-        || a.has_flag(tflags::NO_DICT) != b.has_flag(tflags::NO_DICT)
-        || crate::objects::weakref::supports_weakrefs(a)
-            != crate::objects::weakref::supports_weakrefs(b)
-    {
-        return false;
-    }
-    // CPython's variable-size layouts (int, tuple, bytes) put a subclass's
-    // __dict__ after the items: such instances never change class.
-    if crate::objects::typeobj_new::variable_size(a.instance_kind)
-        && (!a.has_flag(tflags::NO_DICT) || !b.has_flag(tflags::NO_DICT))
-    {
-        return false;
-    }
-    let names = |t: Gc<TypeObj>| t.members.get().downcast::<TupleObj>();
-    match (names(a), names(b)) {
-        (None, None) => true,
-        (Some(x), Some(y)) => {
-            x.len() == y.len()
-                && x.items().iter().zip(y.items()).all(|(p, q)| {
-                    crate::objects::str::as_str(*p) == crate::objects::str::as_str(*q)
-                })
-        }
-        _ => false,
-    }
+    a.instance_kind == b.instance_kind
+        && a.attrs_offset == b.attrs_offset
+        && crate::objects::typeobj_new::compatible_for_assignment(a, b)
 }
 
 fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {

@@ -299,6 +299,104 @@ fn has_weakref(t: Gc<TypeObj>) -> bool {
     crate::objects::weakref::supports_weakrefs(t)
 }
 
+/// What a class adds to its base's instance layout, in CPython's terms
+/// (words after the base's fields): its own `__slots__` members, a weak
+/// reference list, and (for variable-size bases only) a `__dict__`
+/// pointer. A managed `__dict__` costs no words (3.11) but must match.
+struct Added {
+    members: usize,
+    weak: bool,
+    dict: bool,
+}
+
+fn added(t: Gc<TypeObj>) -> Option<Added> {
+    let b = t.base.get().downcast::<TypeObj>()?;
+    Some(Added {
+        members: t.nmembers().saturating_sub(b.nmembers()) as usize,
+        weak: has_weakref(t) && !has_weakref(b),
+        dict: has_dict(t) && !has_dict(b),
+    })
+}
+
+/// Whether `t` has its base's layout (CPython's compatible_with_tp_base).
+fn same_as_base(t: Gc<TypeObj>) -> bool {
+    let Some(b) = t.base.get().downcast::<TypeObj>() else {
+        return false;
+    };
+    if !t.is_heap_type() {
+        return b.instance_kind == t.instance_kind && b.basic_size == t.basic_size;
+    }
+    match added(t) {
+        Some(a) => a.members == 0 && !a.weak && !a.dict,
+        None => false,
+    }
+}
+
+/// The `__slots__` member names `t` itself declares, if it declares
+/// `__slots__`.
+fn own_member_names(t: Gc<TypeObj>) -> Option<Vec<&'static str>> {
+    t.dict().get_str(names().__slots__)?;
+    let from = t
+        .base
+        .get()
+        .downcast::<TypeObj>()
+        .map(|b| b.nmembers())
+        .unwrap_or(0) as usize;
+    let all = t.members.get().downcast::<TupleObj>();
+    Some(match all {
+        Some(m) => m.obj().items()[from.min(m.len())..]
+            .iter()
+            .filter_map(|&n| as_str(n))
+            .collect(),
+        None => Vec::new(),
+    })
+}
+
+/// CPython's same_slots_added for two classes over the same base: their
+/// layouts must come out the same size the way CPython counts it (a weak
+/// reference list after members never does).
+fn same_slots_added(a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
+    if !a.is_heap_type() || !b.is_heap_type() {
+        return false;
+    }
+    let (Some(x), Some(y)) = (added(a), added(b)) else {
+        return false;
+    };
+    let words =
+        |d: &Added, k: Kind| d.members + d.weak as usize + (d.dict && variable_size(k)) as usize;
+    let mut size = 0;
+    if x.weak && x.members == 0 && y.weak && y.members == 0 {
+        size += 1;
+    }
+    if let (Some(na), Some(nb)) = (own_member_names(a), own_member_names(b)) {
+        if na != nb {
+            return false;
+        }
+        size += na.len();
+    }
+    size == words(&x, a.instance_kind) && size == words(&y, b.instance_kind)
+}
+
+/// Whether an instance of `old` may become one of `new` by `__class__`
+/// assignment (CPython's compatible_for_assignment).
+pub fn compatible_for_assignment(old: Gc<TypeObj>, new: Gc<TypeObj>) -> bool {
+    let layout_base = |mut t: Gc<TypeObj>| {
+        while same_as_base(t) {
+            match t.base.get().downcast::<TypeObj>() {
+                Some(b) => t = b,
+                None => break,
+            }
+        }
+        t
+    };
+    let (nb, ob) = (layout_base(new), layout_base(old));
+    if nb != ob && (nb.base.get() != ob.base.get() || !same_slots_added(nb, ob)) {
+        return false;
+    }
+    // The managed __dict__ must match too.
+    has_dict(old) == has_dict(new)
+}
+
 /// CPython's "itemsize != 0": variable-size layouts that cannot take
 /// members or a weak-reference list.
 pub fn variable_size(k: Kind) -> bool {
