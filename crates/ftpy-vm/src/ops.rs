@@ -530,6 +530,56 @@ pub fn binary_op1(ts: &mut ThreadState, a: Value, b: Value, i: usize) -> PyResul
     Ok(Value::NOT_IMPLEMENTED)
 }
 
+/// `pow(a, b, m)` with a modulus: CPython's ternary dispatch. Each
+/// distinct operand type's power slot is tried in turn: int's needs three
+/// ints, float's and complex's refuse a modulus; a class's `__pow__(b, m)`
+/// is called only for the first operand (three-argument power never uses
+/// `__rpow__`).
+pub fn power3(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResult<Value> {
+    use crate::objects::{float, int};
+    let t = types();
+    let pow_slot = |ty: Gc<TypeObj>| ty.slots.nb[BinaryOp::Power as usize].raw();
+    let real = |v: Value| int::is_int(v) || float::is_float(v);
+    let mut seen: [Option<Gc<TypeObj>>; 3] = [None; 3];
+    for (k, owner) in [a, b, m].into_iter().enumerate() {
+        let ty = type_of(owner);
+        if seen[..k].contains(&Some(ty)) {
+            continue;
+        }
+        seen[k] = Some(ty);
+        let slot = pow_slot(ty);
+        if slot == pow_slot(t.int) && int::is_int(owner) {
+            if int::is_int(a) && int::is_int(b) && int::is_int(m) {
+                return int::int_pow_mod(ts, a, b, m);
+            }
+        } else if slot == pow_slot(t.float) && float::is_float(owner) {
+            if real(a) && real(b) {
+                return Err(ts.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+        } else if slot == pow_slot(t.complex) && owner.is_kind(crate::object::Kind::Complex) {
+            let num = |v: Value| real(v) || v.is_kind(crate::object::Kind::Complex);
+            if num(a) && num(b) {
+                return Err(ts.value_error("complex modulo"));
+            }
+        } else if k == 0 {
+            if let Some(f) = ty.lookup(crate::interp::names().__pow__) {
+                let r = call_unbound(ts, f, a, &[b, m], None)?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    Err(ts.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(a),
+        type_name(b),
+        type_name(m)
+    )))
+}
+
 pub fn add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     binary_op(ts, a, b, BinaryOp::Add)
 }

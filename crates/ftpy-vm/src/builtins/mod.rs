@@ -650,7 +650,7 @@ fn b_sorted(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn b_pow(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let a = parse(ts, "pow", args, kw, &["base", "exp", "mod"], 2, 3)?;
     match a.get(2) {
-        Some(m) if !m.is_none() => int::int_pow_mod(ts, a.req(0), a.req(1), m),
+        Some(m) if !m.is_none() => ops::power3(ts, a.req(0), a.req(1), m),
         _ => ops::binary_op(ts, a.req(0), a.req(1), BinaryOp::Power),
     }
 }

@@ -912,6 +912,12 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
         if is_int(r) {
             return int_pos(ts, r);
         }
+        if type_of(r).slots.index.get().is_none() {
+            return Err(ts.type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                type_name(r)
+            )));
+        }
         return crate::ops::index(ts, r);
     }
     Err(ts.type_error(format!(
@@ -1022,31 +1028,39 @@ fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
     Ok(int_from_big(ts, q * p))
 }
 
+/// `byteorder` of to_bytes/from_bytes.
+fn byte_order(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<bool> {
+    let Some(s) = v.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            type_name(v)
+        )));
+    };
+    match s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
 fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(
-        ts,
-        "to_bytes",
-        args,
-        kw,
-        &["self", "length", "byteorder", "signed"],
-        1,
-        3,
-    )?;
-    let b = to_big(a.req(0)).unwrap_or_default();
-    let length = match a.get(1) {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new(
+        "int.to_bytes($self, /, length=1, byteorder='big', *, signed=False)",
+    );
+    let [this, length, order, signed] = SIG.bind(ts, args, kw)?;
+    let b = self_int(ts, &[this])?;
+    let length = match length.non_null() {
         Some(l) => crate::ops::index_to_i64(ts, l)?,
         None => 1,
     };
     if length < 0 {
         return Err(ts.value_error("length argument must be non-negative"));
     }
-    let order = match a.get(2) {
-        Some(o) => {
-            crate::objects::str::expect_str(ts, o, "to_bytes() argument 'byteorder'")?.to_string()
-        }
-        None => "big".to_string(),
+    let little = match order.non_null() {
+        Some(o) => byte_order(ts, o, "to_bytes")?,
+        None => false,
     };
-    let signed = match a.get(3) {
+    let signed = match signed.non_null() {
         Some(s) => crate::ops::truthy(ts, s)?,
         None => false,
     };
@@ -1063,15 +1077,13 @@ fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     }
     let len = length as usize;
     if bytes.len() > len {
-        // to_signed_bytes may add a sign byte that is redundant.
         return Err(ts.overflow_error("int too big to convert"));
     }
+    ts.check_alloc_size(len)?;
     let fill = if signed && b.is_negative() { 0xff } else { 0 };
     bytes.resize(len, fill);
-    match order.as_str() {
-        "little" => {}
-        "big" => bytes.reverse(),
-        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    if !little {
+        bytes.reverse();
     }
     Ok(crate::objects::bytes::BytesObj::new(ts, &bytes))
 }
@@ -1081,48 +1093,56 @@ fn int_from_bytes(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(
-        ts,
-        "from_bytes",
-        args,
-        kw,
-        &["cls", "bytes", "byteorder", "signed"],
-        2,
-        3,
-    )?;
-    let data = match crate::objects::bytes::bytes_data(a.req(1)) {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new(
+        "int.from_bytes($type, /, bytes, byteorder='big', *, signed=False)",
+    );
+    let [cls, src, order, signed] = SIG.bind(ts, args, kw)?;
+    let data = match crate::objects::bytes::bytes_data(src) {
         Some(d) => d,
         None => {
-            let items = crate::ops::collect(ts, a.req(1))?;
-            let mut out = Vec::new();
-            for &x in items.iter() {
-                match to_i64(x) {
-                    Some(v) if (0..256).contains(&v) => out.push(v as u8),
-                    _ => return Err(ts.value_error("bytes must be in range(0, 256)")),
+            // bytes(src): an iterable of ints, but not a str or an int.
+            if src.downcast::<StrObj>().is_some() || is_int(src) {
+                return Err(ts.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    type_name(src)
+                )));
+            }
+            let items = match crate::ops::collect(ts, src) {
+                Ok(items) => items,
+                Err(e) if e.matches(types().type_error) => {
+                    return Err(ts.type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        type_name(src)
+                    )))
                 }
+                Err(e) => return Err(e),
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for &x in items.iter() {
+                let v = crate::ops::index_to_i64(ts, x)?;
+                if !(0..256).contains(&v) {
+                    return Err(ts.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(v as u8);
             }
             out
         }
     };
-    let order = match a.get(2) {
-        Some(o) => {
-            crate::objects::str::expect_str(ts, o, "from_bytes() argument 'byteorder'")?.to_string()
-        }
-        None => "big".to_string(),
+    let little = match order.non_null() {
+        Some(o) => byte_order(ts, o, "from_bytes")?,
+        None => false,
     };
-    let signed = match a.get(3) {
+    let signed = match signed.non_null() {
         Some(s) => crate::ops::truthy(ts, s)?,
         None => false,
     };
-    let v = match (order.as_str(), signed) {
-        ("big", false) => BigInt::from_bytes_be(Sign::Plus, &data),
-        ("little", false) => BigInt::from_bytes_le(Sign::Plus, &data),
-        ("big", true) => BigInt::from_signed_bytes_be(&data),
-        ("little", true) => BigInt::from_signed_bytes_le(&data),
-        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    let v = match (little, signed) {
+        (false, false) => BigInt::from_bytes_be(Sign::Plus, &data),
+        (true, false) => BigInt::from_bytes_le(Sign::Plus, &data),
+        (false, true) => BigInt::from_signed_bytes_be(&data),
+        (true, true) => BigInt::from_signed_bytes_le(&data),
     };
     let r = int_from_big(ts, v);
-    let cls = a.req(0);
     if cls == types().int.value() {
         return Ok(r);
     }
