@@ -45,13 +45,42 @@ pub mod libm {
         pub safe fn log1p(x: f64) -> f64;
         pub safe fn pow(x: f64, y: f64) -> f64;
         pub safe fn sqrt(x: f64) -> f64;
-        pub safe fn cbrt(x: f64) -> f64;
         pub safe fn erf(x: f64) -> f64;
         pub safe fn erfc(x: f64) -> f64;
         pub safe fn fmod(x: f64, y: f64) -> f64;
         pub safe fn hypot(x: f64, y: f64) -> f64;
         pub safe fn nextafter(x: f64, y: f64) -> f64;
         pub safe fn remainder(x: f64, y: f64) -> f64;
+        pub safe fn ldexp(x: f64, e: i32) -> f64;
+    }
+
+    type F1 = extern "C" fn(f64) -> f64;
+
+    /// `cbrt` from the C library itself: Rust's runtime carries its own
+    /// `cbrt` (compiler-builtins), which the linker prefers and which
+    /// differs from glibc's in the last bit.
+    pub fn cbrt(x: f64) -> f64 {
+        static F: std::sync::OnceLock<Option<F1>> = std::sync::OnceLock::new();
+        let f = F.get_or_init(|| {
+            // SAFETY: dlopen and dlsym get NUL-terminated names; a symbol
+            // found under this name in libm is `double cbrt(double)`.
+            unsafe {
+                let h = libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY);
+                if h.is_null() {
+                    return None;
+                }
+                let p = libc::dlsym(h, c"cbrt".as_ptr());
+                if p.is_null() {
+                    None
+                } else {
+                    Some(std::mem::transmute::<*mut libc::c_void, F1>(p))
+                }
+            }
+        });
+        match f {
+            Some(f) => f(x),
+            None => x.cbrt(),
+        }
     }
 }
 
