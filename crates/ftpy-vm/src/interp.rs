@@ -157,6 +157,11 @@ builtin_types! {
     unicode_encode_error: "UnicodeEncodeError", Exception, exception::ExcObj, B;
     buffer_error: "BufferError", Exception, exception::ExcObj, B;
     warning: "Warning", Exception, exception::ExcObj, B;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iterator, iterators::IterObj, 0;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iterator, iterators::IterObj, 0;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iterator, iterators::IterObj, 0;
+    longrange_iterator: "longrange_iterator", Iterator, iterators::IterObj, 0;
+    mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
 }
 
 macro_rules! names {

@@ -448,6 +448,7 @@ kinds! {
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
+    MappingProxy => mappingproxy::MappingProxyObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

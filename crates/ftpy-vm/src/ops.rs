@@ -359,6 +359,43 @@ pub fn index_saturating(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<
     Ok(int::to_i64_saturating(i))
 }
 
+/// A sequence item index (`seq[i]`): an int or an object with
+/// `__index__`, else TypeError "{what} indices must be integers or
+/// slices, not X"; an int beyond the `isize` range is
+/// IndexError "cannot fit 'int' into an index-sized integer".
+pub fn item_index(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(v)
+        )));
+    }
+    let i = index(ts, v)?;
+    match int::to_i64(i) {
+        Some(x) => Ok(x),
+        None => Err(ts.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            type_name(i)
+        ))),
+    }
+}
+
+/// A bound of `seq.index(x, start, stop)`: an int or `__index__` (not
+/// None), saturated to the `i64` range.
+pub fn slice_bound(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let i = index(ts, v)?;
+    Ok(int::to_i64_saturating(i))
+}
+
 // ---- comparison -------------------------------------------------------------------
 
 /// `a OP b` with Python's reflection rules.

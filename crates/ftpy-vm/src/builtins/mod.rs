@@ -1124,6 +1124,7 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "coroutine",
             "async_generator",
             "TextIOWrapper",
+            "mappingproxy",
         ];
         if skip.contains(&name) {
             continue;

@@ -585,6 +585,8 @@ fn m_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0.");
+    crate::objects::set_type_attr(ts, t.complex, "__doc__", doc);
     let ty = t.complex;
     let s = &ty.slots;
     s.repr.set(Some(c_repr));

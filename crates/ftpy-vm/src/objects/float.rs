@@ -1015,6 +1015,8 @@ fn get_imag(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "Convert a string or number to a floating point number, if possible.");
+    crate::objects::set_type_attr(ts, t.float, "__doc__", doc);
     let ty = t.float;
     let s = &ty.slots;
     s.repr.set(Some(float_repr));

@@ -1031,10 +1031,30 @@ fn m_add(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(Value::NONE)
 }
 
+/// `discard` where a (unhashable) set key stands for the equal frozenset,
+/// as in `remove`, `discard` and `in`.
+fn discard_key(ts: &mut ThreadState, s: Gc<SetObj>, x: Value) -> PyResult<bool> {
+    match s.discard(ts, x) {
+        Err(e) if e.matches(types().type_error) && !is_frozen_value(x) => {
+            let Some(inner) = x.downcast::<SetObj>() else {
+                return Err(e);
+            };
+            let f = SetObj::new(ts, types().frozenset);
+            f.merge(ts, inner)?;
+            s.discard(ts, f.value())
+        }
+        r => r,
+    }
+}
+
+fn is_frozen_value(x: Value) -> bool {
+    x.downcast::<SetObj>().is_some_and(|s| s.is_frozen())
+}
+
 fn m_remove(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let s = mutable(ts, args, "remove")?;
     let x = one_arg(ts, args, "remove")?;
-    if !s.discard(ts, x)? {
+    if !discard_key(ts, s, x)? {
         return Err(ts.key_error(x));
     }
     Ok(Value::NONE)
@@ -1043,7 +1063,7 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 fn m_discard(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let s = mutable(ts, args, "discard")?;
     let x = one_arg(ts, args, "discard")?;
-    s.discard(ts, x)?;
+    discard_key(ts, s, x)?;
     Ok(Value::NONE)
 }
 
@@ -1221,6 +1241,10 @@ fn m_reduce(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.");
+    crate::objects::set_type_attr(ts, t.set, "__doc__", doc);
+    let doc = StrObj::new(ts, "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.");
+    crate::objects::set_type_attr(ts, t.frozenset, "__doc__", doc);
     for ty in [t.set, t.frozenset] {
         let s = &ty.slots;
         s.repr.set(Some(set_repr));
