@@ -166,22 +166,37 @@ fn c_powi(x: C64, n: i64) -> Result<C64, PowErr> {
 }
 
 /// `a ** b` as the `**` operator computes it (errors as Python errors).
+/// As in CPython, the C library's `errno` from the functions used counts:
+/// a domain error there (`cos(inf)`) is reported like `0 ** -1`.
 pub fn complex_power(ts: &mut ThreadState, a: C64, b: C64) -> PyResult<C64> {
     let integral = b.im == 0.0 && b.re == b.re.trunc() && b.re.abs() < 9.2e18;
+    libm::set_errno(0);
     let r = if integral {
         c_powi(a, b.re as i64)
     } else {
         c_pow(a, b)
     };
-    match r {
+    let p = match r {
         Err(PowErr::Domain) => {
-            Err(ts.zero_division_error("0.0 to a negative or complex power"))
+            return Err(ts.zero_division_error("0.0 to a negative or complex power"))
         }
-        Ok(p) if p.re.is_infinite() || p.im.is_infinite() => {
-            Err(ts.overflow_error("complex exponentiation"))
+        Ok(p) => p,
+    };
+    let mut err = libm::errno();
+    if p.re.is_infinite() || p.im.is_infinite() {
+        if err == 0 {
+            err = libm::ERANGE;
         }
-        Ok(p) => Ok(p),
+    } else if err == libm::ERANGE {
+        err = 0;
     }
+    if err == libm::EDOM {
+        return Err(ts.zero_division_error("0.0 to a negative or complex power"));
+    }
+    if err == libm::ERANGE {
+        return Err(ts.overflow_error("complex exponentiation"));
+    }
+    Ok(p)
 }
 
 /// `x ** y` for a negative float base and fractional exponent.

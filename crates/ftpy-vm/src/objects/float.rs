@@ -56,6 +56,24 @@ pub mod libm {
 
     type F1 = extern "C" fn(f64) -> f64;
 
+    /// The C library's `errno` for this thread. CPython reads it after
+    /// some libm calls (`pow`, the complex power), so a domain error a
+    /// libm function reports shows as CPython's exception.
+    pub fn errno() -> i32 {
+        // SAFETY: __errno_location returns this thread's errno slot,
+        // valid for the thread's life.
+        unsafe { *libc::__errno_location() }
+    }
+
+    /// Sets this thread's `errno`.
+    pub fn set_errno(v: i32) {
+        // SAFETY: as in `errno`.
+        unsafe { *libc::__errno_location() = v }
+    }
+
+    pub const EDOM: i32 = libc::EDOM;
+    pub const ERANGE: i32 = libc::ERANGE;
+
     /// `cbrt` from the C library itself: Rust's runtime carries its own
     /// `cbrt` (compiler-builtins), which the linker prefers and which
     /// differs from glibc's in the last bit.
@@ -247,9 +265,21 @@ pub fn float_power(ts: &mut ThreadState, x: f64, y: f64) -> PyResult<Value> {
     if base == 1.0 {
         return Ok(new_float(ts, if negate { -1.0 } else { 1.0 }));
     }
+    libm::set_errno(0);
     let r = libm::pow(base, y);
-    if r.is_infinite() {
+    let mut err = libm::errno();
+    if err == 0 {
+        if r.is_infinite() {
+            err = libm::ERANGE;
+        }
+    } else if err == libm::ERANGE && r == 0.0 {
+        err = 0;
+    }
+    if err == libm::ERANGE {
         return Err(ts.overflow_error("(34, 'Numerical result out of range')"));
+    }
+    if err != 0 {
+        return Err(ts.value_error("(33, 'Numerical argument out of domain')"));
     }
     Ok(new_float(ts, if negate { -r } else { r }))
 }
