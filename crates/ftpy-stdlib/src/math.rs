@@ -687,6 +687,9 @@ fn coordinate(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
 }
 
 fn m_hypot(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("math.hypot() takes no keyword arguments"));
+    }
     static SIG: Sig = Sig::new("math.hypot(*coordinates)");
     let ([], coords) = SIG.bind_star::<0>(ts, args, kw)?;
     let mut vec = Vec::with_capacity(coords.len());
@@ -957,6 +960,9 @@ fn int_arg(ts: &mut ThreadState, v: Value) -> PyResult<BigInt> {
 }
 
 fn m_gcd(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("math.gcd() takes no keyword arguments"));
+    }
     static SIG: Sig = Sig::new("math.gcd(*integers)");
     let ([], ints) = SIG.bind_star::<0>(ts, args, kw)?;
     let mut g = BigInt::zero();
@@ -968,6 +974,9 @@ fn m_gcd(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_lcm(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error("math.lcm() takes no keyword arguments"));
+    }
     static SIG: Sig = Sig::new("math.lcm(*integers)");
     let ([], ints) = SIG.bind_star::<0>(ts, args, kw)?;
     let mut l = BigInt::one();
@@ -1076,12 +1085,15 @@ fn m_perm(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [n, k] = SIG.bind(ts, args, kw)?;
     match k.non_null().filter(|k| !k.is_none()) {
         None => {
+            // perm(n) is factorial(n), with factorial's errors.
             let n = int_arg(ts, n)?;
             if n.is_negative() {
-                return Err(ts.value_error("n must be a non-negative integer"));
+                return Err(ts.value_error("factorial() not defined for negative values"));
             }
             let Some(k) = n.to_i64() else {
-                return Err(ts.overflow_error("n must not exceed 9223372036854775807"));
+                return Err(ts.overflow_error(
+                    "factorial() argument should not exceed 9223372036854775807",
+                ));
             };
             ts.check_alloc_size(((k as f64) * (k.max(2) as f64).log2() / 8.0) as usize)?;
             Ok(int_from_big(ts, product_range(1, k as u64)))

@@ -371,6 +371,9 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
+        if num_traits::ToPrimitive::to_i64(b.as_ref()).is_none() {
+            return Err(ts.overflow_error("Python int too large to convert to C long"));
+        }
         let Some(ch) = num_traits::ToPrimitive::to_u32(b.as_ref()).and_then(char::from_u32) else {
             return Err(ts.overflow_error("%c arg not in range(0x110000)"));
         };

@@ -663,7 +663,8 @@ fn b_round(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return match nd {
             None => crate::objects::float::round_to_int(ts, f),
             Some(n) => {
-                let n = ops::index_to_i64(ts, n)?;
+                let n = ops::index(ts, n)?;
+                let n = crate::objects::int::to_i64_saturating(n);
                 match crate::objects::float::round_float(f, n) {
                     Some(r) => Ok(crate::objects::float::new_float(ts, r)),
                     None => Err(ts.overflow_error("rounded value too large to represent")),

@@ -557,12 +557,16 @@ fn get_imag(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(crate::objects::float::new_float(ts, z.im))
 }
 
-fn m_conjugate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_conjugate(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.conjugate($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     Ok(ComplexObj::new(ts, z.re, -z.im))
 }
 
-fn m_complex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_complex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.__complex__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     if type_of(args[0]) == types().complex {
         return Ok(args[0]);
@@ -573,8 +577,10 @@ fn m_complex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
 fn m_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.__getnewargs__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     let re = crate::objects::float::new_float(ts, z.re);
     let im = crate::objects::float::new_float(ts, z.im);
@@ -617,8 +623,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.nb[BinaryOp::Multiply as usize].set(Some(c_mul));
     s.nb[BinaryOp::TrueDivide as usize].set(Some(c_div));
     s.nb[BinaryOp::Power as usize].set(Some(c_pow_op));
-    add_getset(ts, ty, "real", get_real, None);
-    add_getset(ts, ty, "imag", get_imag, None);
+    add_getset(ts, ty, "real", get_real, Some(crate::objects::slice::readonly_member));
+    add_getset(ts, ty, "imag", get_imag, Some(crate::objects::slice::readonly_member));
     add_methods(
         ts,
         ty,

@@ -606,8 +606,10 @@ fn self_f64(ts: &mut ThreadState, args: &[Value]) -> PyResult<f64> {
 fn float_is_integer(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.is_integer($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(Value::from_bool(f.is_finite() && f.floor() == f))
 }
@@ -615,8 +617,10 @@ fn float_is_integer(
 fn float_as_integer_ratio(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.as_integer_ratio($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     if f.is_infinite() {
         return Err(ts.overflow_error("cannot convert Infinity to integer ratio"));
@@ -669,7 +673,9 @@ pub fn float_to_hex(f: f64) -> String {
     format!("{sign}0x{lead}.{man:013x}p{esign}{}", e.abs())
 }
 
-fn float_hex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_hex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.hex($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(StrObj::new(ts, &float_to_hex(f)))
 }
@@ -826,10 +832,8 @@ fn float_fromhex(
         crate::builtins::args::Sig::new("float.fromhex($type, string, /)");
     let [cls, arg] = SIG.bind(ts, args, kw)?;
     let Some(text) = arg.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            type_name(arg)
-        )));
+        // CPython reads the argument with PyUnicode_AsUTF8AndSize.
+        return Err(ts.type_error("bad argument type for built-in operation"));
     };
     let f = match parse_hex(text.as_str()) {
         Ok(f) => f,
@@ -870,8 +874,10 @@ fn float_getformat(
 fn float_conjugate(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.conjugate($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(new_float(ts, f))
 }
@@ -965,13 +971,16 @@ fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyRes
     Ok(crate::builtins::numeric_divmod(ts, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
-fn float_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__round__($self, ndigits=None, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     match args.get(1) {
         None => round_to_int(ts, f),
         Some(v) if v.is_none() => round_to_int(ts, f),
         Some(&n) => {
-            let n = crate::ops::index_to_i64(ts, n)?;
+            let n = crate::ops::index(ts, n)?;
+            let n = crate::objects::int::to_i64_saturating(n);
             match round_float(f, n) {
                 Some(r) => Ok(new_float(ts, r)),
                 None => Err(ts.overflow_error("rounded value too large to represent")),
@@ -997,17 +1006,23 @@ pub fn round_to_int(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
     int_from_f64(ts, r)
 }
 
-fn float_trunc(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__trunc__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f)
 }
 
-fn float_floor(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__floor__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.floor())
 }
 
-fn float_ceil(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__ceil__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.ceil())
 }
@@ -1015,11 +1030,13 @@ fn float_ceil(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
 fn float_format(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__format__($self, format_spec, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => crate::objects::str::expect_str(ts, s, "__format__() argument")?,
         None => return Err(ts.type_error("__format__() takes exactly one argument")),
     };
     crate::format::format_float(ts, f, spec.as_str())
@@ -1028,8 +1045,10 @@ fn float_format(
 fn float_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__getnewargs__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let v = new_float(ts, f);
     Ok(TupleObj::new(ts, &[v]).value())

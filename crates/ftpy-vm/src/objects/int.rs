@@ -938,7 +938,9 @@ fn int_new(
         (None, Some(_)) => return Err(ts.type_error("int() missing string argument")),
         (Some(x), None) => to_int(ts, x)?,
         (Some(x), Some(base)) => {
-            let base = crate::ops::index_to_i64(ts, base)?;
+            // Saturating, as CPython's PyNumber_AsSsize_t(base, NULL).
+            let base = crate::ops::index(ts, base)?;
+            let base = to_i64_saturating(base);
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -970,8 +972,10 @@ fn self_int(ts: &mut ThreadState, args: &[Value]) -> PyResult<Cow<'static, BigIn
 fn int_bit_length(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.bit_length($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_i64(ts, b.bits() as i64))
 }
@@ -979,8 +983,10 @@ fn int_bit_length(
 fn int_bit_count(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.bit_count($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let (_, digits) = b.to_u64_digits();
     let n: u64 = digits.iter().map(|d| d.count_ones() as u64).sum();
@@ -990,8 +996,10 @@ fn int_bit_count(
 fn int_conjugate(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.conjugate($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
 }
@@ -999,25 +1007,38 @@ fn int_conjugate(
 fn int_as_integer_ratio(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.as_integer_ratio($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let n = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[n, Value::small_int_unchecked(1)]).value())
 }
 
-fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__round__($self, ndigits=None, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let nd = match args.get(1) {
         None => return Ok(int_from_big(ts, b.into_owned())),
         Some(v) if v.is_none() => return Ok(int_from_big(ts, b.into_owned())),
-        Some(&v) => crate::ops::index_to_i64(ts, v)?,
+        Some(&v) => {
+            let i = crate::ops::index(ts, v)?;
+            to_big(i).map(|c| c.into_owned()).unwrap_or_default()
+        }
     };
-    if nd >= 0 {
+    if !nd.is_negative() {
         return Ok(int_from_big(ts, b.into_owned()));
     }
-    // Round to a multiple of 10**-nd, half to even.
-    let p = BigInt::from(10u32).pow((-nd).min(100000) as u32);
+    // Round to a multiple of 10**-nd, half to even. A power of ten with
+    // more digits than the int (plus one) rounds it to 0.
+    let digits_bound = (b.bits() as f64 * std::f64::consts::LOG10_2) as u64 + 2;
+    let k = match (-nd).to_u64() {
+        Some(k) if k <= digits_bound => k,
+        _ => return Ok(Value::small_int_unchecked(0)),
+    };
+    let p = BigInt::from(10u32).pow(k as u32);
     let (q, r) = b.div_mod_floor(&p);
     let twice = &r * 2u32;
     let q = match twice.cmp(&p) {
@@ -1152,16 +1173,20 @@ fn int_from_bytes(
 fn int_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__getnewargs__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let v = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[v]).value())
 }
 
-fn int_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__format__($self, format_spec, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => crate::objects::str::expect_str(ts, s, "__format__() argument")?,
         None => return Err(ts.type_error("__format__() takes exactly one argument")),
     };
     crate::format::format_int(ts, args[0], spec.as_str())
@@ -1179,12 +1204,32 @@ fn get_denominator(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(1))
 }
 
-fn int_trunc(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__trunc__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
 }
 
-fn int_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__floor__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__ceil__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__sizeof__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let digits = (b.bits() as i64 + 29) / 30;
     Ok(int_from_i64(ts, 24 + 4 * digits.max(1)))
@@ -1226,8 +1271,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__divmod__", int_divmod),
             method("__rdivmod__", int_rdivmod),
             method("__trunc__", int_trunc),
-            method("__floor__", int_trunc),
-            method("__ceil__", int_trunc),
+            method("__floor__", int_floor),
+            method("__ceil__", int_ceil),
             method("to_bytes", int_to_bytes),
             classmethod("from_bytes", int_from_bytes),
             method("__getnewargs__", int_getnewargs),

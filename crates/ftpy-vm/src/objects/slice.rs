@@ -301,6 +301,12 @@ fn get_step(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         .unwrap_or(Value::NONE))
 }
 
+/// The setter of a read-only member (CPython's `READONLY` struct
+/// members: `slice.start`, `range.step`, `complex.real` ...).
+pub fn readonly_member(ts: &mut ThreadState, _v: Value, _x: Option<Value>) -> PyResult<()> {
+    Err(ts.attribute_error_msg("readonly attribute"))
+}
+
 fn slice_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     Err(ts.type_error(format!("unhashable type: '{}'", type_name(v))))
 }
@@ -321,7 +327,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__reduce__", slice_reduce),
         ],
     );
-    add_getset(ts, ty, "start", get_start, None);
-    add_getset(ts, ty, "stop", get_stop, None);
-    add_getset(ts, ty, "step", get_step, None);
+    add_getset(ts, ty, "start", get_start, Some(readonly_member));
+    add_getset(ts, ty, "stop", get_stop, Some(readonly_member));
+    add_getset(ts, ty, "step", get_step, Some(readonly_member));
 }
