@@ -993,6 +993,8 @@ fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<DictObj>> {
 }
 
 fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.get($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "get", kw)?;
     let d = this(ts, args)?;
     if args.len() < 2 || args.len() > 3 {
@@ -1013,6 +1015,8 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult
 }
 
 fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.setdefault($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "setdefault", kw)?;
     let d = this(ts, args)?;
     let Some(&key) = args.get(1) else {
@@ -1041,6 +1045,8 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
 }
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.pop($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "pop", kw)?;
     let d = this(ts, args)?;
     let Some(&key) = args.get(1) else {
@@ -1057,6 +1063,8 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
 }
 
 fn m_popitem(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.popitem($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "popitem", kw)?;
     let d = this(ts, args)?;
     let (k, v) = {
@@ -1122,12 +1130,16 @@ fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.clear($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "clear", kw)?;
     this(ts, args)?.clear(ts);
     Ok(Value::NONE)
 }
 
 fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.copy($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "copy", kw)?;
     let d = this(ts, args)?;
     let n = DictObj::new(ts);
@@ -1136,6 +1148,8 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 }
 
 fn m_fromkeys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.fromkeys($type, iterable, value=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "fromkeys", kw)?;
     let cls = args[0];
     let Some(&iterable) = args.get(1) else {
@@ -1160,17 +1174,25 @@ fn view(ts: &mut ThreadState, args: &[Value], ty: Gc<TypeObj>) -> PyResult<Value
         .value())
 }
 
-fn m_keys(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_keys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.keys($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_keys)
 }
-fn m_values(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_values(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.values($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_values)
 }
-fn m_items(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_items(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.items($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_items)
 }
 
-fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.__reversed__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     Ok(crate::objects::iterators::dict_rev_iter(
         ts,
@@ -1179,7 +1201,9 @@ fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
     ))
 }
 
-fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.__sizeof__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     let t = d.table();
     Ok(len_value(48 + t.size() * 4 + t.usable as usize * 24))

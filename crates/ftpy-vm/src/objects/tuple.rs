@@ -344,7 +344,9 @@ fn tuple_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     Ok(TupleObj::new(ts, &v).value())
 }
 
-fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("tuple.index($self, value, start=0, stop=sys.maxsize, /)");
+    SIG.bind::<4>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("index expected at least 1 argument, got 0"));
@@ -367,7 +369,9 @@ fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     Err(ts.value_error("tuple.index(x): x not in tuple"))
 }
 
-fn tuple_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("tuple.count($self, value, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("count() takes exactly one argument (0 given)"));
