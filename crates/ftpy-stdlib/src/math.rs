@@ -59,7 +59,12 @@ fn check_err(ts: &mut ThreadState, r: f64, e: Option<MathErr>) -> PyResult<f64> 
 }
 
 /// CPython's `math_1`: a one-argument function judged by its result.
-fn math_1(ts: &mut ThreadState, x: Value, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    ts: &mut ThreadState,
+    x: Value,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = to_f64(ts, x)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -143,8 +148,13 @@ func1a!(m_lgamma, "math.lgamma(x, /)", lgamma);
 // ---- gamma and lgamma: Lanczos' approximation, as CPython computes it ----
 
 const LANCZOS_N: usize = 13;
+// The coefficients are written with all their published digits; Rust
+// rounds each literal to the nearest double, as C does for CPython.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -201,6 +211,7 @@ const GAMMA_INTEGRAL: [f64; 23] = [
     51090942171709440000.0,
     1124000727777607680000.0,
 ];
+#[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
 
 /// The rational function of Lanczos' sum, evaluated so it does not
@@ -427,12 +438,7 @@ fn m_log10(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 // ---- two-argument functions ----------------------------------------------------
 
-fn two_floats(
-    ts: &mut ThreadState,
-    sig: &Sig,
-    args: &[Value],
-    kw: Kw,
-) -> PyResult<(f64, f64)> {
+fn two_floats(ts: &mut ThreadState, sig: &Sig, args: &[Value], kw: Kw) -> PyResult<(f64, f64)> {
     let [a, b] = sig.bind(ts, args, kw)?;
     let x = to_f64(ts, a)?;
     let y = to_f64(ts, b)?;
@@ -1020,9 +1026,7 @@ fn m_factorial(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
         return Err(ts.value_error("factorial() not defined for negative values"));
     }
     let Some(k) = n.to_i64() else {
-        return Err(ts.overflow_error(
-            "factorial() argument should not exceed 9223372036854775807",
-        ));
+        return Err(ts.overflow_error("factorial() argument should not exceed 9223372036854775807"));
     };
     // n! has about n*log2(n) bits.
     let bits = (k as f64) * (k.max(2) as f64).log2();
@@ -1091,9 +1095,9 @@ fn m_perm(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
                 return Err(ts.value_error("factorial() not defined for negative values"));
             }
             let Some(k) = n.to_i64() else {
-                return Err(ts.overflow_error(
-                    "factorial() argument should not exceed 9223372036854775807",
-                ));
+                return Err(
+                    ts.overflow_error("factorial() argument should not exceed 9223372036854775807")
+                );
             };
             ts.check_alloc_size(((k as f64) * (k.max(2) as f64).log2() / 8.0) as usize)?;
             Ok(int_from_big(ts, product_range(1, k as u64)))

@@ -318,9 +318,7 @@ fn number_layout(
     let int_part = match sp.grouping {
         Some(g) if !int_digits.is_empty() => {
             if sp.fill == '0' && align == Some('=') {
-                let min = sp
-                    .width
-                    .saturating_sub(head_len + rest.chars().count());
+                let min = sp.width.saturating_sub(head_len + rest.chars().count());
                 grouped_zero_pad(int_digits, g, every, min)
             } else {
                 group(int_digits, g, every)
@@ -339,7 +337,7 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
         return Ok(s.value());
     }
     let tyname = type_name(v);
-    let sp = spec_checked(ts, spec, &tyname)?;
+    let sp = spec_checked(ts, spec, tyname)?;
     if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = sp.ty {
         let f = int_to_f64(ts, v)?;
         let s = format_float_spec(ts, f, &sp)?;
@@ -367,9 +365,9 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
             return Err(ts.value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if sp.alt {
-            return Err(ts.value_error(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(
+                ts.value_error("Alternate form (#) not allowed with integer format specifier 'c'")
+            );
         }
         if num_traits::ToPrimitive::to_i64(b.as_ref()).is_none() {
             return Err(ts.overflow_error("Python int too large to convert to C long"));
@@ -509,10 +507,34 @@ fn float_pieces(f: f64, sp: &Spec, complex_part: bool) -> (bool, String, String)
             None => (FloatMode::Repr, 0, !complex_part, false, false),
             Some(p) => (FloatMode::General, p, !complex_part, false, false),
         },
-        Some('e' | 'E') => (FloatMode::Exp, sp.precision.unwrap_or(6), false, false, false),
-        Some('f' | 'F') => (FloatMode::Fixed, sp.precision.unwrap_or(6), false, false, false),
-        Some('%') => (FloatMode::Fixed, sp.precision.unwrap_or(6), false, true, true),
-        _ => (FloatMode::General, sp.precision.unwrap_or(6), false, false, false),
+        Some('e' | 'E') => (
+            FloatMode::Exp,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
+        Some('f' | 'F') => (
+            FloatMode::Fixed,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
+        Some('%') => (
+            FloatMode::Fixed,
+            sp.precision.unwrap_or(6),
+            false,
+            true,
+            true,
+        ),
+        _ => (
+            FloatMode::General,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
     };
     let neg = f.is_sign_negative() && !f.is_nan();
     let a = if scale { f.abs() * 100.0 } else { f.abs() };
@@ -583,9 +605,7 @@ pub fn format_complex(ts: &mut ThreadState, re: f64, im: f64, spec: &str) -> PyR
         return Err(ts.value_error("Zero padding is not allowed in complex format specifier"));
     }
     if sp.align == Some('=') {
-        return Err(
-            ts.value_error("'=' alignment flag is not allowed in complex format specifier")
-        );
+        return Err(ts.value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
     check_precision(ts, &sp)?;
     let body = complex_body(re, im, &sp);

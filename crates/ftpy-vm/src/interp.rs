@@ -162,6 +162,8 @@ builtin_types! {
     dict_reverseitemiterator: "dict_reverseitemiterator", Iterator, iterators::IterObj, 0;
     longrange_iterator: "longrange_iterator", Iterator, iterators::IterObj, 0;
     mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
+    generic_alias: "GenericAlias", GenericAlias, genericalias::GenericAliasObj, 0;
+    union_type: "UnionType", Union, uniontype::UnionObj, 0;
 }
 
 macro_rules! names {

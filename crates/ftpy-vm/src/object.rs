@@ -449,6 +449,8 @@ kinds! {
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
     MappingProxy => mappingproxy::MappingProxyObj,
+    GenericAlias => genericalias::GenericAliasObj,
+    Union => uniontype::UnionObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

@@ -698,8 +698,10 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
     }
     if let Some(t) = v.downcast::<TypeObj>() {
         // `list[int]` and friends: __class_getitem__.
-        if let Some(cg) = t.lookup(names().__class_getitem__) {
-            return call_unbound(ts, cg, v, &[key], None).or_else(|_| call(ts, cg, &[key], None));
+        if t.lookup(names().__class_getitem__).is_some() {
+            // Looked up as a class attribute: a classmethod binds to `v`.
+            let cg = getattr(ts, v, names().__class_getitem__)?;
+            return call(ts, cg, &[key], None);
         }
         return Err(ts.type_error(format!("type '{}' is not subscriptable", t.name_str())));
     }

@@ -1126,6 +1126,8 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "async_generator",
             "TextIOWrapper",
             "mappingproxy",
+            "GenericAlias",
+            "UnionType",
         ];
         if skip.contains(&name) {
             continue;

@@ -100,11 +100,17 @@ fn c_quot(a: C64, b: C64) -> Option<C64> {
         }
         let ratio = b.im / b.re;
         let denom = b.re + b.im * ratio;
-        Some(c((a.re + a.im * ratio) / denom, (a.im - a.re * ratio) / denom))
+        Some(c(
+            (a.re + a.im * ratio) / denom,
+            (a.im - a.re * ratio) / denom,
+        ))
     } else if abs_im >= abs_re {
         let ratio = b.re / b.im;
         let denom = b.re * ratio + b.im;
-        Some(c((a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom))
+        Some(c(
+            (a.re * ratio + a.im) / denom,
+            (a.im * ratio - a.re) / denom,
+        ))
     } else {
         // A NaN in b.
         Some(c(f64::NAN, f64::NAN))
@@ -558,14 +564,16 @@ fn get_imag(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn m_conjugate(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.conjugate($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("complex.conjugate($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     Ok(ComplexObj::new(ts, z.re, -z.im))
 }
 
 fn m_complex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.__complex__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("complex.__complex__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     if type_of(args[0]) == types().complex {
@@ -574,12 +582,9 @@ fn m_complex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
     Ok(ComplexObj::new(ts, z.re, z.im))
 }
 
-fn m_getnewargs(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("complex.__getnewargs__($self, /)");
+fn m_getnewargs(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("complex.__getnewargs__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let z = self_c64(ts, args[0])?;
     let re = crate::objects::float::new_float(ts, z.re);
@@ -623,8 +628,20 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.nb[BinaryOp::Multiply as usize].set(Some(c_mul));
     s.nb[BinaryOp::TrueDivide as usize].set(Some(c_div));
     s.nb[BinaryOp::Power as usize].set(Some(c_pow_op));
-    add_getset(ts, ty, "real", get_real, Some(crate::objects::slice::readonly_member));
-    add_getset(ts, ty, "imag", get_imag, Some(crate::objects::slice::readonly_member));
+    add_getset(
+        ts,
+        ty,
+        "real",
+        get_real,
+        Some(crate::objects::slice::readonly_member),
+    );
+    add_getset(
+        ts,
+        ty,
+        "imag",
+        get_imag,
+        Some(crate::objects::slice::readonly_member),
+    );
     add_methods(
         ts,
         ty,

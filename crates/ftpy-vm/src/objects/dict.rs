@@ -993,7 +993,8 @@ fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<DictObj>> {
 }
 
 fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.get($self, key, default=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.get($self, key, default=None, /)");
     SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "get", kw)?;
     let d = this(ts, args)?;
@@ -1015,7 +1016,8 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult
 }
 
 fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.setdefault($self, key, default=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.setdefault($self, key, default=None, /)");
     SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "setdefault", kw)?;
     let d = this(ts, args)?;
@@ -1045,7 +1047,8 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
 }
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.pop($self, key, default=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.pop($self, key, default=None, /)");
     SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "pop", kw)?;
     let d = this(ts, args)?;
@@ -1063,7 +1066,8 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
 }
 
 fn m_popitem(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.popitem($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.popitem($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "popitem", kw)?;
     let d = this(ts, args)?;
@@ -1130,7 +1134,8 @@ fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.clear($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.clear($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "clear", kw)?;
     this(ts, args)?.clear(ts);
@@ -1148,7 +1153,8 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 }
 
 fn m_fromkeys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.fromkeys($type, iterable, value=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.fromkeys($type, iterable, value=None, /)");
     SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "fromkeys", kw)?;
     let cls = args[0];
@@ -1180,18 +1186,21 @@ fn m_keys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
     view(ts, args, types().dict_keys)
 }
 fn m_values(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.values($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.values($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_values)
 }
 fn m_items(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.items($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.items($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_items)
 }
 
 fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.__reversed__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.__reversed__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     Ok(crate::objects::iterators::dict_rev_iter(
@@ -1202,7 +1211,8 @@ fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) ->
 }
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.__sizeof__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.__sizeof__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     let t = d.table();
@@ -1450,7 +1460,10 @@ fn view_isdisjoint(
 
 fn view_mapping(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     match v.downcast::<DictViewObj>() {
-        Some(d) => Ok(crate::objects::mappingproxy::MappingProxyObj::new(ts, d.dict.get())),
+        Some(d) => Ok(crate::objects::mappingproxy::MappingProxyObj::new(
+            ts,
+            d.dict.get(),
+        )),
         None => Err(ts.type_error("bad dict view")),
     }
 }

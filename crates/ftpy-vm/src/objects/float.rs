@@ -427,7 +427,10 @@ pub fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
         // inf, infinity, nan
         let rest = &s[start..];
         let lower = |n: usize| -> Vec<u8> {
-            rest.iter().take(n).map(|c| c.to_ascii_lowercase()).collect()
+            rest.iter()
+                .take(n)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
         };
         let sign = if neg { -1.0 } else { 1.0 };
         if lower(8) == b"infinity" {
@@ -608,7 +611,8 @@ fn float_is_integer(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.is_integer($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.is_integer($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(Value::from_bool(f.is_finite() && f.floor() == f))
@@ -619,7 +623,8 @@ fn float_as_integer_ratio(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.as_integer_ratio($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.as_integer_ratio($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     if f.is_infinite() {
@@ -724,7 +729,11 @@ fn parse_hex(text: &str) -> Result<f64, HexErr> {
     };
     let word: Vec<u8> = s[i..].iter().map(|c| c.to_ascii_lowercase()).collect();
     if word == b"inf" || word == b"infinity" {
-        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if word == b"nan" {
         return Ok(f64::NAN);
@@ -876,7 +885,8 @@ fn float_conjugate(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.conjugate($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.conjugate($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(new_float(ts, f))
@@ -972,7 +982,8 @@ fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyRes
 }
 
 fn float_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__round__($self, ndigits=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__round__($self, ndigits=None, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     match args.get(1) {
@@ -1007,32 +1018,32 @@ pub fn round_to_int(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
 }
 
 fn float_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__trunc__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__trunc__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f)
 }
 
 fn float_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__floor__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__floor__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.floor())
 }
 
 fn float_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__ceil__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__ceil__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.ceil())
 }
 
-fn float_format(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__format__($self, format_spec, /)");
+fn float_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__format__($self, format_spec, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let spec = match args.get(1) {
@@ -1047,7 +1058,8 @@ fn float_getnewargs(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.__getnewargs__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__getnewargs__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let v = new_float(ts, f);
@@ -1064,7 +1076,10 @@ fn get_imag(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
-    let doc = StrObj::new(ts, "Convert a string or number to a floating point number, if possible.");
+    let doc = StrObj::new(
+        ts,
+        "Convert a string or number to a floating point number, if possible.",
+    );
     crate::objects::set_type_attr(ts, t.float, "__doc__", doc);
     let ty = t.float;
     let s = &ty.slots;

@@ -974,7 +974,8 @@ fn int_bit_length(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.bit_length($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.bit_length($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_i64(ts, b.bits() as i64))
@@ -985,7 +986,8 @@ fn int_bit_count(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.bit_count($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.bit_count($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let (_, digits) = b.to_u64_digits();
@@ -998,7 +1000,8 @@ fn int_conjugate(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.conjugate($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.conjugate($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
@@ -1009,7 +1012,8 @@ fn int_as_integer_ratio(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.as_integer_ratio($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.as_integer_ratio($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let n = int_from_big(ts, b.into_owned());
@@ -1017,7 +1021,8 @@ fn int_as_integer_ratio(
 }
 
 fn int_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__round__($self, ndigits=None, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__round__($self, ndigits=None, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let nd = match args.get(1) {
@@ -1175,7 +1180,8 @@ fn int_getnewargs(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__getnewargs__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__getnewargs__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let v = int_from_big(ts, b.into_owned());
@@ -1183,7 +1189,8 @@ fn int_getnewargs(
 }
 
 fn int_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__format__($self, format_spec, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__format__($self, format_spec, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let spec = match args.get(1) {
         Some(&s) => crate::objects::str::expect_str(ts, s, "__format__() argument")?,
@@ -1205,7 +1212,8 @@ fn get_denominator(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 }
 
 fn int_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__trunc__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__trunc__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
@@ -1228,7 +1236,8 @@ fn int_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn int_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("int.__sizeof__($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__sizeof__($self, /)");
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let digits = (b.bits() as i64 + 29) / 30;

@@ -17,10 +17,12 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod method;
 pub mod module;
 pub mod none;
@@ -35,7 +37,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
-pub mod mappingproxy;
+pub mod uniontype;
 
 use crate::error::PyResult;
 use crate::interp::{intern, BuiltinTypes};
@@ -216,6 +218,8 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     iterators::init(ts, t);
     stream::init(ts, t);
     mappingproxy::init(ts, t);
+    genericalias::init(ts, t);
+    uniontype::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();

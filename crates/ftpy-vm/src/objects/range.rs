@@ -475,7 +475,25 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__reduce__", range_reduce),
         ],
     );
-    add_getset(ts, ty, "start", get_start, Some(crate::objects::slice::readonly_member));
-    add_getset(ts, ty, "stop", get_stop, Some(crate::objects::slice::readonly_member));
-    add_getset(ts, ty, "step", get_step, Some(crate::objects::slice::readonly_member));
+    add_getset(
+        ts,
+        ty,
+        "start",
+        get_start,
+        Some(crate::objects::slice::readonly_member),
+    );
+    add_getset(
+        ts,
+        ty,
+        "stop",
+        get_stop,
+        Some(crate::objects::slice::readonly_member),
+    );
+    add_getset(
+        ts,
+        ty,
+        "step",
+        get_step,
+        Some(crate::objects::slice::readonly_member),
+    );
 }

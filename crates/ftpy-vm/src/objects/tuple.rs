@@ -345,7 +345,8 @@ fn tuple_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 fn tuple_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("tuple.index($self, value, start=0, stop=sys.maxsize, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.index($self, value, start=0, stop=sys.maxsize, /)");
     SIG.bind::<4>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
@@ -370,7 +371,8 @@ fn tuple_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
 }
 
 fn tuple_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("tuple.count($self, value, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.count($self, value, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
