@@ -127,6 +127,18 @@ pub enum SpecError {
     Msg(String),
 }
 
+impl AsRef<str> for SpecError {
+    /// The message without the object's type (callers that know it use
+    /// the full "Invalid format specifier '...' for object of type ..."
+    /// through `spec_checked`).
+    fn as_ref(&self) -> &str {
+        match self {
+            SpecError::Invalid => "Invalid format specifier",
+            SpecError::Msg(m) => m,
+        }
+    }
+}
+
 /// Reads a run of decimal digits as a size; `Err` when it overflows.
 fn spec_number(c: &[char]) -> Result<usize, SpecError> {
     let mut n: usize = 0;

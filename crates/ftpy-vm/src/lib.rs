@@ -18,7 +18,9 @@
     clippy::nonminimal_bool
 )]
 
+pub mod buffer;
 pub mod builtins;
+pub mod codecs;
 pub mod error;
 pub mod format;
 pub mod gc;
@@ -173,6 +175,9 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
 
 /// Runs pending `__del__` methods (after a collection, at exit).
 pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
+    // Weak-reference callbacks first, as CPython's collector calls them
+    // before finalizers.
+    objects::weakref::run_pending_callbacks(ts);
     let mut pending = gc::RootedVec::new(ts);
     if all {
         gc::collect::take_all_finalizable(&mut pending);
@@ -186,6 +191,10 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
             continue;
         }
         h.set_flag(object::flags::FINALIZED);
+        if h.kind() == object::Kind::MemoryView {
+            objects::memoryview::finalize(v);
+            continue;
+        }
         let del = interp().names.__del__;
         if let Err(err) = objects::slots::call_dunder(ts, v, del, &[]) {
             let f = objects::typeobj::type_of(v)
@@ -203,8 +212,41 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
     drop(pending);
 }
 
+/// Reports an exception that nothing can catch (a failing weakref
+/// callback or `__del__`), as CPython's `PyErr_WriteUnraisable` does:
+/// "Exception ignored in: <repr of obj>", then the traceback.
+pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
+    let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
+}
+
+/// Like [`report_unraisable`] with the first line given.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
+    let text = objects::traceback::format_exception(ts, err.value());
+    objects::stream::write_fd(ts, 2, format!("{first_line}\n{text}").as_bytes());
+    objects::stream::flush_fd(ts, 2);
+}
+
 /// Interpreter shutdown: finalizers, flush the standard streams.
 pub fn finalize(ts: &mut ThreadState) {
+    // As CPython: join non-daemon threads (threading._shutdown), then the
+    // atexit callbacks, then finalizers; each only if its module was
+    // imported.
+    for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        let m = interp().modules.get_str_text(module);
+        if let Some(m) = m {
+            if let Ok(Some(f)) = ops::getattr_str_opt(ts, m, func) {
+                if let Err(e) = ops::call0(ts, f) {
+                    let text = objects::traceback::format_exception(ts, e.value());
+                    objects::stream::write_fd(
+                        ts,
+                        2,
+                        format!("Exception ignored in: {module}.{func}\n{text}").as_bytes(),
+                    );
+                }
+            }
+        }
+    }
     interp()
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);

@@ -447,10 +447,16 @@ kinds! {
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
-    Bytearray => bytes::BytearrayObj,
-    MappingProxy => mappingproxy::MappingProxyObj,
+    Bytearray => bytearray::BytearrayObj,
+    WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
     GenericAlias => genericalias::GenericAliasObj,
-    Union => uniontype::UnionObj,
+    Union => union::UnionObj,
+    AsyncGenAwaitable => async_generator::AgAwaitableObj,
+    CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
+    AnextAwaitable => anext_awaitable::AnextAwaitableObj,
+    MemoryView => memoryview::MemoryViewObj,
+    MappingProxy => mappingproxy::MappingProxyObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python
