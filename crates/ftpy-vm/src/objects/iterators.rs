@@ -178,19 +178,21 @@ fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 /// A range iterator over `len` values from `start` by `step`, all of
 /// which (and the one after the last) are small ints.
+/// (`a` keeps the start, for `__reduce__` and `__setstate__`.)
 pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
     let stepv = crate::objects::int::int_from_i64(ts, step);
-    IterObj::new2(ts, types().range_iterator, Value::NULL, stepv, start, len).value()
+    let startv = crate::objects::int::int_from_i64(ts, start);
+    IterObj::new2(ts, types().range_iterator, startv, stepv, start, len).value()
 }
 
-/// longrange_iterator: a = the next value, b = (step, remaining count), both
-/// ints of any size.
+/// longrange_iterator: a = the next value, b = (step, remaining count,
+/// start, length), all ints of any size.
 fn longrange_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let Some(state) = o.b.get().downcast::<TupleObj>() else {
         return Ok(None);
     };
-    let (step, left) = (state.items()[0], state.items()[1]);
+    let [step, left, start, len] = [0, 1, 2, 3].map(|i| state.items()[i]);
     let one = Value::small_int_unchecked(1);
     if crate::objects::int::to_i64(left).is_some_and(|n| n <= 0) {
         return Ok(None);
@@ -198,7 +200,7 @@ fn longrange_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let cur = o.a.get();
     let next = ops::add(ts, cur, step)?;
     let left = ops::sub(ts, left, one)?;
-    let st = TupleObj::new(ts, &[step, left]);
+    let st = TupleObj::new(ts, &[step, left, start, len]);
     o.a.set(next);
     o.b.set(st.value());
     Ok(Some(cur))
@@ -206,7 +208,7 @@ fn longrange_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 /// A range iterator for ranges whose values or length need big ints.
 pub fn long_range_iter(ts: &mut ThreadState, start: Value, step: Value, len: Value) -> Value {
-    let st = TupleObj::new(ts, &[step, len]);
+    let st = TupleObj::new(ts, &[step, len, start, len]);
     IterObj::new(ts, types().longrange_iterator, start, st.value(), 0).value()
 }
 
@@ -703,6 +705,203 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     Ok(Value::small_int_unchecked(n.max(0)))
 }
 
+/// `iter`/`reversed` and their arguments, for `__reduce__`.
+fn reduce_value(
+    ts: &mut ThreadState,
+    f: &str,
+    arg: Value,
+    state: Option<Value>,
+) -> PyResult<Value> {
+    let func = match f {
+        "reversed" => types().reversed.value(),
+        _ => match crate::interp::interp().builtins_dict.get_str_text("iter") {
+            Some(v) => v,
+            None => return Err(ts.type_error("iter is missing")),
+        },
+    };
+    let args = TupleObj::new(ts, &[arg]);
+    match state {
+        Some(st) => Ok(TupleObj::new(ts, &[func, args.value(), st]).value()),
+        None => Ok(TupleObj::new(ts, &[func, args.value()]).value()),
+    }
+}
+
+/// The items an iterator over a dict or set has left, without consuming
+/// them.
+fn remaining_items(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let out = ListObj::new(ts, &[]);
+    let src = o.a.get();
+    if let Some(s) = src.downcast::<SetObj>() {
+        let mut pos = o.index.load(Ordering::Relaxed) as usize;
+        while let Some((next, k)) = s.next_entry(pos) {
+            out.append(ts, k);
+            pos = next;
+        }
+        return Ok(out.value());
+    }
+    let Some(d) = src.downcast::<DictObj>() else {
+        return Ok(out.value());
+    };
+    let reversed = ty == t.dict_reversekeyiterator
+        || ty == t.dict_reversevalueiterator
+        || ty == t.dict_reverseitemiterator;
+    let pick = |ts: &mut ThreadState, k: Value, x: Value| -> Value {
+        if ty == t.dict_keyiterator || ty == t.dict_reversekeyiterator {
+            k
+        } else if ty == t.dict_valueiterator || ty == t.dict_reversevalueiterator {
+            x
+        } else {
+            TupleObj::new(ts, &[k, x]).value()
+        }
+    };
+    let mut pos = o.index.load(Ordering::Relaxed).max(0) as usize;
+    loop {
+        let step = if reversed {
+            d.prev_entry(pos).map(|(at, k, x)| (at, k, x))
+        } else {
+            d.next_entry(pos)
+        };
+        let Some((next, k, x)) = step else { break };
+        let item = pick(ts, k, x);
+        out.append(ts, item);
+        pos = next;
+    }
+    Ok(out.value())
+}
+
+fn iter_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("iterator.__reduce__($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let src = o.a.get();
+    let index = o.index.load(Ordering::Relaxed);
+    if ty == t.reversed {
+        let rt = t.reversed.value();
+        if src.is_null() {
+            let empty = TupleObj::new(ts, &[crate::interp::interp().empty_tuple.value()]);
+            return Ok(TupleObj::new(ts, &[rt, empty.value()]).value());
+        }
+        let a = TupleObj::new(ts, &[src]);
+        let i = Value::small_int_unchecked(index);
+        return Ok(TupleObj::new(ts, &[rt, a.value(), i]).value());
+    }
+    if ty == t.list_iterator || ty == t.tuple_iterator || ty == t.list_reverseiterator {
+        if src.is_null() {
+            let empty = if ty == t.tuple_iterator {
+                crate::interp::interp().empty_tuple.value()
+            } else {
+                ListObj::new(ts, &[]).value()
+            };
+            return reduce_value(ts, "iter", empty, None);
+        }
+        let f = if ty == t.list_reverseiterator {
+            "reversed"
+        } else {
+            "iter"
+        };
+        return reduce_value(ts, f, src, Some(Value::small_int_unchecked(index)));
+    }
+    if ty == t.range_iterator {
+        // a = start, b = step, index = next value, end = items left.
+        let start = crate::objects::int::to_i64(src).unwrap_or(0);
+        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
+        let done = if step == 0 { 0 } else { (index - start) / step };
+        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        let stop =
+            crate::objects::int::int_from_i128(ts, start as i128 + total as i128 * step as i128);
+        let (a, b) = (src, o.b.get());
+        let r = crate::objects::range::RangeObj::new(ts, a, stop, b)?;
+        let d = crate::objects::int::int_from_i64(ts, done);
+        return reduce_value(ts, "iter", r.value(), Some(d));
+    }
+    if ty == t.longrange_iterator {
+        let Some(st) = o.b.get().downcast::<TupleObj>() else {
+            return Err(ts.type_error("bad iterator"));
+        };
+        let [step, left, start, len] = [0, 1, 2, 3].map(|i| st.items()[i]);
+        let span = ops::mul(ts, len, step)?;
+        let stop = ops::add(ts, start, span)?;
+        let r = crate::objects::range::RangeObj::new(ts, start, stop, step)?;
+        let done = ops::sub(ts, len, left)?;
+        return reduce_value(ts, "iter", r.value(), Some(done));
+    }
+    let rest = remaining_items(ts, v)?;
+    reduce_value(ts, "iter", rest, None)
+}
+
+fn iter_setstate(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("iterator.__setstate__($self, state, /)");
+    let [v, state] = SIG.bind(ts, args, kw)?;
+    if !crate::objects::int::is_int(state) {
+        return Err(ts.type_error("an integer is required"));
+    }
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let src = o.a.get();
+    if ty == t.longrange_iterator {
+        let Some(st) = o.b.get().downcast::<TupleObj>() else {
+            return Err(ts.type_error("bad iterator"));
+        };
+        let [step, _, start, len] = [0, 1, 2, 3].map(|i| st.items()[i]);
+        let zero = Value::small_int_unchecked(0);
+        let k = if ops::lt(ts, state, zero)? {
+            zero
+        } else if ops::lt(ts, len, state)? {
+            len
+        } else {
+            state
+        };
+        let off = ops::mul(ts, k, step)?;
+        let next = ops::add(ts, start, off)?;
+        let left = ops::sub(ts, len, k)?;
+        let nst = TupleObj::new(ts, &[step, left, start, len]);
+        o.a.set(next);
+        o.b.set(nst.value());
+        return Ok(Value::NONE);
+    }
+    let k = crate::ops::index_to_i64(ts, state)?;
+    if ty == t.range_iterator {
+        let start = crate::objects::int::to_i64(src).unwrap_or(0);
+        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
+        let index = o.index.load(Ordering::Relaxed);
+        let done = if step == 0 { 0 } else { (index - start) / step };
+        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        let k = k.clamp(0, total);
+        o.index.store(start + k * step, Ordering::Relaxed);
+        o.end.store(total - k, Ordering::Relaxed);
+        return Ok(Value::NONE);
+    }
+    if src.is_null() {
+        return Ok(Value::NONE);
+    }
+    let len = if let Some(l) = src.downcast::<ListObj>() {
+        l.len() as i64
+    } else if let Some(tu) = src.downcast::<TupleObj>() {
+        tu.len() as i64
+    } else {
+        ops::len(ts, src)? as i64
+    };
+    let k = if ty == t.list_reverseiterator || ty == t.reversed {
+        k.clamp(-1, len - 1)
+    } else {
+        k.clamp(0, len)
+    };
+    o.index.store(k, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     for ty in [
         t.list_iterator,
@@ -769,6 +968,23 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.dict_reversevalueiterator,
         t.dict_reverseitemiterator,
     ] {
-        add_methods(ts, ty, &[method("__length_hint__", length_hint)]);
+        add_methods(
+            ts,
+            ty,
+            &[
+                method("__length_hint__", length_hint),
+                method("__reduce__", iter_reduce),
+            ],
+        );
+    }
+    for ty in [
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.list_reverseiterator,
+        t.reversed,
+        t.longrange_iterator,
+    ] {
+        add_methods(ts, ty, &[method("__setstate__", iter_setstate)]);
     }
 }
