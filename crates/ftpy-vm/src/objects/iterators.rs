@@ -760,7 +760,7 @@ fn remaining_items(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let mut pos = o.index.load(Ordering::Relaxed).max(0) as usize;
     loop {
         let step = if reversed {
-            d.prev_entry(pos).map(|(at, k, x)| (at, k, x))
+            d.prev_entry(pos)
         } else {
             d.next_entry(pos)
         };
