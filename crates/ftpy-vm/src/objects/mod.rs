@@ -40,6 +40,7 @@ pub mod slice;
 pub mod slots;
 pub mod str;
 pub mod stream;
+pub mod structseq;
 pub mod superobj;
 pub mod traceback;
 pub mod tuple;
