@@ -124,7 +124,6 @@ builtin_types! {
     generic_alias: "GenericAlias", GenericAlias, genericalias::GenericAliasObj, B;
     union_type: "UnionType", Union, union::UnionObj, 0;
     member_descriptor: "member_descriptor", Builtin, builtin::BuiltinObj, 0;
-    mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
     method_wrapper: "method-wrapper", Builtin, builtin::BuiltinObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
@@ -172,6 +171,11 @@ builtin_types! {
     memoryview: "memoryview", MemoryView, memoryview::MemoryViewObj, 0;
     memory_iterator: "memory_iterator", Iterator, iterators::IterObj, 0;
     bytearray_iterator: "bytearray_iterator", Iterator, iterators::IterObj, 0;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iterator, iterators::IterObj, 0;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iterator, iterators::IterObj, 0;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iterator, iterators::IterObj, 0;
+    longrange_iterator: "longrange_iterator", Iterator, iterators::IterObj, 0;
+    mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
 }
 
 macro_rules! names {

@@ -369,6 +369,43 @@ pub fn index_saturating(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<
     Ok(int::to_i64_saturating(i))
 }
 
+/// A sequence item index (`seq[i]`): an int or an object with
+/// `__index__`, else TypeError "{what} indices must be integers or
+/// slices, not X"; an int beyond the `isize` range is
+/// IndexError "cannot fit 'int' into an index-sized integer".
+pub fn item_index(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(v)
+        )));
+    }
+    let i = index(ts, v)?;
+    match int::to_i64(i) {
+        Some(x) => Ok(x),
+        None => Err(ts.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            type_name(i)
+        ))),
+    }
+}
+
+/// A bound of `seq.index(x, start, stop)`: an int or `__index__` (not
+/// None), saturated to the `i64` range.
+pub fn slice_bound(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let i = index(ts, v)?;
+    Ok(int::to_i64_saturating(i))
+}
+
 // ---- comparison -------------------------------------------------------------------
 
 /// `a OP b` with Python's reflection rules.
@@ -500,96 +537,6 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
     Err(ts.unsupported_operands(sym, a, b))
 }
 
-/// `pow(v, w, z)` with CPython's `ternary_op` order: `v`'s type, `w`'s
-/// (a subclass first), then `z`'s. A two-argument power is `binary_op`.
-pub fn ternary_pow(ts: &mut ThreadState, v: Value, w: Value, z: Value) -> PyResult<Value> {
-    if z.is_none() {
-        return binary_op(ts, v, w, BinaryOp::Power);
-    }
-    const P: usize = BinaryOp::Power as usize;
-    let (tv, tw, tz) = (type_of(v), type_of(w), type_of(z));
-    let raw = |t: Gc<TypeObj>| t.slots.nb[P].raw();
-    let slotv = Some(tv).filter(|&t| raw(t) != 0);
-    let mut slotw = Some(tw).filter(|&t| t != tv && raw(t) != 0 && raw(t) != raw(tv));
-    if let Some(a) = slotv {
-        if let Some(b) = slotw {
-            if tw.is_subtype(tv) {
-                let r = pow3_slot(ts, b, v, w, z)?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-                slotw = None;
-            }
-        }
-        let r = pow3_slot(ts, a, v, w, z)?;
-        if r != Value::NOT_IMPLEMENTED {
-            return Ok(r);
-        }
-    }
-    if let Some(b) = slotw {
-        let r = pow3_slot(ts, b, v, w, z)?;
-        if r != Value::NOT_IMPLEMENTED {
-            return Ok(r);
-        }
-    }
-    if raw(tz) != 0 && Some(raw(tz)) != slotv.map(raw) && Some(raw(tz)) != slotw.map(raw) {
-        let r = pow3_slot(ts, tz, v, w, z)?;
-        if r != Value::NOT_IMPLEMENTED {
-            return Ok(r);
-        }
-    }
-    Err(ts.type_error(format!(
-        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-        type_name(v),
-        type_name(w),
-        type_name(z)
-    )))
-}
-
-/// The three-argument power slot of type `t` (whose `nb_power` is set).
-fn pow3_slot(
-    ts: &mut ThreadState,
-    t: Gc<TypeObj>,
-    v: Value,
-    w: Value,
-    z: Value,
-) -> PyResult<Value> {
-    if crate::objects::slots::is_power_dispatcher(t) {
-        // Three-argument power never uses __rpow__: only `v`'s own
-        // Python-level __pow__ is called.
-        if crate::objects::slots::is_power_dispatcher(type_of(v)) {
-            if let Some(f) = type_of(v).lookup(names().__pow__) {
-                return call_unbound(ts, f, v, &[w, z], None);
-            }
-        }
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let t_ = types();
-    if t.is_subtype(t_.int) {
-        if int::is_int(v) && int::is_int(w) && int::is_int(z) {
-            return int::int_pow_mod(ts, v, w, z);
-        }
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let number = |x: Value| crate::objects::float::as_f64(x).is_some() || int::is_int(x);
-    if t.is_subtype(t_.float) {
-        if !number(v) || !number(w) {
-            return Ok(Value::NOT_IMPLEMENTED);
-        }
-        return Err(
-            ts.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
-    }
-    if t.is_subtype(t_.complex) {
-        let cx = |x: Value| number(x) || x.is_kind(crate::object::Kind::Complex);
-        if !cx(v) || !cx(w) {
-            return Ok(Value::NOT_IMPLEMENTED);
-        }
-        return Err(ts.value_error("complex modulo"));
-    }
-    Ok(Value::NOT_IMPLEMENTED)
-}
-
 /// The name of the built-in sequence type `v` is (or derives from).
 fn sequence_kind(v: Value) -> Option<&'static str> {
     let t = types();
@@ -634,6 +581,56 @@ pub fn binary_op1(ts: &mut ThreadState, a: Value, b: Value, i: usize) -> PyResul
         return fb(ts, a, b);
     }
     Ok(Value::NOT_IMPLEMENTED)
+}
+
+/// `pow(a, b, m)` with a modulus: CPython's ternary dispatch. Each
+/// distinct operand type's power slot is tried in turn: int's needs three
+/// ints, float's and complex's refuse a modulus; a class's `__pow__(b, m)`
+/// is called only for the first operand (three-argument power never uses
+/// `__rpow__`).
+pub fn power3(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResult<Value> {
+    use crate::objects::{float, int};
+    let t = types();
+    let pow_slot = |ty: Gc<TypeObj>| ty.slots.nb[BinaryOp::Power as usize].raw();
+    let real = |v: Value| int::is_int(v) || float::is_float(v);
+    let mut seen: [Option<Gc<TypeObj>>; 3] = [None; 3];
+    for (k, owner) in [a, b, m].into_iter().enumerate() {
+        let ty = type_of(owner);
+        if seen[..k].contains(&Some(ty)) {
+            continue;
+        }
+        seen[k] = Some(ty);
+        let slot = pow_slot(ty);
+        if slot == pow_slot(t.int) && int::is_int(owner) {
+            if int::is_int(a) && int::is_int(b) && int::is_int(m) {
+                return int::int_pow_mod(ts, a, b, m);
+            }
+        } else if slot == pow_slot(t.float) && float::is_float(owner) {
+            if real(a) && real(b) {
+                return Err(ts.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+        } else if slot == pow_slot(t.complex) && owner.is_kind(crate::object::Kind::Complex) {
+            let num = |v: Value| real(v) || v.is_kind(crate::object::Kind::Complex);
+            if num(a) && num(b) {
+                return Err(ts.value_error("complex modulo"));
+            }
+        } else if k == 0 {
+            if let Some(f) = ty.lookup(crate::interp::names().__pow__) {
+                let r = call_unbound(ts, f, a, &[b, m], None)?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    Err(ts.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(a),
+        type_name(b),
+        type_name(m)
+    )))
 }
 
 pub fn add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {

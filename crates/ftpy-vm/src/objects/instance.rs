@@ -535,6 +535,7 @@ pub fn kind_takes_attr_store(k: Kind) -> bool {
         k,
         Kind::Int
             | Kind::Float
+            | Kind::Complex
             | Kind::Str
             | Kind::Bytes
             | Kind::Bytearray
@@ -588,6 +589,7 @@ pub fn kind_takes_members(k: Kind) -> bool {
             | Kind::Dict
             | Kind::Set
             | Kind::Float
+            | Kind::Complex
             | Kind::Module
             | Kind::Bytearray
             | Kind::WeakRef

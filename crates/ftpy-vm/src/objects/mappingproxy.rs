@@ -1,6 +1,7 @@
 //! `mappingproxy` (`types.MappingProxyType`): a read-only view of a
-//! mapping. A class's `__dict__` is one over the class's own dict, so
-//! every change to a class goes through `setattr` (versions, slots).
+//! mapping. Every read goes to the mapping; there is no way to write
+//! through it. Immutable itself (one field set at creation), so shared
+//! freely between threads.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
 
@@ -8,7 +9,6 @@ use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{intern, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
-use crate::objects::dict::DictObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
@@ -20,11 +20,11 @@ use crate::value::Value;
 #[repr(C)]
 pub struct MappingProxyObj {
     pub header: Header,
-    /// The mapping shown (never changes).
+    /// The mapping; set once at creation.
     pub mapping: Slot,
 }
 
-// SAFETY: repr(C), Header first; traces its one slot.
+// SAFETY: repr(C), Header first; traces the mapping.
 unsafe impl HeapObj for MappingProxyObj {
     const KIND: Kind = Kind::MappingProxy;
     fn trace(&self, m: &mut Marker) {
@@ -33,16 +33,17 @@ unsafe impl HeapObj for MappingProxyObj {
 }
 
 impl MappingProxyObj {
-    /// A proxy over `mapping` (the caller checked it is one).
-    pub fn new(ts: &mut ThreadState, mapping: Value) -> Gc<MappingProxyObj> {
+    /// A proxy for `mapping` (not checked: callers pass a mapping).
+    pub fn new(ts: &mut ThreadState, mapping: Value) -> Value {
         ts.alloc(MappingProxyObj {
             header: Header::new(types().mappingproxy, Kind::MappingProxy, 0),
             mapping: Slot::new(mapping),
         })
+        .value()
     }
 }
 
-fn inner(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+fn mapping_of(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     match v.downcast::<MappingProxyObj>() {
         Some(p) => Ok(p.mapping.get()),
         None => Err(ts.type_error(format!(
@@ -58,74 +59,65 @@ fn mp_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "mappingproxy", args, kw, &["mapping"], 0, 1)?;
-    let Some(m) = a.get(0) else {
-        return Err(ts.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"));
-    };
-    // CPython's PyMapping_Check, minus the sequences.
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy(mapping)");
+    let [m] = SIG.bind(ts, args, kw)?;
+    // CPython: a mapping (it has __getitem__) that is not a list or tuple.
+    let ty = type_of(m);
     let t = types();
-    let mt = type_of(m);
-    let is_seq = [t.list, t.tuple]
-        .iter()
-        .any(|&s| mt == s || mt.is_subtype(s));
-    if is_seq || mt.slots.getitem.get().is_none() {
+    let is_seq = m.is_kind(Kind::List) || m.is_kind(Kind::Tuple);
+    if ty.slots.getitem.get().is_none() || is_seq || ty.is_subtype(t.list) || ty.is_subtype(t.tuple)
+    {
         return Err(ts.type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
             type_name(m)
         )));
     }
-    Ok(MappingProxyObj::new(ts, m).value())
+    Ok(MappingProxyObj::new(ts, m))
 }
 
 fn mp_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
-    let m = inner(ts, v)?;
+    let m = mapping_of(ts, v)?;
     ops::getitem(ts, m, key)
 }
 
-fn mp_contains(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<bool> {
-    let m = inner(ts, v)?;
-    if let Some(d) = m.downcast::<DictObj>() {
-        return Ok(d.get_item_opt(ts, key)?.is_some());
-    }
-    ops::contains(ts, m, key)
-}
-
 fn mp_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
-    let m = inner(ts, v)?;
+    let m = mapping_of(ts, v)?;
     ops::len(ts, m)
 }
 
+fn mp_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
+    let m = mapping_of(ts, v)?;
+    ops::contains(ts, m, x)
+}
+
 fn mp_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let m = inner(ts, v)?;
+    let m = mapping_of(ts, v)?;
     ops::iter(ts, m)
 }
 
 fn mp_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let m = inner(ts, v)?;
+    let m = mapping_of(ts, v)?;
     let r = ops::repr_string(ts, m)?;
     Ok(StrObj::new(ts, &format!("mappingproxy({r})")))
 }
 
 fn mp_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let m = inner(ts, v)?;
+    let m = mapping_of(ts, v)?;
     Ok(ops::str_(ts, m)?.value())
 }
 
 fn mp_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
-    let m = inner(ts, a)?;
+    let m = mapping_of(ts, a)?;
     ops::rich_compare(ts, m, b, op)
 }
 
 fn mp_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    let a = match a.downcast::<MappingProxyObj>() {
+    let unwrap = |v: Value| match v.downcast::<MappingProxyObj>() {
         Some(p) => p.mapping.get(),
-        None => a,
+        None => v,
     };
-    let b = match b.downcast::<MappingProxyObj>() {
-        Some(p) => p.mapping.get(),
-        None => b,
-    };
-    ops::binary_op(ts, a, b, BinaryOp::Or)
+    ops::binary_op(ts, unwrap(a), unwrap(b), BinaryOp::Or)
 }
 
 fn mp_ior(ts: &mut ThreadState, a: Value, _b: Value) -> PyResult<Value> {
@@ -135,64 +127,75 @@ fn mp_ior(ts: &mut ThreadState, a: Value, _b: Value) -> PyResult<Value> {
     )))
 }
 
-/// A method of the proxied mapping, called with the same arguments.
-fn forward(ts: &mut ThreadState, args: &[Value], name: &str) -> PyResult<Value> {
-    let m = inner(ts, args[0])?;
+/// A method that forwards to the mapping's method of the same name.
+fn forward(
+    ts: &mut ThreadState,
+    name: &str,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let m = mapping_of(ts, args[0])?;
     let n = intern(ts, name);
     ops::call_method(ts, m, n, &args[1..])
 }
 
 fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(ts, "get", kw)?;
-    if !(2..=3).contains(&args.len()) {
-        return Err(ts.type_error(format!(
-            "get expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
-    }
-    forward(ts, args, "get")
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.get($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
+    forward(ts, "get", args, None)
 }
 
-macro_rules! no_arg_forward {
-    ($($f:ident => $name:literal,)*) => {
-        $(
-            fn $f(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-                crate::builtins::args::no_kwargs(ts, $name, kw)?;
-                if args.len() != 1 {
-                    return Err(ts.type_error(format!(
-                        "mappingproxy.{}() takes no arguments ({} given)",
-                        $name,
-                        args.len() - 1
-                    )));
-                }
-                forward(ts, args, $name)
-            }
-        )*
-    };
+fn m_keys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.keys($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    forward(ts, "keys", args, None)
 }
 
-no_arg_forward! {
-    m_keys => "keys",
-    m_values => "values",
-    m_items => "items",
-    m_copy => "copy",
+fn m_values(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.values($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    forward(ts, "values", args, None)
 }
 
-fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let m = inner(ts, args[0])?;
-    ops::call1(ts, types().reversed.value(), m)
+fn m_items(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.items($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    forward(ts, "items", args, None)
+}
+
+fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.copy($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    forward(ts, "copy", args, None)
+}
+
+fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("mappingproxy.__reversed__($self, /)");
+    let [this] = SIG.bind(ts, args, kw)?;
+    let m = mapping_of(ts, this)?;
+    let reversed = types().reversed.value();
+    ops::call1(ts, reversed, m)
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.mappingproxy;
     let s = &ty.slots;
     s.new.set(Some(mp_new));
-    s.getitem.set(Some(mp_getitem));
-    s.contains.set(Some(mp_contains));
-    s.len.set(Some(mp_len));
-    s.iter.set(Some(mp_iter));
     s.repr.set(Some(mp_repr));
     s.str.set(Some(mp_str));
+    s.getitem.set(Some(mp_getitem));
+    s.len.set(Some(mp_len));
+    s.contains.set(Some(mp_contains));
+    s.iter.set(Some(mp_iter));
     s.richcompare.set(Some(mp_richcompare));
     s.hash
         .set(Some(crate::objects::slots::hash_not_implemented));

@@ -1039,13 +1039,6 @@ fn binop_dispatch<const I: usize>(ts: &mut ThreadState, a: Value, b: Value) -> P
     Ok(Value::NOT_IMPLEMENTED)
 }
 
-/// Whether `t`'s power slot is the Python-level dispatcher (`__pow__` /
-/// `__rpow__` defined in Python), for three-argument `pow`.
-pub fn is_power_dispatcher(t: Gc<TypeObj>) -> bool {
-    let i = BinaryOp::Power as usize;
-    t.slots.nb[i].raw() == slot_nb_dispatch(i) as usize
-}
-
 fn method_overrides(sub: Gc<TypeObj>, base: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
     let a = sub.lookup(name);
     let b = base.lookup(name);

@@ -244,7 +244,10 @@ fn get_mro(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// `setattr` (versions, slots).
 fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
-    Ok(crate::objects::mappingproxy::MappingProxyObj::new(ts, t.dict().value()).value())
+    Ok(crate::objects::mappingproxy::MappingProxyObj::new(
+        ts,
+        t.dict().value(),
+    ))
 }
 
 fn get_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
