@@ -47,7 +47,7 @@ sys.path.insert(0, HERE)
 import fuzzgen  # noqa: E402
 
 CRASH_MARKERS = ['panicked at', 'fatal runtime error', 'RUST_BACKTRACE', 'has overflowed its stack',
-                 'memory allocation of', 'Segmentation fault', 'core dumped']
+                 'memory allocation of', 'Segmentation fault', 'core dumped', 'Fatal Python error']
 CRASH_STATUS = {101: 'exit 101 (Rust panic)', 134: 'exit 134 (abort)', 139: 'exit 139 (segfault)'}
 MEMORY_LIMIT = 6 * 1024 ** 3
 MAX_OUTPUT = 16 * 1024 * 1024
@@ -137,10 +137,11 @@ def crash_signature(res, kind):
     m = re.search(r"panicked at ([^\n]*)\n([^\n]*)", text)
     if m:
         where = re.sub(r':\d+:\d+', '', m.group(1))
-        return 'panic at %s: %s' % (where.strip(': '), m.group(2)[:160])
+        msg = re.sub(r'0x[0-9a-fA-F]+', '0x?', m.group(2))
+        return 'panic at %s: %s' % (where.strip(': '), msg[:160])
     for line in text.splitlines():
         if any(mk in line for mk in CRASH_MARKERS):
-            return re.sub(r'\d{3,}', 'N', line.strip())[:200]
+            return re.sub(r'\d{3,}', 'N', re.sub(r'0x[0-9a-fA-F]+', '0x?', line.strip()))[:200]
     return kind
 
 
@@ -215,8 +216,9 @@ def categorize(expected, actual, stmt):
     """One difference's category (without the group)."""
     el, al = as_name_list(expected), as_name_list(actual)
     if el is not None and al is not None and (set(el) != set(al)):
-        missing = sorted(set(el) - set(al))
-        extra = sorted(set(al) - set(el))
+        safe = lambda n: n.encode('utf-8', 'backslashreplace').decode('utf-8')  # noqa: E731
+        missing = sorted(safe(n) for n in set(el) - set(al))
+        extra = sorted(safe(n) for n in set(al) - set(el))
         ops = operations(stmt)
         return 'names%s: missing %s extra %s' % ('(%s)' % ops[0] if ops else '', ' '.join(missing[:6]) +
                                                    (' …' if len(missing) > 6 else ''),
@@ -298,6 +300,10 @@ def compare(src, exp, got):
     return diffs
 
 
+def name_of(rec):
+    return rec['name']
+
+
 def last_stderr_line(err):
     lines = [l for l in err.decode('utf-8', 'replace').splitlines() if l.strip()]
     return lines[-1].strip() if lines else ''
@@ -362,56 +368,70 @@ class Batch:
             return rec
         clean_dir(worker_dir, 'prog.py')
         timeout = max(a.timeout, a.slow_factor * py.secs)
-        modes = [('normal', None)]
+        # 1. ftpy against python3
+        ft = run([a.ftpy, 'prog.py'], worker_dir, self.env, timeout)
+        clean_dir(worker_dir, 'prog.py')
+        rec['ftpy_secs'] = round(ft.secs, 3)
+        if self.check_crash(rec, 'normal', src, py, ft, self.env, timeout, worker_dir):
+            return rec
+        diffs = compare(src, py.out, ft.out) if ft.out != py.out else []
+        exit_diff = ft.rc != py.rc
+        if exit_diff and not diffs:
+            diffs = [dict(group='<exit>', label='<exit>', category='<exit>: %s' % norm_line(last_stderr_line(ft.err)),
+                          expected='exit %d' % py.rc, actual='exit %d' % ft.rc, stmt='')]
+        if exit_diff:
+            # say why ftpy stopped: its last stderr line
+            for d in diffs:
+                if d.get('missing') or d['actual'] == '<end of block>':
+                    d['category'] += ' [ftpy exit %d: %s]' % (ft.rc, norm_line(last_stderr_line(ft.err))[:80])
+        # 2. under GC stress, ftpy against itself: any difference is a
+        # collector bug (a freed or unmarked object)
         if a.gc_stress and a.stress_every and index % a.stress_every == 0:
-            modes.append(('gc-stress', a.gc_stress))
-        for mode, stress in modes:
-            env = self.env
-            t = timeout
-            if stress:
-                env = dict(env, FTPY_GC_STRESS=str(stress))
-                t = timeout * a.stress_slowdown
-            ft = run([a.ftpy, 'prog.py'], worker_dir, env, t)
+            env = dict(self.env, FTPY_GC_STRESS=str(a.gc_stress))
+            t = timeout * a.stress_slowdown
+            st = run([a.ftpy, 'prog.py'], worker_dir, env, t)
             clean_dir(worker_dir, 'prog.py')
-            rec['ftpy_secs' if mode == 'normal' else 'stress_secs'] = round(ft.secs, 3)
-            kind = crash_kind(ft, t)
-            if kind:
-                rec.update(status='crash', mode=mode, kind=kind, signature=crash_signature(ft, kind),
-                           last_stdout=ft.out.decode('utf-8', 'replace').split('\n')[-3:])
-                # which statement was running: the last marker printed (run
-                # again unbuffered: a crash loses buffered output)
-                again = run([a.ftpy, 'prog.py'], worker_dir, dict(env, PYTHONUNBUFFERED='1'), t)
-                clean_dir(worker_dir, 'prog.py')
-                marks = re.findall(r'^@> (\d+)$', again.out.decode('utf-8', 'replace'), re.M)
-                if marks:
-                    rec['stmt'] = statement_of(src.split('\n'), int(marks[-1]))
-                    rec['stmt_no'] = int(marks[-1])
-                    if not rec['signature'].startswith('panic'):
-                        # a signal says little: add the statement's shape
-                        rec['signature'] += ' in: ' + shape(rec['stmt'])
-                self.save('crash', name, src, py, ft, rec)
+            rec['stress_secs'] = round(st.secs, 3)
+            if self.check_crash(rec, 'gc-stress', src, py, st, env, t, worker_dir):
                 return rec
-            diffs = compare(src, py.out, ft.out) if ft.out != py.out else []
-            exit_diff = ft.rc != py.rc
-            if exit_diff and not diffs:
-                diffs = [dict(group='<exit>', label='<exit>', category='<exit>: %s' % norm_line(last_stderr_line(ft.err)),
-                              expected='exit %d' % py.rc, actual='exit %d' % ft.rc, stmt='')]
-            if diffs:
-                if exit_diff:
-                    # say why ftpy stopped: its last stderr line
-                    for d in diffs:
-                        if d.get('missing') or d['actual'] == '<end of block>':
-                            d['category'] += ' [ftpy exit %d: %s]' % (ft.rc, norm_line(last_stderr_line(ft.err))[:80])
-                for d in diffs:
-                    if mode != 'normal':
-                        d['category'] = '[%s] ' % mode + d['category']
-                    d['known'] = known_match(self.known, d['category'])
-                rec.update(status='diff', mode=mode, diffs=diffs,
-                           unknown=sum(1 for d in diffs if not d['known']))
-                self.save('diff', name, src, py, ft, rec)
-                return rec
+            if st.out != ft.out or st.rc != ft.rc:
+                for d in compare(src, ft.out, st.out) or [dict(group='<exit>', label='<exit>', expected='exit %d' % ft.rc,
+                                                               actual='exit %d' % st.rc, stmt='',
+                                                               category='<exit>: %s' % norm_line(last_stderr_line(st.err)))]:
+                    d['category'] = '[gc-stress differs from normal ftpy] ' + d['category']
+                    diffs.append(d)
+        if diffs:
+            for d in diffs:
+                d['known'] = known_match(self.known, d['category'])
+            rec.update(status='diff', diffs=diffs, unknown=sum(1 for d in diffs if not d['known']))
+            self.save('diff', name, src, py, ft, rec)
+            return rec
         rec['status'] = 'ok'
         return rec
+
+    def check_crash(self, rec, mode, src, py, ft, env, t, worker_dir):
+        """Records a crash of run `ft` (True) or returns False."""
+        a = self.a
+        kind = crash_kind(ft, t)
+        if not kind:
+            return False
+        rec.update(status='crash', mode=mode, kind=kind, signature=crash_signature(ft, kind),
+                   last_stdout=ft.out.decode('utf-8', 'replace').split('\n')[-3:])
+        if mode != 'normal':
+            rec['signature'] = '[%s] ' % mode + rec['signature']
+        # which statement was running: the last marker printed (run again
+        # unbuffered: a crash loses buffered output)
+        again = run([a.ftpy, 'prog.py'], worker_dir, dict(env, PYTHONUNBUFFERED='1'), t)
+        clean_dir(worker_dir, 'prog.py')
+        marks = re.findall(r'^@> (\d+)$', again.out.decode('utf-8', 'replace'), re.M)
+        if marks:
+            rec['stmt'] = statement_of(src.split('\n'), int(marks[-1]))
+            rec['stmt_no'] = int(marks[-1])
+            if 'panic' not in rec['signature']:
+                # a signal says little: add the statement's shape
+                rec['signature'] += ' in: ' + shape(rec['stmt'])
+        self.save('crash', name_of(rec), src, py, ft, rec)
+        return True
 
     def save(self, kind, name, src, py, ft, rec):
         if kind == 'diff' and self.a.no_save_diffs:

@@ -15,7 +15,7 @@ import ast
 import random
 import warnings
 
-from . import core, g_classes, g_containers, g_control, g_exc, g_misc, g_numbers, g_text
+from . import core, g_classes, g_containers, g_control, g_exc, g_misc, g_numbers, g_prog, g_text
 
 # name -> (weight, function, description)
 GROUPS = {
@@ -49,6 +49,9 @@ GROUPS = {
     'hostile': (2, g_misc.g_hostile, 'deep nesting, recursion, huge sizes, mutation while iterating'),
     'io': (1, g_misc.g_io, 'open() in text and binary modes'),
     'stdlib': (1, g_misc.g_stdlib, 'a little of the standard library (imports mostly)'),
+    'ops': (4, g_prog.g_ops, 'operators and augmented assignment across every pair of types'),
+    'scope': (2, g_prog.g_scope, 'del, global/nonlocal, with several items, walrus, assert, loop else'),
+    'prog': (6, g_prog.g_prog, 'small realistic programs: records, sorting, classes, formatting tables'),
 }
 
 # Constructs used inside other groups' blocks.

@@ -35,10 +35,10 @@ KINDS = [
     ('float_info', [], 'sys.float_info'), ('version_info', [], 'sys.version_info'),
 ]
 
-ATTRS = ['__name__', '__qualname__', '__module__', '__doc__', '__class__', '__dict__', '__len__', '__iter__',
+ATTRS = ['__name__', '__qualname__', '__module__', '__class__', '__dict__', '__len__', '__iter__',
          '__call__', '__self__', '__func__', '__wrapped__', '__code__', '__defaults__', '__closure__', '__mro__',
          '__bases__', '__base__', 'real', 'imag', 'numerator', 'start', 'stop', 'step', 'args', '__traceback__',
-         'gi_frame', 'gi_running', 'cr_await', 'ag_await', '__objclass__', '__text_signature__', '__slots__',
+         'gi_frame', 'gi_running', 'cr_await', 'ag_await', '__objclass__', '__slots__',
          '__weakref__', '__hash__', '__annotations__', '__kwdefaults__', '__globals__', '__builtins__',
          'co_name', 'co_argcount', 'co_filename', 'f_lineno', 'tb_lineno', 'cell_contents', 'fget', '__origin__',
          '__args__', 'maxsize', 'encoding', 'mode', 'name', 'nbytes', 'mapping', '__isabstractmethod__',
@@ -71,8 +71,8 @@ def g_introspect(ctx, blk):
                'type(%s).__qualname__', 'type(%s).__module__', 'callable(%s)', 'bool(%s)', 'len(%s)',
                'format(%s, "")', 'isinstance(%s, type)', '%s == %s', '%s.__class__.__mro__',
                "[n for n in dir(type(%s)) if n not in dir(%s)]", "type(%s.__doc__).__name__",
-               'type(%s).__dict__.keys() - {"__doc__"}' if ctx.ch(0.2) else 'len(dir(%s)) > 0',
-               'sorted(type(%s).__dict__)', 'hasattr(%s, "__dict__")', 'iter(%s)', 'ascii(%s)',
+               'len(dir(%s)) > 0',
+               'hasattr(%s, "__dict__")', 'iter(%s)', 'ascii(%s)',
                "object.__getattribute__(%s, '__class__')", 'object.__sizeof__(%s) > 0', '%s.__reduce_ex__(2)[0]',
                'type(%s).__base__', "'__eq__' in dir(%s)", 'object.__dir__(%s) == dir(%s)',
                'type(%s).__flags__ & 0' if False else 'type(%s).__bases__', "getattr(%s, '__slots__', 'noslots')"]
