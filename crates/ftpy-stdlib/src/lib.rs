@@ -2,15 +2,24 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _thread;
+pub mod _weakref;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod time;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
 
 /// Every native module of this crate: (name, initializer).
-pub const MODULES: &[(&str, NativeModuleInit)] =
-    &[("gc", gc::init), ("math", math::init), ("time", time::init)];
+pub const MODULES: &[(&str, NativeModuleInit)] = &[
+    ("_thread", _thread::init),
+    ("_weakref", _weakref::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
+    ("math", math::init),
+    ("time", time::init),
+];
 
 /// Registers the native modules with the interpreter.
 pub fn register(interp: &Interp) {

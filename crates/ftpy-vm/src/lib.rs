@@ -173,6 +173,9 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
 
 /// Runs pending `__del__` methods (after a collection, at exit).
 pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
+    // Weak-reference callbacks first, as CPython's collector calls them
+    // before finalizers.
+    objects::weakref::run_pending_callbacks(ts);
     let mut pending = gc::RootedVec::new(ts);
     if all {
         gc::collect::take_all_finalizable(&mut pending);
@@ -201,6 +204,21 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
         }
     }
     drop(pending);
+}
+
+/// Reports an exception that nothing can catch (a failing weakref
+/// callback or `__del__`), as CPython's `PyErr_WriteUnraisable` does:
+/// "Exception ignored in: <repr of obj>", then the traceback.
+pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
+    let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
+}
+
+/// Like [`report_unraisable`] with the first line given.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
+    let text = objects::traceback::format_exception(ts, err.value());
+    objects::stream::write_fd(ts, 2, format!("{first_line}\n{text}").as_bytes());
+    objects::stream::flush_fd(ts, 2);
 }
 
 /// Interpreter shutdown: finalizers, flush the standard streams.

@@ -448,6 +448,13 @@ kinds! {
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
+    WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
+    GenericAlias => genericalias::GenericAliasObj,
+    Union => union::UnionObj,
+    AsyncGenAwaitable => async_generator::AgAwaitableObj,
+    CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
+    AnextAwaitable => anext_awaitable::AnextAwaitableObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

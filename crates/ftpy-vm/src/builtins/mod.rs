@@ -23,7 +23,7 @@ use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
-use args::{check_count, no_kwargs, parse};
+use args::{check_count, no_kwargs, parse, Sig};
 
 type Kw = Option<Gc<TupleObj>>;
 
@@ -381,9 +381,8 @@ pub fn numeric_divmod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Opti
 }
 
 fn b_divmod(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kwargs(ts, "divmod", kw)?;
-    check_count(ts, "divmod", args, 2, 2)?;
-    let (a, b) = (args[0], args[1]);
+    static SIG: Sig = Sig::new("divmod(x, y, /)");
+    let [a, b] = SIG.bind(ts, args, kw)?;
     if let Some(r) = numeric_divmod(ts, a, b)? {
         return Ok(r);
     }
@@ -1090,6 +1089,8 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
         ("__build_class__", b_build_class),
         ("open", b_open),
         ("breakpoint", b_breakpoint),
+        ("aiter", crate::objects::anext_awaitable::builtin_aiter),
+        ("anext", crate::objects::anext_awaitable::builtin_anext),
     ];
     for &(name, f) in funcs {
         m.add_function(ts, name, f);
@@ -1125,6 +1126,10 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "coroutine",
             "async_generator",
             "TextIOWrapper",
+            "async_generator_asend",
+            "async_generator_athrow",
+            "coroutine_wrapper",
+            "anext_awaitable",
         ];
         if skip.contains(&name) {
             continue;

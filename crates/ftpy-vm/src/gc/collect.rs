@@ -52,7 +52,7 @@ pub const BREAK_FINALIZE: u32 = 8;
 
 /// Whether collected objects wait for their `__del__`.
 pub fn has_pending_finalizers() -> bool {
-    !PENDING_FINALIZERS.lock().is_empty()
+    !PENDING_FINALIZERS.lock().is_empty() || crate::objects::weakref::has_pending_callbacks()
 }
 
 static GC_IN_PROGRESS: AtomicBool = AtomicBool::new(false);
@@ -437,8 +437,16 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     for &a in PENDING_FINALIZERS.lock().iter() {
         m.obj(a);
     }
+    crate::objects::weakref::trace_pending(&mut m);
     m.drain();
-    // 4. Finalizers: unreachable objects with __del__ are resurrected (with
+    // 4a. Weak references to unreachable objects are cleared, and their
+    //     callbacks queued, before finalizers resurrect anything (as in
+    //     CPython, where `__del__` never sees a live weakref to itself).
+    crate::objects::weakref::clear_dead(ep);
+    for t in threads {
+        t.prune_locals(ep);
+    }
+    // 4b. Finalizers: unreachable objects with __del__ are resurrected (with
     //    everything they reach) and queued; they die at a later collection.
     {
         let mut fin = FINALIZABLE.lock();

@@ -843,11 +843,12 @@ fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
 }
 
 fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a =
-        crate::builtins::args::parse(ts, "sort", args, kw, &["self", "*", "key", "reverse"], 1, 1)?;
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("list.sort($self, /, *, key=None, reverse=False)");
+    let [_, key, reverse] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
-    let key = a.get(1).filter(|k| !k.is_none());
-    let reverse = match a.get(2) {
+    let key = key.non_null().filter(|k| !k.is_none());
+    let reverse = match reverse.non_null() {
         Some(r) => ops::truthy(ts, r)?,
         None => false,
     };

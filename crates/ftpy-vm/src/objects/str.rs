@@ -299,6 +299,7 @@ pub fn expect_str(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Gc<Str
 
 // ---- operations -------------------------------------------------------------------
 
+use crate::builtins::args::Sig;
 use crate::gc::RootedVec;
 use crate::interp::{interp, names, BuiltinTypes};
 use crate::objects::slice::{normalize_index, SliceObj};
@@ -744,15 +745,18 @@ fn split_impl(
     name: &str,
     rev: bool,
 ) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, name, args, kw, &["self", "sep", "maxsplit"], 1, 3)?;
-    let s = this(ts, a.req(0))?;
-    let maxsplit = match a.get(2) {
+    static SPLIT: Sig = Sig::new("str.split($self, /, sep=None, maxsplit=-1)");
+    static RSPLIT: Sig = Sig::new("str.rsplit($self, /, sep=None, maxsplit=-1)");
+    let [this_v, sep, maxsplit] = if rev { &RSPLIT } else { &SPLIT }.bind(ts, args, kw)?;
+    debug_assert_eq!(name, if rev { "rsplit" } else { "split" });
+    let s = this(ts, this_v)?;
+    let maxsplit = match maxsplit.non_null() {
         Some(m) => ops::index_to_i64(ts, m)?,
         None => -1,
     };
     let text = s.as_str();
     let mut parts: Vec<&str> = Vec::new();
-    match a.get(1).filter(|v| !v.is_none()) {
+    match sep.non_null().filter(|v| !v.is_none()) {
         None => {
             // Runs of whitespace; no empty strings.
             if !rev {

@@ -207,6 +207,9 @@ pub mod tflags {
     pub const MAPPING: u32 = 256;
     /// An internal type, not visible to programs.
     pub const INTERNAL: u32 = 512;
+    /// Instances of this built-in type can be weakly referenced (heap
+    /// types decide by `__slots__`: see `weakref::supports_weakrefs`).
+    pub const WEAKREFABLE: u32 = 1 << 16;
 }
 
 /// A type object. See the module doc.

@@ -1,0 +1,212 @@
+//! Objects of types that native modules define (`_thread.lock`,
+//! `collections.deque`, `itertools.count` ...): one heap kind for all of
+//! them, with the Rust data behind a small vtable.
+//!
+//! # Layout
+//! ```text
+//! +--------+----------------+------------------------+--------------------+
+//! | Header | &NativeVTable  | T (the module's data)  | [attribute store]  |
+//! +--------+----------------+------------------------+--------------------+
+//! ```
+//! The vtable names `T` (its `TypeId`), traces it and drops it. A type
+//! made with [`new_type`] records `T`'s size in `basic_size`, so a Python
+//! subclass (`class D(deque)`) gets its attribute store after the data, as
+//! for every built-in (see `instance.rs`).
+//!
+//! # Rules for `T` (the [`NativeData`] contract)
+//! - `trace` visits every `Value` the data holds. Values may live in Rust
+//!   heap memory inside `T` (a `VecDeque<Value>`): they are rooted through
+//!   the object, which the collector traces.
+//! - After storing a `Value` into the data, call [`NativeObj::written`]
+//!   (the write-barrier hook of DESIGN.md, empty today).
+//! - `T` is shared by every thread that reaches the object (`Sync`):
+//!   mutable state sits behind the data's own lock or atomics, and no lock
+//!   is held while Python code runs or while allocating (gc invariant 7).
+//! - Dropped by the sweeper when the object dies: `Drop` must not touch
+//!   other heap objects (they may be swept already).
+
+use std::any::TypeId;
+
+use crate::error::PyResult;
+use crate::gc::Marker;
+use crate::interp::intern;
+use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::typeobj::{tflags, TypeObj};
+use crate::thread::ThreadState;
+use crate::value::Value;
+
+/// The data of a native object. See the module doc.
+///
+/// # Safety
+/// `trace` must visit every `Value` (and heap pointer) the data holds:
+/// a missed one is a use-after-free.
+pub unsafe trait NativeData: Sync + Send + 'static {
+    fn trace(&self, m: &mut Marker);
+}
+
+/// How to trace and drop one `NativeData` type.
+pub struct NativeVTable {
+    id: fn() -> TypeId,
+    trace: unsafe fn(*const u8, &mut Marker),
+    drop: unsafe fn(*mut u8),
+    name: fn() -> &'static str,
+}
+
+#[repr(C)]
+pub struct NativeObj {
+    pub header: Header,
+    vtable: &'static NativeVTable,
+    /// The data follows (at `DATA_OFFSET`).
+    data: [u64; 0],
+}
+
+const DATA_OFFSET: usize = std::mem::size_of::<NativeObj>();
+
+// SAFETY: repr(C), Header first; trace forwards to the data's own trace
+// through the vtable written at allocation.
+unsafe impl HeapObj for NativeObj {
+    const KIND: Kind = Kind::Native;
+    fn trace(&self, m: &mut Marker) {
+        // SAFETY: the vtable matches the data written after the fields.
+        unsafe { (self.vtable.trace)(self.data_ptr(), m) }
+    }
+    const NEEDS_DROP: bool = true;
+    unsafe fn drop_native(this: *mut Self) {
+        // SAFETY: called once by the sweeper on a dead object whose data
+        // was initialized at allocation.
+        unsafe {
+            let vt = (*this).vtable;
+            (vt.drop)((this as *mut u8).add(DATA_OFFSET));
+        }
+    }
+}
+
+unsafe fn trace_data<T: NativeData>(p: *const u8, m: &mut Marker) {
+    // SAFETY: the caller passes the data of an object made for `T`.
+    unsafe { (*(p as *const T)).trace(m) }
+}
+
+unsafe fn drop_data<T: NativeData>(p: *mut u8) {
+    // SAFETY: as above; the sweeper drops each object once.
+    unsafe { std::ptr::drop_in_place(p as *mut T) }
+}
+
+/// The vtable for `T` (one static per type).
+pub trait HasVTable: NativeData + Sized {
+    const VTABLE: NativeVTable = NativeVTable {
+        id: TypeId::of::<Self>,
+        trace: trace_data::<Self>,
+        drop: drop_data::<Self>,
+        name: std::any::type_name::<Self>,
+    };
+}
+impl<T: NativeData> HasVTable for T {}
+
+impl NativeObj {
+    fn data_ptr(&self) -> *const u8 {
+        // SAFETY: the data starts right after the fields.
+        unsafe { (self as *const NativeObj as *const u8).add(DATA_OFFSET) }
+    }
+
+    /// Allocates an instance of `cls` (a type made by [`new_type`] for `T`,
+    /// or a Python subclass of one) holding `data`.
+    pub fn new<T: NativeData>(ts: &mut ThreadState, cls: Gc<TypeObj>, data: T) -> Gc<NativeObj> {
+        const { assert!(std::mem::align_of::<T>() <= 8) };
+        let size = (cls.basic_size as usize).max(DATA_OFFSET + std::mem::size_of::<T>());
+        let attrs = cls.attrs_offset as usize;
+        let vt: &'static NativeVTable = &<T as HasVTable>::VTABLE;
+        let g = ts.alloc_var(size, |p: *mut NativeObj| {
+            // SAFETY: `size` covers the fields, the data and (for a
+            // subclass) the attribute store that `basic_size` accounts for.
+            unsafe {
+                std::ptr::addr_of_mut!((*p).header).write(Header::new(cls, Kind::Native, 0));
+                std::ptr::addr_of_mut!((*p).vtable).write(vt);
+                ((p as *mut u8).add(DATA_OFFSET) as *mut T).write(data);
+            }
+        });
+        if attrs != 0 {
+            crate::objects::instance::init_attr_store_at(g.addr() + attrs, 0);
+        }
+        g
+    }
+
+    /// The data, if this object holds a `T`.
+    #[inline]
+    pub fn data<T: NativeData>(&self) -> Option<&T> {
+        if (self.vtable.id)() == TypeId::of::<T>() {
+            // SAFETY: the vtable says the data is a T.
+            Some(unsafe { &*(self.data_ptr() as *const T) })
+        } else {
+            None
+        }
+    }
+
+    /// The Rust type's name (debugging).
+    pub fn data_type_name(&self) -> &'static str {
+        (self.vtable.name)()
+    }
+
+    /// The write-barrier hook: call after storing a `Value` into the data.
+    #[inline(always)]
+    pub fn written(&self) {
+        crate::gc::barrier::object_rewritten(&self.header);
+    }
+}
+
+/// The `T` held by `v`, if `v` is a native object holding one (an
+/// instance of the native type or of a Python subclass).
+#[inline]
+pub fn data_of<T: NativeData>(v: Value) -> Option<&'static T> {
+    let n = v.downcast::<NativeObj>()?;
+    n.obj().data::<T>()
+}
+
+/// Makes a native type for instances holding `T`: named `name`, in module
+/// `module`, deriving from `base` (None: `object`). Set its slots and
+/// methods, then call [`finish_type`].
+pub fn new_type<T: NativeData>(
+    ts: &mut ThreadState,
+    name: &str,
+    module: &str,
+    base: Option<Gc<TypeObj>>,
+    subclassable: bool,
+) -> Gc<TypeObj> {
+    let t = crate::interp::types();
+    let meta = t.type_;
+    let basic = (DATA_OFFSET + std::mem::size_of::<T>()) as u32;
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(meta, Kind::Type, 0),
+        Kind::Native,
+        basic,
+        0,
+    ));
+    if subclassable {
+        ty.set_flag(tflags::BASETYPE);
+    }
+    crate::objects::finish_type(ts, ty, name, module, Some(base.unwrap_or(t.object)));
+    let q = intern(ts, name);
+    ty.qualname.set(q.value());
+    ty
+}
+
+/// Completes a native type after its slots and methods are set: inherits
+/// the slots it does not define from its base and exposes its own as
+/// dunder wrappers (`deque.__len__`).
+pub fn finish_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
+    crate::objects::inherit_slots_from_base(ty);
+    crate::objects::slots::expose_slots(ts, ty);
+    ty.modified();
+}
+
+/// Takes `v`'s `T` or raises the `TypeError` a method descriptor would
+/// ("descriptor 'x' requires a '_thread.lock' object ...") — for slot
+/// functions, which receive their object unchecked.
+pub fn expect<T: NativeData>(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<&'static T> {
+    match data_of::<T>(v) {
+        Some(d) => Ok(d),
+        None => Err(ts.type_error(format!(
+            "expected a {what} object, got '{}'",
+            crate::objects::typeobj::type_name(v)
+        ))),
+    }
+}
