@@ -38,7 +38,7 @@ import sys
 
 def _clean(s):
     # Replace the hex address in default reprs ("<X object at 0x7f...>").
-    if ' at 0x' not in s:
+    if '0x' not in s:
         return s
     out = []
     i = 0
@@ -53,7 +53,17 @@ def _clean(s):
         while k < len(s) and s[k] in '0123456789abcdef':
             k += 1
         i = k
-    return ''.join(out)
+    s = ''.join(out)
+    # bare addresses, e.g. after str.split() of a default repr
+    i = s.find('0x')
+    while i >= 0:
+        k = i + 2
+        while k < len(s) and s[k] in '0123456789abcdef':
+            k += 1
+        if k - i - 2 == 12 and s[i + 2] in '57':
+            s = s[:i] + '0x?' + s[k:]
+        i = s.find('0x', i + 2)
+    return s
 
 def _hstable(x, d=0):
     # True if hash(x) does not depend on an address or on nan identity.

@@ -25,7 +25,7 @@ def g_ops(ctx, blk):
             if op == '*=':
                 b = ctx.pick(['3', '0', '-2', "'ab'", '[1]'])
             blk.line('%s = None' % v)
-            blk.guarded(['%s = %s' % (v, a), '_keep = %s' % v, '%s %s %s' % (v, op, b), '_p(%s, %s is _keep)' % (v, v)])
+            blk.guarded(['%s = %s' % (v, a), '_keep = %s' % v, '%s %s %s' % (v, op, b), '_p(%s, %s is _keep if type(_keep) in (list, dict, set, bytearray) else "-")' % (v, v)])
         elif k == 8:
             blk.t('%s < %s < %s' % (a, b, ctx.v_any(0)))
         else:
