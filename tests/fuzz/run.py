@@ -608,8 +608,23 @@ class Batch:
                        unknown_categories=sorted(unknown))
         with open(os.path.join(a.out, 'summary.json'), 'w', encoding='utf-8') as f:
             json.dump(summary, f, indent=1, ensure_ascii=False)
-        if not a.quiet or crashes or unknown or counts.get('invalid', 0):
+        if not a.quiet:
             sys.stdout.write(text if not a.brief else '\n'.join(lines[:8]) + '\n')
+        elif crashes or unknown or counts.get('invalid', 0):
+            # the head, the crashes and the new categories only
+            out = [l for l in lines if not l.startswith('  (not seen)')][:6]
+            for i, l in enumerate(lines):
+                if l.startswith('== CRASHES'):
+                    j = lines.index('== differences by group')
+                    out += [''] + lines[i:j]
+            for i, l in enumerate(lines):
+                if l.endswith('[NEW]'):
+                    out += lines[i:i + 5]
+            for r in res:
+                if r['status'] == 'invalid':
+                    out.append('invalid program %s: %s' % (r['name'], r['why']))
+            out.append('full report: %s' % os.path.join(a.out, 'summary.txt'))
+            sys.stdout.write('\n'.join(out) + '\n')
         if a.minimize:
             self.minimize_some(crashes, cats)
         # an invalid program is a generator bug: a checked-in batch has none

@@ -160,5 +160,5 @@ def g_unpack(ctx, blk):
         blk.t('[*%s, *%s]' % (ctx.v_iterable(0), ctx.v_iterable(0)))
         blk.t('(*%s,)' % ctx.v_iterable(0))
         blk.t('{*%s}' % ctx.v_list(0, 'int'))
-        blk.t('print(*%s, sep=%s, end=%s)' % (ctx.v_list(1), ctx.pick(["'|'", "''", "None", "1"]),
+        blk.t('print(*%s, sep=%s, end=%s)' % (ctx.v_list(1, ctx.pick(['int', 'str', 'float'])), ctx.pick(["'|'", "''", "None", "1"]),
                                                ctx.pick(["'\\n'", "'!\\n'", "None"])))

@@ -117,7 +117,7 @@ BUILTIN_CALLS = [
     "exec('y = x * 2', _g := {'x': 5}) or _g['y']", "compile(%(evalsrc)s, 'f', 'eval').co_name",
     "compile('a = 1\\nb = 2', 'f', 'exec').co_names", "compile('1 +', 'f', 'eval')",
     "compile('x', 'f', 'bogus')", 'vars(%(any)s)', 'dir(%(any)s)[:5]', 'sorted(%(iterable)s)', 'iter(%(any)s)',
-    'print(%(any)s, %(any)s, sep=%(str)s)', 'object.__new__(%(callable)s)', 'super(%(callable)s)',
+    'print(%(str)s, %(int)s, sep=%(str)s)', 'object.__new__(%(callable)s)', 'super(%(callable)s)',
     "__import__('sys').maxsize", '__import__(%(modname)s)', 'input()', "open('definitely_missing.txt')",
     'max(%(iterable)s, %(iterable)s, key=len)', 'min(%(iterable)s, default=0, key=%(keyfn)s)',
     "sorted(%(list)s, key=lambda x: (type(x).__name__, repr(x)))", 'list(zip())', 'list(zip(*%(list)s))',
