@@ -15,7 +15,7 @@ import ast
 import random
 import warnings
 
-from . import core, g_classes, g_containers, g_control, g_exc, g_misc, g_numbers, g_prog, g_text
+from . import core, g_classes, g_containers, g_control, g_exc, g_misc, g_numbers, g_prog, g_text, g_threads
 
 # name -> (weight, function, description)
 GROUPS = {
@@ -52,6 +52,7 @@ GROUPS = {
     'ops': (4, g_prog.g_ops, 'operators and augmented assignment across every pair of types'),
     'scope': (2, g_prog.g_scope, 'del, global/nonlocal, with several items, walrus, assert, loop else'),
     'prog': (6, g_prog.g_prog, 'small realistic programs: records, sorting, classes, formatting tables'),
+    'threads': (2, g_threads.g_threads, 'threads (_thread) sharing lists, dicts, sets, iterators, objects'),
 }
 
 # Constructs used inside other groups' blocks.
@@ -149,7 +150,7 @@ def generate(seed, index, features=None, blocks=None):
             except (IndexError, ValueError):
                 continue
             src = blk.source()
-            if _compiles(core.PRELUDE + src):
+            if _compiles(src):
                 break
             src = None
         if src is None:
