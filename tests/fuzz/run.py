@@ -389,6 +389,11 @@ class Batch:
         with open(prog, 'w', encoding='utf-8') as f:
             f.write(src)
         py = run([a.python, 'prog.py'], worker_dir, self.env, a.py_timeout)
+        if py.timed_out:
+            # a loaded machine can stall a run: try once more before
+            # calling the program invalid
+            clean_dir(worker_dir, 'prog.py')
+            py = run([a.python, 'prog.py'], worker_dir, self.env, a.py_timeout * 2)
         rec = dict(index=index, name=name, py_secs=round(py.secs, 3))
         if py.rc != 0 or py.timed_out:
             rec.update(status='invalid', why='python3 exit %s%s: %s' % (
@@ -420,6 +425,15 @@ class Batch:
             t = timeout * a.stress_slowdown
             st = run([a.ftpy, 'prog.py'], worker_dir, env, t)
             clean_dir(worker_dir, 'prog.py')
+            if st.timed_out and a.gc_stress < 50:
+                # A collection at every safepoint is quadratic in the heap
+                # size: a program that builds big structures can be slow
+                # without hanging. Try a sparser stress before calling it a
+                # hang.
+                rec['stress_slow'] = True
+                env = dict(self.env, FTPY_GC_STRESS='50')
+                st = run([a.ftpy, 'prog.py'], worker_dir, env, t)
+                clean_dir(worker_dir, 'prog.py')
             rec['stress_secs'] = round(st.secs, 3)
             if self.check_crash(rec, 'gc-stress', src, py, st, env, t, worker_dir):
                 return rec
@@ -488,7 +502,7 @@ class Batch:
             self.log.flush()
             self.done += 1
             if rec['status'] == 'crash':
-                print('CRASH %s [%s] %s' % (rec['name'], rec.get('mode'), rec.get('signature')), flush=True)
+                print('CRASH %s %s' % (rec['name'], rec.get('signature')), flush=True)
             elif rec['status'] == 'invalid' and not self.a.quiet:
                 print('invalid (generator bug) %s: %s' % (rec['name'], rec['why']), flush=True)
             elif rec['status'] == 'diff' and rec['unknown'] and self.a.known and not self.a.quiet:

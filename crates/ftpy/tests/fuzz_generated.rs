@@ -80,6 +80,10 @@ fn fuzz_generated() {
         "60".into(),
         "--slow-factor".into(),
         "100".into(),
+        // Thread programs are slow under GC stress and their lost-update
+        // bugs make outputs vary from run to run; hard runs cover them.
+        "--exclude".into(),
+        "threads".into(),
         "--quiet".into(),
     ];
     println!("running: {} {}", python_cmd(), args.join(" "));

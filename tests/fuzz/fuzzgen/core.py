@@ -141,6 +141,11 @@ def _estr(e):
     s = _clean(s)
     if len(s) > 1000:
         s = s[:500] + ' ...[%d chars]' % len(s)
+    for c in s:
+        if '\ud800' <= c <= '\udfff':
+            # a lone surrogate cannot be printed: escape them all
+            s = ''.join(repr(c)[1:-1] if '\ud800' <= c <= '\udfff' else c for c in s)
+            break
     return s
 
 def _e(e):
