@@ -46,7 +46,8 @@ def g_list(ctx, blk):
         method_call(ctx, blk, ctx.v_tuple(2), ctx.pick(TUPLE_METHODS))
     if ctx.ch(0.5):
         lst = ctx.uid('l')
-        blk.line('%s = %s' % (lst, ctx.v_list(1, ctx.pick(['int', 'str', 'any']))))
+        blk.line('%s = []' % lst)
+        blk.guarded(['%s = %s' % (lst, ctx.v_list(1, ctx.pick(['int', 'str', 'any'])))])
         for _ in range(ctx.ri(1, 5)):
             k = ctx.ri(0, 5)
             sl = '%s:%s%s' % (ctx.v_idx(0).replace('None', ''), ctx.v_idx(0).replace('None', ''),
@@ -82,7 +83,8 @@ def g_dict(ctx, blk):
         method_call(ctx, blk, ctx.v_dict(2), spec, mutating=mut)
     if ctx.ch(0.5):
         d = ctx.uid('d')
-        blk.line('%s = %s' % (d, ctx.v_dict(1)))
+        blk.line('%s = {}' % d)
+        blk.guarded(['%s = %s' % (d, ctx.v_dict(1))])
         for e in ['list(%s.keys())', 'list(%s.values())', 'list(%s.items())', 'list(reversed(%s))',
                   '%s.keys() & {1, "a", 2}', '%s.keys() | [1]', '%s.items() - {(1, 2)}', '%s.keys() ^ %s.keys()',
                   '%s.keys() == set(%s)', 'len(%s.items())', '(1, 2) in %s.items()', 'dict(%s, zz=1)',

@@ -70,7 +70,8 @@ def g_num(ctx, blk):
             method_call(ctx, blk, ctx.val(t, 1), ctx.pick(specs))
     if ctx.ch(0.3):
         x = ctx.uid('x')
-        blk.line('%s = %s' % (x, ctx.v_int(1)))
+        blk.line('%s = 0' % x)
+        blk.guarded(['%s = %s' % (x, ctx.v_int(1))])
         op = ctx.pick(['+=', '-=', '*=', '//=', '%=', '|=', '&=', '^=', '<<=', '>>='])
         blk.guarded(['%s %s %s' % (x, op, ctx.pick(['3', '-2', '1', '0', '2**65'])), '_p(%s)' % x])
 
