@@ -80,12 +80,7 @@ class Oracle:
         if self.category is None:
             self.category = cats[0] if cats else None
             return bool(cats)
-        return self.category in cats or any(strip_block(c) == strip_block(self.category) for c in cats)
-
-
-def strip_block(cat):
-    # categories name the group, which stays the same; nothing else to strip
-    return cat
+        return self.category in cats
 
 
 def stmt_ranges(src):

@@ -311,10 +311,6 @@ def compare(src, exp, got):
     return diffs
 
 
-def name_of(rec):
-    return rec['name']
-
-
 def last_stderr_line(err):
     lines = [l for l in err.decode('utf-8', 'replace').splitlines() if l.strip()]
     return lines[-1].strip() if lines else ''
@@ -473,7 +469,7 @@ class Batch:
             if 'panic' not in rec['signature']:
                 # a signal says little: add the statement's shape
                 rec['signature'] += ' in: ' + shape(rec['stmt'])
-        self.save('crash', name_of(rec), src, py, ft, rec)
+        self.save('crash', rec['name'], src, py, ft, rec)
         return True
 
     def save(self, kind, name, src, py, ft, rec):

@@ -243,17 +243,9 @@ class Block:
         for part in s.split('\n'):
             self.lines.append(part)
 
-    def lines_(self, lines):
-        for s in lines:
-            self.line(s)
-
     def t(self, expr):
         """Evaluate `expr` and print its repr or its exception."""
         self.lines.append('_t(lambda: (%s))' % expr)
-
-    def call(self, fn, *args):
-        """_t(fn, args...): call a callable given as source with sources."""
-        self.lines.append('_t(%s)' % ', '.join((fn,) + tuple(args)))
 
     def p(self, expr):
         self.lines.append('_p(%s)' % expr)
@@ -854,7 +846,3 @@ def method_call(ctx, blk, recv, spec, mutating=False, bad_prob=0.12):
     else:
         blk.t('getattr(%s, %r)(%s)' % (recv, name, ', '.join(a)))
 
-
-def literal_types():
-    return ['int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'list', 'tuple', 'dict', 'set',
-            'frozenset', 'range', 'slice', 'none', 'bool']
