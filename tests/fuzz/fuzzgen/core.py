@@ -570,6 +570,14 @@ class Ctx:
             return "f'{%s}'" % self.v_int(d - 1).replace("'", '"')
         return '%s.replace(%s, %s)' % (self.v_str(d - 1), self.needle(), self.needle())
 
+    def v_fmtspec(self, d):
+        # a format spec with a bounded width (a width taken from a random str
+        # could ask for gigabytes)
+        from .g_text import format_spec
+        if self.ch(0.1):
+            return self.pick(["''", "'ß'", "'٣٤'", "'__init__'", "'{}'", "'%s'", "'-'", "' '"])
+        return repr(format_spec(self, self.pick(['int', 'float', 'str', 'any'])))
+
     def v_char(self, d):
         return self.char_lit()
 

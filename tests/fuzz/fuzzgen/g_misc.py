@@ -107,7 +107,7 @@ BUILTIN_CALLS = [
     'list(enumerate(%(iterable)s, start=%(int)s))', 'list(iter(%(list)s))', "list(iter([1, 2, 0, 3].pop, 0))",
     'next(iter(%(iterable)s), %(any)s)', 'list(reversed(%(iterable)s))', 'all(%(iterable)s)', 'any(%(iterable)s)',
     'abs(%(any)s)', 'round(%(any)s)', 'pow(%(int)s, %(smallint)s)', 'divmod(%(any)s, %(any)s)', 'chr(%(int)s)',
-    'ord(%(str)s)', 'bin(%(any)s)', 'oct(%(int)s)', 'hex(%(any)s)', 'ascii(%(any)s)', 'format(%(any)s, %(str)s)',
+    'ord(%(str)s)', 'bin(%(any)s)', 'oct(%(int)s)', 'hex(%(any)s)', 'ascii(%(any)s)', 'format(%(any)s, %(fmtspec)s)',
     'isinstance(%(any)s, (int, str))', 'isinstance(%(any)s, int | None)', 'issubclass(bool, %(callable)s)',
     'callable(%(any)s)', 'hasattr(%(any)s, %(str)s)', 'getattr(%(any)s, %(str)s, "dflt")', 'len(%(any)s)',
     'repr(%(any)s)', 'str(%(any)s)', 'bool(%(any)s)', 'list(%(any)s)', 'tuple(%(any)s)', 'set(%(any)s)',
@@ -130,7 +130,7 @@ def g_builtins(ctx, blk):
         tmpl = ctx.pick(BUILTIN_CALLS)
         sub = {}
         for key in ('list', 'keyfn', 'bool', 'any', 'iterable', 'int', 'smallint', 'pred', 'str', 'callable',
-                    'pairs'):
+                    'pairs', 'fmtspec'):
             if '%(' + key + ')s' in tmpl:
                 sub[key] = ctx.val(key if key != 'any' else 'any', 1) if key != 'any' else ctx.v_any(1)
         if '%(modname)s' in tmpl:

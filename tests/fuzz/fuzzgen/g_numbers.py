@@ -9,16 +9,16 @@ CMPOPS = ['==', '!=', '<', '<=', '>', '>=', 'is', 'is not', 'in', 'not in']
 INT_METHODS = [
     'bit_length:', 'bit_count:', 'as_integer_ratio:', 'conjugate:', 'to_bytes:length=smallint?,byteorder=order?,*signed=bool?',
     '__index__:', '__abs__:', '__neg__:', '__invert__:', '__round__:smallint?', '__trunc__:', '__floor__:',
-    '__ceil__:', '__pow__:smallint,int?', '__divmod__:int|float', '__rtruediv__:int|float', '__format__:str',
+    '__ceil__:', '__pow__:smallint,int?', '__divmod__:int|float', '__rtruediv__:int|float', '__format__:fmtspec',
     '__bool__:', '__float__:', '__eq__:any', '__lt__:any', '__add__:any', '__rsub__:any',
 ]
 FLOAT_METHODS = [
     'as_integer_ratio:', 'conjugate:', 'hex:', 'is_integer:', '__round__:idx?', '__trunc__:',
     '__floor__:', '__ceil__:', '__int__:', '__divmod__:int|float', '__pow__:float|int', '__mod__:float|int',
-    '__format__:str', '__eq__:any', '__rfloordiv__:any', '__getnewargs__:',
+    '__format__:fmtspec', '__eq__:any', '__rfloordiv__:any', '__getnewargs__:',
 ]
 COMPLEX_METHODS = ['conjugate:', '__abs__:', '__pow__:complex|int|float', '__eq__:any', '__neg__:',
-                   '__truediv__:complex|int|float', '__bool__:', '__format__:str', '__getnewargs__:']
+                   '__truediv__:complex|int|float', '__bool__:', '__format__:fmtspec', '__getnewargs__:']
 
 
 def num(ctx, d=1):

@@ -14,7 +14,7 @@ STR_METHODS = [
     'split:sep=needle|none?,maxsplit=idx?', 'splitlines:keepends=bool?', 'startswith:needle|strtuple,idx?,idx?',
     'strip:needle|none?', 'swapcase:', 'title:', 'translate:table', 'upper:', 'zfill:width',
     '__getitem__:idx|slice', '__contains__:needle', '__mul__:smallint', '__mod__:any', '__add__:str|any',
-    '__len__:', '__lt__:str|any', '__format__:str', '__rmod__:any', '__iter__:',
+    '__len__:', '__lt__:str|any', '__format__:fmtspec', '__rmod__:any', '__iter__:',
 ]
 
 BYTES_METHODS = [
