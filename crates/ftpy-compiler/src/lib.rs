@@ -127,7 +127,7 @@ pub fn compile(
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
     let parsed = parse::parse(&map, mode)?;
-    let result = compile_parsed(&map, &parsed, mode, optimize);
+    let result = consts::with_source(source, || compile_parsed(&map, &parsed, mode, optimize));
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
         drop_deep(parsed, source.len());
     }

@@ -772,8 +772,13 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                 (format_float_spec(ts, f, &fsp)?, true)
             }
             other => {
+                let shown = if (' '..='~').contains(&other) {
+                    other
+                } else {
+                    '?'
+                };
                 return Err(ts.value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    "unsupported format character '{shown}' (0x{:x}) at index {}",
                     other as u32,
                     i - 1
                 )));

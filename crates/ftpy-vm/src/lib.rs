@@ -18,7 +18,9 @@
     clippy::nonminimal_bool
 )]
 
+pub mod buffer;
 pub mod builtins;
+pub mod codecs;
 pub mod error;
 pub mod format;
 pub mod gc;
@@ -189,6 +191,10 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
             continue;
         }
         h.set_flag(object::flags::FINALIZED);
+        if h.kind() == object::Kind::MemoryView {
+            objects::memoryview::finalize(v);
+            continue;
+        }
         let del = interp().names.__del__;
         if let Err(err) = objects::slots::call_dunder(ts, v, del, &[]) {
             let f = objects::typeobj::type_of(v)
@@ -223,6 +229,24 @@ pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str)
 
 /// Interpreter shutdown: finalizers, flush the standard streams.
 pub fn finalize(ts: &mut ThreadState) {
+    // As CPython: join non-daemon threads (threading._shutdown), then the
+    // atexit callbacks, then finalizers; each only if its module was
+    // imported.
+    for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        let m = interp().modules.get_str_text(module);
+        if let Some(m) = m {
+            if let Ok(Some(f)) = ops::getattr_str_opt(ts, m, func) {
+                if let Err(e) = ops::call0(ts, f) {
+                    let text = objects::traceback::format_exception(ts, e.value());
+                    objects::stream::write_fd(
+                        ts,
+                        2,
+                        format!("Exception ignored in: {module}.{func}\n{text}").as_bytes(),
+                    );
+                }
+            }
+        }
+    }
     interp()
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);

@@ -447,7 +447,7 @@ kinds! {
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
     Stream => stream::StreamObj,
-    Bytearray => bytes::BytearrayObj,
+    Bytearray => bytearray::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
     GenericAlias => genericalias::GenericAliasObj,
@@ -455,6 +455,7 @@ kinds! {
     AsyncGenAwaitable => async_generator::AgAwaitableObj,
     CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
     AnextAwaitable => anext_awaitable::AnextAwaitableObj,
+    MemoryView => memoryview::MemoryViewObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

@@ -177,6 +177,13 @@ fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             out.push_str(&sep);
         }
         let s = ops::str_(ts, v)?;
+        if s.has_surrogates() {
+            // Written on its own, as CPython writes each piece: encoding
+            // it may fail after what came before was written.
+            write_to(ts, file, &std::mem::take(&mut out))?;
+            ops::call_method(ts, file, names().write, &[s.value()])?;
+            continue;
+        }
         out.push_str(s.as_str());
     }
     out.push_str(&end);
@@ -313,17 +320,7 @@ fn b_chr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     if !(0..=0x10ffff).contains(&n) {
         return Err(ts.value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(n as u32) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Ok(crate::objects::str::new_str(ts, c.encode_utf8(&mut buf)))
-        }
-        // ftpy's str is UTF-8 and cannot hold a lone surrogate yet
-        // (docs/deviations.md): say so rather than substitute a character.
-        None => Err(ts.value_error(format!(
-            "chr() arg {n:#x} is a lone surrogate, which ftpy's str cannot hold yet"
-        ))),
-    }
+    Ok(crate::objects::str::from_code_point(ts, n as u32))
 }
 
 fn b_ord(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -631,6 +631,20 @@ pub fn build_const_key_map(ts: &mut ThreadState, keys: Value, vals: &[Value]) ->
 }
 
 pub fn build_string(ts: &mut ThreadState, parts: &[Value]) -> Value {
+    let surrogates = parts.iter().any(|p| {
+        p.downcast::<StrObj>()
+            .is_some_and(|s| s.obj().has_surrogates())
+    });
+    if surrogates {
+        // Lone surrogates: join the exact text (see objects/str.rs).
+        let mut b = Vec::new();
+        for &p in parts {
+            if let Some(x) = p.downcast::<StrObj>() {
+                b.extend_from_slice(x.obj().as_wtf8());
+            }
+        }
+        return crate::objects::str::new_str_wtf8(ts, &b);
+    }
     let mut s = String::new();
     for &p in parts {
         if let Some(x) = crate::objects::str::as_str(p) {

@@ -435,14 +435,11 @@ fn exc_init(
                 }
             }
         }
-    } else if ty.is_subtype(t_all.unicode_decode_error) || ty.is_subtype(t_all.unicode_encode_error)
+    } else if ty.is_subtype(t_all.unicode_decode_error)
+        || ty.is_subtype(t_all.unicode_encode_error)
+        || exception_type("UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
     {
-        for (i, n) in ["encoding", "object", "start", "end", "reason"]
-            .iter()
-            .enumerate()
-        {
-            e.set_attr_quiet(ts, n, pos.get(i).copied().unwrap_or(Value::NONE));
-        }
+        crate::codecs::unicode_error_init(ts, e, ty, pos)?;
     }
     Ok(())
 }
@@ -489,34 +486,8 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
             (None, None) => m,
         });
     }
-    if ty.is_subtype(t.unicode_decode_error) {
-        if let (Some(enc), Some(obj), Some(start), Some(end), Some(reason)) = (
-            e.get_attr_quiet(ts, "encoding"),
-            e.get_attr_quiet(ts, "object"),
-            e.get_attr_quiet(ts, "start"),
-            e.get_attr_quiet(ts, "end"),
-            e.get_attr_quiet(ts, "reason"),
-        ) {
-            if let (Some(data), Some(s), Some(en)) = (
-                crate::objects::bytes::bytes_data(obj),
-                crate::objects::int::to_i64(start),
-                crate::objects::int::to_i64(end),
-            ) {
-                let enc = ops::str_string(ts, enc)?;
-                let reason = ops::str_string(ts, reason)?;
-                if en == s + 1 {
-                    if let Some(b) = data.get(s as usize) {
-                        return Ok(format!(
-                            "'{enc}' codec can't decode byte 0x{b:02x} in position {s}: {reason}"
-                        ));
-                    }
-                }
-                return Ok(format!(
-                    "'{enc}' codec can't decode bytes in position {s}-{}: {reason}",
-                    en - 1
-                ));
-            }
-        }
+    if let Some(m) = crate::codecs::unicode_error_str(ts, v)? {
+        return Ok(m);
     }
     match args.len() {
         0 => Ok(String::new()),

@@ -185,16 +185,11 @@ fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let b = o.end.load(Ordering::Relaxed) as usize;
-    let text = s.obj().as_str();
-    match text.get(b..).and_then(|r| r.chars().next()) {
-        Some(c) => {
-            o.end.store((b + c.len_utf8()) as i64, Ordering::Relaxed);
+    match crate::objects::str::next_char_at(ts, s, b) {
+        Some((c, next)) => {
+            o.end.store(next as i64, Ordering::Relaxed);
             o.index.fetch_add(1, Ordering::Relaxed);
-            let mut buf = [0u8; 4];
-            Ok(Some(crate::objects::str::new_str(
-                ts,
-                c.encode_utf8(&mut buf),
-            )))
+            Ok(Some(c))
         }
         None => {
             o.a.set(Value::NULL);

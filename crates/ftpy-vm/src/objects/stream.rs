@@ -175,7 +175,19 @@ fn m_write(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     if s.readable {
         return Err(ts.os_error("not writable"));
     }
-    write_fd(ts, s.fd, text.as_str().as_bytes());
+    if text.has_surrogates() {
+        // Lone surrogates: encoded with the stream's error handler
+        // (strict on stdout, backslashreplace on stderr, as CPython).
+        let errors = if s.fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        };
+        let b = crate::codecs::encode_native(ts, text, crate::codecs::Native::Utf8, errors)?;
+        write_fd(ts, s.fd, &b);
+    } else {
+        write_fd(ts, s.fd, text.as_str().as_bytes());
+    }
     Ok(Value::small_int_unchecked(text.char_len() as i64))
 }
 
