@@ -4,10 +4,13 @@
 
 pub mod _codecs;
 pub mod _collections;
+pub mod _sre;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
 pub mod _weakref;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod gc;
@@ -31,6 +34,9 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_codecs", _codecs::init),
+    ("_sre", _sre::init),
+    ("_struct", _struct::init),
+    ("binascii", binascii::init),
 ];
 
 /// Registers the native modules with the interpreter.
