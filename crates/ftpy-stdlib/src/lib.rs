@@ -2,8 +2,12 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
+pub mod _functools;
+pub mod _heapq;
+pub mod _operator;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
@@ -29,6 +33,10 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_codecs", _codecs::init),
+    ("_functools", _functools::init),
+    ("_operator", _operator::init),
+    ("_bisect", _bisect::init),
+    ("_heapq", _heapq::init),
 ];
 
 /// Registers the native modules with the interpreter.
