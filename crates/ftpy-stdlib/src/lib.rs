@@ -6,10 +6,12 @@ pub mod _bisect;
 pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
+pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _md5;
 pub mod _operator;
+pub mod _queue;
 pub mod _random;
 pub mod _sha1;
 pub mod _sha256;
@@ -17,6 +19,7 @@ pub mod _sha3;
 pub mod _sha512;
 pub mod _string;
 pub mod _thread;
+pub mod _typing;
 pub mod _weakref;
 pub mod atexit;
 pub mod errno;
@@ -52,6 +55,9 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_sha512", _sha512::init),
     ("_sha3", _sha3::init),
     ("_blake2", _blake2::init),
+    ("_contextvars", _contextvars::init),
+    ("_queue", _queue::init),
+    ("_typing", _typing::init),
 ];
 
 /// Registers the native modules with the interpreter.
