@@ -2,15 +2,33 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _bisect;
+pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
+pub mod _sre;
+pub mod _contextvars;
+pub mod _functools;
+pub mod _heapq;
+pub mod _md5;
+pub mod _operator;
+pub mod _queue;
+pub mod _random;
+pub mod _sha1;
+pub mod _sha256;
+pub mod _sha3;
+pub mod _sha512;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
+pub mod _typing;
 pub mod _weakref;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod gc;
+mod hashobj;
 pub mod itertools;
 pub mod math;
 pub mod time;
@@ -31,6 +49,23 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_codecs", _codecs::init),
+    ("_sre", _sre::init),
+    ("_struct", _struct::init),
+    ("binascii", binascii::init),
+    ("_functools", _functools::init),
+    ("_operator", _operator::init),
+    ("_bisect", _bisect::init),
+    ("_heapq", _heapq::init),
+    ("_random", _random::init),
+    ("_md5", _md5::init),
+    ("_sha1", _sha1::init),
+    ("_sha256", _sha256::init),
+    ("_sha512", _sha512::init),
+    ("_sha3", _sha3::init),
+    ("_blake2", _blake2::init),
+    ("_contextvars", _contextvars::init),
+    ("_queue", _queue::init),
+    ("_typing", _typing::init),
 ];
 
 /// Registers the native modules with the interpreter.

@@ -496,8 +496,12 @@ fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
     let reduce = intern(ts, "__reduce__");
     let own = type_of(this).lookup(reduce);
     let default = types().object.dict().get_str(reduce);
-    if let Some(f) = own.filter(|&f| Some(f) != default) {
-        return ops::call_unbound(ts, f, this, &[], None);
+    if own.is_some_and(|f| Some(f) != default) {
+        // As CPython: the override is fetched from the object (so a
+        // classmethod or an instance attribute behaves as attribute access
+        // does) and called with no arguments.
+        let f = ops::getattr(ts, this, reduce)?;
+        return ops::call0(ts, f);
     }
     common_reduce(ts, this, proto)
 }

@@ -210,6 +210,25 @@ impl Run {
     pub fn last_stderr_line(&self) -> String {
         last_line(&self.stderr)
     }
+
+    /// The line that names the exception a run ended with. Usually the
+    /// last stderr line; for an exception group, whose traceback ends in
+    /// box drawing (`+----`) and `| `-prefixed nested lines, it is the
+    /// last nested exception line with its frame stripped.
+    pub fn exception_line(&self) -> String {
+        let text = String::from_utf8_lossy(&self.stderr);
+        for line in text.lines().rev() {
+            let t = line.trim().trim_start_matches(['|', ' ', '+', '-']);
+            let border = t
+                .chars()
+                .all(|c| c == '-' || c == ' ' || c.is_ascii_digit());
+            if border || t.starts_with("...") {
+                continue;
+            }
+            return t.trim_end().to_string();
+        }
+        String::new()
+    }
 }
 
 pub fn last_line(bytes: &[u8]) -> String {
