@@ -2,6 +2,7 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _imp;
 pub mod _thread;
 pub mod _weakref;
 pub mod gc;
@@ -12,6 +13,7 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 
 /// Every native module of this crate: (name, initializer).
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
+    ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("gc", gc::init),
