@@ -51,17 +51,23 @@ fn inherited_future_flags(ts: &mut ThreadState) -> u32 {
 /// Source text from a str (its coding cookie ignored) or from bytes
 /// (decoded by their PEP 263 cookie, as CPython's tokenizer does).
 /// `what` names the accepted types in the error.
-fn source_text(ts: &mut ThreadState, v: Value, fname: &str, what: &str) -> PyResult<String> {
+fn source_text(
+    ts: &mut ThreadState,
+    v: Value,
+    fname: &str,
+    what: &str,
+    filename: &str,
+) -> PyResult<String> {
     let text = if let Some(s) = v.downcast::<StrObj>() {
         s.as_str().to_string()
     } else if let Some(b) = bytes_data(v) {
         if b.contains(&0) {
             return Err(ts.syntax_error_msg("source code string cannot contain null bytes"));
         }
-        crate::import::decode_source(&b, "<string>").map_err(|m| {
-            let m = format!("(unicode error) {}", m.trim_start_matches("(unicode error) "));
-            ts.syntax_error_msg(m)
-        })?
+        match crate::import::source::decode_string_source(&b) {
+            Ok(t) => t,
+            Err((msg, line)) => return Err(source_error(ts, &msg, filename, line)),
+        }
     } else {
         return Err(ts.type_error(format!("{fname}() arg 1 must be a {what} object")));
     };
@@ -69,6 +75,21 @@ fn source_text(ts: &mut ThreadState, v: Value, fname: &str, what: &str) -> PyRes
         return Err(ts.syntax_error_msg("source code string cannot contain null bytes"));
     }
     Ok(text)
+}
+
+/// A SyntaxError about source text (no offset), as the tokenizer reports
+/// decoding errors.
+fn source_error(ts: &mut ThreadState, msg: &str, filename: &str, line: usize) -> crate::error::PyErr {
+    let m = StrObj::new(ts, msg);
+    let f = StrObj::new(ts, filename);
+    let details = TupleObj::new(
+        ts,
+        &[f, Value::small_int_unchecked(line as i64), Value::NONE, Value::NONE],
+    );
+    match ops::call(ts, types().syntax_error.value(), &[m, details.value()], None) {
+        Ok(e) => crate::error::PyErr::from_exception(e),
+        Err(e) => e,
+    }
 }
 
 /// A file name as `os.fsdecode` makes it (str, bytes or a path-like).
@@ -166,7 +187,7 @@ pub(super) fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
             }))
         }
     };
-    let text = source_text(ts, src, "compile", "string, bytes or AST")?;
+    let text = source_text(ts, src, "compile", "string, bytes or AST", &filename)?;
     if only_ast {
         // The `ast` module (its node classes come from the native `_ast`)
         // is the standard library's part.
@@ -246,7 +267,7 @@ pub(super) fn b_eval(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
         }
         return crate::interpreter::run_code(ts, code, globals, locals, Value::NULL);
     }
-    let text = source_text(ts, src, "eval", "string, bytes or code")?;
+    let text = source_text(ts, src, "eval", "string, bytes or code", "<string>")?;
     let text = text.trim_start_matches([' ', '\t']);
     let future = inherited_future_flags(ts);
     let optimize = interp().config.optimize;
@@ -312,7 +333,7 @@ pub(super) fn b_exec(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
     if closure.is_some() {
         return Err(ts.type_error("closure can only be used when source is a code object"));
     }
-    let text = source_text(ts, src, "exec", "string, bytes or code")?;
+    let text = source_text(ts, src, "exec", "string, bytes or code", "<string>")?;
     let future = inherited_future_flags(ts);
     let optimize = interp().config.optimize;
     let code = crate::compile_source_with(ts, &text, "<string>", Mode::Exec, optimize, future)?;
@@ -330,7 +351,7 @@ pub(super) fn b_import(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult
     crate::import::import_module_level(
         ts,
         name,
-        globals.non_null().unwrap_or(Value::NONE),
+        globals,
         locals.non_null().unwrap_or(Value::NONE),
         fromlist.non_null().unwrap_or(Value::NONE),
         level,

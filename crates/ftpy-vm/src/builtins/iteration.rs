@@ -185,13 +185,13 @@ pub(super) fn b_sum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
     }
     // Exact float total as a double.
     if type_of(acc) == t.float {
-        let mut total = acc.as_float().unwrap_or(0.0);
+        let mut total = crate::objects::float::as_f64(acc).unwrap_or(0.0);
         loop {
             let Some(x) = ops::next(ts, it)? else {
                 return Ok(crate::objects::float::new_float(ts, total));
             };
             if type_of(x) == t.float {
-                total += x.as_float().unwrap_or(0.0);
+                total += crate::objects::float::as_f64(x).unwrap_or(0.0);
                 continue;
             }
             if int::is_int(x) {

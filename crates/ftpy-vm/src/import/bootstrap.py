@@ -300,8 +300,6 @@ class BuiltinImporter:
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        if path is not None:
-            return None
         if fullname in sys.builtin_module_names:
             return ModuleSpec(fullname, cls, origin=cls._ORIGIN, is_package=False)
         return None
@@ -319,15 +317,24 @@ class BuiltinImporter:
 
     @classmethod
     def get_code(cls, fullname):
+        cls._check(fullname)
         return None
 
     @classmethod
     def get_source(cls, fullname):
+        cls._check(fullname)
         return None
 
     @classmethod
     def is_package(cls, fullname):
+        cls._check(fullname)
         return False
+
+    @staticmethod
+    def _check(fullname):
+        if fullname not in sys.builtin_module_names:
+            raise ImportError(f'{fullname!r} is not a built-in module',
+                              name=fullname)
 
     load_module = classmethod(_load_module_shim)
 

@@ -401,7 +401,8 @@ pub fn find_spec(
 
 /// `BuiltinImporter.find_spec`.
 fn builtin_spec(ts: &mut ThreadState, name: &str, path: Value) -> PyResult<Value> {
-    if !path.is_none() || !is_builtin(name) {
+    let _ = path;
+    if !is_builtin(name) {
         return Ok(Value::NONE);
     }
     let n = StrObj::new(ts, name);
@@ -718,7 +719,8 @@ pub fn exec_source(ts: &mut ThreadState, module: Value, path: &str) -> PyResult<
 
 /// The absolute name of a relative import (CPython's `resolve_name`).
 fn resolve_name(ts: &mut ThreadState, name: &str, globals: Value, level: i64) -> PyResult<String> {
-    if globals.is_none() || globals.is_null() {
+    // Not given (NULL) and None differ, as in CPython's `__import__`.
+    if globals.is_null() {
         return Err(ts.new_error(types().key_error, "'__name__' not in globals"));
     }
     let Some(g) = globals.downcast::<DictObj>() else {

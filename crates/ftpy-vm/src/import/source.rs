@@ -102,3 +102,75 @@ pub fn universal_newlines(text: &str) -> String {
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
+
+/// Source bytes given to `compile()`, `exec()` or `eval()` as text. With a
+/// coding cookie (or BOM) as [`decode_source`]. Without one the text is
+/// UTF-8, checked as CPython's string tokenizer does: token by token, so
+/// bytes in comments are not checked and an error gives the position of
+/// the bad byte inside its string literal or name. The error is the
+/// SyntaxError message and line number.
+pub fn decode_string_source(bytes: &[u8]) -> Result<String, (String, usize)> {
+    let has_bom = bytes.starts_with(b"\xef\xbb\xbf");
+    if has_bom || coding_cookie(bytes).is_some() {
+        return decode_source(bytes, "<string>").map_err(|m| (m, 1));
+    }
+    let mut out = String::with_capacity(bytes.len());
+    for (i, line) in bytes.split_inclusive(|&c| c == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(e) => {
+                let bad = e.valid_up_to();
+                let before = &line[..bad];
+                // Inside a comment: not checked.
+                let quotes = before.iter().filter(|&&c| c == b'"' || c == b'\'').count();
+                if quotes % 2 == 0 && before.contains(&b'#') {
+                    out.push_str(&String::from_utf8_lossy(line));
+                    continue;
+                }
+                let start = if quotes % 2 == 1 {
+                    before
+                        .iter()
+                        .rposition(|&c| c == b'"' || c == b'\'')
+                        .map_or(0, |q| q + 1)
+                } else {
+                    before
+                        .iter()
+                        .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80))
+                        .map_or(0, |p| p + 1)
+                };
+                // The token ends at the closing quote (or the end of the
+                // name): a sequence cut short there is "unexpected end".
+                let end = if quotes % 2 == 1 {
+                    let q = line[start - 1];
+                    line[bad..]
+                        .iter()
+                        .position(|&c| c == q)
+                        .map_or(line.len(), |p| bad + p)
+                } else {
+                    line[bad..]
+                        .iter()
+                        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80))
+                        .map_or(line.len(), |p| bad + p)
+                };
+                let e = match std::str::from_utf8(&line[start..end]) {
+                    Err(e) => e,
+                    Ok(_) => e,
+                };
+                let b = line[bad];
+                let reason = match e.error_len() {
+                    None => "unexpected end of data",
+                    Some(_) if (0xc2..=0xf4).contains(&b) => "invalid continuation byte",
+                    Some(_) => "invalid start byte",
+                };
+                return Err((
+                    format!(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x{b:02x} in position {}: {reason}",
+                        bad - start
+                    ),
+                    i + 1,
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
