@@ -376,7 +376,10 @@ class C:
         let code = crate::compile(SRC, "t.py", Mode::Exec, 0).expect("compiles");
         let bytes = encode(&code);
         for n in 0..bytes.len() {
-            assert!(decode(&bytes[..n]).is_none(), "prefix of {n} bytes accepted");
+            assert!(
+                decode(&bytes[..n]).is_none(),
+                "prefix of {n} bytes accepted"
+            );
         }
         let mut longer = bytes.clone();
         longer.push(0);

@@ -18,10 +18,7 @@ type Kw = Option<Gc<TupleObj>>;
 fn name_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<String> {
     match v.downcast::<StrObj>() {
         Some(s) => Ok(s.as_str().to_string()),
-        None => Err(ts.type_error(format!(
-            "{what} must be str, not {}",
-            type_name(v)
-        ))),
+        None => Err(ts.type_error(format!("{what} must be str, not {}", type_name(v)))),
     }
 }
 

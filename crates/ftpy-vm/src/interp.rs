@@ -549,6 +549,8 @@ impl Interp {
         let modules = DictObj::new(ts);
         let builtins = crate::builtins::make_module(ts);
         let builtins_dict = builtins.dict();
+        // `__debug__` is false under -O.
+        builtins_dict.set_item_str(ts, "__debug__", Value::from_bool(config.optimize == 0));
         let hash_key = crate::hash::key();
         let built = Interp {
             types: tys,

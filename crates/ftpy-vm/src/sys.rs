@@ -705,10 +705,7 @@ fn s_breakpointhook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
         None
     } else {
         match crate::import::import_simple(ts, module) {
-            Ok(m) => match ops::getattr_str_opt(ts, m, attr) {
-                Ok(h) => h,
-                Err(e) => return Err(e),
-            },
+            Ok(m) => ops::getattr_str_opt(ts, m, attr)?,
             Err(e) if e.matches(types().import_error) => None,
             Err(e) => return Err(e),
         }
@@ -731,7 +728,12 @@ fn s_breakpointhook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
 
 /// Issues a warning of the built-in category `category` (by name) from
 /// native code; see [`warn`].
-pub fn warn_named(ts: &mut ThreadState, category: &str, msg: &str, stacklevel: i64) -> PyResult<()> {
+pub fn warn_named(
+    ts: &mut ThreadState,
+    category: &str,
+    msg: &str,
+    stacklevel: i64,
+) -> PyResult<()> {
     let cat = interp()
         .builtins_dict
         .get_str_text(category)

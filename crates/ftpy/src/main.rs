@@ -213,7 +213,9 @@ fn run(opts: Opts) -> i32 {
             _ => path.push(String::new()),
         }
     }
-    if !config.ignore_environment && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()) {
+    if !config.ignore_environment
+        && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty())
+    {
         config.dont_write_bytecode = true;
     }
     if !config.ignore_environment {

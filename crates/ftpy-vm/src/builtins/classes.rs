@@ -326,9 +326,7 @@ pub(super) fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyR
                     )));
                 }
                 let cc = ops::repr_string(ts, cell_cls)?;
-                return Err(ts.type_error(format!(
-                    "__class__ set to {cc} defining {n} as {cr}"
-                )));
+                return Err(ts.type_error(format!("__class__ set to {cc} defining {n} as {cr}")));
             }
         }
     }

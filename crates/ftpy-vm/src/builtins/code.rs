@@ -79,14 +79,29 @@ fn source_text(
 
 /// A SyntaxError about source text (no offset), as the tokenizer reports
 /// decoding errors.
-fn source_error(ts: &mut ThreadState, msg: &str, filename: &str, line: usize) -> crate::error::PyErr {
+fn source_error(
+    ts: &mut ThreadState,
+    msg: &str,
+    filename: &str,
+    line: usize,
+) -> crate::error::PyErr {
     let m = StrObj::new(ts, msg);
     let f = StrObj::new(ts, filename);
     let details = TupleObj::new(
         ts,
-        &[f, Value::small_int_unchecked(line as i64), Value::NONE, Value::NONE],
+        &[
+            f,
+            Value::small_int_unchecked(line as i64),
+            Value::NONE,
+            Value::NONE,
+        ],
     );
-    match ops::call(ts, types().syntax_error.value(), &[m, details.value()], None) {
+    match ops::call(
+        ts,
+        types().syntax_error.value(),
+        &[m, details.value()],
+        None,
+    ) {
         Ok(e) => crate::error::PyErr::from_exception(e),
         Err(e) => e,
     }
@@ -136,8 +151,7 @@ pub(super) fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
     static SIG: Sig = Sig::new(
         "compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)",
     );
-    let [src, filename, mode, flags, dont_inherit, optimize, feature] =
-        SIG.bind(ts, args, kw)?;
+    let [src, filename, mode, flags, dont_inherit, optimize, feature] = SIG.bind(ts, args, kw)?;
     let filename = fs_decode(ts, filename)?;
     let Some(mode) = mode.downcast::<StrObj>() else {
         return Err(ts.type_error(format!(

@@ -49,9 +49,7 @@ pub(super) fn b_iter(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
     if !ops::callable(obj) {
         return Err(ts.type_error("iter(v, w): v must be callable"));
     }
-    Ok(crate::objects::iterators::callable_iter(
-        ts, obj, sentinel,
-    ))
+    Ok(crate::objects::iterators::callable_iter(ts, obj, sentinel))
 }
 
 pub(super) fn b_next(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

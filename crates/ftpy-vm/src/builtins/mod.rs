@@ -219,7 +219,9 @@ fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 /// The frame of the Python code that called the running builtin.
-pub(crate) fn caller_frame(ts: &mut ThreadState) -> Option<&'static crate::interpreter::frame::Frame> {
+pub(crate) fn caller_frame(
+    ts: &mut ThreadState,
+) -> Option<&'static crate::interpreter::frame::Frame> {
     let f = ts.top_frame();
     if f.is_null() {
         None

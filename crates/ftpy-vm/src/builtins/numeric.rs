@@ -265,8 +265,10 @@ fn pow3_kind(ty: Gc<TypeObj>) -> Pow3 {
     let t = types();
     if ty.is_heap_type() {
         let python_defined = |name| {
-            ty.lookup(name)
-                .is_some_and(|f| f.downcast::<crate::objects::builtin::BuiltinObj>().is_none())
+            ty.lookup(name).is_some_and(|f| {
+                f.downcast::<crate::objects::builtin::BuiltinObj>()
+                    .is_none()
+            })
         };
         if python_defined(names().__pow__) || python_defined(names().__rpow__) {
             return Pow3::Python;

@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::error::PyResult;
-use crate::interp::{add_global_root, interp, intern};
+use crate::interp::{add_global_root, intern, interp};
 use crate::objects::bytes::{bytes_data, BytesObj};
 use crate::objects::list::ListObj;
 use crate::objects::module::ModuleObj;
@@ -24,8 +24,8 @@ const SOURCE: &str = include_str!("bootstrap.py");
 /// classes).
 pub const NAME: &str = "_ftpy_importlib";
 
-/// Bits of the frozen module's values the native import uses, kept alive
-/// by `add_global_root`.
+/// Bits of the frozen module's values the native import uses, each kept
+/// alive by `add_global_root`.
 struct Boot {
     module: AtomicU64,
     module_spec: AtomicU64,
@@ -155,9 +155,14 @@ fn load(ts: &mut ThreadState) -> PyResult<()> {
     let code = super::cache::frozen_code(ts, NAME, SOURCE)?;
     crate::interpreter::run_code(ts, code, d, d.value(), Value::NULL)?;
     add_global_root(m.value());
+    // Each value is rooted itself: a program may rebind the module's
+    // names, and the native import keeps using the originals.
     let take = |ts: &mut ThreadState, name: &str| -> PyResult<u64> {
         match d.get_str_text(name) {
-            Some(v) => Ok(v.bits()),
+            Some(v) => {
+                add_global_root(v);
+                Ok(v.bits())
+            }
             None => Err(ts.system_error(format!("{NAME} has no {name}"))),
         }
     };

@@ -47,7 +47,10 @@ impl SourceKey {
         let m = std::fs::metadata(path)?;
         let (secs, nanos) = match m.modified()?.duration_since(UNIX_EPOCH) {
             Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
-            Err(e) => (-(e.duration().as_secs() as i64), e.duration().subsec_nanos()),
+            Err(e) => (
+                -(e.duration().as_secs() as i64),
+                e.duration().subsec_nanos(),
+            ),
         };
         Ok(SourceKey {
             path: path.to_string(),
@@ -79,10 +82,7 @@ fn cache_dir() -> Option<&'static PathBuf> {
             Some(x) if !x.is_empty() && PathBuf::from(&x).is_absolute() => PathBuf::from(x),
             _ => PathBuf::from(std::env::var_os("HOME")?).join(".cache"),
         };
-        Some(
-            base.join("ftpy")
-                .join(format!("v{BYTECODE_VERSION:016x}")),
-        )
+        Some(base.join("ftpy").join(format!("v{BYTECODE_VERSION:016x}")))
     })
     .as_ref()
 }
@@ -200,7 +200,10 @@ pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     };
     // Only an entry for exactly the text compiled: the file must not have
     // changed while it was read.
-    if may_write() && bytes.len() as u64 == key.size && SourceKey::of_file(path, optimize).ok() == Some(key.clone()) {
+    if may_write()
+        && bytes.len() as u64 == key.size
+        && SourceKey::of_file(path, optimize).ok() == Some(key.clone())
+    {
         put(&key, &code);
     }
     crate::code_object(ts, &code)

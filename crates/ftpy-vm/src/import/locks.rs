@@ -95,7 +95,13 @@ pub fn acquire(ts: &mut ThreadState, name: &str) -> PyResult<()> {
     loop {
         match t.locks.get_mut(name) {
             None => {
-                t.locks.insert(name.to_string(), Held { owner: me, count: 1 });
+                t.locks.insert(
+                    name.to_string(),
+                    Held {
+                        owner: me,
+                        count: 1,
+                    },
+                );
                 HELD.fetch_add(1, Ordering::AcqRel);
                 return Ok(());
             }
@@ -167,7 +173,10 @@ pub fn acquire_global(ts: &mut ThreadState) {
     loop {
         match &mut t.global {
             None => {
-                t.global = Some(Held { owner: me, count: 1 });
+                t.global = Some(Held {
+                    owner: me,
+                    count: 1,
+                });
                 return;
             }
             Some(h) if h.owner == me => {

@@ -36,7 +36,7 @@ pub use source::{decode_source, read_source};
 
 use crate::error::{PyErr, PyResult};
 use crate::gc::RootedVec;
-use crate::interp::{interp, intern, names, types};
+use crate::interp::{intern, interp, names, types};
 use crate::interpreter::frame::Frame;
 use crate::object::Gc;
 use crate::objects::dict::DictObj;
@@ -739,7 +739,12 @@ fn resolve_name(ts: &mut ThreadState, name: &str, globals: Value, level: i64) ->
         if let Some(spec) = spec {
             let parent = ops::getattr_str(ts, spec, "parent")?;
             if !ops::eq(ts, p, parent)? {
-                crate::sys::warn_named(ts, "DeprecationWarning", "__package__ != __spec__.parent", 1)?;
+                crate::sys::warn_named(
+                    ts,
+                    "DeprecationWarning",
+                    "__package__ != __spec__.parent",
+                    1,
+                )?;
             }
         }
         ps.as_str().to_string()
@@ -836,7 +841,8 @@ fn handle_fromlist(
                 // Backwards compatibility: a fromlist entry that is not a
                 // module is not an error here (IMPORT_FROM reports it).
                 let missing = e.exc().get_attr_quiet(ts, "name");
-                let same = missing.and_then(crate::objects::str::as_str) == Some(from_name.as_str());
+                let same =
+                    missing.and_then(crate::objects::str::as_str) == Some(from_name.as_str());
                 if same && !matches!(sys_modules_get(ts, &from_name)?, Some(v) if v.is_none()) {
                     continue;
                 }
@@ -935,10 +941,7 @@ pub fn import_star(ts: &mut ThreadState, f: &Frame, m: Value) -> PyResult<()> {
         }
     };
     if type_of(all).slots.getitem.get().is_none() {
-        return Err(ts.type_error(format!(
-            "'{}' object is not subscriptable",
-            type_name(all)
-        )));
+        return Err(ts.type_error(format!("'{}' object is not subscriptable", type_name(all))));
     }
     let exact_dict = locals.downcast::<DictObj>().is_some() && type_of(locals) == types().dict;
     let mut i = 0i64;

@@ -385,9 +385,7 @@ fn enumerate_new(
             return Err(ts.type_error("enumerate() missing required argument 'iterable'"))
         }
         (n, _) => {
-            return Err(ts.type_error(format!(
-                "enumerate() takes at most 2 arguments ({n} given)"
-            )))
+            return Err(ts.type_error(format!("enumerate() takes at most 2 arguments ({n} given)")))
         }
     };
     let start = match start {

@@ -107,7 +107,9 @@ fn module_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResu
         return ops::call1(ts, g, name.value()).map(Some);
     }
     // A module whose import is still running (a circular import) says so.
-    let mod_name = d.get_str(names().__name__).and_then(crate::objects::str::as_str);
+    let mod_name = d
+        .get_str(names().__name__)
+        .and_then(crate::objects::str::as_str);
     let spec = d.get_str(names().__spec__).filter(|s| !s.is_none());
     if let (Some(mod_name), Some(spec)) = (mod_name, spec) {
         let msg = if spec_flag(ts, spec, "_initializing")? {
@@ -224,11 +226,17 @@ fn repr_from_spec(ts: &mut ThreadState, spec: Value) -> PyResult<String> {
         if loader.is_none() {
             return Ok(format!("<module {name_r}>"));
         }
-        return Ok(format!("<module {name_r} ({})>", ops::repr_string(ts, loader)?));
+        return Ok(format!(
+            "<module {name_r} ({})>",
+            ops::repr_string(ts, loader)?
+        ));
     }
     let has_location = ops::getattr_str(ts, spec, "has_location")?;
     if ops::truthy(ts, has_location)? {
-        Ok(format!("<module {name_r} from {}>", ops::repr_string(ts, origin)?))
+        Ok(format!(
+            "<module {name_r} from {}>",
+            ops::repr_string(ts, origin)?
+        ))
     } else {
         let n = ops::repr_string(ts, name)?;
         Ok(format!("<module {n} ({})>", ops::str_string(ts, origin)?))
