@@ -596,6 +596,11 @@ impl Interp {
         }
     }
 
+    /// The `sys` module, if it has been made (start-up makes it early).
+    pub fn try_sys(&self) -> Option<Gc<ModuleObj>> {
+        self.sys.get().copied()
+    }
+
     /// Registers a native module (the stdlib crate calls this at start-up).
     pub fn register_native_module(&self, name: &str, init: NativeModuleInit) {
         self.native_modules.lock().insert(name.to_string(), init);

@@ -305,7 +305,7 @@ fn struct_seq(
         "    def __repr__(self):\n        return '{module}.{type_name}(' + ', '.join(f'{{n}}={{v!r}}' for n, v in zip({fields:?}, self)) + ')'\n"
     ));
     src.push_str(&format!("    def __reduce__(self):\n        return ({type_name}, (tuple(self),))\n{type_name}.__module__ = '{module}'\n"));
-    let code = crate::compile_source(ts, &src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let code = crate::import::cache::frozen_code(ts, "sys", &src)?;
     let g = DictObj::new(ts);
     g.set_item_str(ts, "__builtins__", interp().builtins.value());
     let mn = StrObj::new(ts, module);
@@ -318,7 +318,7 @@ fn struct_seq(
 
 fn namespace(ts: &mut ThreadState, items: &[(&str, Value)]) -> PyResult<Value> {
     let src = "class SimpleNamespace:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\n    def __repr__(self):\n        return 'namespace(' + ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items()) + ')'\n";
-    let code = crate::compile_source(ts, src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let code = crate::import::cache::frozen_code(ts, "sys", src)?;
     let g = DictObj::new(ts);
     g.set_item_str(ts, "__builtins__", interp().builtins.value());
     let tn = StrObj::new(ts, "types");

@@ -164,9 +164,14 @@ use crate::thread::ThreadState;
 
 /// Whether new entries may be written: `sys.dont_write_bytecode` is false.
 fn may_write() -> bool {
-    match interp().sys().dict().get_str_text("dont_write_bytecode") {
-        Some(v) => v == crate::value::Value::FALSE,
-        None => true,
+    let i = interp();
+    match i.try_sys() {
+        Some(sys) => match sys.dict().get_str_text("dont_write_bytecode") {
+            Some(v) => v == crate::value::Value::FALSE,
+            None => true,
+        },
+        // While `sys` itself is being made.
+        None => !i.config.dont_write_bytecode,
     }
 }
 
@@ -209,14 +214,17 @@ pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     crate::code_object(ts, &code)
 }
 
-/// The code of a module compiled into the ftpy binary (`name`, `text`),
-/// cached under a key made from the text itself.
+/// The code of Python source compiled into the ftpy binary (the frozen
+/// `_ftpy_importlib`, the classes `sys` makes at start-up), cached under
+/// a key made from the text itself; its file name is `<frozen name>`.
 pub fn frozen_code(ts: &mut ThreadState, name: &str, text: &str) -> PyResult<Gc<CodeObj>> {
     let optimize = interp().config.optimize;
+    // Several texts may share a name: the key includes the text's hash.
+    let hash = fnv1a(text.as_bytes(), FNV_START);
     let key = SourceKey {
-        path: format!("<frozen {name}>"),
+        path: format!("<frozen {name} {hash:016x}>"),
         size: text.len() as u64,
-        mtime_secs: fnv1a(text.as_bytes(), FNV_START) as i64,
+        mtime_secs: hash as i64,
         mtime_nanos: 0,
         optimize,
     };
