@@ -10,12 +10,12 @@
 use ftpy_compiler::CompareOp;
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::interp::types;
+use ftpy_vm::objects::int;
 use ftpy_vm::objects::list::ListObj;
 use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, type_of};
-use ftpy_vm::objects::int;
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
 
 type Kw = Option<Gc<TupleObj>>;

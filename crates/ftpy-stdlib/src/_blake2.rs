@@ -117,7 +117,9 @@ fn buf_arg(ts: &mut ThreadState, v: Value) -> PyResult<Vec<u8>> {
 fn unsigned_arg(ts: &mut ThreadState, v: Value, name: &str, bits: u32) -> PyResult<u64> {
     let Some(x) = v.non_null() else { return Ok(0) };
     let i = ops::index(ts, x)?;
-    let Some(b) = int::to_big(i) else { return Ok(0) };
+    let Some(b) = int::to_big(i) else {
+        return Ok(0);
+    };
     if b.sign() == num_bigint::Sign::Minus {
         return Err(ts.value_error("value must be positive"));
     }
@@ -167,10 +169,7 @@ fn parse(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig, z: &Sizes) -> 
         return Err(ts.value_error("node_depth must be between 0 and 255"));
     }
     if inner_size < 0 || inner_size > z.digest as i64 {
-        return Err(ts.value_error(format!(
-            "inner_size must be between 0 and is {}",
-            z.digest
-        )));
+        return Err(ts.value_error(format!("inner_size must be between 0 and is {}", z.digest)));
     }
     if key.len() > z.key {
         return Err(ts.value_error(format!("maximum key length is {} bytes", z.key)));
@@ -225,9 +224,27 @@ fn set_sizes(ts: &mut ThreadState, m: Gc<ModuleObj>, t: Gc<TypeObj>, prefix: &st
 }
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
-    let b = hashobj::make_type::<B2b>(ts, m, &BLAKE2B, "_blake2", Some("blake2b"), Some(new_blake2b), &[], &[]);
+    let b = hashobj::make_type::<B2b>(
+        ts,
+        m,
+        &BLAKE2B,
+        "_blake2",
+        Some("blake2b"),
+        Some(new_blake2b),
+        &[],
+        &[],
+    );
     set_sizes(ts, m, b, "BLAKE2B", &B_SIZES);
-    let s = hashobj::make_type::<B2s>(ts, m, &BLAKE2S, "_blake2", Some("blake2s"), Some(new_blake2s), &[], &[]);
+    let s = hashobj::make_type::<B2s>(
+        ts,
+        m,
+        &BLAKE2S,
+        "_blake2",
+        Some("blake2s"),
+        Some(new_blake2s),
+        &[],
+        &[],
+    );
     set_sizes(ts, m, s, "BLAKE2S", &S_SIZES);
     Ok(())
 }

@@ -114,7 +114,12 @@ fn set_current(ts: &mut ThreadState, ctx: Value) {
     }
 }
 
-fn context_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn context_new(
+    ts: &mut ThreadState,
+    _cls: Gc<TypeObj>,
+    args: &[Value],
+    _kw: Kw,
+) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(ts.type_error("Context() does not accept any arguments"));
     }
@@ -353,7 +358,12 @@ fn m_var_get(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 /// A copy of `d` with `key` set to `value` (removed when NULL).
-fn with_change(ts: &mut ThreadState, d: Gc<DictObj>, key: Value, value: Value) -> PyResult<Gc<DictObj>> {
+fn with_change(
+    ts: &mut ThreadState,
+    d: Gc<DictObj>,
+    key: Value,
+    value: Value,
+) -> PyResult<Gc<DictObj>> {
     let n = DictObj::new(ts);
     n.update_from_dict(ts, d)?;
     if value.is_null() {

@@ -616,7 +616,10 @@ impl LruCache {
     fn hit(&self, idx: u32) {
         if self.maxsize.is_some() {
             let mut g = self.lru.lock();
-            if g.entries.get(idx as usize).is_some_and(|e| !e.key.is_null()) {
+            if g.entries
+                .get(idx as usize)
+                .is_some_and(|e| !e.key.is_null())
+            {
                 g.touch(idx);
             }
         }
@@ -859,13 +862,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     add_global_root(k.value());
     let _ = KEY_TYPE.set(k);
 
-    let l = native::new_type_with_dict::<LruCache>(
-        ts,
-        "_lru_cache_wrapper",
-        "functools",
-        None,
-        false,
-    );
+    let l =
+        native::new_type_with_dict::<LruCache>(ts, "_lru_cache_wrapper", "functools", None, false);
     l.set_flag(tflags::WEAKREFABLE);
     l.slots.new.set(Some(lru_new));
     l.slots.call.set(Some(lru_call));

@@ -66,7 +66,13 @@ fn before(ts: &mut ThreadState, a: Value, b: Value, max: bool) -> PyResult<bool>
 
 /// Moves the item at `pos` up toward `start` while it sorts before its
 /// parent.
-fn sift_down(ts: &mut ThreadState, h: Gc<ListObj>, start: usize, mut pos: usize, max: bool) -> PyResult<()> {
+fn sift_down(
+    ts: &mut ThreadState,
+    h: Gc<ListObj>,
+    start: usize,
+    mut pos: usize,
+    max: bool,
+) -> PyResult<()> {
     let size = h.len();
     if pos >= size {
         return Err(ts.index_error("index out of range"));

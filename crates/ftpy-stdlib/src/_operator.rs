@@ -215,9 +215,9 @@ fn index_of(ts: &mut ThreadState, seq: Value, x: Value) -> PyResult<Value> {
 fn compare_digest(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         if !x.obj().is_ascii() || !y.obj().is_ascii() {
-            return Err(ts.type_error(
-                "comparing strings with non-ASCII characters is not supported",
-            ));
+            return Err(
+                ts.type_error("comparing strings with non-ASCII characters is not supported")
+            );
         }
         return Ok(Value::from_bool(constant_time_eq(
             x.obj().as_str().as_bytes(),
@@ -270,9 +270,7 @@ fn f_setitem(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn f_call(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let npos = args.len() - nkw(kw);
     if npos < 1 {
-        return Err(ts.type_error(format!(
-            "call expected at least 1 argument, got {npos}"
-        )));
+        return Err(ts.type_error(format!("call expected at least 1 argument, got {npos}")));
     }
     ops::call(ts, args[0], &args[1..], kw)
 }
@@ -366,10 +364,7 @@ fn itemgetter_new(
 fn one_arg(ts: &mut ThreadState, name: &str, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kw_plain(ts, name, kw)?;
     if args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "{name} expected 1 argument, got {}",
-            args.len()
-        )));
+        return Err(ts.type_error(format!("{name} expected 1 argument, got {}", args.len())));
     }
     Ok(args[0])
 }
@@ -576,9 +571,7 @@ fn methodcaller_new(
     let n = nkw(kw);
     let npos = args.len() - n;
     if npos < 1 {
-        return Err(ts.type_error(
-            "methodcaller needs at least one argument, the method name",
-        ));
+        return Err(ts.type_error("methodcaller needs at least one argument, the method name"));
     }
     let Some(name) = args[0].downcast::<StrObj>() else {
         return Err(ts.type_error("method name must be a string"));

@@ -82,8 +82,8 @@ impl Mt {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
-                .wrapping_sub(i as u32);
+            mt[i] =
+                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -210,7 +210,14 @@ fn seed(ts: &mut ThreadState, r: &Random, arg: Value) -> PyResult<()> {
 }
 
 fn random_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(NativeObj::new(ts, cls, Random { mt: Mutex::new(Mt::new()) }).value())
+    Ok(NativeObj::new(
+        ts,
+        cls,
+        Random {
+            mt: Mutex::new(Mt::new()),
+        },
+    )
+    .value())
 }
 
 fn random_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {
@@ -346,7 +353,10 @@ fn m_setstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
-    let doc = StrObj::new(ts, "Module implements the Mersenne Twister random number generator.");
+    let doc = StrObj::new(
+        ts,
+        "Module implements the Mersenne Twister random number generator.",
+    );
     m.set_attr(ts, "__doc__", doc);
     let t = native::new_type::<Random>(ts, "Random", "_random", None, true);
     t.slots.new.set(Some(random_new));
@@ -362,7 +372,10 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             method("getrandbits", m_getrandbits),
         ],
     );
-    let d = StrObj::new(ts, "Random() -> create a random number generator with its own internal state.");
+    let d = StrObj::new(
+        ts,
+        "Random() -> create a random number generator with its own internal state.",
+    );
     set_type_attr(ts, t, "__doc__", d);
     native::finish_type(ts, t);
     add_global_root(t.value());
@@ -381,6 +394,9 @@ mod tests {
         let mut mt = Mt::new();
         mt.init_by_array(&[0x123, 0x234, 0x345, 0x456]);
         let first: Vec<u32> = (0..5).map(|_| mt.next_u32()).collect();
-        assert_eq!(first, [1067595299, 955945823, 477289528, 4107218783, 4228976476]);
+        assert_eq!(
+            first,
+            [1067595299, 955945823, 477289528, 4107218783, 4228976476]
+        );
     }
 }

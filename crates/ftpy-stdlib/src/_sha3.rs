@@ -14,7 +14,12 @@ use shake::digest::{ExtendableOutput, Update, XofReader};
 
 use crate::hashobj::{self, fixed_state, HashInfo, HashObj, HashState, Kw};
 
-fixed_state!(sha3::Sha3_224, sha3::Sha3_256, sha3::Sha3_384, sha3::Sha3_512);
+fixed_state!(
+    sha3::Sha3_224,
+    sha3::Sha3_256,
+    sha3::Sha3_384,
+    sha3::Sha3_512
+);
 
 macro_rules! xof_state {
     ($($t:ty),*) => {
@@ -47,7 +52,12 @@ static SIG: Sig = Sig::new("sha3_224(data=b'', /, *, usedforsecurity=True)");
 
 macro_rules! constructor {
     ($fname:ident, $t:ty, $info:expr, $size:expr) => {
-        fn $fname(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -> PyResult<Value> {
+        fn $fname(
+            ts: &mut ThreadState,
+            cls: Gc<TypeObj>,
+            args: &[Value],
+            kw: Kw,
+        ) -> PyResult<Value> {
             let [data, _] = SIG.bind(ts, args, kw)?;
             hashobj::construct(ts, &$info, Some(cls), <$t>::default(), $size, data)
         }
@@ -89,7 +99,16 @@ fn make<S: HashState>(ts: &mut ThreadState, m: Gc<ModuleObj>, info: &'static Has
         ("_rate_bits", g_rate_bits::<S>),
         ("_suffix", g_suffix::<S>),
     ];
-    hashobj::make_type::<S>(ts, m, info, "_sha3", Some(info.name), Some(new), &getters, &[]);
+    hashobj::make_type::<S>(
+        ts,
+        m,
+        info,
+        "_sha3",
+        Some(info.name),
+        Some(new),
+        &getters,
+        &[],
+    );
 }
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {

@@ -131,7 +131,10 @@ fn parse(ts: &mut ThreadState, fmt: &[u8], text: String) -> PyResult<Layout> {
                     c = d;
                     break;
                 }
-                num = match num.checked_mul(10).and_then(|n| n.checked_add((d - b'0') as usize)) {
+                num = match num
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add((d - b'0') as usize))
+                {
                     Some(n) if n <= isize::MAX as usize => n,
                     _ => return Err(too_long(ts)),
                 };
@@ -244,7 +247,10 @@ fn range_error(c: u8, order: Order, size: usize, v: &BigInt) -> String {
     } else if v.is_negative() || !fits_ulong {
         oor
     } else {
-        format!("'{ch}' format requires 0 <= number <= {}", (1u64 << bits) - 1)
+        format!(
+            "'{ch}' format requires 0 <= number <= {}",
+            (1u64 << bits) - 1
+        )
     }
 }
 
@@ -256,7 +262,9 @@ fn get_int(ts: &mut ThreadState, v: Value) -> PyResult<BigInt> {
     } else {
         return Err(error(ts, "required argument is not an integer"));
     };
-    Ok(ftpy_vm::objects::int::to_big(iv).map(|b| b.into_owned()).unwrap_or_default())
+    Ok(ftpy_vm::objects::int::to_big(iv)
+        .map(|b| b.into_owned())
+        .unwrap_or_default())
 }
 
 fn get_float(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
@@ -355,7 +363,14 @@ fn unpack_half(h: u16) -> f64 {
     }
 }
 
-fn pack_one(ts: &mut ThreadState, code: u8, order: Order, size: usize, v: Value, out: &mut [u8]) -> PyResult<()> {
+fn pack_one(
+    ts: &mut ThreadState,
+    code: u8,
+    order: Order,
+    size: usize,
+    v: Value,
+    out: &mut [u8],
+) -> PyResult<()> {
     match code {
         b'?' => {
             out[0] = ops::truthy(ts, v)? as u8;
@@ -419,7 +434,10 @@ fn pack_items(ts: &mut ThreadState, l: &Layout, args: &[Value], out: &mut [u8]) 
                 k += 1;
                 let data: Vec<u8> = if let Some(b) = v.downcast::<BytesObj>() {
                     b.obj().as_bytes().to_vec()
-                } else if v.downcast::<ftpy_vm::objects::bytearray::BytearrayObj>().is_some() {
+                } else if v
+                    .downcast::<ftpy_vm::objects::bytearray::BytearrayObj>()
+                    .is_some()
+                {
                     ftpy_vm::objects::bytes::bytes_data(v).unwrap_or_default()
                 } else {
                     let msg = format!("argument for '{}' must be a bytes object", it.code as char);
@@ -438,7 +456,14 @@ fn pack_items(ts: &mut ThreadState, l: &Layout, args: &[Value], out: &mut [u8]) 
             _ => {
                 for j in 0..it.count {
                     let off = it.offset + j * it.size;
-                    pack_one(ts, it.code, l.order, it.size, args[k], &mut out[off..off + it.size])?;
+                    pack_one(
+                        ts,
+                        it.code,
+                        l.order,
+                        it.size,
+                        args[k],
+                        &mut out[off..off + it.size],
+                    )?;
                     k += 1;
                 }
             }
@@ -449,7 +474,11 @@ fn pack_items(ts: &mut ThreadState, l: &Layout, args: &[Value], out: &mut [u8]) 
 
 fn pack_to_vec(ts: &mut ThreadState, l: &Layout, args: &[Value]) -> PyResult<Vec<u8>> {
     if args.len() != l.nargs {
-        let msg = format!("pack expected {} items for packing (got {})", l.nargs, args.len());
+        let msg = format!(
+            "pack expected {} items for packing (got {})",
+            l.nargs,
+            args.len()
+        );
         return Err(error(ts, msg));
     }
     let mut out = vec![0u8; l.size];
@@ -538,7 +567,12 @@ fn do_unpack(ts: &mut ThreadState, l: &Layout, buffer: Value) -> PyResult<Value>
     Ok(unpack_at(ts, l, &data))
 }
 
-fn do_unpack_from(ts: &mut ThreadState, l: &Layout, buffer: Value, offset: Value) -> PyResult<Value> {
+fn do_unpack_from(
+    ts: &mut ThreadState,
+    l: &Layout,
+    buffer: Value,
+    offset: Value,
+) -> PyResult<Value> {
     let data = ftpy_vm::objects::bytes::expect_buffer(ts, buffer)?;
     let mut off = match offset.non_null() {
         Some(o) => ops::index_to_i64(ts, o)?,
@@ -569,7 +603,10 @@ fn do_unpack_from(ts: &mut ThreadState, l: &Layout, buffer: Value, offset: Value
 
 /// Writes `bytes` at `offset` into a writable buffer `buf`.
 fn write_into(ts: &mut ThreadState, buf: Value, offset: usize, bytes: &[u8]) -> PyResult<()> {
-    if buf.downcast::<ftpy_vm::objects::memoryview::MemoryViewObj>().is_some() {
+    if buf
+        .downcast::<ftpy_vm::objects::memoryview::MemoryViewObj>()
+        .is_some()
+    {
         let name = ftpy_vm::interp::intern(ts, "cast");
         let fmt = ftpy_vm::objects::str::new_str(ts, "B");
         let flat = ops::call_method(ts, buf, name, &[fmt])?;
@@ -639,7 +676,11 @@ fn do_pack_into(ts: &mut ThreadState, l: &Layout, rest: &[Value]) -> PyResult<Va
     };
     let vals = &rest[2..];
     if vals.len() != l.nargs {
-        let msg = format!("pack_into expected {} items for packing (got {})", l.nargs, vals.len());
+        let msg = format!(
+            "pack_into expected {} items for packing (got {})",
+            l.nargs,
+            vals.len()
+        );
         return Err(error(ts, msg));
     }
     let len = writable_len(ts, buf)? as i64;
@@ -688,7 +729,10 @@ static ERROR: OnceLock<Slot> = OnceLock::new();
 
 fn do_iter_unpack(ts: &mut ThreadState, l: Arc<Layout>, buffer: Value) -> PyResult<Value> {
     if l.size == 0 {
-        return Err(error(ts, "cannot iteratively unpack with a struct of length 0"));
+        return Err(error(
+            ts,
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     let data = ftpy_vm::objects::bytes::expect_buffer(ts, buffer)?.into_owned();
     if data.len() % l.size != 0 {
@@ -698,7 +742,9 @@ fn do_iter_unpack(ts: &mut ThreadState, l: Arc<Layout>, buffer: Value) -> PyResu
         );
         return Err(error(ts, msg));
     }
-    let ty = *ITER_TYPE.get().ok_or_else(|| ts.runtime_error("_struct is not initialized"))?;
+    let ty = *ITER_TYPE
+        .get()
+        .ok_or_else(|| ts.runtime_error("_struct is not initialized"))?;
     let it = UnpackIter {
         layout: l,
         data,
@@ -718,7 +764,11 @@ fn iter_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
         *p += it.layout.size;
         at
     };
-    Ok(Some(unpack_at(ts, &it.layout, &it.data[at..at + it.layout.size])))
+    Ok(Some(unpack_at(
+        ts,
+        &it.layout,
+        &it.data[at..at + it.layout.size],
+    )))
 }
 
 fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -746,7 +796,10 @@ unsafe impl NativeData for StructData {
 }
 
 fn st(ts: &mut ThreadState, v: Value) -> PyResult<Arc<Layout>> {
-    Ok(native::expect::<StructData>(ts, v, "_struct.Struct")?.layout.lock().clone())
+    Ok(native::expect::<StructData>(ts, v, "_struct.Struct")?
+        .layout
+        .lock()
+        .clone())
 }
 
 fn struct_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -767,7 +820,9 @@ fn struct_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResu
     static SIG: Sig = Sig::new("Struct(format)");
     let [fmt] = SIG.bind(ts, args, kw)?;
     let l = layout_of(ts, fmt)?;
-    *native::expect::<StructData>(ts, v, "_struct.Struct")?.layout.lock() = Arc::new(l);
+    *native::expect::<StructData>(ts, v, "_struct.Struct")?
+        .layout
+        .lock() = Arc::new(l);
     Ok(())
 }
 
@@ -809,7 +864,9 @@ fn s_sizeof(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("Struct.__sizeof__($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let l = st(ts, v)?;
-    Ok(Value::small_int_unchecked((64 + 32 * (l.items.len() + 1)) as i64))
+    Ok(Value::small_int_unchecked(
+        (64 + 32 * (l.items.len() + 1)) as i64,
+    ))
 }
 
 fn get_format(ts: &mut ThreadState, v: Value) -> PyResult<Value> {

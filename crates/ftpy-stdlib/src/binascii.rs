@@ -111,7 +111,11 @@ fn hexlify_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig) -> PyRe
             if i > 0 && group > 0 {
                 // Groups are counted from the right for a positive count,
                 // from the left for a negative one.
-                let boundary = if per > 0 { (n - i) % group == 0 } else { i % group == 0 };
+                let boundary = if per > 0 {
+                    (n - i) % group == 0
+                } else {
+                    i % group == 0
+                };
                 if boundary {
                     out.push(s);
                 }
@@ -352,7 +356,9 @@ fn qp_encode(d: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u8> {
         let quote = c > 126
             || c == b'='
             || (header && c == b'_')
-            || (c == b'.' && linelen == 0 && matches!(next, None | Some(b'\n') | Some(b'\r') | Some(0)))
+            || (c == b'.'
+                && linelen == 0
+                && matches!(next, None | Some(b'\n') | Some(b'\r') | Some(0)))
             || (!istext && (c == b'\r' || c == b'\n'))
             || ((c == b'\t' || c == b' ') && i + 1 == n)
             || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
@@ -492,7 +498,11 @@ pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
         for (i, e) in t.iter_mut().enumerate() {
             let mut c = i as u32;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
             *e = c;
         }
@@ -524,7 +534,11 @@ fn f_crc_hqx(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     for &b in &d {
         c ^= (b as u32) << 8;
         for _ in 0..8 {
-            c = if c & 0x8000 != 0 { (c << 1) ^ 0x1021 } else { c << 1 };
+            c = if c & 0x8000 != 0 {
+                (c << 1) ^ 0x1021
+            } else {
+                c << 1
+            };
             c &= 0xffff;
         }
     }
@@ -532,7 +546,12 @@ fn f_crc_hqx(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 /// Makes `class name(base)` in module `module` (for module exceptions).
-pub(crate) fn make_exception(ts: &mut ThreadState, module: &str, name: &str, base: Value) -> PyResult<Value> {
+pub(crate) fn make_exception(
+    ts: &mut ThreadState,
+    module: &str,
+    name: &str,
+    base: Value,
+) -> PyResult<Value> {
     let n = ftpy_vm::objects::str::new_str(ts, name);
     let bases = TupleObj::new(ts, &[base]).value();
     let ns = ftpy_vm::objects::dict::DictObj::new(ts);

@@ -235,7 +235,13 @@ fn m_update<S: HashState>(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyRes
 }
 
 /// The XOF length argument (`shake_128.digest(length)`).
-fn xof_length(ts: &mut ThreadState, v: Value, meth: &str, args: &[Value], kw: Kw) -> PyResult<usize> {
+fn xof_length(
+    ts: &mut ThreadState,
+    v: Value,
+    meth: &str,
+    args: &[Value],
+    kw: Kw,
+) -> PyResult<usize> {
     let n = one_arg(ts, v, meth, args, kw)?;
     if !ftpy_vm::objects::int::is_int(n) {
         return Err(ts.type_error("an integer is required"));
@@ -250,7 +256,12 @@ fn xof_length(ts: &mut ThreadState, v: Value, meth: &str, args: &[Value], kw: Kw
     Ok(n as usize)
 }
 
-fn digest_bytes<S: HashState>(ts: &mut ThreadState, args: &[Value], kw: Kw, meth: &str) -> PyResult<Vec<u8>> {
+fn digest_bytes<S: HashState>(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+    meth: &str,
+) -> PyResult<Vec<u8>> {
     let v = args[0];
     let h = obj::<S>(ts, v)?;
     let len = if h.info.xof {

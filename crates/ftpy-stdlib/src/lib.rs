@@ -6,10 +6,10 @@ pub mod _bisect;
 pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
-pub mod _sre;
 pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
+pub mod _imp;
 pub mod _md5;
 pub mod _operator;
 pub mod _queue;
@@ -18,6 +18,7 @@ pub mod _sha1;
 pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
+pub mod _sre;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -39,6 +40,7 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
     ("_string", _string::init),
+    ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),

@@ -40,7 +40,14 @@ unsafe impl NativeData for MatchData {
 static MATCH_TYPE: OnceLock<Gc<TypeObj>> = OnceLock::new();
 
 /// A new `re.Match` for `found`, a match of `pattern` over `subj`.
-pub(crate) fn new_match(ts: &mut ThreadState, pattern: Value, subj: &Subject, pos: usize, endpos: usize, found: Found) -> Value {
+pub(crate) fn new_match(
+    ts: &mut ThreadState,
+    pattern: Value,
+    subj: &Subject,
+    pos: usize,
+    endpos: usize,
+    found: Found,
+) -> Value {
     let Some(&ty) = MATCH_TYPE.get() else {
         return Value::NONE;
     };
@@ -75,7 +82,10 @@ impl MatchData {
         let i = if index.is_small_int() || index.is_bool() || t.slots.index.get().is_some() {
             ops::index_to_i64(ts, index)?
         } else {
-            let gi = self.pattern().map(|p| p.groupindex.get()).unwrap_or(Value::NULL);
+            let gi = self
+                .pattern()
+                .map(|p| p.groupindex.get())
+                .unwrap_or(Value::NULL);
             match gi.non_null().and_then(|g| g.downcast::<DictObj>()) {
                 Some(d) => match d.get_item_opt(ts, index)? {
                     Some(n) if ftpy_vm::objects::int::is_int(n) => ops::index_to_i64(ts, n)?,
@@ -150,7 +160,10 @@ fn m_groupdict(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let m = mdata(ts, v)?;
     let default = default.non_null().unwrap_or(Value::NONE);
     let d = DictObj::new(ts);
-    let gi = m.pattern().map(|p| p.groupindex.get()).unwrap_or(Value::NULL);
+    let gi = m
+        .pattern()
+        .map(|p| p.groupindex.get())
+        .unwrap_or(Value::NULL);
     if let Some(gd) = gi.non_null().and_then(|g| g.downcast::<DictObj>()) {
         let items = gd.items_rooted(ts);
         for kv in items.chunks(2) {
@@ -185,7 +198,10 @@ fn m_end(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn pair(ts: &mut ThreadState, a: isize, b: isize) -> Value {
-    let (a, b) = (Value::small_int_unchecked(a as i64), Value::small_int_unchecked(b as i64));
+    let (a, b) = (
+        Value::small_int_unchecked(a as i64),
+        Value::small_int_unchecked(b as i64),
+    );
     TupleObj::new(ts, &[a, b]).value()
 }
 
@@ -243,7 +259,10 @@ fn get_lastindex(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn get_lastgroup(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let m = mdata(ts, v)?;
-    let ig = m.pattern().map(|p| p.indexgroup.get()).unwrap_or(Value::NULL);
+    let ig = m
+        .pattern()
+        .map(|p| p.indexgroup.get())
+        .unwrap_or(Value::NULL);
     if m.lastindex < 0 {
         return Ok(Value::NONE);
     }

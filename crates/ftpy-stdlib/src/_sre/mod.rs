@@ -153,7 +153,9 @@ impl Subject {
         let j = j.max(i).min(self.len);
         let i = i.min(j);
         if self.isbytes {
-            if i == 0 && j == self.len && ftpy_vm::objects::typeobj::type_of(self.obj) == ftpy_vm::interp::types().bytes
+            if i == 0
+                && j == self.len
+                && ftpy_vm::objects::typeobj::type_of(self.obj) == ftpy_vm::interp::types().bytes
             {
                 return self.obj;
             }
@@ -164,7 +166,10 @@ impl Subject {
             return Value::NONE;
         };
         let s = s.obj();
-        if i == 0 && j == self.len && ftpy_vm::objects::typeobj::type_of(self.obj) == ftpy_vm::interp::types().str {
+        if i == 0
+            && j == self.len
+            && ftpy_vm::objects::typeobj::type_of(self.obj) == ftpy_vm::interp::types().str
+        {
             return self.obj;
         }
         if self.narrow {
@@ -185,7 +190,12 @@ impl Subject {
     }
 
     /// Clamps `pos`/`endpos` arguments as CPython's `state_init` does.
-    pub(crate) fn bounds(&self, ts: &mut ThreadState, pos: Value, endpos: Value) -> PyResult<(usize, usize)> {
+    pub(crate) fn bounds(
+        &self,
+        ts: &mut ThreadState,
+        pos: Value,
+        endpos: Value,
+    ) -> PyResult<(usize, usize)> {
         let clamp = |x: i64| -> usize { x.clamp(0, self.len as i64) as usize };
         let p = match pos.non_null() {
             Some(v) => clamp(ops::index_to_i64(ts, v)?),
@@ -235,7 +245,15 @@ unsafe impl Send for EngineState {}
 // SAFETY: as above.
 unsafe impl Sync for EngineState {}
 
-fn exec<S: StrDrive>(s: S, code: &[u32], state: &mut State, start: usize, end: usize, mode: Mode, must_advance: bool) -> bool {
+fn exec<S: StrDrive>(
+    s: S,
+    code: &[u32],
+    state: &mut State,
+    start: usize,
+    end: usize,
+    mode: Mode,
+    must_advance: bool,
+) -> bool {
     let req = Request {
         string: s,
         start,
@@ -368,7 +386,13 @@ fn walk(code: &[u32], groups: usize) -> Option<bool> {
         let op = Op::try_from(code[i]).ok()?;
         let arg = |k: usize| code.get(i + k).copied();
         let step = match op {
-            Op::FAILURE | Op::SUCCESS | Op::ANY | Op::ANY_ALL | Op::MAX_UNTIL | Op::MIN_UNTIL | Op::NEGATE => 1,
+            Op::FAILURE
+            | Op::SUCCESS
+            | Op::ANY
+            | Op::ANY_ALL
+            | Op::MAX_UNTIL
+            | Op::MIN_UNTIL
+            | Op::NEGATE => 1,
             Op::AT
             | Op::CATEGORY
             | Op::LITERAL
@@ -382,7 +406,10 @@ fn walk(code: &[u32], groups: usize) -> Option<bool> {
                 arg(1)?;
                 2
             }
-            Op::GROUPREF | Op::GROUPREF_IGNORE | Op::GROUPREF_LOC_IGNORE | Op::GROUPREF_UNI_IGNORE => {
+            Op::GROUPREF
+            | Op::GROUPREF_IGNORE
+            | Op::GROUPREF_LOC_IGNORE
+            | Op::GROUPREF_UNI_IGNORE => {
                 if arg(1)? as usize >= groups {
                     return None;
                 }
@@ -401,7 +428,12 @@ fn walk(code: &[u32], groups: usize) -> Option<bool> {
             Op::CHARSET => 9,
             Op::BIGCHARSET => 2 + 64 + (arg(1)? as usize) * 8,
             Op::INFO => 1 + arg(1)? as usize,
-            Op::IN | Op::IN_IGNORE | Op::IN_UNI_IGNORE | Op::IN_LOC_IGNORE | Op::JUMP | Op::ATOMIC_GROUP => {
+            Op::IN
+            | Op::IN_IGNORE
+            | Op::IN_UNI_IGNORE
+            | Op::IN_LOC_IGNORE
+            | Op::JUMP
+            | Op::ATOMIC_GROUP => {
                 skip_to(i, 1)?;
                 2
             }
@@ -409,7 +441,11 @@ fn walk(code: &[u32], groups: usize) -> Option<bool> {
                 branch_skips.push(skip_to(i, 1)?);
                 2
             }
-            Op::REPEAT | Op::REPEAT_ONE | Op::MIN_REPEAT_ONE | Op::POSSESSIVE_REPEAT | Op::POSSESSIVE_REPEAT_ONE => {
+            Op::REPEAT
+            | Op::REPEAT_ONE
+            | Op::MIN_REPEAT_ONE
+            | Op::POSSESSIVE_REPEAT
+            | Op::POSSESSIVE_REPEAT_ONE => {
                 skip_to(i, 1)?;
                 if arg(2)? > arg(3)? {
                     return None;
@@ -482,7 +518,9 @@ fn f_ascii_iscased(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
     static SIG: Sig = Sig::new("ascii_iscased(character, /)");
     let [c] = SIG.bind(ts, args, kw)?;
     let ch = char_arg(ts, c)?;
-    Ok(Value::from_bool(ch < 128 && (ch as u8).is_ascii_alphabetic()))
+    Ok(Value::from_bool(
+        ch < 128 && (ch as u8).is_ascii_alphabetic(),
+    ))
 }
 
 fn f_unicode_iscased(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -521,7 +559,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "CODESIZE", Value::small_int_unchecked(CODESIZE));
     m.set_attr(ts, "MAXREPEAT", Value::small_int_unchecked(MAXREPEAT));
     m.set_attr(ts, "MAXGROUPS", Value::small_int_unchecked(MAXGROUPS));
-    let c = ftpy_vm::objects::str::new_str(ts, " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ");
+    let c =
+        ftpy_vm::objects::str::new_str(ts, " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ");
     m.set_attr(ts, "copyright", c);
     pattern::init(ts, m)?;
     matchobj::init(ts)?;

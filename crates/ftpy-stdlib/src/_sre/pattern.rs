@@ -74,7 +74,18 @@ impl Pattern {
         mode: Mode,
         must_advance: bool,
     ) -> PyResult<Option<Found>> {
-        run(ts, &self.code, self.groups, self.long, subj, state, start, end, mode, must_advance)
+        run(
+            ts,
+            &self.code,
+            self.groups,
+            self.long,
+            subj,
+            state,
+            start,
+            end,
+            mode,
+            must_advance,
+        )
     }
 }
 
@@ -143,8 +154,14 @@ pub(super) fn compile(
         Some(d) if !d.is_empty() => groupindex,
         _ => Value::NULL,
     };
-    let ig = if ig.is_empty() { Value::NULL } else { indexgroup };
-    let ty = *PATTERN_TYPE.get().ok_or_else(|| ts.runtime_error("_sre is not initialized"))?;
+    let ig = if ig.is_empty() {
+        Value::NULL
+    } else {
+        indexgroup
+    };
+    let ty = *PATTERN_TYPE
+        .get()
+        .ok_or_else(|| ts.runtime_error("_sre is not initialized"))?;
     let data = Pattern {
         code: words,
         pattern: Slot::new(pattern),
@@ -208,7 +225,16 @@ fn m_findall(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut must_advance = false;
     let empty = subj.empty(ts);
     while start <= end {
-        let Some(f) = p.exec(ts, &subj, &mut state, start, end, Mode::Search, must_advance)? else {
+        let Some(f) = p.exec(
+            ts,
+            &subj,
+            &mut state,
+            start,
+            end,
+            Mode::Search,
+            must_advance,
+        )?
+        else {
             break;
         };
         let item = match p.groups {
@@ -236,7 +262,11 @@ fn m_finditer(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [v, string, pos, endpos] = SIG.bind(ts, args, kw)?;
     let sc = scanner::new_scanner(ts, v, string, pos, endpos)?;
     let search = ops::getattr_str(ts, sc, "search")?;
-    Ok(ftpy_vm::objects::iterators::callable_iter(ts, search, Value::NONE))
+    Ok(ftpy_vm::objects::iterators::callable_iter(
+        ts,
+        search,
+        Value::NONE,
+    ))
 }
 
 fn m_scanner(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -259,7 +289,16 @@ fn m_split(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut out = RootedVec::new(ts);
     let (mut n, mut last, mut start, mut must_advance) = (0i64, 0usize, 0usize, false);
     while maxsplit == 0 || n < maxsplit {
-        let Some(f) = p.exec(ts, &subj, &mut state, start, end, Mode::Search, must_advance)? else {
+        let Some(f) = p.exec(
+            ts,
+            &subj,
+            &mut state,
+            start,
+            end,
+            Mode::Search,
+            must_advance,
+        )?
+        else {
             break;
         };
         let (b, e) = f.span(0);
@@ -292,7 +331,14 @@ fn has_backslash(ts: &mut ThreadState, v: Value) -> PyResult<Option<bool>> {
     Ok(ftpy_vm::objects::bytes::buffer_bytes(ts, v)?.map(|b| b.contains(&b'\\')))
 }
 
-fn subx(ts: &mut ThreadState, v: Value, repl: Value, string: Value, count: Value, subn: bool) -> PyResult<Value> {
+fn subx(
+    ts: &mut ThreadState,
+    v: Value,
+    repl: Value,
+    string: Value,
+    count: Value,
+    subn: bool,
+) -> PyResult<Value> {
     let p = pat(ts, v)?;
     let count = match count.non_null() {
         Some(c) => ops::index_to_i64(ts, c)?,
@@ -322,7 +368,16 @@ fn subx(ts: &mut ThreadState, v: Value, repl: Value, string: Value, count: Value
     let mut out = RootedVec::new(ts);
     let (mut n, mut i, mut start, mut must_advance) = (0i64, 0usize, 0usize, false);
     while count == 0 || n < count {
-        let Some(f) = p.exec(ts, &subj, &mut state, start, end, Mode::Search, must_advance)? else {
+        let Some(f) = p.exec(
+            ts,
+            &subj,
+            &mut state,
+            start,
+            end,
+            Mode::Search,
+            must_advance,
+        )?
+        else {
             break;
         };
         let (b, e) = f.span(0);
@@ -411,7 +466,12 @@ fn get_groups(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn get_groupindex(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let p = pat(ts, v)?;
     let d = DictObj::new(ts);
-    if let Some(gi) = p.groupindex.get().non_null().and_then(|g| g.downcast::<DictObj>()) {
+    if let Some(gi) = p
+        .groupindex
+        .get()
+        .non_null()
+        .and_then(|g| g.downcast::<DictObj>())
+    {
         d.update_from_dict(ts, gi)?;
     }
     Ok(d.value())

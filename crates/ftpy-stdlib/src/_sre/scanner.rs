@@ -48,11 +48,19 @@ unsafe impl NativeData for Scanner {
 
 static SCANNER_TYPE: OnceLock<Gc<TypeObj>> = OnceLock::new();
 
-pub(super) fn new_scanner(ts: &mut ThreadState, pv: Value, string: Value, pos: Value, endpos: Value) -> PyResult<Value> {
+pub(super) fn new_scanner(
+    ts: &mut ThreadState,
+    pv: Value,
+    string: Value,
+    pos: Value,
+    endpos: Value,
+) -> PyResult<Value> {
     let p = native::expect::<Pattern>(ts, pv, "re.Pattern")?;
     let subject = p.subject(ts, string)?;
     let (pos, endpos) = subject.bounds(ts, pos, endpos)?;
-    let ty = *SCANNER_TYPE.get().ok_or_else(|| ts.runtime_error("_sre is not initialized"))?;
+    let ty = *SCANNER_TYPE
+        .get()
+        .ok_or_else(|| ts.runtime_error("_sre is not initialized"))?;
     let data = Scanner {
         pattern: Slot::new(pv),
         subject,
@@ -81,7 +89,15 @@ fn step(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig, mode: Mode) -> 
         (start, at.must_advance, at.engine.take())
     };
     let mut engine = engine.map(|e| e.0).unwrap_or_default();
-    let r = p.exec(ts, &s.subject, &mut engine, start, s.endpos, mode, must_advance);
+    let r = p.exec(
+        ts,
+        &s.subject,
+        &mut engine,
+        start,
+        s.endpos,
+        mode,
+        must_advance,
+    );
     let found = r?;
     let mut at = s.at.lock();
     at.engine = Some(EngineState(engine));
@@ -93,7 +109,14 @@ fn step(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig, mode: Mode) -> 
     at.must_advance = b == e;
     at.start = Some(e as usize);
     drop(at);
-    Ok(matchobj::new_match(ts, s.pattern.get(), &s.subject, s.pos, s.endpos, found))
+    Ok(matchobj::new_match(
+        ts,
+        s.pattern.get(),
+        &s.subject,
+        s.pos,
+        s.endpos,
+        found,
+    ))
 }
 
 fn m_match(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -107,12 +130,18 @@ fn m_search(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn get_pattern(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(native::expect::<Scanner>(ts, v, "_sre.SRE_Scanner")?.pattern.get())
+    Ok(native::expect::<Scanner>(ts, v, "_sre.SRE_Scanner")?
+        .pattern
+        .get())
 }
 
 pub(super) fn init(ts: &mut ThreadState) -> PyResult<()> {
     let t = native::new_type::<Scanner>(ts, "SRE_Scanner", "_sre", None, false);
-    add_methods(ts, t, &[method("match", m_match), method("search", m_search)]);
+    add_methods(
+        ts,
+        t,
+        &[method("match", m_match), method("search", m_search)],
+    );
     add_getset(ts, t, "pattern", get_pattern, None);
     native::finish_type(ts, t);
     let _ = SCANNER_TYPE.set(t);
