@@ -134,7 +134,7 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 /// What an uncaught exception makes of the process: prints the traceback
 /// (or the `SystemExit` message) and returns the exit status.
 pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
-    objects::stream::flush_fd(ts, 1);
+    objects::stream::flush_stdout(ts);
     let t = types();
     if e.matches(t.system_exit) {
         let code = e.exc().get_attr_quiet(ts, "code").unwrap_or(Value::NONE);
@@ -148,8 +148,8 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
             Ok(s) => s,
             Err(_) => "<exit code>".to_string(),
         };
-        objects::stream::write_fd(ts, 2, format!("{s}\n").as_bytes());
-        objects::stream::flush_fd(ts, 2);
+        objects::stream::write_stderr(ts, &format!("{s}\n"));
+        objects::stream::flush_stderr(ts);
         return 1;
     }
     let hook = interp().sys().dict().get_str(interp().names.excepthook);
@@ -162,9 +162,9 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
     };
     if !done {
         let text = objects::traceback::format_exception(ts, e.value());
-        objects::stream::write_fd(ts, 2, text.as_bytes());
+        objects::stream::write_stderr(ts, &text);
     }
-    objects::stream::flush_fd(ts, 2);
+    objects::stream::flush_stderr(ts);
     if e.matches(t.keyboard_interrupt) {
         return 130;
     }
@@ -196,11 +196,7 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
                 .unwrap_or(Value::NONE);
             let fr = ops::repr_string(ts, f).unwrap_or_default();
             let text = objects::traceback::format_exception(ts, err.value());
-            objects::stream::write_fd(
-                ts,
-                2,
-                format!("Exception ignored in: {fr}\n{text}").as_bytes(),
-            );
+            objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
         }
     }
     drop(pending);
@@ -212,19 +208,19 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
     let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
     let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_fd(
-        ts,
-        2,
-        format!("Exception ignored in: {fr}\n{text}").as_bytes(),
-    );
+    objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
 }
 
-/// Interpreter shutdown: finalizers, flush the standard streams.
-pub fn finalize(ts: &mut ThreadState) {
+/// Interpreter shutdown: flush the standard streams, run the remaining
+/// finalizers (which flush and close the files still open), flush the
+/// standard streams again. Returns false when flushing `sys.stdout`
+/// failed (CPython then exits with status 120).
+pub fn finalize(ts: &mut ThreadState) -> bool {
+    let ok = objects::stream::flush_std_streams(ts);
     interp()
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);
     run_finalizers(ts, true);
-    objects::stream::flush_fd(ts, 1);
-    objects::stream::flush_fd(ts, 2);
+    let ok2 = objects::stream::flush_std_streams(ts);
+    ok && ok2
 }

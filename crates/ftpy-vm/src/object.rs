@@ -446,9 +446,9 @@ kinds! {
     SetTable => set::SetTable,
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
-    Stream => stream::StreamObj,
     Bytearray => bytes::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
+    Native => native::NativeObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

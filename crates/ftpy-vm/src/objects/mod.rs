@@ -23,6 +23,7 @@ pub mod iterators;
 pub mod list;
 pub mod method;
 pub mod module;
+pub mod native;
 pub mod none;
 pub mod object;
 pub mod range;
@@ -215,7 +216,6 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     descriptors::init(ts, t);
     superobj::init(ts, t);
     iterators::init(ts, t);
-    stream::init(ts, t);
     weakref::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
@@ -240,6 +240,12 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
 }
 
 pub mod typeobj_init;
+
+/// Fills the slots `ty` does not define from its bases (for built-in
+/// types made after start-up: see `native::ready_type`).
+pub fn inherit_slots(ty: Gc<TypeObj>) {
+    inherit_slots_rec(ty, &mut Vec::new());
+}
 
 fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
     if done.contains(&ty) {

@@ -1,0 +1,1697 @@
+//! `_io.TextIOWrapper`: text over a binary buffer.
+//!
+//! # Reading
+//! Chunks of bytes (`buffer.read1(chunk)`) go through the decoder and, for
+//! universal newlines, a [`NewlineState`]; the text is kept in `decoded`
+//! and handed out from `decoded_pos`. For `tell()`, each chunk also leaves
+//! a *snapshot*: the decoder's flags before the chunk and the bytes fed
+//! since a point where the decoder held no partial input.
+//!
+//! # Tell cookies
+//! A cookie packs, as CPython's does, `start_pos | dec_flags << 64 |
+//! bytes_to_feed << 128 | chars_to_skip << 192 | need_eof << 256`: restart
+//! decoding at byte `start_pos` with the decoder in state `dec_flags`
+//! (bit 0: a `\r` is pending; for Python codecs the codec's own flags are
+//! shifted left by one), feed `bytes_to_feed` bytes and drop the first
+//! `chars_to_skip` characters. `tell()` finds the latest point in the
+//! snapshot where the decoder is clean and at most the consumed number of
+//! characters came out; when that point is exactly the current position
+//! the cookie is a plain byte offset (always, for UTF-8 text read without
+//! errors at a character boundary).
+//!
+//! # Writing
+//! Text is translated (`\n` to `newline`), encoded and appended to
+//! `pending`; pending bytes go to the buffer when they pass the chunk
+//! size, on a newline with `line_buffering`, at once with
+//! `write_through`, and on `flush()`.
+//!
+//! # The buffer
+//! [`Buf`] calls the buffer: an exact `BufferedReader`/`Writer`/`Random`
+//! directly in Rust, anything else through its Python methods.
+
+use ftpy_vm::builtins::args::Sig;
+use ftpy_vm::gc::{Marker, Slot};
+use ftpy_vm::interp::types;
+use ftpy_vm::objects::bytes::BytesObj;
+use ftpy_vm::objects::int::{int_from_big, to_big};
+use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::str::StrObj;
+use ftpy_vm::objects::tuple::TupleObj;
+use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
+use ftpy_vm::objects::{add_getset, add_methods, method};
+use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
+use num_bigint::BigInt;
+
+use super::buffered::{self, Buffered};
+use super::codec::{self, Native};
+use super::lock::{IoGuard, IoLock};
+use super::newline::{newlines_value, NewlineState};
+use super::{io_types, names, reentrant, size_arg, unsupported, Kw};
+
+/// The payload of a `TextIOWrapper`.
+pub struct TextIO {
+    /// The binary buffer (NULL before `__init__` and after `detach`).
+    buffer: Slot,
+    /// Python codec objects (when the encoding is not native): the
+    /// incremental encoder and decoder, or NULL.
+    pyencoder: Slot,
+    pydecoder: Slot,
+    st: IoLock<TextState>,
+}
+
+// SAFETY: every Value is in a Slot and traced.
+unsafe impl NativePayload for TextIO {
+    fn trace(&self, m: &mut Marker) {
+        m.slot(&self.buffer);
+        m.slot(&self.pyencoder);
+        m.slot(&self.pydecoder);
+    }
+}
+
+/// The decoder flags and the bytes fed since they held (see the module
+/// doc).
+#[derive(Clone, Debug, Default)]
+struct Snapshot {
+    flags: i64,
+    input: Vec<u8>,
+}
+
+pub struct TextState {
+    ok: bool,
+    detached: bool,
+    encoding: String,
+    errors: String,
+    /// The native codec, or None for a Python codec.
+    native: Option<Native>,
+    /// The native decoder (readable streams with a native codec).
+    dec: Option<codec::Decoder>,
+    readable: bool,
+    writable: bool,
+    /// Universal-newlines state (newline None or '').
+    nl: Option<NewlineState>,
+    readtranslate: bool,
+    readnl: Option<String>,
+    writetranslate: bool,
+    writenl: Option<String>,
+    line_buffering: bool,
+    write_through: bool,
+    decoded: String,
+    /// Byte offset and character count consumed from `decoded`.
+    decoded_pos: usize,
+    decoded_used: usize,
+    snapshot: Option<Snapshot>,
+    pending: Vec<u8>,
+    seekable: bool,
+    telling: bool,
+    has_read1: bool,
+    chunk_size: usize,
+    /// Bytes per character of the last chunk (for `tell`'s first guess).
+    b2cratio: f64,
+    /// `utf-8-sig`: the byte order mark is still to be written.
+    bom_pending: bool,
+}
+
+impl TextState {
+    fn blank() -> TextState {
+        TextState {
+            ok: false,
+            detached: false,
+            encoding: String::new(),
+            errors: String::new(),
+            native: Some(Native::Utf8),
+            dec: None,
+            readable: false,
+            writable: false,
+            nl: None,
+            readtranslate: false,
+            readnl: None,
+            writetranslate: false,
+            writenl: None,
+            line_buffering: false,
+            write_through: false,
+            decoded: String::new(),
+            decoded_pos: 0,
+            decoded_used: 0,
+            snapshot: None,
+            pending: Vec::new(),
+            seekable: false,
+            telling: false,
+            has_read1: false,
+            chunk_size: 8192,
+            b2cratio: 0.0,
+            bom_pending: false,
+        }
+    }
+
+    fn set_decoded(&mut self, s: String) {
+        self.decoded = s;
+        self.decoded_pos = 0;
+        self.decoded_used = 0;
+    }
+
+    fn clear_decoded(&mut self) {
+        self.set_decoded(String::new());
+    }
+
+    /// Takes up to `n` characters (all for `usize::MAX`) of the decoded
+    /// text.
+    fn take_decoded(&mut self, n: usize) -> &str {
+        let rest = &self.decoded[self.decoded_pos..];
+        let (bytes, chars) = if n == usize::MAX {
+            (rest.len(), rest.chars().count())
+        } else {
+            let mut it = rest.char_indices();
+            match it.nth(n) {
+                Some((b, _)) => (b, n),
+                None => (rest.len(), rest.chars().count()),
+            }
+        };
+        let s = self.decoded_pos;
+        self.decoded_pos += bytes;
+        self.decoded_used += chars;
+        &self.decoded[s..s + bytes]
+    }
+
+    fn remaining(&self) -> &str {
+        &self.decoded[self.decoded_pos..]
+    }
+}
+
+/// A buffer to call. See the module doc.
+#[derive(Copy, Clone)]
+enum Buf {
+    Native(&'static Buffered, Value),
+    Py(Value),
+}
+
+impl Buf {
+    fn of(v: Value) -> Buf {
+        match buffered::exact(v) {
+            Some(b) => Buf::Native(b, v),
+            None => Buf::Py(v),
+        }
+    }
+
+    fn value(self) -> Value {
+        match self {
+            Buf::Native(_, v) | Buf::Py(v) => v,
+        }
+    }
+
+    /// `read1(n)` (or `read(n)`): None when the stream would block.
+    fn read_chunk(self, ts: &mut ThreadState, n: usize, read1: bool) -> PyResult<Option<Vec<u8>>> {
+        match self {
+            Buf::Native(b, v) => {
+                let mut l = b.lock_open(ts, v, "read")?;
+                if read1 {
+                    Ok(Some(l.read1(ts, n as i64)?))
+                } else {
+                    l.read(ts, n as i64)
+                }
+            }
+            Buf::Py(v) => {
+                let name = if read1 {
+                    names(ts).read1
+                } else {
+                    names(ts).read
+                };
+                let r = ops::call_method(ts, v, name, &[Value::small_int_unchecked(n as i64)])?;
+                bytes_result(ts, r, if read1 { "read1" } else { "read" })
+            }
+        }
+    }
+
+    fn read_all(self, ts: &mut ThreadState) -> PyResult<Option<Vec<u8>>> {
+        match self {
+            Buf::Native(b, v) => {
+                let mut l = b.lock_open(ts, v, "read")?;
+                l.read(ts, -1)
+            }
+            Buf::Py(v) => {
+                let rd = names(ts).read;
+                let r = ops::call_method(ts, v, rd, &[])?;
+                bytes_result(ts, r, "read")
+            }
+        }
+    }
+
+    fn write(self, ts: &mut ThreadState, data: &[u8]) -> PyResult<()> {
+        match self {
+            Buf::Native(b, v) => {
+                let mut l = b.lock_open(ts, v, "write")?;
+                l.write(ts, data)
+            }
+            Buf::Py(v) => {
+                let b = BytesObj::new(ts, data);
+                let w = names(ts).write;
+                ops::call_method(ts, v, w, &[b])?;
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(self, ts: &mut ThreadState) -> PyResult<()> {
+        match self {
+            Buf::Native(b, v) => {
+                let mut l = b.lock_open(ts, v, "flush")?;
+                l.flush(ts)
+            }
+            Buf::Py(v) => {
+                let f = names(ts).flush;
+                ops::call_method(ts, v, f, &[])?;
+                Ok(())
+            }
+        }
+    }
+
+    fn tell(self, ts: &mut ThreadState) -> PyResult<Value> {
+        match self {
+            Buf::Native(b, v) => {
+                let mut l = b.lock(ts, v)?;
+                let p = l.tell(ts)?;
+                drop(l);
+                Ok(ftpy_vm::objects::int::int_from_i64(ts, p))
+            }
+            Buf::Py(v) => {
+                let t = names(ts).tell;
+                ops::call_method(ts, v, t, &[])
+            }
+        }
+    }
+
+    fn seek(self, ts: &mut ThreadState, pos: Value, whence: i32) -> PyResult<Value> {
+        let s = names(ts).seek;
+        ops::call_method(
+            ts,
+            self.value(),
+            s,
+            &[pos, Value::small_int_unchecked(whence as i64)],
+        )
+    }
+
+    fn closed(self, ts: &mut ThreadState) -> PyResult<bool> {
+        match self {
+            Buf::Native(b, v) => {
+                let raw = b.raw_value();
+                if raw.is_null() {
+                    // Let the buffer raise its own error.
+                    let c = names(ts).closed;
+                    return super::attr_truthy(ts, v, c);
+                }
+                buffered::Raw::of(raw).closed(ts)
+            }
+            Buf::Py(v) => {
+                let c = names(ts).closed;
+                super::attr_truthy(ts, v, c)
+            }
+        }
+    }
+}
+
+fn bytes_result(ts: &mut ThreadState, r: Value, what: &str) -> PyResult<Option<Vec<u8>>> {
+    if r.is_none() {
+        return Ok(None);
+    }
+    match ftpy_vm::objects::bytes::bytes_data(r) {
+        Some(d) => Ok(Some(d)),
+        None => Err(ts.type_error(format!(
+            "underlying {what}() should have returned a bytes-like object, not '{}'",
+            type_name(r)
+        ))),
+    }
+}
+
+fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static TextIO> {
+    match native::payload::<TextIO>(v) {
+        Some(t) => Ok(t),
+        None => Err(ts.type_error(format!(
+            "descriptor requires a '_io.TextIOWrapper' object but received a '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+/// A locked, initialized, attached wrapper.
+struct Locked {
+    t: &'static TextIO,
+    g: IoGuard<'static, TextState>,
+    buf: Buf,
+}
+
+fn lock(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
+    let t = this(ts, v)?;
+    let g = t.st.lock(ts).map_err(|_| reentrant(ts, v))?;
+    if !g.ok {
+        drop(g);
+        return Err(ts.value_error("I/O operation on uninitialized object"));
+    }
+    if g.detached {
+        drop(g);
+        return Err(ts.value_error("underlying buffer has been detached"));
+    }
+    let b = t.buffer.get();
+    Ok(Locked {
+        t,
+        g,
+        buf: Buf::of(b),
+    })
+}
+
+/// `self.closed` for the closed checks: the buffer's, or the property of
+/// a subclass.
+fn closed(ts: &mut ThreadState, v: Value, l: &Locked) -> PyResult<bool> {
+    if type_of(v) == io_types().text_io_wrapper {
+        l.buf.closed(ts)
+    } else {
+        let c = names(ts).closed;
+        super::attr_truthy(ts, v, c)
+    }
+}
+
+/// Locks and checks the stream is open.
+fn lock_open(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
+    let l = lock(ts, v)?;
+    if closed(ts, v, &l)? {
+        drop(l);
+        return Err(ts.value_error("I/O operation on closed file."));
+    }
+    Ok(l)
+}
+
+// ---- codec glue -------------------------------------------------------------
+
+impl Locked {
+    /// Decodes a chunk (through the newline state when universal).
+    fn decode(&mut self, ts: &mut ThreadState, input: &[u8], final_: bool) -> PyResult<String> {
+        let text = match self.g.native {
+            Some(_) => {
+                let errors = self.g.errors.clone();
+                let mut out = String::with_capacity(input.len());
+                let Some(d) = self.g.dec.as_mut() else {
+                    return Err(unsupported(ts, "not readable"));
+                };
+                d.decode(ts, input, final_, &errors, &mut out)?;
+                out
+            }
+            None => {
+                let dec = self.t.pydecoder.get();
+                let b = BytesObj::new(ts, input);
+                let f = Value::from_bool(final_);
+                let m = ops::getattr_str(ts, dec, "decode")?;
+                let r = ops::call(ts, m, &[b, f], None)?;
+                match r.downcast::<StrObj>() {
+                    Some(s) => s.as_str().to_string(),
+                    None => {
+                        return Err(ts.type_error(format!(
+                            "decoder should return a string result, not '{}'",
+                            type_name(r)
+                        )))
+                    }
+                }
+            }
+        };
+        Ok(match self.g.nl.as_mut() {
+            Some(nl) => nl.decode(&text, final_),
+            None => text,
+        })
+    }
+
+    /// The decoder's state: (bytes held, flags); flags bit 0 is the
+    /// pending `\r`.
+    fn dec_state(&mut self, ts: &mut ThreadState) -> PyResult<(Vec<u8>, i64)> {
+        let cr = self.g.nl.as_ref().map(|n| n.pendingcr as i64).unwrap_or(0);
+        match self.g.native {
+            Some(_) => {
+                let held = self
+                    .g
+                    .dec
+                    .as_ref()
+                    .map(|d| d.pending().to_vec())
+                    .unwrap_or_default();
+                Ok((held, cr))
+            }
+            None => {
+                let dec = self.t.pydecoder.get();
+                let gs = ftpy_vm::interp::intern(ts, "getstate");
+                let st = ops::call_method(ts, dec, gs, &[])?;
+                let Some(t) = st.downcast::<TupleObj>().filter(|t| t.len() == 2) else {
+                    return Err(ts.type_error("illegal decoder state"));
+                };
+                let (b, f) = (t.items()[0], t.items()[1]);
+                let Some(held) = ftpy_vm::objects::bytes::bytes_data(b) else {
+                    return Err(ts.type_error("illegal decoder state"));
+                };
+                let f = ops::index_to_i64(ts, f)?;
+                Ok((held, (f << 1) | cr))
+            }
+        }
+    }
+
+    /// Puts the decoder in state `flags` with nothing held; `start` says
+    /// whether this is the start of the stream (a BOM is expected).
+    fn set_dec_state(&mut self, ts: &mut ThreadState, flags: i64, start: bool) -> PyResult<()> {
+        if let Some(nl) = self.g.nl.as_mut() {
+            nl.pendingcr = flags & 1 != 0;
+        }
+        match self.g.native {
+            Some(_) => {
+                if let Some(d) = self.g.dec.as_mut() {
+                    if start {
+                        d.reset();
+                    } else {
+                        d.reset_mid_stream();
+                    }
+                }
+            }
+            None => {
+                let dec = self.t.pydecoder.get();
+                if dec.is_null() {
+                    return Ok(());
+                }
+                if start && flags == 0 {
+                    let r = ftpy_vm::interp::intern(ts, "reset");
+                    ops::call_method(ts, dec, r, &[])?;
+                } else {
+                    let b = BytesObj::new(ts, b"");
+                    let f = ftpy_vm::objects::int::int_from_i64(ts, flags >> 1);
+                    let st = TupleObj::new(ts, &[b, f]);
+                    let s = ftpy_vm::interp::intern(ts, "setstate");
+                    ops::call_method(ts, dec, s, &[st.value()])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn reset_decoder(&mut self, ts: &mut ThreadState) -> PyResult<()> {
+        if let Some(nl) = self.g.nl.as_mut() {
+            nl.reset();
+        }
+        match self.g.native {
+            Some(_) => {
+                if let Some(d) = self.g.dec.as_mut() {
+                    d.reset();
+                }
+            }
+            None => {
+                let dec = self.t.pydecoder.get();
+                if !dec.is_null() {
+                    let r = ftpy_vm::interp::intern(ts, "reset");
+                    ops::call_method(ts, dec, r, &[])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn encode(&mut self, ts: &mut ThreadState, text: &str) -> PyResult<Vec<u8>> {
+        match self.g.native {
+            Some(c) => {
+                let mut out = Vec::with_capacity(text.len() + 3);
+                if self.g.bom_pending {
+                    if c == Native::Utf8Sig {
+                        out.extend_from_slice(b"\xef\xbb\xbf");
+                    }
+                    self.g.bom_pending = false;
+                }
+                let errors = self.g.errors.clone();
+                codec::encode(ts, c, text, &errors, &mut out)?;
+                Ok(out)
+            }
+            None => {
+                let enc = self.t.pyencoder.get();
+                let s = StrObj::new(ts, text);
+                let m = ops::getattr_str(ts, enc, "encode")?;
+                let r = ops::call1(ts, m, s)?;
+                match ftpy_vm::objects::bytes::bytes_data(r) {
+                    Some(b) => Ok(b),
+                    None => Err(ts.type_error(format!(
+                        "encoder should return a bytes object, not '{}'",
+                        type_name(r)
+                    ))),
+                }
+            }
+        }
+    }
+
+    /// Sends the pending bytes to the buffer.
+    fn write_pending(&mut self, ts: &mut ThreadState) -> PyResult<()> {
+        if self.g.pending.is_empty() {
+            return Ok(());
+        }
+        let data = std::mem::take(&mut self.g.pending);
+        self.buf.write(ts, &data)
+    }
+
+    /// Reads and decodes one chunk; false at the end of the stream.
+    fn read_chunk(&mut self, ts: &mut ThreadState, size_hint: usize) -> PyResult<bool> {
+        if !self.g.readable {
+            return Err(unsupported(ts, "not readable"));
+        }
+        let (held, flags) = if self.g.telling {
+            self.dec_state(ts)?
+        } else {
+            (Vec::new(), 0)
+        };
+        let mut size = self.g.chunk_size;
+        if size_hint > 0 {
+            let want = (size_hint as f64 * self.g.b2cratio.max(1.0)) as usize;
+            size = size.max(want);
+        }
+        let input = match self.buf.read_chunk(ts, size, self.g.has_read1)? {
+            Some(b) => b,
+            // A non-blocking stream with nothing to read.
+            None => return Ok(true),
+        };
+        let eof = input.is_empty();
+        let text = self.decode(ts, &input, eof)?;
+        let nchars = text.chars().count();
+        self.g.b2cratio = if nchars > 0 {
+            input.len() as f64 / nchars as f64
+        } else {
+            0.0
+        };
+        self.g.set_decoded(text);
+        if self.g.telling {
+            let mut all = held;
+            all.extend_from_slice(&input);
+            self.g.snapshot = Some(Snapshot { flags, input: all });
+        }
+        Ok(!eof)
+    }
+}
+
+// ---- construction -------------------------------------------------------------
+
+fn text_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    new_text(ts, cls, true)
+}
+
+/// A blank wrapper of class `cls` (uninitialized until `init_text`).
+pub fn new_text(ts: &mut ThreadState, cls: Gc<TypeObj>, finalize: bool) -> PyResult<Value> {
+    let payload = TextIO {
+        buffer: Slot::new(Value::NULL),
+        pyencoder: Slot::new(Value::NULL),
+        pydecoder: Slot::new(Value::NULL),
+        st: IoLock::new(TextState::blank()),
+    };
+    Ok(native::alloc(ts, cls, io_types().text_io_wrapper, payload, finalize)?.value())
+}
+
+/// An optional str argument (`encoding`, `errors`).
+fn opt_str(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Option<String>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    match v.downcast::<StrObj>() {
+        Some(s) => Ok(Some(s.as_str().to_string())),
+        None => Err(ts.type_error(format!("{what} must be str or None, not {}", type_name(v)))),
+    }
+}
+
+/// Checks a `newline` argument for TextIOWrapper/open: None, '', '\n',
+/// '\r' or '\r\n'.
+pub fn newline_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Option<String>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    let Some(s) = v.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!("{what} must be str or None, not {}", type_name(v))));
+    };
+    match s.as_str() {
+        "" | "\n" | "\r" | "\r\n" => Ok(Some(s.as_str().to_string())),
+        other => Err(ts.value_error(format!("illegal newline value: {other}"))),
+    }
+}
+
+/// The Python codec objects for an encoding ftpy has no native codec for:
+/// `codecs.lookup(encoding)`, if the `codecs` module is available.
+fn python_codec(ts: &mut ThreadState, encoding: &str) -> PyResult<Value> {
+    let name = ftpy_vm::interp::intern(ts, "codecs");
+    let codecs = match ftpy_vm::import::import_module_level(ts, name, Value::NONE, Value::NONE, 0) {
+        Ok(m) => m,
+        Err(_) => {
+            return Err(ts.lookup_error(format!("unknown encoding: {encoding}")));
+        }
+    };
+    let lookup = ops::getattr_str(ts, codecs, "lookup")?;
+    let e = StrObj::new(ts, encoding);
+    let info = ops::call1(ts, lookup, e)?;
+    if let Some(t) = ops::getattr_str_opt(ts, info, "_is_text_encoding")? {
+        if !ops::truthy(ts, t)? {
+            return Err(ts.lookup_error(format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            )));
+        }
+    }
+    Ok(info)
+}
+
+/// `TextIOWrapper.__init__` with parsed arguments.
+#[allow(clippy::too_many_arguments)]
+pub fn init_text(
+    ts: &mut ThreadState,
+    v: Value,
+    buffer: Value,
+    encoding: Option<String>,
+    errors: Option<String>,
+    newline: Option<String>,
+    line_buffering: bool,
+    write_through: bool,
+) -> PyResult<()> {
+    let t = this(ts, v)?;
+    let encoding = match encoding {
+        None => "utf-8".to_string(),
+        Some(e) if e == "locale" => "utf-8".to_string(),
+        Some(e) => e,
+    };
+    let errors = errors.unwrap_or_else(|| "strict".to_string());
+    let native_codec = codec::lookup(&encoding);
+    let info = if native_codec.is_none() {
+        Some(python_codec(ts, &encoding)?)
+    } else {
+        None
+    };
+    let n = names(ts);
+    let readable = super::call_truthy(ts, buffer, n.readable)?;
+    let writable = super::call_truthy(ts, buffer, n.writable)?;
+    let seekable = super::call_truthy(ts, buffer, n.seekable)?;
+    let has_read1 = ops::getattr_opt(ts, buffer, n.read1)?.is_some();
+    let (mut pyenc, mut pydec) = (Value::NULL, Value::NULL);
+    if let Some(info) = info {
+        let e = StrObj::new(ts, &errors);
+        if readable {
+            let f = ops::getattr_str(ts, info, "incrementaldecoder")?;
+            pydec = ops::call1(ts, f, e)?;
+        }
+        if writable {
+            let f = ops::getattr_str(ts, info, "incrementalencoder")?;
+            pyenc = ops::call1(ts, f, e)?;
+        }
+    }
+    // A byte order mark is written only at the start of the stream.
+    let mut at_start = true;
+    if seekable && writable {
+        let pos = Buf::of(buffer).tell(ts)?;
+        if ftpy_vm::objects::int::to_i64(pos) != Some(0) {
+            at_start = false;
+            if !pyenc.is_null() {
+                let s = ftpy_vm::interp::intern(ts, "setstate");
+                ops::call_method(ts, pyenc, s, &[Value::small_int_unchecked(0)])?;
+            }
+        }
+    }
+    let mut g = t.st.lock(ts).map_err(|_| reentrant(ts, v))?;
+    let old = t.buffer.get();
+    if let Some(b) = native::payload::<Buffered>(old) {
+        if g.ok && !g.detached {
+            let _ = b.wrappers.fetch_update(
+                std::sync::atomic::Ordering::AcqRel,
+                std::sync::atomic::Ordering::Acquire,
+                |n| n.checked_sub(1),
+            );
+        }
+    }
+    t.buffer.set(buffer);
+    if let Some(b) = native::payload::<Buffered>(buffer) {
+        b.wrappers.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
+    t.pyencoder.set(pyenc);
+    t.pydecoder.set(pydec);
+    let mut st = TextState::blank();
+    st.ok = true;
+    st.encoding = encoding;
+    st.errors = errors;
+    st.native = native_codec;
+    st.readable = readable;
+    st.writable = writable;
+    st.dec = match (readable, native_codec) {
+        (true, Some(c)) => Some(codec::Decoder::new(c)),
+        _ => None,
+    };
+    apply_newline(&mut st, newline);
+    st.line_buffering = line_buffering;
+    st.write_through = write_through;
+    st.seekable = seekable;
+    st.telling = seekable;
+    st.has_read1 = has_read1;
+    st.bom_pending = at_start;
+    *g = st;
+    Ok(())
+}
+
+/// Sets the newline fields from a `newline` argument.
+fn apply_newline(st: &mut TextState, newline: Option<String>) {
+    let universal = newline.as_deref().is_none_or(|n| n.is_empty());
+    st.readtranslate = newline.is_none();
+    st.nl = if universal && st.readable {
+        Some(NewlineState::new(st.readtranslate))
+    } else {
+        None
+    };
+    st.writetranslate = newline.as_deref() != Some("");
+    st.writenl = match newline.as_deref() {
+        None | Some("") | Some("\n") => None,
+        Some(n) => Some(n.to_string()),
+    };
+    st.readnl = newline;
+}
+
+fn text_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {
+    static SIG: Sig = Sig::new(
+        "TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)",
+    );
+    let [buffer, enc, errors, newline, lb, wt] = SIG.bind(ts, args, kw)?;
+    let enc = opt_str(ts, enc, "TextIOWrapper() argument 'encoding'")?;
+    let errors = opt_str(ts, errors, "TextIOWrapper() argument 'errors'")?;
+    let newline = newline_arg(ts, newline, "TextIOWrapper() argument 'newline'")?;
+    let lb = !lb.is_null() && ops::truthy(ts, lb)?;
+    let wt = !wt.is_null() && ops::truthy(ts, wt)?;
+    init_text(ts, v, buffer, enc, errors, newline, lb, wt)
+}
+
+// ---- reading ------------------------------------------------------------------------
+
+fn m_read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("read($self, size=-1, /)");
+    let [v, size] = SIG.bind(ts, args, kw)?;
+    let n = size_arg(ts, size)?;
+    let mut l = lock_open(ts, v)?;
+    if !l.g.readable {
+        drop(l);
+        return Err(unsupported(ts, "not readable"));
+    }
+    l.write_pending(ts)?;
+    if n < 0 {
+        let input = l.buf.read_all(ts)?.unwrap_or_default();
+        let mut out = l.g.take_decoded(usize::MAX).to_string();
+        let more = l.decode(ts, &input, true)?;
+        out.push_str(&more);
+        l.g.clear_decoded();
+        l.g.snapshot = None;
+        drop(l);
+        return Ok(StrObj::new(ts, &out));
+    }
+    let n = n as usize;
+    let mut out = l.g.take_decoded(n).to_string();
+    let mut got = out.chars().count();
+    while got < n {
+        if !l.read_chunk(ts, n - got)? {
+            // EOF: whatever came with the final decode is in `decoded`.
+            let s = l.g.take_decoded(n - got).to_string();
+            out.push_str(&s);
+            break;
+        }
+        let s = l.g.take_decoded(n - got);
+        got += s.chars().count();
+        out.push_str(s);
+    }
+    drop(l);
+    Ok(StrObj::new(ts, &out))
+}
+
+/// Where the line ends in `text` (the index after its ending), for the
+/// stream's newline mode; `prev_cr`: the text before ended with `\r`.
+fn find_line_end(st: &TextState, text: &str, prev_cr: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    if st.readtranslate {
+        return b.iter().position(|&c| c == b'\n').map(|i| i + 1);
+    }
+    match st.readnl.as_deref() {
+        // Universal, untranslated: \r, \n or \r\n.
+        Some("") => {
+            if prev_cr && b.first() == Some(&b'\n') {
+                return Some(1);
+            }
+            let i = b.iter().position(|&c| c == b'\n' || c == b'\r')?;
+            if b[i] == b'\n' {
+                return Some(i + 1);
+            }
+            if b.get(i + 1) == Some(&b'\n') {
+                return Some(i + 2);
+            }
+            if i + 1 == b.len() {
+                // A final \r: the \n may be in the next chunk; the newline
+                // state holds a trailing \r back, so this is the end.
+                return Some(i + 1);
+            }
+            Some(i + 1)
+        }
+        Some(nl) => {
+            let nb = nl.as_bytes();
+            if nb.len() == 2 && prev_cr && b.first() == Some(&b'\n') {
+                return Some(1);
+            }
+            let f = nb[0];
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == f && b[i..].starts_with(nb) {
+                    return Some(i + nb.len());
+                }
+                i += 1;
+            }
+            None
+        }
+        None => b.iter().position(|&c| c == b'\n').map(|i| i + 1),
+    }
+}
+
+/// `readline(limit)` on a locked wrapper.
+fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult<String> {
+    l.write_pending(ts)?;
+    let mut line = String::new();
+    let mut line_chars = 0usize;
+    loop {
+        if l.g.remaining().is_empty() && !l.read_chunk(ts, 0)? && l.g.remaining().is_empty() {
+            break;
+        }
+        let prev_cr = line.ends_with('\r');
+        let rest = l.g.remaining();
+        let end = find_line_end(&l.g, rest, prev_cr);
+        // Limit in characters.
+        let room = if limit < 0 {
+            usize::MAX
+        } else {
+            limit as usize - line_chars
+        };
+        let take_bytes = match end {
+            Some(e) => e,
+            None => rest.len(),
+        };
+        let take_chars = rest[..take_bytes].chars().count();
+        if take_chars > room {
+            let s = l.g.take_decoded(room).to_string();
+            line.push_str(&s);
+            break;
+        }
+        let s = l.g.take_decoded(take_chars).to_string();
+        line_chars += take_chars;
+        line.push_str(&s);
+        if end.is_some() || (limit >= 0 && line_chars >= limit as usize) {
+            // With "\r\n" endings a final "\r" may pair with the next
+            // chunk's "\n": keep reading in that case.
+            let crlf_pending =
+                l.g.readnl.as_deref() == Some("\r\n") && end.is_none() && line.ends_with('\r');
+            if !crlf_pending {
+                break;
+            }
+        }
+    }
+    Ok(line)
+}
+
+fn m_readline(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("readline($self, size=-1, /)");
+    let [v, size] = SIG.bind(ts, args, kw)?;
+    let n = size_arg(ts, size)?;
+    let mut l = lock_open(ts, v)?;
+    if !l.g.readable {
+        drop(l);
+        return Err(unsupported(ts, "not readable"));
+    }
+    let s = readline_locked(ts, &mut l, n)?;
+    drop(l);
+    Ok(StrObj::new(ts, &s))
+}
+
+fn text_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let line = if type_of(v) == io_types().text_io_wrapper {
+        let mut l = lock_open(ts, v)?;
+        if !l.g.readable {
+            drop(l);
+            return Err(unsupported(ts, "not readable"));
+        }
+        l.g.telling = false;
+        let s = readline_locked(ts, &mut l, -1)?;
+        if s.is_empty() {
+            l.g.snapshot = None;
+            l.g.telling = l.g.seekable;
+            return Ok(None);
+        }
+        drop(l);
+        StrObj::new(ts, &s)
+    } else {
+        {
+            let mut l = lock(ts, v)?;
+            l.g.telling = false;
+        }
+        let rl = names(ts).readline;
+        let line = ops::call_method(ts, v, rl, &[])?;
+        let Some(s) = line.downcast::<StrObj>() else {
+            return Err(ts.os_error(format!(
+                "readline() should have returned a str object, not '{}'",
+                type_name(line)
+            )));
+        };
+        if s.byte_len() == 0 {
+            let mut l = lock(ts, v)?;
+            l.g.snapshot = None;
+            l.g.telling = l.g.seekable;
+            return Ok(None);
+        }
+        line
+    };
+    Ok(Some(line))
+}
+
+// ---- writing -----------------------------------------------------------------------
+
+fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("write($self, text, /)");
+    let [v, text] = SIG.bind(ts, args, kw)?;
+    let Some(s) = text.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(text)
+        )));
+    };
+    let mut l = lock_open(ts, v)?;
+    write_locked(ts, &mut l, s.as_str())?;
+    drop(l);
+    Ok(Value::small_int_unchecked(s.char_len() as i64))
+}
+
+fn write_locked(ts: &mut ThreadState, l: &mut Locked, text: &str) -> PyResult<()> {
+    if !l.g.writable {
+        return Err(unsupported(ts, "not writable"));
+    }
+    let has_nl = text.contains('\n');
+    let needflush = l.g.line_buffering && (has_nl || text.contains('\r'));
+    let data = match (&l.g.writenl, l.g.writetranslate && has_nl) {
+        (Some(nl), true) => {
+            let t = text.replace('\n', nl);
+            l.encode(ts, &t)?
+        }
+        _ => l.encode(ts, text)?,
+    };
+    l.g.pending.extend_from_slice(&data);
+    if l.g.pending.len() > l.g.chunk_size || needflush || l.g.write_through {
+        l.write_pending(ts)?;
+    }
+    if needflush {
+        l.buf.flush(ts)?;
+    }
+    // What was read ahead is no longer valid after a write.
+    if l.g.readable {
+        l.g.clear_decoded();
+        l.g.snapshot = None;
+        l.reset_decoder(ts)?;
+    }
+    Ok(())
+}
+
+/// `print()`'s path for the standard streams: writes `text` if `v` is an
+/// exact `TextIOWrapper` (None otherwise: call `write`).
+pub fn write_fast(ts: &mut ThreadState, v: Value, text: &str) -> Option<PyResult<()>> {
+    if type_of(v) != io_types().text_io_wrapper {
+        return None;
+    }
+    Some((|| {
+        let mut l = lock_open(ts, v)?;
+        write_locked(ts, &mut l, text)
+    })())
+}
+
+fn m_flush(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("flush($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let mut l = lock_open(ts, v)?;
+    l.g.telling = l.g.seekable;
+    l.write_pending(ts)?;
+    l.buf.flush(ts)?;
+    Ok(Value::NONE)
+}
+
+fn m_close(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("close($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    close(ts, v)?;
+    Ok(Value::NONE)
+}
+
+/// `close()`: `self.flush()`, then `buffer.close()` (errors chained).
+pub fn close(ts: &mut ThreadState, v: Value) -> PyResult<()> {
+    let l = lock(ts, v)?;
+    let buf = l.buf;
+    if closed(ts, v, &l)? {
+        return Ok(());
+    }
+    drop(l);
+    let f = names(ts).flush;
+    let flushed = ops::call_method(ts, v, f, &[]).map(|_| ());
+    let closed_r = match buf {
+        Buf::Native(_, bv) => buffered::close(ts, bv),
+        Buf::Py(bv) => {
+            let c = names(ts).close;
+            ops::call_method(ts, bv, c, &[]).map(|_| ())
+        }
+    };
+    if let Some(b) = native::payload::<Buffered>(buf.value()) {
+        let _ = b.wrappers.fetch_update(
+            std::sync::atomic::Ordering::AcqRel,
+            std::sync::atomic::Ordering::Acquire,
+            |n| n.checked_sub(1),
+        );
+    }
+    match (flushed, closed_r) {
+        (Ok(()), r) => r,
+        (Err(e), Ok(())) => Err(e),
+        (Err(e1), Err(e2)) => {
+            e2.exc().context.set(e1.value());
+            Err(e2)
+        }
+    }
+}
+
+fn m_detach(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("detach($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    drop(lock(ts, v)?);
+    let f = names(ts).flush;
+    ops::call_method(ts, v, f, &[])?;
+    let mut l = lock(ts, v)?;
+    let b = l.buf.value();
+    l.g.detached = true;
+    l.t.buffer.set(Value::NULL);
+    drop(l);
+    if let Some(bp) = native::payload::<Buffered>(b) {
+        let _ = bp.wrappers.fetch_update(
+            std::sync::atomic::Ordering::AcqRel,
+            std::sync::atomic::Ordering::Acquire,
+            |n| n.checked_sub(1),
+        );
+    }
+    Ok(b)
+}
+
+// ---- positions ------------------------------------------------------------------------
+
+/// A decoded cookie. See the module doc.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cookie {
+    start: i64,
+    flags: i64,
+    feed: usize,
+    skip: usize,
+    need_eof: bool,
+}
+
+impl Cookie {
+    fn pack(self, ts: &mut ThreadState) -> Value {
+        if self.flags == 0 && self.feed == 0 && self.skip == 0 && !self.need_eof {
+            return ftpy_vm::objects::int::int_from_i64(ts, self.start);
+        }
+        let mut x = BigInt::from(self.start as u64);
+        x |= BigInt::from(self.flags as u64) << 64;
+        x |= BigInt::from(self.feed as u64) << 128;
+        x |= BigInt::from(self.skip as u64) << 192;
+        if self.need_eof {
+            x |= BigInt::from(1u8) << 256;
+        }
+        int_from_big(ts, x)
+    }
+
+    fn unpack(v: Value) -> Option<Cookie> {
+        let b = to_big(v)?;
+        let mask = (BigInt::from(1u8) << 64) - 1u8;
+        let part = |sh: u32| -> u64 {
+            let x: BigInt = (b.as_ref() >> sh) & &mask;
+            u64::try_from(x).unwrap_or(0)
+        };
+        Some(Cookie {
+            start: part(0) as i64,
+            flags: part(64) as i64,
+            feed: part(128) as usize,
+            skip: part(192) as usize,
+            need_eof: part(256) & 1 != 0,
+        })
+    }
+}
+
+/// Counts the characters a decoder in the snapshot's state makes of
+/// `input[..k]` (through the newline state), k growing byte by byte, and
+/// returns the cookie for the `need`-th character.
+fn compute_cookie(
+    ts: &mut ThreadState,
+    l: &mut Locked,
+    start: i64,
+    snap: &Snapshot,
+    need: usize,
+) -> PyResult<Cookie> {
+    let mut base = Cookie {
+        start,
+        flags: snap.flags,
+        ..Cookie::default()
+    };
+    if need == 0 {
+        return Ok(base);
+    }
+    let input = &snap.input;
+    // Replay from the snapshot's state, remembering the latest clean
+    // point (nothing held in the decoder) at or before `need` chars.
+    l.set_dec_state(ts, snap.flags, start == 0)?;
+    let mut count = 0usize;
+    let mut clean_at = 0usize;
+    let mut clean_count = 0usize;
+    let mut clean_flags = snap.flags;
+    // A first jump, by the bytes-per-character ratio.
+    let guess = ((need as f64) * l.g.b2cratio.max(0.0)) as usize;
+    let mut k = 0usize;
+    if guess > 1 && guess < input.len() {
+        let text = l.decode(ts, &input[..guess], false)?;
+        let n = text.chars().count();
+        let (held, f) = l.dec_state(ts)?;
+        if n <= need && held.is_empty() {
+            count = n;
+            k = guess;
+            clean_at = k;
+            clean_count = n;
+            clean_flags = f;
+        } else {
+            l.set_dec_state(ts, snap.flags, start == 0)?;
+        }
+    }
+    while k < input.len() && count < need {
+        let text = l.decode(ts, &input[k..k + 1], false)?;
+        count += text.chars().count();
+        k += 1;
+        let (held, f) = l.dec_state(ts)?;
+        if held.is_empty() && count <= need {
+            clean_at = k;
+            clean_count = count;
+            clean_flags = f;
+        }
+    }
+    let mut need_eof = false;
+    if count < need {
+        // The rest came from the end-of-stream flush.
+        let text = l.decode(ts, b"", true)?;
+        count += text.chars().count();
+        need_eof = true;
+        if count < need {
+            return Err(ts.os_error("can't reconstruct logical file position"));
+        }
+    }
+    base.start = start + clean_at as i64;
+    base.flags = clean_flags;
+    base.feed = k - clean_at;
+    base.skip = need - clean_count;
+    base.need_eof = need_eof;
+    if base.feed == 0 {
+        base.skip = 0;
+    }
+    Ok(base)
+}
+
+fn tell_locked(ts: &mut ThreadState, v: Value, l: &mut Locked) -> PyResult<Value> {
+    if !l.g.seekable {
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    if !l.g.telling {
+        return Err(ts.os_error("telling position disabled by next() call"));
+    }
+    l.write_pending(ts)?;
+    let _ = v;
+    l.buf.flush(ts)?;
+    let pos = l.buf.tell(ts)?;
+    let snap = match (&l.g.snapshot, l.g.readable) {
+        (Some(s), true) => s.clone(),
+        _ => return Ok(pos),
+    };
+    let Some(posn) = ftpy_vm::objects::int::to_i64(pos) else {
+        return Ok(pos);
+    };
+    let start = posn - snap.input.len() as i64;
+    let need = l.g.decoded_used;
+    if need == 0 {
+        return Ok(Cookie {
+            start,
+            flags: snap.flags,
+            ..Cookie::default()
+        }
+        .pack(ts));
+    }
+    // Save the decoder state; the replay changes it.
+    let saved_dec = l.g.dec.clone();
+    let saved_nl = l.g.nl.clone();
+    let saved_py = if l.g.native.is_none() {
+        Some(l.dec_state(ts)?)
+    } else {
+        None
+    };
+    let r = compute_cookie(ts, l, start, &snap, need);
+    l.g.dec = saved_dec;
+    l.g.nl = saved_nl;
+    if let Some((held, f)) = saved_py {
+        let dec = l.t.pydecoder.get();
+        let b = BytesObj::new(ts, &held);
+        let fv = ftpy_vm::objects::int::int_from_i64(ts, f >> 1);
+        let st = TupleObj::new(ts, &[b, fv]);
+        let s = ftpy_vm::interp::intern(ts, "setstate");
+        ops::call_method(ts, dec, s, &[st.value()])?;
+    }
+    Ok(r?.pack(ts))
+}
+
+fn m_tell(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("tell($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let mut l = lock_open(ts, v)?;
+    tell_locked(ts, v, &mut l)
+}
+
+fn m_seek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("seek($self, cookie, whence=0, /)");
+    let [v, cookie, whence] = SIG.bind(ts, args, kw)?;
+    let w = super::fileio::whence_arg(ts, whence)?;
+    let mut l = lock_open(ts, v)?;
+    if !l.g.seekable {
+        drop(l);
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    let mut cookie = cookie;
+    match w {
+        1 => {
+            if !ops::eq(ts, cookie, Value::small_int_unchecked(0))? {
+                drop(l);
+                return Err(unsupported(ts, "can't do nonzero cur-relative seeks"));
+            }
+            cookie = tell_locked(ts, v, &mut l)?;
+        }
+        2 => {
+            if !ops::eq(ts, cookie, Value::small_int_unchecked(0))? {
+                drop(l);
+                return Err(unsupported(ts, "can't do nonzero end-relative seeks"));
+            }
+            l.write_pending(ts)?;
+            l.buf.flush(ts)?;
+            l.g.clear_decoded();
+            l.g.snapshot = None;
+            l.reset_decoder(ts)?;
+            let r = l.buf.seek(ts, Value::small_int_unchecked(0), 2)?;
+            let at0 = ftpy_vm::objects::int::to_i64(r) == Some(0);
+            reset_encoder(ts, &mut l, at0)?;
+            return Ok(r);
+        }
+        0 => {}
+        _ => {
+            drop(l);
+            return Err(ts.value_error(format!("invalid whence ({w}, should be 0, 1 or 2)")));
+        }
+    }
+    if ftpy_vm::objects::float::is_float(cookie) {
+        let i = ops::index(ts, cookie);
+        match i {
+            Ok(x) => cookie = x,
+            Err(_) => {
+                drop(l);
+                return Err(ts.type_error("an integer is required"));
+            }
+        }
+    }
+    if !ftpy_vm::objects::int::is_int(cookie) {
+        cookie = ops::index(ts, cookie)?;
+    }
+    if ops::lt(ts, cookie, Value::small_int_unchecked(0))? {
+        let r = ops::repr_string(ts, cookie)?;
+        drop(l);
+        return Err(ts.value_error(format!("negative seek position {r}")));
+    }
+    let Some(c) = Cookie::unpack(cookie) else {
+        drop(l);
+        return Err(ts.type_error("an integer is required"));
+    };
+    // Flush, then restart at the cookie's position.
+    l.write_pending(ts)?;
+    l.buf.flush(ts)?;
+    let startv = ftpy_vm::objects::int::int_from_i64(ts, c.start);
+    l.buf.seek(ts, startv, 0)?;
+    l.g.clear_decoded();
+    l.g.snapshot = None;
+    if l.g.readable {
+        if c.start == 0 && c.flags == 0 {
+            l.reset_decoder(ts)?;
+        } else {
+            l.set_dec_state(ts, c.flags, false)?;
+        }
+        l.g.snapshot = Some(Snapshot {
+            flags: c.flags,
+            input: Vec::new(),
+        });
+    }
+    if c.skip > 0 || c.feed > 0 {
+        let input = l.buf.read_chunk(ts, c.feed, false)?.unwrap_or_default();
+        let text = l.decode(ts, &input, c.need_eof)?;
+        l.g.snapshot = Some(Snapshot {
+            flags: c.flags,
+            input,
+        });
+        if text.chars().count() < c.skip {
+            drop(l);
+            return Err(ts.os_error("can't restore logical file position"));
+        }
+        l.g.set_decoded(text);
+        l.g.take_decoded(c.skip);
+    }
+    reset_encoder(ts, &mut l, ftpy_vm::objects::int::to_i64(cookie) == Some(0))?;
+    drop(l);
+    Ok(cookie)
+}
+
+/// After a seek: a byte order mark is written again only at position 0.
+fn reset_encoder(ts: &mut ThreadState, l: &mut Locked, at_start: bool) -> PyResult<()> {
+    if !l.g.writable {
+        return Ok(());
+    }
+    l.g.bom_pending = at_start;
+    let enc = l.t.pyencoder.get();
+    if !enc.is_null() {
+        if at_start {
+            let r = ftpy_vm::interp::intern(ts, "reset");
+            ops::call_method(ts, enc, r, &[])?;
+        } else {
+            let s = ftpy_vm::interp::intern(ts, "setstate");
+            ops::call_method(ts, enc, s, &[Value::small_int_unchecked(0)])?;
+        }
+    }
+    Ok(())
+}
+
+fn m_truncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("truncate($self, pos=None, /)");
+    let [v, pos] = SIG.bind(ts, args, kw)?;
+    let l = lock(ts, v)?;
+    let b = l.buf.value();
+    drop(l);
+    let f = names(ts).flush;
+    ops::call_method(ts, v, f, &[])?;
+    let tr = names(ts).truncate;
+    let p = if pos.is_null() { Value::NONE } else { pos };
+    ops::call_method(ts, b, tr, &[p])
+}
+
+// ---- delegated and simple attributes ---------------------------------------------------
+
+fn delegate(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("method($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let l = lock(ts, v)?;
+    let b = l.buf.value();
+    drop(l);
+    let n = ftpy_vm::interp::intern(ts, name);
+    ops::call_method(ts, b, n, &[])
+}
+
+fn m_fileno(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    delegate(ts, args, kw, "fileno")
+}
+fn m_isatty(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    delegate(ts, args, kw, "isatty")
+}
+fn m_readable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    delegate(ts, args, kw, "readable")
+}
+fn m_writable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    delegate(ts, args, kw, "writable")
+}
+fn m_seekable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    delegate(ts, args, kw, "seekable")
+}
+
+fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let l = lock(ts, v)?;
+    let b = l.buf.value();
+    drop(l);
+    let n = names(ts).name;
+    ops::getattr(ts, b, n)
+}
+
+fn get_closed(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let l = lock(ts, v)?;
+    let buf = l.buf;
+    drop(l);
+    match buf {
+        Buf::Native(b, bv) => {
+            let raw = b.raw_value();
+            if raw.is_null() {
+                let c = names(ts).closed;
+                return ops::getattr(ts, bv, c);
+            }
+            Ok(Value::from_bool(buffered::Raw::of(raw).closed(ts)?))
+        }
+        Buf::Py(bv) => {
+            let c = names(ts).closed;
+            ops::getattr(ts, bv, c)
+        }
+    }
+}
+
+fn get_buffer(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let t = this(ts, v)?;
+    let g = t.st.lock(ts).map_err(|_| reentrant(ts, v))?;
+    if !g.ok {
+        drop(g);
+        return Err(ts.value_error("I/O operation on uninitialized object"));
+    }
+    drop(g);
+    let b = t.buffer.get();
+    Ok(if b.is_null() { Value::NONE } else { b })
+}
+
+fn state_field(ts: &mut ThreadState, v: Value) -> PyResult<IoGuard<'static, TextState>> {
+    let t = this(ts, v)?;
+    let g = t.st.lock(ts).map_err(|_| reentrant(ts, v))?;
+    if !g.ok {
+        drop(g);
+        return Err(ts.value_error("I/O operation on uninitialized object"));
+    }
+    Ok(g)
+}
+
+fn get_encoding(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let e = state_field(ts, v)?.encoding.clone();
+    Ok(StrObj::new(ts, &e))
+}
+
+fn get_errors(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let e = state_field(ts, v)?.errors.clone();
+    Ok(StrObj::new(ts, &e))
+}
+
+fn get_line_buffering(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(state_field(ts, v)?.line_buffering))
+}
+
+fn get_write_through(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(state_field(ts, v)?.write_through))
+}
+
+fn get_newlines(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let l = lock(ts, v)?;
+    let seen = l.g.nl.as_ref().map(|n| n.seennl);
+    let py = l.g.native.is_none() && l.g.readable;
+    let dec = l.t.pydecoder.get();
+    drop(l);
+    match seen {
+        Some(s) => Ok(newlines_value(ts, s)),
+        None if py && !dec.is_null() => {
+            Ok(ops::getattr_str_opt(ts, dec, "newlines")?.unwrap_or(Value::NONE))
+        }
+        None => Ok(Value::NONE),
+    }
+}
+
+fn get_chunk_size(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let n = lock(ts, v)?.g.chunk_size;
+    Ok(Value::small_int_unchecked(n as i64))
+}
+
+fn set_chunk_size(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let Some(x) = x else {
+        return Err(ts.attribute_error_msg("cannot delete attribute"));
+    };
+    let n = ops::index_to_i64(ts, x)?;
+    if n <= 0 {
+        return Err(ts.value_error("a strictly positive integer is required"));
+    }
+    lock(ts, v)?.g.chunk_size = n as usize;
+    Ok(())
+}
+
+fn text_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    drop(state_field(ts, v)?);
+    let tn = super::type_display(v);
+    let mut s = format!("<{tn}");
+    if let Some(n) = super::repr_name(ts, v)? {
+        s.push_str(&format!(" name={n}"));
+    }
+    let m = names(ts).mode;
+    match ops::getattr_opt(ts, v, m) {
+        Ok(Some(mode)) => {
+            let r = ops::repr_string(ts, mode)?;
+            s.push_str(&format!(" mode={r}"));
+        }
+        Ok(None) => {}
+        Err(e) if e.matches(types().value_error) => {}
+        Err(e) => return Err(e),
+    }
+    let e = state_field(ts, v)?.encoding.clone();
+    s.push_str(&format!(
+        " encoding={}>",
+        ftpy_vm::objects::str::repr_str(&e)
+    ));
+    Ok(StrObj::new(ts, &s))
+}
+
+/// `reconfigure(*, encoding=None, errors=None, newline=<unchanged>,
+/// line_buffering=None, write_through=None)`.
+fn m_reconfigure(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new(
+        "reconfigure($self, /, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None)",
+    );
+    let [v, enc, errors, newline, lb, wt] = SIG.bind(ts, args, kw)?;
+    let enc = opt_str(ts, enc, "reconfigure() argument 'encoding'")?;
+    let errors = opt_str(ts, errors, "reconfigure() argument 'errors'")?;
+    let newline_given = !newline.is_null();
+    let newline = if newline_given {
+        newline_arg(ts, newline, "reconfigure() argument 'newline'")?
+    } else {
+        None
+    };
+    let lb = if lb.is_null() || lb.is_none() {
+        None
+    } else {
+        Some(ops::truthy(ts, lb)?)
+    };
+    let wt = if wt.is_null() || wt.is_none() {
+        None
+    } else {
+        Some(ops::truthy(ts, wt)?)
+    };
+    {
+        let l = lock(ts, v)?;
+        let used = l.g.snapshot.is_some() || !l.g.decoded.is_empty();
+        if used && (enc.is_some() || errors.is_some() || newline_given) {
+            drop(l);
+            return Err(unsupported(
+                ts,
+                "It is not possible to set the encoding or newline of stream after the first read",
+            ));
+        }
+    }
+    let f = names(ts).flush;
+    ops::call_method(ts, v, f, &[])?;
+    let mut l = lock(ts, v)?;
+    if enc.is_some() || errors.is_some() {
+        let e = enc.clone().unwrap_or_else(|| l.g.encoding.clone());
+        let e = if e == "locale" {
+            "utf-8".to_string()
+        } else {
+            e
+        };
+        let er = match (&enc, errors) {
+            (_, Some(x)) => x,
+            (Some(_), None) => "strict".to_string(),
+            (None, None) => l.g.errors.clone(),
+        };
+        let native_codec = codec::lookup(&e);
+        let buffer = l.buf.value();
+        let (readable, writable) = (l.g.readable, l.g.writable);
+        drop(l);
+        let (mut pyenc, mut pydec) = (Value::NULL, Value::NULL);
+        if native_codec.is_none() {
+            let info = python_codec(ts, &e)?;
+            let es = StrObj::new(ts, &er);
+            if readable {
+                let f = ops::getattr_str(ts, info, "incrementaldecoder")?;
+                pydec = ops::call1(ts, f, es)?;
+            }
+            if writable {
+                let f = ops::getattr_str(ts, info, "incrementalencoder")?;
+                pyenc = ops::call1(ts, f, es)?;
+            }
+        }
+        let _ = buffer;
+        l = lock(ts, v)?;
+        l.t.pyencoder.set(pyenc);
+        l.t.pydecoder.set(pydec);
+        l.g.encoding = e;
+        l.g.errors = er;
+        l.g.native = native_codec;
+        l.g.dec = match (readable, native_codec) {
+            (true, Some(c)) => Some(codec::Decoder::new(c)),
+            _ => None,
+        };
+    }
+    if newline_given {
+        apply_newline(&mut l.g, newline);
+    }
+    if let Some(b) = lb {
+        l.g.line_buffering = b;
+    }
+    if let Some(b) = wt {
+        l.g.write_through = b;
+    }
+    Ok(Value::NONE)
+}
+
+/// Writes out what a standard stream holds without allocating or running
+/// Python (fatal errors): the text's pending bytes after the buffer's.
+pub fn flush_raw_nolock(v: Value) {
+    let Some(t) = native::payload::<TextIO>(v) else {
+        return;
+    };
+    let b = t.buffer.get();
+    if let Some(bp) = native::payload::<Buffered>(b) {
+        buffered::flush_raw_nolock(bp);
+    }
+    let raw = native::payload::<Buffered>(b)
+        .map(|bp| bp.raw_value())
+        .unwrap_or(b);
+    let Some(f) = super::fileio::payload(raw) else {
+        return;
+    };
+    if let Some(mut g) = t.st.try_lock_raw() {
+        if !g.pending.is_empty() && f.fd() >= 0 {
+            ftpy_vm::objects::stream::write_raw(f.fd(), &g.pending);
+            g.pending.clear();
+        }
+    }
+}
+
+pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
+    ty.slots.new.set(Some(text_new));
+    ty.slots.init.set(Some(text_init));
+    ty.slots.repr.set(Some(text_repr));
+    ty.slots.next.set(Some(text_next));
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("read", m_read),
+            method("readline", m_readline),
+            method("write", m_write),
+            method("flush", m_flush),
+            method("close", m_close),
+            method("detach", m_detach),
+            method("tell", m_tell),
+            method("seek", m_seek),
+            method("truncate", m_truncate),
+            method("fileno", m_fileno),
+            method("isatty", m_isatty),
+            method("readable", m_readable),
+            method("writable", m_writable),
+            method("seekable", m_seekable),
+            method("reconfigure", m_reconfigure),
+        ],
+    );
+    add_getset(ts, ty, "name", get_name, None);
+    add_getset(ts, ty, "closed", get_closed, None);
+    add_getset(ts, ty, "buffer", get_buffer, None);
+    add_getset(ts, ty, "encoding", get_encoding, None);
+    add_getset(ts, ty, "errors", get_errors, None);
+    add_getset(ts, ty, "line_buffering", get_line_buffering, None);
+    add_getset(ts, ty, "write_through", get_write_through, None);
+    add_getset(ts, ty, "newlines", get_newlines, None);
+    add_getset(ts, ty, "_CHUNK_SIZE", get_chunk_size, Some(set_chunk_size));
+}
