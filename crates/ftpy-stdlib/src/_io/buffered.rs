@@ -97,6 +97,22 @@ pub enum Raw {
     Py(Value),
 }
 
+/// `BlockingIOError(EAGAIN, ..., written)`: a non-blocking raw stream
+/// took only part of the data.
+fn blocking_error(ts: &mut ThreadState, written: usize) -> PyErr {
+    let e = Value::small_int_unchecked(libc::EAGAIN as i64);
+    let m = StrObj::new(ts, "write could not complete without blocking");
+    let w = Value::small_int_unchecked(written as i64);
+    let bio = ftpy_vm::interp::interp()
+        .builtins_dict
+        .get_str_text("BlockingIOError")
+        .unwrap_or(types().os_error.value());
+    match ops::call(ts, bio, &[e, m, w], None) {
+        Ok(exc) => PyErr::from_exception(exc),
+        Err(e) => e,
+    }
+}
+
 fn invalid_length(ts: &mut ThreadState, what: &str, n: i64, max: usize) -> PyErr {
     ts.os_error(format!(
         "raw {what}() returned invalid length {n} (should have been between 0 and {max})"
@@ -182,29 +198,6 @@ impl Raw {
                 Ok(Some(n as usize))
             }
         }
-    }
-
-    /// Writes everything (a stream that would block raises
-    /// `BlockingIOError`, keeping what was not written in `rest`).
-    fn write_all(self, ts: &mut ThreadState, data: &[u8]) -> PyResult<()> {
-        let mut done = 0;
-        while done < data.len() {
-            match self.write(ts, &data[done..])? {
-                Some(n) => done += n,
-                None => {
-                    let e = Value::small_int_unchecked(libc::EAGAIN as i64);
-                    let m = StrObj::new(ts, "write could not complete without blocking");
-                    let w = Value::small_int_unchecked(done as i64);
-                    let bio = ftpy_vm::interp::interp()
-                        .builtins_dict
-                        .get_str_text("BlockingIOError")
-                        .unwrap_or(types().os_error.value());
-                    let exc = ops::call(ts, bio, &[e, m, w], None)?;
-                    return Err(PyErr::from_exception(exc));
-                }
-            }
-        }
-        Ok(())
     }
 
     fn seek(self, ts: &mut ThreadState, pos: i64, whence: i32) -> PyResult<i64> {
@@ -337,14 +330,7 @@ impl Locked {
                 Ok(Some(n)) => done += n,
                 Ok(None) => {
                     self.g.wbuf = data[done..].to_vec();
-                    let e = Value::small_int_unchecked(libc::EAGAIN as i64);
-                    let m = StrObj::new(ts, "write could not complete without blocking");
-                    let bio = ftpy_vm::interp::interp()
-                        .builtins_dict
-                        .get_str_text("BlockingIOError")
-                        .unwrap_or(types().os_error.value());
-                    let exc = ops::call(ts, bio, &[e, m, Value::small_int_unchecked(0)], None)?;
-                    return Err(PyErr::from_exception(exc));
+                    return Err(blocking_error(ts, 0));
                 }
                 Err(e) => {
                     self.g.wbuf = data[done..].to_vec();
@@ -374,21 +360,24 @@ impl Locked {
         Ok(())
     }
 
-    /// One raw read into the (empty) read buffer; false at EOF, None when
-    /// the stream would block.
-    fn fill(&mut self, ts: &mut ThreadState) -> PyResult<Option<bool>> {
-        self.g.reset_read();
-        let n = self.g.buffer_size;
-        match self.raw.read(ts, n)? {
+    /// One raw read appended to the read buffer, up to the buffer size
+    /// (CPython's `_bufferedreader_fill_buffer`): the bytes read, 0 at
+    /// EOF, None when the stream would block.
+    fn fill(&mut self, ts: &mut ThreadState) -> PyResult<Option<usize>> {
+        let room = self.g.buffer_size.saturating_sub(self.g.rbuf.len());
+        match self.raw.read(ts, room)? {
             None => Ok(None),
             Some(d) => {
-                let more = !d.is_empty();
-                self.g.rbuf = d;
-                Ok(Some(more))
+                self.g.rbuf.extend_from_slice(&d);
+                Ok(Some(d.len()))
             }
         }
     }
 
+    /// `read(n)`, as CPython's buffered reader does it: what is buffered,
+    /// then whole blocks straight from the raw stream, then the last
+    /// partial block through the buffer (so the raw stream sees the same
+    /// calls).
     pub fn read(&mut self, ts: &mut ThreadState, n: i64) -> PyResult<Option<Vec<u8>>> {
         self.prepare_read(ts)?;
         if n < 0 {
@@ -407,23 +396,29 @@ impl Locked {
         }
         let mut out = self.g.take_unread(n).to_vec();
         self.g.reset_read();
-        while out.len() < n {
-            let want = n - out.len();
-            if want >= self.g.buffer_size {
-                match self.raw.read(ts, want)? {
-                    None if out.is_empty() => return Ok(None),
-                    None => break,
-                    Some(d) if d.is_empty() => break,
-                    Some(d) => out.extend_from_slice(&d),
-                }
-                continue;
+        let bs = self.g.buffer_size;
+        // Whole blocks, read directly.
+        loop {
+            let remaining = n - out.len();
+            let blocks = bs * (remaining / bs);
+            if blocks == 0 {
+                break;
             }
+            match self.raw.read(ts, blocks)? {
+                None if out.is_empty() => return Ok(None),
+                None => return Ok(Some(out)),
+                Some(d) if d.is_empty() => return Ok(Some(out)),
+                Some(d) => out.extend_from_slice(&d),
+            }
+        }
+        // The rest through the buffer.
+        while out.len() < n && self.g.rbuf.len() < bs {
             match self.fill(ts)? {
                 None if out.is_empty() => return Ok(None),
-                None | Some(false) => break,
-                Some(true) => {
-                    let k = want;
-                    let d = self.g.take_unread(k).to_vec();
+                None | Some(0) => break,
+                Some(_) => {
+                    let want = n - out.len();
+                    let d = self.g.take_unread(want).to_vec();
                     out.extend_from_slice(&d);
                 }
             }
@@ -431,6 +426,8 @@ impl Locked {
         Ok(Some(out))
     }
 
+    /// `read1(n)`: buffered bytes if there are any, else one raw read of
+    /// `n` bytes.
     pub fn read1(&mut self, ts: &mut ThreadState, n: i64) -> PyResult<Vec<u8>> {
         let n = if n < 0 {
             self.g.buffer_size
@@ -445,18 +442,13 @@ impl Locked {
         }
         self.prepare_read(ts)?;
         self.g.reset_read();
-        if n > self.g.buffer_size {
-            return Ok(self.raw.read(ts, n)?.unwrap_or_default());
-        }
-        match self.fill(ts)? {
-            Some(true) => Ok(self.g.take_unread(n).to_vec()),
-            _ => Ok(Vec::new()),
-        }
+        Ok(self.raw.read(ts, n)?.unwrap_or_default())
     }
 
     pub fn peek(&mut self, ts: &mut ThreadState) -> PyResult<Vec<u8>> {
         self.prepare_read(ts)?;
         if self.g.unread() == 0 {
+            self.g.reset_read();
             self.fill(ts)?;
         }
         let s = self.g.rpos;
@@ -485,8 +477,9 @@ impl Locked {
             if limit >= 0 && out.len() >= limit as usize {
                 return Ok(out);
             }
+            self.g.reset_read();
             match self.fill(ts)? {
-                Some(true) => {}
+                Some(n) if n > 0 => {}
                 _ => return Ok(out),
             }
         }
@@ -503,10 +496,16 @@ impl Locked {
             return Ok(());
         }
         self.flush_writes(ts)?;
-        if data.len() > self.g.buffer_size {
-            return self.raw.write_all(ts, data);
+        // As CPython: raw writes while more than a buffer's worth is left,
+        // the rest is buffered.
+        let mut done = 0;
+        while data.len() - done > self.g.buffer_size {
+            match self.raw.write(ts, &data[done..])? {
+                Some(n) => done += n,
+                None => return Err(blocking_error(ts, done)),
+            }
         }
-        self.g.wbuf.extend_from_slice(data);
+        self.g.wbuf.extend_from_slice(&data[done..]);
         Ok(())
     }
 
@@ -666,7 +665,7 @@ fn m_read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn m_read1(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("read1($self, size=-1, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
-    let n = size_arg(ts, size)?;
+    let n = super::ssize_arg(ts, size, -1)?;
     let b = this(ts, v)?;
     let mut l = b.lock_open(ts, v, "read")?;
     let d = l.read1(ts, n)?;
@@ -705,7 +704,8 @@ fn m_readinto1(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 
 fn m_peek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("peek($self, size=0, /)");
-    let [v, _size] = SIG.bind(ts, args, kw)?;
+    let [v, size] = SIG.bind(ts, args, kw)?;
+    super::ssize_arg(ts, size, 0)?;
     let b = this(ts, v)?;
     let mut l = b.lock_open(ts, v, "peek")?;
     let d = l.peek(ts)?;
@@ -738,10 +738,26 @@ fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn m_flush(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("flush($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
-    let b = this(ts, v)?;
-    let mut l = b.lock_open(ts, v, "flush")?;
-    l.flush(ts)?;
+    flush(ts, v)?;
     Ok(Value::NONE)
+}
+
+/// `flush()`: a reader only passes it on to the raw stream (CPython's
+/// "simple flush"); a writer writes out its buffer, and a random-access
+/// object also gives back its read-ahead.
+pub fn flush(ts: &mut ThreadState, v: Value) -> PyResult<()> {
+    let b = this(ts, v)?;
+    let l = b.lock(ts, v)?;
+    if l.g.role == Role::Reader {
+        let raw = l.raw_value;
+        drop(l);
+        let f = names(ts).flush;
+        ops::call_method(ts, raw, f, &[])?;
+        return Ok(());
+    }
+    drop(l);
+    let mut l = b.lock_open(ts, v, "flush")?;
+    l.flush(ts)
 }
 
 fn m_tell(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -805,11 +821,20 @@ fn m_close(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 /// raised, the second chained to the first).
 pub fn close(ts: &mut ThreadState, v: Value) -> PyResult<()> {
     let b = this(ts, v)?;
-    let mut l = b.lock(ts, v)?;
+    let l = b.lock(ts, v)?;
     if l.raw.closed(ts)? {
         return Ok(());
     }
-    let flushed = l.flush(ts);
+    drop(l);
+    // `self.flush()` (a reader's only passes it on to the raw stream; a
+    // subclass's override is honoured).
+    let flushed = if exact(v).is_some() {
+        flush(ts, v)
+    } else {
+        let f = names(ts).flush;
+        ops::call_method(ts, v, f, &[]).map(|_| ())
+    };
+    let mut l = b.lock(ts, v)?;
     let raw = l.raw_value;
     let close_r = match l.raw {
         Raw::Native(_) => fileio::close(ts, raw),
@@ -844,8 +869,11 @@ fn m_detach(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 pub fn detach(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(ts, v)?;
-    let mut l = b.lock_open(ts, v, "flush")?;
-    l.flush(ts)?;
+    drop(b.lock(ts, v)?);
+    let f = names(ts).flush;
+    ops::call_method(ts, v, f, &[])?;
+    let l = b.lock(ts, v)?;
+    let mut l = l;
     let raw = l.raw_value;
     l.g.detached = true;
     b.raw.set(Value::NULL);
@@ -980,7 +1008,9 @@ pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>, role: usize) {
     ty.slots.new.set(Some(buffered_new));
     ty.slots.init.set(Some(buffered_init));
     ty.slots.repr.set(Some(buffered_repr));
-    ty.slots.next.set(Some(buffered_next));
+    // The method sets of CPython's three classes: a reader has no
+    // `writable` (so `_IOBase.writable` says False) and a writer no
+    // `readable`, no reading methods and no `__next__`.
     let mut defs = vec![
         method("close", m_close),
         method("detach", m_detach),
@@ -990,11 +1020,10 @@ pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>, role: usize) {
         method("truncate", m_truncate),
         method("fileno", m_fileno),
         method("isatty", m_isatty),
-        method("readable", m_readable),
-        method("writable", m_writable),
         method("seekable", m_seekable),
     ];
     if role != Role::Writer as usize {
+        ty.slots.next.set(Some(buffered_next));
         defs.extend([
             method("read", m_read),
             method("read1", m_read1),
@@ -1002,10 +1031,12 @@ pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>, role: usize) {
             method("readinto1", m_readinto1),
             method("peek", m_peek),
             method("readline", m_readline),
+            method("readable", m_readable),
         ]);
     }
     if role != Role::Reader as usize {
         defs.push(method("write", m_write));
+        defs.push(method("writable", m_writable));
     }
     add_methods(ts, ty, &defs);
     add_getset(ts, ty, "closed", get_closed, None);

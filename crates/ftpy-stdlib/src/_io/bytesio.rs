@@ -167,7 +167,16 @@ fn m_readline(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn m_readlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("readlines($self, size=None, /)");
     let [v, hint] = SIG.bind(ts, args, kw)?;
-    let hint = size_arg(ts, hint)?;
+    let hint = if hint.is_null() || hint.is_none() {
+        -1
+    } else if ftpy_vm::objects::int::is_int(hint) {
+        ops::index_to_i64(ts, hint)?
+    } else {
+        return Err(ts.type_error(format!(
+            "integer argument expected, got '{}'",
+            type_name(hint)
+        )));
+    };
     let mut lines: Vec<Vec<u8>> = Vec::new();
     {
         let mut g = open_state(ts, v)?;
@@ -251,11 +260,7 @@ fn m_truncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("truncate($self, size=None, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
     drop(open_state(ts, v)?);
-    let n = if size.is_null() || size.is_none() {
-        None
-    } else {
-        Some(ops::index_to_i64(ts, size)?)
-    };
+    let n = super::opt_size_arg(ts, size)?;
     let mut g = open_state(ts, v)?;
     let n = n.unwrap_or(g.pos as i64);
     if n < 0 {
@@ -304,8 +309,8 @@ fn get_closed(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(Value::from_bool(g.closed))
 }
 
-fn bytesio_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    drop(open_state(ts, v)?);
+/// `iter(b)` is `b`, closed or not (CPython's `PyObject_SelfIter`).
+fn bytesio_iter(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(v)
 }
 

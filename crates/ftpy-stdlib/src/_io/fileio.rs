@@ -464,21 +464,22 @@ pub fn fileio_init(
             None => {
                 return Err(ts.type_error(format!(
                     "FileIO() argument 'mode' must be str, not {}",
-                    type_name(mode_v)
+                    super::arg_type_name(mode_v)
                 )))
             }
         }
     };
     let mut given_fd: Option<i32> = None;
     if ftpy_vm::objects::int::is_int(file) {
-        let n = ops::index_to_i64(ts, file)?;
-        if n < 0 {
-            return Err(ts.value_error("negative file descriptor"));
+        // An int that is no C int is taken as a path (and refused), as in
+        // CPython.
+        match ftpy_vm::objects::int::to_i64(file) {
+            Some(n) if n < 0 && n >= i32::MIN as i64 => {
+                return Err(ts.value_error("negative file descriptor"));
+            }
+            Some(n) if (0..=i32::MAX as i64).contains(&n) => given_fd = Some(n as i32),
+            _ => {}
         }
-        if n > i32::MAX as i64 {
-            return Err(ts.overflow_error("fd is greater than maximum"));
-        }
-        given_fd = Some(n as i32);
     }
     let (flags, mut bits) = parse_mode(ts, &mode_s)?;
     let fd = match given_fd {
@@ -756,7 +757,8 @@ fn get_blksize(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn fileio_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let f = this(ts, v)?;
-    let tn = super::type_display(v);
+    // CPython names the class "_io.FileIO" here even for a subclass.
+    let tn = "_io.FileIO";
     if f.is_closed() {
         return Ok(StrObj::new(ts, &format!("<{tn} [closed]>")));
     }

@@ -332,6 +332,16 @@ pub fn type_display(v: Value) -> String {
     type_of(v).name_str().to_string()
 }
 
+/// How CPython's argument errors name the type of `v` ("must be str, not
+/// None", "not int").
+pub fn arg_type_name(v: Value) -> &'static str {
+    if v.is_none() {
+        "None"
+    } else {
+        type_name(v)
+    }
+}
+
 /// The text of an OS error number (`strerror`).
 pub fn strerror(errno: i32) -> String {
     let s = std::io::Error::from_raw_os_error(errno).to_string();
@@ -437,6 +447,23 @@ pub fn size_arg(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
         "argument should be integer or None, not '{}'",
         type_name(v)
     )))
+}
+
+/// An optional size (`truncate(size=None)`): None or missing is `None`.
+pub fn opt_size_arg(ts: &mut ThreadState, v: Value) -> PyResult<Option<i64>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    size_arg(ts, v).map(Some)
+}
+
+/// A `Py_ssize_t` argument (no None): missing is `default`.
+pub fn ssize_arg(ts: &mut ThreadState, v: Value, default: i64) -> PyResult<i64> {
+    if v.is_null() {
+        return Ok(default);
+    }
+    let i = ops::index(ts, v)?;
+    Ok(ftpy_vm::objects::int::to_i64_saturating(i))
 }
 
 /// `bool(obj.<name>)`.

@@ -221,9 +221,12 @@ fn m_setstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("setstate($self, state, /)");
     let [v, state] = SIG.bind(ts, args, kw)?;
     let d = this(ts, v)?;
-    let Some(t) = state.downcast::<TupleObj>().filter(|t| t.len() == 2) else {
+    let Some(t) = state.downcast::<TupleObj>() else {
         return Err(ts.type_error("state argument must be a tuple"));
     };
+    if t.len() != 2 || !ftpy_vm::objects::int::is_int(t.items()[1]) {
+        return Err(ts.type_error("setstate(): illegal state argument"));
+    }
     let (buf, flag) = (t.items()[0], t.items()[1]);
     let flag = ops::index_to_i64(ts, flag)?;
     locked(ts, v, d)?.1.pendingcr = flag & 1 != 0;

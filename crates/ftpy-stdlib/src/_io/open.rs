@@ -108,7 +108,7 @@ pub fn io_open(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
             None => {
                 return Err(ts.type_error(format!(
                     "open() argument 'mode' must be str, not {}",
-                    type_name(mode_v)
+                    super::arg_type_name(mode_v)
                 )))
             }
         }
@@ -228,7 +228,7 @@ pub fn io_open_code(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
     if path.downcast::<StrObj>().is_none() {
         return Err(ts.type_error(format!(
             "open_code() argument 'path' must be str, not {}",
-            type_name(path)
+            super::arg_type_name(path)
         )));
     }
     let mode = StrObj::new(ts, "rb");

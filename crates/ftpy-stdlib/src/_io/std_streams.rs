@@ -5,9 +5,9 @@
 //!   `BufferedReader`/`BufferedWriter` over a `FileIO` on fd 0, 1 or 2
 //!   that does not close its descriptor;
 //! - stdout is line-buffered on a terminal, block-buffered otherwise;
-//!   stderr is always line-buffered; with `-u` (or `PYTHONUNBUFFERED`) the
-//!   text layers of stdout and stderr write through to the `FileIO`
-//!   directly;
+//!   stderr is always line-buffered; with `-u` (or `PYTHONUNBUFFERED`)
+//!   stdout and stderr have no buffered layer and the text layers write
+//!   through;
 //! - encoding UTF-8 (ftpy always runs in UTF-8 mode), errors
 //!   `surrogateescape` for stdin/stdout and `backslashreplace` for stderr;
 //!   `PYTHONIOENCODING=encoding[:errors]` overrides;
@@ -139,7 +139,8 @@ fn make_stream(
         Some(errors),
         Some("\n".to_string()),
         line_buffering,
-        direct,
+        // CPython sets write_through on all three with -u.
+        unbuffered,
     )?;
     let m = names(ts).mode;
     let mv = StrObj::new(ts, if write { "w" } else { "r" });

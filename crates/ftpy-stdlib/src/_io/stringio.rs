@@ -319,11 +319,7 @@ fn m_truncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("truncate($self, pos=None, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
     drop(open_state(ts, v)?);
-    let n = if size.is_null() || size.is_none() {
-        None
-    } else {
-        Some(ops::index_to_i64(ts, size)?)
-    };
+    let n = super::opt_size_arg(ts, size)?;
     let mut g = open_state(ts, v)?;
     let n = n.unwrap_or(g.pos as i64);
     if n < 0 {
@@ -375,11 +371,6 @@ fn get_newlines(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         Some(s) => newlines_value(ts, s),
         None => Value::NONE,
     })
-}
-
-fn stringio_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    drop(open_state(ts, v)?);
-    Ok(v)
 }
 
 fn stringio_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
@@ -460,7 +451,6 @@ fn m_setstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
     ty.slots.new.set(Some(stringio_new));
     ty.slots.init.set(Some(stringio_init));
-    ty.slots.iter.set(Some(stringio_iter));
     ty.slots.next.set(Some(stringio_next));
     add_methods(
         ts,

@@ -252,10 +252,7 @@ impl Buf {
 
     fn flush(self, ts: &mut ThreadState) -> PyResult<()> {
         match self {
-            Buf::Native(b, v) => {
-                let mut l = b.lock_open(ts, v, "flush")?;
-                l.flush(ts)
-            }
+            Buf::Native(_, v) => buffered::flush(ts, v),
             Buf::Py(v) => {
                 let f = names(ts).flush;
                 ops::call_method(ts, v, f, &[])?;
@@ -357,25 +354,28 @@ fn lock(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
     })
 }
 
-/// `self.closed` for the closed checks: the buffer's, or the property of
-/// a subclass.
-fn closed(ts: &mut ThreadState, v: Value, l: &Locked) -> PyResult<bool> {
+/// Whether the wrapper is closed: its buffer's `closed`; for a subclass,
+/// its own `closed` property (read without the lock: it may be Python
+/// code that uses the wrapper).
+fn closed(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
     if type_of(v) == io_types().text_io_wrapper {
-        l.buf.closed(ts)
+        let l = lock(ts, v)?;
+        let buf = l.buf;
+        drop(l);
+        buf.closed(ts)
     } else {
+        drop(lock(ts, v)?);
         let c = names(ts).closed;
         super::attr_truthy(ts, v, c)
     }
 }
 
-/// Locks and checks the stream is open.
+/// Checks the stream is open, then locks it.
 fn lock_open(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
-    let l = lock(ts, v)?;
-    if closed(ts, v, &l)? {
-        drop(l);
+    if closed(ts, v)? {
         return Err(ts.value_error("I/O operation on closed file."));
     }
-    Ok(l)
+    lock(ts, v)
 }
 
 // ---- codec glue -------------------------------------------------------------
@@ -903,7 +903,7 @@ fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult
 fn m_readline(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("readline($self, size=-1, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
-    let n = size_arg(ts, size)?;
+    let n = super::ssize_arg(ts, size, -1)?;
     let mut l = lock_open(ts, v)?;
     if !l.g.readable {
         drop(l);
@@ -962,7 +962,7 @@ fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let Some(s) = text.downcast::<StrObj>() else {
         return Err(ts.type_error(format!(
             "write() argument must be str, not {}",
-            type_name(text)
+            super::arg_type_name(text)
         )));
     };
     let mut l = lock_open(ts, v)?;
@@ -1031,12 +1031,10 @@ fn m_close(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// `close()`: `self.flush()`, then `buffer.close()` (errors chained).
 pub fn close(ts: &mut ThreadState, v: Value) -> PyResult<()> {
-    let l = lock(ts, v)?;
-    let buf = l.buf;
-    if closed(ts, v, &l)? {
+    let buf = lock(ts, v)?.buf;
+    if closed(ts, v)? {
         return Ok(());
     }
-    drop(l);
     let f = names(ts).flush;
     let flushed = ops::call_method(ts, v, f, &[]).map(|_| ());
     let closed_r = match buf {
@@ -1283,6 +1281,8 @@ fn m_seek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
                 drop(l);
                 return Err(unsupported(ts, "can't do nonzero end-relative seeks"));
             }
+            // `self.flush()` (which also enables tell() again).
+            l.g.telling = l.g.seekable;
             l.write_pending(ts)?;
             l.buf.flush(ts)?;
             l.g.clear_decoded();
@@ -1321,7 +1321,9 @@ fn m_seek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         drop(l);
         return Err(ts.type_error("an integer is required"));
     };
-    // Flush, then restart at the cookie's position.
+    // Flush (which also enables tell() again), then restart at the
+    // cookie's position.
+    l.g.telling = l.g.seekable;
     l.write_pending(ts)?;
     l.buf.flush(ts)?;
     let startv = ftpy_vm::objects::int::int_from_i64(ts, c.start);
@@ -1520,8 +1522,9 @@ fn set_chunk_size(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<
 
 fn text_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     drop(state_field(ts, v)?);
-    let tn = super::type_display(v);
-    let mut s = format!("<{tn}");
+    // CPython names the class "_io.TextIOWrapper" here even for a
+    // subclass.
+    let mut s = "<_io.TextIOWrapper".to_string();
     if let Some(n) = super::repr_name(ts, v)? {
         s.push_str(&format!(" name={n}"));
     }

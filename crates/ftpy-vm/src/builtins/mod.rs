@@ -196,6 +196,20 @@ fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     ops::call_method(ts, stdout, names().flush, &[])?;
     let line = ops::call_method(ts, stdin, names().readline, &[])?;
+    // CPython's PyFile_GetLine takes bytes too.
+    if let Some(b) = line.downcast::<crate::objects::bytes::BytesObj>() {
+        let data = b.as_bytes();
+        if data.is_empty() {
+            return Err(ts.eof_error("EOF when reading a line"));
+        }
+        return match data.strip_suffix(b"\n") {
+            Some(d) => {
+                let d = d.to_vec();
+                Ok(crate::objects::bytes::BytesObj::new(ts, &d))
+            }
+            None => Ok(line),
+        };
+    }
     let Some(s) = line.downcast::<StrObj>() else {
         return Err(ts.type_error("object.readline() returned non-string"));
     };
