@@ -548,7 +548,7 @@ pub fn fileio_init(
         return Err(fail(ts, err));
     }
     let blk = if st.st_blksize > 1 {
-        st.st_blksize as i64
+        st.st_blksize
     } else {
         DEFAULT_BUFFER_SIZE as i64
     };
