@@ -66,10 +66,22 @@ pub fn caret_anchors(segment: &str) -> Option<Anchors> {
             }
             found?
         }
-        Expr::Subscript(s) => (
-            s.value.range().end().to_usize(),
-            s.slice.range().end().to_usize() + 1,
-        ),
+        Expr::Subscript(s) => {
+            // From the `[` after the value to just past the `]` after
+            // the slice.
+            let mut left = s.value.range().end().to_usize();
+            let mut right = s.slice.range().end().to_usize() + 1;
+            while left < bytes.len() && bytes[left] != b'[' {
+                left += 1;
+            }
+            while right < bytes.len() && bytes[right] != b']' {
+                right += 1;
+            }
+            if right < bytes.len() {
+                right += 1;
+            }
+            (left, right)
+        }
         _ => return None,
     };
     let chars = |byte: usize| {

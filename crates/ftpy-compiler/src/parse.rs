@@ -648,6 +648,28 @@ impl Ctx<'_, '_> {
                     TextRange::empty(pos),
                 )
             }
+            "Cannot have both 'except' and 'except*' on the same 'try'" => {
+                // CPython marks the clause's `except` / `except*` keyword.
+                let mut i = self.token_index(range.start());
+                while self
+                    .token(i)
+                    .is_some_and(|t| t.kind() != TokenKind::Except && t.start() == range.start())
+                {
+                    i += 1;
+                }
+                let end = match (self.token(i), self.token(i + 1)) {
+                    (Some(_), Some(star)) if star.kind() == TokenKind::Star => star.end(),
+                    (Some(kw), _) => kw.end(),
+                    _ => range.end(),
+                };
+                self.syntax(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    TextRange::new(range.start(), end),
+                )
+            }
+            "Expected one or more exception types" => {
+                self.syntax("expected one or more exception types", range)
+            }
             "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
                 self.syntax("* argument may appear only once", range)
             }

@@ -2,9 +2,14 @@
 //! module, named after it (a folder for a large one: `_io/`); `register`
 //! puts them in the interpreter's native module table.
 
+pub mod _collections;
 pub mod _io;
+pub mod _thread;
 pub mod _weakref;
+pub mod atexit;
+pub mod errno;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod time;
 
@@ -12,9 +17,14 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 
 /// Every native module of this crate: (name, initializer).
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
+    ("_collections", _collections::init),
     ("_io", _io::init),
+    ("_thread", _thread::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
+    ("errno", errno::init),
     ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
 ];

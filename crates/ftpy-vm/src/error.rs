@@ -117,6 +117,12 @@ impl ThreadState {
     pub fn new_error_with(&mut self, ty: Gc<TypeObj>, args: &[Value]) -> PyErr {
         let e = ExcObj::new(self, ty, args);
         crate::objects::exception::init_fields(self, e, args);
+        // Raised while another exception is handled: implicit chaining,
+        // as for `raise` (the new exception cannot be in that chain).
+        let handled = self.exc_info();
+        if !handled.is_null() && !handled.is_none() {
+            e.context.set(handled);
+        }
         PyErr(e.value())
     }
 

@@ -120,6 +120,8 @@ builtin_types! {
     weakref: "ReferenceType", WeakRef, weakref::WeakRefObj, B;
     weakproxy: "ProxyType", WeakRef, weakref::WeakRefObj, 0;
     weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;
+    generic_alias: "GenericAlias", GenericAlias, genericalias::GenericAliasObj, B;
+    union_type: "UnionType", Union, union::UnionObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
     base_exception: "BaseException", Exception, exception::ExcObj, B;
@@ -159,6 +161,10 @@ builtin_types! {
     unicode_encode_error: "UnicodeEncodeError", Exception, exception::ExcObj, B;
     buffer_error: "BufferError", Exception, exception::ExcObj, B;
     warning: "Warning", Exception, exception::ExcObj, B;
+    async_generator_asend: "async_generator_asend", AsyncGenAwaitable, async_generator::AgAwaitableObj, 0;
+    async_generator_athrow: "async_generator_athrow", AsyncGenAwaitable, async_generator::AgAwaitableObj, 0;
+    coroutine_wrapper: "coroutine_wrapper", CoroutineWrapper, coroutine_wrapper::CoroWrapperObj, 0;
+    anext_awaitable: "anext_awaitable", AnextAwaitable, anext_awaitable::AnextAwaitableObj, 0;
 }
 
 macro_rules! names {
@@ -386,6 +392,20 @@ pub fn add_global_root(v: Value) {
     interp().global_roots.lock().push(v);
 }
 
+/// Keeps `v` alive until [`remove_global_root`] (values in transit
+/// between threads: a new thread's function and arguments).
+pub fn add_temp_root(v: Value) {
+    interp().global_roots.lock().push(v);
+}
+
+/// Undoes one [`add_temp_root`] of `v`.
+pub fn remove_global_root(v: Value) {
+    let mut r = interp().global_roots.lock();
+    if let Some(i) = r.iter().rposition(|&x| x == v) {
+        r.swap_remove(i);
+    }
+}
+
 /// The collector's interpreter roots.
 pub(crate) fn trace_roots(m: &mut Marker) {
     let Some(i) = INTERP.get() else {
@@ -465,6 +485,12 @@ pub fn fatal_out_of_memory(size: usize) -> ! {
 
 static SIGINT_PENDING: AtomicBool = AtomicBool::new(false);
 
+/// Whether a signal waits to be handled by the main thread (blocking waits
+/// on the main thread poll this, to raise KeyboardInterrupt promptly).
+pub fn signal_pending() -> bool {
+    SIGINT_PENDING.load(Ordering::Relaxed)
+}
+
 /// Runs pending signal handlers (SIGINT raises KeyboardInterrupt in the
 /// main thread).
 pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
@@ -482,6 +508,11 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
 }
 
 static MAIN_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+
+/// What `_thread.interrupt_main()` does: as if SIGINT had arrived.
+pub fn simulate_sigint() {
+    on_sigint(libc::SIGINT);
+}
 
 extern "C" fn on_sigint(_sig: libc::c_int) {
     SIGINT_PENDING.store(true, Ordering::SeqCst);

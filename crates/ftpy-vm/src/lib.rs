@@ -207,15 +207,37 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 /// "Exception ignored in: <repr of obj>", then the traceback.
 pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
     let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
+    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
 }
 
-/// Interpreter shutdown: flush the standard streams, run the remaining
+/// Like [`report_unraisable`] with the first line given.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
+    let text = objects::traceback::format_exception(ts, err.value());
+    objects::stream::write_stderr(ts, &format!("{first_line}\n{text}"));
+    objects::stream::flush_stderr(ts);
+}
+
+/// Interpreter shutdown, in CPython's order: join the non-daemon threads
+/// (`threading._shutdown`), run the `atexit` callbacks (each only if its
+/// module was imported), flush the standard streams, run the remaining
 /// finalizers (which flush and close the files still open), flush the
 /// standard streams again. Returns false when flushing `sys.stdout`
 /// failed (CPython then exits with status 120).
 pub fn finalize(ts: &mut ThreadState) -> bool {
+    for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        let m = interp().modules.get_str_text(module);
+        if let Some(m) = m {
+            if let Ok(Some(f)) = ops::getattr_str_opt(ts, m, func) {
+                if let Err(e) = ops::call0(ts, f) {
+                    let text = objects::traceback::format_exception(ts, e.value());
+                    objects::stream::write_stderr(
+                        ts,
+                        &format!("Exception ignored in: {module}.{func}\n{text}"),
+                    );
+                }
+            }
+        }
+    }
     let ok = objects::stream::flush_std_streams(ts);
     interp()
         .finalizing

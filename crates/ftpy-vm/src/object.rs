@@ -449,6 +449,11 @@ kinds! {
     Bytearray => bytes::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
+    GenericAlias => genericalias::GenericAliasObj,
+    Union => union::UnionObj,
+    AsyncGenAwaitable => async_generator::AgAwaitableObj,
+    CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
+    AnextAwaitable => anext_awaitable::AnextAwaitableObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

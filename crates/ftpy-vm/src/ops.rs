@@ -481,7 +481,13 @@ pub fn binary_op(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> PyRe
             )));
         }
     }
-    Err(ts.unsupported_operands(op.symbol(), a, b))
+    // CPython names `**` after the function too (ternary_op's message).
+    let sym = if op == BinaryOp::Power {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    Err(ts.unsupported_operands(sym, a, b))
 }
 
 /// The name of the built-in sequence type `v` is (or derives from).
@@ -610,9 +616,12 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         return f(ts, v, key);
     }
     if let Some(t) = v.downcast::<TypeObj>() {
-        // `list[int]` and friends: __class_getitem__.
-        if let Some(cg) = t.lookup(names().__class_getitem__) {
-            return call_unbound(ts, cg, v, &[key], None).or_else(|_| call(ts, cg, &[key], None));
+        // `list[int]` and friends: `__class_getitem__`, looked up as an
+        // attribute of the class (so a classmethod binds to it).
+        if t.lookup(names().__class_getitem__).is_some() {
+            if let Some(cg) = getattr_opt(ts, v, names().__class_getitem__)? {
+                return call(ts, cg, &[key], None);
+            }
         }
         return Err(ts.type_error(format!("type '{}' is not subscriptable", t.name_str())));
     }

@@ -182,6 +182,16 @@ fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value
             args.len()
         )));
     }
+    if let Some(e) = args[1].downcast::<crate::objects::exception::ExcObj>() {
+        // A traceback given for an exception that has none is shown.
+        if e.traceback.get().is_null()
+            && args[2]
+                .downcast::<crate::objects::traceback::TracebackObj>()
+                .is_some()
+        {
+            e.traceback.set(args[2]);
+        }
+    }
     let text = crate::objects::traceback::format_exception(ts, args[1]);
     match interp().sys().dict().get_str(names().stderr) {
         // `sys.stderr = None`: CPython prints nothing.

@@ -48,6 +48,13 @@ pub struct ThreadShared {
     rooted: UnsafeCell<Vec<*const Vec<Value>>>,
     /// Values pinned by native code (`ThreadState::pin`), LIFO.
     pinned: UnsafeCell<Vec<Value>>,
+    /// This thread's `threading.local` dicts: (the local object's address,
+    /// its dict here). The address is weak (see `prune_locals`), the dict
+    /// strong.
+    locals: UnsafeCell<Vec<(usize, Value)>>,
+    /// Values native modules attach to this thread (the `_thread` module's
+    /// sentinel locks, released when the thread ends).
+    thread_values: UnsafeCell<Vec<Value>>,
 }
 
 // SAFETY: see the module doc: Cell/UnsafeCell fields are touched only by
@@ -81,6 +88,19 @@ impl ThreadShared {
         unsafe { (*self.alloc.get()).release_all() }
     }
 
+    /// Collector only (world stopped, marking done with epoch `ep`): drops
+    /// the `threading.local` dicts of local objects that died, before
+    /// their addresses can be reused. (The dicts themselves were marked
+    /// through this thread and die at the next collection.)
+    pub(crate) fn prune_locals(&self, ep: u8) {
+        // SAFETY: the owner is stopped; nothing has been swept since
+        // marking, so the recorded objects' headers are readable.
+        unsafe {
+            (*self.locals.get())
+                .retain(|&(a, _)| (*(a as *const crate::object::Header)).mark() == ep);
+        }
+    }
+
     /// Collector only (world stopped): marks everything this thread holds.
     pub(crate) fn trace(&self, m: &mut Marker) {
         m.value(self.exc_info.get());
@@ -91,6 +111,12 @@ impl ThreadShared {
             }
             for &rv in (*self.rooted.get()).iter() {
                 m.values(&*rv);
+            }
+            for &(_, d) in (*self.locals.get()).iter() {
+                m.value(d);
+            }
+            for &v in (*self.thread_values.get()).iter() {
+                m.value(v);
             }
         }
         let mut f = self.top_frame.get();
@@ -125,14 +151,27 @@ pub struct ThreadState {
 }
 
 impl ThreadState {
+    /// A fresh thread ident, for a thread about to be started (so its
+    /// creator can return the ident before the thread runs).
+    pub fn alloc_ident() -> u64 {
+        NEXT_IDENT.fetch_add(1, Ordering::Relaxed)
+    }
+
     /// Attaches the calling OS thread to the heap. Detach by dropping.
     pub fn attach() -> ThreadState {
+        Self::attach_as(Self::alloc_ident())
+    }
+
+    /// Attaches the calling OS thread with an ident from [`alloc_ident`].
+    ///
+    /// [`alloc_ident`]: ThreadState::alloc_ident
+    pub fn attach_as(ident: u64) -> ThreadState {
         let top = stack::current_stack_top();
         let bottom = stack::current_stack_bottom();
         let shared: &'static ThreadShared = Box::leak(Box::new(ThreadShared {
             state: AtomicU8::new(collect::DETACHED),
             eval_breaker: AtomicU32::new(0),
-            ident: NEXT_IDENT.fetch_add(1, Ordering::Relaxed),
+            ident,
             stack_top: top,
             scan_low: Cell::new(0),
             top_frame: Cell::new(std::ptr::null_mut()),
@@ -140,6 +179,8 @@ impl ThreadState {
             alloc: UnsafeCell::new(ThreadAlloc::default()),
             rooted: UnsafeCell::new(Vec::new()),
             pinned: UnsafeCell::new(Vec::new()),
+            locals: UnsafeCell::new(Vec::new()),
+            thread_values: UnsafeCell::new(Vec::new()),
         }));
         let stress_every = gc_stress_setting();
         if stress_every > 0 {
@@ -198,6 +239,44 @@ impl ThreadState {
     #[inline(always)]
     pub fn set_exc_info(&self, v: Value) {
         self.shared.exc_info.set(v);
+    }
+
+    // ---- per-thread storage for native modules ------------------------------
+
+    /// This thread's dict for the `threading.local` object `local`, if it
+    /// has one. Reads thread-confined memory only.
+    pub fn local_dict(&self, local: Value) -> Option<Value> {
+        let a = local.as_addr()?;
+        // SAFETY: `locals` is touched by its owner (this thread) and by the
+        // collector only while the owner is stopped.
+        let l = unsafe { &*self.shared.locals.get() };
+        l.iter().find(|&&(k, _)| k == a).map(|&(_, d)| d)
+    }
+
+    /// Records this thread's dict for the `threading.local` object `local`.
+    pub fn set_local_dict(&mut self, local: Value, dict: Value) {
+        let Some(a) = local.as_addr() else { return };
+        // SAFETY: as in `local_dict`; no safepoint while the vector is
+        // borrowed.
+        let l = unsafe { &mut *self.shared.locals.get() };
+        match l.iter_mut().find(|(k, _)| *k == a) {
+            Some(e) => e.1 = dict,
+            None => l.push((a, dict)),
+        }
+    }
+
+    /// Attaches a value to this thread (kept alive while it runs).
+    pub fn push_thread_value(&mut self, v: Value) {
+        // SAFETY: owner thread only, no safepoint while borrowed.
+        unsafe { (*self.shared.thread_values.get()).push(v) }
+    }
+
+    /// Takes the values attached with `push_thread_value` (thread exit).
+    /// The caller must keep them reachable (e.g. on its stack) while it
+    /// uses them.
+    pub fn take_thread_values(&mut self) -> Vec<Value> {
+        // SAFETY: owner thread only.
+        unsafe { std::mem::take(&mut *self.shared.thread_values.get()) }
     }
 
     // ---- pinning ------------------------------------------------------------

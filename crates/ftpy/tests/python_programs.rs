@@ -7,8 +7,9 @@
 //!
 //! * `err_*.py` end with an uncaught exception: besides stdout and the exit
 //!   status (1), ftpy's stderr must start with
-//!   `Traceback (most recent call last):` and end with the same last line as
-//!   CPython's.
+//!   `Traceback (most recent call last):` (or, for an exception group,
+//!   `  + Exception Group Traceback (most recent call last):`) and end with
+//!   the same last line as CPython's.
 //! * `exit_*.py` leave through `SystemExit`: stdout, exit status and stderr
 //!   must all be equal.
 //! * every other program must exit with status 0 and print to stderr exactly
@@ -275,12 +276,18 @@ fn check_program(p: &Program, dir: &Path, bin: &Path, stress: bool) -> Outcome {
 }
 
 /// Checks that CPython itself ran the program as its name says it should.
+/// Whether stderr begins the way CPython reports an uncaught exception.
+fn starts_like_traceback(stderr: &str) -> bool {
+    stderr.starts_with("Traceback (most recent call last):")
+        || stderr.starts_with("  + Exception Group Traceback (most recent call last):")
+}
+
 fn reference_problem(kind: Kind, run: &Run) -> Option<String> {
     match (&run.ending, kind) {
         (Ending::Exited(0), Kind::Normal) => None,
         (Ending::Exited(1), Kind::Err) => {
             let first = String::from_utf8_lossy(&run.stderr);
-            if first.starts_with("Traceback (most recent call last):") {
+            if starts_like_traceback(&first) {
                 None
             } else {
                 Some("an err_ program must end with an uncaught exception".to_string())
@@ -325,7 +332,7 @@ fn compare(kind: Kind, expected: &Run, actual: &Run) -> Option<String> {
     match kind {
         Kind::Err => {
             let text = String::from_utf8_lossy(&actual.stderr);
-            if !text.starts_with("Traceback (most recent call last):") {
+            if !starts_like_traceback(&text) {
                 report.push_str(
                     "  ftpy's stderr does not start with \"Traceback (most recent call last):\"\n",
                 );

@@ -23,7 +23,7 @@ use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::{Marker, Slot};
 use ftpy_vm::interp::types;
 use ftpy_vm::objects::bytes::{BytearrayObj, BytesObj};
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
@@ -84,7 +84,7 @@ pub struct Buffered {
 }
 
 // SAFETY: the one Value is in a Slot and traced.
-unsafe impl NativePayload for Buffered {
+unsafe impl NativeData for Buffered {
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.raw);
     }
@@ -244,7 +244,7 @@ impl Raw {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static Buffered> {
-    match native::payload::<Buffered>(v) {
+    match native::data_of::<Buffered>(v) {
         Some(b) => Ok(b),
         None => Err(ts.type_error(format!(
             "descriptor requires a buffered object but received a '{}'",
@@ -259,7 +259,7 @@ pub fn exact(v: Value) -> Option<&'static Buffered> {
     let ty = type_of(v);
     let t = io_types();
     if ty == t.buffered_reader || ty == t.buffered_writer || ty == t.buffered_random {
-        native::payload::<Buffered>(v)
+        native::data_of::<Buffered>(v)
     } else {
         None
     }
@@ -584,7 +584,7 @@ pub fn new_buffered(ts: &mut ThreadState, cls: Gc<TypeObj>, finalize: bool) -> P
             wbuf: Vec::new(),
         }),
     };
-    Ok(native::alloc(ts, cls, base_of(role), payload, finalize)?.value())
+    Ok(native::alloc_checked(ts, cls, base_of(role), payload, finalize)?.value())
 }
 
 fn buffered_new(

@@ -6,7 +6,7 @@ use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::Marker;
 use ftpy_vm::objects::bytes::BytesObj;
 use ftpy_vm::objects::list::ListObj;
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
@@ -27,12 +27,12 @@ pub struct BytesIO {
 }
 
 // SAFETY: no Values.
-unsafe impl NativePayload for BytesIO {
+unsafe impl NativeData for BytesIO {
     fn trace(&self, _m: &mut Marker) {}
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static BytesIO> {
-    match native::payload::<BytesIO>(v) {
+    match native::data_of::<BytesIO>(v) {
         Some(b) => Ok(b),
         None => Err(ts.type_error(format!(
             "descriptor requires a '_io.BytesIO' object but received a '{}'",
@@ -102,7 +102,7 @@ fn bytesio_new(
             closed: false,
         }),
     };
-    Ok(native::alloc(ts, cls, io_types().bytesio, payload, true)?.value())
+    Ok(native::alloc_checked(ts, cls, io_types().bytesio, payload, true)?.value())
 }
 
 fn bytesio_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {

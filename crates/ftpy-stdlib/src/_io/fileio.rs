@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU32, Ordering};
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::Marker;
 use ftpy_vm::objects::bytes::BytesObj;
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
@@ -41,7 +41,7 @@ pub struct FileIO {
 }
 
 // SAFETY: no Values.
-unsafe impl NativePayload for FileIO {
+unsafe impl NativeData for FileIO {
     fn trace(&self, _m: &mut Marker) {}
 }
 
@@ -308,7 +308,7 @@ fn unsafe_zeroed_stat() -> libc::stat {
 
 /// The payload of `v` if it is a `FileIO` (or a subclass instance).
 pub fn payload(v: Value) -> Option<&'static FileIO> {
-    native::payload::<FileIO>(v)
+    native::data_of::<FileIO>(v)
 }
 
 /// The payload if `v`'s type is exactly `FileIO` (native fast paths: a
@@ -328,7 +328,7 @@ pub fn leave_to_wrapper(v: Value) -> bool {
     if let Some(f) = payload(v) {
         return f.wrappers.load(Ordering::Acquire) > 0;
     }
-    if let Some(b) = native::payload::<super::buffered::Buffered>(v) {
+    if let Some(b) = native::data_of::<super::buffered::Buffered>(v) {
         return b.wrappers.load(Ordering::Acquire) > 0;
     }
     false
@@ -582,7 +582,7 @@ fn fileio_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) 
 /// A blank FileIO of class `cls` (closed until `__init__`).
 pub fn new_fileio(ts: &mut ThreadState, cls: Gc<TypeObj>, finalize: bool) -> PyResult<Value> {
     let base = io_types().fileio;
-    Ok(native::alloc(ts, cls, base, FileIO::blank(), finalize)?.value())
+    Ok(native::alloc_checked(ts, cls, base, FileIO::blank(), finalize)?.value())
 }
 
 fn fileio_init_slot(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {

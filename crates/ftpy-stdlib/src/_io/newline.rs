@@ -8,7 +8,7 @@
 
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::{Marker, Slot};
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
@@ -120,14 +120,14 @@ pub struct NlDecoder {
 }
 
 // SAFETY: the one Value is in a Slot and traced.
-unsafe impl NativePayload for NlDecoder {
+unsafe impl NativeData for NlDecoder {
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.decoder);
     }
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static NlDecoder> {
-    match native::payload::<NlDecoder>(v) {
+    match native::data_of::<NlDecoder>(v) {
         Some(d) => Ok(d),
         None => Err(ts.type_error(format!(
             "descriptor requires a '_io.IncrementalNewlineDecoder' object but received a '{}'",
@@ -154,7 +154,7 @@ fn nl_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> P
         st: IoLock::new((false, NewlineState::default())),
     };
     let base = io_types().newline_decoder;
-    Ok(native::alloc(ts, cls, base, payload, false)?.value())
+    Ok(native::alloc_checked(ts, cls, base, payload, false)?.value())
 }
 
 fn nl_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {

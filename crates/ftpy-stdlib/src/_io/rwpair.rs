@@ -5,7 +5,7 @@
 
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::{Marker, Slot};
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
@@ -18,7 +18,7 @@ pub struct RwPair {
 }
 
 // SAFETY: both Values are in Slots and traced.
-unsafe impl NativePayload for RwPair {
+unsafe impl NativeData for RwPair {
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.reader);
         m.slot(&self.writer);
@@ -26,7 +26,7 @@ unsafe impl NativePayload for RwPair {
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static RwPair> {
-    match native::payload::<RwPair>(v) {
+    match native::data_of::<RwPair>(v) {
         Some(p) => Ok(p),
         None => Err(ts.type_error(format!(
             "descriptor requires a '_io.BufferedRWPair' object but received a '{}'",
@@ -50,7 +50,7 @@ fn rwpair_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) 
         reader: Slot::new(Value::NULL),
         writer: Slot::new(Value::NULL),
     };
-    Ok(native::alloc(ts, cls, io_types().buffered_rwpair, payload, true)?.value())
+    Ok(native::alloc_checked(ts, cls, io_types().buffered_rwpair, payload, true)?.value())
 }
 
 fn rwpair_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResult<()> {

@@ -9,7 +9,7 @@
 
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::Marker;
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
@@ -39,12 +39,12 @@ pub struct StringIO {
 }
 
 // SAFETY: no Values.
-unsafe impl NativePayload for StringIO {
+unsafe impl NativeData for StringIO {
     fn trace(&self, _m: &mut Marker) {}
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static StringIO> {
-    match native::payload::<StringIO>(v) {
+    match native::data_of::<StringIO>(v) {
         Some(s) => Ok(s),
         None => Err(ts.type_error(format!(
             "descriptor requires a '_io.StringIO' object but received a '{}'",
@@ -169,7 +169,7 @@ fn stringio_new(
     let payload = StringIO {
         st: IoLock::new(StringState::blank()),
     };
-    Ok(native::alloc(ts, cls, io_types().stringio, payload, true)?.value())
+    Ok(native::alloc_checked(ts, cls, io_types().stringio, payload, true)?.value())
 }
 
 /// Checks a `newline` argument: None, '', '\n', '\r' or '\r\n'. `what`

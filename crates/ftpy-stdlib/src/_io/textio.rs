@@ -34,7 +34,7 @@ use ftpy_vm::gc::{Marker, Slot};
 use ftpy_vm::interp::types;
 use ftpy_vm::objects::bytes::BytesObj;
 use ftpy_vm::objects::int::{int_from_big, to_big};
-use ftpy_vm::objects::native::{self, NativePayload};
+use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
@@ -60,7 +60,7 @@ pub struct TextIO {
 }
 
 // SAFETY: every Value is in a Slot and traced.
-unsafe impl NativePayload for TextIO {
+unsafe impl NativeData for TextIO {
     fn trace(&self, m: &mut Marker) {
         m.slot(&self.buffer);
         m.slot(&self.pyencoder);
@@ -319,7 +319,7 @@ fn bytes_result(ts: &mut ThreadState, r: Value, what: &str) -> PyResult<Option<V
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<&'static TextIO> {
-    match native::payload::<TextIO>(v) {
+    match native::data_of::<TextIO>(v) {
         Some(t) => Ok(t),
         None => Err(ts.type_error(format!(
             "descriptor requires a '_io.TextIOWrapper' object but received a '{}'",
@@ -595,7 +595,7 @@ pub fn new_text(ts: &mut ThreadState, cls: Gc<TypeObj>, finalize: bool) -> PyRes
         pydecoder: Slot::new(Value::NULL),
         st: IoLock::new(TextState::blank()),
     };
-    Ok(native::alloc(ts, cls, io_types().text_io_wrapper, payload, finalize)?.value())
+    Ok(native::alloc_checked(ts, cls, io_types().text_io_wrapper, payload, finalize)?.value())
 }
 
 /// An optional str argument (`encoding`, `errors`).
@@ -703,7 +703,7 @@ pub fn init_text(
     }
     let mut g = t.st.lock(ts).map_err(|_| reentrant(ts, v))?;
     let old = t.buffer.get();
-    if let Some(b) = native::payload::<Buffered>(old) {
+    if let Some(b) = native::data_of::<Buffered>(old) {
         if g.ok && !g.detached {
             let _ = b.wrappers.fetch_update(
                 std::sync::atomic::Ordering::AcqRel,
@@ -713,7 +713,7 @@ pub fn init_text(
         }
     }
     t.buffer.set(buffer);
-    if let Some(b) = native::payload::<Buffered>(buffer) {
+    if let Some(b) = native::data_of::<Buffered>(buffer) {
         b.wrappers.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
     t.pyencoder.set(pyenc);
@@ -1044,7 +1044,7 @@ pub fn close(ts: &mut ThreadState, v: Value) -> PyResult<()> {
             ops::call_method(ts, bv, c, &[]).map(|_| ())
         }
     };
-    if let Some(b) = native::payload::<Buffered>(buf.value()) {
+    if let Some(b) = native::data_of::<Buffered>(buf.value()) {
         let _ = b.wrappers.fetch_update(
             std::sync::atomic::Ordering::AcqRel,
             std::sync::atomic::Ordering::Acquire,
@@ -1072,7 +1072,7 @@ fn m_detach(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     l.g.detached = true;
     l.t.buffer.set(Value::NULL);
     drop(l);
-    if let Some(bp) = native::payload::<Buffered>(b) {
+    if let Some(bp) = native::data_of::<Buffered>(b) {
         let _ = bp.wrappers.fetch_update(
             std::sync::atomic::Ordering::AcqRel,
             std::sync::atomic::Ordering::Acquire,
@@ -1641,14 +1641,14 @@ fn m_reconfigure(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
 /// Writes out what a standard stream holds without allocating or running
 /// Python (fatal errors): the text's pending bytes after the buffer's.
 pub fn flush_raw_nolock(v: Value) {
-    let Some(t) = native::payload::<TextIO>(v) else {
+    let Some(t) = native::data_of::<TextIO>(v) else {
         return;
     };
     let b = t.buffer.get();
-    if let Some(bp) = native::payload::<Buffered>(b) {
+    if let Some(bp) = native::data_of::<Buffered>(b) {
         buffered::flush_raw_nolock(bp);
     }
-    let raw = native::payload::<Buffered>(b)
+    let raw = native::data_of::<Buffered>(b)
         .map(|bp| bp.raw_value())
         .unwrap_or(b);
     let Some(f) = super::fileio::payload(raw) else {

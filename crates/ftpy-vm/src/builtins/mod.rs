@@ -1095,6 +1095,8 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
         ("__import__", b_import),
         ("__build_class__", b_build_class),
         ("breakpoint", b_breakpoint),
+        ("aiter", crate::objects::anext_awaitable::builtin_aiter),
+        ("anext", crate::objects::anext_awaitable::builtin_anext),
     ];
     for &(name, f) in funcs {
         m.add_function(ts, name, f);
@@ -1129,6 +1131,10 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "generator",
             "coroutine",
             "async_generator",
+            "async_generator_asend",
+            "async_generator_athrow",
+            "coroutine_wrapper",
+            "anext_awaitable",
         ];
         if skip.contains(&name) {
             continue;

@@ -443,6 +443,9 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     //     callbacks queued, before finalizers resurrect anything (as in
     //     CPython, where `__del__` never sees a live weakref to itself).
     crate::objects::weakref::clear_dead(ep);
+    for t in threads {
+        t.prune_locals(ep);
+    }
     // 4b. Finalizers: unreachable objects with __del__ are resurrected (with
     //    everything they reach) and queued; they die at a later collection.
     {

@@ -25,6 +25,7 @@ use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::function::FunctionObj;
+use crate::objects::generator::{GenKind, GenObj};
 use crate::objects::instance::{InstanceObj, Shape};
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
@@ -1204,33 +1205,34 @@ pub enum SendResult {
 }
 
 pub fn get_yield_from_iter(ts: &mut ThreadState, code: &CodeObj, v: Value) -> PyResult<Value> {
-    if let Some(g) = v.downcast::<crate::objects::generator::GenObj>() {
-        if type_of(v) == types().coroutine
-            && code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0
-        {
-            return Err(ts.type_error(
-                "cannot 'yield from' a coroutine object in a non-coroutine generator",
-            ));
+    if let Some(g) = v.downcast::<GenObj>() {
+        match g.gen_kind() {
+            GenKind::Coroutine => {
+                if code.flags & (coflags::COROUTINE | coflags::ITERABLE_COROUTINE) == 0 {
+                    return Err(ts.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+                return Ok(v);
+            }
+            GenKind::Generator => return Ok(v),
+            GenKind::AsyncGenerator => {}
         }
-        let _ = g;
-        return Ok(v);
     }
     ops::iter(ts, v)
 }
 
 pub fn send(ts: &mut ThreadState, recv: Value, v: Value) -> PyResult<SendResult> {
-    if let Some(g) = recv.downcast::<crate::objects::generator::GenObj>() {
-        return g.send_raw(ts, v);
+    if let Some(g) = recv.downcast::<GenObj>() {
+        if g.gen_kind() != GenKind::AsyncGenerator {
+            return g.send_raw(ts, v);
+        }
     }
     let r = if v.is_none() {
         ops::next(ts, recv)
     } else {
         match ops::call_method(ts, recv, names().send, &[v]) {
             Ok(x) => Ok(Some(x)),
-            Err(e) if e.matches(types().stop_iteration) => {
-                let val = e.exc().stop_iteration_value();
-                return Ok(SendResult::Returned(val));
-            }
             Err(e) => Err(e),
         }
     };
@@ -1244,15 +1246,30 @@ pub fn send(ts: &mut ThreadState, recv: Value, v: Value) -> PyResult<SendResult>
     }
 }
 
-pub fn get_awaitable(ts: &mut ThreadState, v: Value, _where: u32) -> PyResult<Value> {
-    if type_of(v) == types().coroutine {
+/// Whether `v` is a coroutine, or a generator made awaitable by
+/// `types.coroutine` (CO_ITERABLE_COROUTINE).
+fn is_coroutine_like(v: Value) -> bool {
+    match v.downcast::<GenObj>() {
+        Some(g) => g.gen_kind() == GenKind::Coroutine || g.is_iterable_coroutine(),
+        None => false,
+    }
+}
+
+/// The iterator `await v` steps (CPython's `_PyCoro_GetAwaitableIter`): a
+/// coroutine itself, else what `__await__()` returns, which must be an
+/// iterator and not a coroutine.
+pub fn awaitable_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if is_coroutine_like(v) {
         return Ok(v);
     }
     let ty = type_of(v);
     match ty.lookup(names().__await__) {
         Some(aw) => {
             let it = ops::call_unbound(ts, aw, v, &[], None)?;
-            if type_of(it) == types().coroutine || type_of(it).slots.next.get().is_none() {
+            if is_coroutine_like(it) {
+                return Err(ts.type_error("__await__() returned a coroutine"));
+            }
+            if type_of(it).slots.next.get().is_none() {
                 return Err(ts.type_error(format!(
                     "__await__() returned non-iterator of type '{}'",
                     type_name(it)
@@ -1267,28 +1284,72 @@ pub fn get_awaitable(ts: &mut ThreadState, v: Value, _where: u32) -> PyResult<Va
     }
 }
 
+/// GET_AWAITABLE: `where` is 1 after `__aenter__`, 2 after `__aexit__`.
+pub fn get_awaitable(ts: &mut ThreadState, v: Value, place: u32) -> PyResult<Value> {
+    let it = match awaitable_iter(ts, v) {
+        Ok(it) => it,
+        Err(e) => {
+            if (place == 1 || place == 2) && type_of(v).lookup(names().__await__).is_none() {
+                return Err(ts.type_error(format!(
+                    "'async with' received an object from __a{}__ that does not implement __await__: {}",
+                    if place == 1 { "enter" } else { "exit" },
+                    type_name(v)
+                )));
+            }
+            return Err(e);
+        }
+    };
+    if let Some(g) = it.downcast::<GenObj>() {
+        if g.gen_kind() == GenKind::Coroutine && g.delegate().is_some() {
+            return Err(ts.runtime_error("coroutine is being awaited already"));
+        }
+    }
+    Ok(it)
+}
+
 pub fn get_aiter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let ty = type_of(v);
-    match ty.lookup(names().__aiter__) {
-        Some(f) => ops::call_unbound(ts, f, v, &[], None),
-        None => Err(ts.type_error(format!(
+    let Some(f) = ty.lookup(names().__aiter__) else {
+        return Err(ts.type_error(format!(
             "'async for' requires an object with __aiter__ method, got {}",
             type_name(v)
-        ))),
+        )));
+    };
+    let it = ops::call_unbound(ts, f, v, &[], None)?;
+    if type_of(it).lookup(names().__anext__).is_none() {
+        return Err(ts.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            type_name(it)
+        )));
     }
+    Ok(it)
 }
 
 pub fn get_anext(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let ty = type_of(v);
-    match ty.lookup(names().__anext__) {
-        Some(f) => {
-            let aw = ops::call_unbound(ts, f, v, &[], None)?;
-            get_awaitable(ts, aw, 0)
+    if let Some(g) = v.downcast::<GenObj>() {
+        if g.gen_kind() == GenKind::AsyncGenerator && type_of(v) == types().async_generator {
+            return Ok(crate::objects::async_generator::anext_of(ts, g));
         }
-        None => Err(ts.type_error(format!(
+    }
+    let ty = type_of(v);
+    let Some(f) = ty.lookup(names().__anext__) else {
+        return Err(ts.type_error(format!(
             "'async for' requires an iterator with __anext__ method, got {}",
             type_name(v)
-        ))),
+        )));
+    };
+    let aw = ops::call_unbound(ts, f, v, &[], None)?;
+    match awaitable_iter(ts, aw) {
+        Ok(it) => Ok(it),
+        Err(e) => {
+            let ne = ts.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                type_name(aw)
+            ));
+            ne.exc().set_cause(e.value());
+            ne.exc().context.set(e.value());
+            Err(ne)
+        }
     }
 }
 
@@ -1317,22 +1378,42 @@ pub fn is_match_sequence(v: Value) -> bool {
     })
 }
 
+/// MATCH_KEYS: the values of `keys` in mapping `subject`, or None if one
+/// is missing. Values are read with `subject.get(key, dummy)` (so a
+/// `__missing__` or a custom `get` is honoured as CPython does); a key
+/// given twice is a ValueError.
 pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult<Value> {
     let Some(k) = keys.downcast::<TupleObj>() else {
         return Ok(Value::NONE);
     };
+    if k.is_empty() {
+        return Ok(crate::interp::interp().empty_tuple.value());
+    }
+    let exact_dict = subject
+        .downcast::<DictObj>()
+        .filter(|_| type_of(subject) == types().dict);
+    let get = match exact_dict {
+        Some(_) => Value::NULL,
+        None => ops::getattr(ts, subject, names().get)?,
+    };
+    let seen = crate::objects::set::SetObj::new(ts, types().set);
+    let dummy = crate::objects::object::PlainObj::new(ts);
     let mut vals = RootedVec::with_capacity(ts, k.len());
     for &key in k.items() {
-        let v = if let Some(d) = subject.downcast::<DictObj>() {
-            d.get_item_opt(ts, key)?
-        } else {
-            let get = ops::getattr(ts, subject, names().get)?;
-            let dummy = crate::objects::object::PlainObj::new(ts);
-            let r = ops::call(ts, get, &[key, dummy.value()], None)?;
-            if r == dummy.value() {
-                None
-            } else {
-                Some(r)
+        if seen.contains(ts, key)? {
+            let r = ops::repr_string(ts, key)?;
+            return Err(ts.value_error(format!("mapping pattern checks duplicate key ({r})")));
+        }
+        seen.add(ts, key)?;
+        let v = match exact_dict {
+            Some(d) => d.get_item_opt(ts, key)?,
+            None => {
+                let r = ops::call(ts, get, &[key, dummy.value()], None)?;
+                if r == dummy.value() {
+                    None
+                } else {
+                    Some(r)
+                }
             }
         };
         match v {
@@ -1343,6 +1424,9 @@ pub fn match_keys(ts: &mut ThreadState, subject: Value, keys: Value) -> PyResult
     Ok(TupleObj::new(ts, &vals).value())
 }
 
+/// MATCH_CLASS: the attributes a class pattern's sub-patterns match
+/// (positional ones through `__match_args__`, then keywords), or None if
+/// `subject` is not an instance of `cls` or lacks one of them.
 pub fn match_class(
     ts: &mut ThreadState,
     subject: Value,
@@ -1357,65 +1441,86 @@ pub fn match_class(
         return Ok(Value::NONE);
     }
     let mut out = RootedVec::new(ts);
-    if npos > 0 {
-        let self_match = {
-            let tt = types();
-            [
-                tt.bool,
-                tt.bytearray,
-                tt.bytes,
-                tt.dict,
-                tt.float,
-                tt.frozenset,
-                tt.int,
-                tt.list,
-                tt.set,
-                tt.str,
-                tt.tuple,
-            ]
-            .iter()
-            .any(|&x| t.is_subtype(x))
+    let mut seen: Vec<String> = Vec::new();
+    // One attribute: None when missing (the pattern fails).
+    let attr =
+        |ts: &mut ThreadState, name: Value, seen: &mut Vec<String>| -> PyResult<Option<Value>> {
+            let ns = crate::objects::str::expect_str(ts, name, "attribute name")?;
+            let text = ns.as_str().to_string();
+            if seen.contains(&text) {
+                let r = ops::repr_string(ts, name)?;
+                return Err(ts.type_error(format!(
+                    "{}() got multiple sub-patterns for attribute {r}",
+                    t.name_str()
+                )));
+            }
+            seen.push(text);
+            ops::getattr_opt(ts, subject, ns)
         };
-        match ops::getattr_opt(ts, cls, names().__match_args__)? {
+    if npos > 0 {
+        let (match_args, match_self) = match ops::getattr_opt(ts, cls, names().__match_args__)? {
             Some(ma) => {
-                let Some(mt) = ma.downcast::<TupleObj>() else {
+                if type_of(ma) != types().tuple {
                     return Err(ts.type_error(format!(
                         "{}.__match_args__ must be a tuple (got {})",
                         t.name_str(),
                         type_name(ma)
                     )));
-                };
-                if npos > mt.len() {
+                }
+                (ma, false)
+            }
+            None => {
+                let tt = types();
+                let self_match = [
+                    tt.bool,
+                    tt.bytearray,
+                    tt.bytes,
+                    tt.dict,
+                    tt.float,
+                    tt.frozenset,
+                    tt.int,
+                    tt.list,
+                    tt.set,
+                    tt.str,
+                    tt.tuple,
+                ]
+                .iter()
+                .any(|&x| t.is_subtype(x));
+                (crate::interp::interp().empty_tuple.value(), self_match)
+            }
+        };
+        // SAFETY: checked to be a tuple above (or the empty tuple).
+        let mt: Gc<TupleObj> = unsafe { match_args.downcast_unchecked() };
+        let allowed = if match_self { 1 } else { mt.len() };
+        if allowed < npos {
+            return Err(ts.type_error(format!(
+                "{}() accepts {} positional sub-pattern{} ({} given)",
+                t.name_str(),
+                allowed,
+                if allowed == 1 { "" } else { "s" },
+                npos
+            )));
+        }
+        if match_self {
+            out.push(subject);
+        } else {
+            for &n in &mt.items()[..npos] {
+                if type_of(n) != types().str {
                     return Err(ts.type_error(format!(
-                        "{}() accepts {} positional sub-pattern{} ({} given)",
-                        t.name_str(),
-                        mt.len(),
-                        if mt.len() == 1 { "" } else { "s" },
-                        npos
+                        "__match_args__ elements must be strings (got {})",
+                        type_name(n)
                     )));
                 }
-                for &n in &mt.items()[..npos] {
-                    let ns = crate::objects::str::expect_str(ts, n, "__match_args__ elements")?;
-                    match ops::getattr_opt(ts, subject, ns)? {
-                        Some(v) => out.push(v),
-                        None => return Ok(Value::NONE),
-                    }
+                match attr(ts, n, &mut seen)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(Value::NONE),
                 }
-            }
-            None if self_match && npos == 1 => out.push(subject),
-            None => {
-                return Err(ts.type_error(format!(
-                    "{}() accepts 0 positional sub-patterns ({} given)",
-                    t.name_str(),
-                    npos
-                )));
             }
         }
     }
     if let Some(nt) = names_v.downcast::<TupleObj>() {
         for &n in nt.items() {
-            let ns = crate::objects::str::expect_str(ts, n, "attribute name")?;
-            match ops::getattr_opt(ts, subject, ns)? {
+            match attr(ts, n, &mut seen)? {
                 Some(v) => out.push(v),
                 None => return Ok(Value::NONE),
             }

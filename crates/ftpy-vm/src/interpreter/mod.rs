@@ -983,11 +983,30 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             push!(Value::from_bool(m));
                             continue 'dispatch;
                         }
-                        Op::CheckEgMatch | Op::PrepReraiseStar => {
+                        Op::CheckEgMatch => {
+                            let ty = pop!();
+                            let exc = top!();
                             save_state!();
-                            break 'op ts.not_implemented_error(
-                                "except* (exception groups) is not supported by ftpy yet",
-                            );
+                            let (rest, matched) =
+                                tri!(crate::objects::exception_group::check_eg_match(ts, exc, ty));
+                            if matched.is_none() {
+                                push!(Value::NONE);
+                            } else {
+                                set_top!(rest);
+                                push!(matched);
+                                ts.set_exc_info(matched);
+                            }
+                            continue 'dispatch;
+                        }
+                        Op::PrepReraiseStar => {
+                            let excs = pop!();
+                            let orig = top!();
+                            save_state!();
+                            let r = tri!(crate::objects::exception_group::prep_reraise_star(
+                                ts, orig, excs
+                            ));
+                            set_top!(r);
+                            continue 'dispatch;
                         }
                         Op::BeforeWith => {
                             let mgr = top!();
@@ -1078,9 +1097,9 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             continue 'dispatch;
                         }
                         Op::AsyncGenWrap => {
-                            let v = top!();
-                            let w = crate::objects::generator::wrap_async_value(ts, v);
-                            set_top!(w);
+                            // The value stays as it is; the flag tells the
+                            // resumer that this yield is the generator's own.
+                            fr!().flags |= crate::objects::generator::ASYNC_WRAPPED;
                             continue 'dispatch;
                         }
                         Op::GetLen => {

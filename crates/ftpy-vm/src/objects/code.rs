@@ -417,6 +417,127 @@ code_getter!(get_stacksize, |c, ts| Value::small_int_unchecked(
     c.stacksize as i64
 ));
 
+impl CodeObj {
+    /// A copy with other names, first line and flags (`code.replace`).
+    fn copy_with(
+        &self,
+        ts: &mut ThreadState,
+        name: Value,
+        qualname: Value,
+        filename: Value,
+        first_line: u32,
+        flags: u32,
+    ) -> Gc<CodeObj> {
+        let instrs: Box<[AtomicU64]> = self
+            .instrs
+            .iter()
+            .map(|i| AtomicU64::new(i.load(Ordering::Relaxed)))
+            .collect();
+        let caches: Box<[InlineCache]> =
+            (0..self.caches.len()).map(|_| InlineCache::new()).collect();
+        let code = CodeObj {
+            header: Header::new(types().code, Kind::Code, 0),
+            consts: Slot::new(self.consts.get()),
+            names: Slot::new(self.names.get()),
+            varnames: Slot::new(self.varnames.get()),
+            cellvars: Slot::new(self.cellvars.get()),
+            freevars: Slot::new(self.freevars.get()),
+            name: Slot::new(name),
+            qualname: Slot::new(qualname),
+            filename: Slot::new(filename),
+            flags,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            first_line,
+            nlocals: self.nlocals,
+            ncells: self.ncells,
+            nfree: self.nfree,
+            stacksize: self.stacksize,
+            instrs,
+            caches,
+            locations: self.locations.clone(),
+            exc_table: self.exc_table.clone(),
+            cell2arg: self.cell2arg.clone(),
+            simple_args: self.simple_args,
+        };
+        ts.alloc(code)
+    }
+}
+
+/// `code.replace(**changes)`. The fields that decide a frame's layout and
+/// how the bytecode runs cannot change: of the flags, only
+/// CO_ITERABLE_COROUTINE (what `types.coroutine` sets) and the
+/// informational ones may.
+fn code_replace(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    use ftpy_compiler::code::flags as cf;
+    let c = code_of(ts, args[0])?;
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if args.len() - nkw > 1 {
+        return Err(ts.type_error(format!(
+            "replace() takes no positional arguments ({} given)",
+            args.len() - nkw - 1
+        )));
+    }
+    let (mut name, mut qualname, mut filename) = (c.name.get(), c.qualname.get(), c.filename.get());
+    let mut first_line = c.first_line;
+    let mut flags = c.flags;
+    if let Some(k) = kw {
+        for (i, &kn) in k.items().iter().enumerate() {
+            let v = args[args.len() - nkw + i];
+            let key = crate::objects::str::as_str(kn).unwrap_or("");
+            let need_str = |ts: &mut ThreadState, v: Value| -> PyResult<Value> {
+                if v.downcast::<StrObj>().is_some() {
+                    Ok(v)
+                } else {
+                    Err(ts.type_error(format!(
+                        "replace() argument '{key}' must be str, not {}",
+                        crate::objects::typeobj::type_name(v)
+                    )))
+                }
+            };
+            let need_int = |ts: &mut ThreadState, v: Value| -> PyResult<u32> {
+                match crate::objects::int::to_i64(v) {
+                    Some(n) if (0..=u32::MAX as i64).contains(&n) => Ok(n as u32),
+                    Some(_) => Err(ts.overflow_error("Python int too large to convert to C int")),
+                    None => Err(ts.type_error(format!(
+                        "replace() argument '{key}' must be int, not {}",
+                        crate::objects::typeobj::type_name(v)
+                    ))),
+                }
+            };
+            match key {
+                "co_name" => name = need_str(ts, v)?,
+                "co_qualname" => qualname = need_str(ts, v)?,
+                "co_filename" => filename = need_str(ts, v)?,
+                "co_firstlineno" => first_line = need_int(ts, v)?,
+                "co_flags" => flags = need_int(ts, v)?,
+                "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+                | "co_stacksize" | "co_code" | "co_consts" | "co_names" | "co_varnames"
+                | "co_freevars" | "co_cellvars" | "co_linetable" | "co_exceptiontable" => {
+                    return Err(ts.not_implemented_error(format!(
+                        "code.replace() cannot change {key} in ftpy"
+                    )));
+                }
+                _ => {
+                    return Err(ts.type_error(format!(
+                        "replace() got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+    }
+    let fixed = cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR;
+    if flags & fixed != c.flags & fixed {
+        return Err(ts.not_implemented_error(
+            "code.replace() cannot change how a code object is called in ftpy \
+             (only CO_ITERABLE_COROUTINE and informational flags)",
+        ));
+    }
+    Ok(c.copy_with(ts, name, qualname, filename, first_line, flags)
+        .value())
+}
+
 fn code_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let c = code_of(ts, v)?;
     let s = format!(
@@ -509,6 +630,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         &[
             method("co_lines", co_lines),
             method("co_positions", co_positions),
+            method("replace", code_replace),
         ],
     );
 }

@@ -29,6 +29,8 @@ pub struct ExcObj {
     pub cause: Slot,
     pub context: Slot,
     pub notes: Slot,
+    /// Exception groups: `(message, exceptions)`; NULL for the others.
+    pub group: Slot,
     suppress_context: AtomicBool,
     pub attrs: AttrStore,
 }
@@ -42,6 +44,7 @@ unsafe impl HeapObj for ExcObj {
         m.slot(&self.cause);
         m.slot(&self.context);
         m.slot(&self.notes);
+        m.slot(&self.group);
         self.attrs.trace(m);
     }
 }
@@ -60,6 +63,7 @@ impl ExcObj {
             cause: Slot::new(Value::NULL),
             context: Slot::new(Value::NULL),
             notes: Slot::new(Value::NULL),
+            group: Slot::new(Value::NULL),
             suppress_context: AtomicBool::new(false),
             attrs: AttrStore::new(0),
         });

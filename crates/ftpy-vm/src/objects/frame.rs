@@ -39,9 +39,17 @@ unsafe impl HeapObj for FrameObj {
 impl FrameObj {
     /// A frame object for a traceback entry (no locals, no back link).
     pub fn snapshot(ts: &mut ThreadState, code: Value, globals: Value, lasti: u32) -> Gc<FrameObj> {
+        // An entry without a position (a generator that has not started)
+        // is at the `def` line.
         let lineno = code
             .downcast::<CodeObj>()
-            .map(|c| c.line_of(lasti as usize))
+            .map(|c| {
+                if lasti == crate::objects::traceback::NO_POSITION {
+                    c.first_line
+                } else {
+                    c.line_of(lasti as usize)
+                }
+            })
             .unwrap_or(0);
         ts.alloc(FrameObj {
             header: Header::new(types().frame, Kind::Frame, 0),
@@ -140,7 +148,11 @@ fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(this(ts, v)?.lineno as i64))
 }
 fn get_lasti(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(2 * this(ts, v)?.lasti as i64))
+    let l = this(ts, v)?.lasti;
+    if l == crate::objects::traceback::NO_POSITION {
+        return Ok(Value::small_int_unchecked(-1));
+    }
+    Ok(Value::small_int_unchecked(2 * l as i64))
 }
 fn get_builtins(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let f = this(ts, v)?;

@@ -212,6 +212,20 @@ fn set_code(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let f = func_of(ts, v)?;
     match x.and_then(|c| c.downcast::<CodeObj>()) {
         Some(c) => {
+            // The closure must fit the new code's free variables.
+            let nclosure = f
+                .closure
+                .get()
+                .downcast::<crate::objects::tuple::TupleObj>()
+                .map(|t| t.len())
+                .unwrap_or(0);
+            if c.nfree as usize != nclosure {
+                let name = crate::objects::str::as_str(f.name.get()).unwrap_or("?");
+                return Err(ts.value_error(format!(
+                    "{name}() requires a code object with {nclosure} free vars, not {}",
+                    c.nfree
+                )));
+            }
             f.code.set(c.value());
             Ok(())
         }

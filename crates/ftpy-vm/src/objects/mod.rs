@@ -4,19 +4,24 @@
 //! with a `Header`), its native slots and its methods, and an
 //! `init(ts, types)` that fills the type object at start-up.
 
+pub mod anext_awaitable;
 pub mod array;
+pub mod async_generator;
 pub mod builtin;
 pub mod bytes;
 pub mod cell;
 pub mod code;
 pub mod complex;
+pub mod coroutine_wrapper;
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod instance;
 pub mod int;
 pub mod iterators;
@@ -36,6 +41,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod union;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -183,6 +189,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
         let module = match name {
             "TextIOWrapper" => "_io",
             "ReferenceType" | "ProxyType" | "CallableProxyType" => "weakref",
+            "GenericAlias" | "UnionType" => "types",
             _ => "builtins",
         };
         finish_type(ts, ty, name, module, Some(base));
@@ -217,6 +224,12 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     superobj::init(ts, t);
     iterators::init(ts, t);
     weakref::init(ts, t);
+    genericalias::init(ts, t);
+    union::init(ts, t);
+    async_generator::init(ts, t);
+    coroutine_wrapper::init(ts, t);
+    anext_awaitable::init(ts, t);
+    exception_group::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
@@ -241,12 +254,6 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
 
 pub mod typeobj_init;
 
-/// Fills the slots `ty` does not define from its bases (for built-in
-/// types made after start-up: see `native::ready_type`).
-pub fn inherit_slots(ty: Gc<TypeObj>) {
-    inherit_slots_rec(ty, &mut Vec::new());
-}
-
 fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
     if done.contains(&ty) {
         return;
@@ -256,6 +263,15 @@ fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
         return;
     };
     inherit_slots_rec(base, done);
+    inherit_slots_from_base(ty);
+}
+
+/// Fills the slots `ty` does not define with its base's (built-in and
+/// native types; classes get theirs from `slots::update_slots`).
+pub fn inherit_slots_from_base(ty: Gc<TypeObj>) {
+    let Some(base) = ty.base.get().downcast::<TypeObj>() else {
+        return;
+    };
     let (s, b) = (&ty.slots, &base.slots);
     macro_rules! inherit {
         ($($f:ident),*) => {

@@ -1,174 +1,231 @@
-//! Objects whose layout is defined outside the VM: the seam through which
-//! a native module of ftpy-stdlib (`_io` first) defines its own types
-//! without adding an object kind to the VM.
+//! Objects of types that native modules define (`_thread.lock`,
+//! `collections.deque`, `itertools.count` ...): one heap kind for all of
+//! them, with the Rust data behind a small vtable.
 //!
 //! # Layout
 //! ```text
-//! NativeObj:  [Header 16][vtable 8][payload T ...][AttrStore, if the type has one]
+//! +--------+----------------+------------------------+--------------------+
+//! | Header | &NativeVTable  | T (the module's data)  | [attribute store]  |
+//! +--------+----------------+------------------------+--------------------+
 //! ```
-//! One object kind, `Kind::Native`, for every such type. The payload is a
-//! Rust struct implementing [`NativePayload`]; the vtable, written once at
-//! allocation, says how the collector traces it and how sweeping drops it,
-//! and which Rust type it is (so that [`payload`] can hand out a typed
-//! reference safely). The payload lives inside the heap object, so a `&T`
-//! held on the Rust stack keeps the object alive through the conservative
-//! scan, like any interior pointer.
+//! The vtable names `T` (its `TypeId`), traces it and drops it. A type
+//! made with [`new_type`] records `T`'s size in `basic_size`, so a Python
+//! subclass (`class D(deque)`) gets its attribute store after the data, as
+//! for every built-in (see `instance.rs`).
 //!
-//! # Rules for payloads (the `NativePayload` contract)
-//! - Every `Value` the payload holds is in a [`Slot`](crate::gc::Slot) and
-//!   is visited by `trace`. Values are never kept in a `Vec` or other Rust
-//!   heap memory inside the payload: the collector would not see them.
-//! - The payload is shared between threads (`Send + Sync`); its mutable
-//!   parts are atomics or behind the payload's own lock. A thread that
-//!   waits for such a lock must wait detached (`ThreadState::allow_threads`)
-//!   so that it never holds up a collection.
-//! - `Drop` frees only Rust memory; it must not touch other heap objects
-//!   (they may already be swept).
-//!
-//! # Types
-//! [`new_type`] makes a built-in (non-heap) type whose instances are
-//! `NativeObj`s with payload `T`; [`new_abstract_type`] makes one whose
-//! instances are plain instances (`Kind::Instance`), for abstract base
-//! classes written natively (`_io._IOBase`). The caller adds methods,
-//! getsets and slots, then calls [`ready_type`]. Python classes may derive
-//! from either: a subclass of a native type keeps its layout (the payload
-//! plus the attribute store), so the type's `__new__` allocates subclass
-//! instances with [`alloc`] too.
+//! # Rules for `T` (the [`NativeData`] contract)
+//! - `trace` visits every `Value` the data holds. Values may live in Rust
+//!   heap memory inside `T` (a `VecDeque<Value>`): they are rooted through
+//!   the object, which the collector traces.
+//! - After storing a `Value` into the data, call [`NativeObj::written`]
+//!   (the write-barrier hook of DESIGN.md, empty today).
+//! - `T` is shared by every thread that reaches the object (`Sync`):
+//!   mutable state sits behind the data's own lock or atomics, and no lock
+//!   is held while Python code runs or while allocating (gc invariant 7).
+//! - Dropped by the sweeper when the object dies: `Drop` must not touch
+//!   other heap objects (they may be swept already).
 
 use std::any::TypeId;
 
 use crate::error::PyResult;
 use crate::gc::Marker;
-use crate::interp::{add_global_root, names, types};
+use crate::interp::intern;
 use crate::object::{Gc, Header, HeapObj, Kind};
-use crate::objects::instance::{init_attr_store_at, ATTR_STORE_SIZE};
 use crate::objects::typeobj::{tflags, TypeObj};
 use crate::thread::ThreadState;
 use crate::value::Value;
 
-/// The Rust state of a native object. See the module doc.
+/// The data of a native object. See the module doc.
 ///
 /// # Safety
-/// `trace` must visit every `Value` the payload holds (each in a `Slot`);
-/// a missed one is a use-after-free. `Drop` must not touch heap objects.
-pub unsafe trait NativePayload: Send + Sync + Sized + 'static {
+/// `trace` must visit every `Value` (and heap pointer) the data holds:
+/// a missed one is a use-after-free.
+pub unsafe trait NativeData: Sync + Send + 'static {
     fn trace(&self, m: &mut Marker);
 }
 
-/// How the collector handles one payload type.
+/// How to trace and drop one `NativeData` type.
 pub struct NativeVTable {
-    /// The Rust type's name (debugging).
-    pub name: fn() -> &'static str,
-    type_id: fn() -> TypeId,
-    trace: unsafe fn(usize, &mut Marker),
-    drop: unsafe fn(usize),
+    id: fn() -> TypeId,
+    trace: unsafe fn(*const u8, &mut Marker),
+    drop: unsafe fn(*mut u8),
+    name: fn() -> &'static str,
 }
 
-struct VTableOf<T>(std::marker::PhantomData<T>);
-
-impl<T: NativePayload> VTableOf<T> {
-    const VTABLE: NativeVTable = NativeVTable {
-        name: std::any::type_name::<T>,
-        type_id: TypeId::of::<T>,
-        trace: trace_payload::<T>,
-        drop: drop_payload::<T>,
-    };
-}
-
-/// # Safety
-/// `addr` is the payload of a live `NativeObj` whose payload type is `T`.
-unsafe fn trace_payload<T: NativePayload>(addr: usize, m: &mut Marker) {
-    // SAFETY: forwarded to the caller.
-    let p = unsafe { &*(addr as *const T) };
-    p.trace(m);
-}
-
-/// # Safety
-/// `addr` is the payload of a dead, unswept `NativeObj` of payload `T`;
-/// called once.
-unsafe fn drop_payload<T: NativePayload>(addr: usize) {
-    // SAFETY: forwarded to the caller.
-    unsafe { std::ptr::drop_in_place(addr as *mut T) }
-}
-
-/// Byte offset of the payload in a `NativeObj`.
-pub const PAYLOAD_OFFSET: usize = std::mem::size_of::<NativeObj>();
-
-/// The header part of every native object; the payload follows.
 #[repr(C)]
 pub struct NativeObj {
     pub header: Header,
     vtable: &'static NativeVTable,
+    /// The data follows (at `DATA_OFFSET`).
+    data: [u64; 0],
 }
 
-const _: () = assert!(PAYLOAD_OFFSET == 24);
+const DATA_OFFSET: usize = std::mem::size_of::<NativeObj>();
 
-// SAFETY: repr(C), Header first; `trace` forwards to the payload's trace
-// (the vtable was written with the payload at allocation, before the
-// object could be seen by a collection).
+// SAFETY: repr(C), Header first; trace forwards to the data's own trace
+// through the vtable written at allocation.
 unsafe impl HeapObj for NativeObj {
     const KIND: Kind = Kind::Native;
     fn trace(&self, m: &mut Marker) {
-        // SAFETY: the vtable describes the payload at PAYLOAD_OFFSET.
-        unsafe { (self.vtable.trace)(self.payload_addr(), m) }
+        // SAFETY: the vtable matches the data written after the fields.
+        unsafe { (self.vtable.trace)(self.data_ptr(), m) }
     }
     const NEEDS_DROP: bool = true;
     unsafe fn drop_native(this: *mut Self) {
-        // SAFETY: called once by the sweeper on a dead object; the vtable
-        // describes its payload.
+        // SAFETY: called once by the sweeper on a dead object whose data
+        // was initialized at allocation.
         unsafe {
             let vt = (*this).vtable;
-            (vt.drop)(this as usize + PAYLOAD_OFFSET)
+            (vt.drop)((this as *mut u8).add(DATA_OFFSET));
         }
     }
 }
 
+unsafe fn trace_data<T: NativeData>(p: *const u8, m: &mut Marker) {
+    // SAFETY: the caller passes the data of an object made for `T`.
+    unsafe { (*(p as *const T)).trace(m) }
+}
+
+unsafe fn drop_data<T: NativeData>(p: *mut u8) {
+    // SAFETY: as above; the sweeper drops each object once.
+    unsafe { std::ptr::drop_in_place(p as *mut T) }
+}
+
+/// The vtable for `T` (one static per type).
+pub trait HasVTable: NativeData + Sized {
+    const VTABLE: NativeVTable = NativeVTable {
+        id: TypeId::of::<Self>,
+        trace: trace_data::<Self>,
+        drop: drop_data::<Self>,
+        name: std::any::type_name::<Self>,
+    };
+}
+impl<T: NativeData> HasVTable for T {}
+
 impl NativeObj {
-    #[inline(always)]
-    fn payload_addr(&self) -> usize {
-        self as *const NativeObj as usize + PAYLOAD_OFFSET
+    fn data_ptr(&self) -> *const u8 {
+        // SAFETY: the data starts right after the fields.
+        unsafe { (self as *const NativeObj as *const u8).add(DATA_OFFSET) }
     }
 
-    /// The payload, if it is a `T`.
+    /// Allocates an instance of `cls` (a type made by [`new_type`] for `T`,
+    /// or a Python subclass of one) holding `data`.
+    pub fn new<T: NativeData>(ts: &mut ThreadState, cls: Gc<TypeObj>, data: T) -> Gc<NativeObj> {
+        const { assert!(std::mem::align_of::<T>() <= 8) };
+        let size = (cls.basic_size as usize).max(DATA_OFFSET + std::mem::size_of::<T>());
+        let attrs = cls.attrs_offset as usize;
+        let vt: &'static NativeVTable = &<T as HasVTable>::VTABLE;
+        let g = ts.alloc_var(size, |p: *mut NativeObj| {
+            // SAFETY: `size` covers the fields, the data and (for a
+            // subclass) the attribute store that `basic_size` accounts for.
+            unsafe {
+                std::ptr::addr_of_mut!((*p).header).write(Header::new(cls, Kind::Native, 0));
+                std::ptr::addr_of_mut!((*p).vtable).write(vt);
+                ((p as *mut u8).add(DATA_OFFSET) as *mut T).write(data);
+            }
+        });
+        if attrs != 0 {
+            crate::objects::instance::init_attr_store_at(g.addr() + attrs, 0);
+        }
+        g
+    }
+
+    /// The data, if this object holds a `T`.
     #[inline]
-    pub fn payload<T: NativePayload>(&self) -> Option<&T> {
-        if (self.vtable.type_id)() == TypeId::of::<T>() {
-            // SAFETY: the vtable says the payload at PAYLOAD_OFFSET is a T.
-            Some(unsafe { &*(self.payload_addr() as *const T) })
+    pub fn data<T: NativeData>(&self) -> Option<&T> {
+        if (self.vtable.id)() == TypeId::of::<T>() {
+            // SAFETY: the vtable says the data is a T.
+            Some(unsafe { &*(self.data_ptr() as *const T) })
         } else {
             None
         }
     }
 
-    /// The vtable's payload type name (debugging).
-    pub fn payload_name(&self) -> &'static str {
+    /// The Rust type's name (debugging).
+    pub fn data_type_name(&self) -> &'static str {
         (self.vtable.name)()
     }
-}
 
-/// The payload of `v`, if `v` is a native object whose payload is a `T`.
-#[inline]
-pub fn payload<T: NativePayload>(v: Value) -> Option<&'static T> {
-    let o = v.downcast::<NativeObj>()?;
-    o.obj().payload::<T>()
-}
-
-/// The bytes of an instance of a native type with payload `T` (payload
-/// rounded to 8, then the attribute store when `with_dict`).
-const fn layout<T>(with_dict: bool) -> (u32, u32) {
-    let end = PAYLOAD_OFFSET + std::mem::size_of::<T>().div_ceil(8) * 8;
-    if with_dict {
-        (end as u32 + ATTR_STORE_SIZE as u32, end as u32)
-    } else {
-        (end as u32, 0)
+    /// The write-barrier hook: call after storing a `Value` into the data.
+    #[inline(always)]
+    pub fn written(&self) {
+        crate::gc::barrier::object_rewritten(&self.header);
     }
 }
 
-/// A new built-in type named `module.name`, deriving from `base`, whose
-/// instances are native objects with payload `T` (and an attribute store,
-/// `__dict__`, when `with_dict`). Instances can be weakly referenced.
-/// Finish it with [`ready_type`] after adding methods and slots.
-pub fn new_type<T: NativePayload>(
+/// The `T` held by `v`, if `v` is a native object holding one (an
+/// instance of the native type or of a Python subclass).
+#[inline]
+pub fn data_of<T: NativeData>(v: Value) -> Option<&'static T> {
+    let n = v.downcast::<NativeObj>()?;
+    n.obj().data::<T>()
+}
+
+/// Makes a native type for instances holding `T`: named `name`, in module
+/// `module`, deriving from `base` (None: `object`). Set its slots and
+/// methods, then call [`finish_type`].
+pub fn new_type<T: NativeData>(
+    ts: &mut ThreadState,
+    name: &str,
+    module: &str,
+    base: Option<Gc<TypeObj>>,
+    subclassable: bool,
+) -> Gc<TypeObj> {
+    let t = crate::interp::types();
+    let meta = t.type_;
+    let basic = (DATA_OFFSET + std::mem::size_of::<T>()) as u32;
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(meta, Kind::Type, 0),
+        Kind::Native,
+        basic,
+        0,
+    ));
+    if subclassable {
+        ty.set_flag(tflags::BASETYPE);
+    }
+    crate::objects::finish_type(ts, ty, name, module, Some(base.unwrap_or(t.object)));
+    let q = intern(ts, name);
+    ty.qualname.set(q.value());
+    ty
+}
+
+/// Completes a native type after its slots and methods are set: inherits
+/// the slots it does not define from its base and exposes its own as
+/// dunder wrappers (`deque.__len__`).
+pub fn finish_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
+    crate::objects::inherit_slots_from_base(ty);
+    crate::objects::slots::expose_slots(ts, ty);
+    ty.modified();
+}
+
+/// Takes `v`'s `T` or raises the `TypeError` a method descriptor would
+/// ("descriptor 'x' requires a '_thread.lock' object ...") — for slot
+/// functions, which receive their object unchecked.
+pub fn expect<T: NativeData>(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<&'static T> {
+    match data_of::<T>(v) {
+        Some(d) => Ok(d),
+        None => Err(ts.type_error(format!(
+            "expected a {what} object, got '{}'",
+            crate::objects::typeobj::type_name(v)
+        ))),
+    }
+}
+
+// ---- classes with `__dict__`, abstract bases, finalized instances ------------
+//
+// The `_io` classes need a little more than `new_type` gives: instances
+// with `__dict__` that can be weakly referenced, natively written abstract
+// bases whose instances are plain instances (`_io._IOBase`), CPython's
+// naming of a module's static type (`_io.FileIO` in messages, `FileIO` as
+// `__name__`), and instances registered for finalization (`__del__`).
+
+/// A native type for instances holding `T`, deriving from `base`, whose
+/// instances have `__dict__` when `with_dict` and can be weakly
+/// referenced. It is named as CPython names a static type of a native
+/// module: `__name__` and `__qualname__` are `name`, the name error
+/// messages show (tp_name) is `module.name`. Rooted for the process.
+/// Finish it with [`ready_type`].
+pub fn new_module_type<T: NativeData>(
     ts: &mut ThreadState,
     name: &str,
     module: &str,
@@ -176,31 +233,29 @@ pub fn new_type<T: NativePayload>(
     with_dict: bool,
 ) -> Gc<TypeObj> {
     const { assert!(std::mem::align_of::<T>() <= 8) };
-    let (size, attrs) = layout::<T>(with_dict);
+    let end = (DATA_OFFSET + std::mem::size_of::<T>()).div_ceil(8) * 8;
+    let (size, attrs) = if with_dict {
+        (end + crate::objects::instance::ATTR_STORE_SIZE, end)
+    } else {
+        (end, 0)
+    };
     let ty = ts.alloc(TypeObj::blank(
-        Header::new(types().type_, Kind::Type, 0),
+        Header::new(crate::interp::types().type_, Kind::Type, 0),
         Kind::Native,
-        size,
-        attrs,
+        size as u32,
+        attrs as u32,
     ));
     ty.set_flag(tflags::BASETYPE | tflags::WEAKREFABLE);
     // Rooted at once: the caller allocates while filling the type in.
-    add_global_root(ty.value());
-    finish(ts, ty, name, module, base);
+    crate::interp::add_global_root(ty.value());
+    name_module_type(ts, ty, name, module, base);
     ty
 }
 
-/// Names the type as CPython names a static type of a native module:
-/// `__name__` and `__qualname__` are `name`, the type's name for error
-/// messages (tp_name) is `module.name`.
-fn finish(ts: &mut ThreadState, ty: Gc<TypeObj>, name: &str, module: &str, base: Gc<TypeObj>) {
-    crate::objects::finish_type(ts, ty, name, module, Some(base));
-    let full = crate::interp::intern(ts, &format!("{module}.{name}"));
-    ty.name.set(full.value());
-}
-
-/// A new built-in type whose instances are plain instances with
-/// `__dict__` (an abstract base written natively, like `_io._IOBase`).
+/// A native type whose instances are plain instances with `__dict__` (an
+/// abstract base written natively, like `_io._IOBase`): `object.__new__`
+/// makes them, and a Python subclass is an ordinary class. Rooted; finish
+/// it with [`ready_type`].
 pub fn new_abstract_type(
     ts: &mut ThreadState,
     name: &str,
@@ -208,42 +263,52 @@ pub fn new_abstract_type(
     base: Gc<TypeObj>,
 ) -> Gc<TypeObj> {
     let ty = ts.alloc(TypeObj::blank(
-        Header::new(types().type_, Kind::Type, 0),
+        Header::new(crate::interp::types().type_, Kind::Type, 0),
         Kind::Instance,
         std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
         16,
     ));
     ty.set_flag(tflags::BASETYPE | tflags::WEAKREFABLE);
-    add_global_root(ty.value());
-    finish(ts, ty, name, module, base);
+    crate::interp::add_global_root(ty.value());
+    name_module_type(ts, ty, name, module, base);
     ty
 }
 
-/// Completes a type made by [`new_type`] or [`new_abstract_type`] once
-/// its methods and slots are set: inherits the slots it does not define,
-/// exposes its slots as dunder wrappers, adds `__dict__`, and marks it
-/// finalizable when it has `__del__`.
+fn name_module_type(
+    ts: &mut ThreadState,
+    ty: Gc<TypeObj>,
+    name: &str,
+    module: &str,
+    base: Gc<TypeObj>,
+) {
+    crate::objects::finish_type(ts, ty, name, module, Some(base));
+    let full = intern(ts, &format!("{module}.{name}"));
+    ty.name.set(full.value());
+}
+
+/// Completes a type made by [`new_module_type`] or [`new_abstract_type`]
+/// once its methods and slots are set: [`finish_type`], plus the
+/// `__dict__` descriptor, and the finalizable flag when it has `__del__`.
 pub fn ready_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
-    crate::objects::inherit_slots(ty);
-    crate::objects::slots::expose_slots(ts, ty);
-    if ty.attrs_offset != 0 && ty.lookup(names().__dict__).is_none() {
+    let names = crate::interp::names();
+    if ty.attrs_offset != 0 && ty.lookup(names.__dict__).is_none() {
         let d = crate::objects::object::dict_descriptor(ts, ty);
         ty.dict().set_item_str(ts, "__dict__", d);
     }
-    if ty.lookup(names().__del__).is_some() {
+    if ty.lookup(names.__del__).is_some() {
         ty.set_flag(tflags::HAS_DEL);
     }
-    ty.modified();
+    finish_type(ts, ty);
 }
 
-/// Allocates an instance of `cls` (a type made by [`new_type`] with
-/// payload `T`, or a subclass of it: `base`), registering it for
-/// finalization when the type has `__del__` and `finalize` is set.
-pub fn alloc<T: NativePayload>(
+/// Allocates an instance of `cls` holding `data`, checking that `cls` is
+/// `base` (a type made for `T`) or a subclass of it, and registering the
+/// instance for finalization when `finalize` and the type has `__del__`.
+pub fn alloc_checked<T: NativeData>(
     ts: &mut ThreadState,
     cls: Gc<TypeObj>,
     base: Gc<TypeObj>,
-    payload: T,
+    data: T,
     finalize: bool,
 ) -> PyResult<Gc<NativeObj>> {
     if !cls.is_subtype(base) || cls.instance_kind != Kind::Native {
@@ -255,26 +320,7 @@ pub fn alloc<T: NativePayload>(
             base.name_str()
         )));
     }
-    let (own_size, _) = layout::<T>(false);
-    let size = cls.basic_size as usize;
-    debug_assert!(size >= own_size as usize);
-    let attrs = cls.attrs_offset as usize;
-    let vtable: &'static NativeVTable = &VTableOf::<T>::VTABLE;
-    let g = ts.alloc_var(size.max(own_size as usize), |p: *mut NativeObj| {
-        // SAFETY: `size` bytes were reserved: the header, the vtable, the
-        // payload (at PAYLOAD_OFFSET, 8-aligned, T's alignment is at most
-        // 8) and, when the type has one, the attribute store.
-        unsafe {
-            p.write(NativeObj {
-                header: Header::new(cls, Kind::Native, 0),
-                vtable,
-            });
-            ((p as usize + PAYLOAD_OFFSET) as *mut T).write(payload);
-            if attrs != 0 {
-                init_attr_store_at(p as usize + attrs, 0);
-            }
-        }
-    });
+    let g = NativeObj::new(ts, cls, data);
     if finalize && cls.has_flag(tflags::HAS_DEL) {
         crate::gc::collect::register_finalizer(&g.header);
     }

@@ -40,16 +40,30 @@ unsafe impl HeapObj for TracebackObj {
 /// Prepends an entry for `f` (at instruction `lasti`) to the exception's
 /// traceback, as CPython's `PyTraceBack_Here` does.
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
+    let lineno = f.code.line_of(lasti as usize);
+    add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
+}
+
+/// Prepends an entry for code `code` at `lineno` to the exception's
+/// traceback.
+pub fn add_entry(
+    ts: &mut ThreadState,
+    exc: PyErr,
+    code: Value,
+    globals: Value,
+    lasti: u32,
+    lineno: u32,
+) {
     let e = exc.exc();
     let next = e.traceback.get();
     let tb = ts.alloc(TracebackObj {
         header: Header::new(types().traceback, Kind::Traceback, 0),
         next: Slot::new(next),
-        code: Slot::new(f.code.value()),
-        globals: Slot::new(f.globals.value()),
+        code: Slot::new(code),
+        globals: Slot::new(globals),
         frame: Slot::new(Value::NULL),
         lasti,
-        lineno: f.code.line_of(lasti as usize),
+        lineno,
     });
     e.traceback.set(tb.value());
 }
@@ -78,8 +92,14 @@ fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(this(ts, v)?.lineno as i64))
 }
 
+/// `lasti` of an entry that has no instruction position (a throw into a
+/// generator that had not started).
+pub const NO_POSITION: u32 = u32::MAX;
+
 fn get_lasti(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(2 * this(ts, v)?.lasti as i64))
+    let l = this(ts, v)?.lasti;
+    let l = if l == NO_POSITION { 0 } else { 2 * l as i64 };
+    Ok(Value::small_int_unchecked(l))
 }
 
 fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -115,8 +135,9 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
     text.lines().nth(lineno as usize - 1).map(|l| l.to_string())
 }
 
-/// Formats one traceback entry (`  File "x.py", line 3, in f` + source
-/// line + carets).
+/// Formats one traceback entry (`  File "x.py", line 3, in f`, the
+/// source line without its indentation, and carets under the failing
+/// expression) as CPython 3.11's `tb_displayline` does.
 fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     let filename = code.filename_str();
     out.push_str(&format!(
@@ -128,48 +149,66 @@ fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
     let Some(line) = source_line(filename, lineno) else {
         return;
     };
-    let stripped = line.trim();
-    if stripped.is_empty() {
-        return;
-    }
+    let chars: Vec<char> = line.chars().collect();
+    let lead = chars
+        .iter()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        .count();
+    let stripped: String = chars[lead..].iter().collect();
     out.push_str("    ");
-    out.push_str(stripped);
+    out.push_str(&stripped);
     out.push('\n');
-    // Carets under the failing expression (3.11), unless it spans the
-    // whole line.
+    // Carets under the instruction's span (not when it is the whole line).
     let Some(loc) = code.locations.get(lasti as usize) else {
         return;
     };
-    if loc.line != lineno || loc.line == 0 {
+    if loc.line != lineno || loc.line == 0 || loc.end_line < loc.line {
         return;
     }
-    let lead = line.len() - line.trim_start().len();
     let char_of = |byte: usize| {
         line.get(..byte.min(line.len()))
             .map(|s| s.chars().count())
             .unwrap_or(0)
     };
     let start = char_of(loc.col as usize);
-    let end = if loc.end_line == loc.line {
-        char_of(loc.end_col as usize)
+    let mut end = char_of(loc.end_col as usize);
+    let mut anchors = None;
+    if loc.end_line == loc.line {
+        if start < end && end <= chars.len() {
+            let segment: String = chars[start..end].iter().collect();
+            anchors =
+                ftpy_compiler::caret_anchors(&segment).map(|a| (start + a.left, start + a.right));
+        }
     } else {
-        char_of(lead + stripped.len())
-    };
-    let lead_chars = char_of(lead);
-    let stripped_chars = stripped.chars().count();
-    if end <= start || start < lead_chars {
+        // A multi-line expression: up to the line's last non-blank.
+        end = chars
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(0, |i| i + 1);
+    }
+    if end - start.min(end) == chars.len() - lead && anchors.is_none() {
         return;
     }
-    if end - start >= stripped_chars {
-        return;
+    // Columns start at the line's own indentation; the printed line is
+    // indented by 4 instead.
+    let mut caret = String::new();
+    let mut col = lead as isize - 4;
+    while col < end as isize {
+        col += 1;
+        let c = if col <= start as isize {
+            ' '
+        } else if let Some((l, r)) = anchors {
+            if (l as isize) < col && col <= r as isize {
+                '^'
+            } else {
+                '~'
+            }
+        } else {
+            '^'
+        };
+        caret.push(c);
     }
-    out.push_str("    ");
-    for _ in lead_chars..start {
-        out.push(' ');
-    }
-    for _ in start..end {
-        out.push('^');
-    }
+    out.push_str(&caret);
     out.push('\n');
 }
 
@@ -214,153 +253,565 @@ pub fn format_tb(tb: Value) -> String {
     out
 }
 
-/// The `ExcType: message` line (with the module prefix for non-builtin
-/// classes, as CPython prints it).
-pub fn format_exception_only(ts: &mut ThreadState, exc: Value) -> String {
-    let ty = type_of(exc);
-    let mut name = ty.obj().name_str().to_string();
-    if let Some(q) = ty.qualname.get().downcast::<StrObj>() {
-        name = q.as_str().to_string();
-    }
-    if let Some(m) = ty
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str)
-    {
-        if m != "builtins" && m != "__main__" {
-            name = format!("{m}.{name}");
+// ---- printing an uncaught exception -------------------------------------------------
+//
+// CPython 3.11's format (Python/pythonrun.c): the exception's traceback,
+// its `Type: message` line (with a "Did you mean" suggestion for
+// AttributeError and NameError), its notes; chained causes and contexts
+// first, oldest first. Exception groups nest their sub-exceptions in
+// numbered boxes:
+//
+// ```text
+//   + Exception Group Traceback (most recent call last):
+//   |   File "x.py", line 1, in <module>
+//   | ExceptionGroup: eg (2 sub-exceptions)
+//   +-+---------------- 1 ----------------
+//     | ValueError: 1
+//     +---------------- 2 ----------------
+//     | TypeError: 2
+//     +------------------------------------
+// ```
+//
+// Every line of a sub-exception starts with its depth's indent and the
+// `| ` margin. At most 15 sub-exceptions per group are shown ("and N more
+// exceptions") and 10 levels of groups ("... (max_group_depth is 10)").
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const CAUSE_MESSAGE: &str =
+    "The above exception was the direct cause of the following exception:\n";
+const CONTEXT_MESSAGE: &str =
+    "During handling of the above exception, another exception occurred:\n";
+
+struct Printer {
+    out: String,
+    /// Exceptions already printed (by identity): chains never loop.
+    seen: std::collections::HashSet<u64>,
+    /// Nesting level of the exception group being printed.
+    depth: usize,
+    /// The closing line of the innermost open group is still owed.
+    need_close: bool,
+}
+
+impl Printer {
+    fn indent(&mut self) {
+        for _ in 0..2 * self.depth {
+            self.out.push(' ');
         }
     }
-    let mut out = String::new();
-    // SyntaxError: file/line/caret block before the message.
-    if ty.is_subtype(types().syntax_error) {
-        if let Some(e) = exc.downcast::<ExcObj>() {
-            let filename = e
-                .get_attr_quiet(ts, "filename")
-                .and_then(crate::objects::str::as_str)
-                .unwrap_or("<string>")
-                .to_string();
-            let lineno = e
-                .get_attr_quiet(ts, "lineno")
-                .and_then(crate::objects::int::to_i64);
-            let text = e
-                .get_attr_quiet(ts, "text")
-                .and_then(crate::objects::str::as_str)
-                .map(|s| s.to_string());
-            let offset = e
-                .get_attr_quiet(ts, "offset")
-                .and_then(crate::objects::int::to_i64);
-            let end_offset = e
-                .get_attr_quiet(ts, "end_offset")
-                .and_then(crate::objects::int::to_i64);
-            let end_lineno = e
-                .get_attr_quiet(ts, "end_lineno")
-                .and_then(crate::objects::int::to_i64);
-            if let Some(l) = lineno {
-                out.push_str(&format!("  File \"{filename}\", line {l}\n"));
+
+    fn margin(&self) -> &'static str {
+        if self.depth > 0 {
+            "| "
+        } else {
+            ""
+        }
+    }
+
+    fn indented_margin(&mut self) {
+        self.indent();
+        let m = self.margin();
+        self.out.push_str(m);
+    }
+
+    /// Writes `text` (whole lines) with the indent and margin before
+    /// every line.
+    fn lines(&mut self, text: &str) {
+        for line in text.split_inclusive('\n') {
+            self.indented_margin();
+            self.out.push_str(line);
+        }
+    }
+
+    /// `exc` with the exceptions chained to it (CPython's
+    /// `print_exception_recursive`, with the chain walked iteratively).
+    fn exception_with_chain(&mut self, ts: &mut ThreadState, exc: Value) {
+        let mut chain = crate::gc::RootedVec::new(ts);
+        let mut links: Vec<&'static str> = Vec::new();
+        let mut cur = exc;
+        loop {
+            chain.push(cur);
+            self.seen.insert(cur.bits());
+            let Some(e) = cur.downcast::<ExcObj>() else {
+                break;
+            };
+            let cause = e.cause.get();
+            if !cause.is_null() && !cause.is_none() {
+                if self.seen.contains(&cause.bits()) {
+                    break;
+                }
+                links.push(CAUSE_MESSAGE);
+                cur = cause;
+                continue;
             }
-            if let Some(t) = text {
-                let t = t.trim_end_matches(['\n', '\r']);
-                let lead = t.chars().count() - t.trim_start().chars().count();
-                let body = t.trim();
-                out.push_str(&format!("    {body}\n"));
-                if let Some(off) = offset {
-                    let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-                    let mut end = match (end_offset, end_lineno) {
-                        (Some(eo), Some(el)) if Some(el) == lineno && eo > off => {
-                            (eo as usize).saturating_sub(1).saturating_sub(lead)
-                        }
-                        _ => start + 1,
-                    };
-                    if end <= start {
-                        end = start + 1;
+            if e.suppress_context() {
+                break;
+            }
+            let context = e.context.get();
+            if context.is_null() || context.is_none() || self.seen.contains(&context.bits()) {
+                break;
+            }
+            links.push(CONTEXT_MESSAGE);
+            cur = context;
+        }
+        for i in (0..chain.len()).rev() {
+            let x = chain[i];
+            if i == 0 {
+                self.one(ts, x);
+                break;
+            }
+            let need_close = self.need_close;
+            self.one(ts, x);
+            self.need_close = need_close;
+            self.indented_margin();
+            self.out.push('\n');
+            self.indented_margin();
+            self.out.push_str(links[i - 1]);
+            self.indented_margin();
+            self.out.push('\n');
+        }
+    }
+
+    fn one(&mut self, ts: &mut ThreadState, exc: Value) {
+        if crate::objects::exception_group::is_group(exc) {
+            self.group(ts, exc);
+        } else {
+            self.exception(ts, exc);
+        }
+    }
+
+    fn group(&mut self, ts: &mut ThreadState, exc: Value) {
+        if self.depth > MAX_GROUP_DEPTH {
+            self.indented_margin();
+            self.out
+                .push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.depth == 0 {
+            self.depth += 1;
+        }
+        self.exception(ts, exc);
+        let Some(excs) = crate::objects::exception_group::exceptions_of(exc) else {
+            return;
+        };
+        let num = excs.len();
+        let n = if num <= MAX_GROUP_WIDTH {
+            num
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
+        self.need_close = false;
+        for i in 0..n {
+            let last = i + 1 == n;
+            if last {
+                self.need_close = true;
+            }
+            self.indent();
+            let lead = if i == 0 { "+-" } else { "  " };
+            let truncated = i >= MAX_GROUP_WIDTH;
+            if truncated {
+                self.out
+                    .push_str(&format!("{lead}+---------------- ... ----------------\n"));
+            } else {
+                self.out.push_str(&format!(
+                    "{lead}+---------------- {} ----------------\n",
+                    i + 1
+                ));
+            }
+            self.depth += 1;
+            if truncated {
+                let more = num - MAX_GROUP_WIDTH;
+                self.indented_margin();
+                self.out.push_str(&format!(
+                    "and {more} more exception{}\n",
+                    if more > 1 { "s" } else { "" }
+                ));
+            } else if let Some(sub) = excs.get(i) {
+                self.exception_with_chain(ts, sub);
+            }
+            if last && self.need_close {
+                self.indent();
+                self.out.push_str("+------------------------------------\n");
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if self.depth == 1 {
+            self.depth -= 1;
+        }
+    }
+
+    /// One exception without its chain or sub-exceptions: traceback,
+    /// message line, notes.
+    fn exception(&mut self, ts: &mut ThreadState, exc: Value) {
+        let Some(e) = exc.downcast::<ExcObj>() else {
+            self.indented_margin();
+            self.out.push_str(&format!(
+                "TypeError: print_exception(): Exception expected for value, {} found\n",
+                crate::objects::typeobj::type_name(exc)
+            ));
+            return;
+        };
+        let tb = e.traceback.get();
+        if !tb.is_null() && !tb.is_none() {
+            let is_group = crate::objects::exception_group::is_group(exc);
+            self.indent();
+            let header_margin = if is_group && self.depth == 1 {
+                "+ "
+            } else {
+                self.margin()
+            };
+            self.out.push_str(header_margin);
+            self.out.push_str(if is_group {
+                "Exception Group Traceback (most recent call last):\n"
+            } else {
+                "Traceback (most recent call last):\n"
+            });
+            let text = format_tb(tb);
+            self.lines(&text);
+        }
+        let ty = type_of(exc);
+        let mut name = type_display_name(ts, ty);
+        if ty.is_subtype(types().syntax_error) {
+            let (block, msg) = syntax_error_block(ts, e);
+            self.lines(&block);
+            name.push_str(&msg);
+            self.indented_margin();
+            self.out.push_str(&name);
+            self.out.push('\n');
+        } else {
+            self.indented_margin();
+            self.out.push_str(&name);
+            match ops::str_string(ts, exc) {
+                Ok(s) => {
+                    if !s.is_empty() {
+                        self.out.push_str(": ");
                     }
-                    let body_len = body.chars().count();
-                    if start <= body_len {
-                        out.push_str("    ");
-                        out.push_str(&" ".repeat(start));
-                        out.push_str(&"^".repeat(end.min(body_len + 1).max(start + 1) - start));
-                        out.push('\n');
+                    self.out.push_str(&s);
+                }
+                Err(_) => self.out.push_str(": <exception str() failed>"),
+            }
+            if let Some(s) = suggestion(ts, exc) {
+                self.out.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+            self.out.push('\n');
+        }
+        self.notes(ts, exc);
+    }
+
+    fn notes(&mut self, ts: &mut ThreadState, exc: Value) {
+        let notes = match ops::getattr_opt(ts, exc, crate::interp::names().__notes__) {
+            Ok(Some(n)) => n,
+            _ => return,
+        };
+        let t = types();
+        let nty = type_of(notes);
+        let is_seq =
+            !nty.is_subtype(t.dict) && nty.lookup(crate::interp::names().__getitem__).is_some();
+        if !is_seq {
+            self.indented_margin();
+            match ops::repr_string(ts, notes) {
+                Ok(r) => self.out.push_str(&r),
+                Err(_) => self.out.push_str("<__notes__ repr() failed>"),
+            }
+            self.out.push('\n');
+            return;
+        }
+        let Ok(items) = ops::collect(ts, notes) else {
+            return;
+        };
+        for &n in items.iter() {
+            match ops::str_string(ts, n) {
+                Ok(s) => {
+                    for line in split_lines_keepends(&s) {
+                        self.indented_margin();
+                        self.out.push_str(line);
                     }
                 }
+                Err(_) => self.out.push_str("<note str() failed>"),
             }
-            let msg = e
-                .get_attr_quiet(ts, "msg")
-                .map(|m| ops::str_string(ts, m).unwrap_or_default())
-                .unwrap_or_default();
-            out.push_str(&format!("{name}: {msg}\n"));
-            return out;
+            self.out.push('\n');
         }
     }
-    let msg = match ops::str_string(ts, exc) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
-    if msg.is_empty() {
-        out.push_str(&format!("{name}\n"));
-    } else {
-        out.push_str(&format!("{name}: {msg}\n"));
-    }
-    if let Some(e) = exc.downcast::<ExcObj>() {
-        if let Some(notes) = e.get_attr_quiet(ts, "__notes__") {
-            if let Some(l) = notes.downcast::<crate::objects::list::ListObj>() {
-                for n in l.snapshot_items() {
-                    let s = ops::str_string(ts, n).unwrap_or_default();
-                    out.push_str(&s);
-                    out.push('\n');
+}
+
+/// `str.splitlines(keepends=True)`.
+fn split_lines_keepends(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = match c {
+            '\r' => {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    i + 2
+                } else {
+                    i + 1
                 }
             }
-        }
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => i + c.len_utf8(),
+            _ => continue,
+        };
+        out.push(&s[start..end]);
+        start = end;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
     }
     out
 }
 
-/// The full report CPython prints for an uncaught exception, including
-/// chained causes and contexts.
-pub fn format_exception(ts: &mut ThreadState, exc: Value) -> String {
-    // Walk the chain iteratively (chains can be as long as a program
-    // likes), oldest exception printed first.
-    const CAUSE: &str =
-        "\nThe above exception was the direct cause of the following exception:\n\n";
-    const CONTEXT: &str =
-        "\nDuring handling of the above exception, another exception occurred:\n\n";
-    let mut chain = crate::gc::RootedVec::new(ts);
-    let mut links: Vec<&str> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut cur = exc;
-    loop {
-        chain.push(cur);
-        seen.insert(cur.bits());
-        let Some(e) = cur.downcast::<ExcObj>() else {
-            break;
-        };
-        let cause = e.cause.get();
-        let context = e.context.get();
-        let usable = |v: Value| !v.is_null() && !v.is_none() && !seen.contains(&v.bits());
-        if usable(cause) {
-            links.push(CAUSE);
-            cur = cause;
-        } else if !e.suppress_context() && usable(context) {
-            links.push(CONTEXT);
-            cur = context;
-        } else {
-            break;
-        }
+/// `module.QualName` of an exception class as tracebacks show it
+/// (no module for builtins and `__main__`).
+fn type_display_name(ts: &mut ThreadState, ty: Gc<crate::objects::typeobj::TypeObj>) -> String {
+    let qual = match ty.qualname.get().downcast::<StrObj>() {
+        Some(q) => q.as_str().to_string(),
+        None => ty.obj().name_str().to_string(),
+    };
+    let module = match ops::getattr_opt(ts, ty.value(), crate::interp::names().__module__) {
+        Ok(Some(m)) => crate::objects::str::as_str(m).map(|s| s.to_string()),
+        _ => None,
+    };
+    match module.as_deref() {
+        None => format!("<unknown>.{qual}"),
+        Some("builtins") | Some("__main__") => qual,
+        Some(m) => format!("{m}.{qual}"),
     }
+}
+
+/// A SyntaxError's `File`/source/caret lines, and `: msg` for its last
+/// line.
+fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
     let mut out = String::new();
-    for i in (0..chain.len()).rev() {
-        let x = chain[i];
-        if let Some(e) = x.downcast::<ExcObj>() {
-            let tb = e.traceback.get();
-            if !tb.is_null() && !tb.is_none() {
-                out.push_str("Traceback (most recent call last):\n");
-                out.push_str(&format_tb(tb));
+    let filename = e
+        .get_attr_quiet(ts, "filename")
+        .and_then(crate::objects::str::as_str)
+        .unwrap_or("<string>")
+        .to_string();
+    let lineno = e
+        .get_attr_quiet(ts, "lineno")
+        .and_then(crate::objects::int::to_i64);
+    let text = e
+        .get_attr_quiet(ts, "text")
+        .and_then(crate::objects::str::as_str)
+        .map(|s| s.to_string());
+    let offset = e
+        .get_attr_quiet(ts, "offset")
+        .and_then(crate::objects::int::to_i64);
+    let end_offset = e
+        .get_attr_quiet(ts, "end_offset")
+        .and_then(crate::objects::int::to_i64);
+    let end_lineno = e
+        .get_attr_quiet(ts, "end_lineno")
+        .and_then(crate::objects::int::to_i64);
+    if let Some(l) = lineno {
+        out.push_str(&format!("  File \"{filename}\", line {l}\n"));
+    }
+    if let Some(t) = text {
+        let t = t.trim_end_matches(['\n', '\r']);
+        let lead = t.chars().count() - t.trim_start().chars().count();
+        let body = t.trim();
+        out.push_str(&format!("    {body}\n"));
+        if let Some(off) = offset {
+            let start = (off as usize).saturating_sub(1).saturating_sub(lead);
+            let mut end = match (end_offset, end_lineno) {
+                (Some(eo), Some(el)) if Some(el) == lineno && eo > off => {
+                    (eo as usize).saturating_sub(1).saturating_sub(lead)
+                }
+                _ => start + 1,
+            };
+            if end <= start {
+                end = start + 1;
+            }
+            let body_len = body.chars().count();
+            if start <= body_len {
+                out.push_str("    ");
+                out.push_str(&" ".repeat(start));
+                out.push_str(&"^".repeat(end.min(body_len + 1).max(start + 1) - start));
+                out.push('\n');
             }
         }
-        out.push_str(&format_exception_only(ts, x));
-        if i > 0 {
-            out.push_str(links[i - 1]);
+    }
+    let msg = match e.get_attr_quiet(ts, "msg") {
+        Some(m) => ops::str_string(ts, m).unwrap_or_default(),
+        None => String::new(),
+    };
+    let msg = if msg.is_empty() {
+        String::new()
+    } else {
+        format!(": {msg}")
+    };
+    (out, msg)
+}
+
+// ---- "Did you mean" (CPython's Python/suggestions.c) ----------------------------------
+
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// Levenshtein distance with case changes costing less, giving up above
+/// `max_cost`.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row = [0usize; MAX_STRING_SIZE];
+    for (i, r) in row.iter_mut().enumerate().take(a.len()) {
+        *r = (i + 1) * MOVE_COST;
+    }
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (i, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = row[i];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[i] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
         }
     }
-    out
+    result
+}
+
+/// The closest candidate to `name`, if one is close enough.
+fn closest(name: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut best_distance = usize::MAX;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let max = ((name.len() + c.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), c.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none() || d < best_distance {
+            best = Some(c);
+            best_distance = d;
+        }
+    }
+    best.cloned()
+}
+
+fn str_keys(ts: &mut ThreadState, v: Value) -> Option<Vec<String>> {
+    let items = ops::collect(ts, v).ok()?;
+    let mut out = Vec::with_capacity(items.len());
+    for &k in items.iter() {
+        // A non-str candidate stops the search (CPython fails on it).
+        out.push(crate::objects::str::as_str(k)?.to_string());
+    }
+    Some(out)
+}
+
+/// The "Did you mean" suggestion for an AttributeError or NameError
+/// (exactly those types), if any.
+fn suggestion(ts: &mut ThreadState, exc: Value) -> Option<String> {
+    let t = types();
+    let ty = type_of(exc);
+    let e = exc.downcast::<ExcObj>()?;
+    if ty == t.attribute_error {
+        let name = e.get_attr_quiet(ts, "name")?;
+        let obj = e.get_attr_quiet(ts, "obj")?;
+        if type_of(name) != t.str || name.is_none() || obj.is_null() {
+            return None;
+        }
+        let name = crate::objects::str::as_str(name)?.to_string();
+        let dir = ops::call_method(ts, obj, crate::interp::names().__dir__, &[]).ok()?;
+        let mut keys = str_keys(ts, dir)?;
+        keys.sort();
+        return closest(&name, &keys);
+    }
+    if ty == t.name_error {
+        let name = e.get_attr_quiet(ts, "name")?;
+        if type_of(name) != t.str {
+            return None;
+        }
+        let name = crate::objects::str::as_str(name)?.to_string();
+        let mut tb = e.traceback.get().downcast::<TracebackObj>()?;
+        while let Some(n) = tb.next.get().downcast::<TracebackObj>() {
+            tb = n;
+        }
+        let code: Gc<CodeObj> = tb.code.get().downcast()?;
+        let varnames: Vec<String> = (0..code.nlocals)
+            .map(|i| code.varname(i).as_str().to_string())
+            .collect();
+        if let Some(s) = closest(&name, &varnames) {
+            return Some(s);
+        }
+        let globals = tb.globals.get();
+        let gd: Gc<crate::objects::dict::DictObj> = globals.downcast()?;
+        let keys = str_keys(ts, globals)?;
+        if let Some(s) = closest(&name, &keys) {
+            return Some(s);
+        }
+        let builtins = crate::interpreter::call::builtins_for(ts, gd);
+        let keys = str_keys(ts, builtins.value())?;
+        return closest(&name, &keys);
+    }
+    None
+}
+
+/// The report CPython prints for an uncaught exception (`sys.excepthook`),
+/// including chained causes and contexts, notes and exception groups.
+pub fn format_exception(ts: &mut ThreadState, exc: Value) -> String {
+    let mut p = Printer {
+        out: String::new(),
+        seen: std::collections::HashSet::new(),
+        depth: 0,
+        need_close: false,
+    };
+    p.exception_with_chain(ts, exc);
+    p.out
 }

@@ -757,20 +757,6 @@ fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(ListObj::new(ts, &keys).value())
 }
 
-fn type_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    // `int | str` (PEP 604) builds a types.UnionType; without the typing
-    // machinery we return a tuple-like union through typing if available.
-    let typing = crate::import::import_simple(ts, "typing");
-    match typing {
-        Ok(m) => {
-            let u = ops::getattr_str(ts, m, "Union")?;
-            let t = TupleObj::new(ts, &[a, b]);
-            ops::getitem(ts, u, t.value())
-        }
-        Err(_) => Ok(Value::NOT_IMPLEMENTED),
-    }
-}
-
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.type_;
     let s = &ty.slots;
@@ -780,7 +766,6 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(type_getattro));
     s.setattro.set(Some(type_setattro));
     s.repr.set(Some(type_repr));
-    s.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(type_or));
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));

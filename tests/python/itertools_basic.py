@@ -1,0 +1,22 @@
+import itertools as it
+print(repr(it.count()), repr(it.count(5,2)), repr(it.count(0.5)), repr(it.repeat(1,3)), repr(it.repeat('a')), repr(it.count(step=0)))
+for c in ['it.count("a")','it.islice([],-1)','it.islice([],1,2,0)','it.islice([],"a")','it.repeat(1,-1)','list(it.repeat(1,-1))','it.permutations([],-1)','it.combinations([],-1)','it.product([],repeat=-1)','list(it.chain(1))','it.accumulate()','it.groupby()','it.tee([],-1)','next(it.compress([1],[1,0]))','it.starmap(1)','list(it.starmap(pow,[1]))','it.zip_longest(1)','it.pairwise(1)','it.cycle(1)','it.dropwhile(1)','it.combinations([1,2])','it.count(1,2,3)']:
+  try: print(c, eval(c))
+  except Exception as e: print(c, type(e).__name__, e)
+print(list(it.islice(it.count(), 5)), list(it.islice(it.count(10, 3), 2, 10, 3)), list(it.islice('abcdefg', 2, None)))
+print(list(it.islice(it.cycle('ab'), 7)), list(it.accumulate([1,2,3,4])), list(it.accumulate([1,2,3], initial=10)), list(it.accumulate([3,1,4], max)))
+print(list(it.chain('ab', [1, 2])), list(it.chain.from_iterable(['xy', 'z'])), list(it.compress('abcdef', [1,0,1,0,1,1])))
+print(list(it.dropwhile(lambda x: x < 3, [1,2,3,1])), list(it.takewhile(lambda x: x < 3, [1,2,3,1])), list(it.filterfalse(None, [0,1,0,2])))
+print([(k, list(g)) for k, g in it.groupby('aaabbcdd')], [(k, list(g)) for k, g in it.groupby([1,3,2,4,5], key=lambda x: x % 2)])
+gb = it.groupby('aabbc'); k1, g1 = next(gb); k2, g2 = next(gb); print(k1, list(g1), k2, list(g2))
+print(list(it.pairwise('abcd')), list(it.starmap(pow, [(2,3),(3,2)])), list(it.zip_longest('ab', 'xyz', fillvalue='-')))
+print(list(it.product('ab', repeat=2)), list(it.product()), list(it.product([1,2],[3],[])))
+print(list(it.permutations('abc', 2)), len(list(it.permutations(range(5)))), list(it.permutations([], 0)))
+print(list(it.combinations('abcd', 2)), list(it.combinations_with_replacement('abc', 2)), list(it.combinations('ab', 3)))
+a, b = it.tee(iter(range(200)), 2); print(list(a)[-3:], list(b)[:3], [list(x) for x in it.tee('ab', 3)])
+t1, = it.tee([1,2,3], 1); n1 = next(t1); t2 = t1.__copy__(); print(n1, list(t1), list(t2))
+print(type(it.chain()), it.chain.__module__, [x for x in dir(it) if not x.startswith('__')])
+class MyChain(it.chain): pass
+print(list(MyChain('ab', 'c')), isinstance(MyChain(), it.chain))
+r = it.repeat(7, 3); print(r.__length_hint__(), list(r), list(it.repeat(None, 2)))
+print(sum(1 for _ in it.islice(it.count(), 1000)), list(it.islice('abc', None)), list(it.islice(range(10), 1, None, 4)))
