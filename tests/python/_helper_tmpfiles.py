@@ -13,6 +13,9 @@ def _pid():
 
 
 try:
+    # `posix` first: without it `os` cannot import, and trying costs a lot
+    # of work under FTPY_GC_STRESS.
+    import posix as _posix  # noqa: F401
     import os as _os
     import shutil as _shutil
 except Exception:

@@ -118,10 +118,12 @@ pub fn ensure_types(ts: &mut ThreadState) -> PyResult<&'static IoTypes> {
     let fileio = native::new_module_type::<fileio::FileIO>(ts, "FileIO", "_io", rawiobase, true);
     fileio::init_type(ts, fileio);
     native::ready_type(ts, fileio);
-    let bytesio = native::new_module_type::<bytesio::BytesIO>(ts, "BytesIO", "_io", bufferediobase, true);
+    let bytesio =
+        native::new_module_type::<bytesio::BytesIO>(ts, "BytesIO", "_io", bufferediobase, true);
     bytesio::init_type(ts, bytesio);
     native::ready_type(ts, bytesio);
-    let stringio = native::new_module_type::<stringio::StringIO>(ts, "StringIO", "_io", textiobase, true);
+    let stringio =
+        native::new_module_type::<stringio::StringIO>(ts, "StringIO", "_io", textiobase, true);
     stringio::init_type(ts, stringio);
     native::ready_type(ts, stringio);
     let mut bt = [object; 3];
@@ -129,16 +131,23 @@ pub fn ensure_types(ts: &mut ThreadState) -> PyResult<&'static IoTypes> {
         .iter()
         .enumerate()
     {
-        let ty = native::new_module_type::<buffered::Buffered>(ts, name, "_io", bufferediobase, true);
+        let ty =
+            native::new_module_type::<buffered::Buffered>(ts, name, "_io", bufferediobase, true);
         buffered::init_type(ts, ty, i);
         native::ready_type(ts, ty);
         bt[i] = ty;
     }
-    let rwpair =
-        native::new_module_type::<rwpair::RwPair>(ts, "BufferedRWPair", "_io", bufferediobase, true);
+    let rwpair = native::new_module_type::<rwpair::RwPair>(
+        ts,
+        "BufferedRWPair",
+        "_io",
+        bufferediobase,
+        true,
+    );
     rwpair::init_type(ts, rwpair);
     native::ready_type(ts, rwpair);
-    let text = native::new_module_type::<textio::TextIO>(ts, "TextIOWrapper", "_io", textiobase, true);
+    let text =
+        native::new_module_type::<textio::TextIO>(ts, "TextIOWrapper", "_io", textiobase, true);
     textio::init_type(ts, text);
     native::ready_type(ts, text);
     let nl = native::new_module_type::<newline::NlDecoder>(

@@ -306,6 +306,11 @@ pub fn type_new(
                 std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
                 16,
             )
+        } else if solid.instance_kind == Kind::Type {
+            // A metaclass: its instances are classes, allocated as plain
+            // type objects (below), whose attributes live in their own
+            // dict. They have no attribute store.
+            (Kind::Type, solid.basic_size, 0)
         } else {
             let k = solid.instance_kind;
             let off = match k {
