@@ -89,14 +89,14 @@ sys.stdout = out = _io.StringIO()
 
 def printers(k):
     for i in range(200):
-        print("t%d-%d" % (k, i), end="\n")
+        # One write per line: print() writes its argument and `end`
+        # separately, and another thread may write in between.
+        print("t%d-%d\n" % (k, i), end="")
 
 
 errs = run_threads(printers, 4)
 sys.stdout = saved
 print(errs)
-# print() writes the text and the end separately: lines may interleave
-# as "a" "b" "\n" "\n", so compare the pieces.
-pieces = sorted(x for x in out.getvalue().split("\n") if x)
-print(len(pieces), pieces == expected)
+lines = sorted(out.getvalue().splitlines())
+print(len(lines), lines == expected)
 tmp.cleanup()
