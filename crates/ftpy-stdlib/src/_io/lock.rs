@@ -33,12 +33,16 @@ use ftpy_vm::ThreadState;
 
 /// The owner word of a lock taken by [`IoLock::try_lock_raw`] (a thread
 /// flushing at a fatal error, with no `ThreadState` at hand).
-const RAW_OWNER: u64 = u64::MAX;
+const RAW_OWNER: u64 = u64::MAX >> 1;
+
+/// The bit of the owner word saying that threads wait: the owner's unlock
+/// must wake one.
+const WAITERS: u64 = 1 << 63;
 
 pub struct IoLock<S> {
-    /// The owning thread's ident, 0 when free.
+    /// The owning thread's ident (| `WAITERS`), 0 when free.
     owner: AtomicU64,
-    /// Threads waiting (they take `wait` before sleeping on `cv`).
+    /// The number of waiting threads; changed only under `wait`.
     waiting: AtomicU32,
     wait: Mutex<()>,
     cv: Condvar,
@@ -79,22 +83,42 @@ impl<S> IoLock<S> {
         self.lock_slow(ts, me)
     }
 
+    /// The contended case: record a waiter (the `WAITERS` bit makes the
+    /// owner's unlock wake us), sleep, retry. Detached throughout.
     #[cold]
     fn lock_slow(&self, ts: &mut ThreadState, me: u64) -> Result<IoGuard<'_, S>, Reentrant> {
-        if self.owner.load(Ordering::Relaxed) == me {
+        if self.owner.load(Ordering::Relaxed) & !WAITERS == me {
             return Err(Reentrant);
         }
         ts.allow_threads(|| {
             let mut g = self.wait.lock();
-            self.waiting.fetch_add(1, Ordering::SeqCst);
-            while self
-                .owner
-                .compare_exchange(0, me, Ordering::SeqCst, Ordering::SeqCst)
-                .is_err()
-            {
+            self.waiting.fetch_add(1, Ordering::Relaxed);
+            loop {
+                let cur = self.owner.load(Ordering::Relaxed);
+                if cur == 0 {
+                    // Others may still wait: keep the bit for them.
+                    let others = self.waiting.load(Ordering::Relaxed) > 1;
+                    let mine = if others { me | WAITERS } else { me };
+                    if self
+                        .owner
+                        .compare_exchange(0, mine, Ordering::Acquire, Ordering::Relaxed)
+                        .is_ok()
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if cur & WAITERS == 0
+                    && self
+                        .owner
+                        .compare_exchange(cur, cur | WAITERS, Ordering::Relaxed, Ordering::Relaxed)
+                        .is_err()
+                {
+                    continue;
+                }
                 self.cv.wait(&mut g);
             }
-            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            self.waiting.fetch_sub(1, Ordering::Relaxed);
         });
         Ok(IoGuard { lock: self })
     }
@@ -108,12 +132,18 @@ impl<S> IoLock<S> {
             .map(|_| IoGuard { lock: self })
     }
 
+    #[inline]
     fn unlock(&self) {
-        self.owner.store(0, Ordering::SeqCst);
-        if self.waiting.load(Ordering::SeqCst) > 0 {
-            let _g = self.wait.lock();
-            self.cv.notify_one();
+        if self.owner.swap(0, Ordering::Release) & WAITERS != 0 {
+            self.wake();
         }
+    }
+
+    #[cold]
+    fn wake(&self) {
+        // Taking `wait` orders this after a waiter's check-then-sleep.
+        let _g = self.wait.lock();
+        self.cv.notify_one();
     }
 }
 

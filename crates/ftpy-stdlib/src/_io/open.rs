@@ -146,6 +146,12 @@ pub fn io_open(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     if m.binary && newline_given {
         return Err(ts.value_error("binary mode doesn't take a newline argument"));
     }
+    if m.binary && buffering == 1 {
+        runtime_warning(
+            ts,
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
+        )?;
+    }
     let t = io_types();
     let raw = fileio::new_fileio(ts, t.fileio, true)?;
     let rawmode = StrObj::new(ts, &m.raw());
@@ -219,6 +225,23 @@ pub fn io_open(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
             Err(e)
         }
     }
+}
+
+/// `warnings.warn(msg, RuntimeWarning, stacklevel=2)`. While the
+/// `warnings` module cannot be imported (it needs modules ftpy does not
+/// have yet), the warning is not shown.
+fn runtime_warning(ts: &mut ThreadState, msg: &str) -> PyResult<()> {
+    let name = ftpy_vm::interp::intern(ts, "warnings");
+    let Ok(w) = ftpy_vm::import::import_module_level(ts, name, Value::NONE, Value::NONE, 0) else {
+        return Ok(());
+    };
+    let warn = ops::getattr_str(ts, w, "warn")?;
+    let m = StrObj::new(ts, msg);
+    let cat = ftpy_vm::objects::exception::exception_type("RuntimeWarning")
+        .map(|t| t.value())
+        .unwrap_or(Value::NONE);
+    ops::call(ts, warn, &[m, cat, Value::small_int_unchecked(2)], None)?;
+    Ok(())
 }
 
 /// `open_code(path)`: `open(path, 'rb')`.

@@ -34,6 +34,8 @@ pub fn install() {
     install_hooks(StreamHooks {
         create_std_streams,
         flush_raw,
+        is_native_text: textio::is_exact,
+        write_text: textio::write_native,
     });
 }
 

@@ -96,9 +96,9 @@ pub struct TextState {
     line_buffering: bool,
     write_through: bool,
     decoded: String,
-    /// Byte offset and character count consumed from `decoded`.
+    /// Byte offset of what is consumed of `decoded` (the character count,
+    /// which `tell` needs, is computed there).
     decoded_pos: usize,
-    decoded_used: usize,
     snapshot: Option<Snapshot>,
     pending: Vec<u8>,
     seekable: bool,
@@ -131,7 +131,6 @@ impl TextState {
             write_through: false,
             decoded: String::new(),
             decoded_pos: 0,
-            decoded_used: 0,
             snapshot: None,
             pending: Vec::new(),
             seekable: false,
@@ -146,7 +145,6 @@ impl TextState {
     fn set_decoded(&mut self, s: String) {
         self.decoded = s;
         self.decoded_pos = 0;
-        self.decoded_used = 0;
     }
 
     fn clear_decoded(&mut self) {
@@ -157,19 +155,28 @@ impl TextState {
     /// text.
     fn take_decoded(&mut self, n: usize) -> &str {
         let rest = &self.decoded[self.decoded_pos..];
-        let (bytes, chars) = if n == usize::MAX {
-            (rest.len(), rest.chars().count())
+        let bytes = if n >= rest.len() {
+            rest.len()
         } else {
-            let mut it = rest.char_indices();
-            match it.nth(n) {
-                Some((b, _)) => (b, n),
-                None => (rest.len(), rest.chars().count()),
+            match rest.char_indices().nth(n) {
+                Some((b, _)) => b,
+                None => rest.len(),
             }
         };
+        self.take_decoded_bytes(bytes)
+    }
+
+    /// Takes the next `bytes` bytes (a character boundary) of the decoded
+    /// text.
+    fn take_decoded_bytes(&mut self, bytes: usize) -> &str {
         let s = self.decoded_pos;
         self.decoded_pos += bytes;
-        self.decoded_used += chars;
         &self.decoded[s..s + bytes]
+    }
+
+    /// Characters consumed of the decoded text.
+    fn decoded_used(&self) -> usize {
+        self.decoded[..self.decoded_pos].chars().count()
     }
 
     fn remaining(&self) -> &str {
@@ -372,6 +379,21 @@ fn closed(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
 
 /// Checks the stream is open, then locks it.
 fn lock_open(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
+    if type_of(v) == io_types().text_io_wrapper {
+        // Over a native buffer over a native raw file, "closed" is an
+        // atomic read: check it under the one lock.
+        let l = lock(ts, v)?;
+        if let Buf::Native(b, _) = l.buf {
+            if let buffered::Raw::Native(f) = buffered::Raw::of(b.raw_value()) {
+                if f.is_closed() {
+                    drop(l);
+                    return Err(ts.value_error("I/O operation on closed file."));
+                }
+                return Ok(l);
+            }
+        }
+        drop(l);
+    }
     if closed(ts, v)? {
         return Err(ts.value_error("I/O operation on closed file."));
     }
@@ -504,19 +526,26 @@ impl Locked {
         Ok(())
     }
 
-    fn encode(&mut self, ts: &mut ThreadState, text: &str) -> PyResult<Vec<u8>> {
+    /// Encodes `text` onto the pending bytes.
+    fn encode_pending(&mut self, ts: &mut ThreadState, text: &str) -> PyResult<()> {
         match self.g.native {
             Some(c) => {
-                let mut out = Vec::with_capacity(text.len() + 3);
                 if self.g.bom_pending {
                     if c == Native::Utf8Sig {
-                        out.extend_from_slice(b"\xef\xbb\xbf");
+                        self.g.pending.extend_from_slice(b"\xef\xbb\xbf");
                     }
                     self.g.bom_pending = false;
                 }
-                let errors = self.g.errors.clone();
-                codec::encode(ts, c, text, &errors, &mut out)?;
-                Ok(out)
+                if matches!(c, Native::Utf8 | Native::Utf8Sig) || text.is_ascii() {
+                    self.g.pending.extend_from_slice(text.as_bytes());
+                    return Ok(());
+                }
+                let errors = std::mem::take(&mut self.g.errors);
+                let mut out = std::mem::take(&mut self.g.pending);
+                let r = codec::encode(ts, c, text, &errors, &mut out);
+                self.g.pending = out;
+                self.g.errors = errors;
+                r
             }
             None => {
                 let enc = self.t.pyencoder.get();
@@ -524,7 +553,10 @@ impl Locked {
                 let m = ops::getattr_str(ts, enc, "encode")?;
                 let r = ops::call1(ts, m, s)?;
                 match ftpy_vm::objects::bytes::bytes_data(r) {
-                    Some(b) => Ok(b),
+                    Some(b) => {
+                        self.g.pending.extend_from_slice(&b);
+                        Ok(())
+                    }
                     None => Err(ts.type_error(format!(
                         "encoder should return a bytes object, not '{}'",
                         type_name(r)
@@ -534,13 +566,18 @@ impl Locked {
         }
     }
 
-    /// Sends the pending bytes to the buffer.
+    /// Sends the pending bytes to the buffer (keeping the vector's room).
     fn write_pending(&mut self, ts: &mut ThreadState) -> PyResult<()> {
         if self.g.pending.is_empty() {
             return Ok(());
         }
-        let data = std::mem::take(&mut self.g.pending);
-        self.buf.write(ts, &data)
+        let mut data = std::mem::take(&mut self.g.pending);
+        let r = self.buf.write(ts, &data);
+        data.clear();
+        if self.g.pending.is_empty() {
+            self.g.pending = data;
+        }
+        r
     }
 
     /// Reads and decodes one chunk; false at the end of the stream.
@@ -878,15 +915,20 @@ fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult
             Some(e) => e,
             None => rest.len(),
         };
-        let take_chars = rest[..take_bytes].chars().count();
+        // Characters count only against a limit.
+        let take_chars = if limit < 0 {
+            0
+        } else {
+            rest[..take_bytes].chars().count()
+        };
         if take_chars > room {
-            let s = l.g.take_decoded(room).to_string();
-            line.push_str(&s);
+            let s = l.g.take_decoded(room);
+            line.push_str(s);
             break;
         }
-        let s = l.g.take_decoded(take_chars).to_string();
+        let s = l.g.take_decoded_bytes(take_bytes);
         line_chars += take_chars;
-        line.push_str(&s);
+        line.push_str(s);
         if end.is_some() || (limit >= 0 && line_chars >= limit as usize) {
             // With "\r\n" endings a final "\r" may pair with the next
             // chunk's "\n": keep reading in that case.
@@ -975,16 +1017,14 @@ fn write_locked(ts: &mut ThreadState, l: &mut Locked, text: &str) -> PyResult<()
     if !l.g.writable {
         return Err(unsupported(ts, "not writable"));
     }
-    let has_nl = text.contains('\n');
-    let needflush = l.g.line_buffering && (has_nl || text.contains('\r'));
-    let data = match (&l.g.writenl, l.g.writetranslate && has_nl) {
-        (Some(nl), true) => {
+    let needflush = l.g.line_buffering && text.bytes().any(|b| b == b'\n' || b == b'\r');
+    match &l.g.writenl {
+        Some(nl) if l.g.writetranslate && text.contains('\n') => {
             let t = text.replace('\n', nl);
-            l.encode(ts, &t)?
+            l.encode_pending(ts, &t)?;
         }
-        _ => l.encode(ts, text)?,
-    };
-    l.g.pending.extend_from_slice(&data);
+        _ => l.encode_pending(ts, text)?,
+    }
     if l.g.pending.len() > l.g.chunk_size || needflush || l.g.write_through {
         l.write_pending(ts)?;
     }
@@ -1000,16 +1040,16 @@ fn write_locked(ts: &mut ThreadState, l: &mut Locked, text: &str) -> PyResult<()
     Ok(())
 }
 
-/// `print()`'s path for the standard streams: writes `text` if `v` is an
-/// exact `TextIOWrapper` (None otherwise: call `write`).
-pub fn write_fast(ts: &mut ThreadState, v: Value, text: &str) -> Option<PyResult<()>> {
-    if type_of(v) != io_types().text_io_wrapper {
-        return None;
-    }
-    Some((|| {
-        let mut l = lock_open(ts, v)?;
-        write_locked(ts, &mut l, text)
-    })())
+/// Whether `v` is an exact `TextIOWrapper` (whose `write` is this
+/// module's: `print` may call [`write_native`] instead).
+pub fn is_exact(v: Value) -> bool {
+    type_of(v) == io_types().text_io_wrapper
+}
+
+/// `v.write(text)` for an exact `TextIOWrapper`, without a method call.
+pub fn write_native(ts: &mut ThreadState, v: Value, text: &str) -> PyResult<()> {
+    let mut l = lock_open(ts, v)?;
+    write_locked(ts, &mut l, text)
 }
 
 fn m_flush(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1220,7 +1260,7 @@ fn tell_locked(ts: &mut ThreadState, v: Value, l: &mut Locked) -> PyResult<Value
         return Ok(pos);
     };
     let start = posn - snap.input.len() as i64;
-    let need = l.g.decoded_used;
+    let need = l.g.decoded_used();
     if need == 0 {
         return Ok(Cookie {
             start,

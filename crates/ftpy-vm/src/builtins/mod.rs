@@ -155,16 +155,51 @@ fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     if file.is_none() {
         return Ok(Value::NONE);
     }
+    let sep = sep.non_null().filter(|s| !s.is_none());
+    let end = end.non_null().filter(|s| !s.is_none());
+    // A native text stream (sys.stdout, a file from open()) takes the
+    // line in one write: the same result as a write per piece (only a
+    // `write` written in Python could tell), and the line stays whole when
+    // threads print at once.
+    if let Some(write) = crate::objects::stream::native_text_writer(file) {
+        let mut line = String::new();
+        let mut failed = None;
+        for (i, &v) in objects.iter().enumerate() {
+            if i > 0 {
+                line.push_str(sep.and_then(crate::objects::str::as_str).unwrap_or(" "));
+            }
+            match ops::str_(ts, v) {
+                Ok(s) => line.push_str(s.as_str()),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        if failed.is_none() {
+            line.push_str(end.and_then(crate::objects::str::as_str).unwrap_or("\n"));
+        }
+        if !line.is_empty() {
+            write(ts, file, &line)?;
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if flush {
+            ops::call_method(ts, file, names().flush, &[])?;
+        }
+        return Ok(Value::NONE);
+    }
     for (i, &v) in objects.iter().enumerate() {
         if i > 0 {
-            match sep.non_null().filter(|s| !s.is_none()) {
+            match sep {
                 Some(s) => write_object(ts, file, s)?,
                 None => write_to(ts, file, " ")?,
             }
         }
         write_object(ts, file, v)?;
     }
-    match end.non_null().filter(|s| !s.is_none()) {
+    match end {
         Some(s) => write_object(ts, file, s)?,
         None => write_to(ts, file, "\n")?,
     }

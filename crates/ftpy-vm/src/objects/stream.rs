@@ -36,6 +36,12 @@ pub struct StreamHooks {
     /// Writes out the data the standard streams buffer, without
     /// allocating, blocking on a lock or running Python.
     pub flush_raw: fn(),
+    /// Whether `write` of this object is the native text stream's own (an
+    /// exact `_io.TextIOWrapper`), which [`StreamHooks::write_text`] can
+    /// do without a method call.
+    pub is_native_text: fn(Value) -> bool,
+    /// `obj.write(text)` for such an object.
+    pub write_text: fn(&mut ThreadState, Value, &str) -> PyResult<()>,
 }
 
 static HOOKS: OnceLock<StreamHooks> = OnceLock::new();
@@ -143,6 +149,19 @@ pub fn flush_std_streams(ts: &mut ThreadState) -> bool {
     }
     flush_stream(ts, "stderr");
     ok
+}
+
+/// The native text stream's `write`, if `file` is one (`print`'s fast
+/// path: see `builtins::b_print`).
+pub fn native_text_writer(
+    file: Value,
+) -> Option<fn(&mut ThreadState, Value, &str) -> PyResult<()>> {
+    let h = HOOKS.get()?;
+    if (h.is_native_text)(file) {
+        Some(h.write_text)
+    } else {
+        None
+    }
 }
 
 /// Writes out what the standard streams buffer without allocating or
