@@ -36,6 +36,9 @@ pub enum Constant {
         imag: f64,
     },
     Str(String),
+    /// A str holding lone surrogates (which a Rust `String` cannot): its
+    /// text in generalized UTF-8, a surrogate as its own 3-byte sequence.
+    Wtf8(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),

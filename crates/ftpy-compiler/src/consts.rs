@@ -39,6 +39,7 @@ pub(crate) enum ConstKey {
     Float(u64),
     Complex(u64, u64),
     Str(String),
+    Wtf8(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
@@ -61,6 +62,7 @@ impl ConstKey {
             Constant::Float(f) => ConstKey::Float(f.to_bits()),
             Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
             Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::Wtf8(b) => ConstKey::Wtf8(b.clone()),
             Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
             Constant::Tuple(items) => {
                 ConstKey::Tuple(items.iter().map(|c| ConstKey::of(c, code_id)).collect())
@@ -138,7 +140,7 @@ pub(crate) fn truthy(c: &Constant) -> bool {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
-        Constant::Bytes(b) => !b.is_empty(),
+        Constant::Wtf8(b) | Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     }
 }
@@ -151,7 +153,15 @@ pub(crate) fn fold(e: &Expr, optimize: u8) -> Option<Constant> {
 fn fold_inner(e: &Expr, optimize: u8) -> Option<Constant> {
     match e {
         Expr::NumberLiteral(n) => Some(number_const(&n.value)),
-        Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
+        Expr::StringLiteral(s) => {
+            let text = s.value.to_str();
+            if text.contains('\u{FFFD}') {
+                if let Some(w) = surrogate_literal(s) {
+                    return Some(Constant::Wtf8(w));
+                }
+            }
+            Some(Constant::Str(text.to_string()))
+        }
         Expr::BytesLiteral(b) => Some(Constant::Bytes(b.value.bytes().collect())),
         Expr::BooleanLiteral(b) => Some(Constant::Bool(b.value)),
         Expr::NoneLiteral(_) => Some(Constant::None),
@@ -535,7 +545,7 @@ fn eq_key_inner(c: &Constant) -> Option<EqKey> {
         Constant::Str(s) => EqKey::Str(s.clone()),
         Constant::Bytes(b) => EqKey::Bytes(b.clone()),
         Constant::Tuple(t) => EqKey::Tuple(t.iter().map(eq_key).collect::<Option<_>>()?),
-        Constant::FrozenSet(_) | Constant::Code(_) => return None,
+        Constant::Wtf8(_) | Constant::FrozenSet(_) | Constant::Code(_) => return None,
     })
 }
 
@@ -691,6 +701,7 @@ fn repr_inner(c: &Constant) -> String {
             }
         }
         Constant::Str(s) => str_repr(s),
+        Constant::Wtf8(b) => wtf8_repr(b),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(repr).collect();
@@ -756,4 +767,219 @@ fn same_code_inner(a: &crate::code::CodeObject, b: &crate::code::CodeObject) -> 
         && a.exception_table == b.exception_table
         && a.stacksize == b.stacksize
         && a.ncaches == b.ncaches
+}
+
+// ---- literals with lone surrogates --------------------------------------------------
+//
+// The parser decodes `'\ud800'` to U+FFFD (a Rust `String` cannot hold a
+// surrogate). While a source that may hold such escapes is compiled, it is
+// kept here, and a literal whose value has U+FFFD is decoded again from
+// its text: each escape or character of the source is one code point of
+// the value, so the two line up, and `\N{...}` escapes (whose names only
+// the parser resolves) take the parser's character.
+
+thread_local! {
+    static SURROGATE_SOURCE: std::cell::RefCell<Option<String>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (the compilation of `source`) with the source available for
+/// re-reading literals with lone surrogates.
+pub(crate) fn with_source<R>(source: &str, f: impl FnOnce() -> R) -> R {
+    let b = source.as_bytes();
+    let needed = b
+        .windows(3)
+        .any(|w| w[0] == b'\\' && w[1] == b'u' && matches!(w[2], b'd' | b'D'))
+        || b.windows(7).any(|w| {
+            w[0] == b'\\' && w[1] == b'U' && &w[2..6] == b"0000" && matches!(w[6], b'd' | b'D')
+        });
+    if !needed {
+        return f();
+    }
+    let prev = SURROGATE_SOURCE.with(|s| s.borrow_mut().replace(source.to_string()));
+    let r = f();
+    SURROGATE_SOURCE.with(|s| *s.borrow_mut() = prev);
+    r
+}
+
+fn push_cp(out: &mut Vec<u8>, cp: u32) {
+    if cp < 0x80 {
+        out.push(cp as u8);
+    } else if cp < 0x800 {
+        out.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]);
+    } else if cp < 0x10000 {
+        out.extend_from_slice(&[
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (cp >> 18) as u8,
+            0x80 | ((cp >> 12) & 0x3F) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    }
+}
+
+/// The value of a string literal with lone surrogates, in generalized
+/// UTF-8; `None` when it has none (or cannot be re-read).
+fn surrogate_literal(e: &ast::ExprStringLiteral) -> Option<Vec<u8>> {
+    use ruff_python_ast::str_prefix::StringLiteralPrefix;
+    use ruff_python_ast::StringFlags;
+    SURROGATE_SOURCE.with(|src| {
+        let src = src.borrow();
+        let src = src.as_deref()?;
+        let mut out = Vec::new();
+        let mut any = false;
+        for part in e.value.iter() {
+            let parsed: Vec<char> = part.value.chars().collect();
+            let raw = matches!(part.flags.prefix(), StringLiteralPrefix::Raw { .. });
+            let start = usize::from(part.range.start()) + usize::from(part.flags.opener_len());
+            let end =
+                usize::from(part.range.end()).checked_sub(usize::from(part.flags.closer_len()))?;
+            let body = src.get(start..end)?;
+            let cps = if raw { None } else { decode_body(body) };
+            match cps {
+                Some(cps) if cps.len() == parsed.len() => {
+                    for (c, p) in cps.iter().zip(&parsed) {
+                        let cp = c.unwrap_or(*p as u32);
+                        any |= (0xD800..=0xDFFF).contains(&cp);
+                        push_cp(&mut out, cp);
+                    }
+                }
+                _ => {
+                    for p in parsed {
+                        push_cp(&mut out, p as u32);
+                    }
+                }
+            }
+        }
+        any.then_some(out)
+    })
+}
+
+/// The code points of a (non-raw) literal body; `None` for a `\N{...}`
+/// escape, whose character the parser knows.
+fn decode_body(body: &str) -> Option<Vec<Option<u32>>> {
+    let cs: Vec<char> = body.chars().collect();
+    let mut out = Vec::with_capacity(cs.len());
+    let mut i = 0;
+    let hex = |s: &[char]| -> Option<u32> {
+        let t: String = s.iter().collect();
+        if t.chars().all(|c| c.is_ascii_hexdigit()) {
+            u32::from_str_radix(&t, 16).ok()
+        } else {
+            None
+        }
+    };
+    while i < cs.len() {
+        let c = cs[i];
+        if c != '\\' {
+            // The tokenizer reads \r\n in a string as \n.
+            if c == '\r' && cs.get(i + 1) == Some(&'\n') {
+                i += 1;
+                continue;
+            }
+            out.push(Some(c as u32));
+            i += 1;
+            continue;
+        }
+        let Some(&n) = cs.get(i + 1) else {
+            out.push(Some('\\' as u32));
+            break;
+        };
+        i += 2;
+        match n {
+            '\n' => {}
+            '\r' => {
+                if cs.get(i) == Some(&'\n') {
+                    i += 1;
+                }
+            }
+            '\\' | '\'' | '"' => out.push(Some(n as u32)),
+            'a' => out.push(Some(7)),
+            'b' => out.push(Some(8)),
+            'f' => out.push(Some(12)),
+            'n' => out.push(Some(10)),
+            'r' => out.push(Some(13)),
+            't' => out.push(Some(9)),
+            'v' => out.push(Some(11)),
+            '0'..='7' => {
+                let mut v = n as u32 - '0' as u32;
+                for _ in 0..2 {
+                    match cs.get(i) {
+                        Some(&d @ '0'..='7') => {
+                            v = v * 8 + (d as u32 - '0' as u32);
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(Some(v));
+            }
+            'x' | 'u' | 'U' => {
+                let k = match n {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let v = hex(cs.get(i..i + k)?)?;
+                i += k;
+                out.push(Some(v));
+            }
+            'N' => {
+                let close = cs[i..].iter().position(|&c| c == '}')?;
+                i += close + 1;
+                out.push(None);
+            }
+            other => {
+                out.push(Some('\\' as u32));
+                out.push(Some(other as u32));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `repr()` of a str constant with lone surrogates.
+fn wtf8_repr(b: &[u8]) -> String {
+    let mut s = String::new();
+    let mut i = 0;
+    let mut cps = Vec::new();
+    while i < b.len() {
+        let lead = b[i];
+        let (n, init) = match lead {
+            0..=0x7F => (1, lead as u32),
+            0xC0..=0xDF => (2, (lead & 0x1F) as u32),
+            0xE0..=0xEF => (3, (lead & 0x0F) as u32),
+            _ => (4, (lead & 0x07) as u32),
+        };
+        let mut cp = init;
+        for k in 1..n {
+            cp = (cp << 6) | (b.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+        }
+        cps.push(cp);
+        i += n;
+    }
+    // Escape the surrogates, the rest as str_repr does (on a stand-in).
+    let stand_in: String = cps
+        .iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\u{E000}'))
+        .collect();
+    let r = str_repr(&stand_in);
+    let mut k = 0;
+    for c in r.chars() {
+        if c == '\u{E000}' {
+            while k < cps.len() && char::from_u32(cps[k]).is_some() {
+                k += 1;
+            }
+            s.push_str(&format!("\\u{:04x}", cps.get(k).copied().unwrap_or(0)));
+            k += 1;
+        } else {
+            s.push(c);
+        }
+    }
+    s
 }

@@ -792,6 +792,46 @@ fn daemon_threads_allowed(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyRes
     Ok(Value::TRUE)
 }
 
+/// `_excepthook(args)`: the default `threading.excepthook`, printing
+/// "Exception in thread NAME:" and the traceback to stderr.
+fn excepthook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("_excepthook(exc_type, /)");
+    let [a] = SIG.bind(ts, args, kw)?;
+    let get = |ts: &mut ThreadState, n: &str| ops::getattr_str(ts, a, n);
+    let exc_type = get(ts, "exc_type")?;
+    if exc_type == types().system_exit.value() {
+        return Ok(Value::NONE);
+    }
+    let exc_value = get(ts, "exc_value")?;
+    let thread = get(ts, "thread")?;
+    let name = if thread.is_none() {
+        let id = ts.ident();
+        id.to_string()
+    } else {
+        match ops::getattr_str_opt(ts, thread, "name")? {
+            Some(n) => ops::str_string(ts, n)?,
+            None => ts.ident().to_string(),
+        }
+    };
+    let sys = ftpy_vm::interp::interp().sys();
+    let stderr = sys.dict().get_str_text("stderr").unwrap_or(Value::NONE);
+    let text = if exc_value.is_none() {
+        String::new()
+    } else {
+        ftpy_vm::objects::traceback::format_exception(ts, exc_value)
+    };
+    let out = format!("Exception in thread {name}:\n{text}");
+    if stderr.is_none() {
+        return Ok(Value::NONE);
+    }
+    let s = StrObj::new(ts, &out);
+    let write = ftpy_vm::interp::intern(ts, "write");
+    ops::call_method(ts, stderr, write, &[s])?;
+    let flush = ftpy_vm::interp::intern(ts, "flush");
+    let _ = ops::call_method(ts, stderr, flush, &[]);
+    Ok(Value::NONE)
+}
+
 // ---- the module --------------------------------------------------------------
 
 const LOCK_METHODS: &[MethodDef] = &[
@@ -868,5 +908,20 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.add_function(ts, "exit_thread", exit_thread);
     m.add_function(ts, "interrupt_main", interrupt_main);
     m.add_function(ts, "daemon_threads_allowed", daemon_threads_allowed);
+    let args_ty = ftpy_vm::objects::structseq::new_type(
+        ts,
+        "_thread",
+        "_ExceptHookArgs",
+        &[
+            Some("exc_type"),
+            Some("exc_value"),
+            Some("exc_traceback"),
+            Some("thread"),
+        ],
+        4,
+        "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook.",
+    )?;
+    m.set_attr(ts, "_ExceptHookArgs", args_ty.value());
+    m.add_function(ts, "_excepthook", excepthook);
     Ok(())
 }

@@ -2,11 +2,14 @@
 //! module, named after it (a folder for a large one: `_io/`); `register`
 //! puts them in the interpreter's native module table.
 
+pub mod _codecs;
 pub mod _collections;
 pub mod _io;
+pub mod _string;
 pub mod _thread;
 pub mod _weakref;
 pub mod atexit;
+pub mod cmath;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
@@ -19,14 +22,17 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
     ("_io", _io::init),
+    ("_string", _string::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
+    ("_codecs", _codecs::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

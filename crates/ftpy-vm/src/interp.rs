@@ -64,7 +64,7 @@ builtin_types! {
     complex: "complex", Complex, complex::ComplexObj, B;
     str: "str", Str, str::StrObj, B | tflags::SEQUENCE;
     bytes: "bytes", Bytes, bytes::BytesObj, B | tflags::SEQUENCE;
-    bytearray: "bytearray", Bytearray, bytes::BytearrayObj, B | tflags::SEQUENCE;
+    bytearray: "bytearray", Bytearray, bytearray::BytearrayObj, B | tflags::SEQUENCE;
     tuple: "tuple", Tuple, tuple::TupleObj, B | tflags::SEQUENCE;
     list: "list", List, list::ListObj, B | tflags::SEQUENCE;
     dict: "dict", Dict, dict::DictObj, B | tflags::MAPPING;
@@ -165,6 +165,14 @@ builtin_types! {
     async_generator_athrow: "async_generator_athrow", AsyncGenAwaitable, async_generator::AgAwaitableObj, 0;
     coroutine_wrapper: "coroutine_wrapper", CoroutineWrapper, coroutine_wrapper::CoroWrapperObj, 0;
     anext_awaitable: "anext_awaitable", AnextAwaitable, anext_awaitable::AnextAwaitableObj, 0;
+    memoryview: "memoryview", MemoryView, memoryview::MemoryViewObj, 0;
+    memory_iterator: "memory_iterator", Iterator, iterators::IterObj, 0;
+    bytearray_iterator: "bytearray_iterator", Iterator, iterators::IterObj, 0;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iterator, iterators::IterObj, 0;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iterator, iterators::IterObj, 0;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iterator, iterators::IterObj, 0;
+    longrange_iterator: "longrange_iterator", Iterator, iterators::IterObj, 0;
+    mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
 }
 
 macro_rules! names {
@@ -323,7 +331,9 @@ pub fn try_interp() -> Option<&'static Interp> {
 /// when the code is loaded and carry the interned flag, so attribute and
 /// global access never looks here.
 struct InternTable {
-    shards: Box<[Mutex<HashMap<Box<str>, Value>>]>,
+    /// Keyed by the exact text (generalized UTF-8: a str with lone
+    /// surrogates is not confused with its `&str` shadow).
+    shards: Box<[Mutex<HashMap<Box<[u8]>, Value>>]>,
 }
 
 const INTERN_SHARDS: usize = 64;
@@ -339,11 +349,11 @@ fn intern_table() -> &'static InternTable {
 
 impl InternTable {
     #[inline]
-    fn shard(&self, s: &str) -> &Mutex<HashMap<Box<str>, Value>> {
+    fn shard(&self, s: &[u8]) -> &Mutex<HashMap<Box<[u8]>, Value>> {
         // FNV-1a over a prefix and the length: cheap, and only spreads the
         // load (the map does the real hashing).
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
-        for &b in s.as_bytes().iter().take(24) {
+        for &b in s.iter().take(24) {
             h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
         }
         &self.shards[(h >> 32) as usize % INTERN_SHARDS]
@@ -353,8 +363,8 @@ impl InternTable {
 /// The interned str for `s` (created if needed; interned strings live for
 /// the process).
 pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
-    let shard = intern_table().shard(s);
-    if let Some(&v) = shard.lock().get(s) {
+    let shard = intern_table().shard(s.as_bytes());
+    if let Some(&v) = shard.lock().get(s.as_bytes()) {
         // SAFETY: interned values are str objects, immortal.
         return unsafe { v.downcast_unchecked() };
     }
@@ -362,7 +372,10 @@ pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
     // thread at a safepoint).
     let fresh = StrObj::alloc(ts, s);
     fresh.mark_interned();
-    let v = *shard.lock().entry(s.into()).or_insert(fresh.value());
+    let v = *shard
+        .lock()
+        .entry(s.as_bytes().into())
+        .or_insert(fresh.value());
     // SAFETY: as above.
     unsafe { v.downcast_unchecked() }
 }
@@ -375,11 +388,16 @@ pub fn intern_str(ts: &mut ThreadState, s: Gc<StrObj>) -> Gc<StrObj> {
     let _ = ts;
     if s.header.ty() != types().str {
         // A str subclass instance is not itself interned: intern its text.
+        if s.has_surrogates() {
+            let text = s.as_wtf8().to_vec();
+            let fresh = StrObj::alloc_wtf8(ts, types().str, &text);
+            return intern_str(ts, fresh);
+        }
         let text = s.as_str().to_string();
         return intern(ts, &text);
     }
-    let mut tab = intern_table().shard(s.as_str()).lock();
-    let v = *tab.entry(s.as_str().into()).or_insert_with(|| {
+    let mut tab = intern_table().shard(s.as_wtf8()).lock();
+    let v = *tab.entry(s.as_wtf8().into()).or_insert_with(|| {
         s.mark_interned();
         s.value()
     });

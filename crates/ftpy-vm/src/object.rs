@@ -446,7 +446,7 @@ kinds! {
     SetTable => set::SetTable,
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
-    Bytearray => bytes::BytearrayObj,
+    Bytearray => bytearray::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,
     GenericAlias => genericalias::GenericAliasObj,
@@ -454,6 +454,8 @@ kinds! {
     AsyncGenAwaitable => async_generator::AgAwaitableObj,
     CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
     AnextAwaitable => anext_awaitable::AnextAwaitableObj,
+    MemoryView => memoryview::MemoryViewObj,
+    MappingProxy => mappingproxy::MappingProxyObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

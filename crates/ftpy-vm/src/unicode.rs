@@ -361,3 +361,229 @@ pub fn push_casefold(out: &mut String, c: char) {
         out.extend(c.to_lowercase());
     }
 }
+
+// ---- generalized UTF-8 ------------------------------------------------------------
+//
+// A Python str is a sequence of code points, any of U+0000..U+10FFFF,
+// including the lone surrogates U+D800..U+DFFF that UTF-8 cannot hold.
+// ftpy stores text as *generalized UTF-8*: UTF-8, except that a surrogate
+// code point is written as its own 3-byte sequence (ED A0..BF 80..BF).
+// Two surrogates in a row stay two 3-byte sequences (they are two code
+// points in Python, never one supplementary character), so this is not
+// WTF-8 proper. The encoding keeps UTF-8's properties that the str
+// methods rely on: self-synchronizing (a match of one encoded string
+// inside another starts at a code point), and byte order is code point
+// order. Text without surrogates is plain UTF-8 and can be seen as `&str`.
+
+/// Whether `cp` is a surrogate code point.
+#[inline(always)]
+pub fn is_surrogate(cp: u32) -> bool {
+    (0xD800..=0xDFFF).contains(&cp)
+}
+
+/// Appends code point `cp` (any value up to U+10FFFF, surrogates too) in
+/// generalized UTF-8.
+#[inline]
+pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
+    if cp < 0x80 {
+        out.push(cp as u8);
+    } else if cp < 0x800 {
+        out.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]);
+    } else if cp < 0x10000 {
+        out.extend_from_slice(&[
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (cp >> 18) as u8,
+            0x80 | ((cp >> 12) & 0x3F) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+        ]);
+    }
+}
+
+/// The number of bytes of the sequence that starts with `lead`.
+#[inline(always)]
+pub fn seq_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The code point whose sequence starts at byte `i` of valid generalized
+/// UTF-8 `b`, and the sequence's length. Out-of-range reads (only on
+/// invalid input) give U+FFFD rather than a panic.
+#[inline]
+pub fn cp_at(b: &[u8], i: usize) -> (u32, usize) {
+    let lead = b[i];
+    let n = seq_len(lead);
+    let cont = |k: usize| b.get(i + k).map_or(0, |&c| (c & 0x3F) as u32);
+    let cp = match n {
+        1 => lead as u32,
+        2 => ((lead & 0x1F) as u32) << 6 | cont(1),
+        3 => ((lead & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2),
+        _ => ((lead & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+    };
+    (cp, n)
+}
+
+/// The code points of valid generalized UTF-8.
+#[derive(Clone)]
+pub struct CodePoints<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> CodePoints<'a> {
+    pub fn new(b: &'a [u8]) -> Self {
+        CodePoints { b, i: 0 }
+    }
+
+    /// The byte offset of the next code point.
+    pub fn offset(&self) -> usize {
+        self.i
+    }
+}
+
+impl Iterator for CodePoints<'_> {
+    type Item = u32;
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if self.i >= self.b.len() {
+            return None;
+        }
+        let (cp, n) = cp_at(self.b, self.i);
+        self.i += n;
+        Some(cp)
+    }
+}
+
+impl DoubleEndedIterator for CodePoints<'_> {
+    fn next_back(&mut self) -> Option<u32> {
+        if self.i >= self.b.len() {
+            return None;
+        }
+        let mut j = self.b.len() - 1;
+        while j > self.i && self.b[j] & 0xC0 == 0x80 {
+            j -= 1;
+        }
+        let (cp, _) = cp_at(self.b, j);
+        self.b = &self.b[..j];
+        Some(cp)
+    }
+}
+
+/// The code points of `b` (valid generalized UTF-8).
+#[inline]
+pub fn code_points(b: &[u8]) -> CodePoints<'_> {
+    CodePoints::new(b)
+}
+
+/// The number of code points of valid generalized UTF-8.
+#[inline]
+pub fn cp_count(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
+}
+
+/// Checks that `b` is generalized UTF-8: `Some(has_surrogates)`, or `None`
+/// when it is not.
+pub fn check_wtf8(b: &[u8]) -> Option<bool> {
+    let e = match std::str::from_utf8(b) {
+        Ok(_) => return Some(false),
+        Err(e) => e,
+    };
+    let mut i = e.valid_up_to();
+    let mut surrogates = false;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        let n = match c {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return None,
+        };
+        if i + n > b.len() || b[i + 1..i + n].iter().any(|&x| x & 0xC0 != 0x80) {
+            return None;
+        }
+        let c1 = b[i + 1];
+        let ok = match c {
+            0xE0 => c1 >= 0xA0,
+            0xF0 => c1 >= 0x90,
+            0xF4 => c1 < 0x90,
+            _ => true,
+        };
+        if !ok {
+            return None;
+        }
+        if c == 0xED && c1 >= 0xA0 {
+            surrogates = true;
+        }
+        i += n;
+    }
+    Some(surrogates)
+}
+
+/// `b` (generalized UTF-8) with every surrogate replaced by U+FFFD: the
+/// same length, and valid UTF-8 (both sequences are 3 bytes).
+pub fn replace_surrogates(b: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == 0xED && i + 2 < b.len() && b[i + 1] >= 0xA0 {
+            out.extend_from_slice(&[0xEF, 0xBF, 0xBD]);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+}
+
+/// The `char` of a code point, `None` for a surrogate.
+#[inline(always)]
+pub fn as_char(cp: u32) -> Option<char> {
+    char::from_u32(cp)
+}
+
+#[cfg(test)]
+mod wtf8_tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_with_surrogates() {
+        let mut b = Vec::new();
+        for cp in [0x41, 0xE9, 0xD800, 0xDFFF, 0x20AC, 0x1F600, 0xDC80] {
+            push_cp(&mut b, cp);
+        }
+        assert_eq!(check_wtf8(&b), Some(true));
+        assert_eq!(
+            code_points(&b).collect::<Vec<_>>(),
+            [0x41, 0xE9, 0xD800, 0xDFFF, 0x20AC, 0x1F600, 0xDC80]
+        );
+        assert_eq!(
+            code_points(&b).rev().collect::<Vec<_>>(),
+            [0xDC80, 0x1F600, 0x20AC, 0xDFFF, 0xD800, 0xE9, 0x41]
+        );
+        assert_eq!(cp_count(&b), 7);
+        let mut s = Vec::new();
+        replace_surrogates(&b, &mut s);
+        assert_eq!(s.len(), b.len());
+        assert_eq!(
+            std::str::from_utf8(&s).ok(),
+            Some("Aé\u{fffd}\u{fffd}€😀\u{fffd}")
+        );
+        assert_eq!(check_wtf8("abc".as_bytes()), Some(false));
+        assert_eq!(check_wtf8(&[0xFF]), None);
+        assert_eq!(check_wtf8(&[0xE0, 0x80, 0x80]), None);
+        assert_eq!(check_wtf8(&[0xED, 0xA0]), None);
+    }
+}

@@ -370,7 +370,10 @@ pub fn fspath(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// The bytes of a path for the system call (no NUL allowed).
 fn path_bytes(ts: &mut ThreadState, p: Value) -> PyResult<std::ffi::CString> {
     let b: Vec<u8> = match p.downcast::<StrObj>() {
-        Some(s) => s.as_str().as_bytes().to_vec(),
+        // The file system encoding: UTF-8 with surrogateescape.
+        Some(s) => {
+            ftpy_vm::codecs::encode_native(ts, s, ftpy_vm::codecs::Native::Utf8, "surrogateescape")?
+        }
         None => match p.downcast::<BytesObj>() {
             Some(b) => b.as_bytes().to_vec(),
             None => return Err(ts.type_error("expected str or bytes")),

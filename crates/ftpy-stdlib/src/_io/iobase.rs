@@ -9,7 +9,8 @@
 
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::interp::types;
-use ftpy_vm::objects::bytes::{BytearrayObj, BytesObj};
+use ftpy_vm::objects::bytearray::BytearrayObj;
+use ftpy_vm::objects::bytes::BytesObj;
 use ftpy_vm::objects::list::ListObj;
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};

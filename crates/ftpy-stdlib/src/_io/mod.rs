@@ -50,7 +50,8 @@ use std::sync::OnceLock;
 
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::interp::{add_global_root, intern, types};
-use ftpy_vm::objects::bytes::{BytearrayObj, BytesObj};
+use ftpy_vm::objects::bytearray::BytearrayObj;
+use ftpy_vm::objects::bytes::BytesObj;
 use ftpy_vm::objects::dict::DictObj;
 use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::native;

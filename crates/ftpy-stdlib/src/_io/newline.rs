@@ -39,34 +39,47 @@ impl NewlineState {
         }
     }
 
-    /// Processes decoded text.
-    pub fn decode(&mut self, text: &str, final_: bool) -> String {
-        let mut out = String::with_capacity(text.len() + 1);
+    /// Processes decoded text (generalized UTF-8: only the `\r` and `\n`
+    /// bytes matter, and they never occur inside a longer sequence).
+    pub fn decode(&mut self, text: &[u8], final_: bool) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + 1);
         if self.pendingcr && (!text.is_empty() || final_) {
-            out.push('\r');
+            out.push(b'\r');
             self.pendingcr = false;
         }
-        out.push_str(text);
-        if !final_ && out.ends_with('\r') {
+        out.extend_from_slice(text);
+        if !final_ && out.last() == Some(&b'\r') {
             out.pop();
             self.pendingcr = true;
         }
         self.note(&out);
-        if self.translate && out.contains('\r') {
-            out = out.replace("\r\n", "\n").replace('\r', "\n");
+        if self.translate && out.contains(&b'\r') {
+            let mut t = Vec::with_capacity(out.len());
+            let mut i = 0;
+            while i < out.len() {
+                if out[i] == b'\r' {
+                    t.push(b'\n');
+                    if out.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                } else {
+                    t.push(out[i]);
+                }
+                i += 1;
+            }
+            out = t;
         }
         out
     }
 
-    /// Records the newline kinds present in `s`.
-    fn note(&mut self, s: &str) {
-        if !s.contains('\r') {
-            if s.contains('\n') {
+    /// Records the newline kinds present in `b`.
+    fn note(&mut self, b: &[u8]) {
+        if !b.contains(&b'\r') {
+            if b.contains(&b'\n') {
                 self.seennl |= SEEN_LF;
             }
             return;
         }
-        let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() && self.seennl != SEEN_LF | SEEN_CR | SEEN_CRLF {
             match b[i] {
@@ -191,9 +204,9 @@ fn m_decode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         )));
     };
     let mut g = locked(ts, v, d)?;
-    let r = g.1.decode(s.as_str(), final_);
+    let r = g.1.decode(s.as_wtf8(), final_);
     drop(g);
-    Ok(StrObj::new(ts, &r))
+    Ok(ftpy_vm::objects::str::new_str_wtf8(ts, &r))
 }
 
 fn m_getstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -10,7 +10,8 @@
 //!   through;
 //! - encoding UTF-8 (ftpy always runs in UTF-8 mode), errors
 //!   `surrogateescape` for stdin/stdout and `backslashreplace` for stderr;
-//!   `PYTHONIOENCODING=encoding[:errors]` overrides;
+//!   `PYTHONIOENCODING=encoding[:errors]` overrides (an encoding without
+//!   errors makes stdin/stdout strict, as in CPython);
 //! - a descriptor that is not open gives None.
 //!
 //! The three objects are never finalized (the program may print from a
@@ -58,6 +59,9 @@ fn create_std_streams(ts: &mut ThreadState) -> PyResult<[Value; 3]> {
             };
             if !e.is_empty() {
                 enc = Some(e.to_string());
+                // An encoding given without an error handler means
+                // strict (CPython's rule).
+                errs = Some("strict".to_string());
             }
             if let Some(r) = r.filter(|r| !r.is_empty()) {
                 errs = Some(r.to_string());

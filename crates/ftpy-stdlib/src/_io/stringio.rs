@@ -1,7 +1,8 @@
 //! `_io.StringIO`: a text stream over a buffer of characters.
 //!
-//! Positions are character indices, so the buffer is a `Vec<char>`
-//! (constant-time slicing and overwriting at any position). Newline
+//! Positions are character indices, so the buffer is a vector of code
+//! points (constant-time slicing and overwriting at any position; lone
+//! surrogates included). Newline
 //! handling follows `newline` as CPython does: `None` translates `\r\n`
 //! and `\r` to `\n` on write; `''` keeps them but reads lines universally;
 //! `'\r'` or `'\r\n'` turn each written `\n` into that sequence; lines end
@@ -10,7 +11,7 @@
 use ftpy_vm::builtins::args::Sig;
 use ftpy_vm::gc::Marker;
 use ftpy_vm::objects::native::{self, NativeData};
-use ftpy_vm::objects::str::StrObj;
+use ftpy_vm::objects::str::{new_str_from_cps, StrObj};
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
@@ -23,7 +24,7 @@ use super::{io_types, reentrant, size_arg, Kw};
 pub struct StringState {
     ok: bool,
     closed: bool,
-    buf: Vec<char>,
+    buf: Vec<u32>,
     pos: usize,
     /// `newline` as given (None is `None`).
     newline: Option<String>,
@@ -78,23 +79,32 @@ impl StringState {
         }
     }
 
-    /// Writes at the position (translating newlines); returns nothing:
-    /// `write` reports the length of its argument.
-    fn write(&mut self, text: &str) {
-        let mut t: std::borrow::Cow<'_, str> = text.into();
+    /// Writes generalized UTF-8 text at the position (translating
+    /// newlines); returns nothing: `write` reports the length of its
+    /// argument.
+    fn write(&mut self, text: &[u8]) {
+        let mut t: std::borrow::Cow<'_, [u8]> = text.into();
         if let Some(d) = &mut self.decoder {
             t = d.decode(&t, true).into();
         }
         if let Some(nl) = &self.writenl {
-            if t.contains('\n') {
-                t = t.replace('\n', nl).into();
+            if t.contains(&b'\n') {
+                let mut r = Vec::with_capacity(t.len() + 8);
+                for &b in t.iter() {
+                    if b == b'\n' {
+                        r.extend_from_slice(nl.as_bytes());
+                    } else {
+                        r.push(b);
+                    }
+                }
+                t = r.into();
             }
         }
         if self.pos > self.buf.len() {
-            self.buf.resize(self.pos, '\0');
+            self.buf.resize(self.pos, 0);
         }
         let mut i = self.pos;
-        for c in t.chars() {
+        for c in ftpy_vm::unicode::code_points(&t) {
             if i < self.buf.len() {
                 self.buf[i] = c;
             } else {
@@ -105,7 +115,7 @@ impl StringState {
         self.pos = i;
     }
 
-    fn read(&mut self, n: i64) -> String {
+    fn read(&mut self, n: i64) -> &[u32] {
         let start = self.pos.min(self.buf.len());
         let avail = self.buf.len() - start;
         let k = if n < 0 {
@@ -114,7 +124,7 @@ impl StringState {
             (n as usize).min(avail)
         };
         self.pos = start + k;
-        self.buf[start..start + k].iter().collect()
+        &self.buf[start..start + k]
     }
 
     /// The length of the next line from `start` (with its ending).
@@ -126,20 +136,22 @@ impl StringState {
             rest.len()
         };
         let universal_raw = self.newline.as_deref() == Some("");
-        let nl: Vec<char> = match (&self.newline, universal_raw) {
-            (None, _) => vec!['\n'],
+        let nl: Vec<u32> = match (&self.newline, universal_raw) {
+            (None, _) => vec![b'\n' as u32],
             (Some(_), true) => Vec::new(),
-            (Some(s), false) => s.chars().collect(),
+            (Some(s), false) => s.bytes().map(|b| b as u32).collect(),
         };
+        const LF: u32 = b'\n' as u32;
+        const CR: u32 = b'\r' as u32;
         let mut i = 0;
         while i < max {
             let c = rest[i];
             if universal_raw {
-                if c == '\n' {
+                if c == LF {
                     return i + 1;
                 }
-                if c == '\r' {
-                    if i + 1 < rest.len() && rest[i + 1] == '\n' {
+                if c == CR {
+                    if i + 1 < rest.len() && rest[i + 1] == LF {
                         return (i + 2).min(max);
                     }
                     return i + 1;
@@ -152,11 +164,11 @@ impl StringState {
         max
     }
 
-    fn readline(&mut self, limit: i64) -> String {
+    fn readline(&mut self, limit: i64) -> &[u32] {
         let start = self.pos.min(self.buf.len());
         let k = self.line_len(start, limit);
         self.pos = start + k;
-        self.buf[start..start + k].iter().collect()
+        &self.buf[start..start + k]
     }
 }
 
@@ -202,7 +214,7 @@ fn stringio_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyRe
         None
     } else {
         match init.downcast::<StrObj>() {
-            Some(s) => Some(s.as_str().to_string()),
+            Some(s) => Some(s.as_wtf8().to_vec()),
             None => {
                 return Err(ts.type_error(format!(
                     "initial_value must be str or None, not {}",
@@ -239,25 +251,25 @@ fn m_getvalue(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("getvalue($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let g = open_state(ts, v)?;
-    let s: String = g.buf.iter().collect();
+    let s = g.buf.clone();
     drop(g);
-    Ok(StrObj::new(ts, &s))
+    Ok(new_str_from_cps(ts, &s))
 }
 
 fn m_read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("read($self, size=-1, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
     let n = size_arg(ts, size)?;
-    let s = open_state(ts, v)?.read(n);
-    Ok(StrObj::new(ts, &s))
+    let s = open_state(ts, v)?.read(n).to_vec();
+    Ok(new_str_from_cps(ts, &s))
 }
 
 fn m_readline(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("readline($self, size=-1, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
     let n = size_arg(ts, size)?;
-    let s = open_state(ts, v)?.readline(n);
-    Ok(StrObj::new(ts, &s))
+    let s = open_state(ts, v)?.readline(n).to_vec();
+    Ok(new_str_from_cps(ts, &s))
 }
 
 fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -267,7 +279,7 @@ fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(ts.type_error(format!("string argument expected, got '{}'", type_name(s))));
     };
     let mut g = open_state(ts, v)?;
-    g.write(text.as_str());
+    g.write(text.as_wtf8());
     drop(g);
     Ok(Value::small_int_unchecked(text.char_len() as i64))
 }
@@ -386,21 +398,21 @@ fn stringio_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
         };
         return Ok(if s.byte_len() == 0 { None } else { Some(line) });
     }
-    let line = open_state(ts, v)?.readline(-1);
+    let line = open_state(ts, v)?.readline(-1).to_vec();
     if line.is_empty() {
         return Ok(None);
     }
-    Ok(Some(StrObj::new(ts, &line)))
+    Ok(Some(new_str_from_cps(ts, &line)))
 }
 
 fn m_getstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("__getstate__($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let g = open_state(ts, v)?;
-    let text: String = g.buf.iter().collect();
+    let text = g.buf.clone();
     let (nl, pos) = (g.newline.clone(), g.pos);
     drop(g);
-    let t = StrObj::new(ts, &text);
+    let t = new_str_from_cps(ts, &text);
     let n = match nl {
         Some(n) => StrObj::new(ts, &n),
         None => Value::NONE,
@@ -437,7 +449,7 @@ fn m_setstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     {
         let mut g = open_state(ts, v)?;
         // The state's text is already translated: store it as is.
-        g.buf = text.as_str().chars().collect();
+        g.buf = text.code_points().collect();
         g.pos = pos as usize;
     }
     if !d.is_none() {

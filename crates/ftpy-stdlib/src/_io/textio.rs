@@ -35,7 +35,7 @@ use ftpy_vm::interp::types;
 use ftpy_vm::objects::bytes::BytesObj;
 use ftpy_vm::objects::int::{int_from_big, to_big};
 use ftpy_vm::objects::native::{self, NativeData};
-use ftpy_vm::objects::str::StrObj;
+use ftpy_vm::objects::str::{new_str_wtf8, StrObj};
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
@@ -95,7 +95,8 @@ pub struct TextState {
     writenl: Option<String>,
     line_buffering: bool,
     write_through: bool,
-    decoded: String,
+    /// Decoded text (generalized UTF-8: lone surrogates are possible).
+    decoded: Vec<u8>,
     /// Byte offset of what is consumed of `decoded` (the character count,
     /// which `tell` needs, is computed there).
     decoded_pos: usize,
@@ -107,8 +108,8 @@ pub struct TextState {
     chunk_size: usize,
     /// Bytes per character of the last chunk (for `tell`'s first guess).
     b2cratio: f64,
-    /// `utf-8-sig`: the byte order mark is still to be written.
-    bom_pending: bool,
+    /// The native encoder (writable streams with a native codec).
+    enc: Option<codec::Encoder>,
 }
 
 impl TextState {
@@ -129,7 +130,7 @@ impl TextState {
             writenl: None,
             line_buffering: false,
             write_through: false,
-            decoded: String::new(),
+            decoded: Vec::new(),
             decoded_pos: 0,
             snapshot: None,
             pending: Vec::new(),
@@ -138,37 +139,31 @@ impl TextState {
             has_read1: false,
             chunk_size: 8192,
             b2cratio: 0.0,
-            bom_pending: false,
+            enc: None,
         }
     }
 
-    fn set_decoded(&mut self, s: String) {
+    fn set_decoded(&mut self, s: Vec<u8>) {
         self.decoded = s;
         self.decoded_pos = 0;
     }
 
     fn clear_decoded(&mut self) {
-        self.set_decoded(String::new());
+        self.decoded.clear();
+        self.decoded_pos = 0;
     }
 
     /// Takes up to `n` characters (all for `usize::MAX`) of the decoded
     /// text.
-    fn take_decoded(&mut self, n: usize) -> &str {
+    fn take_decoded(&mut self, n: usize) -> &[u8] {
         let rest = &self.decoded[self.decoded_pos..];
-        let bytes = if n >= rest.len() {
-            rest.len()
-        } else {
-            match rest.char_indices().nth(n) {
-                Some((b, _)) => b,
-                None => rest.len(),
-            }
-        };
+        let bytes = codec::cp_offset(rest, n);
         self.take_decoded_bytes(bytes)
     }
 
     /// Takes the next `bytes` bytes (a character boundary) of the decoded
     /// text.
-    fn take_decoded_bytes(&mut self, bytes: usize) -> &str {
+    fn take_decoded_bytes(&mut self, bytes: usize) -> &[u8] {
         let s = self.decoded_pos;
         self.decoded_pos += bytes;
         &self.decoded[s..s + bytes]
@@ -176,10 +171,10 @@ impl TextState {
 
     /// Characters consumed of the decoded text.
     fn decoded_used(&self) -> usize {
-        self.decoded[..self.decoded_pos].chars().count()
+        codec::cp_count(&self.decoded[..self.decoded_pos])
     }
 
-    fn remaining(&self) -> &str {
+    fn remaining(&self) -> &[u8] {
         &self.decoded[self.decoded_pos..]
     }
 }
@@ -404,15 +399,17 @@ fn lock_open(ts: &mut ThreadState, v: Value) -> PyResult<Locked> {
 
 impl Locked {
     /// Decodes a chunk (through the newline state when universal).
-    fn decode(&mut self, ts: &mut ThreadState, input: &[u8], final_: bool) -> PyResult<String> {
+    fn decode(&mut self, ts: &mut ThreadState, input: &[u8], final_: bool) -> PyResult<Vec<u8>> {
         let text = match self.g.native {
             Some(_) => {
-                let errors = self.g.errors.clone();
-                let mut out = String::with_capacity(input.len());
-                let Some(d) = self.g.dec.as_mut() else {
-                    return Err(unsupported(ts, "not readable"));
+                let errors = std::mem::take(&mut self.g.errors);
+                let mut out = Vec::with_capacity(input.len());
+                let r = match self.g.dec.as_mut() {
+                    Some(d) => d.decode(ts, input, final_, &errors, &mut out),
+                    None => Err(unsupported(ts, "not readable")),
                 };
-                d.decode(ts, input, final_, &errors, &mut out)?;
+                self.g.errors = errors;
+                r?;
                 out
             }
             None => {
@@ -422,7 +419,7 @@ impl Locked {
                 let m = ops::getattr_str(ts, dec, "decode")?;
                 let r = ops::call(ts, m, &[b, f], None)?;
                 match r.downcast::<StrObj>() {
-                    Some(s) => s.as_str().to_string(),
+                    Some(s) => s.as_wtf8().to_vec(),
                     None => {
                         return Err(ts.type_error(format!(
                             "decoder should return a string result, not '{}'",
@@ -444,13 +441,13 @@ impl Locked {
         let cr = self.g.nl.as_ref().map(|n| n.pendingcr as i64).unwrap_or(0);
         match self.g.native {
             Some(_) => {
-                let held = self
+                let (held, f) = self
                     .g
                     .dec
                     .as_ref()
-                    .map(|d| d.pending().to_vec())
+                    .map(|d| (d.pending().to_vec(), d.flags()))
                     .unwrap_or_default();
-                Ok((held, cr))
+                Ok((held, (f << 1) | cr))
             }
             None => {
                 let dec = self.t.pydecoder.get();
@@ -478,10 +475,10 @@ impl Locked {
         match self.g.native {
             Some(_) => {
                 if let Some(d) = self.g.dec.as_mut() {
-                    if start {
+                    if start && flags == 0 {
                         d.reset();
                     } else {
-                        d.reset_mid_stream();
+                        d.set_flags(flags >> 1);
                     }
                 }
             }
@@ -526,30 +523,19 @@ impl Locked {
         Ok(())
     }
 
-    /// Encodes `text` onto the pending bytes.
-    fn encode_pending(&mut self, ts: &mut ThreadState, text: &str) -> PyResult<()> {
-        match self.g.native {
-            Some(c) => {
-                if self.g.bom_pending {
-                    if c == Native::Utf8Sig {
-                        self.g.pending.extend_from_slice(b"\xef\xbb\xbf");
-                    }
-                    self.g.bom_pending = false;
-                }
-                if matches!(c, Native::Utf8 | Native::Utf8Sig) || text.is_ascii() {
-                    self.g.pending.extend_from_slice(text.as_bytes());
-                    return Ok(());
-                }
-                let errors = std::mem::take(&mut self.g.errors);
-                let mut out = std::mem::take(&mut self.g.pending);
-                let r = codec::encode(ts, c, text, &errors, &mut out);
-                self.g.pending = out;
-                self.g.errors = errors;
-                r
-            }
+    /// Encodes `text` (generalized UTF-8; `obj` is the str it came from,
+    /// or NULL) onto the pending bytes.
+    fn encode_pending(&mut self, ts: &mut ThreadState, text: &[u8], obj: Value) -> PyResult<()> {
+        let st = &mut *self.g;
+        match st.enc.as_mut() {
+            Some(enc) => enc.encode(ts, text, obj, &st.errors, &mut st.pending),
             None => {
                 let enc = self.t.pyencoder.get();
-                let s = StrObj::new(ts, text);
+                let s = if obj.is_null() {
+                    ftpy_vm::objects::str::new_str_wtf8(ts, text)
+                } else {
+                    obj
+                };
                 let m = ops::getattr_str(ts, enc, "encode")?;
                 let r = ops::call1(ts, m, s)?;
                 match ftpy_vm::objects::bytes::bytes_data(r) {
@@ -602,7 +588,7 @@ impl Locked {
         };
         let eof = input.is_empty();
         let text = self.decode(ts, &input, eof)?;
-        let nchars = text.chars().count();
+        let nchars = codec::cp_count(&text);
         self.g.b2cratio = if nchars > 0 {
             input.len() as f64 / nchars as f64
         } else {
@@ -661,19 +647,10 @@ pub fn newline_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Optio
     }
 }
 
-/// The Python codec objects for an encoding ftpy has no native codec for:
-/// `codecs.lookup(encoding)`, if the `codecs` module is available.
+/// The codec info for an encoding with no native codec: `codecs.lookup`
+/// (the registry the `encodings` package fills).
 fn python_codec(ts: &mut ThreadState, encoding: &str) -> PyResult<Value> {
-    let name = ftpy_vm::interp::intern(ts, "codecs");
-    let codecs = match ftpy_vm::import::import_module_level(ts, name, Value::NONE, Value::NONE, 0) {
-        Ok(m) => m,
-        Err(_) => {
-            return Err(ts.lookup_error(format!("unknown encoding: {encoding}")));
-        }
-    };
-    let lookup = ops::getattr_str(ts, codecs, "lookup")?;
-    let e = StrObj::new(ts, encoding);
-    let info = ops::call1(ts, lookup, e)?;
+    let info = ftpy_vm::codecs::lookup(ts, encoding)?;
     if let Some(t) = ops::getattr_str_opt(ts, info, "_is_text_encoding")? {
         if !ops::truthy(ts, t)? {
             return Err(ts.lookup_error(format!(
@@ -772,7 +749,14 @@ pub fn init_text(
     st.seekable = seekable;
     st.telling = seekable;
     st.has_read1 = has_read1;
-    st.bom_pending = at_start;
+    st.enc = match (writable, native_codec) {
+        (true, Some(c)) => {
+            let mut e = codec::Encoder::new(c);
+            e.set_start(at_start);
+            Some(e)
+        }
+        _ => None,
+    };
     *g = st;
     Ok(())
 }
@@ -821,36 +805,35 @@ fn m_read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     l.write_pending(ts)?;
     if n < 0 {
         let input = l.buf.read_all(ts)?.unwrap_or_default();
-        let mut out = l.g.take_decoded(usize::MAX).to_string();
+        let mut out = l.g.take_decoded(usize::MAX).to_vec();
         let more = l.decode(ts, &input, true)?;
-        out.push_str(&more);
+        out.extend_from_slice(&more);
         l.g.clear_decoded();
         l.g.snapshot = None;
         drop(l);
-        return Ok(StrObj::new(ts, &out));
+        return Ok(new_str_wtf8(ts, &out));
     }
     let n = n as usize;
-    let mut out = l.g.take_decoded(n).to_string();
-    let mut got = out.chars().count();
+    let mut out = l.g.take_decoded(n).to_vec();
+    let mut got = codec::cp_count(&out);
     while got < n {
         if !l.read_chunk(ts, n - got)? {
             // EOF: whatever came with the final decode is in `decoded`.
-            let s = l.g.take_decoded(n - got).to_string();
-            out.push_str(&s);
+            let s = l.g.take_decoded(n - got);
+            out.extend_from_slice(s);
             break;
         }
         let s = l.g.take_decoded(n - got);
-        got += s.chars().count();
-        out.push_str(s);
+        got += codec::cp_count(s);
+        out.extend_from_slice(s);
     }
     drop(l);
-    Ok(StrObj::new(ts, &out))
+    Ok(new_str_wtf8(ts, &out))
 }
 
 /// Where the line ends in `text` (the index after its ending), for the
 /// stream's newline mode; `prev_cr`: the text before ended with `\r`.
-fn find_line_end(st: &TextState, text: &str, prev_cr: bool) -> Option<usize> {
-    let b = text.as_bytes();
+fn find_line_end(st: &TextState, b: &[u8], prev_cr: bool) -> Option<usize> {
     if st.readtranslate {
         return b.iter().position(|&c| c == b'\n').map(|i| i + 1);
     }
@@ -894,15 +877,15 @@ fn find_line_end(st: &TextState, text: &str, prev_cr: bool) -> Option<usize> {
 }
 
 /// `readline(limit)` on a locked wrapper.
-fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult<String> {
+fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult<Vec<u8>> {
     l.write_pending(ts)?;
-    let mut line = String::new();
+    let mut line: Vec<u8> = Vec::new();
     let mut line_chars = 0usize;
     loop {
         if l.g.remaining().is_empty() && !l.read_chunk(ts, 0)? && l.g.remaining().is_empty() {
             break;
         }
-        let prev_cr = line.ends_with('\r');
+        let prev_cr = line.last() == Some(&b'\r');
         let rest = l.g.remaining();
         let end = find_line_end(&l.g, rest, prev_cr);
         // Limit in characters.
@@ -919,21 +902,22 @@ fn readline_locked(ts: &mut ThreadState, l: &mut Locked, limit: i64) -> PyResult
         let take_chars = if limit < 0 {
             0
         } else {
-            rest[..take_bytes].chars().count()
+            codec::cp_count(&rest[..take_bytes])
         };
         if take_chars > room {
             let s = l.g.take_decoded(room);
-            line.push_str(s);
+            line.extend_from_slice(s);
             break;
         }
         let s = l.g.take_decoded_bytes(take_bytes);
         line_chars += take_chars;
-        line.push_str(s);
+        line.extend_from_slice(s);
         if end.is_some() || (limit >= 0 && line_chars >= limit as usize) {
             // With "\r\n" endings a final "\r" may pair with the next
             // chunk's "\n": keep reading in that case.
-            let crlf_pending =
-                l.g.readnl.as_deref() == Some("\r\n") && end.is_none() && line.ends_with('\r');
+            let crlf_pending = l.g.readnl.as_deref() == Some("\r\n")
+                && end.is_none()
+                && line.last() == Some(&b'\r');
             if !crlf_pending {
                 break;
             }
@@ -953,7 +937,7 @@ fn m_readline(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     let s = readline_locked(ts, &mut l, n)?;
     drop(l);
-    Ok(StrObj::new(ts, &s))
+    Ok(new_str_wtf8(ts, &s))
 }
 
 fn text_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
@@ -971,7 +955,7 @@ fn text_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
             return Ok(None);
         }
         drop(l);
-        StrObj::new(ts, &s)
+        new_str_wtf8(ts, &s)
     } else {
         {
             let mut l = lock(ts, v)?;
@@ -1008,22 +992,31 @@ fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         )));
     };
     let mut l = lock_open(ts, v)?;
-    write_locked(ts, &mut l, s.as_str())?;
+    write_locked(ts, &mut l, s.as_wtf8(), s.value())?;
     drop(l);
     Ok(Value::small_int_unchecked(s.char_len() as i64))
 }
 
-fn write_locked(ts: &mut ThreadState, l: &mut Locked, text: &str) -> PyResult<()> {
+/// `write(text)` on a locked wrapper: `text` is generalized UTF-8, `obj`
+/// the str it came from (or NULL).
+fn write_locked(ts: &mut ThreadState, l: &mut Locked, text: &[u8], obj: Value) -> PyResult<()> {
     if !l.g.writable {
         return Err(unsupported(ts, "not writable"));
     }
-    let needflush = l.g.line_buffering && text.bytes().any(|b| b == b'\n' || b == b'\r');
+    let needflush = l.g.line_buffering && text.iter().any(|&b| b == b'\n' || b == b'\r');
     match &l.g.writenl {
-        Some(nl) if l.g.writetranslate && text.contains('\n') => {
-            let t = text.replace('\n', nl);
-            l.encode_pending(ts, &t)?;
+        Some(nl) if l.g.writetranslate && text.contains(&b'\n') => {
+            let mut t = Vec::with_capacity(text.len() + 8);
+            for &b in text {
+                if b == b'\n' {
+                    t.extend_from_slice(nl.as_bytes());
+                } else {
+                    t.push(b);
+                }
+            }
+            l.encode_pending(ts, &t, Value::NULL)?;
         }
-        _ => l.encode_pending(ts, text)?,
+        _ => l.encode_pending(ts, text, obj)?,
     }
     if l.g.pending.len() > l.g.chunk_size || needflush || l.g.write_through {
         l.write_pending(ts)?;
@@ -1049,7 +1042,7 @@ pub fn is_exact(v: Value) -> bool {
 /// `v.write(text)` for an exact `TextIOWrapper`, without a method call.
 pub fn write_native(ts: &mut ThreadState, v: Value, text: &str) -> PyResult<()> {
     let mut l = lock_open(ts, v)?;
-    write_locked(ts, &mut l, text)
+    write_locked(ts, &mut l, text.as_bytes(), Value::NULL)
 }
 
 fn m_flush(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -1197,7 +1190,7 @@ fn compute_cookie(
     let mut k = 0usize;
     if guess > 1 && guess < input.len() {
         let text = l.decode(ts, &input[..guess], false)?;
-        let n = text.chars().count();
+        let n = codec::cp_count(&text);
         let (held, f) = l.dec_state(ts)?;
         if n <= need && held.is_empty() {
             count = n;
@@ -1211,7 +1204,7 @@ fn compute_cookie(
     }
     while k < input.len() && count < need {
         let text = l.decode(ts, &input[k..k + 1], false)?;
-        count += text.chars().count();
+        count += codec::cp_count(&text);
         k += 1;
         let (held, f) = l.dec_state(ts)?;
         if held.is_empty() && count <= need {
@@ -1224,7 +1217,7 @@ fn compute_cookie(
     if count < need {
         // The rest came from the end-of-stream flush.
         let text = l.decode(ts, b"", true)?;
-        count += text.chars().count();
+        count += codec::cp_count(&text);
         need_eof = true;
         if count < need {
             return Err(ts.os_error("can't reconstruct logical file position"));
@@ -1388,7 +1381,7 @@ fn m_seek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             flags: c.flags,
             input,
         });
-        if text.chars().count() < c.skip {
+        if codec::cp_count(&text) < c.skip {
             drop(l);
             return Err(ts.os_error("can't restore logical file position"));
         }
@@ -1405,7 +1398,9 @@ fn reset_encoder(ts: &mut ThreadState, l: &mut Locked, at_start: bool) -> PyResu
     if !l.g.writable {
         return Ok(());
     }
-    l.g.bom_pending = at_start;
+    if let Some(e) = l.g.enc.as_mut() {
+        e.set_start(at_start);
+    }
     let enc = l.t.pyencoder.get();
     if !enc.is_null() {
         if at_start {
@@ -1663,6 +1658,16 @@ fn m_reconfigure(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
         l.g.native = native_codec;
         l.g.dec = match (readable, native_codec) {
             (true, Some(c)) => Some(codec::Decoder::new(c)),
+            _ => None,
+        };
+        // A byte order mark only if nothing was written yet.
+        let started = l.g.enc.as_ref().is_some_and(|e| e.started());
+        l.g.enc = match (writable, native_codec) {
+            (true, Some(c)) => {
+                let mut enc = codec::Encoder::new(c);
+                enc.set_start(!started);
+                Some(enc)
+            }
             _ => None,
         };
     }

@@ -348,6 +348,7 @@ pub fn constant_value(ts: &mut ThreadState, k: &Constant) -> PyResult<Value> {
                 StrObj::new(ts, s)
             }
         }
+        Constant::Wtf8(b) => StrObj::alloc_wtf8(ts, crate::interp::types().str, b).value(),
         Constant::Bytes(b) => crate::objects::bytes::BytesObj::new(ts, b),
         Constant::Tuple(items) => {
             let mut v = RootedVec::with_capacity(ts, items.len());

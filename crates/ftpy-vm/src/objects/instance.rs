@@ -558,7 +558,7 @@ fn var_attrs_addr(v: Value) -> Option<usize> {
     match h.kind() {
         Kind::Str => {
             let s: Gc<StrObj> = v.downcast()?;
-            Some(a + (std::mem::size_of::<StrObj>() + s.byte_len()).div_ceil(8) * 8)
+            Some(a + (std::mem::size_of::<StrObj>() + s.data_size()).div_ceil(8) * 8)
         }
         Kind::Tuple => {
             let t: Gc<crate::objects::tuple::TupleObj> = v.downcast()?;

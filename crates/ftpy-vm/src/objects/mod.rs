@@ -8,6 +8,7 @@ pub mod anext_awaitable;
 pub mod array;
 pub mod async_generator;
 pub mod builtin;
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -26,6 +27,8 @@ pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod native;
@@ -37,6 +40,7 @@ pub mod slice;
 pub mod slots;
 pub mod str;
 pub mod stream;
+pub mod structseq;
 pub mod superobj;
 pub mod traceback;
 pub mod tuple;
@@ -230,6 +234,8 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     coroutine_wrapper::init(ts, t);
     anext_awaitable::init(ts, t);
     exception_group::init(ts, t);
+    memoryview::init(ts, t);
+    mappingproxy::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();
@@ -244,6 +250,13 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     }
     for ty in t.exceptions.lock().clone() {
         slots::expose_slots(ts, ty);
+    }
+    // Every built-in type has `__doc__` in its dict, so instances answer
+    // `obj.__doc__` (CPython's are docstrings; ftpy's are None for now).
+    for ty in all.iter() {
+        if ty.dict().get_str_text("__doc__").is_none() {
+            ty.dict().set_item_str(ts, "__doc__", Value::NONE);
+        }
     }
     // Built-in type dicts were filled piecemeal: forget any lookup cached
     // on the way.

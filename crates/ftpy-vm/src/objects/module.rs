@@ -94,12 +94,24 @@ fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ModuleObj>> {
 }
 
 fn module_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
-    if let Some(v) = crate::objects::object::generic_getattr(ts, obj, name)? {
-        return Ok(Some(v));
+    // As object.__getattribute__ with the module's dict as the instance
+    // dict: data descriptors of the type, then the module's names, then
+    // other type attributes (so a module's `__doc__` is its own).
+    let ty = crate::objects::typeobj::type_of(obj);
+    if let Some(descr) = ty.lookup(name) {
+        let dt = crate::objects::typeobj::type_of(descr);
+        if dt.slots.descr_set.get().is_some() {
+            if let Some(get) = dt.slots.descr_get.get() {
+                return get(ts, descr, obj, ty.value()).map(Some);
+            }
+        }
     }
     let m = this(ts, obj)?;
     let d = m.dict();
     if let Some(v) = d.get_item_opt(ts, name.value())? {
+        return Ok(Some(v));
+    }
+    if let Some(v) = crate::objects::object::generic_getattr(ts, obj, name)? {
         return Ok(Some(v));
     }
     // PEP 562: module-level __getattr__.

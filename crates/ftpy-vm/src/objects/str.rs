@@ -1,17 +1,30 @@
-//! `str`: immutable text, stored as UTF-8 inline in the object.
+//! `str`: immutable text, stored inline in the object as generalized UTF-8.
 //!
 //! ```text
-//! +--------+------------+-----------+------------+------------------+
-//! | Header | hash (i64) | len       | byte_len   | UTF-8 bytes ...  |
-//! +--------+------------+-----------+------------+------------------+
-//!   aux bit 0: all ASCII; bit 1: interned
+//! +--------+------------+-----------+------------+----------------+-------------------+
+//! | Header | hash (i64) | len       | byte_len   | text ...       | shadow ...        |
+//! +--------+------------+-----------+------------+----------------+-------------------+
+//!   aux bit 0: all ASCII; bit 1: interned; bit 2: has lone surrogates
 //! ```
 //!
 //! Python indexes strings by code point. For an ASCII string (the common
-//! case) the byte offset is the index; otherwise indexing walks the UTF-8
+//! case) the byte offset is the index; otherwise indexing walks the text
 //! (`char_offset`). The hash is computed on first use (SipHash-1-3 over
 //! CPython's canonical representation, so hashes match CPython's for the
 //! same `PYTHONHASHSEED`) and cached with a racy but idempotent store.
+//!
+//! # Lone surrogates
+//! A Python str may hold the code points U+D800..U+DFFF on their own
+//! (`chr(0xD800)`, the `surrogateescape` error handler). The text is
+//! *generalized UTF-8* (see `unicode.rs`): plain UTF-8, except that such a
+//! code point is written as its own 3-byte sequence. A string that holds
+//! one has the surrogate flag and a second copy of its text, the *shadow*,
+//! of the same length with U+FFFD (also 3 bytes) in place of each
+//! surrogate: [`StrObj::as_str`] returns the shadow, so code that needs a
+//! `&str` still gets valid UTF-8 at the same byte offsets, while the str
+//! methods, comparison, hashing, indexing, `repr` and the codecs read the
+//! real text ([`StrObj::as_wtf8`]). Strings without surrogates (all but a
+//! few) have no shadow and pay nothing.
 //!
 //! Strings are immutable after construction: shared freely between
 //! threads without locks.
@@ -23,10 +36,12 @@ use crate::gc::Marker;
 use crate::interp::types;
 use crate::object::{Gc, Header, HeapObj, Kind};
 use crate::thread::ThreadState;
+use crate::unicode::{self as uni, code_points, cp_at, push_cp};
 use crate::value::Value;
 
 const AUX_ASCII: u32 = 1;
 const AUX_INTERNED: u32 = 2;
+const AUX_SURROGATES: u32 = 4;
 
 #[repr(C)]
 pub struct StrObj {
@@ -56,13 +71,47 @@ impl StrObj {
         ty: Gc<crate::objects::typeobj::TypeObj>,
         s: &str,
     ) -> Gc<StrObj> {
-        let bytes = s.as_bytes();
-        let size = std::mem::size_of::<StrObj>() + bytes.len();
-        let ascii = s.is_ascii();
-        let len = if ascii {
-            bytes.len()
+        // SAFETY: a `&str` is valid UTF-8 without surrogates.
+        unsafe { Self::alloc_raw(ts, ty, s.as_bytes(), false) }
+    }
+
+    /// Allocates a str of type `ty` from generalized UTF-8. Bytes that are
+    /// not (a bug in the caller) are decoded lossily rather than trusted.
+    pub fn alloc_wtf8(
+        ts: &mut ThreadState,
+        ty: Gc<crate::objects::typeobj::TypeObj>,
+        b: &[u8],
+    ) -> Gc<StrObj> {
+        match uni::check_wtf8(b) {
+            // SAFETY: just checked.
+            Some(surr) => unsafe { Self::alloc_raw(ts, ty, b, surr) },
+            None => {
+                debug_assert!(false, "invalid generalized UTF-8");
+                let s = String::from_utf8_lossy(b).into_owned();
+                Self::alloc_typed(ts, ty, &s)
+            }
+        }
+    }
+
+    /// # Safety
+    /// `b` must be generalized UTF-8, and `surrogates` must say whether it
+    /// holds a surrogate.
+    unsafe fn alloc_raw(
+        ts: &mut ThreadState,
+        ty: Gc<crate::objects::typeobj::TypeObj>,
+        b: &[u8],
+        surrogates: bool,
+    ) -> Gc<StrObj> {
+        let data_len = if surrogates { 2 * b.len() } else { b.len() };
+        let size = std::mem::size_of::<StrObj>() + data_len;
+        let ascii = b.is_ascii();
+        let len = if ascii { b.len() } else { uni::cp_count(b) };
+        let shadow = if surrogates {
+            let mut v = Vec::with_capacity(b.len());
+            uni::replace_surrogates(b, &mut v);
+            v
         } else {
-            s.chars().count()
+            Vec::new()
         };
         let attrs = ty.attrs_offset as usize;
         // A str subclass instance keeps its attribute store after the text.
@@ -72,24 +121,31 @@ impl StrObj {
             size
         };
         let g = ts.alloc_var(total, |p: *mut StrObj| {
-            // SAFETY: `p` has room for the header, fields and the text.
+            // SAFETY: `p` has room for the header, fields, text and shadow.
             unsafe {
                 p.write(StrObj {
                     header: Header::new(ty, Kind::Str, 0),
                     hash: AtomicI64::new(-1),
                     len,
-                    byte_len: bytes.len(),
+                    byte_len: b.len(),
                     data: [],
                 });
-                std::ptr::copy_nonoverlapping(
-                    bytes.as_ptr(),
-                    (p as *mut u8).add(std::mem::size_of::<StrObj>()),
-                    bytes.len(),
-                );
+                let d = (p as *mut u8).add(std::mem::size_of::<StrObj>());
+                std::ptr::copy_nonoverlapping(b.as_ptr(), d, b.len());
+                if surrogates {
+                    std::ptr::copy_nonoverlapping(shadow.as_ptr(), d.add(b.len()), b.len());
+                }
             }
         });
+        let mut aux = 0;
         if ascii {
-            g.header.set_aux(AUX_ASCII);
+            aux |= AUX_ASCII;
+        }
+        if surrogates {
+            aux |= AUX_SURROGATES;
+        }
+        if aux != 0 {
+            g.header.set_aux(aux);
         }
         if attrs != 0 {
             crate::objects::instance::init_attr_store_at(g.addr() + size.div_ceil(8) * 8, 0);
@@ -103,14 +159,46 @@ impl StrObj {
         Self::alloc(ts, s).value()
     }
 
-    /// The text.
+    #[inline(always)]
+    fn data_ptr(&self) -> *const u8 {
+        // SAFETY: the text follows the fields (see the layout).
+        unsafe { (self as *const StrObj as *const u8).add(std::mem::size_of::<StrObj>()) }
+    }
+
+    /// The text as a `&str`: exact for a string without lone surrogates;
+    /// otherwise with U+FFFD in place of each (the shadow copy, same byte
+    /// offsets). Code that must be exact reads [`StrObj::as_wtf8`].
     #[inline(always)]
     pub fn as_str(&self) -> &str {
-        // SAFETY: the bytes after the fields are the UTF-8 text written by
-        // `alloc_typed` from a `&str`, immutable since.
+        let off = if self.has_surrogates() {
+            self.byte_len
+        } else {
+            0
+        };
+        // SAFETY: the bytes at `off` are the UTF-8 text (or the shadow,
+        // which is valid UTF-8) written by `alloc_raw`, immutable since.
         unsafe {
-            let p = (self as *const StrObj as *const u8).add(std::mem::size_of::<StrObj>());
-            std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, self.byte_len))
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                self.data_ptr().add(off),
+                self.byte_len,
+            ))
+        }
+    }
+
+    /// The exact text, generalized UTF-8.
+    #[inline(always)]
+    pub fn as_wtf8(&self) -> &[u8] {
+        // SAFETY: `byte_len` bytes of text follow the fields, immutable.
+        unsafe { std::slice::from_raw_parts(self.data_ptr(), self.byte_len) }
+    }
+
+    /// Bytes of text data after the fields (text, and shadow if any): where
+    /// a subclass instance's attribute store begins.
+    pub fn data_size(&self) -> usize {
+        if self.has_surrogates() {
+            2 * self.byte_len
+        } else {
+            self.byte_len
         }
     }
 
@@ -130,6 +218,12 @@ impl StrObj {
         self.header.aux() & AUX_ASCII != 0
     }
 
+    /// Whether the text holds a lone surrogate.
+    #[inline(always)]
+    pub fn has_surrogates(&self) -> bool {
+        self.header.aux() & AUX_SURROGATES != 0
+    }
+
     pub fn is_interned(&self) -> bool {
         self.header.aux() & AUX_INTERNED != 0
     }
@@ -145,7 +239,11 @@ impl StrObj {
         if h != -1 {
             return h;
         }
-        let h = crate::hash::hash_str(self.as_str(), self.is_ascii());
+        let h = if self.has_surrogates() {
+            hash_code_points(self.as_wtf8())
+        } else {
+            crate::hash::hash_str(self.as_str(), self.is_ascii())
+        };
         self.hash.store(h, Ordering::Relaxed);
         h
     }
@@ -154,37 +252,55 @@ impl StrObj {
     #[inline]
     pub fn char_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            return i;
+            return i.min(self.byte_len);
         }
-        let s = self.as_str();
-        match s.char_indices().nth(i) {
-            Some((b, _)) => b,
-            None => s.len(),
+        if i >= self.len {
+            return self.byte_len;
         }
+        let b = self.as_wtf8();
+        let mut seen = 0;
+        for (k, &c) in b.iter().enumerate() {
+            if c & 0xC0 != 0x80 {
+                if seen == i {
+                    return k;
+                }
+                seen += 1;
+            }
+        }
+        b.len()
     }
 
     /// The code point at index `i` (`i < len`).
     #[inline]
-    pub fn char_at(&self, i: usize) -> char {
+    pub fn char_at(&self, i: usize) -> u32 {
         if self.is_ascii() {
-            return self.as_str().as_bytes()[i] as char;
+            return self.as_wtf8().get(i).copied().unwrap_or(0) as u32;
         }
-        self.as_str().chars().nth(i).unwrap_or('\0')
+        let off = self.char_offset(i);
+        if off >= self.byte_len {
+            return 0;
+        }
+        cp_at(self.as_wtf8(), off).0
     }
 
-    /// The substring of code points `start..end`.
-    pub fn substr(&self, start: usize, end: usize) -> &str {
-        let s = self.as_str();
-        if self.is_ascii() {
-            return &s[start..end];
-        }
+    /// The text of code points `start..end` (generalized UTF-8).
+    pub fn substr_wtf8(&self, start: usize, end: usize) -> &[u8] {
         let a = self.char_offset(start);
-        let b = a + s[a..]
-            .char_indices()
-            .nth(end - start)
-            .map(|(b, _)| b)
-            .unwrap_or(s.len() - a);
-        &s[a..b]
+        let b = if self.is_ascii() {
+            end.min(self.byte_len)
+        } else {
+            a + offset_after(&self.as_wtf8()[a..], end.saturating_sub(start))
+        };
+        &self.as_wtf8()[a..b.max(a)]
+    }
+
+    /// The substring of code points `start..end` as `&str` (shadowed if
+    /// the string has surrogates).
+    pub fn substr(&self, start: usize, end: usize) -> &str {
+        let w = self.substr_wtf8(start, end);
+        let base = self.as_wtf8().as_ptr() as usize;
+        let a = w.as_ptr() as usize - base;
+        &self.as_str()[a..a + w.len()]
     }
 
     /// Equality of the text.
@@ -203,8 +319,45 @@ impl StrObj {
         if ha != -1 && hb != -1 && ha != hb {
             return false;
         }
-        self.as_str() == other.as_str()
+        self.as_wtf8() == other.as_wtf8()
     }
+
+    /// The code points of the text.
+    #[inline]
+    pub fn code_points(&self) -> uni::CodePoints<'_> {
+        code_points(self.as_wtf8())
+    }
+}
+
+/// The byte length of the first `n` code points of `b`.
+fn offset_after(b: &[u8], n: usize) -> usize {
+    let mut seen = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c & 0xC0 != 0x80 {
+            if seen == n {
+                return k;
+            }
+            seen += 1;
+        }
+    }
+    b.len()
+}
+
+/// CPython's str hash over its canonical representation (1, 2 or 4 bytes
+/// per code point, by the largest one), for text with surrogates.
+fn hash_code_points(b: &[u8]) -> i64 {
+    let max = code_points(b).max().unwrap_or(0);
+    let mut buf: Vec<u8> = Vec::with_capacity(b.len() * 2);
+    for cp in code_points(b) {
+        if max < 0x100 {
+            buf.push(cp as u8);
+        } else if max < 0x10000 {
+            buf.extend_from_slice(&(cp as u16).to_le_bytes());
+        } else {
+            buf.extend_from_slice(&cp.to_le_bytes());
+        }
+    }
+    crate::hash::hash_bytes(&buf)
 }
 
 impl Gc<StrObj> {
@@ -242,48 +395,98 @@ pub fn new_str(ts: &mut ThreadState, s: &str) -> Value {
     StrObj::new(ts, s)
 }
 
+/// A new exact str from generalized UTF-8 (see the module doc).
+pub fn new_str_wtf8(ts: &mut ThreadState, b: &[u8]) -> Value {
+    if b.len() <= 1 || !b.contains(&0xED) {
+        if let Ok(s) = std::str::from_utf8(b) {
+            return new_str(ts, s);
+        }
+    }
+    StrObj::alloc_wtf8(ts, types().str, b).value()
+}
+
+/// A str of the code points `cps`.
+pub fn new_str_from_cps(ts: &mut ThreadState, cps: &[u32]) -> Value {
+    let mut b = Vec::with_capacity(cps.len());
+    for &c in cps {
+        push_cp(&mut b, c);
+    }
+    new_str_wtf8(ts, &b)
+}
+
+/// `chr(cp)`: a one-character str; `cp` must be below 0x110000 (lone
+/// surrogates included).
+pub fn from_code_point(ts: &mut ThreadState, cp: u32) -> Value {
+    let mut b = Vec::with_capacity(4);
+    push_cp(&mut b, cp.min(0x10FFFF));
+    new_str_wtf8(ts, &b)
+}
+
+/// The next code point of `s` at byte offset `off`, as a str, and the
+/// offset after it (the str iterator).
+pub fn next_char_at(ts: &mut ThreadState, s: Gc<StrObj>, off: usize) -> Option<(Value, usize)> {
+    let b = s.as_wtf8();
+    if off >= b.len() {
+        return None;
+    }
+    let n = uni::seq_len(b[off]).min(b.len() - off);
+    let piece = &b[off..off + n];
+    Some((new_str_wtf8(ts, piece), off + n))
+}
+
 /// The interned one-character ASCII strs, filled on first use.
 static ASCII_CHARS: [std::sync::atomic::AtomicU64; 128] =
     [const { std::sync::atomic::AtomicU64::new(0) }; 128];
 
 /// `repr()` of a str, CPython's quoting and escaping.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
+    repr_wtf8(s.as_bytes())
+}
+
+/// `repr()` of generalized UTF-8 text.
+pub fn repr_wtf8(s: &[u8]) -> String {
+    let quote = if s.contains(&b'\'') && !s.contains(&b'"') {
         '"'
     } else {
         '\''
     };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if (c as u32) < 0x7f => out.push(c),
-            c if crate::unicode::is_printable(c) => out.push(c),
-            c => {
-                let n = c as u32;
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n <= 0xffff {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-        }
+    for cp in code_points(s) {
+        push_repr_cp(&mut out, cp, quote);
     }
     out.push(quote);
     out
+}
+
+fn push_repr_cp(out: &mut String, cp: u32, quote: char) {
+    use std::fmt::Write;
+    match cp {
+        0x5C => out.push_str("\\\\"),
+        0x0A => out.push_str("\\n"),
+        0x0D => out.push_str("\\r"),
+        0x09 => out.push_str("\\t"),
+        c if c == quote as u32 => {
+            out.push('\\');
+            out.push(quote);
+        }
+        c if c < 0x20 || c == 0x7f => {
+            let _ = write!(out, "\\x{c:02x}");
+        }
+        c if c < 0x7f => out.push(c as u8 as char),
+        c => match uni::as_char(c) {
+            Some(ch) if uni::is_printable(ch) => out.push(ch),
+            _ => {
+                if c <= 0xff {
+                    let _ = write!(out, "\\x{c:02x}");
+                } else if c <= 0xffff {
+                    let _ = write!(out, "\\u{c:04x}");
+                } else {
+                    let _ = write!(out, "\\U{c:08x}");
+                }
+            }
+        },
+    }
 }
 
 /// Raises TypeError unless `v` is a str; returns its text.
@@ -301,13 +504,93 @@ pub fn expect_str(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Gc<Str
 
 use crate::builtins::args::Sig;
 use crate::gc::RootedVec;
-use crate::interp::{interp, names, BuiltinTypes};
+use crate::interp::BuiltinTypes;
 use crate::objects::slice::{normalize_index, SliceObj};
 use crate::objects::tuple::{repeat_count, TupleObj};
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
 use crate::objects::{add_methods, method, staticmethod};
 use crate::ops;
 use ftpy_compiler::{BinaryOp, CompareOp};
+
+/// A piece of str text for searching: the exact bytes, and the same as
+/// `&str` when it holds no surrogate (std's fast searches then apply).
+#[derive(Clone, Copy)]
+struct Txt<'a> {
+    b: &'a [u8],
+    s: Option<&'a str>,
+}
+
+impl<'a> Txt<'a> {
+    fn of(o: &'a StrObj) -> Self {
+        Txt {
+            b: o.as_wtf8(),
+            s: (!o.has_surrogates()).then(|| o.as_str()),
+        }
+    }
+
+    fn slice(self, a: usize, e: usize) -> Self {
+        Txt {
+            b: &self.b[a..e],
+            s: self.s.and_then(|s| s.get(a..e)),
+        }
+    }
+
+    fn find(self, n: Txt) -> Option<usize> {
+        match (self.s, n.s) {
+            (Some(h), Some(n)) => h.find(n),
+            _ => bytes_find(self.b, n.b),
+        }
+    }
+
+    fn rfind(self, n: Txt) -> Option<usize> {
+        match (self.s, n.s) {
+            (Some(h), Some(n)) => h.rfind(n),
+            _ => bytes_rfind(self.b, n.b),
+        }
+    }
+}
+
+/// The first occurrence of `n` in `h` (byte offset).
+pub fn bytes_find(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(0);
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    if n.len() == 1 {
+        return h.iter().position(|&c| c == n[0]);
+    }
+    let first = n[0];
+    let last = h.len() - n.len();
+    let mut i = 0;
+    while i <= last {
+        match h[i..=last].iter().position(|&c| c == first) {
+            Some(k) => {
+                let j = i + k;
+                if &h[j..j + n.len()] == n {
+                    return Some(j);
+                }
+                i = j + 1;
+            }
+            None => return None,
+        }
+    }
+    None
+}
+
+/// The last occurrence of `n` in `h` (byte offset).
+pub fn bytes_rfind(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(h.len());
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&i| &h[i..i + n.len()] == n)
+}
 
 /// `a + b` for two strs.
 pub fn concat(ts: &mut ThreadState, a: Gc<StrObj>, b: Gc<StrObj>) -> Value {
@@ -317,10 +600,13 @@ pub fn concat(ts: &mut ThreadState, a: Gc<StrObj>, b: Gc<StrObj>) -> Value {
     if a.byte_len() == 0 && type_of(b.value()) == types().str {
         return b.value();
     }
-    let mut s = String::with_capacity(a.byte_len() + b.byte_len());
-    s.push_str(a.as_str());
-    s.push_str(b.as_str());
-    new_str(ts, &s)
+    let mut v = Vec::with_capacity(a.byte_len() + b.byte_len());
+    v.extend_from_slice(a.as_wtf8());
+    v.extend_from_slice(b.as_wtf8());
+    let surr = a.has_surrogates() || b.has_surrogates();
+    // SAFETY: the concatenation of two generalized UTF-8 texts is one,
+    // with a surrogate exactly when either part has one.
+    unsafe { StrObj::alloc_raw(ts, types().str, &v, surr) }.value()
 }
 
 /// Python's `str.isspace` for one character.
@@ -328,18 +614,14 @@ pub fn py_isspace(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
-fn is_linebreak(c: char) -> bool {
+fn cp_isspace(cp: u32) -> bool {
+    uni::as_char(cp).is_some_and(py_isspace)
+}
+
+fn is_linebreak(cp: u32) -> bool {
     matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
+        cp,
+        0x0A | 0x0D | 0x0B | 0x0C | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
     )
 }
 
@@ -360,18 +642,24 @@ fn arg_str(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<Gc<StrObj>> {
     }
 }
 
+/// The result of a method that may return its receiver unchanged: an
+/// exact str is returned as is, a subclass instance is copied to a str.
+fn same_or_copy(ts: &mut ThreadState, v: Value, s: Gc<StrObj>) -> Value {
+    if type_of(v) == types().str {
+        return v;
+    }
+    new_str_wtf8(ts, s.as_wtf8())
+}
+
 fn str_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(ts, v)?;
-    let r = repr_str(s.as_str());
+    let r = repr_wtf8(s.as_wtf8());
     Ok(StrObj::new(ts, &r))
 }
 
 fn str_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(ts, v)?;
-    if type_of(v) == types().str {
-        return Ok(v);
-    }
-    Ok(StrObj::new(ts, s.as_str()))
+    Ok(same_or_copy(ts, v, s))
 }
 
 fn str_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
@@ -385,7 +673,8 @@ fn str_richcompare(_ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
     let r = match op {
         CompareOp::Eq => x.eq_str(&y),
         CompareOp::Ne => !x.eq_str(&y),
-        _ => crate::objects::float::ordering_matches(x.as_str().cmp(y.as_str()), op),
+        // Generalized UTF-8 sorts by code point, as CPython compares.
+        _ => crate::objects::float::ordering_matches(x.as_wtf8().cmp(y.as_wtf8()), op),
     };
     Ok(Value::from_bool(r))
 }
@@ -400,27 +689,30 @@ fn str_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
         .unwrap_or(true))
 }
 
-fn one_char(ts: &mut ThreadState, c: char) -> Value {
-    let mut buf = [0u8; 4];
-    new_str(ts, c.encode_utf8(&mut buf))
-}
-
 fn str_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
     let s = this(ts, v)?;
     if let Some(sl) = key.downcast::<SliceObj>() {
         let (start, _, step, n) = sl.indices(ts, s.char_len() as i64)?;
         if step == 1 {
-            let sub = s.substr(start as usize, start as usize + n);
             if n == s.char_len() && type_of(v) == types().str {
                 return Ok(v);
             }
-            return Ok(new_str(ts, sub));
+            let sub = s.substr_wtf8(start as usize, start as usize + n);
+            return Ok(new_str_wtf8(ts, sub));
         }
-        let chars: Vec<char> = s.as_str().chars().collect();
-        let out: String = (0..n)
-            .map(|k| chars[(start + k as i64 * step) as usize])
-            .collect();
-        return Ok(new_str(ts, &out));
+        let mut out = Vec::with_capacity(n);
+        if s.is_ascii() {
+            let b = s.as_wtf8();
+            for k in 0..n {
+                out.push(b[(start + k as i64 * step) as usize]);
+            }
+        } else {
+            let cps: Vec<u32> = s.code_points().collect();
+            for k in 0..n {
+                push_cp(&mut out, cps[(start + k as i64 * step) as usize]);
+            }
+        }
+        return Ok(new_str_wtf8(ts, &out));
     }
     let i = match key.as_small_int() {
         Some(i) => i,
@@ -435,7 +727,14 @@ fn str_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         }
     };
     match normalize_index(i, s.char_len()) {
-        Some(j) => Ok(one_char(ts, s.char_at(j))),
+        Some(j) => {
+            if s.is_ascii() {
+                let b = [s.as_wtf8()[j]];
+                return Ok(new_str_wtf8(ts, &b));
+            }
+            let off = s.char_offset(j);
+            Ok(next_char_at(ts, s, off).map_or(Value::NONE, |(c, _)| c))
+        }
         None => Err(ts.index_error("string index out of range")),
     }
 }
@@ -448,7 +747,7 @@ fn str_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
             type_name(x)
         )));
     };
-    Ok(s.as_str().contains(sub.as_str()))
+    Ok(Txt::of(&s).find(Txt::of(&sub)).is_some())
 }
 
 fn str_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -464,40 +763,42 @@ fn str_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let a =
-        crate::builtins::args::parse(ts, "str", args, kw, &["object", "encoding", "errors"], 0, 3)?;
-    let text: String = match a.get(0) {
-        None => String::new(),
+    static SIG: Sig = Sig::new("str(object='', encoding='utf-8', errors='strict')");
+    let [obj, enc, errors] = SIG.bind(ts, args, kw)?;
+    let made: Value = match obj.non_null() {
+        None => new_str(ts, ""),
         Some(o) => {
-            if a.get(1).is_some() || a.get(2).is_some() {
-                let Some(data) = crate::objects::bytes::bytes_data(o) else {
+            if !enc.is_null() || !errors.is_null() {
+                let enc = match enc.non_null() {
+                    Some(e) => Some(arg_str(ts, e, "str() argument 'encoding'")?),
+                    None => None,
+                };
+                let errors = match errors.non_null() {
+                    Some(e) => Some(arg_str(ts, e, "str() argument 'errors'")?),
+                    None => None,
+                };
+                if o.downcast::<StrObj>().is_some() {
                     return Err(ts.type_error("decoding str is not supported"));
-                };
-                let enc = match a.get(1) {
-                    Some(e) => arg_str(ts, e, "str() argument 'encoding'")?
-                        .as_str()
-                        .to_string(),
-                    None => "utf-8".to_string(),
-                };
-                let errors = match a.get(2) {
-                    Some(e) => arg_str(ts, e, "str() argument 'errors'")?
-                        .as_str()
-                        .to_string(),
-                    None => "strict".to_string(),
-                };
-                crate::objects::bytes::decode(ts, &data, &enc, &errors)?
-            } else {
-                if cls == types().str {
-                    return Ok(ops::str_(ts, o)?.value());
                 }
-                ops::str_(ts, o)?.as_str().to_string()
+                let Some(data) = crate::objects::bytes::buffer_bytes(ts, o)? else {
+                    return Err(ts.type_error(format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        type_name(o)
+                    )));
+                };
+                crate::codecs::decode_value(ts, &data, enc, errors)?
+            } else {
+                ops::str_(ts, o)?.value()
             }
         }
     };
     if cls == types().str {
-        return Ok(new_str(ts, &text));
+        return Ok(made);
     }
-    Ok(StrObj::alloc_typed(ts, cls, &text).value())
+    let Some(s) = made.downcast::<StrObj>() else {
+        return Ok(made);
+    };
+    Ok(StrObj::alloc_wtf8(ts, cls, s.as_wtf8()).value())
 }
 
 fn str_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
@@ -532,167 +833,215 @@ fn str_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if n == 1 && type_of(s.value()) == types().str {
         return Ok(s.value());
     }
-    Ok(new_str(ts, &s.as_str().repeat(n)))
+    if !s.has_surrogates() {
+        return Ok(new_str(ts, &s.as_str().repeat(n)));
+    }
+    let v = s.as_wtf8().repeat(n);
+    // SAFETY: repeating generalized UTF-8 keeps it so; it has surrogates
+    // when the original does (n > 0) or is empty.
+    Ok(unsafe { StrObj::alloc_raw(ts, types().str, &v, n > 0) }.value())
 }
 
 fn str_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     let Some(s) = a.downcast::<StrObj>() else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
+    if s.has_surrogates() || args_have_surrogates(ts, b) {
+        return crate::objects::bytes::percent_format_wtf8(ts, s.as_wtf8(), b, false);
+    }
     crate::format::percent_format(ts, s.as_str(), b)
+}
+
+/// Whether `%` arguments hold a str with surrogates (which the `&str`
+/// formatter could not carry).
+fn args_have_surrogates(ts: &mut ThreadState, b: Value) -> bool {
+    let surr = |v: Value| v.downcast::<StrObj>().is_some_and(|s| s.has_surrogates());
+    if let Some(t) = b.downcast::<TupleObj>() {
+        return t.items().iter().any(|&v| surr(v));
+    }
+    if let Some(d) = b.downcast::<crate::objects::dict::DictObj>() {
+        let items = d.items_rooted(ts);
+        return items.iter().any(|&v| surr(v));
+    }
+    surr(b)
 }
 
 // ---- methods ----------------------------------------------------------------------
 
 type Kw = Option<Gc<TupleObj>>;
 
-fn no_kw(ts: &mut ThreadState, name: &str, kw: Kw) -> PyResult<()> {
-    crate::builtins::args::no_kwargs(ts, name, kw)
+/// A `start`/`end` argument of find and friends (`None` when absent).
+pub(crate) fn slice_arg(ts: &mut ThreadState, v: Value) -> PyResult<Option<i64>> {
+    let Some(v) = v.non_null().filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Some(i) = v.as_small_int() {
+        return Ok(Some(i));
+    }
+    if !crate::objects::int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(
+            ts.type_error("slice indices must be integers or None or have an __index__ method")
+        );
+    }
+    let i = ops::index(ts, v)?;
+    Ok(Some(crate::objects::int::to_i64_saturating(i)))
 }
 
-/// Optional `start`/`end` arguments as byte offsets into `s`.
-fn span(
-    ts: &mut ThreadState,
-    s: &StrObj,
-    start: Option<Value>,
-    end: Option<Value>,
-) -> PyResult<Option<(usize, usize)>> {
-    let len = s.char_len() as i64;
-    let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
-    // As CPython's ADJUST_INDICES: a start past the end is kept (so that
-    // `find("", len + 1)` is -1), the end is clamped.
-    let a = match start.filter(|v| !v.is_none()) {
-        Some(v) => {
-            let v = ops::index_saturating(ts, v, "slice")?;
-            if v < 0 {
-                (v + len).max(0)
-            } else {
-                v
-            }
-        }
-        None => 0,
-    };
-    let b = match end.filter(|v| !v.is_none()) {
-        Some(v) => norm(ops::index_saturating(ts, v, "slice")?),
+/// CPython's ADJUST_INDICES: `(start, end)` in `0..` with `end <= len`
+/// (`start` may exceed `end`).
+pub(crate) fn adjust_indices(start: Option<i64>, end: Option<i64>, len: i64) -> (i64, i64) {
+    let end = match end {
         None => len,
+        Some(e) if e > len => len,
+        Some(e) if e < 0 => (e + len).max(0),
+        Some(e) => e,
     };
-    if a > b {
-        return Ok(None);
-    }
-    Ok(Some((s.char_offset(a as usize), s.char_offset(b as usize))))
+    let start = match start {
+        None => 0,
+        Some(s) if s < 0 => (s + len).max(0),
+        Some(s) => s,
+    };
+    (start, end)
 }
 
 fn char_index_of(s: &StrObj, byte: usize) -> usize {
     if s.is_ascii() {
         byte
     } else {
-        s.as_str()[..byte].chars().count()
+        uni::cp_count(&s.as_wtf8()[..byte])
     }
 }
+
+static FIND: Sig = Sig::new("str.find($self, sub, start=None, end=None, /)").legacy();
+static RFIND: Sig = Sig::new("str.rfind($self, sub, start=None, end=None, /)").legacy();
+static INDEX: Sig = Sig::new("str.index($self, sub, start=None, end=None, /)").legacy();
+static RINDEX: Sig = Sig::new("str.rindex($self, sub, start=None, end=None, /)").legacy();
+static COUNT: Sig = Sig::new("str.count($self, sub, start=None, end=None, /)").legacy();
 
 fn find_impl(
     ts: &mut ThreadState,
     args: &[Value],
     kw: Kw,
-    name: &str,
+    sig: &Sig,
     rev: bool,
 ) -> PyResult<Option<usize>> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 1, 3)?;
-    let sub = arg_str(ts, args[1], "must be str")?;
-    let Some((a, b)) = span(ts, &s, args.get(2).copied(), args.get(3).copied())? else {
+    let [sv, subv, start, end] = sig.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let sub = arg_str(ts, subv, "must be str,")
+        .map_err(|_| ts.type_error(format!("must be str, not {}", type_name(subv))))?;
+    let start = slice_arg(ts, start)?;
+    let end = slice_arg(ts, end)?;
+    let (a, b) = adjust_indices(start, end, s.char_len() as i64);
+    if b - a < sub.char_len() as i64 {
         return Ok(None);
-    };
-    let hay = &s.as_str()[a..b];
+    }
+    let (ba, bb) = (s.char_offset(a as usize), s.char_offset(b as usize));
+    let hay = Txt::of(&s).slice(ba, bb);
     let r = if rev {
-        hay.rfind(sub.as_str())
+        hay.rfind(Txt::of(&sub))
     } else {
-        hay.find(sub.as_str())
+        hay.find(Txt::of(&sub))
     };
-    Ok(r.map(|i| char_index_of(&s, a + i)))
+    Ok(r.map(|i| char_index_of(&s, ba + i)))
 }
 
 fn m_find(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let r = find_impl(ts, args, kw, "find", false)?;
+    let r = find_impl(ts, args, kw, &FIND, false)?;
     Ok(Value::small_int_unchecked(
         r.map(|i| i as i64).unwrap_or(-1),
     ))
 }
 
 fn m_rfind(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let r = find_impl(ts, args, kw, "rfind", true)?;
+    let r = find_impl(ts, args, kw, &RFIND, true)?;
     Ok(Value::small_int_unchecked(
         r.map(|i| i as i64).unwrap_or(-1),
     ))
 }
 
 fn m_index(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    match find_impl(ts, args, kw, "index", false)? {
+    match find_impl(ts, args, kw, &INDEX, false)? {
         Some(i) => Ok(Value::small_int_unchecked(i as i64)),
         None => Err(ts.value_error("substring not found")),
     }
 }
 
 fn m_rindex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    match find_impl(ts, args, kw, "rindex", true)? {
+    match find_impl(ts, args, kw, &RINDEX, true)? {
         Some(i) => Ok(Value::small_int_unchecked(i as i64)),
         None => Err(ts.value_error("substring not found")),
     }
 }
 
 fn m_count(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "count", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "count", &args[1..], 1, 3)?;
-    let sub = arg_str(ts, args[1], "must be str")?;
-    let Some((a, b)) = span(ts, &s, args.get(2).copied(), args.get(3).copied())? else {
-        return Ok(Value::small_int_unchecked(0));
+    let [sv, subv, start, end] = COUNT.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let Some(sub) = subv.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!("must be str, not {}", type_name(subv))));
     };
-    let hay = &s.as_str()[a..b];
-    let n = if sub.byte_len() == 0 {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(sub.as_str()).count()
+    let start = slice_arg(ts, start)?;
+    let end = slice_arg(ts, end)?;
+    let (a, b) = adjust_indices(start, end, s.char_len() as i64);
+    if b < a {
+        return Ok(Value::small_int_unchecked(0));
+    }
+    if sub.char_len() == 0 {
+        return Ok(Value::small_int_unchecked(b - a + 1));
+    }
+    let (ba, bb) = (s.char_offset(a as usize), s.char_offset(b as usize));
+    let hay = Txt::of(&s).slice(ba, bb);
+    let n = match (hay.s, sub.has_surrogates()) {
+        (Some(h), false) => h.matches(sub.as_str()).count(),
+        _ => {
+            let (mut n, mut i) = (0, 0);
+            while let Some(j) = bytes_find(&hay.b[i..], sub.as_wtf8()) {
+                n += 1;
+                i += j + sub.byte_len();
+            }
+            n
+        }
     };
     Ok(Value::small_int_unchecked(n as i64))
 }
 
-fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, start: bool) -> PyResult<Value> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 1, 3)?;
-    let Some((a, b)) = span(ts, &s, args.get(2).copied(), args.get(3).copied())? else {
-        return Ok(Value::FALSE);
-    };
-    let hay = &s.as_str()[a..b];
-    let p = args[1];
-    let test = |x: &str| {
+fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, start: bool) -> PyResult<Value> {
+    static STARTS: Sig =
+        Sig::new("str.startswith($self, prefix, start=None, end=None, /)").legacy();
+    static ENDS: Sig = Sig::new("str.endswith($self, suffix, start=None, end=None, /)").legacy();
+    let name = if start { "startswith" } else { "endswith" };
+    let [sv, p, st, en] = if start { &STARTS } else { &ENDS }.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let st = slice_arg(ts, st)?;
+    let en = slice_arg(ts, en)?;
+    let (a, b) = adjust_indices(st, en, s.char_len() as i64);
+    let test = |x: &StrObj| -> bool {
+        if b - a < x.char_len() as i64 {
+            return false;
+        }
+        let (ba, bb) = (s.char_offset(a as usize), s.char_offset(b as usize));
+        let hay = &s.as_wtf8()[ba..bb];
         if start {
-            hay.starts_with(x)
+            hay.starts_with(x.as_wtf8())
         } else {
-            hay.ends_with(x)
+            hay.ends_with(x.as_wtf8())
         }
     };
     if let Some(t) = p.downcast::<TupleObj>() {
         for &x in t.items() {
-            let xs = match x.downcast::<StrObj>() {
-                Some(xs) => xs,
-                None => {
-                    return Err(ts.type_error(format!(
-                        "tuple for {name} must only contain str, not {}",
-                        type_name(x)
-                    )))
-                }
+            let Some(xs) = x.downcast::<StrObj>() else {
+                return Err(ts.type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    type_name(x)
+                )));
             };
-            if test(xs.as_str()) {
+            if test(&xs) {
                 return Ok(Value::TRUE);
             }
         }
         return Ok(Value::FALSE);
     }
     match p.downcast::<StrObj>() {
-        Some(x) => Ok(Value::from_bool(test(x.as_str()))),
+        Some(x) => Ok(Value::from_bool(test(&x))),
         None => Err(ts.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
             type_name(p)
@@ -701,19 +1050,34 @@ fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, start: bool) 
 }
 
 fn m_startswith(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    affix(ts, args, kw, "startswith", true)
+    affix(ts, args, kw, true)
 }
 
 fn m_endswith(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    affix(ts, args, kw, "endswith", false)
+    affix(ts, args, kw, false)
 }
 
 fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "join", kw)?;
-    let sep = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "join", &args[1..], 1, 1)?;
-    let items = ops::collect(ts, args[1])?;
-    let mut out = String::new();
+    static SIG: Sig = Sig::new("str.join($self, iterable, /)");
+    let [sv, it] = SIG.bind(ts, args, kw)?;
+    let sep = this(ts, sv)?;
+    let items = match ops::collect(ts, it) {
+        Ok(items) => items,
+        Err(e) if e.matches(types().type_error) => {
+            return Err(ts.type_error("can only join an iterable"))
+        }
+        Err(e) => return Err(e),
+    };
+    if items.len() == 1 {
+        if let Some(x) = items[0].downcast::<StrObj>() {
+            if type_of(items[0]) == types().str {
+                return Ok(items[0]);
+            }
+            return Ok(new_str_wtf8(ts, x.as_wtf8()));
+        }
+    }
+    let mut out: Vec<u8> = Vec::new();
+    let mut surr = sep.has_surrogates() && items.len() > 1;
     for (i, &x) in items.iter().enumerate() {
         let Some(xs) = x.downcast::<StrObj>() else {
             return Err(ts.type_error(format!(
@@ -722,123 +1086,176 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             )));
         };
         if i > 0 {
-            out.push_str(sep.as_str());
+            out.extend_from_slice(sep.as_wtf8());
         }
-        out.push_str(xs.as_str());
+        out.extend_from_slice(xs.as_wtf8());
+        surr |= xs.has_surrogates();
     }
-    Ok(new_str(ts, &out))
+    drop(items);
+    if !surr {
+        if let Ok(s) = std::str::from_utf8(&out) {
+            return Ok(new_str(ts, s));
+        }
+    }
+    Ok(new_str_wtf8(ts, &out))
 }
 
-fn list_of_strs(ts: &mut ThreadState, parts: &[&str]) -> Value {
+fn list_of_pieces(ts: &mut ThreadState, parts: &[&[u8]]) -> Value {
     let mut out = RootedVec::with_capacity(ts, parts.len());
     for p in parts {
-        let v = new_str(ts, p);
+        let v = new_str_wtf8(ts, p);
         out.push(v);
     }
     crate::objects::list::ListObj::new(ts, &out).value()
 }
 
-fn split_impl(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    rev: bool,
-) -> PyResult<Value> {
+/// Splits `text` at runs of whitespace (`str.split()` with no separator).
+fn split_whitespace(text: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
+    // Code point boundaries with a flag: (byte offset, is space).
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+    let mut it = code_points(text);
+    loop {
+        let off = it.offset();
+        let Some(cp) = it.next() else { break };
+        marks.push((off, it.offset(), cp_isspace(cp)));
+    }
+    let mut parts: Vec<&[u8]> = Vec::new();
+    if !rev {
+        let mut i = 0;
+        while i < marks.len() {
+            while i < marks.len() && marks[i].2 {
+                i += 1;
+            }
+            if i == marks.len() {
+                break;
+            }
+            if maxsplit >= 0 && parts.len() as i64 == maxsplit {
+                parts.push(&text[marks[i].0..]);
+                break;
+            }
+            let st = i;
+            while i < marks.len() && !marks[i].2 {
+                i += 1;
+            }
+            parts.push(&text[marks[st].0..marks[i - 1].1]);
+        }
+    } else {
+        let mut i = marks.len();
+        while i > 0 {
+            while i > 0 && marks[i - 1].2 {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            if maxsplit >= 0 && parts.len() as i64 == maxsplit {
+                parts.push(&text[..marks[i - 1].1]);
+                break;
+            }
+            let en = i;
+            while i > 0 && !marks[i - 1].2 {
+                i -= 1;
+            }
+            parts.push(&text[marks[i].0..marks[en - 1].1]);
+        }
+        parts.reverse();
+    }
+    parts
+}
+
+/// Splits at a separator (bytes; a match of generalized UTF-8 text starts
+/// and ends at code point boundaries).
+pub(crate) fn split_sep<'a>(text: &'a [u8], sep: &[u8], maxsplit: i64, rev: bool) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    if !rev {
+        let mut i = 0;
+        while maxsplit < 0 || (parts.len() as i64) < maxsplit {
+            match bytes_find(&text[i..], sep) {
+                Some(j) => {
+                    parts.push(&text[i..i + j]);
+                    i += j + sep.len();
+                }
+                None => break,
+            }
+        }
+        parts.push(&text[i..]);
+    } else {
+        let mut e = text.len();
+        while maxsplit < 0 || (parts.len() as i64) < maxsplit {
+            match bytes_rfind(&text[..e], sep) {
+                Some(j) => {
+                    parts.push(&text[j + sep.len()..e]);
+                    e = j;
+                }
+                None => break,
+            }
+        }
+        parts.push(&text[..e]);
+        parts.reverse();
+    }
+    parts
+}
+
+fn split_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, rev: bool) -> PyResult<Value> {
     static SPLIT: Sig = Sig::new("str.split($self, /, sep=None, maxsplit=-1)");
     static RSPLIT: Sig = Sig::new("str.rsplit($self, /, sep=None, maxsplit=-1)");
     let [this_v, sep, maxsplit] = if rev { &RSPLIT } else { &SPLIT }.bind(ts, args, kw)?;
-    debug_assert_eq!(name, if rev { "rsplit" } else { "split" });
     let s = this(ts, this_v)?;
     let maxsplit = match maxsplit.non_null() {
         Some(m) => ops::index_to_i64(ts, m)?,
         None => -1,
     };
-    let text = s.as_str();
-    let mut parts: Vec<&str> = Vec::new();
-    match sep.non_null().filter(|v| !v.is_none()) {
-        None => {
-            // Runs of whitespace; no empty strings.
-            if !rev {
-                let mut rest = text.trim_start_matches(py_isspace);
-                while !rest.is_empty() {
-                    if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                        parts.push(rest);
-                        break;
-                    }
-                    let end = rest.find(py_isspace).unwrap_or(rest.len());
-                    parts.push(&rest[..end]);
-                    rest = rest[end..].trim_start_matches(py_isspace);
-                }
-            } else {
-                let mut rest = text.trim_end_matches(py_isspace);
-                while !rest.is_empty() {
-                    if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                        parts.push(rest);
-                        break;
-                    }
-                    let start = rest
-                        .rfind(py_isspace)
-                        .map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
-                        .unwrap_or(0);
-                    parts.push(&rest[start..]);
-                    rest = rest[..start].trim_end_matches(py_isspace);
-                }
-                parts.reverse();
-            }
-        }
+    let text = s.as_wtf8();
+    let parts = match sep.non_null().filter(|v| !v.is_none()) {
+        None => split_whitespace(text, maxsplit, rev),
         Some(sepv) => {
-            let sep = arg_str(ts, sepv, "must be str or None")?;
+            let Some(sep) = sepv.downcast::<StrObj>() else {
+                return Err(ts.type_error(format!("must be str or None, not {}", type_name(sepv))));
+            };
             if sep.byte_len() == 0 {
                 return Err(ts.value_error("empty separator"));
             }
-            let sep = sep.as_str();
-            if !rev {
-                match maxsplit {
-                    m if m < 0 => parts.extend(text.split(sep)),
-                    m => parts.extend(text.splitn(m as usize + 1, sep)),
-                }
-            } else {
-                match maxsplit {
-                    m if m < 0 => parts.extend(text.split(sep)),
-                    m => {
-                        parts.extend(text.rsplitn(m as usize + 1, sep));
-                        parts.reverse();
-                    }
-                }
+            if !rev && !s.has_surrogates() && !sep.has_surrogates() && maxsplit < 0 {
+                let v: Vec<&[u8]> = s.as_str().split(sep.as_str()).map(str::as_bytes).collect();
+                return Ok(list_of_pieces(ts, &v));
             }
+            split_sep(text, sep.as_wtf8(), maxsplit, rev)
         }
+    };
+    if parts.len() == 1 && parts[0].len() == text.len() && type_of(this_v) == types().str {
+        return Ok(crate::objects::list::ListObj::new(ts, &[this_v]).value());
     }
-    Ok(list_of_strs(ts, &parts))
+    Ok(list_of_pieces(ts, &parts))
 }
 
 fn m_split(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    split_impl(ts, args, kw, "split", false)
+    split_impl(ts, args, kw, false)
 }
 
 fn m_rsplit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    split_impl(ts, args, kw, "rsplit", true)
+    split_impl(ts, args, kw, true)
 }
 
 fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "splitlines", args, kw, &["self", "keepends"], 1, 2)?;
-    let s = this(ts, a.req(0))?;
-    let keep = match a.get(1) {
-        Some(k) => ops::truthy(ts, k)?,
+    static SIG: Sig = Sig::new("str.splitlines($self, /, keepends=False)");
+    let [sv, keep] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let keep = match keep.non_null() {
+        Some(k) => keep_flag(ts, k)?,
         None => false,
     };
-    let text = s.as_str();
-    let mut parts: Vec<&str> = Vec::new();
+    let text = s.as_wtf8();
+    let mut parts: Vec<&[u8]> = Vec::new();
     let mut start = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_linebreak(c) {
-            let mut end = i + c.len_utf8();
-            if c == '\r' {
-                if let Some(&(_, '\n')) = it.peek() {
-                    it.next();
-                    end += 1;
-                }
+    let mut it = code_points(text);
+    loop {
+        let i = it.offset();
+        let Some(cp) = it.next() else { break };
+        if is_linebreak(cp) {
+            let mut end = it.offset();
+            if cp == 0x0D && text.get(end) == Some(&b'\n') {
+                it.next();
+                end += 1;
             }
             parts.push(if keep {
                 &text[start..end]
@@ -851,293 +1268,460 @@ fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     if start < text.len() {
         parts.push(&text[start..]);
     }
-    Ok(list_of_strs(ts, &parts))
+    Ok(list_of_pieces(ts, &parts))
 }
 
-fn strip_impl(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    left: bool,
-    right: bool,
-) -> PyResult<Value> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 0, 1)?;
-    let text = s.as_str();
-    let out = match args.get(1).filter(|v| !v.is_none()) {
-        None => {
-            let t = if left {
-                text.trim_start_matches(py_isspace)
-            } else {
-                text
-            };
-            if right {
-                t.trim_end_matches(py_isspace)
-            } else {
-                t
-            }
-        }
-        Some(&c) => {
-            let chars = arg_str(ts, c, &format!("{name} arg"))?;
-            let set: Vec<char> = chars.as_str().chars().collect();
-            let t = if left {
-                text.trim_start_matches(|x| set.contains(&x))
-            } else {
-                text
-            };
-            if right {
-                t.trim_end_matches(|x| set.contains(&x))
-            } else {
-                t
-            }
-        }
-    };
-    if out.len() == text.len() && type_of(args[0]) == types().str {
-        return Ok(args[0]);
+/// `keepends` (an int, as CPython's `bool(accept={int})`).
+pub(crate) fn keep_flag(ts: &mut ThreadState, k: Value) -> PyResult<bool> {
+    if let Some(b) = k.as_bool() {
+        return Ok(b);
     }
-    Ok(new_str(ts, out))
+    if k.as_float().is_some() {
+        return Err(ts.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let i = ops::index(ts, k)?;
+    Ok(crate::objects::int::to_i64_saturating(i) != 0)
+}
+
+fn strip_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
+    static STRIP: Sig = Sig::new("str.strip($self, chars=None, /)");
+    static LSTRIP: Sig = Sig::new("str.lstrip($self, chars=None, /)");
+    static RSTRIP: Sig = Sig::new("str.rstrip($self, chars=None, /)");
+    let (sig, name, left, right) = match which {
+        0 => (&STRIP, "strip", true, true),
+        1 => (&LSTRIP, "lstrip", true, false),
+        _ => (&RSTRIP, "rstrip", false, true),
+    };
+    let [sv, chars] = sig.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let text = s.as_wtf8();
+    let set: Option<Vec<u32>> = match chars.non_null().filter(|v| !v.is_none()) {
+        None => None,
+        Some(c) => match c.downcast::<StrObj>() {
+            Some(cs) => Some(cs.code_points().collect()),
+            None => return Err(ts.type_error(format!("{name} arg must be None or str"))),
+        },
+    };
+    let strip_it = |cp: u32| match &set {
+        None => cp_isspace(cp),
+        Some(v) => v.contains(&cp),
+    };
+    let mut a = 0;
+    if left {
+        let mut it = code_points(text);
+        loop {
+            let off = it.offset();
+            match it.next() {
+                Some(cp) if strip_it(cp) => {}
+                _ => {
+                    a = off;
+                    break;
+                }
+            }
+        }
+    }
+    let mut b = text.len();
+    if right {
+        while b > a {
+            let mut k = b - 1;
+            while k > a && text[k] & 0xC0 == 0x80 {
+                k -= 1;
+            }
+            if strip_it(cp_at(text, k).0) {
+                b = k;
+            } else {
+                break;
+            }
+        }
+    }
+    if a == 0 && b == text.len() {
+        return Ok(same_or_copy(ts, sv, s));
+    }
+    Ok(new_str_wtf8(ts, &text[a..b]))
 }
 
 fn m_strip(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    strip_impl(ts, args, kw, "strip", true, true)
+    strip_impl(ts, args, kw, 0)
 }
 fn m_lstrip(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    strip_impl(ts, args, kw, "lstrip", true, false)
+    strip_impl(ts, args, kw, 1)
 }
 fn m_rstrip(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    strip_impl(ts, args, kw, "rstrip", false, true)
+    strip_impl(ts, args, kw, 2)
 }
 
 fn m_replace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "replace", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "replace", &args[1..], 2, 3)?;
-    let old = arg_str(ts, args[1], "replace() argument 1")?;
-    let new = arg_str(ts, args[2], "replace() argument 2")?;
-    let count = match args.get(3) {
-        Some(&c) => ops::index_to_i64(ts, c)?,
+    static SIG: Sig = Sig::new("str.replace($self, old, new, count=-1, /)");
+    let [sv, ov, nv, cv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let old = arg_str(ts, ov, "replace() argument 1")?;
+    let new = arg_str(ts, nv, "replace() argument 2")?;
+    let count = match cv.non_null() {
+        Some(c) => ops::index_to_i64(ts, c)?,
         None => -1,
     };
-    let text = s.as_str();
-    let out = if old.byte_len() == 0 {
+    let text = s.as_wtf8();
+    let (ob, nb) = (old.as_wtf8(), new.as_wtf8());
+    if count == 0 || (ob.is_empty() && nb.is_empty()) || (ob == nb) {
+        return Ok(same_or_copy(ts, sv, s));
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut n = 0i64;
+    if ob.is_empty() {
         // Insert `new` between characters (and at both ends).
-        let mut o = String::new();
-        let mut n = 0i64;
-        for c in text.chars() {
+        let mut it = code_points(text);
+        loop {
             if count < 0 || n < count {
-                o.push_str(new.as_str());
+                out.extend_from_slice(nb);
                 n += 1;
+            } else {
+                out.extend_from_slice(&text[it.offset()..]);
+                break;
             }
-            o.push(c);
+            let st = it.offset();
+            if it.next().is_none() {
+                break;
+            }
+            out.extend_from_slice(&text[st..it.offset()]);
         }
-        if count < 0 || n < count {
-            o.push_str(new.as_str());
-        }
-        o
-    } else if count < 0 {
-        text.replace(old.as_str(), new.as_str())
     } else {
-        text.replacen(old.as_str(), new.as_str(), count as usize)
+        let mut i = 0;
+        while count < 0 || n < count {
+            match bytes_find(&text[i..], ob) {
+                Some(j) => {
+                    out.extend_from_slice(&text[i..i + j]);
+                    out.extend_from_slice(nb);
+                    i += j + ob.len();
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        if n == 0 {
+            return Ok(same_or_copy(ts, sv, s));
+        }
+        out.extend_from_slice(&text[i..]);
+    }
+    ts.check_alloc_size(out.len())?;
+    Ok(new_str_wtf8(ts, &out))
+}
+
+// -- case mapping --
+
+fn map_cps(s: &StrObj, f: impl Fn(char, &mut String)) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.byte_len());
+    let mut buf = String::new();
+    for cp in s.code_points() {
+        match uni::as_char(cp) {
+            Some(c) => {
+                buf.clear();
+                f(c, &mut buf);
+                out.extend_from_slice(buf.as_bytes());
+            }
+            None => push_cp(&mut out, cp),
+        }
+    }
+    out
+}
+
+/// The lowercase of `c` at position `i` of `cps`, with the final-sigma
+/// rule CPython applies (Σ becomes ς at the end of a word).
+fn push_lower_at(buf: &mut String, c: char, cps: &[u32], i: usize) {
+    if c != 'Σ' {
+        buf.extend(c.to_lowercase());
+        return;
+    }
+    let ignorable = |cp: u32| {
+        matches!(
+            cp,
+            0x27 | 0x2E
+                | 0x3A
+                | 0x5E
+                | 0x60
+                | 0xA8
+                | 0xAD
+                | 0xAF
+                | 0xB4
+                | 0xB7
+                | 0xB8
+                | 0x2019
+                | 0x300..=0x36F
+        )
     };
-    Ok(new_str(ts, &out))
-}
-
-fn case_map(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Kw,
-    name: &str,
-    f: fn(&str) -> String,
-) -> PyResult<Value> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 0, 0)?;
-    let out = f(s.as_str());
-    Ok(new_str(ts, &out))
-}
-
-fn titlecase_char(c: char, out: &mut String) {
-    crate::unicode::push_title(out, c)
+    let before = cps[..i]
+        .iter()
+        .rev()
+        .find(|&&p| !ignorable(p))
+        .is_some_and(|&p| cp_cased(p));
+    let after = cps[i + 1..]
+        .iter()
+        .find(|&&p| !ignorable(p))
+        .is_some_and(|&p| cp_cased(p));
+    buf.push(if before && !after { 'ς' } else { 'σ' });
 }
 
 fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
 }
 
-fn title(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            titlecase_char(c, &mut out);
-        }
-        prev_cased = is_cased(c);
-    }
-    out
+fn cp_cased(cp: u32) -> bool {
+    uni::as_char(cp).is_some_and(is_cased)
 }
 
-fn capitalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    if let Some(c) = chars.next() {
-        titlecase_char(c, &mut out);
-    }
-    for c in chars {
-        out.extend(c.to_lowercase());
-    }
-    out
+fn no_args(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig) -> PyResult<Gc<StrObj>> {
+    let [sv] = sig.bind(ts, args, kw)?;
+    this(ts, sv)
 }
 
-fn swapcase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+macro_rules! sigs {
+    ($($id:ident = $text:literal;)*) => {
+        $(static $id: Sig = Sig::new($text);)*
+    };
 }
 
-fn casefold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        crate::unicode::push_casefold(&mut out, c);
-    }
-    out
+sigs! {
+    UPPER = "str.upper($self, /)";
+    LOWER = "str.lower($self, /)";
+    TITLE = "str.title($self, /)";
+    CAPITALIZE = "str.capitalize($self, /)";
+    SWAPCASE = "str.swapcase($self, /)";
+    CASEFOLD = "str.casefold($self, /)";
+    ISDIGIT = "str.isdigit($self, /)";
+    ISDECIMAL = "str.isdecimal($self, /)";
+    ISNUMERIC = "str.isnumeric($self, /)";
+    ISALPHA = "str.isalpha($self, /)";
+    ISALNUM = "str.isalnum($self, /)";
+    ISSPACE = "str.isspace($self, /)";
+    ISUPPER = "str.isupper($self, /)";
+    ISLOWER = "str.islower($self, /)";
+    ISTITLE = "str.istitle($self, /)";
+    ISASCII = "str.isascii($self, /)";
+    ISPRINTABLE = "str.isprintable($self, /)";
+    ISIDENTIFIER = "str.isidentifier($self, /)";
 }
 
 fn m_upper(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "upper", |s| s.to_uppercase())
-}
-fn m_lower(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "lower", |s| s.to_lowercase())
-}
-fn m_title(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "title", title)
-}
-fn m_capitalize(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "capitalize", capitalize)
-}
-fn m_swapcase(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "swapcase", swapcase)
-}
-fn m_casefold(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    case_map(ts, args, kw, "casefold", casefold)
+    let s = no_args(ts, args, kw, &UPPER)?;
+    if !s.has_surrogates() {
+        let o = s.as_str().to_uppercase();
+        return Ok(new_str(ts, &o));
+    }
+    let o = map_cps(&s, |c, out| out.extend(c.to_uppercase()));
+    Ok(new_str_wtf8(ts, &o))
 }
 
-fn pad_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, name: &str, mode: u8) -> PyResult<Value> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 1, 2)?;
-    let width = ops::index_to_i64(ts, args[1])?;
-    let fill = match args.get(2) {
-        Some(&f) => {
-            let fs = arg_str(ts, f, &format!("{name}() argument 2"))?;
+fn m_lower(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = no_args(ts, args, kw, &LOWER)?;
+    if !s.has_surrogates() {
+        let o = s.as_str().to_lowercase();
+        return Ok(new_str(ts, &o));
+    }
+    let o = map_cps(&s, |c, out| out.extend(c.to_lowercase()));
+    Ok(new_str_wtf8(ts, &o))
+}
+
+fn m_title(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = no_args(ts, args, kw, &TITLE)?;
+    let mut out = Vec::with_capacity(s.byte_len());
+    let mut prev_cased = false;
+    let mut buf = String::new();
+    let cps_all: Vec<u32> = s.code_points().collect();
+    for (idx, &cp) in cps_all.iter().enumerate() {
+        match uni::as_char(cp) {
+            Some(c) => {
+                buf.clear();
+                if prev_cased {
+                    push_lower_at(&mut buf, c, &cps_all, idx);
+                } else {
+                    uni::push_title(&mut buf, c);
+                }
+                out.extend_from_slice(buf.as_bytes());
+                prev_cased = is_cased(c);
+            }
+            None => {
+                push_cp(&mut out, cp);
+                prev_cased = false;
+            }
+        }
+    }
+    Ok(new_str_wtf8(ts, &out))
+}
+
+fn m_capitalize(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = no_args(ts, args, kw, &CAPITALIZE)?;
+    let mut out = Vec::with_capacity(s.byte_len());
+    let mut buf = String::new();
+    let cps_all: Vec<u32> = s.code_points().collect();
+    for (i, &cp) in cps_all.iter().enumerate() {
+        match uni::as_char(cp) {
+            Some(c) => {
+                buf.clear();
+                if i == 0 {
+                    uni::push_title(&mut buf, c);
+                } else {
+                    push_lower_at(&mut buf, c, &cps_all, i);
+                }
+                out.extend_from_slice(buf.as_bytes());
+            }
+            None => push_cp(&mut out, cp),
+        }
+    }
+    Ok(new_str_wtf8(ts, &out))
+}
+
+fn m_swapcase(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = no_args(ts, args, kw, &SWAPCASE)?;
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut o = Vec::with_capacity(s.byte_len());
+    let mut buf = String::new();
+    for (i, &cp) in cps.iter().enumerate() {
+        match uni::as_char(cp) {
+            Some(c) => {
+                buf.clear();
+                if c.is_uppercase() {
+                    push_lower_at(&mut buf, c, &cps, i);
+                } else if c.is_lowercase() {
+                    buf.extend(c.to_uppercase());
+                } else {
+                    buf.push(c);
+                }
+                o.extend_from_slice(buf.as_bytes());
+            }
+            None => push_cp(&mut o, cp),
+        }
+    }
+    Ok(new_str_wtf8(ts, &o))
+}
+
+fn m_casefold(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = no_args(ts, args, kw, &CASEFOLD)?;
+    let o = map_cps(&s, |c, out| uni::push_casefold(out, c));
+    Ok(new_str_wtf8(ts, &o))
+}
+
+fn pad_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, mode: u8) -> PyResult<Value> {
+    static LJUST: Sig = Sig::new("str.ljust($self, width, fillchar=' ', /)");
+    static RJUST: Sig = Sig::new("str.rjust($self, width, fillchar=' ', /)");
+    static CENTER: Sig = Sig::new("str.center($self, width, fillchar=' ', /)");
+    let sig = match mode {
+        0 => &LJUST,
+        1 => &RJUST,
+        _ => &CENTER,
+    };
+    let [sv, wv, fv] = sig.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let width = ops::index_to_i64(ts, wv)?;
+    let fill: u32 = match fv.non_null() {
+        Some(f) => {
+            let Some(fs) = f.downcast::<StrObj>() else {
+                return Err(ts.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    type_name(f)
+                )));
+            };
             if fs.char_len() != 1 {
                 return Err(ts.type_error("The fill character must be exactly one character long"));
             }
             fs.char_at(0)
         }
-        None => ' ',
+        None => 0x20,
     };
     let len = s.char_len() as i64;
-    if width > len {
-        ts.check_alloc_size((width as usize).saturating_mul(fill.len_utf8()))?;
-    }
     if width <= len {
-        if type_of(args[0]) == types().str {
-            return Ok(args[0]);
-        }
-        return Ok(new_str(ts, s.as_str()));
+        return Ok(same_or_copy(ts, sv, s));
     }
-    ts.check_alloc_size(width as usize * 4)?;
     let total = (width - len) as usize;
+    let mut fb = Vec::new();
+    push_cp(&mut fb, fill);
+    ts.check_alloc_size(total.saturating_mul(fb.len()))?;
     let (left, right) = match mode {
         0 => (0, total),
         1 => (total, 0),
         _ => {
-            // CPython's centering: extra space goes left when odd width.
+            // CPython's centering: the extra space goes left when the
+            // width is odd.
             let left = total / 2 + (total & width as usize & 1);
             (left, total - left)
         }
     };
-    let mut out = String::new();
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s.as_str());
-    out.extend(std::iter::repeat_n(fill, right));
-    Ok(new_str(ts, &out))
+    let mut out = Vec::with_capacity(s.byte_len() + total * fb.len());
+    for _ in 0..left {
+        out.extend_from_slice(&fb);
+    }
+    out.extend_from_slice(s.as_wtf8());
+    for _ in 0..right {
+        out.extend_from_slice(&fb);
+    }
+    Ok(new_str_wtf8(ts, &out))
 }
 
 fn m_ljust(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pad_impl(ts, args, kw, "ljust", 0)
+    pad_impl(ts, args, kw, 0)
 }
 fn m_rjust(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pad_impl(ts, args, kw, "rjust", 1)
+    pad_impl(ts, args, kw, 1)
 }
 fn m_center(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pad_impl(ts, args, kw, "center", 2)
+    pad_impl(ts, args, kw, 2)
 }
 
 fn m_zfill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "zfill", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "zfill", &args[1..], 1, 1)?;
-    let width = ops::index_to_i64(ts, args[1])?;
+    static SIG: Sig = Sig::new("str.zfill($self, width, /)");
+    let [sv, wv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let width = ops::index_to_i64(ts, wv)?;
     let len = s.char_len() as i64;
     if width <= len {
-        return Ok(new_str(ts, s.as_str()));
+        return Ok(same_or_copy(ts, sv, s));
     }
     ts.check_alloc_size(width as usize)?;
-    let text = s.as_str();
-    let (sign, rest) = match text.chars().next() {
-        Some(c @ ('+' | '-')) => (Some(c), &text[1..]),
+    let text = s.as_wtf8();
+    let (sign, rest) = match text.first() {
+        Some(&c @ (b'+' | b'-')) => (Some(c), &text[1..]),
         _ => (None, text),
     };
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(width as usize + text.len());
     if let Some(c) = sign {
         out.push(c);
     }
-    out.extend(std::iter::repeat_n('0', (width - len) as usize));
-    out.push_str(rest);
-    Ok(new_str(ts, &out))
+    out.extend(std::iter::repeat_n(b'0', (width - len) as usize));
+    out.extend_from_slice(rest);
+    Ok(new_str_wtf8(ts, &out))
 }
 
 fn partition_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, rev: bool) -> PyResult<Value> {
-    let name = if rev { "rpartition" } else { "partition" };
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, name, &args[1..], 1, 1)?;
-    let sep = arg_str(ts, args[1], "must be str")?;
+    static PART: Sig = Sig::new("str.partition($self, sep, /)");
+    static RPART: Sig = Sig::new("str.rpartition($self, sep, /)");
+    let [sv, sepv] = if rev { &RPART } else { &PART }.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let Some(sep) = sepv.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!("must be str, not {}", type_name(sepv))));
+    };
     if sep.byte_len() == 0 {
         return Err(ts.value_error("empty separator"));
     }
-    let text = s.as_str();
+    let text = s.as_wtf8();
     let found = if rev {
-        text.rfind(sep.as_str())
+        Txt::of(&s).rfind(Txt::of(&sep))
     } else {
-        text.find(sep.as_str())
-    };
-    let parts: [&str; 3] = match found {
-        Some(i) => [&text[..i], sep.as_str(), &text[i + sep.byte_len()..]],
-        None => {
-            if rev {
-                ["", "", text]
-            } else {
-                [text, "", ""]
-            }
-        }
+        Txt::of(&s).find(Txt::of(&sep))
     };
     let mut vals = [Value::NONE; 3];
-    for (i, p) in parts.iter().enumerate() {
-        vals[i] = new_str(ts, p);
+    match found {
+        Some(i) => {
+            vals[0] = new_str_wtf8(ts, &text[..i]);
+            vals[1] = same_or_copy(ts, sepv, sep);
+            vals[2] = new_str_wtf8(ts, &text[i + sep.byte_len()..]);
+        }
+        None => {
+            let whole = same_or_copy(ts, sv, s);
+            let empty = new_str(ts, "");
+            vals = if rev {
+                [empty, empty, whole]
+            } else {
+                [whole, empty, empty]
+            };
+        }
     }
     Ok(TupleObj::new(ts, &vals).value())
 }
@@ -1153,73 +1737,85 @@ fn pred(
     ts: &mut ThreadState,
     args: &[Value],
     kw: Kw,
-    name: &str,
+    sig: &Sig,
     empty: bool,
-    f: fn(&str) -> bool,
+    f: impl Fn(&StrObj) -> bool,
 ) -> PyResult<Value> {
-    no_kw(ts, name, kw)?;
-    let s = this(ts, args[0])?;
+    let s = no_args(ts, args, kw, sig)?;
     if s.byte_len() == 0 {
         return Ok(Value::from_bool(empty));
     }
-    Ok(Value::from_bool(f(s.as_str())))
+    Ok(Value::from_bool(f(&s)))
+}
+
+fn all_chars(s: &StrObj, f: impl Fn(char) -> bool) -> bool {
+    s.code_points().all(|cp| uni::as_char(cp).is_some_and(&f))
 }
 
 fn is_decimal_char(c: char) -> bool {
-    crate::unicode::decimal_value(c).is_some()
+    uni::decimal_value(c).is_some()
+}
+
+fn is_digit_char(c: char) -> bool {
+    is_decimal_char(c)
+        || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨' | '⑴'..='⑼' | '⒈'..='⒐' | '⓵'..='⓽' | '❶'..='❾' | '➀'..='➈' | '➊'..='➒' | '⓪' | '⓿' | '🄀'..='🄊')
 }
 
 fn m_isdigit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isdigit", false, |s| {
-        s.chars().all(|c| {
-            is_decimal_char(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
-        })
+    pred(ts, args, kw, &ISDIGIT, false, |s| {
+        all_chars(s, is_digit_char)
     })
 }
 fn m_isdecimal(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isdecimal", false, |s| {
-        s.chars().all(is_decimal_char)
+    pred(ts, args, kw, &ISDECIMAL, false, |s| {
+        all_chars(s, is_decimal_char)
     })
 }
 fn m_isnumeric(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isnumeric", false, |s| {
-        s.chars().all(|c| c.is_numeric())
+    pred(ts, args, kw, &ISNUMERIC, false, |s| {
+        all_chars(s, |c| c.is_numeric() || is_digit_char(c))
     })
 }
 fn m_isalpha(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isalpha", false, |s| {
-        s.chars().all(|c| c.is_alphabetic() && !c.is_numeric())
+    pred(ts, args, kw, &ISALPHA, false, |s| {
+        all_chars(s, |c| c.is_alphabetic() && !c.is_numeric())
     })
 }
 fn m_isalnum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isalnum", false, |s| {
-        s.chars().all(|c| c.is_alphanumeric())
+    pred(ts, args, kw, &ISALNUM, false, |s| {
+        all_chars(s, |c| c.is_alphanumeric() || is_digit_char(c))
     })
 }
 fn m_isspace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isspace", false, |s| {
-        s.chars().all(py_isspace)
-    })
+    pred(ts, args, kw, &ISSPACE, false, |s| all_chars(s, py_isspace))
 }
 fn m_isupper(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isupper", false, |s| {
-        s.chars().any(is_cased)
-            && s.chars()
-                .all(|c| !c.is_lowercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+    pred(ts, args, kw, &ISUPPER, false, |s| {
+        s.code_points().any(cp_cased)
+            && s.code_points().all(|cp| {
+                uni::as_char(cp)
+                    .is_none_or(|c| !c.is_lowercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+            })
     })
 }
 fn m_islower(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "islower", false, |s| {
-        s.chars().any(is_cased)
-            && s.chars()
-                .all(|c| !c.is_uppercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+    pred(ts, args, kw, &ISLOWER, false, |s| {
+        s.code_points().any(cp_cased)
+            && s.code_points().all(|cp| {
+                uni::as_char(cp)
+                    .is_none_or(|c| !c.is_uppercase() && !matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ'))
+            })
     })
 }
 fn m_istitle(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "istitle", false, |s| {
+    pred(ts, args, kw, &ISTITLE, false, |s| {
         let mut prev_cased = false;
         let mut any = false;
-        for c in s.chars() {
+        for cp in s.code_points() {
+            let Some(c) = uni::as_char(cp) else {
+                prev_cased = false;
+                continue;
+            };
             let upperish = c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ');
             if upperish {
                 if prev_cased {
@@ -1241,178 +1837,209 @@ fn m_istitle(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     })
 }
 fn m_isascii(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isascii", true, |s| s.is_ascii())
+    pred(ts, args, kw, &ISASCII, true, |s| s.is_ascii())
 }
 fn m_isprintable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isprintable", true, |s| {
-        s.chars().all(crate::unicode::is_printable)
+    pred(ts, args, kw, &ISPRINTABLE, true, |s| {
+        all_chars(s, uni::is_printable)
     })
 }
+
+/// Python's `str.isidentifier` (XID_Start then XID_Continue, approximated
+/// from Rust's alphabetic / alphanumeric properties and the marks).
+pub fn is_identifier(s: &StrObj) -> bool {
+    let mut cs = s.code_points();
+    let start_ok =
+        |c: char| c == '_' || (c.is_alphabetic() && !c.is_numeric()) || c.is_alphabetic();
+    match cs.next().and_then(uni::as_char) {
+        Some(c) if start_ok(c) => cs.all(|cp| {
+            uni::as_char(cp).is_some_and(|c| {
+                c == '_'
+                    || c.is_alphanumeric()
+                    || is_decimal_char(c)
+                    || matches!(c as u32, 0x300..=0x36F | 0x203F | 0x2040 | 0xB7)
+            })
+        }),
+        _ => false,
+    }
+}
+
 fn m_isidentifier(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    pred(ts, args, kw, "isidentifier", false, |s| {
-        let mut cs = s.chars();
-        match cs.next() {
-            Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
-            _ => false,
-        }
-    })
+    pred(ts, args, kw, &ISIDENTIFIER, false, is_identifier)
 }
 
 fn m_encode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(
-        ts,
-        "encode",
-        args,
-        kw,
-        &["self", "encoding", "errors"],
-        1,
-        3,
-    )?;
-    let s = this(ts, a.req(0))?;
-    let enc = match a.get(1) {
-        Some(e) => arg_str(ts, e, "encode() argument 'encoding'")?
-            .as_str()
-            .to_string(),
-        None => "utf-8".to_string(),
+    static SIG: Sig = Sig::new("str.encode($self, /, encoding='utf-8', errors='strict')");
+    let [sv, ev, errv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let enc = match ev.non_null() {
+        Some(e) => Some(arg_str(ts, e, "encode() argument 'encoding'")?),
+        None => None,
     };
-    let errors = match a.get(2) {
-        Some(e) => arg_str(ts, e, "encode() argument 'errors'")?
-            .as_str()
-            .to_string(),
-        None => "strict".to_string(),
+    let errors = match errv.non_null() {
+        Some(e) => Some(arg_str(ts, e, "encode() argument 'errors'")?),
+        None => None,
     };
-    let b = crate::objects::bytes::encode(ts, s.as_str(), &enc, &errors)?;
-    Ok(crate::objects::bytes::BytesObj::new(ts, &b))
+    crate::codecs::encode_value(ts, s, enc, errors)
 }
 
 fn m_expandtabs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "expandtabs", args, kw, &["self", "tabsize"], 1, 2)?;
-    let s = this(ts, a.req(0))?;
-    let tab = match a.get(1) {
+    static SIG: Sig = Sig::new("str.expandtabs($self, /, tabsize=8)");
+    let [sv, tv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let tab = match tv.non_null() {
         Some(t) => ops::index_to_i64(ts, t)?,
         None => 8,
     };
-    if tab > i32::MAX as i64 {
+    if tab > i32::MAX as i64 || tab < i32::MIN as i64 {
         return Err(ts.overflow_error("Python int too large to convert to C int"));
     }
-    let tabs = s.as_str().bytes().filter(|&b| b == b'\t').count();
+    let text = s.as_wtf8();
+    if !text.contains(&b'\t') {
+        return Ok(same_or_copy(ts, sv, s));
+    }
+    let tabs = text.iter().filter(|&&b| b == b'\t').count();
     ts.check_alloc_size(
         tabs.saturating_mul(tab.max(0) as usize)
-            .saturating_add(s.byte_len()),
+            .saturating_add(text.len()),
     )?;
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(text.len() + tabs * 8);
     let mut col = 0i64;
-    for c in s.as_str().chars() {
-        match c {
-            '\t' => {
+    let mut it = code_points(text);
+    loop {
+        let st = it.offset();
+        let Some(cp) = it.next() else { break };
+        match cp {
+            0x09 => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
-            '\n' | '\r' => {
-                out.push(c);
+            0x0A | 0x0D => {
+                out.push(cp as u8);
                 col = 0;
             }
-            c => {
-                out.push(c);
+            _ => {
+                out.extend_from_slice(&text[st..it.offset()]);
                 col += 1;
             }
         }
     }
-    Ok(new_str(ts, &out))
+    Ok(new_str_wtf8(ts, &out))
 }
 
 fn m_removeprefix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "removeprefix", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "removeprefix", &args[1..], 1, 1)?;
-    let p = arg_str(ts, args[1], "removeprefix() argument")?;
-    let out = s.as_str().strip_prefix(p.as_str()).unwrap_or(s.as_str());
-    Ok(new_str(ts, out))
+    static SIG: Sig = Sig::new("str.removeprefix($self, prefix, /)");
+    let [sv, pv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let p = arg_str(ts, pv, "removeprefix() argument")?;
+    match s.as_wtf8().strip_prefix(p.as_wtf8()) {
+        Some(rest) if p.byte_len() > 0 => Ok(new_str_wtf8(ts, rest)),
+        _ => Ok(same_or_copy(ts, sv, s)),
+    }
 }
 
 fn m_removesuffix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "removesuffix", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "removesuffix", &args[1..], 1, 1)?;
-    let p = arg_str(ts, args[1], "removesuffix() argument")?;
-    let out = if p.byte_len() == 0 {
-        s.as_str()
-    } else {
-        s.as_str().strip_suffix(p.as_str()).unwrap_or(s.as_str())
-    };
-    Ok(new_str(ts, out))
+    static SIG: Sig = Sig::new("str.removesuffix($self, suffix, /)");
+    let [sv, pv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let p = arg_str(ts, pv, "removesuffix() argument")?;
+    match s.as_wtf8().strip_suffix(p.as_wtf8()) {
+        Some(rest) if p.byte_len() > 0 => Ok(new_str_wtf8(ts, rest)),
+        _ => Ok(same_or_copy(ts, sv, s)),
+    }
 }
 
 fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "maketrans", kw)?;
+    static SIG: Sig = Sig::new("str.maketrans(x, y=None, z=None, /)");
+    let [x, y, z] = SIG.bind(ts, args, kw)?;
     let d = crate::objects::dict::DictObj::new(ts);
-    match args {
-        [m] => {
-            let Some(src) = m.downcast::<crate::objects::dict::DictObj>() else {
-                return Err(
-                    ts.type_error("if you give only one argument to maketrans it must be a dict")
-                );
-            };
-            let items = src.items_rooted(ts);
-            for p in items.chunks(2) {
-                let k = match p[0].downcast::<StrObj>() {
-                    Some(s) if s.char_len() == 1 => Value::small_int_unchecked(s.char_at(0) as i64),
-                    Some(_) => {
-                        return Err(
-                            ts.value_error("string keys in translate table must be of length 1")
-                        )
-                    }
-                    None => p[0],
-                };
-                d.set_item(ts, k, p[1])?;
-            }
-        }
-        [x, y] | [x, y, _] => {
-            let xs = arg_str(ts, *x, "maketrans() argument 1")?;
-            let ys = arg_str(ts, *y, "maketrans() argument 2")?;
-            if xs.char_len() != ys.char_len() {
-                return Err(
-                    ts.value_error("the first two maketrans arguments must have equal length")
-                );
-            }
-            for (a, b) in xs.as_str().chars().zip(ys.as_str().chars()) {
-                d.set_item(
-                    ts,
-                    Value::small_int_unchecked(a as i64),
-                    Value::small_int_unchecked(b as i64),
-                )?;
-            }
-            if let Some(&z) = args.get(2) {
-                let zs = arg_str(ts, z, "maketrans() argument 3")?;
-                for c in zs.as_str().chars() {
-                    d.set_item(ts, Value::small_int_unchecked(c as i64), Value::NONE)?;
+    if y.is_null() {
+        let Some(src) = x.downcast::<crate::objects::dict::DictObj>() else {
+            return Err(
+                ts.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        let items = src.items_rooted(ts);
+        for p in items.chunks(2) {
+            let k = match p[0].downcast::<StrObj>() {
+                Some(s) if s.char_len() == 1 => Value::small_int_unchecked(s.char_at(0) as i64),
+                Some(_) => {
+                    return Err(ts.value_error("string keys in translate table must be of length 1"))
                 }
-            }
+                None if crate::objects::int::is_int(p[0]) => p[0],
+                None => {
+                    return Err(ts.type_error("keys in translate table must be strings or integers"))
+                }
+            };
+            d.set_item(ts, k, p[1])?;
         }
-        _ => return Err(ts.type_error("maketrans() takes 1 to 3 arguments")),
+        return Ok(d.value());
+    }
+    let Some(ys) = y.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "maketrans() argument 2 must be str, not {}",
+            type_name(y)
+        )));
+    };
+    if let Some(z) = z.non_null() {
+        if z.downcast::<StrObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "maketrans() argument 3 must be str, not {}",
+                type_name(z)
+            )));
+        }
+    }
+    let Some(xs) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
+    if xs.char_len() != ys.char_len() {
+        return Err(ts.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in xs.code_points().zip(ys.code_points()) {
+        d.set_item(
+            ts,
+            Value::small_int_unchecked(a as i64),
+            Value::small_int_unchecked(b as i64),
+        )?;
+    }
+    if let Some(z) = z.non_null() {
+        let Some(zs) = z.downcast::<StrObj>() else {
+            return Err(ts.type_error(format!(
+                "maketrans() argument 3 must be str, not {}",
+                type_name(z)
+            )));
+        };
+        for c in zs.code_points() {
+            d.set_item(ts, Value::small_int_unchecked(c as i64), Value::NONE)?;
+        }
     }
     Ok(d.value())
 }
 
 fn m_translate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "translate", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "translate", &args[1..], 1, 1)?;
-    let table = args[1];
-    let mut out = String::with_capacity(s.byte_len());
-    for c in s.as_str().chars() {
+    static SIG: Sig = Sig::new("str.translate($self, table, /)");
+    let [sv, table] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let mut out: Vec<u8> = Vec::with_capacity(s.byte_len());
+    let text = s.as_wtf8();
+    let mut it = code_points(text);
+    loop {
+        let st = it.offset();
+        let Some(c) = it.next() else { break };
         match ops::getitem(ts, table, Value::small_int_unchecked(c as i64)) {
             Ok(v) if v.is_none() => {}
             Ok(v) => {
                 if let Some(vs) = v.downcast::<StrObj>() {
-                    out.push_str(vs.as_str());
-                } else if let Some(n) = crate::objects::int::to_i64(v) {
-                    match u32::try_from(n).ok().and_then(char::from_u32) {
-                        Some(ch) => out.push(ch),
-                        None => {
+                    out.extend_from_slice(vs.as_wtf8());
+                } else if crate::objects::int::is_int(v) {
+                    match crate::objects::int::to_i64(v) {
+                        Some(n) if (0..0x110000).contains(&n) => push_cp(&mut out, n as u32),
+                        _ => {
                             return Err(
                                 ts.value_error("character mapping must be in range(0x110000)")
                             )
@@ -1422,36 +2049,98 @@ fn m_translate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
                     return Err(ts.type_error("character mapping must return integer, None or str"));
                 }
             }
-            Err(e) if e.matches(types().lookup_error) => out.push(c),
+            Err(e) if e.matches(types().lookup_error) => {
+                out.extend_from_slice(&text[st..it.offset()]);
+            }
             Err(e) => return Err(e),
         }
     }
-    Ok(new_str(ts, &out))
+    Ok(new_str_wtf8(ts, &out))
 }
 
-fn m_format_spec(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let s = this(ts, args[0])?;
-    let spec = match args.get(1) {
-        Some(&sp) => arg_str(ts, sp, "format spec")?,
-        None => return Err(ts.type_error("__format__() takes exactly one argument (0 given)")),
+fn m_format_spec(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("str.__format__($self, format_spec, /)");
+    let [sv, spv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let Some(spec) = spv.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "__format__() argument must be str, not {}",
+            type_name(spv)
+        )));
     };
+    if spec.byte_len() == 0 {
+        return Ok(same_or_copy(ts, sv, s));
+    }
+    if s.has_surrogates() {
+        return format_wtf8(ts, &s, spec.as_str());
+    }
     crate::format::format_str(ts, s.as_str(), spec.as_str())
 }
 
-fn m_getnewargs(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let s = this(ts, args[0])?;
-    let c = StrObj::new(ts, s.as_str());
+/// `format(s, spec)` for a str with surrogates: the spec is checked by the
+/// `&str` formatter (on the shadow text), then applied to the real text.
+fn format_wtf8(ts: &mut ThreadState, s: &StrObj, spec: &str) -> PyResult<Value> {
+    crate::format::format_str(ts, s.as_str(), spec)?;
+    let sp = match crate::format::parse_spec(spec) {
+        Ok(sp) => sp,
+        Err(m) => return Err(ts.value_error(m)),
+    };
+    let n = sp.precision.unwrap_or(usize::MAX).min(s.char_len());
+    let body = s.substr_wtf8(0, n);
+    let mut fill = Vec::new();
+    push_cp(&mut fill, sp.fill as u32);
+    let pad = sp.width.saturating_sub(n);
+    let (left, right) = match sp.align.unwrap_or('<') {
+        '>' => (pad, 0),
+        '^' => (pad / 2, pad - pad / 2),
+        _ => (0, pad),
+    };
+    let mut out = Vec::with_capacity(body.len() + pad * fill.len());
+    for _ in 0..left {
+        out.extend_from_slice(&fill);
+    }
+    out.extend_from_slice(body);
+    for _ in 0..right {
+        out.extend_from_slice(&fill);
+    }
+    Ok(new_str_wtf8(ts, &out))
+}
+
+fn m_getnewargs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("str.__getnewargs__($self, /)");
+    let [sv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let c = new_str_wtf8(ts, s.as_wtf8());
     Ok(TupleObj::new(ts, &[c]).value())
 }
 
-fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let s = this(ts, args[0])?;
-    Ok(Value::small_int_unchecked(49 + s.byte_len() as i64))
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("str.__sizeof__($self, /)");
+    let [sv] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let n = s.char_len() as i64 + 1;
+    let size = if s.is_ascii() {
+        48 + n
+    } else {
+        let max = s.code_points().max().unwrap_or(0);
+        let unit = if max < 0x100 {
+            1
+        } else if max < 0x10000 {
+            2
+        } else {
+            4
+        };
+        72 + unit * n
+    };
+    Ok(Value::small_int_unchecked(size))
 }
 
 /// `str.format(*args, **kwargs)`.
 fn m_format(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let s = this(ts, args[0])?;
+    let Some(&sv) = args.first() else {
+        return Err(ts.type_error("descriptor 'format' of 'str' object needs an argument"));
+    };
+    let s = this(ts, sv)?;
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let pos = &args[1..args.len() - nkw];
     let kwd = crate::objects::dict::DictObj::new(ts);
@@ -1460,63 +2149,110 @@ fn m_format(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             kwd.set_item(ts, n, args[args.len() - nkw + i])?;
         }
     }
-    let mut auto = 0usize;
-    let out = format_template(ts, s.as_str(), pos, kwd.value(), &mut auto, 2)?;
-    Ok(new_str(ts, &out))
+    let mut st = FmtState {
+        auto: 0,
+        manual: false,
+    };
+    let tpl: Vec<u32> = s.code_points().collect();
+    let out = format_template(ts, &tpl, pos, kwd.value(), &mut st, 2)?;
+    Ok(new_str_wtf8(ts, &out))
 }
 
 fn m_format_map(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kw(ts, "format_map", kw)?;
-    let s = this(ts, args[0])?;
-    crate::builtins::args::check_count(ts, "format_map", &args[1..], 1, 1)?;
-    let mut auto = 0usize;
-    let out = format_template(ts, s.as_str(), &[], args[1], &mut auto, 2)?;
-    Ok(new_str(ts, &out))
+    static SIG: Sig = Sig::new("str.format_map($self, mapping, /)");
+    let [sv, mapping] = SIG.bind(ts, args, kw)?;
+    let s = this(ts, sv)?;
+    let mut st = FmtState {
+        auto: 0,
+        manual: false,
+    };
+    let tpl: Vec<u32> = s.code_points().collect();
+    let out = format_template(ts, &tpl, &[], mapping, &mut st, 2)?;
+    Ok(new_str_wtf8(ts, &out))
 }
 
-/// The `str.format` template language.
+struct FmtState {
+    auto: usize,
+    manual: bool,
+}
+
+fn cps_to_string(cps: &[u32]) -> String {
+    cps.iter()
+        .map(|&c| uni::as_char(c).unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+fn cps_value(ts: &mut ThreadState, cps: &[u32]) -> Value {
+    new_str_from_cps(ts, cps)
+}
+
+fn all_digits(cps: &[u32]) -> bool {
+    !cps.is_empty() && cps.iter().all(|&c| (0x30..=0x39).contains(&c))
+}
+
+fn parse_index(ts: &mut ThreadState, cps: &[u32]) -> PyResult<usize> {
+    let mut n: usize = 0;
+    for &c in cps {
+        n = match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add((c - 0x30) as usize))
+        {
+            Some(n) if n <= isize::MAX as usize => n,
+            _ => return Err(ts.value_error("Too many decimal digits in format string")),
+        };
+    }
+    Ok(n)
+}
+
+/// The `str.format` template language over code points.
 fn format_template(
     ts: &mut ThreadState,
-    tpl: &str,
+    tpl: &[u32],
     pos: &[Value],
     mapping: Value,
-    auto: &mut usize,
+    st: &mut FmtState,
     depth: u32,
-) -> PyResult<String> {
-    let chars: Vec<char> = tpl.chars().collect();
-    let mut out = String::with_capacity(tpl.len());
+) -> PyResult<Vec<u8>> {
+    const LB: u32 = '{' as u32;
+    const RB: u32 = '}' as u32;
+    if depth == 0 {
+        return Err(ts.value_error("Max string recursion exceeded"));
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(tpl.len());
     let mut i = 0;
-    let mut manual = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
+    while i < tpl.len() {
+        let c = tpl[i];
+        if c == RB {
+            if tpl.get(i + 1) == Some(&RB) {
+                out.push(b'}');
                 i += 2;
                 continue;
             }
             return Err(ts.value_error("Single '}' encountered in format string"));
         }
-        if c != '{' {
-            out.push(c);
+        if c != LB {
+            push_cp(&mut out, c);
             i += 1;
             continue;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
+        if tpl.get(i + 1) == Some(&LB) {
+            out.push(b'{');
             i += 2;
             continue;
         }
-        if i + 1 == chars.len() {
+        if i + 1 == tpl.len() {
             return Err(ts.value_error("Single '{' encountered in format string"));
         }
         // Find the matching close brace (nested braces allowed in spec).
         let mut j = i + 1;
         let mut nest = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => nest += 1,
-                '}' => {
+        let mut in_brackets = false;
+        while j < tpl.len() {
+            match tpl[j] {
+                0x5B if nest == 1 => in_brackets = true,
+                0x5D if nest == 1 => in_brackets = false,
+                LB if !in_brackets => nest += 1,
+                RB if !in_brackets => {
                     nest -= 1;
                     if nest == 0 {
                         break;
@@ -1526,36 +2262,45 @@ fn format_template(
             }
             j += 1;
         }
-        if j >= chars.len() {
-            return Err(ts.value_error("expected '}' before end of string"));
+        if j >= tpl.len() {
+            let (_, rest) = split_field(&tpl[i + 1..]);
+            return Err(ts.value_error(if rest.is_empty() {
+                "expected '}' before end of string"
+            } else {
+                "unmatched '{' in format spec"
+            }));
         }
-        let field: String = chars[i + 1..j].iter().collect();
+        let field = &tpl[i + 1..j];
         i = j + 1;
         // field_name[!conv][:spec]
-        let (name_part, rest) = split_field(&field);
-        let (conv, spec) = match rest.strip_prefix('!') {
-            Some(r) => {
-                let mut it = r.chars();
-                let cv = it.next();
-                let after: String = it.collect();
-                match after.strip_prefix(':') {
-                    Some(sp) => (cv, sp.to_string()),
-                    None if after.is_empty() => (cv, String::new()),
-                    None => return Err(ts.value_error("expected ':' after conversion specifier")),
+        let (name_part, rest) = split_field(field);
+        let (conv, spec): (Option<u32>, &[u32]) = match rest.first() {
+            Some(&0x21) => {
+                let r = &rest[1..];
+                match r {
+                    [] => return Err(ts.value_error("unmatched '{' in format spec")),
+                    [cv] => (Some(*cv), &[]),
+                    [cv, 0x3A, sp @ ..] => (Some(*cv), sp),
+                    _ => return Err(ts.value_error("expected ':' after conversion specifier")),
                 }
             }
-            None => (None, rest.strip_prefix(':').unwrap_or("").to_string()),
+            Some(&0x3A) => (None, &rest[1..]),
+            _ => (None, &[]),
         };
         // Resolve the field.
-        let (first, tail) = split_first(&name_part);
+        let first_end = name_part
+            .iter()
+            .position(|&c| c == 0x2E || c == 0x5B)
+            .unwrap_or(name_part.len());
+        let (first, tail) = name_part.split_at(first_end);
         let mut v = if first.is_empty() {
-            if manual {
+            if st.manual {
                 return Err(ts.value_error(
                     "cannot switch from manual field specification to automatic field numbering",
                 ));
             }
-            let n = *auto;
-            *auto += 1;
+            let n = st.auto;
+            st.auto += 1;
             match pos.get(n) {
                 Some(&v) => v,
                 None => {
@@ -1564,13 +2309,14 @@ fn format_template(
                     )))
                 }
             }
-        } else if let Ok(n) = first.parse::<usize>() {
-            if *auto > 0 {
+        } else if all_digits(first) {
+            let n = parse_index(ts, first)?;
+            if st.auto > 0 {
                 return Err(ts.value_error(
                     "cannot switch from automatic field numbering to manual field specification",
                 ));
             }
-            manual = true;
+            st.manual = true;
             match pos.get(n) {
                 Some(&v) => v,
                 None => {
@@ -1580,28 +2326,47 @@ fn format_template(
                 }
             }
         } else {
-            let k = StrObj::new(ts, &first);
+            let k = cps_value(ts, first);
             ops::getitem(ts, mapping, k)?
         };
         // .attr and [key] accessors.
-        let mut t = tail.as_str();
-        while !t.is_empty() {
-            if let Some(r) = t.strip_prefix('.') {
-                let end = r.find(['.', '[']).unwrap_or(r.len());
-                let n = crate::interp::intern(ts, &r[..end]);
+        let mut t = tail;
+        while let Some((&c0, r)) = t.split_first() {
+            if c0 == 0x2E {
+                let end = r
+                    .iter()
+                    .position(|&c| c == 0x2E || c == 0x5B)
+                    .unwrap_or(r.len());
+                if end == 0 {
+                    return Err(ts.value_error("Empty attribute in format string"));
+                }
+                let name = cps_to_string(&r[..end]);
+                let n = crate::interp::intern(ts, &name);
                 v = ops::getattr(ts, v, n)?;
                 t = &r[end..];
-            } else if let Some(r) = t.strip_prefix('[') {
-                let Some(end) = r.find(']') else {
+            } else if c0 == 0x5B {
+                let Some(end) = r.iter().position(|&c| c == 0x5D) else {
                     return Err(ts.value_error("Missing ']' in format string"));
                 };
                 let key = &r[..end];
-                let kv = match key.parse::<i64>() {
-                    Ok(n) => Value::small_int_unchecked(n),
-                    Err(_) => StrObj::new(ts, key),
+                if key.is_empty() {
+                    return Err(ts.value_error("Empty attribute in format string"));
+                }
+                let kv = if all_digits(key) {
+                    let n = parse_index(ts, key)?;
+                    Value::small_int_unchecked(n as i64)
+                } else {
+                    cps_value(ts, key)
                 };
                 v = ops::getitem(ts, v, kv)?;
                 t = &r[end + 1..];
+                if let Some(&n) = t.first() {
+                    if n != 0x2E && n != 0x5B {
+                        return Err(ts.value_error(
+                            "Only '.' or '[' may follow ']' in format field specifier",
+                        ));
+                    }
+                }
             } else {
                 return Err(
                     ts.value_error("Only '.' or '[' may follow ']' in format field specifier")
@@ -1610,46 +2375,48 @@ fn format_template(
         }
         v = match conv {
             None => v,
-            Some('r') => ops::repr(ts, v)?.value(),
-            Some('s') => ops::str_(ts, v)?.value(),
-            Some('a') => {
+            Some(0x72) => ops::repr(ts, v)?.value(),
+            Some(0x73) => ops::str_(ts, v)?.value(),
+            Some(0x61) => {
                 let a = crate::builtins::ascii_of(ts, v)?;
                 StrObj::new(ts, &a)
             }
-            Some(c) => return Err(ts.value_error(format!("Unknown conversion specifier {c}"))),
-        };
-        let spec = if spec.contains('{') {
-            if depth == 0 {
-                return Err(ts.value_error("Max string recursion exceeded"));
+            Some(c) => {
+                let shown = uni::as_char(c).unwrap_or('\u{FFFD}');
+                return Err(if (0x20..0x7F).contains(&c) {
+                    ts.value_error(format!("Unknown conversion specifier {shown}"))
+                } else {
+                    ts.value_error(format!("Unknown conversion specifier \\x{c:x}"))
+                });
             }
-            format_template(ts, &spec, pos, mapping, auto, depth - 1)?
-        } else {
-            spec
         };
-        let sp = StrObj::alloc(ts, &spec);
+        let spec_v = if spec.contains(&LB) {
+            let sb = format_template(ts, spec, pos, mapping, st, depth - 1)?;
+            new_str_wtf8(ts, &sb)
+        } else {
+            cps_value(ts, spec)
+        };
+        let Some(sp) = spec_v.downcast::<StrObj>() else {
+            continue;
+        };
         let r = ops::format(ts, v, sp)?;
-        out.push_str(r.as_str());
+        out.extend_from_slice(r.as_wtf8());
     }
     Ok(out)
 }
 
 /// Splits `name!conv:spec` at the first `!` or `:` outside brackets.
-fn split_field(f: &str) -> (String, String) {
-    let mut depth = 0;
-    for (i, c) in f.char_indices() {
+fn split_field(f: &[u32]) -> (&[u32], &[u32]) {
+    let mut in_brackets = false;
+    for (i, &c) in f.iter().enumerate() {
         match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            '!' | ':' if depth == 0 => return (f[..i].to_string(), f[i..].to_string()),
+            0x5B => in_brackets = true,
+            0x5D => in_brackets = false,
+            0x21 | 0x3A if !in_brackets => return (&f[..i], &f[i..]),
             _ => {}
         }
     }
-    (f.to_string(), String::new())
-}
-
-fn split_first(name: &str) -> (String, String) {
-    let end = name.find(['.', '[']).unwrap_or(name.len());
-    (name[..end].to_string(), name[end..].to_string())
+    (f, &[])
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -1724,5 +2491,4 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__sizeof__", m_sizeof),
         ],
     );
-    let _ = (interp, names);
 }
