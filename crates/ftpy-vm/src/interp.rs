@@ -117,7 +117,6 @@ builtin_types! {
     map: "map", Iterator, iterators::IterObj, B;
     filter: "filter", Iterator, iterators::IterObj, B;
     reversed: "reversed", Iterator, iterators::IterObj, B;
-    text_stream: "TextIOWrapper", Stream, stream::StreamObj, 0;
     weakref: "ReferenceType", WeakRef, weakref::WeakRefObj, B;
     weakproxy: "ProxyType", WeakRef, weakref::WeakRefObj, 0;
     weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;
@@ -569,6 +568,8 @@ impl Interp {
         let modules = DictObj::new(ts);
         let builtins = crate::builtins::make_module(ts);
         let builtins_dict = builtins.dict();
+        // `__debug__` is false under -O.
+        builtins_dict.set_item_str(ts, "__debug__", Value::from_bool(config.optimize == 0));
         let hash_key = crate::hash::key();
         let built = Interp {
             types: tys,
@@ -612,6 +613,11 @@ impl Interp {
             Some(&s) => s,
             None => panic!("sys before init"),
         }
+    }
+
+    /// The `sys` module, if it has been made (start-up makes it early).
+    pub fn try_sys(&self) -> Option<Gc<ModuleObj>> {
+        self.sys.get().copied()
     }
 
     /// Registers a native module (the stdlib crate calls this at start-up).

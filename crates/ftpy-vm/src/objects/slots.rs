@@ -887,18 +887,11 @@ fn slot_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 fn slot_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
     let r = dunder_or_err(ts, v, names().__len__, &[])?;
-    let r = ops::index(ts, r)?;
-    let negative = match crate::objects::int::to_i64(r) {
-        Some(n) => n < 0,
-        None => {
-            crate::objects::int::numeric_cmp(r, Value::small_int_unchecked(0))
-                == Some(Some(std::cmp::Ordering::Less))
-        }
-    };
-    if negative {
+    let n = ops::index(ts, r)?;
+    if crate::objects::int::to_i64_saturating(n) < 0 {
         return Err(ts.value_error("__len__() should return >= 0"));
     }
-    match crate::objects::int::to_i64(r) {
+    match crate::objects::int::to_i64(n) {
         Some(n) => Ok(n as usize),
         None => Err(ts.overflow_error("cannot fit 'int' into an index-sized integer")),
     }

@@ -142,7 +142,15 @@ fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(as_type(ts, v)?.name.get())
+    let t = as_type(ts, v)?;
+    // A built-in type of a native module is named `module.Name` (CPython's
+    // tp_name, which error messages show); `__name__` is the last part.
+    if !t.is_heap_type() {
+        if let Some((_, last)) = t.name_str().rsplit_once('.') {
+            return Ok(StrObj::new(ts, last));
+        }
+    }
+    Ok(t.name.get())
 }
 
 /// The checks CPython's `check_set_special_type_attr` makes before a
@@ -367,7 +375,11 @@ fn m_instancecheck(
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__instancecheck__ takes one argument"));
     };
-    Ok(Value::from_bool(t.instance_check(x)))
+    Ok(Value::from_bool(crate::builtins::real_isinstance(
+        ts,
+        x,
+        t.value(),
+    )?))
 }
 
 fn m_subclasscheck(
@@ -379,10 +391,11 @@ fn m_subclasscheck(
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__subclasscheck__ takes one argument"));
     };
-    let Some(s) = x.downcast::<TypeObj>() else {
-        return Err(ts.type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(Value::from_bool(s.is_subtype(t)))
+    Ok(Value::from_bool(crate::builtins::real_issubclass(
+        ts,
+        x,
+        t.value(),
+    )?))
 }
 
 fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
