@@ -12,6 +12,7 @@ pub mod errno;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod posix;
 pub mod time;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
@@ -29,6 +30,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_codecs", _codecs::init),
+    ("posix", posix::init),
 ];
 
 /// Registers the native modules with the interpreter.

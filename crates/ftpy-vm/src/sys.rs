@@ -345,6 +345,26 @@ fn str_list(ts: &mut ThreadState, items: &[String]) -> Value {
 }
 
 /// Builds the sys module (after the interpreter exists).
+/// Sets `sys.builtin_module_names` from the native module table.
+fn set_builtin_module_names(ts: &mut ThreadState, m: Gc<ModuleObj>) {
+    let mut bnames: Vec<String> = vec!["builtins".into(), "sys".into()];
+    bnames.extend(crate::interp::interp().native_modules.lock().keys().cloned());
+    bnames.sort();
+    let mut bv = RootedVec::new(ts);
+    for n in &bnames {
+        bv.push(StrObj::new(ts, n));
+    }
+    let bt = TupleObj::new(ts, &bv);
+    m.set_attr(ts, "builtin_module_names", bt.value());
+}
+
+/// Recomputes `sys.builtin_module_names` after native modules were
+/// registered (the stdlib crate registers its modules after `sys` exists).
+pub fn refresh_builtin_module_names(ts: &mut ThreadState) {
+    let m = crate::interp::interp().sys();
+    set_builtin_module_names(ts, m);
+}
+
 pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
     let m = ModuleObj::new(ts, "sys");
     match fill(ts, m) {
@@ -490,15 +510,7 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         xo.set_item_str(ts, &k, v);
     }
     m.set_attr(ts, "_xoptions", xo.value());
-    let mut bnames: Vec<String> = vec!["builtins".into(), "sys".into()];
-    bnames.extend(i.native_modules.lock().keys().cloned());
-    bnames.sort();
-    let mut bv = RootedVec::new(ts);
-    for n in &bnames {
-        bv.push(StrObj::new(ts, n));
-    }
-    let bt = TupleObj::new(ts, &bv);
-    m.set_attr(ts, "builtin_module_names", bt.value());
+    set_builtin_module_names(ts, m);
     // Named tuples.
     let final_s = StrObj::new(ts, "final");
     let vi = struct_seq(

@@ -234,6 +234,7 @@ fn run(opts: Opts) -> i32 {
     let mut ts = ThreadState::attach();
     let interp = Interp::init(&mut ts, config);
     ftpy_stdlib::register(interp);
+    ftpy_vm::sys::refresh_builtin_module_names(&mut ts);
 
     let result = match &target {
         Target::Command(cmd) => ftpy_vm::run_main_source(&mut ts, cmd, "<string>"),
