@@ -122,6 +122,7 @@ impl<'a> SourceMap<'a> {
             end_lineno,
             end_offset: self.char_offset(end_lineno, end_col),
             text: self.line_text(lineno).map(str::to_string),
+            text_from_file: false,
         }
     }
 
@@ -141,6 +142,7 @@ impl<'a> SourceMap<'a> {
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            text_from_file: false,
         }
     }
 }

@@ -69,6 +69,7 @@ fn at_offsets(
         end_lineno: line,
         end_offset,
         text: map.line_text(line).map(str::to_string),
+        text_from_file: false,
     }
 }
 

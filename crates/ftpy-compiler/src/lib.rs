@@ -90,6 +90,10 @@ pub struct CompileError {
     pub end_offset: u32,
     /// The source line the error is on, without its line break.
     pub text: Option<String>,
+    /// Found after parsing (scopes, code generation): CPython takes the
+    /// `text` of such errors from the file named `filename`, so code that
+    /// did not come from a readable file has none.
+    pub text_from_file: bool,
 }
 
 impl std::fmt::Display for CompileError {
@@ -127,7 +131,11 @@ pub fn compile(
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
     let parsed = parse::parse(&map, mode)?;
-    let result = consts::with_source(source, || compile_parsed(&map, &parsed, mode, optimize));
+    let result = consts::with_source(source, || compile_parsed(&map, &parsed, mode, optimize))
+        .map_err(|mut e| {
+            e.text_from_file = true;
+            e
+        });
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
         drop_deep(parsed, source.len());
     }

@@ -221,6 +221,56 @@ impl<'x> Visitor<'x> for Finder<'x> {
     }
 }
 
+/// Finds the outermost expression that ends at `pos`, allowing closing
+/// parentheses and blanks between its end and `pos` (the target of a
+/// misplaced `:=`).
+struct EndFinder<'x> {
+    pos: usize,
+    src: &'x str,
+    found: Option<&'x Expr>,
+    depth: u32,
+}
+
+impl<'x> EndFinder<'x> {
+    fn ends_here(&self, e: &Expr) -> bool {
+        let end = e.range().end().to_usize();
+        end <= self.pos
+            && self
+                .src
+                .get(end..self.pos)
+                .is_some_and(|gap| gap.chars().all(|c| c == ')' || c.is_whitespace()))
+    }
+}
+
+impl<'x> Visitor<'x> for EndFinder<'x> {
+    fn visit_stmt(&mut self, stmt: &'x Stmt) {
+        if self.found.is_some() || self.depth > 500 {
+            return;
+        }
+        if stmt.range().start().to_usize() > self.pos {
+            return;
+        }
+        self.depth += 1;
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, expr: &'x Expr) {
+        if self.found.is_some() || self.depth > 500 {
+            return;
+        }
+        if self.ends_here(expr) {
+            self.found = Some(expr);
+            return;
+        }
+        if expr.range().start().to_usize() < self.pos {
+            self.depth += 1;
+            visitor::walk_expr(self, expr);
+            self.depth -= 1;
+        }
+    }
+}
+
 fn is_expr_start(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -517,6 +567,45 @@ impl Ctx<'_, '_> {
             | P::EmptyDeleteTargets
             | P::EmptyGlobalNames
             | P::EmptyNonlocalNames => self.generic(TextRange::empty(range.start())),
+            P::InvalidMatchPatternTarget => {
+                let before = self.map.src[..range.start().to_usize()].trim_end();
+                if before.ends_with("**") {
+                    self.generic(range)
+                } else if self.text(range) == "_" {
+                    self.syntax("cannot use '_' as a target", range)
+                } else {
+                    self.syntax("invalid pattern target", range)
+                }
+            }
+            P::InvalidStarPatternUsage => {
+                // CPython stops at the token after the star pattern.
+                let i = self.token_index(range.end());
+                let at = self.token(i).map_or(range.end(), |t| t.start());
+                let end = self.token(i).map_or(range.end(), |t| t.end());
+                self.generic(TextRange::new(at, end))
+            }
+            P::InvalidStarredExpressionUsage => {
+                // CPython names only `(*a)` and `{k: *v}`; elsewhere the
+                // `*` is plain invalid syntax.
+                let src = self.map.src;
+                let before = src[..range.start().to_usize()].trim_end();
+                let after = src[range.end().to_usize()..].trim_start();
+                if before.ends_with('(') && after.starts_with(')') {
+                    self.syntax("cannot use starred expression here", range)
+                } else if before.ends_with(':')
+                    && (after.starts_with('}') || after.starts_with(','))
+                    && self.text(range).starts_with('*')
+                    && before.contains('{')
+                {
+                    self.syntax(
+                        "cannot use a starred expression in a dictionary value",
+                        range,
+                    )
+                } else {
+                    let star = TextRange::at(range.start(), TextSize::new(1));
+                    self.generic(star)
+                }
+            }
             P::OtherError(msg) => self.translate_other(msg, range),
             _ => self.fallback(range),
         }
@@ -584,6 +673,9 @@ impl Ctx<'_, '_> {
     /// A generic error, unless the tokens around it say more.
     fn fallback(&self, range: TextRange) -> (CompileError, bool) {
         let i = self.token_index(range.start());
+        if let Some(e) = self.misplaced_walrus(i) {
+            return e;
+        }
         if let Some((_, end)) = self.enclosing_fstring(i) {
             return self.fstring_error(i, end);
         }
@@ -606,6 +698,39 @@ impl Ctx<'_, '_> {
             );
         }
         self.generic(range)
+    }
+
+    /// `x.y := 1`, `lambda: x := 1`: a `:=` whose target is not a name.
+    fn misplaced_walrus(&self, i: usize) -> Option<(CompileError, bool)> {
+        let tok = self.token(i)?;
+        if tok.kind() != TokenKind::ColonEqual {
+            return None;
+        }
+        let mut f = EndFinder {
+            pos: tok.start().to_usize(),
+            src: self.map.src,
+            found: None,
+            depth: 0,
+        };
+        match self.syntax {
+            ast::Mod::Module(m) => {
+                for s in &m.body {
+                    f.visit_stmt(s);
+                }
+            }
+            ast::Mod::Expression(e) => f.visit_expr(&e.body),
+        }
+        let target = f.found?;
+        if matches!(target, Expr::Name(_)) {
+            return None;
+        }
+        Some(self.syntax(
+            format!(
+                "cannot use assignment expressions with {}",
+                expr_name(target)
+            ),
+            target.range(),
+        ))
     }
 
     /// `if x = 1:` (and `elif`, `while`).
@@ -669,6 +794,9 @@ impl Ctx<'_, '_> {
             }
             "Expected one or more exception types" => {
                 self.syntax("expected one or more exception types", range)
+            }
+            "Positional patterns cannot follow keyword patterns" => {
+                self.syntax("positional patterns follow keyword patterns", range)
             }
             "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
                 self.syntax("* argument may appear only once", range)

@@ -8,6 +8,7 @@ pub mod _string;
 pub mod _thread;
 pub mod _weakref;
 pub mod atexit;
+pub mod cmath;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
@@ -24,6 +25,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),

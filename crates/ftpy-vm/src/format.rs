@@ -90,6 +90,10 @@ pub fn float_repr(f: f64) -> String {
 }
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][,|_][.prec][type]`.
+///
+/// `align` is what the spec says; a `0` before the width with no
+/// alignment given means '=' for numbers (see [`Spec::num_align`]) and
+/// nothing special for strings, as in CPython.
 #[derive(Clone, Debug, Default)]
 pub struct Spec {
     pub fill: char,
@@ -104,18 +108,64 @@ pub struct Spec {
     pub ty: Option<char>,
 }
 
-/// Parses a format spec; Err(message) for an invalid one.
-pub fn parse_spec(s: &str) -> Result<Spec, String> {
+impl Spec {
+    /// The alignment of a number: '0' without an explicit alignment pads
+    /// after the sign.
+    fn num_align(&self) -> Option<char> {
+        match self.align {
+            None if self.zero => Some('='),
+            a => a,
+        }
+    }
+}
+
+/// Why a spec does not parse.
+pub enum SpecError {
+    /// Unparsable: "Invalid format specifier '...' for object of type ...".
+    Invalid,
+    /// Any other message.
+    Msg(String),
+}
+
+impl AsRef<str> for SpecError {
+    /// The message without the object's type (callers that know it use
+    /// the full "Invalid format specifier '...' for object of type ..."
+    /// through `spec_checked`).
+    fn as_ref(&self) -> &str {
+        match self {
+            SpecError::Invalid => "Invalid format specifier",
+            SpecError::Msg(m) => m,
+        }
+    }
+}
+
+/// Reads a run of decimal digits as a size; `Err` when it overflows.
+fn spec_number(c: &[char]) -> Result<usize, SpecError> {
+    let mut n: usize = 0;
+    for &d in c {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize - '0' as usize))
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| SpecError::Msg("Too many decimal digits in format string".into()))?;
+    }
+    Ok(n)
+}
+
+/// Parses a format spec.
+pub fn parse_spec(s: &str) -> Result<Spec, SpecError> {
     let c: Vec<char> = s.chars().collect();
     let mut i = 0;
     let mut sp = Spec {
         fill: ' ',
         ..Spec::default()
     };
+    let mut fill_given = false;
     let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
     if c.len() >= 2 && is_align(c[1]) {
         sp.fill = c[0];
         sp.align = Some(c[1]);
+        fill_given = true;
         i = 2;
     } else if !c.is_empty() && is_align(c[0]) {
         sp.align = Some(c[0]);
@@ -135,9 +185,8 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
     }
     if i < c.len() && c[i] == '0' {
         sp.zero = true;
-        if sp.align.is_none() {
+        if !fill_given {
             sp.fill = '0';
-            sp.align = Some('=');
         }
         i += 1;
     }
@@ -145,17 +194,12 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
     while i < c.len() && c[i].is_ascii_digit() {
         i += 1;
     }
-    if i > start {
-        let w: String = c[start..i].iter().collect();
-        sp.width = w
-            .parse()
-            .map_err(|_| "Too many decimal digits in format string".to_string())?;
-    }
+    sp.width = spec_number(&c[start..i])?;
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         sp.grouping = Some(c[i]);
         i += 1;
         if i < c.len() && (c[i] == ',' || c[i] == '_') {
-            return Err("Cannot specify both ',' and '_'.".into());
+            return Err(SpecError::Msg("Cannot specify both ',' and '_'.".into()));
         }
     }
     if i < c.len() && c[i] == '.' {
@@ -165,63 +209,67 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
             i += 1;
         }
         if i == st {
-            return Err("Format specifier missing precision".into());
+            return Err(SpecError::Msg("Format specifier missing precision".into()));
         }
-        let p: String = c[st..i].iter().collect();
-        sp.precision = Some(
-            p.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        sp.precision = Some(spec_number(&c[st..i])?);
+    }
+    if c.len() - i > 1 {
+        return Err(SpecError::Invalid);
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
-        i += 1;
     }
-    if i < c.len() {
-        return Err("Invalid format specifier".into());
+    if let (Some(g), Some(t)) = (sp.grouping, sp.ty) {
+        let ok = match t {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%' => true,
+            'b' | 'o' | 'x' | 'X' => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(SpecError::Msg(format!("Cannot specify '{g}' with '{t}'.")));
+        }
     }
     Ok(sp)
 }
 
 /// A parsed spec whose width and precision are sizes this process can
 /// build (MemoryError otherwise, as CPython's allocation would fail).
-fn spec_checked(ts: &mut ThreadState, spec: &str) -> PyResult<Spec> {
-    let sp = parse_spec(spec).map_err(|m| ts.value_error(m))?;
-    if sp.width > isize::MAX as usize || sp.precision.is_some_and(|p| p > isize::MAX as usize) {
-        return Err(ts.value_error("Too many decimal digits in format string"));
-    }
-    if sp.precision.is_some_and(|p| p > i32::MAX as usize) {
-        return Err(ts.value_error("precision too big"));
-    }
+/// `tyname` names the formatted object's type in the "Invalid format
+/// specifier" message.
+fn spec_checked(ts: &mut ThreadState, spec: &str, tyname: &str) -> PyResult<Spec> {
+    let sp = match parse_spec(spec) {
+        Ok(sp) => sp,
+        Err(SpecError::Invalid) => {
+            return Err(ts.value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{tyname}'"
+            )))
+        }
+        Err(SpecError::Msg(m)) => return Err(ts.value_error(m)),
+    };
     ts.check_alloc_size(sp.width.saturating_mul(4))?;
-    ts.check_alloc_size(sp.precision.unwrap_or(0).saturating_mul(2))?;
     Ok(sp)
 }
 
 /// Pads `body` (already signed) per the spec; `sign_len` chars of it are
 /// the sign/prefix that '=' alignment keeps in front.
-fn pad(sp: &Spec, body: &str, sign_len: usize, default_align: char) -> String {
+fn pad(sp: &Spec, align: Option<char>, body: &str, sign_len: usize, default_align: char) -> String {
     let n = body.chars().count();
     if n >= sp.width {
         return body.to_string();
     }
     let fill_n = sp.width - n;
-    let fill: String = std::iter::repeat_n(sp.fill, fill_n).collect();
-    match sp.align.unwrap_or(default_align) {
-        '<' => format!("{body}{fill}"),
-        '>' => format!("{fill}{body}"),
-        '^' => {
-            let left: String = std::iter::repeat_n(sp.fill, fill_n / 2).collect();
-            let right: String = std::iter::repeat_n(sp.fill, fill_n - fill_n / 2).collect();
-            format!("{left}{body}{right}")
-        }
+    let fill = |k: usize| -> String { std::iter::repeat_n(sp.fill, k).collect() };
+    match align.unwrap_or(default_align) {
+        '<' => format!("{body}{}", fill(fill_n)),
+        '>' => format!("{}{body}", fill(fill_n)),
+        '^' => format!("{}{body}{}", fill(fill_n / 2), fill(fill_n - fill_n / 2)),
         _ => {
             let split = body
                 .char_indices()
                 .nth(sign_len)
                 .map(|(i, _)| i)
                 .unwrap_or(body.len());
-            format!("{}{fill}{}", &body[..split], &body[split..])
+            format!("{}{}{}", &body[..split], fill(fill_n), &body[split..])
         }
     }
 }
@@ -254,16 +302,44 @@ fn grouped_zero_pad(digits: &str, sep: char, every: usize, min_len: usize) -> St
     }
 }
 
-fn sign_str(neg: bool, sp: &Spec) -> &'static str {
+fn sign_str(neg: bool, sign: Option<char>) -> &'static str {
     if neg {
         "-"
     } else {
-        match sp.sign {
+        match sign {
             Some('+') => "+",
             Some(' ') => " ",
             _ => "",
         }
     }
+}
+
+/// Lays out a formatted number: sign, prefix (`0x`), the digits of the
+/// integer part (grouped), the rest (fraction, exponent, `%`), padded.
+/// `int_digits` is empty for inf and nan (no grouping of the padding).
+fn number_layout(
+    sp: &Spec,
+    sign: &str,
+    prefix: &str,
+    int_digits: &str,
+    rest: &str,
+    every: usize,
+) -> String {
+    let align = sp.num_align();
+    let head_len = sign.len() + prefix.len();
+    let int_part = match sp.grouping {
+        Some(g) if !int_digits.is_empty() => {
+            if sp.fill == '0' && align == Some('=') {
+                let min = sp.width.saturating_sub(head_len + rest.chars().count());
+                grouped_zero_pad(int_digits, g, every, min)
+            } else {
+                group(int_digits, g, every)
+            }
+        }
+        _ => int_digits.to_string(),
+    };
+    let body = format!("{sign}{prefix}{int_part}{rest}");
+    pad(sp, align, &body, head_len, '>')
 }
 
 /// `format(int, spec)`.
@@ -272,224 +348,249 @@ pub fn format_int(ts: &mut ThreadState, v: Value, spec: &str) -> PyResult<Value>
         let s = crate::ops::str_(ts, v)?;
         return Ok(s.value());
     }
-    let sp = spec_checked(ts, spec)?;
-    if let Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) = sp.ty {
+    let tyname = type_name(v);
+    let sp = spec_checked(ts, spec, tyname)?;
+    if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = sp.ty {
         let f = int_to_f64(ts, v)?;
-        let _ = t;
         let s = format_float_spec(ts, f, &sp)?;
         return Ok(StrObj::new(ts, &s));
     }
-    if let Some(t) = sp
-        .ty
-        .filter(|t| !matches!(t, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n'))
-    {
+    let ty = sp.ty.unwrap_or('d');
+    if !matches!(ty, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') {
         return Err(ts.value_error(format!(
-            "Unknown format code '{t}' for object of type '{}'",
-            type_name(v)
+            "Unknown format code '{ty}' for object of type '{tyname}'"
         )));
     }
     if sp.precision.is_some() {
         return Err(ts.value_error("Precision not allowed in integer format specifier"));
     }
+    if sp.z {
+        return Err(
+            ts.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
+    }
     let b = to_big(v).unwrap_or_default();
     let neg = num_traits::Signed::is_negative(b.as_ref());
     let mag = num_traits::Signed::abs(b.as_ref());
-    let (digits, prefix, every) = match sp.ty {
-        None | Some('d') | Some('n') => (mag.to_string(), "", 3),
-        Some('b') => (mag.to_str_radix(2), "0b", 4),
-        Some('o') => (mag.to_str_radix(8), "0o", 4),
-        Some('x') => (mag.to_str_radix(16), "0x", 4),
-        Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
-        Some('c') => {
-            if sp.sign.is_some() {
-                return Err(ts.value_error("Sign not allowed with integer format specifier 'c'"));
-            }
-            let Some(ch) = num_traits::ToPrimitive::to_u32(b.as_ref()).and_then(char::from_u32)
-            else {
-                return Err(ts.overflow_error("%c arg not in range(0x110000)"));
-            };
-            let s = pad(&sp, &ch.to_string(), 0, '<');
-            return Ok(StrObj::new(ts, &s));
+    if ty == 'c' {
+        if sp.sign.is_some() {
+            return Err(ts.value_error("Sign not allowed with integer format specifier 'c'"));
         }
-        Some(t) => {
-            return Err(ts.value_error(format!(
-                "Unknown format code '{t}' for object of type '{}'",
-                type_name(v)
-            )));
+        if sp.alt {
+            return Err(
+                ts.value_error("Alternate form (#) not allowed with integer format specifier 'c'")
+            );
         }
-    };
-    if let Some(g) = sp.grouping {
-        if g == ',' && every == 4 {
-            return Err(ts.value_error(format!(
-                "Cannot specify ',' with '{}'.",
-                sp.ty.unwrap_or('d')
-            )));
+        if num_traits::ToPrimitive::to_i64(b.as_ref()).is_none() {
+            return Err(ts.overflow_error("Python int too large to convert to C long"));
         }
+        let Some(ch) = num_traits::ToPrimitive::to_u32(b.as_ref()).and_then(char::from_u32) else {
+            return Err(ts.overflow_error("%c arg not in range(0x110000)"));
+        };
+        let s = pad(&sp, sp.num_align(), &ch.to_string(), 0, '>');
+        return Ok(StrObj::new(ts, &s));
     }
-    let sign = sign_str(neg, &sp);
-    let prefix = if sp.alt { prefix } else { "" };
-    let head_len = sign.len() + prefix.len();
-    let body_digits = match sp.grouping {
-        Some(g) if sp.fill == '0' && sp.align == Some('=') => {
-            grouped_zero_pad(&digits, g, every, sp.width.saturating_sub(head_len))
+    let (digits, prefix, every) = match ty {
+        'b' => (mag.to_str_radix(2), "0b", 4),
+        'o' => (mag.to_str_radix(8), "0o", 4),
+        'x' => (mag.to_str_radix(16), "0x", 4),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+        _ => {
+            // Through str(int): the same digit limit and message.
+            let s = crate::objects::int::int_to_string(ts, v)?;
+            (s.trim_start_matches('-').to_string(), "", 3)
         }
-        Some(g) => group(&digits, g, every),
-        None => digits,
     };
-    let body = format!("{sign}{prefix}{body_digits}");
-    let s = pad(&sp, &body, head_len, '>');
+    let sign = sign_str(neg, sp.sign);
+    let prefix = if sp.alt { prefix } else { "" };
+    let s = number_layout(&sp, sign, prefix, &digits, "", every);
     Ok(StrObj::new(ts, &s))
 }
 
-/// Formats a float in 'e' style with `prec` digits after the point.
-fn fmt_e(f: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", prec, f.abs());
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let out = format!(
-        "{m}{}{}{:02}",
-        if upper { 'E' } else { 'e' },
-        if e < 0 { '-' } else { '+' },
-        e.abs()
-    );
-    out
+/// How a float becomes text (CPython's `PyOS_double_to_string` modes).
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum FloatMode {
+    /// Shortest round-trip digits (`repr`).
+    Repr,
+    /// 'e': `prec` digits after the point, with an exponent.
+    Exp,
+    /// 'f': `prec` digits after the point.
+    Fixed,
+    /// 'g': `prec` significant digits, trailing zeros dropped.
+    General,
 }
 
-/// 'g'-style formatting of a non-negative finite float.
-fn fmt_g(f: f64, prec: usize, alt: bool, upper: bool, repr_style: bool) -> String {
-    let p = if prec == 0 { 1 } else { prec };
-    if f == 0.0 {
-        let mut s = "0".to_string();
-        if alt {
-            s.push('.');
-            for _ in 1..p {
-                s.push('0');
+/// A finite float's magnitude as text: (text, whether every digit is 0).
+/// `add_dot_0`: an integral value without exponent gets `.0` (and 'g'
+/// switches to an exponent one digit earlier), as `repr` and the
+/// no-type format do.
+fn float_text(
+    a: f64,
+    mode: FloatMode,
+    prec: usize,
+    alt: bool,
+    add_dot_0: bool,
+    upper: bool,
+) -> (String, bool) {
+    let e_char = if upper { 'E' } else { 'e' };
+    let exp_text = |e: i32| format!("{e_char}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    match mode {
+        FloatMode::Fixed => {
+            let mut s = format!("{:.*}", prec, a);
+            let zero = s.bytes().all(|c| c == b'0' || c == b'.');
+            if prec == 0 && alt {
+                s.push('.');
             }
-        } else if repr_style {
-            s.push_str(".0");
+            (s, zero)
         }
-        return s;
-    }
-    let e_str = format!("{:.*e}", p - 1, f);
-    let exp: i32 = e_str
-        .split_once('e')
-        .map(|(_, e)| e.parse().unwrap_or(0))
-        .unwrap_or(0);
-    let mut s = if exp >= -4 && exp < p as i32 {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f)
-    } else {
-        fmt_e(f, p - 1, upper)
-    };
-    if !alt {
-        // Strip trailing zeros of the fraction.
-        let (mant, rest) = match s.find(['e', 'E']) {
-            Some(i) => (s[..i].to_string(), s[i..].to_string()),
-            None => (s.clone(), String::new()),
-        };
-        let mant = if mant.contains('.') {
-            let t = mant.trim_end_matches('0');
-            t.trim_end_matches('.').to_string()
-        } else {
-            mant
-        };
-        let mant = if repr_style && !mant.contains('.') && rest.is_empty() {
-            format!("{mant}.0")
-        } else {
-            mant
-        };
-        s = format!("{mant}{rest}");
-    } else if !s.contains('.') {
-        match s.find(['e', 'E']) {
-            Some(i) => s.insert(i, '.'),
-            None => s.push('.'),
+        FloatMode::Exp => {
+            let s = format!("{:.*e}", prec, a);
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let e: i32 = e.parse().unwrap_or(0);
+            let zero = m.bytes().all(|c| c == b'0' || c == b'.');
+            let mut out = m.to_string();
+            if prec == 0 && alt {
+                out.push('.');
+            }
+            out.push_str(&exp_text(e));
+            (out, zero)
+        }
+        FloatMode::General | FloatMode::Repr => {
+            let (mut digits, decpt, limit) = if mode == FloatMode::Repr {
+                let (d, p) = if a == 0.0 {
+                    ("0".to_string(), 1)
+                } else {
+                    shortest_digits(a)
+                };
+                (d, p, 16)
+            } else {
+                let p = prec.max(1);
+                let s = format!("{:.*e}", p - 1, a);
+                let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+                let e: i32 = e.parse().unwrap_or(0);
+                let d: String = m.chars().filter(|c| *c != '.').collect();
+                let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
+                (d, e + 1, limit)
+            };
+            let zero = digits.bytes().all(|c| c == b'0');
+            if !(alt && mode == FloatMode::General) {
+                let keep = digits.trim_end_matches('0').len().max(1);
+                digits.truncate(keep);
+            }
+            let use_exp = decpt <= -4 || decpt as i64 > limit;
+            let n = digits.len() as i32;
+            let mut out = String::with_capacity(digits.len() + 8);
+            if use_exp {
+                out.push_str(&digits[..1]);
+                if n > 1 || alt {
+                    out.push('.');
+                }
+                out.push_str(&digits[1..]);
+                out.push_str(&exp_text(decpt - 1));
+            } else if decpt <= 0 {
+                out.push_str("0.");
+                out.extend(std::iter::repeat_n('0', (-decpt) as usize));
+                out.push_str(&digits);
+            } else if decpt >= n {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', (decpt - n) as usize));
+                if add_dot_0 {
+                    out.push_str(".0");
+                } else if alt {
+                    out.push('.');
+                }
+            } else {
+                out.push_str(&digits[..decpt as usize]);
+                out.push('.');
+                out.push_str(&digits[decpt as usize..]);
+            }
+            (out, zero)
         }
     }
-    s
 }
 
-/// The body of a float formatted by spec (sign, digits, grouping, padding).
+/// One float formatted for a spec, before padding: (negative?, digits of
+/// the integer part, the rest). `complex_part` selects complex's rules
+/// for the no-type case (no `.0` added).
+fn float_pieces(f: f64, sp: &Spec, complex_part: bool) -> (bool, String, String) {
+    let upper = matches!(sp.ty, Some('E' | 'F' | 'G'));
+    let (mode, prec, add_dot_0, scale, pct) = match sp.ty {
+        None => match sp.precision {
+            None => (FloatMode::Repr, 0, !complex_part, false, false),
+            Some(p) => (FloatMode::General, p, !complex_part, false, false),
+        },
+        Some('e' | 'E') => (
+            FloatMode::Exp,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
+        Some('f' | 'F') => (
+            FloatMode::Fixed,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
+        Some('%') => (
+            FloatMode::Fixed,
+            sp.precision.unwrap_or(6),
+            false,
+            true,
+            true,
+        ),
+        _ => (
+            FloatMode::General,
+            sp.precision.unwrap_or(6),
+            false,
+            false,
+            false,
+        ),
+    };
+    let neg = f.is_sign_negative() && !f.is_nan();
+    let a = if scale { f.abs() * 100.0 } else { f.abs() };
+    let pct_s = if pct { "%" } else { "" };
+    if !a.is_finite() {
+        let s = match (a.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        };
+        return (neg, String::new(), format!("{s}{pct_s}"));
+    }
+    let (text, zero) = float_text(a, mode, prec, sp.alt, add_dot_0, upper);
+    let neg = neg && !(sp.z && zero);
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (ip, rest) = text.split_at(split);
+    (neg, ip.to_string(), format!("{rest}{pct_s}"))
+}
+
+/// The text of a float formatted by spec (sign, digits, grouping, padding).
 pub fn format_float_spec(ts: &mut ThreadState, f: f64, sp: &Spec) -> PyResult<String> {
-    let ty = sp.ty;
-    if let Some(t) = ty {
+    if let Some(t) = sp.ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
             return Err(ts.value_error(format!(
                 "Unknown format code '{t}' for object of type 'float'"
             )));
         }
     }
-    let mut neg = f.is_sign_negative() && !f.is_nan();
-    let a = f.abs();
-    let upper = matches!(ty, Some('E' | 'F' | 'G'));
-    let mut body = if !a.is_finite() {
-        let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper {
-            s.to_uppercase()
-        } else {
-            s.to_string()
-        };
-        if ty == Some('%') {
-            format!("{s}%")
-        } else {
-            s
-        }
-    } else {
-        match ty {
-            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
-            Some('e') | Some('E') => fmt_e(a, sp.precision.unwrap_or(6), upper),
-            Some('g') | Some('G') | Some('n') => {
-                fmt_g(a, sp.precision.unwrap_or(6), sp.alt, upper, false)
-            }
-            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
-            None => match sp.precision {
-                Some(p) => fmt_g(a, p, sp.alt, false, true),
-                None => float_repr(a),
-            },
-            Some(_) => unreachable_spec(),
-        }
-    };
-    if sp.alt
-        && matches!(ty, Some('f' | 'F' | 'e' | 'E' | '%'))
-        && !body.contains('.')
-        && a.is_finite()
-    {
-        let i = body.find(['e', 'E', '%']).unwrap_or(body.len());
-        body.insert(i, '.');
-    }
-    if sp.z
-        && neg
-        && body
-            .chars()
-            .all(|c| c == '0' || c == '.' || c == '%' || c == 'e' || c == '+' || c == '-')
-    {
-        neg = false;
-    }
-    if sp.z && neg && body.trim_start_matches(['0', '.']).is_empty() {
-        neg = false;
-    }
-    let sign = sign_str(neg, sp);
-    if let Some(g) = sp.grouping {
-        let int_end = body
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(body.len());
-        let (ip, rest) = body.split_at(int_end);
-        let grouped = if sp.fill == '0' && sp.align == Some('=') {
-            grouped_zero_pad(
-                ip,
-                g,
-                3,
-                sp.width.saturating_sub(sign.len() + rest.chars().count()),
-            )
-        } else {
-            group(ip, g, 3)
-        };
-        body = format!("{grouped}{rest}");
-    }
-    let full = format!("{sign}{body}");
-    Ok(pad(sp, &full, sign.len(), '>'))
+    check_precision(ts, sp)?;
+    let (neg, ip, rest) = float_pieces(f, sp, false);
+    Ok(number_layout(sp, sign_str(neg, sp.sign), "", &ip, &rest, 3))
 }
 
-fn unreachable_spec() -> String {
-    String::new()
+fn check_precision(ts: &mut ThreadState, sp: &Spec) -> PyResult<()> {
+    if let Some(p) = sp.precision {
+        if p > i32::MAX as usize {
+            return Err(ts.value_error("precision too big"));
+        }
+        ts.check_alloc_size(p.saturating_mul(2))?;
+    }
+    Ok(())
 }
 
 /// `format(float, spec)`.
@@ -497,9 +598,72 @@ pub fn format_float(ts: &mut ThreadState, f: f64, spec: &str) -> PyResult<Value>
     if spec.is_empty() {
         return Ok(StrObj::new(ts, &float_repr(f)));
     }
-    let sp = spec_checked(ts, spec)?;
+    let sp = spec_checked(ts, spec, "float")?;
     let s = format_float_spec(ts, f, &sp)?;
     Ok(StrObj::new(ts, &s))
+}
+
+/// `format(complex, spec)`.
+pub fn format_complex(ts: &mut ThreadState, re: f64, im: f64, spec: &str) -> PyResult<String> {
+    let sp = spec_checked(ts, spec, "complex")?;
+    if let Some(t) = sp.ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+            return Err(ts.value_error(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            )));
+        }
+    }
+    if sp.fill == '0' && (sp.zero || sp.align.is_some()) {
+        return Err(ts.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(ts.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    check_precision(ts, &sp)?;
+    let body = complex_body(re, im, &sp);
+    Ok(pad(&sp, sp.align, &body, 0, '>'))
+}
+
+/// `repr(complex)`: `format(z, '')`.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let sp = Spec {
+        fill: ' ',
+        ..Spec::default()
+    };
+    complex_body(re, im, &sp)
+}
+
+/// A complex formatted by spec, before padding.
+fn complex_body(re: f64, im: f64, sp: &Spec) -> String {
+    let bare = sp.ty.is_none();
+    // With no type, a zero real part (not -0.0) is left out, and the
+    // result is parenthesized when both parts show.
+    let skip_re = bare && re == 0.0 && re.is_sign_positive();
+    let (ineg, iip, irest) = float_pieces(im, sp, true);
+    let mut body = String::new();
+    if !skip_re {
+        let (rneg, rip, rrest) = float_pieces(re, sp, true);
+        body.push_str(sign_str(rneg, sp.sign));
+        body.push_str(&group_opt(&rip, sp.grouping));
+        body.push_str(&rrest);
+        body.push(if ineg { '-' } else { '+' });
+    } else {
+        body.push_str(sign_str(ineg, sp.sign));
+    }
+    body.push_str(&group_opt(&iip, sp.grouping));
+    body.push_str(&irest);
+    body.push('j');
+    if bare && !skip_re {
+        body = format!("({body})");
+    }
+    body
+}
+
+fn group_opt(digits: &str, g: Option<char>) -> String {
+    match g {
+        Some(g) if !digits.is_empty() => group(digits, g, 3),
+        _ => digits.to_string(),
+    }
 }
 
 /// `format(str, spec)`.
@@ -507,7 +671,7 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
     if spec.is_empty() {
         return Ok(StrObj::new(ts, s));
     }
-    let sp = spec_checked(ts, spec)?;
+    let sp = spec_checked(ts, spec, "str")?;
     if let Some(t) = sp.ty {
         if t != 's' {
             return Err(ts.value_error(format!(
@@ -518,23 +682,25 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
     if sp.sign.is_some() {
         return Err(ts.value_error("Sign not allowed in string format specifier"));
     }
+    if sp.z {
+        return Err(
+            ts.value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
+    }
     if sp.alt {
         return Err(ts.value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if sp.align == Some('=') {
         return Err(ts.value_error("'=' alignment not allowed in string format specifier"));
     }
-    if sp.grouping.is_some() {
-        return Err(ts.value_error(format!(
-            "Cannot specify '{}' with 's'.",
-            sp.grouping.unwrap_or(',')
-        )));
+    if let Some(g) = sp.grouping {
+        return Err(ts.value_error(format!("Cannot specify '{g}' with 's'.")));
     }
     let body: String = match sp.precision {
         Some(p) => s.chars().take(p).collect(),
         None => s.to_string(),
     };
-    let out = pad(&sp, &body, 0, '<');
+    let out = pad(&sp, sp.align, &body, 0, '<');
     Ok(StrObj::new(ts, &out))
 }
 
@@ -754,7 +920,7 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                 } else {
                     ""
                 };
-                (format!("{}{prefix}{digits}", sign_str(neg, &sp)), true)
+                (format!("{}{prefix}{digits}", sign_str(neg, sp.sign)), true)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match v.as_float() {
@@ -772,8 +938,13 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                 (format_float_spec(ts, f, &fsp)?, true)
             }
             other => {
+                let shown = if (' '..='~').contains(&other) {
+                    other
+                } else {
+                    '?'
+                };
                 return Err(ts.value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    "unsupported format character '{shown}' (0x{:x}) at index {}",
                     other as u32,
                     i - 1
                 )));
@@ -863,24 +1034,19 @@ mod tests {
     }
 
     #[test]
-    fn g_format() {
-        assert_eq!(fmt_g(1234.5, 6, false, false, false), "1234.5");
-        assert_eq!(fmt_g(0.00001234, 6, false, false, false), "1.234e-05");
-        assert_eq!(fmt_g(1e16, 6, false, false, false), "1e+16");
-        assert_eq!(fmt_g(100.0, 3, false, false, false), "100");
-        assert_eq!(fmt_g(1000.0, 3, false, false, false), "1e+03");
-    }
-
-    #[test]
     fn spec_parse() {
-        let s = parse_spec("*>10,.3f").unwrap();
+        let Ok(s) = parse_spec("*>10,.3f") else {
+            panic!("spec did not parse")
+        };
         assert_eq!(s.fill, '*');
         assert_eq!(s.align, Some('>'));
         assert_eq!(s.width, 10);
         assert_eq!(s.grouping, Some(','));
         assert_eq!(s.precision, Some(3));
         assert_eq!(s.ty, Some('f'));
-        let s = parse_spec("08.2f").unwrap();
-        assert!(s.zero && s.width == 8 && s.fill == '0' && s.align == Some('='));
+        let Ok(s) = parse_spec("08.2f") else {
+            panic!("spec did not parse")
+        };
+        assert!(s.zero && s.width == 8 && s.fill == '0' && s.num_align() == Some('='));
     }
 }

@@ -169,6 +169,11 @@ builtin_types! {
     memoryview: "memoryview", MemoryView, memoryview::MemoryViewObj, 0;
     memory_iterator: "memory_iterator", Iterator, iterators::IterObj, 0;
     bytearray_iterator: "bytearray_iterator", Iterator, iterators::IterObj, 0;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Iterator, iterators::IterObj, 0;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Iterator, iterators::IterObj, 0;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Iterator, iterators::IterObj, 0;
+    longrange_iterator: "longrange_iterator", Iterator, iterators::IterObj, 0;
+    mappingproxy: "mappingproxy", MappingProxy, mappingproxy::MappingProxyObj, 0;
 }
 
 macro_rules! names {

@@ -83,9 +83,17 @@ pub fn syntax_error(ts: &mut ThreadState, e: &ftpy_compiler::CompileError) -> Py
     };
     let msg = StrObj::new(ts, &e.msg);
     let fname = StrObj::new(ts, &e.filename);
-    let text = match &e.text {
-        Some(t) => StrObj::new(ts, &format!("{t}\n")),
-        None => Value::NONE,
+    let text = if e.text_from_file {
+        // As CPython: the line as the file on disk has it, if it can be read.
+        match objects::traceback::source_line(&e.filename, e.lineno) {
+            Some(t) => StrObj::new(ts, &format!("{t}\n")),
+            None => Value::NONE,
+        }
+    } else {
+        match &e.text {
+            Some(t) => StrObj::new(ts, &format!("{t}\n")),
+            None => Value::NONE,
+        }
     };
     let details = TupleObj::new(
         ts,
@@ -158,13 +166,22 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
     let tb = e.exc().traceback.get();
     let tb = if tb.is_null() { Value::NONE } else { tb };
     let ty = objects::typeobj::type_of(e.value()).value();
-    let done = match hook {
-        Some(h) => ops::call(ts, h, &[ty, e.value(), tb], None).is_ok(),
-        None => false,
-    };
-    if !done {
-        let text = objects::traceback::format_exception(ts, e.value());
-        objects::stream::write_fd(ts, 2, text.as_bytes());
+    match hook {
+        Some(h) => {
+            if let Err(hook_err) = ops::call(ts, h, &[ty, e.value(), tb], None) {
+                // As CPython: the hook's own error, then the original.
+                let first = objects::traceback::format_exception(ts, hook_err.value());
+                let orig = objects::traceback::format_exception(ts, e.value());
+                let text =
+                    format!("Error in sys.excepthook:\n{first}\nOriginal exception was:\n{orig}");
+                objects::stream::write_fd(ts, 2, text.as_bytes());
+            }
+        }
+        None => {
+            let text = objects::traceback::format_exception(ts, e.value());
+            let text = format!("sys.excepthook is missing\n{text}");
+            objects::stream::write_fd(ts, 2, text.as_bytes());
+        }
     }
     objects::stream::flush_fd(ts, 2);
     if e.matches(t.keyboard_interrupt) {

@@ -456,6 +456,7 @@ kinds! {
     CoroutineWrapper => coroutine_wrapper::CoroWrapperObj,
     AnextAwaitable => anext_awaitable::AnextAwaitableObj,
     MemoryView => memoryview::MemoryViewObj,
+    MappingProxy => mappingproxy::MappingProxyObj,
 }
 
 /// Lengths and sizes: builtin objects and arrays store `usize`, but Python

@@ -359,6 +359,43 @@ pub fn index_saturating(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<
     Ok(int::to_i64_saturating(i))
 }
 
+/// A sequence item index (`seq[i]`): an int or an object with
+/// `__index__`, else TypeError "{what} indices must be integers or
+/// slices, not X"; an int beyond the `isize` range is
+/// IndexError "cannot fit 'int' into an index-sized integer".
+pub fn item_index(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(v)
+        )));
+    }
+    let i = index(ts, v)?;
+    match int::to_i64(i) {
+        Some(x) => Ok(x),
+        None => Err(ts.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            type_name(i)
+        ))),
+    }
+}
+
+/// A bound of `seq.index(x, start, stop)`: an int or `__index__` (not
+/// None), saturated to the `i64` range.
+pub fn slice_bound(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
+        return Err(ts.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let i = index(ts, v)?;
+    Ok(int::to_i64_saturating(i))
+}
+
 // ---- comparison -------------------------------------------------------------------
 
 /// `a OP b` with Python's reflection rules.
@@ -534,6 +571,56 @@ pub fn binary_op1(ts: &mut ThreadState, a: Value, b: Value, i: usize) -> PyResul
         return fb(ts, a, b);
     }
     Ok(Value::NOT_IMPLEMENTED)
+}
+
+/// `pow(a, b, m)` with a modulus: CPython's ternary dispatch. Each
+/// distinct operand type's power slot is tried in turn: int's needs three
+/// ints, float's and complex's refuse a modulus; a class's `__pow__(b, m)`
+/// is called only for the first operand (three-argument power never uses
+/// `__rpow__`).
+pub fn power3(ts: &mut ThreadState, a: Value, b: Value, m: Value) -> PyResult<Value> {
+    use crate::objects::{float, int};
+    let t = types();
+    let pow_slot = |ty: Gc<TypeObj>| ty.slots.nb[BinaryOp::Power as usize].raw();
+    let real = |v: Value| int::is_int(v) || float::is_float(v);
+    let mut seen: [Option<Gc<TypeObj>>; 3] = [None; 3];
+    for (k, owner) in [a, b, m].into_iter().enumerate() {
+        let ty = type_of(owner);
+        if seen[..k].contains(&Some(ty)) {
+            continue;
+        }
+        seen[k] = Some(ty);
+        let slot = pow_slot(ty);
+        if slot == pow_slot(t.int) && int::is_int(owner) {
+            if int::is_int(a) && int::is_int(b) && int::is_int(m) {
+                return int::int_pow_mod(ts, a, b, m);
+            }
+        } else if slot == pow_slot(t.float) && float::is_float(owner) {
+            if real(a) && real(b) {
+                return Err(ts.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+        } else if slot == pow_slot(t.complex) && owner.is_kind(crate::object::Kind::Complex) {
+            let num = |v: Value| real(v) || v.is_kind(crate::object::Kind::Complex);
+            if num(a) && num(b) {
+                return Err(ts.value_error("complex modulo"));
+            }
+        } else if k == 0 {
+            if let Some(f) = ty.lookup(crate::interp::names().__pow__) {
+                let r = call_unbound(ts, f, a, &[b, m], None)?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    Err(ts.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(a),
+        type_name(b),
+        type_name(m)
+    )))
 }
 
 pub fn add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {

@@ -26,27 +26,22 @@ pub fn sort_values(
     if n < 2 {
         return Ok(());
     }
-    if reverse {
-        items.reverse();
-    }
+    // Keys in the list's order (the key function sees the items in
+    // order); a reverse sort is a stable sort of the reversed items,
+    // reversed back.
     let mut keys = RootedVec::with_capacity(ts, n);
     match key {
         Some(k) => {
             for i in 0..n {
                 let v = items[i];
-                let kv = ops::call1(ts, k, v);
-                match kv {
-                    Ok(kv) => keys.push(kv),
-                    Err(e) => {
-                        if reverse {
-                            items.reverse();
-                        }
-                        return Err(e);
-                    }
-                }
+                keys.push(ops::call1(ts, k, v)?);
             }
         }
         None => keys.extend_from_slice(items),
+    }
+    if reverse {
+        items.reverse();
+        keys.reverse();
     }
     let mut idx: Vec<usize> = (0..n).collect();
     let r = timsort(ts, &keys, &mut idx);
@@ -60,6 +55,19 @@ pub fn sort_values(
         items.reverse();
     }
     r
+}
+
+/// The `reverse` argument of `sort`/`sorted`: an int (C int range), as
+/// CPython parses it.
+pub fn reverse_flag(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
+    if let Some(b) = v.as_bool() {
+        return Ok(b);
+    }
+    let i = ops::index(ts, v)?;
+    match crate::objects::int::to_i64(i) {
+        Some(x) if i32::try_from(x).is_ok() => Ok(x != 0),
+        _ => Err(ts.overflow_error("Python int too large to convert to C int")),
+    }
 }
 
 struct Sorter<'a> {

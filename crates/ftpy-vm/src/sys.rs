@@ -176,6 +176,103 @@ fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Valu
     Ok(Value::NONE)
 }
 
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: this thread's
+/// hooks for async generators (an argument left out keeps its hook; None
+/// removes it).
+fn s_set_asyncgen_hooks(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    // PyArg_ParseTupleAndKeywords("|OO") words its errors without a name.
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    if args.len() > 2 {
+        return Err(ts.type_error(format!(
+            "function takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut given = [Value::NULL; 2];
+    given[..npos].copy_from_slice(&args[..npos]);
+    if let Some(k) = kw {
+        for (i, &kn) in k.items().iter().enumerate() {
+            let key = crate::objects::str::as_str(kn).unwrap_or("");
+            let slot = match key {
+                "firstiter" => 0,
+                "finalizer" => 1,
+                _ => {
+                    return Err(ts.type_error(format!(
+                        "'{key}' is an invalid keyword argument for this function"
+                    )))
+                }
+            };
+            if !given[slot].is_null() {
+                return Err(ts.type_error(format!(
+                    "argument for function given by name ('{key}') and position ({})",
+                    slot + 1
+                )));
+            }
+            given[slot] = args[npos + i];
+        }
+    }
+    let get = |i: usize| given[i].non_null();
+    let (mut firstiter, mut finalizer) = ts.asyncgen_hooks();
+    if let Some(f) = get(1) {
+        if !f.is_none() && !ops::callable(f) {
+            return Err(ts.type_error(format!(
+                "callable finalizer expected, got {}",
+                crate::objects::typeobj::type_name(f)
+            )));
+        }
+        finalizer = if f.is_none() { Value::NULL } else { f };
+        ts.set_asyncgen_hooks(firstiter, finalizer);
+    }
+    if let Some(f) = get(0) {
+        if !f.is_none() && !ops::callable(f) {
+            return Err(ts.type_error(format!(
+                "callable firstiter expected, got {}",
+                crate::objects::typeobj::type_name(f)
+            )));
+        }
+        firstiter = if f.is_none() { Value::NULL } else { f };
+        ts.set_asyncgen_hooks(firstiter, finalizer);
+    }
+    Ok(Value::NONE)
+}
+
+/// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
+fn s_get_asyncgen_hooks(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(ts.type_error(format!(
+            "sys.get_asyncgen_hooks() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    let (a, b) = ts.asyncgen_hooks();
+    let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
+    let cls = asyncgen_hooks_type(ts)?;
+    let t = TupleObj::new(ts, &[or_none(a), or_none(b)]);
+    ops::call1(ts, cls, t.value())
+}
+
+/// The `asyncgen_hooks` struct sequence type (made once).
+fn asyncgen_hooks_type(ts: &mut ThreadState) -> PyResult<Value> {
+    static TYPE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    if let Some(&bits) = TYPE.get() {
+        // SAFETY: the type was made below and is kept alive as a global
+        // root.
+        return Ok(unsafe { Value::from_bits(bits) });
+    }
+    let src = "class asyncgen_hooks(tuple):\n    __slots__ = ()\n    n_fields = 2\n    n_sequence_fields = 2\n    n_unnamed_fields = 0\n    firstiter = property(lambda self: self[0])\n    finalizer = property(lambda self: self[1])\n    def __repr__(self):\n        return f'asyncgen_hooks(firstiter={self[0]!r}, finalizer={self[1]!r})'\n    def __reduce__(self):\n        return (asyncgen_hooks, (tuple(self),))\nasyncgen_hooks.__module__ = 'builtins'\n";
+    let code = crate::compile_source(ts, src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let g = DictObj::new(ts);
+    g.set_item_str(ts, "__builtins__", interp().builtins.value());
+    let mn = StrObj::new(ts, "sys");
+    g.set_item_str(ts, "__name__", mn);
+    crate::interpreter::run_code(ts, code, g, g.value(), Value::NULL)?;
+    let cls = g.get_str_text("asyncgen_hooks").unwrap_or(Value::NONE);
+    crate::interp::add_global_root(cls);
+    let _ = TYPE.set(cls.bits());
+    Ok(cls)
+}
+
 fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() != 3 {
         return Err(ts.type_error(format!(
@@ -394,6 +491,8 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("displayhook", s_displayhook),
         ("__displayhook__", s_displayhook),
         ("excepthook", s_excepthook),
+        ("set_asyncgen_hooks", s_set_asyncgen_hooks),
+        ("get_asyncgen_hooks", s_get_asyncgen_hooks),
         ("__excepthook__", s_excepthook),
         ("settrace", s_settrace),
         ("setprofile", s_settrace),

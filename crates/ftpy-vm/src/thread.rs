@@ -44,6 +44,8 @@ pub struct ThreadShared {
     top_frame: Cell<*mut Frame>,
     /// The exception being handled (`sys.exc_info()`), or NULL.
     exc_info: Cell<Value>,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), NULL when unset.
+    asyncgen_hooks: [Cell<Value>; 2],
     alloc: UnsafeCell<ThreadAlloc>,
     rooted: UnsafeCell<Vec<*const Vec<Value>>>,
     /// Values pinned by native code (`ThreadState::pin`), LIFO.
@@ -104,6 +106,8 @@ impl ThreadShared {
     /// Collector only (world stopped): marks everything this thread holds.
     pub(crate) fn trace(&self, m: &mut Marker) {
         m.value(self.exc_info.get());
+        m.value(self.asyncgen_hooks[0].get());
+        m.value(self.asyncgen_hooks[1].get());
         // SAFETY: the owner is stopped; these vectors are not changing.
         unsafe {
             for &v in (*self.pinned.get()).iter() {
@@ -176,6 +180,7 @@ impl ThreadState {
             scan_low: Cell::new(0),
             top_frame: Cell::new(std::ptr::null_mut()),
             exc_info: Cell::new(Value::NULL),
+            asyncgen_hooks: [Cell::new(Value::NULL), Cell::new(Value::NULL)],
             alloc: UnsafeCell::new(ThreadAlloc::default()),
             rooted: UnsafeCell::new(Vec::new()),
             pinned: UnsafeCell::new(Vec::new()),
@@ -232,6 +237,19 @@ impl ThreadState {
 
     /// The exception being handled, or NULL.
     #[inline(always)]
+    /// This thread's async generator hooks (firstiter, finalizer); NULL
+    /// when unset.
+    pub fn asyncgen_hooks(&self) -> (Value, Value) {
+        let h = &self.shared.asyncgen_hooks;
+        (h[0].get(), h[1].get())
+    }
+
+    pub fn set_asyncgen_hooks(&self, firstiter: Value, finalizer: Value) {
+        let h = &self.shared.asyncgen_hooks;
+        h[0].set(firstiter);
+        h[1].set(finalizer);
+    }
+
     pub fn exc_info(&self) -> Value {
         self.shared.exc_info.get()
     }

@@ -423,7 +423,12 @@ impl Sig {
                 )));
             }
             if nkw > 0 {
-                return Err(ts.type_error(format!("{}() takes no keyword arguments", info.name)));
+                let shown = if info.has_self {
+                    info.qualname
+                } else {
+                    info.name
+                };
+                return Err(ts.type_error(format!("{shown}() takes no keyword arguments")));
             }
             let (word, k) = if info.minpos == info.maxpos {
                 ("", info.maxpos)
@@ -439,7 +444,12 @@ impl Sig {
             )));
         }
         if all_posonly && nkw > 0 {
-            return Err(ts.type_error(format!("{}() takes no keyword arguments", info.name)));
+            let shown = if info.has_self {
+                info.qualname
+            } else {
+                info.name
+            };
+            return Err(ts.type_error(format!("{shown}() takes no keyword arguments")));
         }
         // Argument Clinic with keywords (_PyArg_UnpackKeywords).
         if !info.varargs && npos + nkw > nparams {

@@ -647,7 +647,7 @@ fn b_sorted(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn b_pow(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let a = parse(ts, "pow", args, kw, &["base", "exp", "mod"], 2, 3)?;
     match a.get(2) {
-        Some(m) if !m.is_none() => int::int_pow_mod(ts, a.req(0), a.req(1), m),
+        Some(m) if !m.is_none() => ops::power3(ts, a.req(0), a.req(1), m),
         _ => ops::binary_op(ts, a.req(0), a.req(1), BinaryOp::Power),
     }
 }
@@ -660,7 +660,8 @@ fn b_round(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return match nd {
             None => crate::objects::float::round_to_int(ts, f),
             Some(n) => {
-                let n = ops::index_to_i64(ts, n)?;
+                let n = ops::index(ts, n)?;
+                let n = crate::objects::int::to_i64_saturating(n);
                 match crate::objects::float::round_float(f, n) {
                     Some(r) => Ok(crate::objects::float::new_float(ts, r)),
                     None => Err(ts.overflow_error("rounded value too large to represent")),
@@ -1127,6 +1128,7 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "async_generator_athrow",
             "coroutine_wrapper",
             "anext_awaitable",
+            "mappingproxy",
         ];
         if skip.contains(&name) {
             continue;

@@ -631,6 +631,20 @@ pub fn build_const_key_map(ts: &mut ThreadState, keys: Value, vals: &[Value]) ->
 }
 
 pub fn build_string(ts: &mut ThreadState, parts: &[Value]) -> Value {
+    let surrogates = parts.iter().any(|p| {
+        p.downcast::<StrObj>()
+            .is_some_and(|s| s.obj().has_surrogates())
+    });
+    if surrogates {
+        // Lone surrogates: join the exact text (see objects/str.rs).
+        let mut b = Vec::new();
+        for &p in parts {
+            if let Some(x) = p.downcast::<StrObj>() {
+                b.extend_from_slice(x.obj().as_wtf8());
+            }
+        }
+        return crate::objects::str::new_str_wtf8(ts, &b);
+    }
     let mut s = String::new();
     for &p in parts {
         if let Some(x) = crate::objects::str::as_str(p) {
@@ -1121,10 +1135,10 @@ pub fn instantiate_exception(ts: &mut ThreadState, exc: Value) -> PyResult<PyErr
             if v.downcast::<ExcObj>().is_some() {
                 return Ok(PyErr::from_exception(v));
             }
+            let r = ops::repr_string(ts, exc)?;
+            let rt = ops::repr_string(ts, type_of(v).value())?;
             return Err(ts.type_error(format!(
-                "calling {} should have returned an instance of BaseException, not {}",
-                t.name_str(),
-                type_name(v)
+                "calling {r} should have returned an instance of BaseException, not {rt}"
             )));
         }
     }
@@ -1328,7 +1342,7 @@ pub fn get_aiter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 pub fn get_anext(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if let Some(g) = v.downcast::<GenObj>() {
         if g.gen_kind() == GenKind::AsyncGenerator && type_of(v) == types().async_generator {
-            return Ok(crate::objects::async_generator::anext_of(ts, g));
+            return crate::objects::async_generator::anext_of(ts, g);
         }
     }
     let ty = type_of(v);

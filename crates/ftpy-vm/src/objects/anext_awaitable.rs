@@ -196,7 +196,7 @@ pub fn builtin_anext(
     };
     let aw = match v.downcast::<GenObj>() {
         Some(g) if ty == types().async_generator => {
-            crate::objects::async_generator::anext_of(ts, g)
+            crate::objects::async_generator::anext_of(ts, g)?
         }
         _ => ops::call_unbound(ts, f, v, &[], None)?,
     };

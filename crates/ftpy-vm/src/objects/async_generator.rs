@@ -26,6 +26,7 @@ use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::type_name;
 use crate::objects::{add_getset, add_methods, method};
+use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
@@ -383,10 +384,28 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult
     Ok(())
 }
 
+/// The first `__anext__`/`asend`/`athrow`/`aclose` of an async generator
+/// records this thread's finalizer hook in it and calls the firstiter hook
+/// (`sys.set_asyncgen_hooks`; event loops track generators this way).
+fn init_hooks(ts: &mut ThreadState, g: Gc<GenObj>) -> PyResult<()> {
+    if g.hooks_inited.swap(true, Ordering::AcqRel) {
+        return Ok(());
+    }
+    let (firstiter, finalizer) = ts.asyncgen_hooks();
+    if !finalizer.is_null() {
+        g.finalizer.set(finalizer);
+        g.register_finalizer();
+    }
+    if !firstiter.is_null() {
+        ops::call1(ts, firstiter, g.value())?;
+    }
+    Ok(())
+}
+
 /// `agen.__anext__()`: an asend awaitable sending None.
-pub fn anext_of(ts: &mut ThreadState, g: Gc<GenObj>) -> Value {
-    g.hooks_inited.store(true, Ordering::Release);
-    AgAwaitableObj::new(ts, false, g.value(), Value::NONE)
+pub fn anext_of(ts: &mut ThreadState, g: Gc<GenObj>) -> PyResult<Value> {
+    init_hooks(ts, g)?;
+    Ok(AgAwaitableObj::new(ts, false, g.value(), Value::NONE))
 }
 
 /// Slot wrappers (`__anext__`, `__aiter__`) word their arity errors so.
@@ -401,7 +420,7 @@ fn m_anext(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
     no_kw(ts, "__anext__", kw)?;
     let g = agen(ts, args[0])?;
     slot_arity(ts, args)?;
-    Ok(anext_of(ts, g))
+    anext_of(ts, g)
 }
 
 fn m_aiter(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
@@ -415,14 +434,14 @@ fn m_asend(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
     no_kw(ts, "asend", kw)?;
     let g = agen(ts, args[0])?;
     arity(ts, "asend", args, 1)?;
-    g.hooks_inited.store(true, Ordering::Release);
+    init_hooks(ts, g)?;
     Ok(AgAwaitableObj::new(ts, false, g.value(), args[1]))
 }
 
 fn m_athrow(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     no_kw(ts, "athrow", kw)?;
     let g = agen(ts, args[0])?;
-    g.hooks_inited.store(true, Ordering::Release);
+    init_hooks(ts, g)?;
     // The arguments are checked when the awaitable runs (as CPython does).
     let t = TupleObj::new(ts, &args[1..]);
     Ok(AgAwaitableObj::new(ts, true, g.value(), t.value()))
@@ -432,7 +451,7 @@ fn m_aclose(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
     no_kw(ts, "aclose", kw)?;
     let g = agen(ts, args[0])?;
     arity(ts, "aclose", args, 0)?;
-    g.hooks_inited.store(true, Ordering::Release);
+    init_hooks(ts, g)?;
     Ok(AgAwaitableObj::new(ts, true, g.value(), Value::NULL))
 }
 

@@ -71,6 +71,9 @@ pub enum EditErr {
     Index(&'static str),
     Value(&'static str),
     Exported,
+    /// The storage must hold this many bytes (the content changed size
+    /// between the caller's estimate and the lock): retried.
+    Grow(usize),
 }
 
 impl Edit<'_> {
@@ -93,6 +96,9 @@ impl Edit<'_> {
         let newlen = self.len - (b - a) + with.len();
         if newlen != self.len {
             self.resizing()?;
+        }
+        if newlen > self.data.len() {
+            return Err(EditErr::Grow(newlen));
         }
         self.data.copy_within(b..self.len, a + with.len());
         self.data[a..a + with.len()].copy_from_slice(with);
@@ -188,10 +194,11 @@ impl BytearrayObj {
         mut f: impl FnMut(&mut Edit) -> Result<R, EditErr>,
     ) -> PyResult<R> {
         let mut collected = false;
+        let mut at_least = 0;
         loop {
             let len = self.len();
             let cap = self.capacity();
-            let want = need(len);
+            let want = need(len).max(at_least);
             let fresh = if want > cap {
                 ts.check_alloc_size(want)?;
                 let grown =
@@ -229,6 +236,10 @@ impl BytearrayObj {
             };
             return match r {
                 Ok(v) => Ok(v),
+                Err(EditErr::Grow(n)) => {
+                    at_least = n;
+                    continue;
+                }
                 Err(EditErr::Exported) if !collected => {
                     // Views nobody holds any more may still count: collect
                     // them and try again.
@@ -357,7 +368,17 @@ fn ba_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
         };
         let len0 = ba.len();
         let (start, stop, step, n) = s.indices(ts, len0 as i64)?;
-        let grow = new.as_ref().map_or(0, |b| b.len());
+        // The content's size after the assignment (an extended slice keeps
+        // it; storage is asked for only when it grows).
+        let removed = if step == 1 {
+            (stop - start).max(0) as usize
+        } else {
+            0
+        };
+        let grow = match &new {
+            Some(b) if step == 1 => b.len(),
+            _ => removed,
+        };
         if let Some(new) = &new {
             if step != 1 && new.len() != n {
                 return Err(ts.value_error(format!(
@@ -368,7 +389,7 @@ fn ba_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
         }
         return ba.edit(
             ts,
-            |len| len + grow,
+            |len| (len + grow).saturating_sub(removed),
             |e| {
                 // Recompute against the length under the lock (another
                 // thread may have changed it since `indices`).
@@ -557,9 +578,6 @@ fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let more = match buffer_bytes(ts, x)? {
         Some(d) => d.into_owned(),
         None => {
-            if x.downcast::<crate::objects::str::StrObj>().is_some() {
-                return Err(ts.type_error("expected iterable of integers; got: 'str'"));
-            }
             if type_of(x).slots.iter.get().is_none() && type_of(x).slots.getitem.get().is_none() {
                 return Err(ts.type_error(format!("can't extend bytearray with {}", type_name(x))));
             }

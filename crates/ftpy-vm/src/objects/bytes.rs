@@ -181,6 +181,12 @@ pub fn bytes_data(v: Value) -> Option<Vec<u8>> {
 
 /// `repr(bytes)`.
 pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
+    repr_bytes_impl(b, prefix, false)
+}
+
+/// `repr_bytes`; `escape_single` also escapes `'` inside double quotes
+/// (as CPython's bytearray repr does).
+fn repr_bytes_impl(b: &[u8], prefix: &str, escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -195,7 +201,7 @@ pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -317,7 +323,12 @@ fn from_object(ts: &mut ThreadState, name: &str, src: Value) -> PyResult<Vec<u8>
             type_name(src)
         )));
     }
-    ints_of_iterable(ts, src, "bytes must be in range(0, 256)")
+    let msg = if name == "bytes" {
+        "bytes must be in range(0, 256)"
+    } else {
+        "byte must be in range(0, 256)"
+    };
+    ints_of_iterable(ts, src, msg)
 }
 
 /// The bytes of an iterable of ints in range(256).
@@ -426,7 +437,11 @@ fn sub_arg(ts: &mut ThreadState, v: Value) -> PyResult<Cow<'static, [u8]>> {
 fn b_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let d = recv_data(ts, v)?;
     let s = if is_bytearray(v) {
-        format!("{}({})", type_of(v).name_str(), repr_bytes(&d, "b"))
+        format!(
+            "{}({})",
+            type_of(v).name_str(),
+            repr_bytes_impl(&d, "b", true)
+        )
     } else {
         repr_bytes(&d, "b")
     };
@@ -644,6 +659,10 @@ macro_rules! sig_pair {
     ($b:ident, $ba:ident, $text_b:literal, $text_ba:literal) => {
         static $b: Sig = Sig::new($text_b);
         static $ba: Sig = Sig::new($text_ba);
+    };
+    (legacy $b:ident, $ba:ident, $text_b:literal, $text_ba:literal) => {
+        static $b: Sig = Sig::new($text_b).legacy();
+        static $ba: Sig = Sig::new($text_ba).legacy();
     };
 }
 
@@ -870,14 +889,12 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, start: bool) -> PyResult<Value> {
-    sig_pair!(
-        SB,
+    sig_pair!(legacy SB,
         SBA,
         "bytes.startswith($self, prefix, start=None, end=None, /)",
         "bytearray.startswith($self, prefix, start=None, end=None, /)"
     );
-    sig_pair!(
-        EB,
+    sig_pair!(legacy EB,
         EBA,
         "bytes.endswith($self, suffix, start=None, end=None, /)",
         "bytearray.endswith($self, suffix, start=None, end=None, /)"
@@ -940,32 +957,27 @@ fn m_endswith(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// find / rfind / index / rindex / count (`which` 0..5).
 fn find_family(ts: &mut ThreadState, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
-    sig_pair!(
-        FB,
+    sig_pair!(legacy FB,
         FBA,
         "bytes.find($self, sub, start=None, end=None, /)",
         "bytearray.find($self, sub, start=None, end=None, /)"
     );
-    sig_pair!(
-        RB,
+    sig_pair!(legacy RB,
         RBA,
         "bytes.rfind($self, sub, start=None, end=None, /)",
         "bytearray.rfind($self, sub, start=None, end=None, /)"
     );
-    sig_pair!(
-        IB,
+    sig_pair!(legacy IB,
         IBA,
         "bytes.index($self, sub, start=None, end=None, /)",
         "bytearray.index($self, sub, start=None, end=None, /)"
     );
-    sig_pair!(
-        RIB,
+    sig_pair!(legacy RIB,
         RIBA,
         "bytes.rindex($self, sub, start=None, end=None, /)",
         "bytearray.rindex($self, sub, start=None, end=None, /)"
     );
-    sig_pair!(
-        CB,
+    sig_pair!(legacy CB,
         CBA,
         "bytes.count($self, sub, start=None, end=None, /)",
         "bytearray.count($self, sub, start=None, end=None, /)"
@@ -1056,11 +1068,7 @@ fn split_ws(d: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut e = d.len();
-                while e > i && sp(&d[e - 1]) {
-                    e -= 1;
-                }
-                parts.push(&d[i..e]);
+                parts.push(&d[i..]);
                 break;
             }
             let s = i;
@@ -1079,11 +1087,7 @@ fn split_ws(d: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut s = 0;
-                while s < i && sp(&d[s]) {
-                    s += 1;
-                }
-                parts.push(&d[s..i]);
+                parts.push(&d[..i]);
                 break;
             }
             let e = i;
@@ -1884,6 +1888,10 @@ pub fn percent_format_wtf8(
             return Err(ts.value_error("incomplete format"));
         }
         let conv_pos = i;
+        if bytes_mode && fmt[i] >= 0x80 {
+            // CPython reads the byte as a negative char here.
+            return Err(ts.overflow_error("character argument not in range(0x110000)"));
+        }
         let (conv, clen) = if bytes_mode {
             (fmt[i] as u32, 1)
         } else {
@@ -1994,14 +2002,10 @@ pub fn percent_format_wtf8(
             }
             _ => {
                 let idx_c = char_index(conv_pos);
-                let shown = if bytes_mode {
-                    if (33..127).contains(&conv) {
-                        (conv as u8 as char).to_string()
-                    } else {
-                        "?".to_string()
-                    }
+                let shown = if (32..127).contains(&conv) {
+                    (conv as u8 as char).to_string()
                 } else {
-                    char::from_u32(conv).map_or_else(|| "\u{FFFD}".to_string(), |c| c.to_string())
+                    "?".to_string()
                 };
                 return Err(ts.value_error(format!(
                     "unsupported format character '{shown}' (0x{conv:x}) at index {idx_c}"

@@ -36,6 +36,7 @@ use crate::gc::{Marker, RootedVec, Slot};
 use crate::hash::simple_eq;
 use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{len_value, Gc, Header, HeapObj, Kind, ObjGuard};
+use crate::objects::set::SetObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::{repr_items, TupleObj};
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
@@ -724,6 +725,32 @@ impl DictObj {
         None
     }
 
+    /// The entry position just past the last entry (where a reversed
+    /// iteration starts).
+    pub fn entries_end(&self) -> usize {
+        self.table().nentries()
+    }
+
+    /// The last live entry before position `pos`: (its position, key,
+    /// value); reversed iteration passes the returned position back.
+    pub fn prev_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table();
+        let ents = t.obj().entries();
+        let mut p = pos.min(t.nentries());
+        while p > 0 {
+            p -= 1;
+            let e = &ents[p];
+            let k = e.key.get();
+            if !k.is_null() {
+                let v = e.value.get();
+                if !v.is_null() {
+                    return Some((p, k, v));
+                }
+            }
+        }
+        None
+    }
+
     /// Copies all items of `other` into `self` (`update` with a dict).
     pub fn update_from_dict(&self, ts: &mut ThreadState, other: Gc<DictObj>) -> PyResult<()> {
         let items = other.items_rooted(ts);
@@ -966,6 +993,9 @@ fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<DictObj>> {
 }
 
 fn m_get(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.get($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "get", kw)?;
     let d = this(ts, args)?;
     if args.len() < 2 || args.len() > 3 {
@@ -986,6 +1016,9 @@ fn no_kw(ts: &mut ThreadState, name: &str, kw: Option<Gc<TupleObj>>) -> PyResult
 }
 
 fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.setdefault($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "setdefault", kw)?;
     let d = this(ts, args)?;
     let Some(&key) = args.get(1) else {
@@ -1014,6 +1047,9 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
 }
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.pop($self, key, default=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "pop", kw)?;
     let d = this(ts, args)?;
     let Some(&key) = args.get(1) else {
@@ -1030,6 +1066,9 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
 }
 
 fn m_popitem(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.popitem($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "popitem", kw)?;
     let d = this(ts, args)?;
     let (k, v) = {
@@ -1095,12 +1134,17 @@ fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.clear($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "clear", kw)?;
     this(ts, args)?.clear(ts);
     Ok(Value::NONE)
 }
 
 fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.copy($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "copy", kw)?;
     let d = this(ts, args)?;
     let n = DictObj::new(ts);
@@ -1109,6 +1153,9 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 }
 
 fn m_fromkeys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.fromkeys($type, iterable, value=None, /)");
+    SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "fromkeys", kw)?;
     let cls = args[0];
     let Some(&iterable) = args.get(1) else {
@@ -1133,26 +1180,40 @@ fn view(ts: &mut ThreadState, args: &[Value], ty: Gc<TypeObj>) -> PyResult<Value
         .value())
 }
 
-fn m_keys(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_keys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.keys($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_keys)
 }
-fn m_values(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_values(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.values($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_values)
 }
-fn m_items(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_items(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.items($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_items)
 }
 
-fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.__reversed__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
-    let keys = d.items_rooted(ts);
-    let mut ks: Vec<Value> = keys.chunks(2).map(|p| p[0]).collect();
-    ks.reverse();
-    let l = crate::objects::list::ListObj::new(ts, &ks);
-    ops::iter(ts, l.value())
+    Ok(crate::objects::iterators::dict_rev_iter(
+        ts,
+        types().dict_reversekeyiterator,
+        d,
+    ))
 }
 
-fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.__sizeof__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     let t = d.table();
     Ok(len_value(48 + t.size() * 4 + t.usable as usize * 24))
@@ -1245,71 +1306,132 @@ fn view_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
     Ok(false)
 }
 
-fn view_to_set(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let s = crate::objects::set::SetObj::new(ts, types().set);
-    let it = ops::iter(ts, v)?;
-    while let Some(x) = ops::next(ts, it)? {
-        s.add(ts, x)?;
-    }
-    Ok(s.value())
+/// Whether `v` is a keys or items view (the views with set operations).
+fn is_set_view(v: Value) -> bool {
+    v.is_kind(Kind::DictView) && type_of(v) != types().dict_values
 }
 
-/// A set holding the items of any iterable (views, sets, lists ...).
-fn as_set_of(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
-    if v.is_kind(Kind::Set) {
-        return Ok(Some(v));
-    }
-    if !v.is_kind(Kind::DictView) && type_of(v).slots.iter.get().is_none() {
-        return Ok(None);
-    }
-    let s = crate::objects::set::SetObj::new(ts, types().set);
-    let items = ops::collect(ts, v)?;
-    for &x in items.iter() {
-        s.add(ts, x)?;
-    }
-    Ok(Some(s.value()))
-}
-
-macro_rules! view_setop {
-    ($name:ident, $op:expr) => {
-        fn $name(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-            if !a.is_kind(Kind::DictView) && !b.is_kind(Kind::DictView) {
-                return Ok(Value::NOT_IMPLEMENTED);
+/// A new set of the items of `v` (CPython's `dictviews_to_set`): the keys
+/// of an exact dict are copied from the dict itself, anything else is
+/// iterated. The two paths size the table differently, which shows in
+/// the iteration order of the result.
+fn view_to_set(ts: &mut ThreadState, v: Value) -> PyResult<Gc<SetObj>> {
+    let s = SetObj::new(ts, types().set);
+    if type_of(v) == types().dict_keys {
+        if let Some(d) = view_dict(v) {
+            if type_of(d.value()) == types().dict {
+                s.update(ts, d.value())?;
+                return Ok(s);
             }
-            let Some(x) = as_set_of(ts, a)? else {
-                return Ok(Value::NOT_IMPLEMENTED);
-            };
-            let Some(y) = as_set_of(ts, b)? else {
-                return Ok(Value::NOT_IMPLEMENTED);
-            };
-            // Always a plain set result, whatever the operand types.
-            let x = if type_of(x) == types().set && x != a {
-                x
-            } else {
-                let s = crate::objects::set::SetObj::new(ts, types().set);
-                s.update(ts, x)?;
-                s.value()
-            };
-            ops::binary_op(ts, x, y, $op)
         }
-    };
+    }
+    s.update(ts, v)?;
+    Ok(s)
 }
 
-view_setop!(view_and, BinaryOp::And);
-view_setop!(view_or, BinaryOp::Or);
-view_setop!(view_sub, BinaryOp::Subtract);
-view_setop!(view_xor, BinaryOp::Xor);
+/// `view & other` and `other & view` (CPython's `_PyDictView_Intersect`).
+fn view_and(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let (mut view, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+    if !is_set_view(view) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let len_self = view_len(ts, view)?;
+    if type_of(other) == types().set {
+        if let Some(o) = other.downcast::<SetObj>() {
+            if len_self <= o.len() {
+                let name = crate::interp::intern(ts, "intersection");
+                return ops::call_method(ts, other, name, &[view]);
+            }
+        }
+    }
+    if is_set_view(other) && view_len(ts, other)? > len_self {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = SetObj::new(ts, types().set);
+    let it = ops::iter(ts, other)?;
+    while let Some(x) = ops::next(ts, it)? {
+        if view_contains(ts, view, x)? {
+            result.add(ts, x)?;
+        }
+    }
+    Ok(result.value())
+}
+
+/// `a | b` with a view on either side: a set of `a`'s items, updated with
+/// `b`'s.
+fn view_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if !is_set_view(a) && !is_set_view(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let result = view_to_set(ts, a)?;
+    result.update(ts, b)?;
+    Ok(result.value())
+}
+
+/// `a - b` with a view on either side.
+fn view_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if !is_set_view(a) && !is_set_view(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let result = view_to_set(ts, a)?;
+    let name = crate::interp::intern(ts, "difference_update");
+    ops::call_method(ts, result.value(), name, &[b])?;
+    Ok(result.value())
+}
+
+/// `a ^ b` with a view on either side.
+fn view_xor(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if !is_set_view(a) && !is_set_view(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let items = types().dict_items;
+    if type_of(a) == items && type_of(b) == items {
+        return items_xor(ts, a, b);
+    }
+    let result = view_to_set(ts, a)?;
+    let name = crate::interp::intern(ts, "symmetric_difference_update");
+    ops::call_method(ts, result.value(), name, &[b])?;
+    Ok(result.value())
+}
+
+/// `items ^ items`: the pairs of `b` not equal in `a`, then what is left
+/// of `a` (CPython's order).
+fn items_xor(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    let (Some(d1), Some(d2)) = (view_dict(a), view_dict(b)) else {
+        return Err(ts.type_error("bad dict view"));
+    };
+    let temp = DictObj::new(ts);
+    temp.update_from_dict(ts, d1)?;
+    let result = SetObj::new(ts, types().set);
+    let pairs = d2.items_rooted(ts);
+    for kv in pairs.chunks(2) {
+        let (key, val2) = (kv[0], kv[1]);
+        let delete = match temp.get_item_opt(ts, key)? {
+            Some(val1) => ops::eq(ts, val1, val2)?,
+            None => false,
+        };
+        if delete {
+            temp.del_item_opt(ts, key)?;
+        } else {
+            let pair = TupleObj::new(ts, &[key, val2]);
+            result.add(ts, pair.value())?;
+        }
+    }
+    let rest = view(ts, &[temp.value()], types().dict_items)?;
+    result.update(ts, rest)?;
+    Ok(result.value())
+}
 
 fn view_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
     if type_of(a) == types().dict_values {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let sa = view_to_set(ts, a)?;
+    let sa = view_to_set(ts, a)?.value();
     let sb = if b.is_kind(Kind::DictView) {
         if type_of(b) == types().dict_values {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        view_to_set(ts, b)?
+        view_to_set(ts, b)?.value()
     } else if b.is_kind(Kind::Set) {
         b
     } else {
@@ -1338,7 +1460,10 @@ fn view_isdisjoint(
 
 fn view_mapping(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     match v.downcast::<DictViewObj>() {
-        Some(d) => Ok(d.dict.get()),
+        Some(d) => Ok(crate::objects::mappingproxy::MappingProxyObj::new(
+            ts,
+            d.dict.get(),
+        )),
         None => Err(ts.type_error("bad dict view")),
     }
 }
@@ -1348,14 +1473,27 @@ fn view_reversed(
     args: &[Value],
     _kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let it = view_iter(ts, args[0])?;
-    let mut items = ops::collect(ts, it)?;
-    items.reverse();
-    let l = crate::objects::list::ListObj::new(ts, &items);
-    ops::iter(ts, l.value())
+    let Some(d) = view_dict(args[0]) else {
+        return Err(ts.type_error("bad dict view"));
+    };
+    let t = types();
+    let ty = type_of(args[0]);
+    let it = if ty == t.dict_keys {
+        t.dict_reversekeyiterator
+    } else if ty == t.dict_values {
+        t.dict_reversevalueiterator
+    } else {
+        t.dict_reverseitemiterator
+    };
+    Ok(crate::objects::iterators::dict_rev_iter(ts, it, d))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)");
+    crate::objects::set_type_attr(ts, t.dict, "__doc__", doc);
+    for vt in [t.dict_keys, t.dict_values, t.dict_items] {
+        crate::objects::set_type_attr(ts, vt, "__doc__", Value::NONE);
+    }
     let ty = t.dict;
     let s = &ty.slots;
     s.repr.set(Some(dict_repr));
@@ -1395,7 +1533,10 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         s.len.set(Some(view_len));
         s.iter.set(Some(view_iter));
         s.repr.set(Some(view_repr));
-        s.contains.set(Some(view_contains));
+        if vt != t.dict_values {
+            // Membership in values is by iteration (no __contains__).
+            s.contains.set(Some(view_contains));
+        }
         add_methods(ts, vt, &[method("__reversed__", view_reversed)]);
         crate::objects::add_getset(ts, vt, "mapping", view_mapping, None);
         if vt != t.dict_values {

@@ -12,11 +12,12 @@ use crate::error::{PyErr, PyResult};
 use crate::gc::{Marker, Slot};
 use crate::interp::{intern, names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::array::ValueArray;
 use crate::objects::instance::AttrStore;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{tflags, type_name, type_of, TypeObj};
-use crate::objects::{add_getset, add_methods, finish_type, method};
+use crate::objects::{add_getset, add_methods, finish_type, method, GetterFn, SetterFn};
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -29,8 +30,10 @@ pub struct ExcObj {
     pub cause: Slot,
     pub context: Slot,
     pub notes: Slot,
-    /// Exception groups: `(message, exceptions)`; NULL for the others.
-    pub group: Slot,
+    /// The class family's own fields (CPython's members, kept out of
+    /// `__dict__`): a `ValueArray` laid out by [`field_names`], NULL until
+    /// one is set. Exception groups: `message`, `exceptions`.
+    pub fields: Slot,
     suppress_context: AtomicBool,
     pub attrs: AttrStore,
 }
@@ -44,7 +47,7 @@ unsafe impl HeapObj for ExcObj {
         m.slot(&self.cause);
         m.slot(&self.context);
         m.slot(&self.notes);
-        m.slot(&self.group);
+        m.slot(&self.fields);
         self.attrs.trace(m);
     }
 }
@@ -63,7 +66,7 @@ impl ExcObj {
             cause: Slot::new(Value::NULL),
             context: Slot::new(Value::NULL),
             notes: Slot::new(Value::NULL),
-            group: Slot::new(Value::NULL),
+            fields: Slot::new(Value::NULL),
             suppress_context: AtomicBool::new(false),
             attrs: AttrStore::new(0),
         });
@@ -89,21 +92,63 @@ impl ExcObj {
         self.suppress_context.load(Ordering::Relaxed)
     }
 
-    /// Sets an attribute without running Python code (our own fields).
+    /// Field `i` of the class family's fields (NULL if unset).
+    pub fn field(&self, i: usize) -> Value {
+        match self.fields.get().downcast::<ValueArray>() {
+            Some(a) => a.slots().get(i).map(|s| s.get()).unwrap_or(Value::NULL),
+            None => Value::NULL,
+        }
+    }
+
+    /// Sets field `i` (NULL unsets it).
+    pub fn set_field(&self, ts: &mut ThreadState, i: usize, v: Value) {
+        let n = field_names(self.header.ty()).len();
+        if i >= n {
+            return;
+        }
+        let a = match self.fields.get().downcast::<ValueArray>() {
+            Some(a) => a,
+            None => {
+                if v.is_null() {
+                    return;
+                }
+                let a = ValueArray::new(ts, n);
+                self.fields.set(a.value());
+                a
+            }
+        };
+        a.slots()[i].set(v);
+    }
+
+    /// Sets an attribute without running Python code: a field of the
+    /// class family (`errno`, `name` ...) or an instance attribute.
     pub fn set_attr_quiet(&self, ts: &mut ThreadState, name: &str, v: Value) {
+        if let Some(i) = field_index(self.header.ty(), name) {
+            self.set_field(ts, i, v);
+            return;
+        }
         let n = intern(ts, name);
         let _ = self
             .attrs
             .set(ts, &self.header, self.header.ty(), n, Some(v));
     }
 
+    /// Reads a field (None when unset) or an instance attribute.
     pub fn get_attr_quiet(&self, ts: &mut ThreadState, name: &str) -> Option<Value> {
+        if let Some(i) = field_index(self.header.ty(), name) {
+            let v = self.field(i);
+            return Some(if v.is_null() { Value::NONE } else { v });
+        }
         let n = intern(ts, name);
         self.attrs.get(ts, n).ok().flatten()
     }
 
     /// `StopIteration.value`.
     pub fn stop_iteration_value(&self) -> Value {
+        if self.header.ty().is_subtype(types().stop_iteration) {
+            let v = self.field(0);
+            return if v.is_null() { Value::NONE } else { v };
+        }
         self.args_tuple().get(0).unwrap_or(Value::NONE)
     }
 
@@ -273,6 +318,68 @@ fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ExcObj>> {
         .ok_or_else(|| ts.type_error(format!("expected an exception, got {}", type_name(v))))
 }
 
+// ---- class families and their fields ------------------------------------------------
+
+const OS_FIELDS: &[&str] = &[
+    "errno",
+    "strerror",
+    "filename",
+    "filename2",
+    "characters_written",
+];
+const SYNTAX_FIELDS: &[&str] = &[
+    "msg",
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+    "print_file_and_line",
+];
+const IMPORT_FIELDS: &[&str] = &["msg", "name", "path"];
+const UNICODE_FIELDS: &[&str] = &["encoding", "object", "start", "end", "reason"];
+const STOP_FIELDS: &[&str] = &["value"];
+const EXIT_FIELDS: &[&str] = &["code"];
+const NAME_FIELDS: &[&str] = &["name"];
+const ATTRIBUTE_FIELDS: &[&str] = &["name", "obj"];
+const GROUP_FIELDS: &[&str] = &["message", "exceptions"];
+
+/// The fields of `ty`'s class family, in storage order.
+pub fn field_names(ty: Gc<TypeObj>) -> &'static [&'static str] {
+    let t = types();
+    if ty.is_subtype(t.os_error) {
+        OS_FIELDS
+    } else if ty.is_subtype(t.syntax_error) {
+        SYNTAX_FIELDS
+    } else if ty.is_subtype(t.import_error) {
+        IMPORT_FIELDS
+    } else if ty.is_subtype(t.unicode_decode_error)
+        || ty.is_subtype(t.unicode_encode_error)
+        || exception_type("UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
+    {
+        UNICODE_FIELDS
+    } else if ty.is_subtype(t.stop_iteration) {
+        STOP_FIELDS
+    } else if ty.is_subtype(t.system_exit) {
+        EXIT_FIELDS
+    } else if ty.is_subtype(t.name_error) {
+        NAME_FIELDS
+    } else if ty.is_subtype(t.attribute_error) {
+        ATTRIBUTE_FIELDS
+    } else if exception_type("BaseExceptionGroup").is_some_and(|g| ty.is_subtype(g)) {
+        GROUP_FIELDS
+    } else {
+        &[]
+    }
+}
+
+fn field_index(ty: Gc<TypeObj>, name: &str) -> Option<usize> {
+    field_names(ty).iter().position(|&n| n == name)
+}
+
+// ---- construction -------------------------------------------------------------------
+
 fn exc_new(
     ts: &mut ThreadState,
     cls: Gc<TypeObj>,
@@ -281,17 +388,20 @@ fn exc_new(
 ) -> PyResult<Value> {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let pos = &args[..args.len() - nkw];
-    let e = ExcObj::new(ts, cls, pos);
-    // OSError(errno, strerror) picks the subclass for errno (ENOENT ...).
-    if cls == types().os_error && pos.len() >= 2 {
-        if let Some(errno) = crate::objects::int::to_i64(pos[0]) {
+    // OSError(errno, strerror, ...) picks the subclass for errno (ENOENT
+    // gives FileNotFoundError ...): exactly OSError, 2 to 5 arguments, an
+    // int errno.
+    if cls == types().os_error && (2..=5).contains(&pos.len()) {
+        if let Some(errno) = pos[0]
+            .as_small_int()
+            .filter(|_| type_of(pos[0]).is_subtype(types().int))
+        {
             if let Some(sub) = os_error_subclass(errno) {
-                let e2 = ExcObj::new(ts, sub, pos);
-                return Ok(e2.value());
+                return Ok(ExcObj::new(ts, sub, pos).value());
             }
         }
     }
-    Ok(e.value())
+    Ok(ExcObj::new(ts, cls, pos).value())
 }
 
 fn os_error_subclass(errno: i64) -> Option<Gc<TypeObj>> {
@@ -315,18 +425,59 @@ fn os_error_subclass(errno: i64) -> Option<Gc<TypeObj>> {
     exception_type(name)
 }
 
-/// The attributes some built-in exceptions derive from their arguments
+/// The fields some built-in exceptions derive from their arguments
 /// (`ImportError.name`, `OSError.errno`, `SystemExit.code` ...), for
 /// exceptions the runtime raises itself (no `__init__` call).
 pub fn init_fields(ts: &mut ThreadState, e: Gc<ExcObj>, args: &[Value]) {
-    let t = types();
-    let ty = e.header.ty();
-    if [t.import_error, t.os_error, t.system_exit, t.syntax_error]
-        .iter()
-        .any(|&b| ty.is_subtype(b))
-    {
+    if !field_names(e.header.ty()).is_empty() {
         let _ = exc_init(ts, e.value(), args, None);
     }
+}
+
+/// `PyArg_ParseTuple`'s count message for a fixed-arity init.
+fn arity_error(ts: &mut ThreadState, want: &str, n: usize, given: usize) -> PyErr {
+    ts.type_error(format!(
+        "function takes {want} {n} argument{} ({given} given)",
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
+/// Keyword arguments of the few built-in exceptions that take them
+/// (`name=`/`path=` of ImportError, `name=`/`obj=` of AttributeError ...).
+fn exc_keywords(
+    ts: &mut ThreadState,
+    e: Gc<ExcObj>,
+    ty: Gc<TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<()> {
+    let Some(k) = kw.filter(|k| !k.is_empty()) else {
+        return Ok(());
+    };
+    let t = types();
+    let (fname, allowed): (&str, &[&str]) = if ty.is_subtype(t.import_error) {
+        ("ImportError", &["name", "path"])
+    } else if ty.is_subtype(t.attribute_error) {
+        ("AttributeError", &["name", "obj"])
+    } else if ty.is_subtype(t.name_error) {
+        ("NameError", &["name"])
+    } else if ty.is_heap_type() {
+        return Ok(());
+    } else {
+        return Err(ts.type_error(format!("{}() takes no keyword arguments", ty.name_str())));
+    };
+    let nkw = k.len();
+    for (i, &kn) in k.items().iter().enumerate() {
+        let key = crate::objects::str::as_str(kn).unwrap_or("");
+        if !allowed.contains(&key) {
+            return Err(ts.type_error(format!(
+                "'{key}' is an invalid keyword argument for {fname}()"
+            )));
+        }
+        let v = args[args.len() - nkw + i];
+        e.set_attr_quiet(ts, key, v);
+    }
+    Ok(())
 }
 
 fn exc_init(
@@ -339,109 +490,103 @@ fn exc_init(
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let ty = type_of(v);
     let pos = &args[..args.len() - nkw];
-    if nkw > 0 && !ty.is_heap_type() {
-        // A few built-ins take keywords.
-        let allowed = [
-            types().import_error,
-            types().module_not_found_error,
-            types().attribute_error,
-            types().name_error,
-        ];
-        if !allowed.iter().any(|&a| ty.is_subtype(a)) {
-            return Err(ts.type_error(format!("{}() takes no keyword arguments", ty.name_str())));
-        }
-    }
     let t = TupleObj::new(ts, pos);
     e.args.set(t.value());
-    let t_all = types();
-    // Subclass-specific fields.
-    if ty.is_subtype(t_all.system_exit) {
+    let fields = field_names(ty);
+    if !fields.is_empty() && fields != GROUP_FIELDS {
+        // Every init starts the fields afresh (as CPython's do).
+        e.fields.set(Value::NULL);
+    }
+    exc_keywords(ts, e, ty, args, kw)?;
+    if fields == EXIT_FIELDS {
         let code = match pos.len() {
             0 => Value::NONE,
             1 => pos[0],
             _ => t.value(),
         };
-        e.set_attr_quiet(ts, "code", code);
-    } else if ty.is_subtype(t_all.os_error) {
-        let (errno, strerror, filename, filename2) = match pos.len() {
-            2 => (pos[0], pos[1], Value::NONE, Value::NONE),
-            3 => (pos[0], pos[1], pos[2], Value::NONE),
-            4 | 5 => (pos[0], pos[1], pos[2], *pos.get(4).unwrap_or(&Value::NONE)),
-            _ => (Value::NONE, Value::NONE, Value::NONE, Value::NONE),
-        };
-        e.set_attr_quiet(ts, "errno", errno);
-        e.set_attr_quiet(ts, "strerror", strerror);
-        e.set_attr_quiet(ts, "filename", filename);
-        e.set_attr_quiet(ts, "filename2", filename2);
-        if (3..=5).contains(&pos.len()) {
-            // args keeps only (errno, strerror).
-            let t2 = TupleObj::new(ts, &pos[..2]);
-            e.args.set(t2.value());
-        }
-    } else if ty.is_subtype(t_all.syntax_error) {
-        let msg = pos.first().copied().unwrap_or(Value::NONE);
-        e.set_attr_quiet(ts, "msg", msg);
-        let mut fields = [Value::NONE; 6];
-        if let Some(&details) = pos.get(1) {
-            if let Some(d) = details.downcast::<TupleObj>() {
-                for (i, &x) in d.items().iter().take(6).enumerate() {
-                    fields[i] = x;
+        e.set_field(ts, 0, code);
+    } else if fields == STOP_FIELDS {
+        e.set_field(ts, 0, pos.first().copied().unwrap_or(Value::NONE));
+    } else if fields == OS_FIELDS {
+        if (2..=5).contains(&pos.len()) {
+            e.set_field(ts, 0, pos[0]);
+            e.set_field(ts, 1, pos[1]);
+            let blocking = exception_type("BlockingIOError").is_some_and(|b| ty.is_subtype(b));
+            if pos.len() >= 3 && blocking && type_of(pos[2]).slots.index.get().is_some() {
+                let w = ops::index(ts, pos[2])?;
+                e.set_field(ts, 4, w);
+            } else if pos.len() >= 3 && !pos[2].is_none() {
+                e.set_field(ts, 2, pos[2]);
+                if pos.len() == 5 && !pos[4].is_none() {
+                    e.set_field(ts, 3, pos[4]);
                 }
             }
-        }
-        for (i, n) in [
-            "filename",
-            "lineno",
-            "offset",
-            "text",
-            "end_lineno",
-            "end_offset",
-        ]
-        .iter()
-        .enumerate()
-        {
-            e.set_attr_quiet(ts, n, fields[i]);
-        }
-        e.set_attr_quiet(ts, "print_file_and_line", Value::NONE);
-    } else if ty.is_subtype(t_all.import_error) {
-        let mut name = Value::NONE;
-        let mut path = Value::NONE;
-        if let Some(k) = kw {
-            for (i, &kn) in k.items().iter().enumerate() {
-                match crate::objects::str::as_str(kn) {
-                    Some("name") => name = args[args.len() - nkw + i],
-                    Some("path") => path = args[args.len() - nkw + i],
-                    _ => {
-                        return Err(ts.type_error(format!(
-                            "'{}' is an invalid keyword argument for {}()",
-                            crate::objects::str::as_str(kn).unwrap_or("?"),
-                            ty.name_str()
-                        )))
-                    }
-                }
+            if pos.len() >= 3 {
+                // args keeps only (errno, strerror).
+                let t2 = TupleObj::new(ts, &pos[..2]);
+                e.args.set(t2.value());
             }
         }
-        let msg = if pos.len() == 1 { pos[0] } else { Value::NONE };
-        e.set_attr_quiet(ts, "msg", msg);
-        e.set_attr_quiet(ts, "name", name);
-        e.set_attr_quiet(ts, "path", path);
-    } else if ty.is_subtype(t_all.attribute_error) || ty.is_subtype(t_all.name_error) {
-        if let Some(k) = kw {
-            for (i, &kn) in k.items().iter().enumerate() {
-                if let Some(n) = crate::objects::str::as_str(kn) {
-                    if n == "name" || n == "obj" {
-                        e.set_attr_quiet(ts, n, args[args.len() - nkw + i]);
-                    }
-                }
+    } else if fields == SYNTAX_FIELDS {
+        if let Some(&m) = pos.first() {
+            e.set_field(ts, 0, m);
+        }
+        if pos.len() == 2 {
+            let info = ops::collect(ts, pos[1])?;
+            if info.len() < 4 {
+                return Err(arity_error(ts, "at least", 4, info.len()));
+            }
+            if info.len() > 6 {
+                return Err(arity_error(ts, "at most", 6, info.len()));
+            }
+            for (i, &x) in info.iter().enumerate() {
+                e.set_field(ts, i + 1, x);
+            }
+            if info.len() == 5 {
+                return Err(
+                    ts.type_error("end_offset must be provided when end_lineno is provided")
+                );
             }
         }
-    } else if ty.is_subtype(t_all.unicode_decode_error)
-        || ty.is_subtype(t_all.unicode_encode_error)
-        || exception_type("UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
-    {
-        crate::codecs::unicode_error_init(ts, e, ty, pos)?;
+    } else if fields == IMPORT_FIELDS {
+        e.set_field(ts, 0, if pos.len() == 1 { pos[0] } else { Value::NULL });
+    } else if fields == UNICODE_FIELDS {
+        init_unicode_error(ts, e, ty, pos)?;
     }
     Ok(())
+}
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`,
+/// `UnicodeDecodeError(...)` and `UnicodeTranslateError(object, start,
+/// end, reason)`: checked and stored by the codecs module.
+fn init_unicode_error(
+    ts: &mut ThreadState,
+    e: Gc<ExcObj>,
+    ty: Gc<TypeObj>,
+    pos: &[Value],
+) -> PyResult<()> {
+    crate::codecs::unicode_error_init(ts, e, ty, pos)
+}
+
+// ---- str ----------------------------------------------------------------------------
+
+/// `BaseException.__str__`: the args, one of them bare.
+fn base_str(ts: &mut ThreadState, e: Gc<ExcObj>) -> PyResult<String> {
+    let args = e.args_tuple();
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => ops::str_string(ts, args.items()[0]),
+        _ => ops::str_string(ts, args.value()),
+    }
+}
+
+fn field_or_none(e: Gc<ExcObj>, i: usize) -> Value {
+    let v = e.field(i);
+    if v.is_null() {
+        Value::NONE
+    } else {
+        v
+    }
 }
 
 /// `str(exc)` per class.
@@ -453,46 +598,66 @@ pub fn exc_str_value(ts: &mut ThreadState, v: Value) -> PyResult<String> {
     if ty.is_subtype(t.key_error) && args.len() == 1 {
         return ops::repr_string(ts, args.items()[0]);
     }
-    if ty.is_subtype(t.os_error) {
-        let errno = e.get_attr_quiet(ts, "errno").unwrap_or(Value::NONE);
-        let strerror = e.get_attr_quiet(ts, "strerror").unwrap_or(Value::NONE);
-        let filename = e.get_attr_quiet(ts, "filename").unwrap_or(Value::NONE);
-        let filename2 = e.get_attr_quiet(ts, "filename2").unwrap_or(Value::NONE);
-        if !errno.is_none() || !strerror.is_none() {
+    let fields = field_names(ty);
+    if fields == OS_FIELDS {
+        let (errno, strerror) = (e.field(0), e.field(1));
+        let (filename, filename2) = (e.field(2), e.field(3));
+        let or_none = |x: Value| if x.is_null() { Value::NONE } else { x };
+        if !filename.is_null() {
+            let es = ops::str_string(ts, or_none(errno))?;
+            let ss = ops::str_string(ts, or_none(strerror))?;
+            let fr = ops::repr_string(ts, filename)?;
+            if !filename2.is_null() {
+                let f2 = ops::repr_string(ts, filename2)?;
+                return Ok(format!("[Errno {es}] {ss}: {fr} -> {f2}"));
+            }
+            return Ok(format!("[Errno {es}] {ss}: {fr}"));
+        }
+        if !errno.is_null() && !strerror.is_null() {
             let es = ops::str_string(ts, errno)?;
             let ss = ops::str_string(ts, strerror)?;
-            if !filename.is_none() {
-                let fr = ops::repr_string(ts, filename)?;
-                if !filename2.is_none() {
-                    let f2 = ops::repr_string(ts, filename2)?;
-                    return Ok(format!("[Errno {es}] {ss}: {fr} -> {f2}"));
-                }
-                return Ok(format!("[Errno {es}] {ss}: {fr}"));
-            }
             return Ok(format!("[Errno {es}] {ss}"));
         }
+        return base_str(ts, e);
     }
-    if ty.is_subtype(t.syntax_error) {
-        let msg = e.get_attr_quiet(ts, "msg").unwrap_or(Value::NONE);
-        let filename = e.get_attr_quiet(ts, "filename").unwrap_or(Value::NONE);
-        let lineno = e.get_attr_quiet(ts, "lineno").unwrap_or(Value::NONE);
-        let m = ops::str_string(ts, msg)?;
+    if fields == SYNTAX_FIELDS {
+        let msg = field_or_none(e, 0);
+        let filename = e.field(1);
+        let lineno = e.field(2);
         let fname = crate::objects::str::as_str(filename)
             .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
-        return Ok(match (fname, crate::objects::int::to_i64(lineno)) {
+        let line = if !lineno.is_null() && type_of(lineno) == t.int {
+            Some(crate::objects::int::to_i64(lineno).unwrap_or(-1))
+        } else {
+            None
+        };
+        let m = ops::str_string(ts, msg)?;
+        return Ok(match (fname, line) {
             (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
             (Some(f), None) => format!("{m} ({f})"),
             (None, Some(l)) => format!("{m} (line {l})"),
             (None, None) => m,
         });
     }
-    if let Some(m) = crate::codecs::unicode_error_str(ts, v)? {
-        return Ok(m);
+    if fields == IMPORT_FIELDS {
+        let msg = e.field(0);
+        if !msg.is_null() && type_of(msg) == t.str {
+            return ops::str_string(ts, msg);
+        }
+        return base_str(ts, e);
     }
-    match args.len() {
-        0 => Ok(String::new()),
-        1 => ops::str_string(ts, args.items()[0]),
-        _ => ops::str_string(ts, args.value()),
+    if fields == UNICODE_FIELDS {
+        return unicode_error_str(ts, e, ty);
+    }
+    base_str(ts, e)
+}
+
+fn unicode_error_str(ts: &mut ThreadState, e: Gc<ExcObj>, _ty: Gc<TypeObj>) -> PyResult<String> {
+    match crate::codecs::unicode_error_str(ts, e.value())? {
+        Some(m) => Ok(m),
+        // Not initialized with its fields (made by native code with just a
+        // message): the message.
+        None => base_str(ts, e),
     }
 }
 
@@ -512,6 +677,8 @@ fn exc_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     };
     Ok(StrObj::new(ts, &s))
 }
+
+// ---- attributes ---------------------------------------------------------------------
 
 fn get_args(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.args_tuple().value())
@@ -546,18 +713,42 @@ macro_rules! exc_slot_getset {
 }
 
 exc_slot_getset!(get_traceback, set_traceback_raw, traceback);
-exc_slot_getset!(get_context, set_context, context);
 
-fn set_traceback(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    if let Some(x) = x {
-        if !x.is_none()
-            && x.downcast::<crate::objects::traceback::TracebackObj>()
-                .is_none()
-        {
-            return Err(ts.type_error("__traceback__ must be a traceback or None"));
+fn get_context(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let x = this(ts, v)?.context.get();
+    Ok(if x.is_null() { Value::NONE } else { x })
+}
+
+fn set_context(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let e = this(ts, v)?;
+    match x {
+        None => Err(ts.type_error("__context__ may not be deleted")),
+        Some(c) if c.is_none() => {
+            e.context.set(Value::NULL);
+            Ok(())
+        }
+        Some(c) if c.downcast::<ExcObj>().is_some() => {
+            e.context.set(c);
+            Ok(())
+        }
+        Some(_) => {
+            Err(ts.type_error("exception context must be None or derive from BaseException"))
         }
     }
-    set_traceback_raw(ts, v, x)
+}
+
+fn set_traceback(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    match x {
+        None => Err(ts.type_error("__traceback__ may not be deleted")),
+        Some(x)
+            if !x.is_none()
+                && x.downcast::<crate::objects::traceback::TracebackObj>()
+                    .is_none() =>
+        {
+            Err(ts.type_error("__traceback__ must be a traceback or None"))
+        }
+        x => set_traceback_raw(ts, v, x),
+    }
 }
 
 fn get_cause(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -568,15 +759,12 @@ fn get_cause(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn set_cause(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let e = this(ts, v)?;
     match x {
+        None => Err(ts.type_error("__cause__ may not be deleted")),
         Some(c) if !c.is_none() && c.downcast::<ExcObj>().is_none() => {
             Err(ts.type_error("exception cause must be None or derive from BaseException"))
         }
         Some(c) => {
             e.set_cause(if c.is_none() { Value::NULL } else { c });
-            Ok(())
-        }
-        None => {
-            e.cause.set(Value::NULL);
             Ok(())
         }
     }
@@ -588,9 +776,10 @@ fn get_suppress(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_suppress(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let e = this(ts, v)?;
-    let b = match x {
-        Some(x) => ops::truthy(ts, x)?,
-        None => false,
+    let b = match x.map(|x| x.as_bool()) {
+        Some(Some(b)) => b,
+        Some(None) => return Err(ts.type_error("attribute value type must be bool")),
+        None => return Err(ts.type_error("can't delete numeric/char attribute")),
     };
     e.suppress_context.store(b, Ordering::Relaxed);
     Ok(())
@@ -601,30 +790,126 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(e.attrs.to_dict_mode(ts, &e.header)?.value())
 }
 
+/// The class-family fields as data descriptors (`OSError.errno` ...):
+/// reading an unset one gives None (`characters_written`: an
+/// AttributeError); `start`/`end` of the Unicode errors hold ints.
+macro_rules! field_getsets {
+    ($($get:ident, $set:ident, $idx:expr;)*) => {
+        $(
+            fn $get(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+                Ok(field_or_none(this(ts, v)?, $idx))
+            }
+            fn $set(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+                let e = this(ts, v)?;
+                e.set_field(ts, $idx, x.unwrap_or(Value::NULL));
+                Ok(())
+            }
+        )*
+    };
+}
+
+field_getsets! {
+    get_f0, set_f0, 0;
+    get_f1, set_f1, 1;
+    get_f2, set_f2, 2;
+    get_f3, set_f3, 3;
+    get_f4, set_f4, 4;
+    get_f5, set_f5, 5;
+    get_f6, set_f6, 6;
+    get_f7, set_f7, 7;
+}
+
+const FIELD_GETSETS: [(GetterFn, SetterFn); 8] = [
+    (get_f0, set_f0),
+    (get_f1, set_f1),
+    (get_f2, set_f2),
+    (get_f3, set_f3),
+    (get_f4, set_f4),
+    (get_f5, set_f5),
+    (get_f6, set_f6),
+    (get_f7, set_f7),
+];
+
+fn get_written(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let w = this(ts, v)?.field(4);
+    if w.is_null() {
+        return Err(ts.attribute_error_msg("characters_written"));
+    }
+    Ok(w)
+}
+
+fn set_written(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let e = this(ts, v)?;
+    match x {
+        Some(x) => {
+            let i = ops::index(ts, x)?;
+            e.set_field(ts, 4, i);
+        }
+        None => {
+            if e.field(4).is_null() {
+                return Err(ts.attribute_error_msg("characters_written"));
+            }
+            e.set_field(ts, 4, Value::NULL);
+        }
+    }
+    Ok(())
+}
+
+/// `start`/`end` of the Unicode errors: integers that cannot be deleted.
+fn set_unicode_pos(ts: &mut ThreadState, v: Value, x: Option<Value>, idx: usize) -> PyResult<()> {
+    let e = this(ts, v)?;
+    let Some(x) = x else {
+        return Err(ts.type_error("can't delete numeric/char attribute"));
+    };
+    if type_of(x).slots.index.get().is_none() {
+        return Err(ts.type_error("an integer is required"));
+    }
+    let i = ops::index(ts, x)?;
+    e.set_field(ts, idx, i);
+    Ok(())
+}
+
+fn set_unicode_start(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    set_unicode_pos(ts, v, x, 2)
+}
+
+fn set_unicode_end(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    set_unicode_pos(ts, v, x, 3)
+}
+
 fn with_traceback(
     ts: &mut ThreadState,
     args: &[Value],
     _kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
     let e = this(ts, args[0])?;
-    let tb = args.get(1).copied().unwrap_or(Value::NONE);
-    set_traceback(ts, e.value(), Some(tb))?;
+    if args.len() != 2 {
+        return Err(ts.type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    set_traceback(ts, e.value(), Some(args[1]))?;
     Ok(args[0])
 }
 
 fn add_note(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let e = this(ts, args[0])?;
-    let Some(&note) = args.get(1) else {
-        return Err(ts.type_error("add_note() takes exactly one argument (0 given)"));
-    };
+    if args.len() != 2 {
+        return Err(ts.type_error(format!(
+            "BaseException.add_note() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    let note = args[1];
     if note.downcast::<StrObj>().is_none() {
         return Err(ts.type_error(format!("note must be a str, not '{}'", type_name(note))));
     }
-    let notes = match e.get_attr_quiet(ts, "__notes__") {
+    let notes = match ops::getattr_opt(ts, e.value(), names().__notes__)? {
         Some(n) => n,
         None => {
             let l = crate::objects::list::ListObj::new(ts, &[]);
-            e.set_attr_quiet(ts, "__notes__", l.value());
+            ops::setattr(ts, e.value(), names().__notes__, Some(l.value()))?;
             l.value()
         }
     };
@@ -637,14 +922,38 @@ fn add_note(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     }
 }
 
+/// `__reduce__`: `(type, args)` plus the instance dict when it has one;
+/// OSError puts its file names back into the arguments.
 fn exc_reduce(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let e = this(ts, args[0])?;
-    let t = TupleObj::new(ts, &[type_of(args[0]).value(), e.args_tuple().value()]);
+    let ty = type_of(args[0]);
+    let mut a = e.args_tuple().value();
+    if field_names(ty) == OS_FIELDS && e.args_tuple().len() == 2 && !e.field(2).is_null() {
+        let t = e.args_tuple();
+        let items: Vec<Value> = if e.field(3).is_null() {
+            vec![t.items()[0], t.items()[1], e.field(2)]
+        } else {
+            vec![
+                t.items()[0],
+                t.items()[1],
+                e.field(2),
+                Value::NONE,
+                e.field(3),
+            ]
+        };
+        a = TupleObj::new(ts, &items).value();
+    }
+    let has_dict = match e.attrs.dict() {
+        Some(d) => !d.is_empty(),
+        None => !e.attrs.shape().is_empty(),
+    };
+    let t = if has_dict {
+        let d = e.attrs.to_dict_mode(ts, &e.header)?;
+        TupleObj::new(ts, &[ty.value(), a, d.value()])
+    } else {
+        TupleObj::new(ts, &[ty.value(), a])
+    };
     Ok(t.value())
-}
-
-fn stop_iteration_value(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(this(ts, v)?.stop_iteration_value())
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -681,7 +990,41 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__reduce__", exc_reduce),
         ],
     );
-    add_getset(ts, t.stop_iteration, "value", stop_iteration_value, None);
+    // The class families' fields, on the family's root class.
+    let mut roots: Vec<(Gc<TypeObj>, &'static [&'static str])> = vec![
+        (t.os_error, &OS_FIELDS[..4]),
+        (t.syntax_error, SYNTAX_FIELDS),
+        (t.import_error, IMPORT_FIELDS),
+        (t.stop_iteration, STOP_FIELDS),
+        (t.system_exit, EXIT_FIELDS),
+        (t.name_error, NAME_FIELDS),
+        (t.attribute_error, ATTRIBUTE_FIELDS),
+        (t.unicode_encode_error, UNICODE_FIELDS),
+        (t.unicode_decode_error, UNICODE_FIELDS),
+    ];
+    if let Some(u) = exception_type("UnicodeTranslateError") {
+        roots.push((u, UNICODE_FIELDS));
+    }
+    for (ty, fields) in roots {
+        for (i, &name) in fields.iter().enumerate() {
+            let (g, st) = FIELD_GETSETS[i];
+            let st: SetterFn = if fields == UNICODE_FIELDS && i == 2 {
+                set_unicode_start
+            } else if fields == UNICODE_FIELDS && i == 3 {
+                set_unicode_end
+            } else {
+                st
+            };
+            add_getset(ts, ty, name, g, Some(st));
+        }
+    }
+    add_getset(
+        ts,
+        t.os_error,
+        "characters_written",
+        get_written,
+        Some(set_written),
+    );
     // Every exception class shares the slots (inherited below).
     for ty in t.exceptions.lock().iter() {
         if *ty == base {
@@ -693,5 +1036,4 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         s.str.set(Some(exc_str));
         s.repr.set(Some(exc_repr));
     }
-    let _ = names();
 }

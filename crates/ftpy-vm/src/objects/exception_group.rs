@@ -46,18 +46,21 @@ fn eg_types() -> (Gc<TypeObj>, Gc<TypeObj>) {
     }
 }
 
-/// Whether `v` is an exception group.
+/// Whether `v` is an exception group (made by the group constructor).
 pub fn is_group(v: Value) -> bool {
     v.downcast::<ExcObj>()
-        .map(|e| !e.group.get().is_null())
+        .map(|e| parts(e).is_some())
         .unwrap_or(false)
 }
 
 /// `(message, exceptions)` of a group.
 fn parts(e: Gc<ExcObj>) -> Option<(Value, Gc<TupleObj>)> {
-    let t = e.group.get().downcast::<TupleObj>()?;
-    let msg = t.get(0)?;
-    let excs = t.get(1)?.downcast::<TupleObj>()?;
+    let (base_eg, _) = eg_types();
+    if !e.header.ty().is_subtype(base_eg) {
+        return None;
+    }
+    let msg = e.field(0).non_null()?;
+    let excs = e.field(1).downcast::<TupleObj>()?;
     Some((msg, excs))
 }
 
@@ -144,8 +147,8 @@ fn eg_new(
     }
     let excs = TupleObj::new(ts, &items);
     let e = ExcObj::new(ts, cls, pos);
-    let pair = TupleObj::new(ts, &[message, excs.value()]);
-    e.group.set(pair.value());
+    e.set_field(ts, 0, message);
+    e.set_field(ts, 1, excs.value());
     Ok(e.value())
 }
 
@@ -430,18 +433,24 @@ pub fn check_eg_match(ts: &mut ThreadState, exc: Value, t: Value) -> PyResult<(V
     Ok((exc, Value::NONE))
 }
 
-fn collect_leaf_ids(v: Value, out: &mut HashSet<u64>, depth: usize) {
-    if v.is_none() || depth > 100_000 {
-        return;
-    }
-    match exceptions_of(v) {
-        Some(excs) => {
-            for &e in excs.items() {
-                collect_leaf_ids(e, out, depth + 1);
-            }
+/// The identities of the leaf exceptions of `v` (iteratively: groups can
+/// nest as deep as a program makes them).
+fn collect_leaf_ids(ts: &mut ThreadState, v: Value, out: &mut HashSet<u64>) {
+    let mut todo = crate::gc::RootedVec::new(ts);
+    todo.push(v);
+    while let Some(x) = todo.pop() {
+        if x.is_none() {
+            continue;
         }
-        None => {
-            out.insert(v.bits());
+        match exceptions_of(x) {
+            Some(excs) => {
+                for &e in excs.items().iter().rev() {
+                    todo.push(e);
+                }
+            }
+            None => {
+                out.insert(x.bits());
+            }
         }
     }
 }
@@ -486,7 +495,7 @@ pub fn prep_reraise_star(ts: &mut ThreadState, orig: Value, excs: Value) -> PyRe
     }
     let mut keep = HashSet::new();
     for &e in reraised.iter() {
-        collect_leaf_ids(e, &mut keep, 0);
+        collect_leaf_ids(ts, e, &mut keep);
     }
     let projected = split_recursive(ts, orig, &Matcher::Ids(&keep), false)?.0;
     if raised.is_empty() {

@@ -16,6 +16,92 @@ use crate::objects::{add_getset, add_methods, classmethod, method};
 use crate::thread::ThreadState;
 use crate::value::Value;
 
+/// The C library's math functions. CPython calls these (glibc's on this
+/// platform), and their last-bit results are visible to programs, so ftpy
+/// calls the same ones rather than Rust's own implementations (Rust's
+/// `cbrt`, `asinh`, `acosh` differ from glibc's in the last bit).
+pub mod libm {
+    #[link(name = "m")]
+    unsafe extern "C" {
+        pub safe fn sin(x: f64) -> f64;
+        pub safe fn cos(x: f64) -> f64;
+        pub safe fn tan(x: f64) -> f64;
+        pub safe fn asin(x: f64) -> f64;
+        pub safe fn acos(x: f64) -> f64;
+        pub safe fn atan(x: f64) -> f64;
+        pub safe fn atan2(y: f64, x: f64) -> f64;
+        pub safe fn sinh(x: f64) -> f64;
+        pub safe fn cosh(x: f64) -> f64;
+        pub safe fn tanh(x: f64) -> f64;
+        pub safe fn asinh(x: f64) -> f64;
+        pub safe fn acosh(x: f64) -> f64;
+        pub safe fn atanh(x: f64) -> f64;
+        pub safe fn exp(x: f64) -> f64;
+        pub safe fn exp2(x: f64) -> f64;
+        pub safe fn expm1(x: f64) -> f64;
+        pub safe fn log(x: f64) -> f64;
+        pub safe fn log2(x: f64) -> f64;
+        pub safe fn log10(x: f64) -> f64;
+        pub safe fn log1p(x: f64) -> f64;
+        pub safe fn pow(x: f64, y: f64) -> f64;
+        pub safe fn sqrt(x: f64) -> f64;
+        pub safe fn erf(x: f64) -> f64;
+        pub safe fn erfc(x: f64) -> f64;
+        pub safe fn fmod(x: f64, y: f64) -> f64;
+        pub safe fn hypot(x: f64, y: f64) -> f64;
+        pub safe fn nextafter(x: f64, y: f64) -> f64;
+        pub safe fn remainder(x: f64, y: f64) -> f64;
+        pub safe fn ldexp(x: f64, e: i32) -> f64;
+    }
+
+    type F1 = extern "C" fn(f64) -> f64;
+
+    /// The C library's `errno` for this thread. CPython reads it after
+    /// some libm calls (`pow`, the complex power), so a domain error a
+    /// libm function reports shows as CPython's exception.
+    pub fn errno() -> i32 {
+        // SAFETY: __errno_location returns this thread's errno slot,
+        // valid for the thread's life.
+        unsafe { *libc::__errno_location() }
+    }
+
+    /// Sets this thread's `errno`.
+    pub fn set_errno(v: i32) {
+        // SAFETY: as in `errno`.
+        unsafe { *libc::__errno_location() = v }
+    }
+
+    pub const EDOM: i32 = libc::EDOM;
+    pub const ERANGE: i32 = libc::ERANGE;
+
+    /// `cbrt` from the C library itself: Rust's runtime carries its own
+    /// `cbrt` (compiler-builtins), which the linker prefers and which
+    /// differs from glibc's in the last bit.
+    pub fn cbrt(x: f64) -> f64 {
+        static F: std::sync::OnceLock<Option<F1>> = std::sync::OnceLock::new();
+        let f = F.get_or_init(|| {
+            // SAFETY: dlopen and dlsym get NUL-terminated names; a symbol
+            // found under this name in libm is `double cbrt(double)`.
+            unsafe {
+                let h = libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY);
+                if h.is_null() {
+                    return None;
+                }
+                let p = libc::dlsym(h, c"cbrt".as_ptr());
+                if p.is_null() {
+                    None
+                } else {
+                    Some(std::mem::transmute::<*mut libc::c_void, F1>(p))
+                }
+            }
+        });
+        match f {
+            Some(f) => f(x),
+            None => x.cbrt(),
+        }
+    }
+}
+
 #[repr(C)]
 pub struct FloatObj {
     pub header: Header,
@@ -117,29 +203,85 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (fl, m)
 }
 
-/// `x ** y` for floats, with CPython's special cases.
+/// Whether a float is an odd integer.
+fn is_odd_integer(y: f64) -> bool {
+    y.is_finite() && y == y.trunc() && (y / 2.0) != (y / 2.0).trunc()
+}
+
+/// `x ** y` for floats, with CPython's special cases (decided here rather
+/// than left to `pow`, whose edge cases differ between C libraries).
 pub fn float_power(ts: &mut ThreadState, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
         return Ok(new_float(ts, 1.0));
     }
     if x.is_nan() {
-        return Ok(new_float(ts, if y == 0.0 { 1.0 } else { x }));
+        return Ok(new_float(ts, x));
     }
     if y.is_nan() {
         return Ok(new_float(ts, if x == 1.0 { 1.0 } else { y }));
     }
-    if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(ts.zero_division_error("0.0 cannot be raised to a negative power"));
+    if y.is_infinite() {
+        let ax = x.abs();
+        let r = if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        return Ok(new_float(ts, r));
     }
-    if x < 0.0 && y.is_finite() && y.floor() != y {
-        // A negative base with a fractional exponent: a complex result.
-        return crate::objects::complex::complex_pow_real(ts, x, y);
+    if x.is_infinite() {
+        let odd = is_odd_integer(y);
+        let r = if y > 0.0 {
+            if odd {
+                x
+            } else {
+                x.abs()
+            }
+        } else if odd {
+            0.0f64.copysign(x)
+        } else {
+            0.0
+        };
+        return Ok(new_float(ts, r));
     }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(ts.zero_division_error("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(new_float(ts, if is_odd_integer(y) { x } else { 0.0 }));
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            // A negative base with a fractional exponent: a complex result.
+            return crate::objects::complex::complex_pow_real(ts, x, y);
+        }
+        base = -x;
+        negate = is_odd_integer(y);
+    }
+    if base == 1.0 {
+        return Ok(new_float(ts, if negate { -1.0 } else { 1.0 }));
+    }
+    libm::set_errno(0);
+    let r = libm::pow(base, y);
+    let mut err = libm::errno();
+    if err == 0 {
+        if r.is_infinite() {
+            err = libm::ERANGE;
+        }
+    } else if err == libm::ERANGE && r == 0.0 {
+        err = 0;
+    }
+    if err == libm::ERANGE {
         return Err(ts.overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(new_float(ts, r))
+    if err != 0 {
+        return Err(ts.value_error("(33, 'Numerical argument out of domain')"));
+    }
+    Ok(new_float(ts, if negate { -r } else { r }))
 }
 
 /// Whether an ordering satisfies a comparison.
@@ -206,50 +348,137 @@ fn float_int(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     int_from_f64(ts, as_f64(v).unwrap_or(0.0))
 }
 
-/// Parses a float literal as `float(str)` does.
-pub fn parse_float(s: &str) -> Option<f64> {
-    let t = crate::unicode::ascii_digits(s);
-    let t = t.as_ref();
-    if t.is_empty() {
-        return None;
+/// The text of a number argument as CPython reads it: Unicode
+/// whitespace becomes a space, Unicode decimal digits their ASCII digit,
+/// any other non-ASCII character a `?` (which no number syntax accepts).
+pub fn to_ascii_number(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
     }
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.as_bytes()[0] {
-        b'-' => (-1.0, &lower[1..]),
-        b'+' => (1.0, &lower[1..]),
-        _ => (1.0, &lower[..]),
-    };
-    match body {
-        "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(if sign < 0.0 { -f64::NAN } else { f64::NAN }),
-        _ => {}
-    }
-    // Underscores only between digits.
-    if body.contains('_') {
-        let b = body.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            if c == b'_' {
-                let ok = i > 0
-                    && i + 1 < b.len()
-                    && b[i - 1].is_ascii_digit()
-                    && b[i + 1].is_ascii_digit();
-                if !ok {
-                    return None;
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else if crate::objects::str::py_isspace(c) {
+                ' '
+            } else {
+                match crate::unicode::decimal_value(c) {
+                    Some(d) => char::from(b'0' + d as u8),
+                    None => '?',
                 }
             }
+        })
+        .collect()
+}
+
+/// Removes underscores that sit between digits; None if any does not.
+pub fn strip_underscores(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = '\0';
+    for ch in s.chars() {
+        if ch == '_' {
+            if !prev.is_ascii_digit() {
+                return None;
+            }
+        } else {
+            if prev == '_' && !ch.is_ascii_digit() {
+                return None;
+            }
+            out.push(ch);
+        }
+        prev = ch;
+    }
+    if prev == '_' {
+        return None;
+    }
+    Some(out)
+}
+
+/// The longest prefix of `s` that is a float literal (sign, digits with
+/// an optional point, optional exponent; or `inf`, `infinity`, `nan` in
+/// any case): (value, bytes used). No whitespace is skipped.
+pub fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let mut i = 0;
+    let neg = match s.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let start = i;
+    let mut ndigits = 0;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+        ndigits += 1;
+    }
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+            ndigits += 1;
         }
     }
-    let clean: String = body.chars().filter(|&c| c != '_').collect();
-    if !clean
-        .bytes()
-        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
-    {
+    if ndigits == 0 {
+        // inf, infinity, nan
+        let rest = &s[start..];
+        let lower = |n: usize| -> Vec<u8> {
+            rest.iter()
+                .take(n)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        let sign = if neg { -1.0 } else { 1.0 };
+        if lower(8) == b"infinity" {
+            return Some((sign * f64::INFINITY, start + 8));
+        }
+        if lower(3) == b"inf" {
+            return Some((sign * f64::INFINITY, start + 3));
+        }
+        if lower(3) == b"nan" {
+            return Some((if neg { -f64::NAN } else { f64::NAN }, start + 3));
+        }
         return None;
     }
-    if !clean.bytes().any(|c| c.is_ascii_digit()) || clean.starts_with(['+', '-']) {
-        return None;
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        let mut j = i + 1;
+        if j < s.len() && (s[j] == b'+' || s[j] == b'-') {
+            j += 1;
+        }
+        let exp_start = j;
+        while j < s.len() && s[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
     }
-    clean.parse::<f64>().ok().map(|f| sign * f)
+    // The slice is ASCII digits, '.', 'e' and signs: valid UTF-8, and a
+    // syntax Rust's correctly rounded parser accepts.
+    let text = std::str::from_utf8(&s[start..i]).ok()?;
+    let v: f64 = text.parse().ok()?;
+    Some((if neg { -v } else { v }, i))
+}
+
+/// Parses a float as `float(str)` does (after the Unicode mapping):
+/// whitespace around, underscores between digits.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let cleaned;
+    let t = if t.contains('_') {
+        cleaned = strip_underscores(t)?;
+        cleaned.as_str()
+    } else {
+        t
+    };
+    match parse_float_prefix(t.as_bytes()) {
+        Some((f, n)) if n == t.len() => Some(f),
+        _ => None,
+    }
 }
 
 /// `float(x)` conversion.
@@ -261,7 +490,7 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
         return Ok(i as f64);
     }
     if let Some(s) = x.downcast::<StrObj>() {
-        return match parse_float(s.as_str()) {
+        return match parse_float(&to_ascii_number(s.as_str())) {
             Some(f) => Ok(f),
             None => {
                 let r = crate::ops::repr_string(ts, x)?;
@@ -270,7 +499,11 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
         };
     }
     if let Some(b) = crate::objects::bytes::bytes_data(x) {
-        let s = String::from_utf8_lossy(&b).into_owned();
+        // Bytes are read as ASCII: any other byte fails the parse.
+        let s: String = b
+            .iter()
+            .map(|&c| if c.is_ascii() { c as char } else { '?' })
+            .collect();
         return match parse_float(&s) {
             Some(f) => Ok(f),
             None => {
@@ -376,8 +609,11 @@ fn self_f64(ts: &mut ThreadState, args: &[Value]) -> PyResult<f64> {
 fn float_is_integer(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.is_integer($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(Value::from_bool(f.is_finite() && f.floor() == f))
 }
@@ -385,8 +621,11 @@ fn float_is_integer(
 fn float_as_integer_ratio(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.as_integer_ratio($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     if f.is_infinite() {
         return Err(ts.overflow_error("cannot convert Infinity to integer ratio"));
@@ -415,110 +654,240 @@ fn float_as_integer_ratio(
     Ok(TupleObj::new(ts, &[n, d]).value())
 }
 
-fn float_hex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let f = self_f64(ts, args)?;
-    let s = if f.is_nan() {
-        "nan".to_string()
-    } else if f.is_infinite() {
-        if f > 0.0 { "inf" } else { "-inf" }.to_string()
-    } else if f == 0.0 {
-        if f.is_sign_negative() {
-            "-0x0.0p+0"
-        } else {
-            "0x0.0p+0"
-        }
-        .to_string()
+/// `float.hex()`: `[-]0x<lead>.<13 hex digits>p<exp>`.
+pub fn float_to_hex(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".to_string();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let man = bits & ((1 << 52) - 1);
+    let (lead, e) = if biased == 0 {
+        (0, -1022)
     } else {
-        let bits = f.to_bits();
-        let neg = bits >> 63 == 1;
-        let exp = ((bits >> 52) & 0x7ff) as i64;
-        let man = bits & ((1 << 52) - 1);
-        let (lead, e) = if exp == 0 {
-            (0, -1022)
-        } else {
-            (1, exp - 1023)
-        };
-        let mut hex = format!("{man:013x}");
-        while hex.len() > 1 && hex.ends_with('0') {
-            hex.pop();
-        }
-        format!(
-            "{}0x{lead}.{hex}p{}{}",
-            if neg { "-" } else { "" },
-            if e < 0 { "-" } else { "+" },
-            e.abs()
-        )
+        (1, biased - 1023)
     };
-    Ok(StrObj::new(ts, &s))
+    let esign = if e < 0 { '-' } else { '+' };
+    format!("{sign}0x{lead}.{man:013x}p{esign}{}", e.abs())
+}
+
+fn float_hex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("float.hex($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    let f = self_f64(ts, args)?;
+    Ok(StrObj::new(ts, &float_to_hex(f)))
+}
+
+/// Why `float.fromhex` failed.
+enum HexErr {
+    Invalid,
+    Overflow,
+}
+
+/// 2**k as a float, exactly (k in -1074..=1023).
+fn pow2(k: i64) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
+}
+
+/// Parses CPython's hexadecimal float syntax, correctly rounded (half to
+/// even), with subnormals; `0x` is optional.
+fn parse_hex(text: &str) -> Result<f64, HexErr> {
+    use num_bigint::BigUint;
+    let s = text.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
+    let mut i = 0;
+    let mut end = s.len();
+    while i < end && is_space(s[i]) {
+        i += 1;
+    }
+    while end > i && is_space(s[end - 1]) {
+        end -= 1;
+    }
+    let s = &s[i..end];
+    let mut i = 0;
+    let neg = match s.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let word: Vec<u8> = s[i..].iter().map(|c| c.to_ascii_lowercase()).collect();
+    if word == b"inf" || word == b"infinity" {
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
+    }
+    if word == b"nan" {
+        return Ok(f64::NAN);
+    }
+    if s.len() >= i + 2 && s[i] == b'0' && (s[i + 1] == b'x' || s[i + 1] == b'X') {
+        i += 2;
+    }
+    let mut digits: Vec<u8> = Vec::new();
+    let mut frac_digits: i64 = 0;
+    while i < s.len() && s[i].is_ascii_hexdigit() {
+        digits.push(s[i]);
+        i += 1;
+    }
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        while i < s.len() && s[i].is_ascii_hexdigit() {
+            digits.push(s[i]);
+            frac_digits += 1;
+            i += 1;
+        }
+    }
+    if digits.is_empty() {
+        return Err(HexErr::Invalid);
+    }
+    let mut exp: i64 = 0;
+    if i < s.len() && (s[i] == b'p' || s[i] == b'P') {
+        i += 1;
+        let eneg = match s.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let st = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            // Saturate: anything this large over- or underflows anyway.
+            exp = (exp * 10 + (s[i] - b'0') as i64).min(1 << 40);
+            i += 1;
+        }
+        if i == st {
+            return Err(HexErr::Invalid);
+        }
+        if eneg {
+            exp = -exp;
+        }
+    }
+    if i != s.len() {
+        return Err(HexErr::Invalid);
+    }
+    let sign = if neg { -1.0 } else { 1.0 };
+    let m = BigUint::parse_bytes(&digits, 16).ok_or(HexErr::Invalid)?;
+    if m.bits() == 0 {
+        return Ok(sign * 0.0);
+    }
+    // value = m * 2**e2
+    let e2 = exp - 4 * frac_digits;
+    let top = m.bits() as i64 + e2; // value < 2**top
+    if top > 1024 {
+        return Err(HexErr::Overflow);
+    }
+    if top < -1074 - 1 {
+        return Ok(sign * 0.0);
+    }
+    // The exponent of the result's last bit.
+    let lsb = (top - 53).max(-1074);
+    let shift = lsb - e2;
+    let q: u64 = if shift <= 0 {
+        // Exact: at most 53 bits.
+        num_traits::ToPrimitive::to_u64(&(m << (-shift) as usize)).unwrap_or(u64::MAX)
+    } else {
+        let sh = shift as usize;
+        let q = &m >> sh;
+        let rem = &m - (&q << sh);
+        let half = BigUint::from(1u8) << (sh - 1);
+        let q = num_traits::ToPrimitive::to_u64(&q).unwrap_or(u64::MAX);
+        match rem.cmp(&half) {
+            std::cmp::Ordering::Greater => q + 1,
+            std::cmp::Ordering::Equal if q & 1 == 1 => q + 1,
+            _ => q,
+        }
+    };
+    // q <= 2**53 and lsb <= 972: q * 2**lsb is exact unless it
+    // overflows.
+    if (64 - q.leading_zeros() as i64) + lsb > 1024 {
+        return Err(HexErr::Overflow);
+    }
+    let v = (q as f64) * pow2(lsb);
+    if v.is_infinite() {
+        return Err(HexErr::Overflow);
+    }
+    Ok(sign * v)
 }
 
 fn float_fromhex(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let s = match args.get(1).and_then(|&v| v.downcast::<StrObj>()) {
-        Some(s) => s.as_str().trim().to_ascii_lowercase(),
-        None => return Err(ts.type_error("fromhex() argument must be str")),
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.fromhex($type, string, /)");
+    let [cls, arg] = SIG.bind(ts, args, kw)?;
+    let Some(text) = arg.downcast::<StrObj>() else {
+        // CPython reads the argument with PyUnicode_AsUTF8AndSize.
+        return Err(ts.type_error("bad argument type for built-in operation"));
     };
-    let (neg, body) = match s.strip_prefix('-') {
-        Some(b) => (true, b.to_string()),
-        None => (false, s.trim_start_matches('+').to_string()),
-    };
-    let parsed = match body.as_str() {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => {
-            let b = body.trim_start_matches("0x");
-            let (mant, exp) = match b.split_once('p') {
-                Some((m, e)) => (m, e.parse::<i64>().ok()),
-                None => (b, Some(0)),
-            };
-            let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
-            let mut val = 0f64;
-            let mut ok = !(ip.is_empty() && fp.is_empty());
-            for c in ip.chars() {
-                match c.to_digit(16) {
-                    Some(d) => val = val * 16.0 + d as f64,
-                    None => ok = false,
-                }
-            }
-            let mut scale = 1.0 / 16.0;
-            for c in fp.chars() {
-                match c.to_digit(16) {
-                    Some(d) => {
-                        val += d as f64 * scale;
-                        scale /= 16.0;
-                    }
-                    None => ok = false,
-                }
-            }
-            match (ok, exp) {
-                (true, Some(e)) => Some(val * 2f64.powi(e.clamp(-2000, 2000) as i32)),
-                _ => None,
-            }
+    let f = match parse_hex(text.as_str()) {
+        Ok(f) => f,
+        Err(HexErr::Invalid) => {
+            return Err(ts.value_error("invalid hexadecimal floating-point string"))
+        }
+        Err(HexErr::Overflow) => {
+            return Err(ts.overflow_error("hexadecimal value too large to represent as a float"))
         }
     };
-    match parsed {
-        Some(f) => {
-            let f = if neg { -f } else { f };
-            let cls = args[0];
-            if cls == types().float.value() {
-                Ok(new_float(ts, f))
-            } else {
-                let v = new_float(ts, f);
-                crate::ops::call1(ts, cls, v)
-            }
-        }
-        None => Err(ts.value_error("invalid hexadecimal floating-point string")),
+    let v = new_float(ts, f);
+    if cls == types().float.value() {
+        return Ok(v);
+    }
+    crate::ops::call1(ts, cls, v)
+}
+
+fn float_getformat(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__getformat__($type, typestr, /)");
+    let [_, arg] = SIG.bind(ts, args, kw)?;
+    let Some(s) = arg.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            type_name(arg)
+        )));
+    };
+    match s.as_str() {
+        "double" | "float" => Ok(StrObj::new(ts, "IEEE, little-endian")),
+        _ => Err(ts.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
     }
 }
 
 fn float_conjugate(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.conjugate($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     Ok(new_float(ts, f))
 }
@@ -612,13 +981,17 @@ fn divmod_method(ts: &mut ThreadState, args: &[Value], reflected: bool) -> PyRes
     Ok(crate::builtins::numeric_divmod(ts, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
-fn float_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__round__($self, ndigits=None, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     match args.get(1) {
         None => round_to_int(ts, f),
         Some(v) if v.is_none() => round_to_int(ts, f),
         Some(&n) => {
-            let n = crate::ops::index_to_i64(ts, n)?;
+            let n = crate::ops::index(ts, n)?;
+            let n = crate::objects::int::to_i64_saturating(n);
             match round_float(f, n) {
                 Some(r) => Ok(new_float(ts, r)),
                 None => Err(ts.overflow_error("rounded value too large to represent")),
@@ -644,29 +1017,37 @@ pub fn round_to_int(ts: &mut ThreadState, f: f64) -> PyResult<Value> {
     int_from_f64(ts, r)
 }
 
-fn float_trunc(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__trunc__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f)
 }
 
-fn float_floor(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__floor__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.floor())
 }
 
-fn float_ceil(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn float_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__ceil__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     int_from_f64(ts, f.ceil())
 }
 
-fn float_format(
-    ts: &mut ThreadState,
-    args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
+fn float_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__format__($self, format_spec, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => crate::objects::str::expect_str(ts, s, "__format__() argument")?,
         None => return Err(ts.type_error("__format__() takes exactly one argument")),
     };
     crate::format::format_float(ts, f, spec.as_str())
@@ -675,8 +1056,11 @@ fn float_format(
 fn float_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("float.__getnewargs__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let f = self_f64(ts, args)?;
     let v = new_float(ts, f);
     Ok(TupleObj::new(ts, &[v]).value())
@@ -692,6 +1076,11 @@ fn get_imag(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(
+        ts,
+        "Convert a string or number to a floating point number, if possible.",
+    );
+    crate::objects::set_type_attr(ts, t.float, "__doc__", doc);
     let ty = t.float;
     let s = &ty.slots;
     s.repr.set(Some(float_repr));
@@ -719,6 +1108,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("as_integer_ratio", float_as_integer_ratio),
             method("hex", float_hex),
             classmethod("fromhex", float_fromhex),
+            classmethod("__getformat__", float_getformat),
             method("conjugate", float_conjugate),
             method("__round__", float_round),
             method("__divmod__", float_divmod_method),

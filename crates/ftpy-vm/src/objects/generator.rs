@@ -318,6 +318,14 @@ impl GenObj {
             Ok(v) if flags & SUSPENDED != 0 => {
                 self.exc_state
                     .set(if now != outer { now } else { Value::NULL });
+                if self.header.flags() & crate::object::flags::FINALIZABLE == 0
+                    && self.frame.code.handler_for(self.frame.lasti).is_some()
+                {
+                    // Suspended inside a `try`/`with`: a `finally`,
+                    // `except` or `__exit__` is waiting, so close it when
+                    // it is collected (`__del__`).
+                    self.register_finalizer();
+                }
                 self.state.store(SUSPENDED_STATE, Ordering::Release);
                 Ok(if flags & ASYNC_WRAPPED != 0 {
                     Step::AsyncYield(v)
@@ -385,6 +393,13 @@ impl GenObj {
         );
         self.finish();
         Err(self.escaping_error(ts, e))
+    }
+
+    /// Registers the object for finalization (once).
+    pub fn register_finalizer(&self) {
+        if self.header.flags() & crate::object::flags::FINALIZABLE == 0 {
+            crate::gc::collect::register_finalizer(&self.header);
+        }
     }
 
     fn finish(&self) {
@@ -661,9 +676,9 @@ pub fn throw_exception(ts: &mut ThreadState, typ: Value, val: Value, tb: Value) 
             };
             if inst.downcast::<ExcObj>().is_none() {
                 let r = ops::repr_string(ts, typ)?;
+                let rt = ops::repr_string(ts, crate::objects::typeobj::type_of(inst).value())?;
                 return Err(ts.type_error(format!(
-                    "calling {r} should have returned an instance of BaseException, not {}",
-                    type_name(inst)
+                    "calling {r} should have returned an instance of BaseException, not {rt}"
                 )));
             }
             inst
@@ -788,6 +803,34 @@ fn m_await(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     Ok(crate::objects::coroutine_wrapper::new(ts, args[0]))
 }
 
+/// `__del__` (CPython's `_PyGen_Finalize`): a collected generator that is
+/// still suspended is closed, so its `finally` blocks run; an async
+/// generator with a finalizer hook is handed to the hook instead. Errors
+/// are reported as unraisable.
+fn m_del(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    let g = this(ts, args[0])?;
+    let st = g.state.load(Ordering::Acquire);
+    if st == FINISHED || st == CREATED {
+        return Ok(Value::NONE);
+    }
+    let saved = ts.exc_info();
+    let r = if g.gen_kind() == GenKind::AsyncGenerator {
+        let fin = g.finalizer.get();
+        if !fin.is_null() && !g.closed.load(Ordering::Acquire) {
+            ops::call1(ts, fin, args[0]).map(|_| ())
+        } else {
+            g.close(ts)
+        }
+    } else {
+        g.close(ts)
+    };
+    ts.set_exc_info(saved);
+    if let Err(e) = r {
+        crate::report_unraisable(ts, e, args[0]);
+    }
+    Ok(Value::NONE)
+}
+
 fn gen_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let g = this(ts, v)?;
     let q = crate::objects::str::as_str(g.qualname.get()).unwrap_or("?");
@@ -834,19 +877,52 @@ fn get_code(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// `gi_frame` / `cr_frame` / `ag_frame`: None once finished.
 pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let g = this(ts, v)?;
-    if g.state.load(Ordering::Acquire) == FINISHED {
+    let f = g.frame_ptr();
+    // Running on this thread: the live frame, as `sys._getframe()` sees it.
+    let mut cur = ts.top_frame();
+    while !cur.is_null() {
+        if std::ptr::eq(cur, f) {
+            return Ok(crate::objects::frame::FrameObj::from_live(ts, f));
+        }
+        // SAFETY: frames in this thread's chain are live.
+        cur = unsafe { (*cur).prev };
+    }
+    let st = g.state.load(Ordering::Acquire);
+    if st == FINISHED {
         return Ok(Value::NONE);
     }
-    let f = &g.frame;
-    let lasti = if g.state.load(Ordering::Acquire) == CREATED {
-        crate::objects::traceback::NO_POSITION
+    // Not running: hold it (so no thread resumes it meanwhile) and read its
+    // locals. One running on another thread is shown without them.
+    let held = (st == CREATED || st == SUSPENDED_STATE)
+        && g.state
+            .compare_exchange(st, RUNNING, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+    // SAFETY: the frame is not running (held above) or only its header
+    // fields are read.
+    let fr = unsafe { &*f };
+    let locals = if held {
+        crate::objects::frame::live_locals(ts, fr)
     } else {
-        f.lasti
+        Value::NULL
     };
-    Ok(
-        crate::objects::frame::FrameObj::snapshot(ts, f.code.value(), f.globals.value(), lasti)
-            .value(),
-    )
+    if held {
+        g.state.store(st, Ordering::Release);
+    }
+    let (lasti, lineno) = if st == CREATED {
+        (crate::objects::traceback::NO_POSITION, fr.code.first_line)
+    } else {
+        (fr.lasti, fr.code.line_of(fr.lasti as usize))
+    };
+    let fo = ts.alloc(crate::objects::frame::FrameObj {
+        header: Header::new(types().frame, Kind::Frame, 0),
+        code: Slot::new(fr.code.value()),
+        globals: Slot::new(fr.globals.value()),
+        locals: Slot::new(locals),
+        back: Slot::new(Value::NONE),
+        lasti,
+        lineno,
+    });
+    Ok(fo.value())
 }
 /// `gi_yieldfrom` / `cr_await` / `ag_await`.
 pub fn get_yieldfrom(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -866,6 +942,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     g.slots.next.set(Some(gen_next));
     for ty in [t.generator, t.coroutine, t.async_generator] {
         ty.slots.repr.set(Some(gen_repr));
+        add_methods(ts, ty, &[method("__del__", m_del)]);
         add_getset(ts, ty, "__name__", get_name, Some(set_name));
         add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     }

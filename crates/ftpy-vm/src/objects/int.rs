@@ -912,6 +912,12 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
         if is_int(r) {
             return int_pos(ts, r);
         }
+        if type_of(r).slots.index.get().is_none() {
+            return Err(ts.type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                type_name(r)
+            )));
+        }
         return crate::ops::index(ts, r);
     }
     Err(ts.type_error(format!(
@@ -932,7 +938,9 @@ fn int_new(
         (None, Some(_)) => return Err(ts.type_error("int() missing string argument")),
         (Some(x), None) => to_int(ts, x)?,
         (Some(x), Some(base)) => {
-            let base = crate::ops::index_to_i64(ts, base)?;
+            // Saturating, as CPython's PyNumber_AsSsize_t(base, NULL).
+            let base = crate::ops::index(ts, base)?;
+            let base = to_i64_saturating(base);
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -964,8 +972,11 @@ fn self_int(ts: &mut ThreadState, args: &[Value]) -> PyResult<Cow<'static, BigIn
 fn int_bit_length(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.bit_length($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_i64(ts, b.bits() as i64))
 }
@@ -973,8 +984,11 @@ fn int_bit_length(
 fn int_bit_count(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.bit_count($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let (_, digits) = b.to_u64_digits();
     let n: u64 = digits.iter().map(|d| d.count_ones() as u64).sum();
@@ -984,8 +998,11 @@ fn int_bit_count(
 fn int_conjugate(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.conjugate($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
 }
@@ -993,25 +1010,40 @@ fn int_conjugate(
 fn int_as_integer_ratio(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.as_integer_ratio($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let n = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[n, Value::small_int_unchecked(1)]).value())
 }
 
-fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__round__($self, ndigits=None, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let nd = match args.get(1) {
         None => return Ok(int_from_big(ts, b.into_owned())),
         Some(v) if v.is_none() => return Ok(int_from_big(ts, b.into_owned())),
-        Some(&v) => crate::ops::index_to_i64(ts, v)?,
+        Some(&v) => {
+            let i = crate::ops::index(ts, v)?;
+            to_big(i).map(|c| c.into_owned()).unwrap_or_default()
+        }
     };
-    if nd >= 0 {
+    if !nd.is_negative() {
         return Ok(int_from_big(ts, b.into_owned()));
     }
-    // Round to a multiple of 10**-nd, half to even.
-    let p = BigInt::from(10u32).pow((-nd).min(100000) as u32);
+    // Round to a multiple of 10**-nd, half to even. A power of ten with
+    // more digits than the int (plus one) rounds it to 0.
+    let digits_bound = (b.bits() as f64 * std::f64::consts::LOG10_2) as u64 + 2;
+    let k = match (-nd).to_u64() {
+        Some(k) if k <= digits_bound => k,
+        _ => return Ok(Value::small_int_unchecked(0)),
+    };
+    let p = BigInt::from(10u32).pow(k as u32);
     let (q, r) = b.div_mod_floor(&p);
     let twice = &r * 2u32;
     let q = match twice.cmp(&p) {
@@ -1022,31 +1054,39 @@ fn int_round(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) ->
     Ok(int_from_big(ts, q * p))
 }
 
+/// `byteorder` of to_bytes/from_bytes.
+fn byte_order(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<bool> {
+    let Some(s) = v.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            type_name(v)
+        )));
+    };
+    match s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
 fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(
-        ts,
-        "to_bytes",
-        args,
-        kw,
-        &["self", "length", "byteorder", "signed"],
-        1,
-        3,
-    )?;
-    let b = to_big(a.req(0)).unwrap_or_default();
-    let length = match a.get(1) {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new(
+        "int.to_bytes($self, /, length=1, byteorder='big', *, signed=False)",
+    );
+    let [this, length, order, signed] = SIG.bind(ts, args, kw)?;
+    let b = self_int(ts, &[this])?;
+    let length = match length.non_null() {
         Some(l) => crate::ops::index_to_i64(ts, l)?,
         None => 1,
     };
     if length < 0 {
         return Err(ts.value_error("length argument must be non-negative"));
     }
-    let order = match a.get(2) {
-        Some(o) => {
-            crate::objects::str::expect_str(ts, o, "to_bytes() argument 'byteorder'")?.to_string()
-        }
-        None => "big".to_string(),
+    let little = match order.non_null() {
+        Some(o) => byte_order(ts, o, "to_bytes")?,
+        None => false,
     };
-    let signed = match a.get(3) {
+    let signed = match signed.non_null() {
         Some(s) => crate::ops::truthy(ts, s)?,
         None => false,
     };
@@ -1063,15 +1103,13 @@ fn int_to_bytes(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     }
     let len = length as usize;
     if bytes.len() > len {
-        // to_signed_bytes may add a sign byte that is redundant.
         return Err(ts.overflow_error("int too big to convert"));
     }
+    ts.check_alloc_size(len)?;
     let fill = if signed && b.is_negative() { 0xff } else { 0 };
     bytes.resize(len, fill);
-    match order.as_str() {
-        "little" => {}
-        "big" => bytes.reverse(),
-        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    if !little {
+        bytes.reverse();
     }
     Ok(crate::objects::bytes::BytesObj::new(ts, &bytes))
 }
@@ -1081,48 +1119,56 @@ fn int_from_bytes(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(
-        ts,
-        "from_bytes",
-        args,
-        kw,
-        &["cls", "bytes", "byteorder", "signed"],
-        2,
-        3,
-    )?;
-    let data = match crate::objects::bytes::bytes_data(a.req(1)) {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new(
+        "int.from_bytes($type, /, bytes, byteorder='big', *, signed=False)",
+    );
+    let [cls, src, order, signed] = SIG.bind(ts, args, kw)?;
+    let data = match crate::objects::bytes::bytes_data(src) {
         Some(d) => d,
         None => {
-            let items = crate::ops::collect(ts, a.req(1))?;
-            let mut out = Vec::new();
-            for &x in items.iter() {
-                match to_i64(x) {
-                    Some(v) if (0..256).contains(&v) => out.push(v as u8),
-                    _ => return Err(ts.value_error("bytes must be in range(0, 256)")),
+            // bytes(src): an iterable of ints, but not a str or an int.
+            if src.downcast::<StrObj>().is_some() || is_int(src) {
+                return Err(ts.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    type_name(src)
+                )));
+            }
+            let items = match crate::ops::collect(ts, src) {
+                Ok(items) => items,
+                Err(e) if e.matches(types().type_error) => {
+                    return Err(ts.type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        type_name(src)
+                    )))
                 }
+                Err(e) => return Err(e),
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for &x in items.iter() {
+                let v = crate::ops::index_to_i64(ts, x)?;
+                if !(0..256).contains(&v) {
+                    return Err(ts.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(v as u8);
             }
             out
         }
     };
-    let order = match a.get(2) {
-        Some(o) => {
-            crate::objects::str::expect_str(ts, o, "from_bytes() argument 'byteorder'")?.to_string()
-        }
-        None => "big".to_string(),
+    let little = match order.non_null() {
+        Some(o) => byte_order(ts, o, "from_bytes")?,
+        None => false,
     };
-    let signed = match a.get(3) {
+    let signed = match signed.non_null() {
         Some(s) => crate::ops::truthy(ts, s)?,
         None => false,
     };
-    let v = match (order.as_str(), signed) {
-        ("big", false) => BigInt::from_bytes_be(Sign::Plus, &data),
-        ("little", false) => BigInt::from_bytes_le(Sign::Plus, &data),
-        ("big", true) => BigInt::from_signed_bytes_be(&data),
-        ("little", true) => BigInt::from_signed_bytes_le(&data),
-        _ => return Err(ts.value_error("byteorder must be either 'little' or 'big'")),
+    let v = match (little, signed) {
+        (false, false) => BigInt::from_bytes_be(Sign::Plus, &data),
+        (true, false) => BigInt::from_bytes_le(Sign::Plus, &data),
+        (false, true) => BigInt::from_signed_bytes_be(&data),
+        (true, true) => BigInt::from_signed_bytes_le(&data),
     };
     let r = int_from_big(ts, v);
-    let cls = a.req(0);
     if cls == types().int.value() {
         return Ok(r);
     }
@@ -1132,16 +1178,22 @@ fn int_from_bytes(
 fn int_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__getnewargs__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let v = int_from_big(ts, b.into_owned());
     Ok(TupleObj::new(ts, &[v]).value())
 }
 
-fn int_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__format__($self, format_spec, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => crate::objects::str::expect_str(ts, s, "__format__() argument")?,
         None => return Err(ts.type_error("__format__() takes exactly one argument")),
     };
     crate::format::format_int(ts, args[0], spec.as_str())
@@ -1159,18 +1211,44 @@ fn get_denominator(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(1))
 }
 
-fn int_trunc(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__trunc__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
 }
 
-fn int_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn int_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__floor__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__ceil__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
+    let b = self_int(ts, args)?;
+    Ok(int_from_big(ts, b.into_owned()))
+}
+
+fn int_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("int.__sizeof__($self, /)");
+    SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let digits = (b.bits() as i64 + 29) / 30;
     Ok(int_from_i64(ts, 24 + 4 * digits.max(1)))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4");
+    crate::objects::set_type_attr(ts, t.int, "__doc__", doc);
+    let doc = StrObj::new(ts, "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.");
+    crate::objects::set_type_attr(ts, t.bool, "__doc__", doc);
     let ty = t.int;
     let s = &ty.slots;
     s.repr.set(Some(int_repr));
@@ -1202,8 +1280,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__divmod__", int_divmod),
             method("__rdivmod__", int_rdivmod),
             method("__trunc__", int_trunc),
-            method("__floor__", int_trunc),
-            method("__ceil__", int_trunc),
+            method("__floor__", int_floor),
+            method("__ceil__", int_ceil),
             method("to_bytes", int_to_bytes),
             classmethod("from_bytes", int_from_bytes),
             method("__getnewargs__", int_getnewargs),

@@ -92,7 +92,8 @@ pub fn seq_iter(ts: &mut ThreadState, seq: Value) -> Value {
 
 /// A dict iterator of type `ty` (keys, values or items).
 pub fn dict_iter(ts: &mut ThreadState, ty: Gc<TypeObj>, d: Gc<DictObj>) -> Value {
-    IterObj::new2(ts, ty, d.value(), Value::NULL, 0, d.len() as i64).value()
+    let n = d.len() as i64;
+    IterObj::new2(ts, ty, d.value(), Value::small_int_unchecked(n), 0, n).value()
 }
 
 fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -152,30 +153,63 @@ fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 }
 
 /// range_iterator over small ints: index = next value, end = remaining
-/// count, b = step (a small int).
-fn range_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+/// count, b = step (a small int). Every value it passes through is a small
+/// int (range.rs makes a `longrange_iterator` otherwise), which the
+/// interpreter's `FOR_ITER` fast path relies on.
+fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let left = o.end.fetch_sub(1, Ordering::Relaxed);
     if left <= 0 {
         o.end.store(0, Ordering::Relaxed);
         return Ok(None);
     }
-    let step = o.b.get().as_small_int().unwrap_or(1);
+    let b = o.b.get();
+    let step = b
+        .as_small_int()
+        .or_else(|| crate::objects::int::to_i64(b))
+        .unwrap_or(1);
+    // Wrapping: the value after the last item may not fit (never read).
     let cur = o.index.fetch_add(step, Ordering::Relaxed);
-    Ok(Some(Value::small_int_unchecked(cur)))
+    Ok(Some(match Value::small_int(cur) {
+        Some(x) => x,
+        None => crate::objects::int::int_from_i64(ts, cur),
+    }))
 }
 
-/// A range iterator for small-int ranges.
+/// A range iterator over `len` values from `start` by `step`, all of
+/// which (and the one after the last) are small ints.
+/// (`a` keeps the start, for `__reduce__` and `__setstate__`.)
 pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
-    IterObj::new2(
-        ts,
-        types().range_iterator,
-        Value::NULL,
-        Value::small_int_unchecked(step),
-        start,
-        len,
-    )
-    .value()
+    let stepv = crate::objects::int::int_from_i64(ts, step);
+    let startv = crate::objects::int::int_from_i64(ts, start);
+    IterObj::new2(ts, types().range_iterator, startv, stepv, start, len).value()
+}
+
+/// longrange_iterator: a = the next value, b = (step, remaining count,
+/// start, length), all ints of any size.
+fn longrange_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    let o = it(v);
+    let Some(state) = o.b.get().downcast::<TupleObj>() else {
+        return Ok(None);
+    };
+    let [step, left, start, len] = [0, 1, 2, 3].map(|i| state.items()[i]);
+    let one = Value::small_int_unchecked(1);
+    if crate::objects::int::to_i64(left).is_some_and(|n| n <= 0) {
+        return Ok(None);
+    }
+    let cur = o.a.get();
+    let next = ops::add(ts, cur, step)?;
+    let left = ops::sub(ts, left, one)?;
+    let st = TupleObj::new(ts, &[step, left, start, len]);
+    o.a.set(next);
+    o.b.set(st.value());
+    Ok(Some(cur))
+}
+
+/// A range iterator for ranges whose values or length need big ints.
+pub fn long_range_iter(ts: &mut ThreadState, start: Value, step: Value, len: Value) -> Value {
+    let st = TupleObj::new(ts, &[step, len, start, len]);
+    IterObj::new(ts, types().longrange_iterator, start, st.value(), 0).value()
 }
 
 /// str iterator: a = str, index = char index, end = byte offset.
@@ -199,7 +233,8 @@ fn str_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 }
 
 /// dict iterators: a = dict, index = entry position, end = the size the
-/// dict had when iteration began.
+/// dict had when iteration began, b = the count of items left (for
+/// `__length_hint__`).
 fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, Value)>> {
     let o = it(v);
     let Some(d) = o.a.get().downcast::<DictObj>() else {
@@ -213,6 +248,7 @@ fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, V
     match d.next_entry(pos) {
         Some((next, k, val)) => {
             o.index.store(next as i64, Ordering::Relaxed);
+            count_down(o);
             Ok(Some((k, val)))
         }
         None => {
@@ -220,6 +256,62 @@ fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, V
             Ok(None)
         }
     }
+}
+
+/// One item fewer left (`b` counts them as a small int).
+fn count_down(o: Gc<IterObj>) {
+    if let Some(n) = o.b.get().as_small_int() {
+        o.b.set(Value::small_int_unchecked((n - 1).max(0)));
+    }
+}
+
+/// The reversed dict iterators: as the forward ones, but `index` is one
+/// past the next entry to look at, counting down.
+fn dict_prev_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, Value)>> {
+    let o = it(v);
+    let Some(d) = o.a.get().downcast::<DictObj>() else {
+        return Ok(None);
+    };
+    if d.len() as i64 != o.end.load(Ordering::Relaxed) {
+        o.end.store(-1, Ordering::Relaxed);
+        o.a.set(Value::NULL);
+        return Err(ts.runtime_error("dictionary changed size during iteration"));
+    }
+    let pos = o.index.load(Ordering::Relaxed).max(0) as usize;
+    match d.prev_entry(pos) {
+        Some((at, k, val)) => {
+            o.index.store(at as i64, Ordering::Relaxed);
+            count_down(o);
+            Ok(Some((k, val)))
+        }
+        None => {
+            o.a.set(Value::NULL);
+            o.b.set(Value::small_int_unchecked(0));
+            Ok(None)
+        }
+    }
+}
+
+fn dict_rev_key_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(dict_prev_common(ts, v)?.map(|(k, _)| k))
+}
+
+fn dict_rev_value_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(dict_prev_common(ts, v)?.map(|(_, x)| x))
+}
+
+fn dict_rev_item_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    match dict_prev_common(ts, v)? {
+        Some((k, x)) => Ok(Some(TupleObj::new(ts, &[k, x]).value())),
+        None => Ok(None),
+    }
+}
+
+/// A reversed dict iterator of type `ty` (keys, values or items).
+pub fn dict_rev_iter(ts: &mut ThreadState, ty: Gc<TypeObj>, d: Gc<DictObj>) -> Value {
+    let n = d.len() as i64;
+    let pos = d.entries_end() as i64;
+    IterObj::new2(ts, ty, d.value(), Value::small_int_unchecked(n), pos, n).value()
 }
 
 fn dict_key_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
@@ -254,6 +346,10 @@ fn set_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     match s.next_entry(pos as usize) {
         Some((next, k)) => {
             o.index.store(next as i64, Ordering::Relaxed);
+            if pos == 0 {
+                o.b.set(Value::small_int_unchecked(s.len() as i64));
+            }
+            count_down(o);
             Ok(Some(k))
         }
         None => {
@@ -575,16 +671,255 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     } else if ty == t.range_iterator {
         o.end.load(Ordering::Relaxed)
     } else if ty == t.list_reverseiterator || ty == t.reversed {
-        o.index.load(Ordering::Relaxed) + 1
-    } else {
+        if o.a.get().is_null() {
+            0
+        } else {
+            o.index.load(Ordering::Relaxed) + 1
+        }
+    } else if ty == t.longrange_iterator {
+        return match o.b.get().downcast::<TupleObj>() {
+            Some(st) => Ok(st.items()[1]),
+            None => Ok(Value::small_int_unchecked(0)),
+        };
+    } else if ty == t.set_iterator {
+        match o.a.get().downcast::<SetObj>() {
+            None => 0,
+            Some(s) if o.index.load(Ordering::Relaxed) == 0 => s.len() as i64,
+            Some(s) if s.len() as i64 + 1 == o.end.load(Ordering::Relaxed) => {
+                o.b.get().as_small_int().unwrap_or(0)
+            }
+            Some(_) => 0,
+        }
+    } else if o.a.get().is_null() {
         0
+    } else {
+        // The dict iterators, forward and reversed.
+        match o.a.get().downcast::<DictObj>() {
+            Some(d) if d.len() as i64 == o.end.load(Ordering::Relaxed) => {
+                o.b.get().as_small_int().unwrap_or(0)
+            }
+            _ => 0,
+        }
     };
     let _ = ts;
     Ok(Value::small_int_unchecked(n.max(0)))
 }
 
+/// `iter`/`reversed` and their arguments, for `__reduce__`.
+fn reduce_value(
+    ts: &mut ThreadState,
+    f: &str,
+    arg: Value,
+    state: Option<Value>,
+) -> PyResult<Value> {
+    let func = match f {
+        "reversed" => types().reversed.value(),
+        _ => match crate::interp::interp().builtins_dict.get_str_text("iter") {
+            Some(v) => v,
+            None => return Err(ts.type_error("iter is missing")),
+        },
+    };
+    let args = TupleObj::new(ts, &[arg]);
+    match state {
+        Some(st) => Ok(TupleObj::new(ts, &[func, args.value(), st]).value()),
+        None => Ok(TupleObj::new(ts, &[func, args.value()]).value()),
+    }
+}
+
+/// The items an iterator over a dict or set has left, without consuming
+/// them.
+fn remaining_items(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let out = ListObj::new(ts, &[]);
+    let src = o.a.get();
+    if let Some(s) = src.downcast::<SetObj>() {
+        let mut pos = o.index.load(Ordering::Relaxed) as usize;
+        while let Some((next, k)) = s.next_entry(pos) {
+            out.append(ts, k);
+            pos = next;
+        }
+        return Ok(out.value());
+    }
+    let Some(d) = src.downcast::<DictObj>() else {
+        return Ok(out.value());
+    };
+    let reversed = ty == t.dict_reversekeyiterator
+        || ty == t.dict_reversevalueiterator
+        || ty == t.dict_reverseitemiterator;
+    let pick = |ts: &mut ThreadState, k: Value, x: Value| -> Value {
+        if ty == t.dict_keyiterator || ty == t.dict_reversekeyiterator {
+            k
+        } else if ty == t.dict_valueiterator || ty == t.dict_reversevalueiterator {
+            x
+        } else {
+            TupleObj::new(ts, &[k, x]).value()
+        }
+    };
+    let mut pos = o.index.load(Ordering::Relaxed).max(0) as usize;
+    loop {
+        let step = if reversed {
+            d.prev_entry(pos)
+        } else {
+            d.next_entry(pos)
+        };
+        let Some((next, k, x)) = step else { break };
+        let item = pick(ts, k, x);
+        out.append(ts, item);
+        pos = next;
+    }
+    Ok(out.value())
+}
+
+fn iter_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("iterator.__reduce__($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let src = o.a.get();
+    let index = o.index.load(Ordering::Relaxed);
+    if ty == t.reversed {
+        let rt = t.reversed.value();
+        if src.is_null() {
+            let empty = TupleObj::new(ts, &[crate::interp::interp().empty_tuple.value()]);
+            return Ok(TupleObj::new(ts, &[rt, empty.value()]).value());
+        }
+        let a = TupleObj::new(ts, &[src]);
+        let i = Value::small_int_unchecked(index);
+        return Ok(TupleObj::new(ts, &[rt, a.value(), i]).value());
+    }
+    if ty == t.list_iterator || ty == t.tuple_iterator || ty == t.list_reverseiterator {
+        if src.is_null() {
+            let empty = if ty == t.tuple_iterator {
+                crate::interp::interp().empty_tuple.value()
+            } else {
+                ListObj::new(ts, &[]).value()
+            };
+            return reduce_value(ts, "iter", empty, None);
+        }
+        let f = if ty == t.list_reverseiterator {
+            "reversed"
+        } else {
+            "iter"
+        };
+        return reduce_value(ts, f, src, Some(Value::small_int_unchecked(index)));
+    }
+    if ty == t.range_iterator {
+        // a = start, b = step, index = next value, end = items left.
+        let start = crate::objects::int::to_i64(src).unwrap_or(0);
+        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
+        let done = if step == 0 { 0 } else { (index - start) / step };
+        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        let stop =
+            crate::objects::int::int_from_i128(ts, start as i128 + total as i128 * step as i128);
+        let (a, b) = (src, o.b.get());
+        let r = crate::objects::range::RangeObj::new(ts, a, stop, b)?;
+        let d = crate::objects::int::int_from_i64(ts, done);
+        return reduce_value(ts, "iter", r.value(), Some(d));
+    }
+    if ty == t.longrange_iterator {
+        let Some(st) = o.b.get().downcast::<TupleObj>() else {
+            return Err(ts.type_error("bad iterator"));
+        };
+        let [step, left, start, len] = [0, 1, 2, 3].map(|i| st.items()[i]);
+        let span = ops::mul(ts, len, step)?;
+        let stop = ops::add(ts, start, span)?;
+        let r = crate::objects::range::RangeObj::new(ts, start, stop, step)?;
+        let done = ops::sub(ts, len, left)?;
+        return reduce_value(ts, "iter", r.value(), Some(done));
+    }
+    let rest = remaining_items(ts, v)?;
+    reduce_value(ts, "iter", rest, None)
+}
+
+fn iter_setstate(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("iterator.__setstate__($self, state, /)");
+    let [v, state] = SIG.bind(ts, args, kw)?;
+    if !crate::objects::int::is_int(state) {
+        return Err(ts.type_error("an integer is required"));
+    }
+    let o = it(v);
+    let t = types();
+    let ty = type_of(v);
+    let src = o.a.get();
+    if ty == t.longrange_iterator {
+        let Some(st) = o.b.get().downcast::<TupleObj>() else {
+            return Err(ts.type_error("bad iterator"));
+        };
+        let [step, _, start, len] = [0, 1, 2, 3].map(|i| st.items()[i]);
+        let zero = Value::small_int_unchecked(0);
+        let k = if ops::lt(ts, state, zero)? {
+            zero
+        } else if ops::lt(ts, len, state)? {
+            len
+        } else {
+            state
+        };
+        let off = ops::mul(ts, k, step)?;
+        let next = ops::add(ts, start, off)?;
+        let left = ops::sub(ts, len, k)?;
+        let nst = TupleObj::new(ts, &[step, left, start, len]);
+        o.a.set(next);
+        o.b.set(nst.value());
+        return Ok(Value::NONE);
+    }
+    let k = crate::ops::index_to_i64(ts, state)?;
+    if ty == t.range_iterator {
+        let start = crate::objects::int::to_i64(src).unwrap_or(0);
+        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
+        let index = o.index.load(Ordering::Relaxed);
+        let done = if step == 0 { 0 } else { (index - start) / step };
+        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        let k = k.clamp(0, total);
+        o.index.store(start + k * step, Ordering::Relaxed);
+        o.end.store(total - k, Ordering::Relaxed);
+        return Ok(Value::NONE);
+    }
+    if src.is_null() {
+        return Ok(Value::NONE);
+    }
+    let len = if let Some(l) = src.downcast::<ListObj>() {
+        l.len() as i64
+    } else if let Some(tu) = src.downcast::<TupleObj>() {
+        tu.len() as i64
+    } else {
+        ops::len(ts, src)? as i64
+    };
+    let k = if ty == t.list_reverseiterator || ty == t.reversed {
+        k.clamp(-1, len - 1)
+    } else {
+        k.clamp(0, len)
+    };
+    o.index.store(k, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
-    let table: [(Gc<TypeObj>, crate::objects::typeobj::NextFn); 19] = [
+    for ty in [
+        t.list_iterator,
+        t.list_reverseiterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.longrange_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
+        t.set_iterator,
+    ] {
+        crate::objects::set_type_attr(ts, ty, "__doc__", Value::NONE);
+    }
+    let table: [(Gc<TypeObj>, crate::objects::typeobj::NextFn); 23] = [
         (t.list_iterator, list_next),
         (t.list_reverseiterator, list_rev_next),
         (t.tuple_iterator, tuple_next),
@@ -604,6 +939,10 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         (t.reversed, reversed_next),
         (crate::interp::types().list_iterator, list_next),
         (crate::interp::types().tuple_iterator, tuple_next),
+        (t.dict_reversekeyiterator, dict_rev_key_next),
+        (t.dict_reversevalueiterator, dict_rev_value_next),
+        (t.dict_reverseitemiterator, dict_rev_item_next),
+        (t.longrange_iterator, longrange_next),
     ];
     for (ty, next) in table {
         ty.slots.iter.set(Some(iter_self));
@@ -620,7 +959,32 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.range_iterator,
         t.list_reverseiterator,
         t.reversed,
+        t.longrange_iterator,
+        t.set_iterator,
+        t.dict_keyiterator,
+        t.dict_valueiterator,
+        t.dict_itemiterator,
+        t.dict_reversekeyiterator,
+        t.dict_reversevalueiterator,
+        t.dict_reverseitemiterator,
     ] {
-        add_methods(ts, ty, &[method("__length_hint__", length_hint)]);
+        add_methods(
+            ts,
+            ty,
+            &[
+                method("__length_hint__", length_hint),
+                method("__reduce__", iter_reduce),
+            ],
+        );
+    }
+    for ty in [
+        t.list_iterator,
+        t.tuple_iterator,
+        t.range_iterator,
+        t.list_reverseiterator,
+        t.reversed,
+        t.longrange_iterator,
+    ] {
+        add_methods(ts, ty, &[method("__setstate__", iter_setstate)]);
     }
 }

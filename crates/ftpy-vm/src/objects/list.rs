@@ -406,7 +406,7 @@ pub fn list_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Valu
         }
         return Ok(ListObj::from_array(ts, out, count).value());
     }
-    let i = ops::index_saturating(ts, key, "list")?;
+    let i = ops::item_index(ts, key, "list")?;
     match normalize_index(i, l.len()).and_then(|j| l.get(j)) {
         Some(x) => Ok(x),
         None => Err(ts.index_error("list index out of range")),
@@ -422,7 +422,7 @@ pub fn list_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>
     let i = if let Some(i) = key.as_small_int() {
         i
     } else {
-        ops::index_saturating(ts, key, "list")?
+        ops::item_index(ts, key, "list")?
     };
     match x {
         Some(x) => {
@@ -716,7 +716,7 @@ fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     nargs(ts, "insert", args, kw, 2, 2)?;
     let l = this(ts, args)?;
-    let i = ops::index_saturating(ts, args[1], "list")?;
+    let i = ops::index_to_i64(ts, args[1])?;
     l.insert(ts, i, args[2]);
     Ok(Value::NONE)
 }
@@ -725,7 +725,7 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
     nargs(ts, "pop", args, kw, 0, 1)?;
     let l = this(ts, args)?;
     let i = match args.get(1) {
-        Some(&v) => ops::index_saturating(ts, v, "list")?,
+        Some(&v) => ops::index_to_i64(ts, v)?,
         None => -1,
     };
     match l.pop_at(i) {
@@ -777,11 +777,11 @@ fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
     let len = l.len() as i64;
     let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
     let start = match args.get(2) {
-        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        Some(&s) => clamp(ops::slice_bound(ts, s)?),
         None => 0,
     };
     let stop = match args.get(3) {
-        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        Some(&s) => clamp(ops::slice_bound(ts, s)?),
         None => len,
     };
     let mut i = start;
@@ -849,7 +849,7 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
     let l = this(ts, args)?;
     let key = key.non_null().filter(|k| !k.is_none());
     let reverse = match reverse.non_null() {
-        Some(r) => ops::truthy(ts, r)?,
+        Some(r) => crate::sort::reverse_flag(ts, r)?,
         None => false,
     };
     let mut items = l.take_all(ts);
@@ -883,13 +883,25 @@ fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(len_value(40 + 8 * cap))
 }
 
-fn list_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
-    Ok(v.downcast::<ListObj>()
-        .map(|l| !l.is_empty())
-        .unwrap_or(true))
+/// `list.__add__` called directly: CPython's sequence concatenation
+/// raises rather than returning NotImplemented.
+fn m_add(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("list.__add__($self, value, /)");
+    let [a, b] = SIG.bind(ts, args, kw)?;
+    let r = list_concat(ts, a, b)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Err(ts.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(b)
+        )));
+    }
+    Ok(r)
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.");
+    crate::objects::set_type_attr(ts, t.list, "__doc__", doc);
     let ty = t.list;
     let s = &ty.slots;
     s.repr.set(Some(list_repr));
@@ -897,7 +909,6 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         .set(Some(crate::objects::slots::hash_not_implemented));
     s.richcompare.set(Some(list_richcompare));
     s.len.set(Some(list_len));
-    s.bool.set(Some(list_bool));
     s.getitem.set(Some(list_getitem));
     s.setitem.set(Some(list_setitem));
     s.contains.set(Some(list_contains));
@@ -925,6 +936,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("sort", m_sort),
             method("__reversed__", m_reversed),
             method("__sizeof__", m_sizeof),
+            method("__add__", m_add),
         ],
     );
 }

@@ -504,9 +504,6 @@ fn mv_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         }
         return Err(ts.type_error("invalid indexing of 0-dim memory"));
     }
-    if key == Value::ELLIPSIS {
-        return Ok(v);
-    }
     if let Some(s) = key.downcast::<SliceObj>() {
         let (start, _, step, n) = s.indices(ts, m.shape[0] as i64)?;
         let mut l = m.layout();
@@ -628,10 +625,8 @@ fn mv_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
 
 fn mv_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
     let m = live(ts, v)?;
-    if m.ndim == 0 {
-        return Err(ts.type_error("0-dim memory has no length"));
-    }
-    Ok(m.shape[0])
+    // As CPython: a 0-dim view has length 1.
+    Ok(if m.ndim == 0 { 1 } else { m.shape[0] })
 }
 
 fn mv_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -906,8 +901,8 @@ fn m_cast(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             l.strides[0] = size as isize;
         }
         Some(dims) => {
-            let prod: usize = dims.iter().product();
-            if prod * size != nbytes {
+            let prod = dims.iter().try_fold(size, |acc, &d| acc.checked_mul(d));
+            if prod != Some(nbytes) {
                 return Err(ts.type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             l.ndim = dims.len();

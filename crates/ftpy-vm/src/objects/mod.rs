@@ -27,6 +27,7 @@ pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod method;
 pub mod module;
@@ -235,6 +236,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     anext_awaitable::init(ts, t);
     exception_group::init(ts, t);
     memoryview::init(ts, t);
+    mappingproxy::init(ts, t);
     // Built-in subclasses inherit the slots they do not define (bool gets
     // int's arithmetic, every exception BaseException's ...), bases first.
     let mut done: Vec<Gc<TypeObj>> = Vec::new();

@@ -213,13 +213,12 @@ fn range_bool(_ts: &mut ThreadState, v: Value) -> PyResult<bool> {
 fn range_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
     let r = as_range(ts, v)?;
     if let Some(s) = key.downcast::<SliceObj>() {
-        let n = crate::objects::int::to_i64(r.len.get()).unwrap_or(i64::MAX);
-        let (start, stop, step, _) = s.indices(ts, n)?;
+        let (start, stop, step) = s.indices_big(ts, &big(r.len.get()))?;
         let st = big(r.step.get());
         let base = big(r.start.get());
-        let ns = int_from_big(ts, &base + &st * BigInt::from(start));
-        let ne = int_from_big(ts, &base + &st * BigInt::from(stop));
-        let nstep = int_from_big(ts, st * BigInt::from(step));
+        let ns = int_from_big(ts, &base + &st * start);
+        let ne = int_from_big(ts, &base + &st * stop);
+        let nstep = int_from_big(ts, st * step);
         return Ok(RangeObj::new(ts, ns, ne, nstep)?.value());
     }
     let i = if is_int(key) {
@@ -261,9 +260,15 @@ fn range_contains_int(r: Gc<RangeObj>, x: &BigInt) -> bool {
     inside && (x - &start).mod_floor(&step).is_zero()
 }
 
+/// Whether `x` is an exact int or a bool (range's arithmetic shortcuts
+/// apply only to those; an int subclass may redefine `__eq__`).
+fn is_plain_int(x: Value) -> bool {
+    x.is_bool() || crate::objects::int::is_exact_int(x)
+}
+
 fn range_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
     let r = as_range(ts, v)?;
-    if is_int(x) {
+    if is_plain_int(x) {
         if let (Some((start, step, len)), Some(xi)) = (r.small(), x.as_small_int()) {
             if len == 0 {
                 return Ok(false);
@@ -287,41 +292,72 @@ fn range_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
     Ok(false)
 }
 
+/// Whether a range iterator over these values can be a `range_iterator`:
+/// every value it passes through (up to one step past the last) is a
+/// small int, as the interpreter's `FOR_ITER` fast path assumes. CPython
+/// draws the line at its C long instead: ranges between 2**47 and 2**63
+/// iterate with a `longrange_iterator` here (the same values, another
+/// type name).
+fn fits_small(start: i64, step: i64, len: i64) -> bool {
+    let last = start as i128 + step as i128 * (len as i128 - 1).max(0);
+    let small = |x: i128| Value::small_int(x as i64).is_some() && x == x as i64 as i128;
+    small(start as i128) && small(step as i128) && small(last) && small(last + step as i128)
+}
+
+/// An iterator from `start` by `step`, `len` items.
+fn iter_from(ts: &mut ThreadState, start: &BigInt, step: &BigInt, len: &BigInt) -> Value {
+    if let (Some(a), Some(s), Some(n)) = (start.to_i64(), step.to_i64(), len.to_i64()) {
+        if fits_small(a, s, n) {
+            return crate::objects::iterators::range_iter(ts, a, s, n);
+        }
+    }
+    let a = int_from_big(ts, start.clone());
+    let s = int_from_big(ts, step.clone());
+    let n = int_from_big(ts, len.clone());
+    crate::objects::iterators::long_range_iter(ts, a, s, n)
+}
+
 fn range_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let r = as_range(ts, v)?;
     if let Some((start, step, len)) = r.small() {
-        // Every item must stay a small int: the last one is in range.
-        let last = start as i128 + step as i128 * (len as i128 - 1).max(0);
-        if Value::small_int(last as i64).is_some() && last == last as i64 as i128 {
+        if fits_small(start, step, len) {
             return Ok(crate::objects::iterators::range_iter(ts, start, step, len));
         }
     }
-    Ok(crate::objects::iterators::seq_iter(ts, v))
+    Ok(iter_from(
+        ts,
+        &big(r.start.get()),
+        &big(r.step.get()),
+        &big(r.len.get()),
+    ))
 }
 
 fn range_reversed(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let r = as_range(ts, args[0])?;
-    if let Some((start, step, len)) = r.small() {
-        if len == 0 {
-            return Ok(crate::objects::iterators::range_iter(ts, 0, 1, 0));
-        }
-        let last = start + step * (len - 1);
-        if let Some(nstep) = step.checked_neg() {
-            return Ok(crate::objects::iterators::range_iter(ts, last, nstep, len));
-        }
-    }
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("range.__reversed__($self, /)");
+    let [this] = SIG.bind(ts, args, kw)?;
+    let r = as_range(ts, this)?;
     let len = big(r.len.get());
     let step = big(r.step.get());
-    let last = big(r.start.get()) + &step * (len - 1u32);
-    let last_v = int_from_big(ts, last);
-    let first_minus = int_from_big(ts, big(r.start.get()) - &step);
-    let nstep = int_from_big(ts, -step);
-    let nr = RangeObj::new(ts, last_v, first_minus, nstep)?;
-    range_iter(ts, nr.value())
+    let start = big(r.start.get());
+    if len.is_zero() {
+        return Ok(iter_from(ts, &start, &-step, &len));
+    }
+    let last = &start + &step * (&len - 1u32);
+    Ok(iter_from(ts, &last, &-step, &len))
+}
+
+fn range_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("range.__reduce__($self, /)");
+    let [this] = SIG.bind(ts, args, kw)?;
+    let r = as_range(ts, this)?;
+    let parts = TupleObj::new(ts, &[r.start.get(), r.stop.get(), r.step.get()]);
+    Ok(TupleObj::new(ts, &[types().range.value(), parts.value()]).value())
 }
 
 fn range_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
@@ -354,49 +390,49 @@ fn range_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     ops::hash(ts, t.value())
 }
 
-fn m_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(&x) = args.get(1) else {
-        return Err(ts.type_error("count() takes exactly one argument (0 given)"));
-    };
-    let r = as_range(ts, args[0])?;
-    if is_int(x) && !x.is_kind(Kind::Instance) {
+fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("range.count($self, value, /)");
+    let [this, x] = SIG.bind(ts, args, kw)?;
+    let r = as_range(ts, this)?;
+    if is_plain_int(x) {
         return Ok(Value::small_int_unchecked(
             range_contains_int(r, &big(x)) as i64
         ));
     }
-    let mut n = 0;
-    let it = range_iter(ts, args[0])?;
+    let mut n: i64 = 0;
+    let it = range_iter(ts, this)?;
     while let Some(y) = ops::next(ts, it)? {
         if ops::eq(ts, y, x)? {
             n += 1;
         }
     }
-    Ok(Value::small_int_unchecked(n))
+    Ok(crate::objects::int::int_from_i64(ts, n))
 }
 
-fn m_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let Some(&x) = args.get(1) else {
-        return Err(ts.type_error("index() takes exactly one argument (0 given)"));
-    };
-    let r = as_range(ts, args[0])?;
-    if is_int(x) {
+fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("range.index($self, value, /)");
+    let [this, x] = SIG.bind(ts, args, kw)?;
+    let r = as_range(ts, this)?;
+    if is_plain_int(x) {
         let xb = big(x);
         if range_contains_int(r, &xb) {
             let i = (xb - big(r.start.get())) / big(r.step.get());
             return Ok(int_from_big(ts, i));
         }
-    } else {
-        let it = range_iter(ts, args[0])?;
-        let mut i = 0i64;
-        while let Some(y) = ops::next(ts, it)? {
-            if ops::eq(ts, y, x)? {
-                return Ok(Value::small_int_unchecked(i));
-            }
-            i += 1;
-        }
+        let rp = ops::repr_string(ts, x)?;
+        return Err(ts.value_error(format!("{rp} is not in range")));
     }
-    let rp = ops::repr_string(ts, x)?;
-    Err(ts.value_error(format!("{rp} is not in range")))
+    let it = range_iter(ts, this)?;
+    let mut i: i64 = 0;
+    while let Some(y) = ops::next(ts, it)? {
+        if ops::eq(ts, y, x)? {
+            return Ok(crate::objects::int::int_from_i64(ts, i));
+        }
+        i += 1;
+    }
+    Err(ts.value_error("sequence.index(x): x not in sequence"))
 }
 
 fn get_start(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -416,6 +452,8 @@ fn get_step(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).");
+    crate::objects::set_type_attr(ts, t.range, "__doc__", doc);
     let ty = t.range;
     let s = &ty.slots;
     s.new.set(Some(range_new));
@@ -434,9 +472,28 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("count", m_count),
             method("index", m_index),
             method("__reversed__", range_reversed),
+            method("__reduce__", range_reduce),
         ],
     );
-    add_getset(ts, ty, "start", get_start, None);
-    add_getset(ts, ty, "stop", get_stop, None);
-    add_getset(ts, ty, "step", get_step, None);
+    add_getset(
+        ts,
+        ty,
+        "start",
+        get_start,
+        Some(crate::objects::slice::readonly_member),
+    );
+    add_getset(
+        ts,
+        ty,
+        "stop",
+        get_stop,
+        Some(crate::objects::slice::readonly_member),
+    );
+    add_getset(
+        ts,
+        ty,
+        "step",
+        get_step,
+        Some(crate::objects::slice::readonly_member),
+    );
 }

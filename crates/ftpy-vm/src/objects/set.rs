@@ -330,7 +330,7 @@ impl SetObj {
                 let h = e.hash.load(Ordering::Relaxed);
                 if k.is_null() {
                     if h == 0 {
-                        // Unused: insert here (or in the first dummy seen).
+                        // Unused: insert here (or in the last dummy seen).
                         match freeslot {
                             Some(f) => {
                                 ents[f].hash.store(hash, Ordering::Relaxed);
@@ -354,7 +354,9 @@ impl SetObj {
                         self.version.fetch_add(1, Ordering::Release);
                         return Some(());
                     }
-                    if h == -1 && freeslot.is_none() {
+                    // CPython 3.11 keeps the last dummy met on the
+                    // probe path (not the first).
+                    if h == -1 {
                         freeslot = Some(idx);
                     }
                     continue;
@@ -515,6 +517,10 @@ impl SetObj {
 
     /// CPython's `set_merge` (another set into this one).
     fn merge(&self, ts: &mut ThreadState, other: Gc<SetObj>) -> PyResult<()> {
+        if std::ptr::eq(self, other.obj()) {
+            // Nothing to add (and no resize: CPython returns first).
+            return Ok(());
+        }
         let (keys, hashes) = other.entries_rooted(ts);
         if keys.is_empty() {
             return Ok(());
@@ -802,12 +808,17 @@ fn set_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let r = copy_of(ts, x)?;
-    r.update(ts, b)?;
+    if a != b {
+        r.update(ts, b)?;
+    }
     Ok(r.value())
 }
 
 /// CPython's `set_intersection`: iterate the smaller, keep the smaller's keys.
 fn intersection(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<Gc<SetObj>> {
+    if so.value() == other {
+        return copy_of(ts, so);
+    }
     let result = new_like(ts, so);
     if let Some(o) = is_anyset(other) {
         let (small, large) = if o.len() > so.len() { (so, o) } else { (o, so) };
@@ -876,11 +887,18 @@ fn difference_update(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyRe
         for (k, &h) in keys.iter().zip(hashes.iter()) {
             so.discard_hashed(ts, *k, h)?;
         }
-        return Ok(());
+    } else {
+        let it = ops::iter(ts, other)?;
+        while let Some(k) = ops::next(ts, it)? {
+            so.discard(ts, k)?;
+        }
     }
-    let it = ops::iter(ts, other)?;
-    while let Some(k) = ops::next(ts, it)? {
-        so.discard(ts, k)?;
+    // More than a quarter dummies: rebuild the table (as CPython does).
+    let _g = so.lock();
+    let (fill, used) = (so.fill.load(Ordering::Relaxed), so.len());
+    if fill - used > so.table().mask / 4 {
+        so.resize_locked(ts, if used > 50000 { used * 2 } else { used * 4 });
+        so.version.fetch_add(1, Ordering::Release);
     }
     Ok(())
 }
@@ -909,6 +927,23 @@ fn symmetric_difference(
 }
 
 fn symmetric_difference_update(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<()> {
+    if other == so.value() {
+        so.clear(ts);
+        return Ok(());
+    }
+    if type_of(other) == types().dict {
+        if let Some(d) = other.downcast::<DictObj>() {
+            // The dict's keys in the dict's order.
+            let items = d.items_rooted(ts);
+            for pair in items.chunks(2) {
+                let h = ops::hash(ts, pair[0])?;
+                if !so.discard_hashed(ts, pair[0], h)? {
+                    so.add_hashed(ts, pair[0], h)?;
+                }
+            }
+            return Ok(());
+        }
+    }
     let o = match is_anyset(other) {
         Some(o) => o,
         None => SetObj::from_iterable(ts, types().set, other)?,
@@ -950,9 +985,17 @@ fn set_iand(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     Ok(a)
 }
 
-fn replace_contents(ts: &mut ThreadState, dst: Gc<SetObj>, src: Gc<SetObj>) -> PyResult<()> {
-    dst.clear(ts);
-    dst.merge(ts, src)
+/// Gives `dst` the contents of the fresh set `src`, table and all
+/// (CPython's `set_swap_bodies`: the layout, hence the order, is `src`'s).
+/// `src` is a temporary no one else sees.
+fn replace_contents(_ts: &mut ThreadState, dst: Gc<SetObj>, src: Gc<SetObj>) -> PyResult<()> {
+    let _g = dst.lock();
+    dst.table.set(src.table.get());
+    dst.used.store(src.len(), Ordering::Release);
+    dst.fill
+        .store(src.fill.load(Ordering::Relaxed), Ordering::Relaxed);
+    dst.version.fetch_add(1, Ordering::Release);
+    Ok(())
 }
 
 fn set_isub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
@@ -1031,10 +1074,30 @@ fn m_add(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(Value::NONE)
 }
 
+/// `discard` where a (unhashable) set key stands for the equal frozenset,
+/// as in `remove`, `discard` and `in`.
+fn discard_key(ts: &mut ThreadState, s: Gc<SetObj>, x: Value) -> PyResult<bool> {
+    match s.discard(ts, x) {
+        Err(e) if e.matches(types().type_error) && !is_frozen_value(x) => {
+            let Some(inner) = x.downcast::<SetObj>() else {
+                return Err(e);
+            };
+            let f = SetObj::new(ts, types().frozenset);
+            f.merge(ts, inner)?;
+            s.discard(ts, f.value())
+        }
+        r => r,
+    }
+}
+
+fn is_frozen_value(x: Value) -> bool {
+    x.downcast::<SetObj>().is_some_and(|s| s.is_frozen())
+}
+
 fn m_remove(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let s = mutable(ts, args, "remove")?;
     let x = one_arg(ts, args, "remove")?;
-    if !s.discard(ts, x)? {
+    if !discard_key(ts, s, x)? {
         return Err(ts.key_error(x));
     }
     Ok(Value::NONE)
@@ -1043,7 +1106,7 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 fn m_discard(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let s = mutable(ts, args, "discard")?;
     let x = one_arg(ts, args, "discard")?;
-    s.discard(ts, x)?;
+    discard_key(ts, s, x)?;
     Ok(Value::NONE)
 }
 
@@ -1081,7 +1144,9 @@ fn m_union(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> P
     let s = this(ts, args)?;
     let r = copy_of(ts, s)?;
     for &o in &args[1..] {
-        r.update(ts, o)?;
+        if o != s.value() {
+            r.update(ts, o)?;
+        }
     }
     Ok(r.value())
 }
@@ -1110,9 +1175,7 @@ fn m_intersection_update(
     let s = mutable(ts, args, "intersection_update")?;
     let r = m_intersection(ts, args, kw)?;
     if let Some(r) = r.downcast::<SetObj>() {
-        if r != s {
-            replace_contents(ts, s, r)?;
-        }
+        replace_contents(ts, s, r)?;
     }
     Ok(Value::NONE)
 }
@@ -1221,6 +1284,10 @@ fn m_reduce(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.");
+    crate::objects::set_type_attr(ts, t.set, "__doc__", doc);
+    let doc = StrObj::new(ts, "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.");
+    crate::objects::set_type_attr(ts, t.frozenset, "__doc__", doc);
     for ty in [t.set, t.frozenset] {
         let s = &ty.slots;
         s.repr.set(Some(set_repr));

@@ -1,5 +1,8 @@
 //! `slice` objects and the index arithmetic every sequence shares.
 
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
+
 use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
@@ -102,6 +105,71 @@ impl SliceObj {
     }
 }
 
+impl SliceObj {
+    /// `slice.indices(len)` on ints of any size (CPython's
+    /// `_PySlice_GetLongIndices`): (start, stop, step), clamped to the
+    /// sequence.
+    pub fn indices_big(
+        &self,
+        ts: &mut ThreadState,
+        len: &BigInt,
+    ) -> PyResult<(BigInt, BigInt, BigInt)> {
+        let step = match self.step.get() {
+            v if v.is_none() => BigInt::one(),
+            v => big_index(ts, v)?,
+        };
+        if step.is_zero() {
+            return Err(ts.value_error("slice step cannot be zero"));
+        }
+        let neg = step.is_negative();
+        let (lower, upper) = if neg {
+            (BigInt::from(-1), len - 1u32)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
+        let bound = |ts: &mut ThreadState, v: Value, default: &BigInt| -> PyResult<BigInt> {
+            if v.is_none() {
+                return Ok(default.clone());
+            }
+            let x = big_index(ts, v)?;
+            Ok(if x.is_negative() {
+                let y = x + len;
+                if y < lower {
+                    lower.clone()
+                } else {
+                    y
+                }
+            } else if x > upper {
+                upper.clone()
+            } else {
+                x
+            })
+        };
+        let start = bound(ts, self.start.get(), if neg { &upper } else { &lower })?;
+        let stop = bound(ts, self.stop.get(), if neg { &lower } else { &upper })?;
+        Ok((start, stop, step))
+    }
+}
+
+/// A slice bound as an int of any size.
+fn big_index(ts: &mut ThreadState, v: Value) -> PyResult<BigInt> {
+    if !crate::objects::int::is_int(v)
+        && crate::objects::typeobj::type_of(v)
+            .slots
+            .index
+            .get()
+            .is_none()
+    {
+        return Err(
+            ts.type_error("slice indices must be integers or None or have an __index__ method")
+        );
+    }
+    let i = ops::index(ts, v)?;
+    Ok(crate::objects::int::to_big(i)
+        .map(|c| c.into_owned())
+        .unwrap_or_default())
+}
+
 /// A slice bound: an int (saturated to the `i64` range) or `__index__`.
 fn slice_index(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
@@ -173,25 +241,39 @@ fn slice_new(
 fn slice_indices_method(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let Some(s) = args.first().and_then(|v| v.downcast::<SliceObj>()) else {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("slice.indices($self, len, /)");
+    let [this, n] = SIG.bind(ts, args, kw)?;
+    let Some(s) = this.downcast::<SliceObj>() else {
         return Err(ts.type_error("descriptor 'indices' requires a 'slice' object"));
     };
-    let Some(&n) = args.get(1) else {
-        return Err(ts.type_error("indices() takes exactly one argument (0 given)"));
-    };
-    let len = ops::index_to_i64(ts, n)?;
-    if len < 0 {
+    let n = ops::index(ts, n)?;
+    let len = crate::objects::int::to_big(n)
+        .map(|c| c.into_owned())
+        .unwrap_or_default();
+    if len.is_negative() {
         return Err(ts.value_error("length should not be negative"));
     }
-    let (a, b, c, _) = s.indices(ts, len)?;
+    let (a, b, c) = s.indices_big(ts, &len)?;
     let vals = [
-        crate::objects::int::int_from_i64(ts, a),
-        crate::objects::int::int_from_i64(ts, b),
-        crate::objects::int::int_from_i64(ts, c),
+        crate::objects::int::int_from_big(ts, a),
+        crate::objects::int::int_from_big(ts, b),
+        crate::objects::int::int_from_big(ts, c),
     ];
     Ok(TupleObj::new(ts, &vals).value())
+}
+
+fn slice_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("slice.__reduce__($self, /)");
+    let [this] = SIG.bind(ts, args, kw)?;
+    let Some(s) = this.downcast::<SliceObj>() else {
+        return Err(ts.type_error("descriptor '__reduce__' requires a 'slice' object"));
+    };
+    let parts = TupleObj::new(ts, &[s.start.get(), s.stop.get(), s.step.get()]);
+    Ok(TupleObj::new(ts, &[types().slice.value(), parts.value()]).value())
 }
 
 fn slice_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
@@ -219,18 +301,33 @@ fn get_step(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         .unwrap_or(Value::NONE))
 }
 
+/// The setter of a read-only member (CPython's `READONLY` struct
+/// members: `slice.start`, `range.step`, `complex.real` ...).
+pub fn readonly_member(ts: &mut ThreadState, _v: Value, _x: Option<Value>) -> PyResult<()> {
+    Err(ts.attribute_error_msg("readonly attribute"))
+}
+
 fn slice_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     Err(ts.type_error(format!("unhashable type: '{}'", type_name(v))))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).");
+    crate::objects::set_type_attr(ts, t.slice, "__doc__", doc);
     let ty = t.slice;
     ty.slots.repr.set(Some(slice_repr));
     ty.slots.new.set(Some(slice_new));
     ty.slots.richcompare.set(Some(slice_richcompare));
     ty.slots.hash.set(Some(slice_hash));
-    add_methods(ts, ty, &[method("indices", slice_indices_method)]);
-    add_getset(ts, ty, "start", get_start, None);
-    add_getset(ts, ty, "stop", get_stop, None);
-    add_getset(ts, ty, "step", get_step, None);
+    add_methods(
+        ts,
+        ty,
+        &[
+            method("indices", slice_indices_method),
+            method("__reduce__", slice_reduce),
+        ],
+    );
+    add_getset(ts, ty, "start", get_start, Some(readonly_member));
+    add_getset(ts, ty, "stop", get_stop, Some(readonly_member));
+    add_getset(ts, ty, "step", get_step, Some(readonly_member));
 }

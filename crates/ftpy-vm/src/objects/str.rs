@@ -1130,11 +1130,7 @@ fn split_whitespace(text: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let end = marks
-                    .iter()
-                    .rposition(|m| !m.2)
-                    .map_or(text.len(), |k| marks[k].1);
-                parts.push(&text[marks[i].0..end]);
+                parts.push(&text[marks[i].0..]);
                 break;
             }
             let st = i;
@@ -1153,8 +1149,7 @@ fn split_whitespace(text: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let st = marks.iter().position(|m| !m.2).map_or(0, |k| marks[k].0);
-                parts.push(&text[st..marks[i - 1].1]);
+                parts.push(&text[..marks[i - 1].1]);
                 break;
             }
             let en = i;
@@ -1429,6 +1424,42 @@ fn map_cps(s: &StrObj, f: impl Fn(char, &mut String)) -> Vec<u8> {
     out
 }
 
+/// The lowercase of `c` at position `i` of `cps`, with the final-sigma
+/// rule CPython applies (Σ becomes ς at the end of a word).
+fn push_lower_at(buf: &mut String, c: char, cps: &[u32], i: usize) {
+    if c != 'Σ' {
+        buf.extend(c.to_lowercase());
+        return;
+    }
+    let ignorable = |cp: u32| {
+        matches!(
+            cp,
+            0x27 | 0x2E
+                | 0x3A
+                | 0x5E
+                | 0x60
+                | 0xA8
+                | 0xAD
+                | 0xAF
+                | 0xB4
+                | 0xB7
+                | 0xB8
+                | 0x2019
+                | 0x300..=0x36F
+        )
+    };
+    let before = cps[..i]
+        .iter()
+        .rev()
+        .find(|&&p| !ignorable(p))
+        .is_some_and(|&p| cp_cased(p));
+    let after = cps[i + 1..]
+        .iter()
+        .find(|&&p| !ignorable(p))
+        .is_some_and(|&p| cp_cased(p));
+    buf.push(if before && !after { 'ς' } else { 'σ' });
+}
+
 fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
 }
@@ -1494,12 +1525,13 @@ fn m_title(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut out = Vec::with_capacity(s.byte_len());
     let mut prev_cased = false;
     let mut buf = String::new();
-    for cp in s.code_points() {
+    let cps_all: Vec<u32> = s.code_points().collect();
+    for (idx, &cp) in cps_all.iter().enumerate() {
         match uni::as_char(cp) {
             Some(c) => {
                 buf.clear();
                 if prev_cased {
-                    buf.extend(c.to_lowercase());
+                    push_lower_at(&mut buf, c, &cps_all, idx);
                 } else {
                     uni::push_title(&mut buf, c);
                 }
@@ -1519,14 +1551,15 @@ fn m_capitalize(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     let s = no_args(ts, args, kw, &CAPITALIZE)?;
     let mut out = Vec::with_capacity(s.byte_len());
     let mut buf = String::new();
-    for (i, cp) in s.code_points().enumerate() {
+    let cps_all: Vec<u32> = s.code_points().collect();
+    for (i, &cp) in cps_all.iter().enumerate() {
         match uni::as_char(cp) {
             Some(c) => {
                 buf.clear();
                 if i == 0 {
                     uni::push_title(&mut buf, c);
                 } else {
-                    buf.extend(c.to_lowercase());
+                    push_lower_at(&mut buf, c, &cps_all, i);
                 }
                 out.extend_from_slice(buf.as_bytes());
             }
@@ -1538,15 +1571,25 @@ fn m_capitalize(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 
 fn m_swapcase(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = no_args(ts, args, kw, &SWAPCASE)?;
-    let o = map_cps(&s, |c, out| {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut o = Vec::with_capacity(s.byte_len());
+    let mut buf = String::new();
+    for (i, &cp) in cps.iter().enumerate() {
+        match uni::as_char(cp) {
+            Some(c) => {
+                buf.clear();
+                if c.is_uppercase() {
+                    push_lower_at(&mut buf, c, &cps, i);
+                } else if c.is_lowercase() {
+                    buf.extend(c.to_uppercase());
+                } else {
+                    buf.push(c);
+                }
+                o.extend_from_slice(buf.as_bytes());
+            }
+            None => push_cp(&mut o, cp),
         }
-    });
+    }
     Ok(new_str_wtf8(ts, &o))
 }
 
@@ -1560,17 +1603,22 @@ fn pad_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, mode: u8) -> PyResult<
     static LJUST: Sig = Sig::new("str.ljust($self, width, fillchar=' ', /)");
     static RJUST: Sig = Sig::new("str.rjust($self, width, fillchar=' ', /)");
     static CENTER: Sig = Sig::new("str.center($self, width, fillchar=' ', /)");
-    let (sig, name) = match mode {
-        0 => (&LJUST, "ljust"),
-        1 => (&RJUST, "rjust"),
-        _ => (&CENTER, "center"),
+    let sig = match mode {
+        0 => &LJUST,
+        1 => &RJUST,
+        _ => &CENTER,
     };
     let [sv, wv, fv] = sig.bind(ts, args, kw)?;
     let s = this(ts, sv)?;
     let width = ops::index_to_i64(ts, wv)?;
     let fill: u32 = match fv.non_null() {
         Some(f) => {
-            let fs = arg_str(ts, f, &format!("{name}() argument 2"))?;
+            let Some(fs) = f.downcast::<StrObj>() else {
+                return Err(ts.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    type_name(f)
+                )));
+            };
             if fs.char_len() != 1 {
                 return Err(ts.type_error("The fill character must be exactly one character long"));
             }
@@ -1930,17 +1978,24 @@ fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
         }
         return Ok(d.value());
     }
-    let Some(xs) = x.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!(
-            "maketrans() argument 1 must be str, not {}",
-            type_name(x)
-        )));
-    };
     let Some(ys) = y.downcast::<StrObj>() else {
         return Err(ts.type_error(format!(
             "maketrans() argument 2 must be str, not {}",
             type_name(y)
         )));
+    };
+    if let Some(z) = z.non_null() {
+        if z.downcast::<StrObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "maketrans() argument 3 must be str, not {}",
+                type_name(z)
+            )));
+        }
+    }
+    let Some(xs) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     if xs.char_len() != ys.char_len() {
         return Err(ts.value_error("the first two maketrans arguments must have equal length"));
@@ -2160,6 +2215,9 @@ fn format_template(
 ) -> PyResult<Vec<u8>> {
     const LB: u32 = '{' as u32;
     const RB: u32 = '}' as u32;
+    if depth == 0 {
+        return Err(ts.value_error("Max string recursion exceeded"));
+    }
     let mut out: Vec<u8> = Vec::with_capacity(tpl.len());
     let mut i = 0;
     while i < tpl.len() {
@@ -2205,7 +2263,12 @@ fn format_template(
             j += 1;
         }
         if j >= tpl.len() {
-            return Err(ts.value_error("expected '}' before end of string"));
+            let (_, rest) = split_field(&tpl[i + 1..]);
+            return Err(ts.value_error(if rest.is_empty() {
+                "expected '}' before end of string"
+            } else {
+                "unmatched '{' in format spec"
+            }));
         }
         let field = &tpl[i + 1..j];
         i = j + 1;
@@ -2215,11 +2278,7 @@ fn format_template(
             Some(&0x21) => {
                 let r = &rest[1..];
                 match r {
-                    [] => {
-                        return Err(
-                            ts.value_error("end of string while looking for conversion specifier")
-                        )
-                    }
+                    [] => return Err(ts.value_error("unmatched '{' in format spec")),
                     [cv] => (Some(*cv), &[]),
                     [cv, 0x3A, sp @ ..] => (Some(*cv), sp),
                     _ => return Err(ts.value_error("expected ':' after conversion specifier")),
@@ -2332,9 +2391,6 @@ fn format_template(
             }
         };
         let spec_v = if spec.contains(&LB) {
-            if depth == 0 {
-                return Err(ts.value_error("Max string recursion exceeded"));
-            }
             let sb = format_template(ts, spec, pos, mapping, st, depth - 1)?;
             new_str_wtf8(ts, &sb)
         } else {

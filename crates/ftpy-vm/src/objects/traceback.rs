@@ -81,11 +81,32 @@ fn get_next(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 fn set_next(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let tb = this(ts, v)?;
     match x {
-        Some(n) if n.is_none() => tb.next.set(Value::NULL),
-        Some(n) if n.downcast::<TracebackObj>().is_some() => tb.next.set(n),
-        _ => return Err(ts.type_error("expected traceback object or None")),
+        None => Err(ts.type_error("can't delete tb_next attribute")),
+        Some(n) if n.is_none() => {
+            tb.next.set(Value::NULL);
+            Ok(())
+        }
+        Some(n) => {
+            let Some(mut cursor) = n.downcast::<TracebackObj>() else {
+                return Err(ts.type_error(format!(
+                    "expected traceback object, got '{}'",
+                    crate::objects::typeobj::type_name(n)
+                )));
+            };
+            // A chain must not loop (printing it would never end).
+            loop {
+                if cursor == tb {
+                    return Err(ts.value_error("traceback loop detected"));
+                }
+                match cursor.next.get().downcast::<TracebackObj>() {
+                    Some(c) => cursor = c,
+                    None => break,
+                }
+            }
+            tb.next.set(n);
+            Ok(())
+        }
     }
-    Ok(())
 }
 
 fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {

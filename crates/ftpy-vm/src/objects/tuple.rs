@@ -231,7 +231,7 @@ pub fn tuple_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Val
         }
         return Ok(TupleObj::new(ts, &out).value());
     }
-    let i = ops::index_saturating(ts, key, "tuple")?;
+    let i = ops::item_index(ts, key, "tuple")?;
     match normalize_index(i, t.len()) {
         Some(j) => Ok(t.items()[j]),
         None => Err(ts.index_error("tuple index out of range")),
@@ -344,7 +344,10 @@ fn tuple_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     Ok(TupleObj::new(ts, &v).value())
 }
 
-fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.index($self, value, start=0, stop=sys.maxsize, /)");
+    SIG.bind::<4>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("index expected at least 1 argument, got 0"));
@@ -352,11 +355,11 @@ fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     let len = t.len() as i64;
     let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
     let start = match args.get(2) {
-        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        Some(&s) => clamp(ops::slice_bound(ts, s)?),
         None => 0,
     };
     let stop = match args.get(3) {
-        Some(&s) => clamp(ops::index_saturating(ts, s, "slice")?),
+        Some(&s) => clamp(ops::slice_bound(ts, s)?),
         None => len,
     };
     for i in start..stop {
@@ -367,7 +370,10 @@ fn tuple_index(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     Err(ts.value_error("tuple.index(x): x not in tuple"))
 }
 
-fn tuple_count(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn tuple_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.count($self, value, /)");
+    SIG.bind::<2>(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("count() takes exactly one argument (0 given)"));
@@ -392,6 +398,8 @@ fn tuple_getnewargs(
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
+    let doc = StrObj::new(ts, "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.");
+    crate::objects::set_type_attr(ts, t.tuple, "__doc__", doc);
     let ty = t.tuple;
     let s = &ty.slots;
     s.repr.set(Some(tuple_repr));
@@ -411,6 +419,27 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("index", tuple_index),
             method("count", tuple_count),
             method("__getnewargs__", tuple_getnewargs),
+            method("__add__", tuple_add_method),
         ],
     );
+}
+
+/// `tuple.__add__` called directly: CPython's sequence concatenation
+/// raises rather than returning NotImplemented.
+fn tuple_add_method(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.__add__($self, value, /)");
+    let [a, b] = SIG.bind(ts, args, kw)?;
+    let r = tuple_concat(ts, a, b)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Err(ts.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            crate::objects::typeobj::type_name(b)
+        )));
+    }
+    Ok(r)
 }

@@ -1,0 +1,70 @@
+# The codecs module: lookup, registries, custom error handlers, charmap
+# codecs from the encodings package, incremental and stream helpers.
+import codecs
+from _helper_check import t
+
+t("lookup", lambda: [codecs.lookup(n).name for n in ("UTF-8", "latin1", "L1", "utf_16_le", "ascii", "cp1252", "iso-8859-15")])
+t("lookup bad", lambda: codecs.lookup("nope"))
+t("encode", lambda: codecs.encode("é", "utf-8"))
+t("decode", lambda: codecs.decode(b"\xe9", "latin-1"))
+t("cp1252", lambda: ["€é".encode("cp1252"), b"\x80\xe9".decode("cp1252")])
+t("cp1252 err", lambda: "\u0100".encode("cp1252"))
+t("cp1252 dec err", lambda: b"\x81".decode("cp1252"))
+t("cp1252 replace", lambda: ["a\u0100b".encode("cp1252", "replace"), b"a\x81b".decode("cp1252", "replace")])
+t("cp437", lambda: "é".encode("cp437"))
+t("koi8", lambda: "привет".encode("koi8_r").decode("koi8_r"))
+t("iso8859_15", lambda: "€".encode("iso8859_15"))
+t("rot13 text", lambda: "x".encode("rot13"))
+t("rot13", lambda: codecs.encode("abc", "rot13"))
+
+
+def myhandler(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        return ("[%s:%d-%d]" % (exc.encoding, exc.start, exc.end), exc.end)
+    return ("<%r>" % exc.object[exc.start:exc.end], exc.end)
+
+
+codecs.register_error("mine", myhandler)
+t("custom enc", lambda: "aéé b€".encode("ascii", "mine"))
+t("custom dec", lambda: b"a\xff\xfeb".decode("utf-8", "mine"))
+t("custom cp1252", lambda: "a\u0100".encode("cp1252", "mine"))
+t("lookup_error", lambda: codecs.lookup_error("mine") is myhandler)
+t("lookup_error builtin", lambda: codecs.lookup_error("strict").__name__)
+t("lookup_error bad", lambda: codecs.lookup_error("nope"))
+t("register bad", lambda: codecs.register_error("x", 1))
+codecs.register_error("skip2", lambda e: ("", e.start + 2))
+t("skip2", lambda: "aéébcd".encode("ascii", "skip2"))
+codecs.register_error("back", lambda e: ("?", -1))
+t("negative pos", lambda: "é!".encode("ascii", "back"))
+codecs.register_error("far", lambda e: ("", 100))
+t("out of bounds", lambda: "é".encode("ascii", "far"))
+codecs.register_error("badret", lambda e: 1)
+t("bad return", lambda: "é".encode("ascii", "badret"))
+t("bad return dec", lambda: b"\xff".decode("ascii", "badret"))
+codecs.register_error("bytesrep", lambda e: (b"\xff\xfe", e.end))
+t("bytes rep", lambda: "aéb".encode("ascii", "bytesrep"))
+codecs.register_error("nonascii", lambda e: ("é", e.end))
+t("non-ascii rep", lambda: "a\u0100".encode("ascii", "nonascii"))
+t("non-ascii rep latin", lambda: "a\u0100".encode("latin-1", "nonascii"))
+t("builtin fn", lambda: [codecs.replace_errors(UnicodeEncodeError("ascii", "aéb", 1, 2, "x")),
+                          codecs.backslashreplace_errors(UnicodeDecodeError("ascii", b"a\xffb", 1, 2, "x")),
+                          codecs.xmlcharrefreplace_errors(UnicodeEncodeError("ascii", "a€", 1, 2, "x"))])
+t("strict fn", lambda: codecs.strict_errors(UnicodeEncodeError("ascii", "aé", 1, 2, "oops")))
+t("ignore bad", lambda: codecs.ignore_errors(ValueError("x")))
+t("utf_8_decode", lambda: [codecs.utf_8_decode(b"a\xc3"), codecs.utf_8_decode(b"a\xc3", "strict", True) if False else None])
+t("utf_8_decode final", lambda: codecs.utf_8_decode(b"a\xc3", "strict", True))
+t("utf_16_ex", lambda: codecs.utf_16_ex_decode(b"\xfe\xff\x00a"))
+t("charmap_decode", lambda: codecs.charmap_decode(b"\x00\x01\x02", "strict", "xyz"))
+t("charmap_decode map", lambda: codecs.charmap_decode(b"\x00\x01", "replace", {0: "A", 1: None}))
+t("charmap_encode", lambda: codecs.charmap_encode("ab", "strict", {97: 65, 98: b"BB"}))
+t("charmap_encode err", lambda: codecs.charmap_encode("abc", "strict", {97: 65}))
+t("escape_decode", lambda: codecs.escape_decode(b"\\x41\\n"))
+t("escape_encode", lambda: codecs.escape_encode(b"a'\x00"))
+dec = codecs.getincrementaldecoder("utf-8")()
+t("incremental", lambda: [dec.decode(b"\xe2\x82"), dec.decode(b"\xac"), dec.decode(b"", final=True)])
+enc = codecs.getincrementalencoder("utf-16")()
+t("incremental enc", lambda: [enc.encode("a"), enc.encode("b")])
+d16 = codecs.getincrementaldecoder("utf-16")()
+t("incremental 16", lambda: [d16.decode(b"\xff"), d16.decode(b"\xfea"), d16.decode(b"\x00")])
+t("BOM", lambda: [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_BE])
+t("iterdecode", lambda: "".join(codecs.iterdecode([b"\xc3", b"\xa9x"], "utf-8")))

@@ -1,0 +1,28 @@
+# str methods keep lone surrogates exact.
+from _helper_check import t
+
+s = "ab\ud800cd\udfffef"
+t("upper", lambda: repr(s.upper()))
+t("lower title", lambda: [repr(s.lower()), repr(s.title()), repr(s.capitalize()), repr(s.swapcase()), repr(s.casefold())])
+t("find", lambda: [s.find("\ud800"), s.find("cd"), s.rfind("\udfff"), s.index("e"), s.count("\ud800")])
+t("split", lambda: [repr(x) for x in s.split("\ud800")])
+t("split ws", lambda: [repr(x) for x in "a \ud800 b".split()])
+t("rsplit", lambda: [repr(x) for x in s.rsplit("d", 1)])
+t("partition", lambda: [repr(x) for x in s.partition("\udfff")])
+t("replace", lambda: [repr(s.replace("\ud800", "X")), repr("abc".replace("b", "\udc80")), repr(s.replace("", "|", 3))])
+t("join", lambda: [repr("\ud800".join(["a", "b"])), repr("-".join(["\udc80", "x"]))])
+t("strip", lambda: [repr("\ud800ab\ud800".strip("\ud800")), repr(" \udc80 ".strip())])
+t("pad", lambda: [repr(s.center(12, "\ud800")), repr("\udc80".ljust(3)), repr("\udc80".zfill(3))])
+t("startswith", lambda: [s.startswith("ab\ud800"), s.endswith("\udfffef"), s.startswith("\ud800", 2)])
+t("predicates", lambda: [s.isalpha(), "\ud800".isprintable(), "\ud800".isspace(), "\ud800".isidentifier(), "\ud800".islower()])
+t("translate", lambda: repr(s.translate({0xD800: "X", ord("a"): 0xDC00})))
+t("maketrans", lambda: sorted(str.maketrans("\ud800", "x").items()))
+t("expandtabs", lambda: repr("\ud800\tx".expandtabs(4)))
+t("splitlines", lambda: [repr(x) for x in "\ud800\n\udc80".splitlines()])
+t("removeprefix", lambda: [repr(s.removeprefix("ab\ud800")), repr(s.removesuffix("ef"))])
+t("encode", lambda: s.encode("utf-16-le", "surrogatepass"))
+t("mul", lambda: repr("\ud800x" * 2))
+t("sorted chars", lambda: [hex(ord(c)) for c in sorted(s)])
+t("str subclass", lambda: repr(type("S", (str,), {})("\ud800q")))
+t("int()", lambda: int("\ud800"))
+t("min max", lambda: [hex(ord(min(s))), hex(ord(max(s)))])
