@@ -441,8 +441,8 @@ pub fn warn(ts: &mut ThreadState, category: &str, msg: &str) -> PyResult<()> {
 }
 
 /// Rejects a `dir_fd` or `follow_symlinks=False` combined with a file
-/// descriptor path, and a `dir_fd` together with `follow_symlinks=False`
-/// where a function cannot do both, with CPython's messages.
+/// descriptor path, with CPython's messages (which differ by function:
+/// `both` selects "can't specify both dir_fd and fd").
 pub fn check_fd_and(
     ts: &mut ThreadState,
     func: &str,
@@ -450,12 +450,26 @@ pub fn check_fd_and(
     dir_fd: i32,
     follow: bool,
 ) -> PyResult<()> {
+    check_fd_and_msg(ts, func, p, dir_fd, follow, false)
+}
+
+pub fn check_fd_and_msg(
+    ts: &mut ThreadState,
+    func: &str,
+    p: &Path,
+    dir_fd: i32,
+    follow: bool,
+    both: bool,
+) -> PyResult<()> {
     if p.is_fd() && dir_fd != libc::AT_FDCWD {
-        return Err(ts.value_error(format!(
-            "{func}: can't specify dir_fd without matching path"
-        )));
+        return Err(ts.value_error(if both {
+            format!("{func}: can't specify both dir_fd and fd")
+        } else {
+            format!("{func}: can't specify dir_fd without matching path")
+        }));
     }
-    if p.is_fd() && !follow {
+    // CPython tests `fd > 0` here: fd 0 passes.
+    if p.fd > 0 && !follow {
         return Err(ts.value_error(format!(
             "{func}: cannot use fd and follow_symlinks together"
         )));

@@ -23,7 +23,7 @@ use ftpy_vm::objects::list::ListObj;
 use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::native::{self, NativeData, NativeObj};
 use ftpy_vm::objects::str::StrObj;
-use ftpy_vm::objects::typeobj::{type_name, TypeObj};
+use ftpy_vm::objects::typeobj::TypeObj;
 use ftpy_vm::objects::{add_getset, add_methods, method};
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
 
@@ -86,28 +86,32 @@ impl Stream {
     }
 }
 
+/// Why a directory could not be opened: the error number, and whether
+/// it was duplicating the caller's fd (CPython names no file then).
+type OpenError = (i32, bool);
+
 /// Opens a directory: a path, or a duplicate of `fd` (rewound, so the
 /// caller's descriptor keeps its own position semantics as in CPython).
-fn open_dir(fd: i32, path: &CString) -> Result<Stream, i32> {
+fn open_dir(fd: i32, path: &CString) -> Result<Stream, OpenError> {
     // SAFETY: `path` is NUL-ended; a dup'ed fd is owned by the stream.
     unsafe {
         if fd != -1 {
             let d = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0);
             if d == -1 {
-                return Err(conv::errno());
+                return Err((conv::errno(), true));
             }
             let s = libc::fdopendir(d);
             if s.is_null() {
                 let e = conv::errno();
                 libc::close(d);
-                return Err(e);
+                return Err((e, false));
             }
             libc::rewinddir(s);
             Ok(Stream(s))
         } else {
             let s = libc::opendir(path.as_ptr());
             if s.is_null() {
-                Err(conv::errno())
+                Err((conv::errno(), false))
             } else {
                 Ok(Stream(s))
             }
@@ -120,14 +124,14 @@ pub fn listdir(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let [p] = SIG.bind(ts, args, kw)?;
     let p = conv::path(ts, p, PathSpec::new("listdir", "path").fd().nullable())?;
     let (fd, c) = (p.fd, &p.c);
-    let r: Result<Vec<Vec<u8>>, i32> = ts.allow_threads(|| {
+    let r: Result<Vec<Vec<u8>>, OpenError> = ts.allow_threads(|| {
         let mut s = open_dir(fd, c)?;
         let mut names = Vec::new();
         let r = loop {
             match s.next() {
                 Ok(Some(e)) => names.push(e.name),
                 Ok(None) => break Ok(names),
-                Err(e) => break Err(e),
+                Err(e) => break Err((e, false)),
             }
         };
         s.close(fd != -1);
@@ -135,7 +139,8 @@ pub fn listdir(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     });
     let names = match r {
         Ok(n) => n,
-        Err(e) => return Err(p.error(ts, e)),
+        Err((e, true)) => return Err(conv::os_error(ts, e, None, None)),
+        Err((e, false)) => return Err(p.error(ts, e)),
     };
     let list = ListObj::new(ts, &[]);
     for n in &names {
@@ -182,7 +187,8 @@ pub fn scandir(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let r = ts.allow_threads(|| open_dir(fd, c));
     let stream = match r {
         Ok(s) => s,
-        Err(e) => return Err(p.error(ts, e)),
+        Err((e, true)) => return Err(conv::os_error(ts, e, None, None)),
+        Err((e, false)) => return Err(p.error(ts, e)),
     };
     let Some(&ty) = SCANDIR_TYPE.get() else {
         return Err(ts.system_error("posix is not initialized"));
@@ -335,6 +341,11 @@ fn entry_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(entry(ts, v)?.name.get())
 }
 
+/// `name` and `path` are read-only members, as in CPython.
+fn readonly(ts: &mut ThreadState, _v: Value, _x: Option<Value>) -> PyResult<()> {
+    Err(ts.attribute_error_msg("readonly attribute"))
+}
+
 fn entry_path(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(entry(ts, v)?.path.get())
 }
@@ -473,11 +484,6 @@ fn entry_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, &format!("<DirEntry {r}>")))
 }
 
-fn entry_reduce(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let v = args.first().copied().unwrap_or(Value::NONE);
-    Err(ts.type_error(format!("cannot pickle '{}' object", type_name(v))))
-}
-
 /// Makes the two types and adds them to the module.
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     if SCANDIR_TYPE.get().is_none() {
@@ -491,7 +497,6 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
                 method("close", scandir_close),
                 method("__enter__", scandir_enter),
                 method("__exit__", scandir_exit),
-                method("__reduce__", entry_reduce),
             ],
         );
         native::finish_type(ts, t);
@@ -501,8 +506,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         let d = native::new_type::<DirEntry>(ts, "DirEntry", "posix", None, false);
         d.slots.new.set(Some(entry_new));
         d.slots.repr.set(Some(entry_repr));
-        add_getset(ts, d, "name", entry_name, None);
-        add_getset(ts, d, "path", entry_path, None);
+        add_getset(ts, d, "name", entry_name, Some(readonly));
+        add_getset(ts, d, "path", entry_path, Some(readonly));
         add_methods(
             ts,
             d,
@@ -513,7 +518,6 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
                 method("stat", entry_stat),
                 method("inode", entry_inode),
                 method("__fspath__", entry_fspath),
-                method("__reduce__", entry_reduce),
             ],
         );
         ftpy_vm::objects::genericalias::add_class_getitem(ts, d);

@@ -807,11 +807,15 @@ pub fn putenv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [n, v] = SIG.bind(ts, args, kw)?;
     let nb = env_bytes(ts, n)?;
     let vb = env_bytes(ts, v)?;
-    if nb.is_empty() || nb.contains(&b'=') {
-        return Err(ts.value_error("illegal environment variable name"));
-    }
     if nb.contains(&0) || vb.contains(&0) {
         return Err(ts.value_error("embedded null byte"));
+    }
+    if nb.contains(&b'=') {
+        return Err(ts.value_error("illegal environment variable name"));
+    }
+    if nb.is_empty() {
+        // What setenv(3) says about an empty name.
+        return Err(fail(ts, libc::EINVAL));
     }
     std::env::set_var(
         std::ffi::OsStr::from_bytes(&nb),
@@ -825,11 +829,12 @@ pub fn unsetenv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     static SIG: Sig = Sig::new("unsetenv(name, /)");
     let [n] = SIG.bind(ts, args, kw)?;
     let nb = env_bytes(ts, n)?;
-    if nb.is_empty() || nb.contains(&b'=') {
-        return Err(ts.value_error("illegal environment variable name"));
-    }
     if nb.contains(&0) {
         return Err(ts.value_error("embedded null byte"));
+    }
+    if nb.is_empty() || nb.contains(&b'=') {
+        // What unsetenv(3) says about such a name.
+        return Err(fail(ts, libc::EINVAL));
     }
     std::env::remove_var(std::ffi::OsStr::from_bytes(&nb));
     Ok(Value::NONE)
