@@ -108,7 +108,7 @@ fn grouping(ts: &mut ThreadState, p: *const libc::c_char) -> Value {
 }
 
 fn localeconv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("localeconv()");
+    static SIG: Sig = Sig::new("_locale.localeconv()");
     let [] = SIG.bind(ts, args, kw)?;
     // SAFETY: localeconv returns a struct valid until the next locale
     // change; every field is read before anything else runs.
@@ -214,7 +214,7 @@ const LANGINFO: &[(&str, libc::nl_item)] = &[
 ];
 
 fn nl_langinfo(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("nl_langinfo(key, /)");
+    static SIG: Sig = Sig::new("_locale.nl_langinfo(key, /)");
     let [k] = SIG.bind(ts, args, kw)?;
     let k = conv::c_int(ts, k)?;
     if !LANGINFO.iter().any(|&(_, v)| v == k) {
@@ -229,7 +229,7 @@ fn nl_langinfo(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 /// `_locale.getencoding()`: the locale's encoding ("UTF-8" in UTF-8 mode
 /// or when the C library names none).
 fn getencoding(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getencoding()");
+    static SIG: Sig = Sig::new("_locale.getencoding()");
     let [] = SIG.bind(ts, args, kw)?;
     let sys = ftpy_vm::interp::interp().sys().value();
     let flags = ops::getattr_str(ts, sys, "flags")?;
@@ -294,7 +294,7 @@ fn strcoll(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn strxfrm(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("strxfrm(string, /)");
+    static SIG: Sig = Sig::new("_locale.strxfrm(string, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let Some(s) = v.downcast::<StrObj>() else {
         return Err(ts.type_error(format!(
@@ -329,7 +329,7 @@ fn opt_text_arg(ts: &mut ThreadState, v: Value, func: &str, n: usize) -> PyResul
 }
 
 fn py_gettext(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("gettext(msg, /)");
+    static SIG: Sig = Sig::new("_locale.gettext(msg, /)");
     let [m] = SIG.bind(ts, args, kw)?;
     let m = text_arg(ts, m, "gettext", 1)?;
     // SAFETY: a NUL-ended message; the result is copied at once.
@@ -365,7 +365,7 @@ fn py_dcgettext(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 fn py_textdomain(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("textdomain(domain, /)");
+    static SIG: Sig = Sig::new("_locale.textdomain(domain, /)");
     let [d] = SIG.bind(ts, args, kw)?;
     let d = opt_text_arg(ts, d, "textdomain", 1)?;
     // SAFETY: a NUL-ended domain or NULL (query); the result is copied.

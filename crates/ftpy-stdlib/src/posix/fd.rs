@@ -72,7 +72,7 @@ pub fn close(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn closerange(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("closerange(fd_low, fd_high, /)");
+    static SIG: Sig = Sig::new("posix.closerange(fd_low, fd_high, /)");
     let [lo, hi] = SIG.bind(ts, args, kw)?;
     let lo = conv::c_int(ts, lo)?.max(0);
     let hi = conv::c_int(ts, hi)?;
@@ -89,7 +89,7 @@ pub fn closerange(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 }
 
 pub fn read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("read(fd, length, /)");
+    static SIG: Sig = Sig::new("posix.read(fd, length, /)");
     let [fd, n] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let n = conv::ssize(ts, n)?;
@@ -111,7 +111,7 @@ pub fn read(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn pread(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("pread(fd, length, offset, /)");
+    static SIG: Sig = Sig::new("posix.pread(fd, length, offset, /)");
     let [fd, n, off] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let n = conv::ssize(ts, n)?;
@@ -134,7 +134,7 @@ pub fn pread(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("write(fd, data, /)");
+    static SIG: Sig = Sig::new("posix.write(fd, data, /)");
     let [fd, data] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let b = ftpy_vm::objects::bytes::expect_buffer(ts, data)?;
@@ -146,7 +146,7 @@ pub fn write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn pwrite(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("pwrite(fd, buffer, offset, /)");
+    static SIG: Sig = Sig::new("posix.pwrite(fd, buffer, offset, /)");
     let [fd, data, off] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let b = ftpy_vm::objects::bytes::expect_buffer(ts, data)?;
@@ -160,7 +160,7 @@ pub fn pwrite(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn lseek(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("lseek(fd, position, whence, /)");
+    static SIG: Sig = Sig::new("posix.lseek(fd, position, whence, /)");
     let [fd, pos, how] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let pos = conv::off_t(ts, pos)?;
@@ -189,7 +189,7 @@ pub fn fdatasync(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
 }
 
 pub fn ftruncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("ftruncate(fd, length, /)");
+    static SIG: Sig = Sig::new("posix.ftruncate(fd, length, /)");
     let [fd, len] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let len = conv::off_t(ts, len)?;
@@ -199,7 +199,7 @@ pub fn ftruncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
 }
 
 pub fn posix_fallocate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("posix_fallocate(fd, offset, length, /)");
+    static SIG: Sig = Sig::new("posix.posix_fallocate(fd, offset, length, /)");
     let [fd, off, len] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let off = conv::off_t(ts, off)?;
@@ -220,7 +220,7 @@ pub fn posix_fallocate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult
 }
 
 pub fn lockf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("lockf(fd, command, length, /)");
+    static SIG: Sig = Sig::new("posix.lockf(fd, command, length, /)");
     let [fd, cmd, len] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let cmd = conv::c_int(ts, cmd)?;
@@ -231,7 +231,7 @@ pub fn lockf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn dup(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("dup(fd, /)");
+    static SIG: Sig = Sig::new("posix.dup(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: no pointers.
@@ -274,20 +274,20 @@ fn make_pipe(ts: &mut ThreadState, flags: i32) -> PyResult<Value> {
 }
 
 pub fn pipe(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("pipe()");
+    static SIG: Sig = Sig::new("posix.pipe()");
     let [] = SIG.bind(ts, args, kw)?;
     make_pipe(ts, libc::O_CLOEXEC)
 }
 
 pub fn pipe2(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("pipe2(flags, /)");
+    static SIG: Sig = Sig::new("posix.pipe2(flags, /)");
     let [f] = SIG.bind(ts, args, kw)?;
     let f = conv::c_int(ts, f)?;
     make_pipe(ts, f)
 }
 
 pub fn isatty(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("isatty(fd, /)");
+    static SIG: Sig = Sig::new("posix.isatty(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: no pointers.
@@ -296,7 +296,7 @@ pub fn isatty(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn ttyname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("ttyname(fd, /)");
+    static SIG: Sig = Sig::new("posix.ttyname(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let mut buf = [0u8; 4096];
@@ -315,7 +315,7 @@ fn fl_flags(ts: &mut ThreadState, fd: i32) -> PyResult<i32> {
 }
 
 pub fn get_blocking(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("get_blocking(fd, /)");
+    static SIG: Sig = Sig::new("posix.get_blocking(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let f = fl_flags(ts, fd)?;
@@ -339,7 +339,7 @@ pub fn set_fd_blocking(fd: i32, blocking: bool) -> Result<(), i32> {
 }
 
 pub fn set_blocking(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("set_blocking(fd, blocking, /)");
+    static SIG: Sig = Sig::new("posix.set_blocking(fd, blocking, /)");
     let [fd, b] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let b = conv::flag(ts, b, true)?;
@@ -348,7 +348,7 @@ pub fn set_blocking(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
 }
 
 pub fn get_inheritable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("get_inheritable(fd, /)");
+    static SIG: Sig = Sig::new("posix.get_inheritable(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: no pointers.
@@ -373,7 +373,7 @@ pub fn set_fd_inheritable(fd: i32, inheritable: bool) -> Result<(), i32> {
 }
 
 pub fn set_inheritable(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("set_inheritable(fd, inheritable, /)");
+    static SIG: Sig = Sig::new("posix.set_inheritable(fd, inheritable, /)");
     let [fd, b] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let b = conv::flag(ts, b, true)?;
@@ -415,7 +415,7 @@ pub fn terminal_size_type(
 }
 
 pub fn get_terminal_size(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("get_terminal_size(fd=1, /)");
+    static SIG: Sig = Sig::new("posix.get_terminal_size(fd=1, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = match fd.non_null() {
         Some(f) => conv::c_int(ts, f)?,

@@ -263,14 +263,14 @@ pub fn cwd_bytes(ts: &mut ThreadState) -> PyResult<Vec<u8>> {
 }
 
 pub fn getcwd(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getcwd()");
+    static SIG: Sig = Sig::new("posix.getcwd()");
     let [] = SIG.bind(ts, args, kw)?;
     let b = cwd_bytes(ts)?;
     conv::fs_decode(ts, &b)
 }
 
 pub fn getcwdb(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getcwdb()");
+    static SIG: Sig = Sig::new("posix.getcwdb()");
     let [] = SIG.bind(ts, args, kw)?;
     let b = cwd_bytes(ts)?;
     Ok(ftpy_vm::objects::bytes::BytesObj::new(ts, &b))
@@ -447,21 +447,21 @@ fn dev_arg(ts: &mut ThreadState, v: Value) -> PyResult<u64> {
 }
 
 pub fn major(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("major(device, /)");
+    static SIG: Sig = Sig::new("posix.major(device, /)");
     let [d] = SIG.bind(ts, args, kw)?;
     let d = dev_arg(ts, d)?;
     Ok(Value::small_int_unchecked(libc::major(d) as i64))
 }
 
 pub fn minor(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("minor(device, /)");
+    static SIG: Sig = Sig::new("posix.minor(device, /)");
     let [d] = SIG.bind(ts, args, kw)?;
     let d = dev_arg(ts, d)?;
     Ok(Value::small_int_unchecked(libc::minor(d) as i64))
 }
 
 pub fn makedev(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("makedev(major, minor, /)");
+    static SIG: Sig = Sig::new("posix.makedev(major, minor, /)");
     let [a, b] = SIG.bind(ts, args, kw)?;
     let a = conv::c_int(ts, a)? as u32;
     let b = conv::c_int(ts, b)? as u32;
@@ -530,7 +530,7 @@ pub fn truncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 pub fn umask(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("umask(mask, /)");
+    static SIG: Sig = Sig::new("posix.umask(mask, /)");
     let [m] = SIG.bind(ts, args, kw)?;
     let m = conv::c_int(ts, m)?;
     // SAFETY: umask cannot fail.
@@ -539,7 +539,7 @@ pub fn umask(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn sync(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("sync()");
+    static SIG: Sig = Sig::new("posix.sync()");
     let [] = SIG.bind(ts, args, kw)?;
     // SAFETY: no arguments.
     ts.allow_threads(|| unsafe { libc::sync() });
@@ -718,7 +718,7 @@ pub fn pathconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 pub fn fpathconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("fpathconf(fd, name, /)");
+    static SIG: Sig = Sig::new("posix.fpathconf(fd, name, /)");
     let [fd, n] = SIG.bind(ts, args, kw)?;
     let p = conv::path(ts, fd, PathSpec::new("fpathconf", "fd").fd())?;
     let name = conf_name(ts, n, pathconf_names())?;

@@ -58,13 +58,13 @@ macro_rules! getter {
     };
 }
 
-getter!(getpid, "getpid()", libc::getpid());
-getter!(getppid, "getppid()", libc::getppid());
-getter!(getpgrp, "getpgrp()", libc::getpgrp());
-getter!(getuid, "getuid()", libc::getuid());
-getter!(geteuid, "geteuid()", libc::geteuid());
-getter!(getgid, "getgid()", libc::getgid());
-getter!(getegid, "getegid()", libc::getegid());
+getter!(getpid, "posix.getpid()", libc::getpid());
+getter!(getppid, "posix.getppid()", libc::getppid());
+getter!(getpgrp, "posix.getpgrp()", libc::getpgrp());
+getter!(getuid, "posix.getuid()", libc::getuid());
+getter!(geteuid, "posix.geteuid()", libc::geteuid());
+getter!(getgid, "posix.getgid()", libc::getgid());
+getter!(getegid, "posix.getegid()", libc::getegid());
 
 /// A pid argument (C `pid_t`, an int).
 fn pid_arg(ts: &mut ThreadState, v: Value) -> PyResult<i32> {
@@ -87,7 +87,7 @@ pub fn getpgid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn setpgid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("setpgid(pid, pgrp, /)");
+    static SIG: Sig = Sig::new("posix.setpgid(pid, pgrp, /)");
     let [p, g] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     let g = pid_arg(ts, g)?;
@@ -97,7 +97,7 @@ pub fn setpgid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn setpgrp(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("setpgrp()");
+    static SIG: Sig = Sig::new("posix.setpgrp()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: no pointers.
     int_result(ts, || unsafe { libc::setpgid(0, 0) as isize })?;
@@ -105,7 +105,7 @@ pub fn setpgrp(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn getsid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getsid(pid, /)");
+    static SIG: Sig = Sig::new("posix.getsid(pid, /)");
     let [p] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     // SAFETY: no pointers.
@@ -113,7 +113,7 @@ pub fn getsid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn setsid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("setsid()");
+    static SIG: Sig = Sig::new("posix.setsid()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: no pointers.
     int_result(ts, || unsafe { libc::setsid() as isize })?;
@@ -121,7 +121,7 @@ pub fn setsid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn tcgetpgrp(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("tcgetpgrp(fd, /)");
+    static SIG: Sig = Sig::new("posix.tcgetpgrp(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: no pointers.
@@ -129,7 +129,7 @@ pub fn tcgetpgrp(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
 }
 
 pub fn tcsetpgrp(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("tcsetpgrp(fd, pgid, /)");
+    static SIG: Sig = Sig::new("posix.tcsetpgrp(fd, pgid, /)");
     let [fd, g] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     let g = pid_arg(ts, g)?;
@@ -151,13 +151,13 @@ macro_rules! id_setter {
     };
 }
 
-id_setter!(setuid, "setuid(uid, /)", "uid", libc::setuid);
-id_setter!(seteuid, "seteuid(euid, /)", "uid", libc::seteuid);
-id_setter!(setgid, "setgid(gid, /)", "gid", libc::setgid);
-id_setter!(setegid, "setegid(egid, /)", "gid", libc::setegid);
+id_setter!(setuid, "posix.setuid(uid, /)", "uid", libc::setuid);
+id_setter!(seteuid, "posix.seteuid(euid, /)", "uid", libc::seteuid);
+id_setter!(setgid, "posix.setgid(gid, /)", "gid", libc::setgid);
+id_setter!(setegid, "posix.setegid(egid, /)", "gid", libc::setegid);
 
 pub fn setreuid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("setreuid(ruid, euid, /)");
+    static SIG: Sig = Sig::new("posix.setreuid(ruid, euid, /)");
     let [a, b] = SIG.bind(ts, args, kw)?;
     let a = super::files::id_arg(ts, a, "uid")?;
     let b = super::files::id_arg(ts, b, "uid")?;
@@ -167,7 +167,7 @@ pub fn setreuid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 pub fn setregid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("setregid(rgid, egid, /)");
+    static SIG: Sig = Sig::new("posix.setregid(rgid, egid, /)");
     let [a, b] = SIG.bind(ts, args, kw)?;
     let a = super::files::id_arg(ts, a, "gid")?;
     let b = super::files::id_arg(ts, b, "gid")?;
@@ -189,19 +189,19 @@ fn three_ids(ts: &mut ThreadState, f: unsafe extern "C" fn(*mut u32, *mut u32, *
 }
 
 pub fn getresuid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getresuid()");
+    static SIG: Sig = Sig::new("posix.getresuid()");
     no_args(ts, &SIG, args, kw)?;
     three_ids(ts, libc::getresuid)
 }
 
 pub fn getresgid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getresgid()");
+    static SIG: Sig = Sig::new("posix.getresgid()");
     no_args(ts, &SIG, args, kw)?;
     three_ids(ts, libc::getresgid)
 }
 
 pub fn getgroups(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getgroups()");
+    static SIG: Sig = Sig::new("posix.getgroups()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: a zero-size query writes nothing.
     let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
@@ -226,7 +226,7 @@ extern "C" {
 }
 
 pub fn getlogin(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getlogin()");
+    static SIG: Sig = Sig::new("posix.getlogin()");
     no_args(ts, &SIG, args, kw)?;
     let mut buf = [0u8; 256];
     // SAFETY: getlogin_r writes at most `buf.len()` bytes; returns errno.
@@ -290,7 +290,7 @@ See os.times for more information.",
 }
 
 pub fn uname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("uname()");
+    static SIG: Sig = Sig::new("posix.uname()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: zeroed is a valid utsname; uname fills it.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
@@ -309,7 +309,7 @@ pub fn uname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn times(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("times()");
+    static SIG: Sig = Sig::new("posix.times()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: zeroed is a valid tms; times fills it.
     let mut t: libc::tms = unsafe { std::mem::zeroed() };
@@ -334,7 +334,7 @@ pub fn times(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 // ---- signals, priorities ------------------------------------------------------------
 
 pub fn kill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("kill(pid, signal, /)");
+    static SIG: Sig = Sig::new("posix.kill(pid, signal, /)");
     let [p, s] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     let s = conv::c_int(ts, s)?;
@@ -347,7 +347,7 @@ pub fn kill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn killpg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("killpg(pgid, signal, /)");
+    static SIG: Sig = Sig::new("posix.killpg(pgid, signal, /)");
     let [p, s] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     let s = conv::c_int(ts, s)?;
@@ -357,7 +357,7 @@ pub fn killpg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn nice(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("nice(increment, /)");
+    static SIG: Sig = Sig::new("posix.nice(increment, /)");
     let [i] = SIG.bind(ts, args, kw)?;
     let i = conv::c_int(ts, i)?;
     // SAFETY: errno is thread-local; nice takes no pointers.
@@ -466,7 +466,7 @@ fn run_hooks(ts: &mut ThreadState, l: Gc<ListObj>, reverse: bool) {
 }
 
 pub fn fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("fork()");
+    static SIG: Sig = Sig::new("posix.fork()");
     no_args(ts, &SIG, args, kw)?;
     let [lb, lp, lc] = at_fork(ts);
     run_hooks(ts, lb, true);
@@ -523,10 +523,13 @@ fn argv_list(ts: &mut ThreadState, func: &str, argv: Value) -> PyResult<Vec<CStr
 }
 
 fn env_list(ts: &mut ThreadState, env: Value) -> PyResult<Vec<CString>> {
-    let keys_f = ops::getattr_str_opt(ts, env, "keys")?;
-    let Some(keys_f) = keys_f else {
+    // PyMapping_Check: anything with __getitem__ (a list passes, and then
+    // fails for want of keys()).
+    let ty = ftpy_vm::objects::typeobj::type_of(env).value();
+    if ops::getattr_str_opt(ts, ty, "__getitem__")?.is_none() {
         return Err(ts.type_error("execve: environment must be a mapping object"));
-    };
+    }
+    let keys_f = ops::getattr_str(ts, env, "keys")?;
     let keys = ops::call0(ts, keys_f)?;
     let keys = ops::collect(ts, keys)?;
     let mut out = Vec::new();
@@ -569,7 +572,7 @@ fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
 }
 
 pub fn execv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("execv(path, argv, /)");
+    static SIG: Sig = Sig::new("posix.execv(path, argv, /)");
     let [p, argv] = SIG.bind(ts, args, kw)?;
     let p = conv::path(ts, p, PathSpec::new("execv", "path"))?;
     let av = argv_list(ts, "execv", argv)?;
@@ -608,7 +611,7 @@ pub fn exit_(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 pub fn abort(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("abort()");
+    static SIG: Sig = Sig::new("posix.abort()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: ends the process with SIGABRT, as the caller asked.
     unsafe { libc::abort() }
@@ -617,8 +620,10 @@ pub fn abort(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn system(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("system(command)");
     let [c] = SIG.bind(ts, args, kw)?;
-    let c = conv::path(ts, c, PathSpec::new("system", "command"))?;
-    let p = c.ptr() as usize;
+    // PyUnicode_FSConverter, not path_t: its generic messages.
+    let c = env_bytes(ts, c)?;
+    let c = conv::cstring(ts, c, "embedded null byte")?;
+    let p = c.as_ptr() as usize;
     // SAFETY: `p` is the command's C string, alive across the call.
     let r = ts.allow_threads(|| unsafe { libc::system(p as *const libc::c_char) });
     Ok(small(r as i64))
@@ -638,7 +643,7 @@ fn wait_call(ts: &mut ThreadState, pid: i32, options: i32) -> PyResult<(i32, i32
 }
 
 pub fn waitpid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("waitpid(pid, options, /)");
+    static SIG: Sig = Sig::new("posix.waitpid(pid, options, /)");
     let [p, o] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     let o = conv::c_int(ts, o)?;
@@ -647,7 +652,7 @@ pub fn waitpid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn wait(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("wait()");
+    static SIG: Sig = Sig::new("posix.wait()");
     no_args(ts, &SIG, args, kw)?;
     let (pid, st) = wait_call(ts, -1, 0)?;
     Ok(TupleObj::new(ts, &[small(pid as i64), small(st as i64)]).value())
@@ -662,6 +667,12 @@ pub fn waitstatus_to_exitcode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> P
     }
     if libc::WIFSIGNALED(s) {
         return Ok(small(-(libc::WTERMSIG(s) as i64)));
+    }
+    if libc::WIFSTOPPED(s) {
+        return Err(ts.value_error(format!(
+            "process stopped by delivery of signal {}",
+            libc::WSTOPSIG(s)
+        )));
     }
     Err(ts.value_error(format!("invalid wait status: {s}")))
 }
@@ -685,7 +696,7 @@ macro_rules! wmacro {
     };
 }
 
-wmacro!(wcoredump, "WCOREDUMP(status, /)", libc::WCOREDUMP, bool);
+wmacro!(wcoredump, "posix.WCOREDUMP(status, /)", libc::WCOREDUMP, bool);
 wmacro!(wifcontinued, "WIFCONTINUED(status)", libc::WIFCONTINUED, bool);
 wmacro!(wifexited, "WIFEXITED(status)", libc::WIFEXITED, bool);
 wmacro!(wifsignaled, "WIFSIGNALED(status)", libc::WIFSIGNALED, bool);
@@ -697,7 +708,7 @@ wmacro!(wtermsig, "WTERMSIG(status)", libc::WTERMSIG, int);
 // ---- scheduling -----------------------------------------------------------------------
 
 pub fn sched_yield(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("sched_yield()");
+    static SIG: Sig = Sig::new("posix.sched_yield()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: no pointers.
     ts.allow_threads(|| unsafe { libc::sched_yield() });
@@ -705,7 +716,7 @@ pub fn sched_yield(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
 }
 
 pub fn sched_getaffinity(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("sched_getaffinity(pid, /)");
+    static SIG: Sig = Sig::new("posix.sched_getaffinity(pid, /)");
     let [p] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     // SAFETY: zeroed is an empty cpu set; the call fills it.
@@ -727,7 +738,7 @@ pub fn sched_getaffinity(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResu
 }
 
 pub fn sched_setaffinity(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("sched_setaffinity(pid, mask, /)");
+    static SIG: Sig = Sig::new("posix.sched_setaffinity(pid, mask, /)");
     let [p, mask] = SIG.bind(ts, args, kw)?;
     let p = pid_arg(ts, p)?;
     // SAFETY: zeroed is an empty cpu set.
@@ -759,7 +770,7 @@ pub fn sched_setaffinity(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResu
 }
 
 pub fn cpu_count(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("cpu_count()");
+    static SIG: Sig = Sig::new("posix.cpu_count()");
     no_args(ts, &SIG, args, kw)?;
     // SAFETY: no pointers.
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
@@ -770,7 +781,7 @@ pub fn cpu_count(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
 }
 
 pub fn getloadavg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getloadavg()");
+    static SIG: Sig = Sig::new("posix.getloadavg()");
     no_args(ts, &SIG, args, kw)?;
     let mut l = [0f64; 3];
     // SAFETY: writes at most 3 doubles into the local array.
@@ -803,7 +814,7 @@ pub fn make_environ(ts: &mut ThreadState) -> PyResult<Value> {
 
 pub fn putenv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     use std::os::unix::ffi::OsStrExt;
-    static SIG: Sig = Sig::new("putenv(name, value, /)");
+    static SIG: Sig = Sig::new("posix.putenv(name, value, /)");
     let [n, v] = SIG.bind(ts, args, kw)?;
     let nb = env_bytes(ts, n)?;
     let vb = env_bytes(ts, v)?;
@@ -826,7 +837,7 @@ pub fn putenv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 pub fn unsetenv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     use std::os::unix::ffi::OsStrExt;
-    static SIG: Sig = Sig::new("unsetenv(name, /)");
+    static SIG: Sig = Sig::new("posix.unsetenv(name, /)");
     let [n] = SIG.bind(ts, args, kw)?;
     let nb = env_bytes(ts, n)?;
     if nb.contains(&0) {

@@ -291,7 +291,7 @@ pub fn statvfs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn fstatvfs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("fstatvfs(fd, /)");
+    static SIG: Sig = Sig::new("posix.fstatvfs(fd, /)");
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: zeroed is a valid `struct statvfs`.

@@ -166,7 +166,7 @@ pub fn names_dict(ts: &mut ThreadState, table: &[(&str, i32)]) -> PyResult<Value
 }
 
 pub fn sysconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("sysconf(name, /)");
+    static SIG: Sig = Sig::new("posix.sysconf(name, /)");
     let [n] = SIG.bind(ts, args, kw)?;
     let name = conf_name(ts, n, SYSCONF_NAMES)?;
     // SAFETY: errno is thread-local; sysconf takes no pointers.
@@ -182,7 +182,7 @@ pub fn sysconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn confstr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("confstr(name, /)");
+    static SIG: Sig = Sig::new("posix.confstr(name, /)");
     let [n] = SIG.bind(ts, args, kw)?;
     let name = conf_name(ts, n, CONFSTR_NAMES)?;
     let mut buf = vec![0u8; 256];
@@ -209,7 +209,7 @@ pub fn confstr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 pub fn strerror(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("strerror(code, /)");
+    static SIG: Sig = Sig::new("posix.strerror(code, /)");
     let [c] = SIG.bind(ts, args, kw)?;
     let c = conv::c_int(ts, c)?;
     let s = conv::strerror(c);
@@ -238,7 +238,7 @@ fn fill_random(ts: &mut ThreadState, buf: &mut [u8], flags: u32) -> PyResult<Res
 }
 
 pub fn urandom(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("urandom(size, /)");
+    static SIG: Sig = Sig::new("posix.urandom(size, /)");
     let [n] = SIG.bind(ts, args, kw)?;
     let n = conv::ssize(ts, n)?;
     if n < 0 {
