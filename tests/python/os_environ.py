@@ -1,3 +1,4 @@
+# gc-stress: 4
 # The environment: posix.environ (bytes), os.environ/os.environb kept in
 # sync with putenv/unsetenv, getenv/getenvb, child processes seeing
 # changes, the name/value checks, get_exec_path.

@@ -1,3 +1,4 @@
+# gc-stress: 4
 # Replacing a child with another program: execv/execve (argv and env
 # conversion, PathLike and bytes arguments), os.execvp through PATH,
 # os.system's status, and the argument errors raised before any exec.

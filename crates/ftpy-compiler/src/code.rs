@@ -18,6 +18,26 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x0080;
     pub const ITERABLE_COROUTINE: u32 = 0x0100;
     pub const ASYNC_GENERATOR: u32 = 0x0200;
+    /// `from __future__ import ...` features (CPython's `CO_FUTURE_*`):
+    /// set on every code object compiled under them, and what
+    /// `compile()`/`exec()`/`eval()` pass on to code they compile.
+    pub const FUTURE_DIVISION: u32 = 0x20000;
+    pub const FUTURE_ABSOLUTE_IMPORT: u32 = 0x40000;
+    pub const FUTURE_WITH_STATEMENT: u32 = 0x80000;
+    pub const FUTURE_PRINT_FUNCTION: u32 = 0x100000;
+    pub const FUTURE_UNICODE_LITERALS: u32 = 0x200000;
+    pub const FUTURE_BARRY_AS_BDFL: u32 = 0x400000;
+    pub const FUTURE_GENERATOR_STOP: u32 = 0x800000;
+    pub const FUTURE_ANNOTATIONS: u32 = 0x1000000;
+    /// Every `FUTURE_*` bit (CPython's `PyCF_MASK`).
+    pub const FUTURE_MASK: u32 = FUTURE_DIVISION
+        | FUTURE_ABSOLUTE_IMPORT
+        | FUTURE_WITH_STATEMENT
+        | FUTURE_PRINT_FUNCTION
+        | FUTURE_UNICODE_LITERALS
+        | FUTURE_BARRY_AS_BDFL
+        | FUTURE_GENERATOR_STOP
+        | FUTURE_ANNOTATIONS;
 }
 
 /// A constant in `co_consts`.

@@ -31,6 +31,7 @@ pub mod anchors;
 pub mod code;
 pub mod dis;
 pub mod opcode;
+pub mod serialize;
 pub mod verify;
 
 mod assemble;
@@ -127,15 +128,30 @@ pub fn compile(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, CompileError> {
+    compile_with_flags(source, filename, mode, optimize, 0)
+}
+
+/// [`compile`] with `from __future__` features already in effect
+/// (`code::flags::FUTURE_*` bits, as `compile()` inherits them from the
+/// calling code or takes them from its `flags` argument).
+pub fn compile_with_flags(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    future_flags: u32,
+) -> Result<CodeObject, CompileError> {
     // CPython's tokenizer drops a leading byte order mark.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
     let parsed = parse::parse(&map, mode)?;
-    let result = consts::with_source(source, || compile_parsed(&map, &parsed, mode, optimize))
-        .map_err(|mut e| {
-            e.text_from_file = true;
-            e
-        });
+    let result = consts::with_source(source, || {
+        compile_parsed(&map, &parsed, mode, optimize, future_flags)
+    })
+    .map_err(|mut e| {
+        e.text_from_file = true;
+        e
+    });
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
         drop_deep(parsed, source.len());
     }
@@ -173,8 +189,9 @@ fn compile_parsed(
     parsed: &parse::Parsed,
     mode: Mode,
     optimize: u8,
+    future_flags: u32,
 ) -> Result<CodeObject, CompileError> {
-    let future = codegen::Future::scan(map, parsed)?;
+    let future = codegen::Future::scan(map, parsed, future_flags)?;
     let table = scope::SymbolTable::build(map, parsed, &future)?;
     codegen::compile_module(map, parsed, &table, &future, mode, optimize)
 }

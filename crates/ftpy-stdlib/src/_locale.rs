@@ -66,7 +66,11 @@ fn setlocale(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let cat = conv::c_int(ts, cat)?;
     let loc = match loc.non_null().filter(|l| !l.is_none()) {
         None => None,
-        Some(l) => Some(c_str_arg(ts, l, "setlocale() argument 2 must be str or None")?),
+        Some(l) => Some(c_str_arg(
+            ts,
+            l,
+            "setlocale() argument 2 must be str or None",
+        )?),
     };
     // SAFETY: setlocale reads the NUL-ended name (or NULL for a query) and
     // returns a string valid until the next call, copied at once.
@@ -126,7 +130,10 @@ fn localeconv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     let g = grouping(ts, lc.mon_grouping);
     d.set_item_str(ts, "mon_grouping", g);
-    for (k, p) in [("positive_sign", lc.positive_sign), ("negative_sign", lc.negative_sign)] {
+    for (k, p) in [
+        ("positive_sign", lc.positive_sign),
+        ("negative_sign", lc.negative_sign),
+    ] {
         let v = decode_c(ts, p)?;
         d.set_item_str(ts, k, v);
     }
@@ -143,7 +150,10 @@ fn localeconv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     for (k, c) in chars {
         d.set_item_str(ts, k, Value::small_int_unchecked(c as i8 as i64));
     }
-    for (k, p) in [("decimal_point", lc.decimal_point), ("thousands_sep", lc.thousands_sep)] {
+    for (k, p) in [
+        ("decimal_point", lc.decimal_point),
+        ("thousands_sep", lc.thousands_sep),
+    ] {
         let v = decode_c(ts, p)?;
         d.set_item_str(ts, k, v);
     }
@@ -258,7 +268,8 @@ fn wide(ts: &mut ThreadState, s: Gc<StrObj>) -> PyResult<Vec<libc::wchar_t>> {
 
 extern "C" {
     fn wcscoll(a: *const libc::wchar_t, b: *const libc::wchar_t) -> libc::c_int;
-    fn wcsxfrm(dst: *mut libc::wchar_t, src: *const libc::wchar_t, n: libc::size_t) -> libc::size_t;
+    fn wcsxfrm(dst: *mut libc::wchar_t, src: *const libc::wchar_t, n: libc::size_t)
+        -> libc::size_t;
     fn gettext(msg: *const libc::c_char) -> *mut libc::c_char;
     fn dgettext(domain: *const libc::c_char, msg: *const libc::c_char) -> *mut libc::c_char;
     fn dcgettext(
@@ -343,7 +354,12 @@ fn py_dgettext(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let d = opt_text_arg(ts, d, "dgettext", 1)?;
     let m = text_arg(ts, m, "dgettext", 2)?;
     // SAFETY: NUL-ended strings (or NULL domain); the result is copied.
-    let p = unsafe { dgettext(d.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()), m.as_ptr()) };
+    let p = unsafe {
+        dgettext(
+            d.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+            m.as_ptr(),
+        )
+    };
     decode_c(ts, p)
 }
 
@@ -390,7 +406,12 @@ fn py_bindtextdomain(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
         Some(p.c)
     };
     // SAFETY: NUL-ended strings (or NULL dir: query); the result is copied.
-    let p = unsafe { bindtextdomain(d.as_ptr(), dir.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())) };
+    let p = unsafe {
+        bindtextdomain(
+            d.as_ptr(),
+            dir.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+        )
+    };
     if p.is_null() {
         return Err(conv::last_error(ts));
     }
@@ -404,7 +425,10 @@ fn py_bind_textdomain_codeset(ts: &mut ThreadState, args: &[Value], kw: Kw) -> P
     let c = opt_text_arg(ts, c, "bind_textdomain_codeset", 2)?;
     // SAFETY: NUL-ended strings (or NULL codeset: query).
     let p = unsafe {
-        bind_textdomain_codeset(d.as_ptr(), c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()))
+        bind_textdomain_codeset(
+            d.as_ptr(),
+            c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+        )
     };
     if p.is_null() {
         let e = conv::errno();

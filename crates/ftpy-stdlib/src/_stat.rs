@@ -175,9 +175,27 @@ pub fn filemode_text(m: u32) -> String {
     s.push(kind);
     // (read, write, execute, special bit, special letter) per class.
     let classes = [
-        (libc::S_IRUSR, libc::S_IWUSR, libc::S_IXUSR, libc::S_ISUID, 's'),
-        (libc::S_IRGRP, libc::S_IWGRP, libc::S_IXGRP, libc::S_ISGID, 's'),
-        (libc::S_IROTH, libc::S_IWOTH, libc::S_IXOTH, libc::S_ISVTX, 't'),
+        (
+            libc::S_IRUSR,
+            libc::S_IWUSR,
+            libc::S_IXUSR,
+            libc::S_ISUID,
+            's',
+        ),
+        (
+            libc::S_IRGRP,
+            libc::S_IWGRP,
+            libc::S_IXGRP,
+            libc::S_ISGID,
+            's',
+        ),
+        (
+            libc::S_IROTH,
+            libc::S_IWOTH,
+            libc::S_IXOTH,
+            libc::S_ISVTX,
+            't',
+        ),
     ];
     for (r, w, x, special, letter) in classes {
         s.push(if m & r != 0 { 'r' } else { '-' });

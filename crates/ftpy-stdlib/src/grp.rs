@@ -70,7 +70,12 @@ fn lookup(
         // SAFETY: zeroed is a valid group to be filled.
         let mut gr: libc::group = unsafe { std::mem::zeroed() };
         let mut res: *mut libc::group = std::ptr::null_mut();
-        let r = f(&mut gr, buf.as_mut_ptr() as *mut libc::c_char, size, &mut res);
+        let r = f(
+            &mut gr,
+            buf.as_mut_ptr() as *mut libc::c_char,
+            size,
+            &mut res,
+        );
         if r == libc::ERANGE && size < (1 << 24) {
             size *= 4;
             continue;

@@ -2,18 +2,37 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _bisect;
+pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
+pub mod _contextvars;
+pub mod _functools;
+pub mod _heapq;
+pub mod _imp;
 pub mod _locale;
+pub mod _md5;
+pub mod _operator;
+pub mod _queue;
+pub mod _random;
+pub mod _sha1;
+pub mod _sha256;
+pub mod _sha3;
+pub mod _sha512;
+pub mod _sre;
 pub mod _stat;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
+pub mod _typing;
 pub mod _weakref;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod gc;
 pub mod grp;
+mod hashobj;
 pub mod itertools;
 pub mod math;
 pub mod posix;
@@ -26,6 +45,7 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
     ("_string", _string::init),
+    ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
@@ -36,6 +56,23 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_codecs", _codecs::init),
+    ("_sre", _sre::init),
+    ("_struct", _struct::init),
+    ("binascii", binascii::init),
+    ("_functools", _functools::init),
+    ("_operator", _operator::init),
+    ("_bisect", _bisect::init),
+    ("_heapq", _heapq::init),
+    ("_random", _random::init),
+    ("_md5", _md5::init),
+    ("_sha1", _sha1::init),
+    ("_sha256", _sha256::init),
+    ("_sha512", _sha512::init),
+    ("_sha3", _sha3::init),
+    ("_blake2", _blake2::init),
+    ("_contextvars", _contextvars::init),
+    ("_queue", _queue::init),
+    ("_typing", _typing::init),
     ("posix", posix::init),
     ("_stat", _stat::init),
     ("pwd", pwd::init),

@@ -66,7 +66,12 @@ fn lookup(
         // SAFETY: zeroed is a valid passwd to be filled.
         let mut pw: libc::passwd = unsafe { std::mem::zeroed() };
         let mut res: *mut libc::passwd = std::ptr::null_mut();
-        let r = f(&mut pw, buf.as_mut_ptr() as *mut libc::c_char, size, &mut res);
+        let r = f(
+            &mut pw,
+            buf.as_mut_ptr() as *mut libc::c_char,
+            size,
+            &mut res,
+        );
         if r == libc::ERANGE && size < (1 << 24) {
             size *= 4;
             continue;

@@ -235,7 +235,12 @@ fn t_clock_settime(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
     ftpy_vm::builtins::args::check_count(ts, "clock_settime", args, 2, 2)?;
     let c = conv::c_int(ts, args[0])?;
     let ns = seconds_to_ns(ts, args[1], Round::Floor)?;
-    settime(ts, c, ns.div_euclid(1_000_000_000), ns.rem_euclid(1_000_000_000))
+    settime(
+        ts,
+        c,
+        ns.div_euclid(1_000_000_000),
+        ns.rem_euclid(1_000_000_000),
+    )
 }
 
 fn t_clock_settime_ns(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -246,7 +251,12 @@ fn t_clock_settime_ns(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<
     let Some(ns) = int::to_i64(i) else {
         return Err(ts.overflow_error("timestamp too large to convert to C _PyTime_t"));
     };
-    settime(ts, c, ns.div_euclid(1_000_000_000), ns.rem_euclid(1_000_000_000))
+    settime(
+        ts,
+        c,
+        ns.div_euclid(1_000_000_000),
+        ns.rem_euclid(1_000_000_000),
+    )
 }
 
 fn t_pthread_getcpuclockid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -276,10 +286,18 @@ fn t_get_clock_info(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
         )));
     };
     let (imp, clock, mono, adj) = match name {
-        "time" => ("clock_gettime(CLOCK_REALTIME)", libc::CLOCK_REALTIME, false, true),
-        "monotonic" | "perf_counter" => {
-            ("clock_gettime(CLOCK_MONOTONIC)", libc::CLOCK_MONOTONIC, true, false)
-        }
+        "time" => (
+            "clock_gettime(CLOCK_REALTIME)",
+            libc::CLOCK_REALTIME,
+            false,
+            true,
+        ),
+        "monotonic" | "perf_counter" => (
+            "clock_gettime(CLOCK_MONOTONIC)",
+            libc::CLOCK_MONOTONIC,
+            true,
+            false,
+        ),
         "process_time" => (
             "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)",
             libc::CLOCK_PROCESS_CPUTIME_ID,
@@ -377,7 +395,8 @@ pub fn sleep_ns(ts: &mut ThreadState, ns: i64) -> PyResult<()> {
 
 static STRUCT_TIME: OnceLock<Gc<TypeObj>> = OnceLock::new();
 
-const STRUCT_TIME_DOC: &str = "The time value as returned by gmtime(), localtime(), and strptime(), and\n \
+const STRUCT_TIME_DOC: &str =
+    "The time value as returned by gmtime(), localtime(), and strptime(), and\n \
 accepted by asctime(), mktime() and strftime().  May be considered as a\n \
 sequence of 9 integers.\n\n \
 Note that several fields' values are not the same as those defined by\n \
@@ -534,7 +553,11 @@ fn tm_int(ts: &mut ThreadState, v: Value) -> PyResult<i32> {
 /// `gettmarg`): `func` names the caller in the error message. The zone
 /// string of a `struct_time` is returned alongside (the `tm_zone`
 /// pointer points into it).
-fn gettmarg(ts: &mut ThreadState, v: Value, func: &str) -> PyResult<(libc::tm, Option<std::ffi::CString>)> {
+fn gettmarg(
+    ts: &mut ThreadState,
+    v: Value,
+    func: &str,
+) -> PyResult<(libc::tm, Option<std::ffi::CString>)> {
     let Some(t) = v.downcast::<TupleObj>() else {
         return Err(ts.type_error("Tuple or struct_time argument required"));
     };
@@ -685,7 +708,10 @@ fn t_strftime(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(&v) => gettmarg(ts, v, "strftime")?,
         None => {
             let t = when(ts, None)?;
-            (localtime_tm(t).map_err(|e| conv::os_error(ts, e, None, None))?, None)
+            (
+                localtime_tm(t).map_err(|e| conv::os_error(ts, e, None, None))?,
+                None,
+            )
         }
     };
     checktm(ts, &mut tm)?;
@@ -749,7 +775,9 @@ fn init_timezone(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let (jan, jan_name) = zone(jan_t);
     let (jul, jul_name) = zone(jan_t + YEAR / 2);
     const MAX_TIMEZONE: i64 = 48 * 3600;
-    if !(-MAX_TIMEZONE..=MAX_TIMEZONE).contains(&jan) || !(-MAX_TIMEZONE..=MAX_TIMEZONE).contains(&jul) {
+    if !(-MAX_TIMEZONE..=MAX_TIMEZONE).contains(&jan)
+        || !(-MAX_TIMEZONE..=MAX_TIMEZONE).contains(&jul)
+    {
         return Err(ts.runtime_error("invalid GMT offset"));
     }
     let (tz, alt, first, second) = if jan < jul {
@@ -759,7 +787,11 @@ fn init_timezone(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     };
     m.set_attr(ts, "timezone", Value::small_int_unchecked(tz));
     m.set_attr(ts, "altzone", Value::small_int_unchecked(alt));
-    m.set_attr(ts, "daylight", Value::small_int_unchecked((jan != jul) as i64));
+    m.set_attr(
+        ts,
+        "daylight",
+        Value::small_int_unchecked((jan != jul) as i64),
+    );
     let a = conv::fs_decode(ts, &first)?;
     let b = conv::fs_decode(ts, &second)?;
     let t = TupleObj::new(ts, &[a, b]);

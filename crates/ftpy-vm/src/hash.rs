@@ -81,6 +81,15 @@ fn fix(h: i64) -> i64 {
     }
 }
 
+/// SipHash-1-3 of `data` with the key (`k0`, `k1`) (CPython's
+/// `_Py_KeyedHash`, used by `_imp.source_hash`).
+pub fn keyed_siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(k0, k1);
+    h.write(data);
+    h.finish()
+}
+
 /// SipHash-1-3 of raw bytes with the process key.
 pub fn hash_bytes(b: &[u8]) -> i64 {
     if b.is_empty() {

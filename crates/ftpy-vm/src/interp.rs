@@ -580,6 +580,8 @@ impl Interp {
         let modules = DictObj::new(ts);
         let builtins = crate::builtins::make_module(ts);
         let builtins_dict = builtins.dict();
+        // `__debug__` is false under -O.
+        builtins_dict.set_item_str(ts, "__debug__", Value::from_bool(config.optimize == 0));
         let hash_key = crate::hash::key();
         let built = Interp {
             types: tys,
@@ -623,6 +625,11 @@ impl Interp {
             Some(&s) => s,
             None => panic!("sys before init"),
         }
+    }
+
+    /// The `sys` module, if it has been made (start-up makes it early).
+    pub fn try_sys(&self) -> Option<Gc<ModuleObj>> {
+        self.sys.get().copied()
     }
 
     /// Registers a native module (the stdlib crate calls this at start-up).

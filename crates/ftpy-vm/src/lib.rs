@@ -59,17 +59,36 @@ pub fn compile_source(
     mode: ftpy_compiler::Mode,
 ) -> PyResult<Gc<CodeObj>> {
     let optimize = interp::try_interp().map(|i| i.config.optimize).unwrap_or(0);
-    match ftpy_compiler::compile(text, filename, mode, optimize) {
-        Ok(code) => {
-            if let Err(msg) = ftpy_compiler::verify::verify(&code) {
-                return Err(
-                    ts.system_error(format!("ftpy compiler produced invalid bytecode: {msg}"))
-                );
-            }
-            CodeObj::from_compiled(ts, &code)
-        }
+    compile_source_with(ts, text, filename, mode, optimize, 0)
+}
+
+/// [`compile_source`] at an explicit optimization level, with
+/// `from __future__` features in effect (`code::flags::FUTURE_*`).
+pub fn compile_source_with(
+    ts: &mut ThreadState,
+    text: &str,
+    filename: &str,
+    mode: ftpy_compiler::Mode,
+    optimize: u8,
+    future_flags: u32,
+) -> PyResult<Gc<CodeObj>> {
+    match ftpy_compiler::compile_with_flags(text, filename, mode, optimize, future_flags) {
+        Ok(code) => code_object(ts, &code),
         Err(e) => Err(syntax_error(ts, &e)),
     }
+}
+
+/// Loads compiler output as a heap code object, after the bytecode
+/// verifier accepted it (compiler output is verified in debug builds
+/// already; code read back from the compiled-code cache is checked here).
+pub fn code_object(
+    ts: &mut ThreadState,
+    code: &ftpy_compiler::CodeObject,
+) -> PyResult<Gc<CodeObj>> {
+    if let Err(msg) = ftpy_compiler::verify::verify(code) {
+        return Err(ts.system_error(format!("ftpy compiler produced invalid bytecode: {msg}")));
+    }
+    CodeObj::from_compiled(ts, code)
 }
 
 /// A compile error as a Python exception.
@@ -112,13 +131,25 @@ pub fn syntax_error(ts: &mut ThreadState, e: &ftpy_compiler::CompileError) -> Py
     }
 }
 
-/// Creates (or returns) the `__main__` module.
+/// Creates the `__main__` module, as CPython's start-up does: for a
+/// script (`file`), `__file__` and `__cached__` and a `SourceFileLoader`;
+/// for `-c`, `-m` and stdin, `BuiltinImporter` as `__loader__`.
 pub fn main_module(ts: &mut ThreadState, file: Option<&str>) -> Gc<ModuleObj> {
     let m = ModuleObj::new(ts, "__main__");
     let d = m.dict();
-    d.set_item_str(ts, "__builtins__", interp().builtins.value());
     let ann = DictObj::new(ts);
     d.set_item_str(ts, "__annotations__", ann.value());
+    d.set_item_str(ts, "__builtins__", interp().builtins.value());
+    let loader = match file {
+        Some(f) if import::bootstrap::ready() => {
+            let name = StrObj::new(ts, "__main__");
+            let fv = StrObj::new(ts, f);
+            ops::call2(ts, import::bootstrap::source_loader(), name, fv).unwrap_or(Value::NONE)
+        }
+        Some(_) => Value::NONE,
+        None => import::bootstrap::builtin_importer(),
+    };
+    d.set_item_str(ts, "__loader__", loader);
     if let Some(f) = file {
         let fv = StrObj::new(ts, f);
         d.set_item_str(ts, "__file__", fv);

@@ -794,70 +794,14 @@ pub fn reserve_values(ts: &mut ThreadState, v: &mut Vec<Value>, n: usize) -> PyR
 
 // ---- isinstance ------------------------------------------------------------------------
 
-/// `isinstance(obj, cls)` where `cls` is a type or a tuple of them (or
-/// anything with `__instancecheck__`).
+/// `isinstance(obj, cls)` (see `builtins::classes` for the rules).
 pub fn isinstance(ts: &mut ThreadState, obj: Value, cls: Value) -> PyResult<bool> {
-    if let Some(t) = cls.downcast::<TypeObj>() {
-        if type_of(obj) == t {
-            return Ok(true);
-        }
-        // A metaclass with __instancecheck__ (ABCs).
-        let meta = type_of(cls);
-        if meta != types().type_ {
-            if let Some(f) = meta.lookup(names().__instancecheck__) {
-                let r = call_unbound(ts, f, cls, &[obj], None)?;
-                return truthy(ts, r);
-            }
-        }
-        if t.instance_check(obj) {
-            return Ok(true);
-        }
-        // obj.__class__ may differ from type(obj) (proxies).
-        return Ok(false);
-    }
-    if let Some(tup) = cls.downcast::<TupleObj>() {
-        for &c in tup.items() {
-            if isinstance(ts, obj, c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if let Some(f) = type_of(cls).lookup(names().__instancecheck__) {
-        let r = call_unbound(ts, f, cls, &[obj], None)?;
-        return truthy(ts, r);
-    }
-    Err(ts.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    crate::builtins::isinstance(ts, obj, cls)
 }
 
 /// `issubclass(sub, cls)`.
 pub fn issubclass(ts: &mut ThreadState, sub: Value, cls: Value) -> PyResult<bool> {
-    if let Some(tup) = cls.downcast::<TupleObj>() {
-        for &c in tup.items() {
-            if issubclass(ts, sub, c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if let Some(t) = cls.downcast::<TypeObj>() {
-        let meta = type_of(cls);
-        if meta != types().type_ {
-            if let Some(f) = meta.lookup(names().__subclasscheck__) {
-                let r = call_unbound(ts, f, cls, &[sub], None)?;
-                return truthy(ts, r);
-            }
-        }
-        let Some(s) = sub.downcast::<TypeObj>() else {
-            return Err(ts.type_error("issubclass() arg 1 must be a class"));
-        };
-        return Ok(s.is_subtype(t));
-    }
-    if let Some(f) = type_of(cls).lookup(names().__subclasscheck__) {
-        let r = call_unbound(ts, f, cls, &[sub], None)?;
-        return truthy(ts, r);
-    }
-    Err(ts.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    crate::builtins::issubclass(ts, sub, cls)
 }
 
 /// `format(v, spec)`.

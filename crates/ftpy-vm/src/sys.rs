@@ -402,7 +402,7 @@ fn struct_seq(
         "    def __repr__(self):\n        return '{module}.{type_name}(' + ', '.join(f'{{n}}={{v!r}}' for n, v in zip({fields:?}, self)) + ')'\n"
     ));
     src.push_str(&format!("    def __reduce__(self):\n        return ({type_name}, (tuple(self),))\n{type_name}.__module__ = '{module}'\n"));
-    let code = crate::compile_source(ts, &src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let code = crate::import::cache::frozen_code(ts, "sys", &src)?;
     let g = DictObj::new(ts);
     g.set_item_str(ts, "__builtins__", interp().builtins.value());
     let mn = StrObj::new(ts, module);
@@ -415,7 +415,7 @@ fn struct_seq(
 
 fn namespace(ts: &mut ThreadState, items: &[(&str, Value)]) -> PyResult<Value> {
     let src = "class SimpleNamespace:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\n    def __repr__(self):\n        return 'namespace(' + ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items()) + ')'\n";
-    let code = crate::compile_source(ts, src, "<sys>", ftpy_compiler::Mode::Exec)?;
+    let code = crate::import::cache::frozen_code(ts, "sys", src)?;
     let g = DictObj::new(ts);
     g.set_item_str(ts, "__builtins__", interp().builtins.value());
     let tn = StrObj::new(ts, "types");
@@ -442,26 +442,6 @@ fn str_list(ts: &mut ThreadState, items: &[String]) -> Value {
 }
 
 /// Builds the sys module (after the interpreter exists).
-/// Sets `sys.builtin_module_names` from the native module table.
-fn set_builtin_module_names(ts: &mut ThreadState, m: Gc<ModuleObj>) {
-    let mut bnames: Vec<String> = vec!["builtins".into(), "sys".into()];
-    bnames.extend(crate::interp::interp().native_modules.lock().keys().cloned());
-    bnames.sort();
-    let mut bv = RootedVec::new(ts);
-    for n in &bnames {
-        bv.push(StrObj::new(ts, n));
-    }
-    let bt = TupleObj::new(ts, &bv);
-    m.set_attr(ts, "builtin_module_names", bt.value());
-}
-
-/// Recomputes `sys.builtin_module_names` after native modules were
-/// registered (the stdlib crate registers its modules after `sys` exists).
-pub fn refresh_builtin_module_names(ts: &mut ThreadState) {
-    let m = crate::interp::interp().sys();
-    set_builtin_module_names(ts, m);
-}
-
 pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
     let m = ModuleObj::new(ts, "sys");
     match fill(ts, m) {
@@ -479,6 +459,8 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let cfg = &i.config;
     let funcs: &[(&str, crate::objects::NativeFn)] = &[
         ("exit", s_exit),
+        ("breakpointhook", s_breakpointhook),
+        ("__breakpointhook__", s_breakpointhook),
         ("getrecursionlimit", s_getrecursionlimit),
         ("setrecursionlimit", s_setrecursionlimit),
         ("get_int_max_str_digits", s_get_int_max_str_digits),
@@ -587,7 +569,11 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "maxunicode", Value::small_int_unchecked(0x10ffff));
     let frs = StrObj::new(ts, "short");
     m.set_attr(ts, "float_repr_style", frs);
-    m.set_attr(ts, "dont_write_bytecode", Value::TRUE);
+    m.set_attr(
+        ts,
+        "dont_write_bytecode",
+        Value::from_bool(cfg.dont_write_bytecode),
+    );
     let abi = StrObj::new(ts, "");
     m.set_attr(ts, "abiflags", abi);
     let pl = StrObj::new(ts, "lib");
@@ -609,7 +595,15 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         xo.set_item_str(ts, &k, v);
     }
     m.set_attr(ts, "_xoptions", xo.value());
-    set_builtin_module_names(ts, m);
+    let mut bnames: Vec<String> = vec!["builtins".into(), "sys".into()];
+    bnames.extend(i.native_modules.lock().keys().cloned());
+    bnames.sort();
+    let mut bv = RootedVec::new(ts);
+    for n in &bnames {
+        bv.push(StrObj::new(ts, n));
+    }
+    let bt = TupleObj::new(ts, &bv);
+    m.set_attr(ts, "builtin_module_names", bt.value());
     // Named tuples.
     let final_s = StrObj::new(ts, "final");
     let vi = struct_seq(
@@ -656,7 +650,7 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             flag(cfg.inspect),
             flag(cfg.interactive),
             Value::small_int_unchecked(cfg.optimize as i64),
-            flag(true),
+            flag(cfg.dont_write_bytecode),
             flag(false),
             flag(cfg.no_site),
             flag(cfg.ignore_environment),
@@ -781,5 +775,165 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     )?;
     m.set_attr(ts, "implementation", imp);
     let _ = names();
+    Ok(())
+}
+
+// ---- breakpoint() ---------------------------------------------------------------------
+
+/// `sys.breakpointhook(*args, **kws)`: calls the function that
+/// `$PYTHONBREAKPOINT` names (`pdb.set_trace` when unset or empty; `0`
+/// turns breakpoints off). A name that cannot be imported gives a
+/// RuntimeWarning and is ignored.
+fn s_breakpointhook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let env = if interp().config.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let target = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(Value::NONE),
+        Some(t) => t.to_string(),
+    };
+    let (module, attr) = match target.rfind('.') {
+        None => ("builtins", target.as_str()),
+        Some(0) => ("", ""),
+        Some(i) => (&target[..i], &target[i + 1..]),
+    };
+    let hook = if module.is_empty() {
+        None
+    } else {
+        match crate::import::import_simple(ts, module) {
+            Ok(m) => ops::getattr_str_opt(ts, m, attr)?,
+            Err(e) if e.matches(types().import_error) => None,
+            Err(e) => return Err(e),
+        }
+    };
+    match hook {
+        Some(h) => ops::call(ts, h, args, kw),
+        None => {
+            warn_named(
+                ts,
+                "RuntimeWarning",
+                &format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{target}\""),
+                0,
+            )?;
+            Ok(Value::NONE)
+        }
+    }
+}
+
+// ---- warnings from native code ----------------------------------------------------------
+
+/// Issues a warning of the built-in category `category` (by name) from
+/// native code; see [`warn`].
+pub fn warn_named(
+    ts: &mut ThreadState,
+    category: &str,
+    msg: &str,
+    stacklevel: i64,
+) -> PyResult<()> {
+    let cat = interp()
+        .builtins_dict
+        .get_str_text(category)
+        .unwrap_or(types().warning.value());
+    warn(ts, cat, msg, stacklevel)
+}
+
+/// Issues a warning from native code (CPython's `PyErr_WarnEx`): through
+/// the `warnings` module when it is imported (its filters decide), else
+/// with the default filters of a CPython release build (DeprecationWarning
+/// only in `__main__`; PendingDeprecationWarning, ImportWarning and
+/// ResourceWarning ignored; others printed to stderr once per location).
+/// `stacklevel` 1 blames the running Python frame.
+pub fn warn(ts: &mut ThreadState, category: Value, msg: &str, stacklevel: i64) -> PyResult<()> {
+    let warnings = interp().modules.get_str_text("warnings");
+    let opts_given = interp()
+        .sys()
+        .dict()
+        .get_str_text("warnoptions")
+        .and_then(|w| w.downcast::<ListObj>())
+        .is_some_and(|l| !l.is_empty());
+    let warnings = match warnings {
+        Some(w) if !w.is_none() => Some(w),
+        _ if opts_given => crate::import::import_simple(ts, "warnings").ok(),
+        _ => None,
+    };
+    if let Some(w) = warnings {
+        if let Some(f) = ops::getattr_str_opt(ts, w, "warn")? {
+            let m = StrObj::new(ts, msg);
+            ops::call(
+                ts,
+                f,
+                &[m, category, Value::small_int_unchecked(stacklevel.max(1))],
+                None,
+            )?;
+            return Ok(());
+        }
+    }
+    // The frame the warning is about.
+    let mut f = ts.top_frame();
+    for _ in 1..stacklevel.max(1) {
+        if f.is_null() {
+            break;
+        }
+        // SAFETY: walking this thread's live frame chain.
+        f = unsafe { (*f).prev };
+    }
+    let (file, line, module) = if f.is_null() {
+        ("sys".to_string(), 1, "sys".to_string())
+    } else {
+        // SAFETY: a live frame of this thread.
+        let fr = unsafe { &*f };
+        let module = fr
+            .globals
+            .get_str(names().__name__)
+            .and_then(crate::objects::str::as_str)
+            .unwrap_or("")
+            .to_string();
+        (
+            fr.code.filename_str().to_string(),
+            fr.code.line_of(fr.lasti as usize),
+            module,
+        )
+    };
+    let ty = category
+        .downcast::<crate::objects::typeobj::TypeObj>()
+        .unwrap_or(types().warning);
+    let builtin = |n: &str| {
+        interp()
+            .builtins_dict
+            .get_str_text(n)
+            .and_then(|v| v.downcast::<crate::objects::typeobj::TypeObj>())
+    };
+    let is = |n: &str| builtin(n).is_some_and(|t| ty.is_subtype(t));
+    if is("PendingDeprecationWarning")
+        || is("ImportWarning")
+        || is("ResourceWarning")
+        || (is("DeprecationWarning") && module != "__main__")
+    {
+        return Ok(());
+    }
+    static SHOWN: std::sync::Mutex<Vec<(String, u32, String)>> = std::sync::Mutex::new(Vec::new());
+    let key = (file.clone(), line, format!("{}:{msg}", ty.name_str()));
+    if let Ok(mut shown) = SHOWN.lock() {
+        if shown.contains(&key) {
+            return Ok(());
+        }
+        shown.push(key);
+    }
+    let mut text = format!("{file}:{line}: {}: {msg}\n", ty.name_str());
+    if let Ok(src) = std::fs::read_to_string(&file) {
+        if let Some(l) = src.lines().nth(line.saturating_sub(1) as usize) {
+            if !l.trim().is_empty() {
+                text.push_str(&format!("  {}\n", l.trim()));
+            }
+        }
+    }
+    let err = interp().sys().dict().get_str(names().stderr);
+    match err {
+        Some(e) if !e.is_none() => crate::builtins::write_to(ts, e, &text)?,
+        _ => crate::objects::stream::write_fd(ts, 2, text.as_bytes()),
+    }
     Ok(())
 }

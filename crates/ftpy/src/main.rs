@@ -137,7 +137,7 @@ fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
     let rest: Vec<String> = args[i.min(args.len())..].to_vec();
     config.argv = match &target {
         Target::Command(_) => std::iter::once("-c".to_string()).chain(rest).collect(),
-        Target::Module(m) => std::iter::once(m.clone()).chain(rest).collect(),
+        Target::Module(_) => std::iter::once("-m".to_string()).chain(rest).collect(),
         Target::File(f) => std::iter::once(f.clone()).chain(rest).collect(),
         Target::Stdin => std::iter::once(String::new()).chain(rest).collect(),
     };
@@ -191,7 +191,8 @@ fn run(opts: Opts) -> i32 {
         target,
         dis,
     } = opts;
-    // sys.path[0]: the script's directory, or '' for -c / -m / stdin.
+    // sys.path[0]: the script's directory, the working directory for -m,
+    // or '' for -c and stdin.
     let mut path = Vec::new();
     if !config.safe_path {
         match &target {
@@ -204,8 +205,18 @@ fn run(opts: Opts) -> i32 {
                     .unwrap_or_else(|| ".".to_string());
                 path.push(dir);
             }
+            Target::Module(_) => path.push(
+                std::env::current_dir()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default(),
+            ),
             _ => path.push(String::new()),
         }
+    }
+    if !config.ignore_environment
+        && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty())
+    {
+        config.dont_write_bytecode = true;
     }
     if !config.ignore_environment {
         if let Ok(p) = std::env::var("FTPY_PATH") {
@@ -234,7 +245,20 @@ fn run(opts: Opts) -> i32 {
     let mut ts = ThreadState::attach();
     let interp = Interp::init(&mut ts, config);
     ftpy_stdlib::register(interp);
-    ftpy_vm::sys::refresh_builtin_module_names(&mut ts);
+    // The import machinery (module specs, finders), then what the site
+    // module would add to builtins (exit, help ...).
+    if let Err(e) = ftpy_vm::import::init(&mut ts) {
+        return ftpy_vm::report_exception(&mut ts, e);
+    }
+    if !interp.config.no_site {
+        if let Err(e) = ftpy_vm::builtins::site::install(&mut ts) {
+            // Without a standard library there is no _sitebuiltins: then,
+            // as with `-S`, there is no exit() or help().
+            if !e.matches(ftpy_vm::interp::types().module_not_found_error) {
+                ftpy_vm::report_exception(&mut ts, e);
+            }
+        }
+    }
 
     let result = match &target {
         Target::Command(cmd) => ftpy_vm::run_main_source(&mut ts, cmd, "<string>"),
@@ -350,49 +374,9 @@ fn disassemble(source: &str, filename: &str) -> i32 {
     }
 }
 
-/// `-m module`: find the module's file through the import path and run
-/// it as `__main__`.
+/// `-m module`: runs the module as `__main__` (runpy's semantics).
 fn run_module(ts: &mut ThreadState, name: &str) -> ftpy_vm::PyResult<ftpy_vm::Value> {
-    let interp = ftpy_vm::interp::interp();
-    let sys = interp.sys();
-    let path_v = sys
-        .dict()
-        .get_str_text("path")
-        .unwrap_or(ftpy_vm::Value::NONE);
-    let items = ftpy_vm::ops::collect(ts, path_v)?;
-    let rel = name.replace('.', "/");
-    for &p in items.iter() {
-        let Some(dir) = ftpy_vm::objects::str::as_str(p) else {
-            continue;
-        };
-        let base = if dir.is_empty() {
-            ".".to_string()
-        } else {
-            dir.to_string()
-        };
-        for cand in [
-            format!("{base}/{rel}.py"),
-            format!("{base}/{rel}/__main__.py"),
-        ] {
-            if Path::new(&cand).is_file() {
-                let source = ftpy_vm::import::read_source(ts, &cand)?;
-                // sys.argv[0] is the full path of the module file.
-                if let Some(argv) = sys.dict().get_str_text("argv") {
-                    let s = ftpy_vm::objects::str::StrObj::new(ts, &cand);
-                    ftpy_vm::ops::setitem(
-                        ts,
-                        argv,
-                        ftpy_vm::Value::small_int_unchecked(0),
-                        Some(s),
-                    )?;
-                }
-                return ftpy_vm::run_main_source(ts, &source, &cand);
-            }
-        }
-    }
-    let exe = std::env::args().next().unwrap_or_else(|| "ftpy".into());
-    eprintln!("{exe}: No module named {name}");
-    std::process::exit(1);
+    ftpy_vm::import::main::run_module_as_main(ts, name)
 }
 
 /// The interactive prompt.

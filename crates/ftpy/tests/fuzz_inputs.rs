@@ -1308,7 +1308,7 @@ fn judge(run: &Run, allowed: Option<Allowed>) -> Result<(), String> {
     if let Some(marker) = crash_marker_in(&run.stderr) {
         report.push_str(&format!("  stderr contains {marker:?}\n"));
     }
-    let last = run.last_stderr_line();
+    let last = run.exception_line();
     match &run.ending {
         Ending::Exited(0) | Ending::Exited(2) => {}
         Ending::Exited(1) => {

@@ -53,6 +53,9 @@ type R = Result<(), CompileError>;
 pub(crate) struct Future {
     /// `from __future__ import annotations` (PEP 563).
     pub annotations: bool,
+    /// The `code::flags::FUTURE_*` bits in effect: the features imported,
+    /// plus those inherited from the code that called `compile()`.
+    pub flags: u32,
     /// Line of the last leading future import (0 if none): a future import
     /// after it is an error.
     pub lineno: u32,
@@ -74,8 +77,16 @@ const KNOWN_FEATURES: &[&str] = &[
 impl Future {
     /// Reads the future imports at the start of a module (after an optional
     /// docstring), as CPython's `future.c` does.
-    pub fn scan(map: &SourceMap<'_>, parsed: &Parsed) -> Result<Future, CompileError> {
-        let mut fut = Future::default();
+    pub fn scan(
+        map: &SourceMap<'_>,
+        parsed: &Parsed,
+        inherited: u32,
+    ) -> Result<Future, CompileError> {
+        let mut fut = Future {
+            annotations: inherited & flags::FUTURE_ANNOTATIONS != 0,
+            flags: inherited & flags::FUTURE_MASK,
+            lineno: 0,
+        };
         let Parsed::Module(m) = parsed else {
             return Ok(fut);
         };
@@ -116,6 +127,17 @@ impl Future {
                                 s.range(),
                             ));
                         }
+                        fut.flags |= match name {
+                            "division" => flags::FUTURE_DIVISION,
+                            "absolute_import" => flags::FUTURE_ABSOLUTE_IMPORT,
+                            "with_statement" => flags::FUTURE_WITH_STATEMENT,
+                            "print_function" => flags::FUTURE_PRINT_FUNCTION,
+                            "unicode_literals" => flags::FUTURE_UNICODE_LITERALS,
+                            "barry_as_FLUFL" => flags::FUTURE_BARRY_AS_BDFL,
+                            "generator_stop" => flags::FUTURE_GENERATOR_STOP,
+                            "annotations" => flags::FUTURE_ANNOTATIONS,
+                            _ => 0,
+                        };
                         if name == "annotations" {
                             fut.annotations = true;
                         }
@@ -432,7 +454,7 @@ impl<'a> Compiler<'a> {
             }
         })?;
         let sc = &self.table.scopes[unit.scope];
-        let mut co_flags = 0;
+        let mut co_flags = self.future.flags;
         if unit.kind.is_function_like() {
             co_flags |= flags::OPTIMIZED | flags::NEWLOCALS;
             if unit.nested {

@@ -76,7 +76,10 @@ pub fn last_error(ts: &mut ThreadState) -> PyErr {
 /// `-1` with `errno` set on failure; it must touch no heap object (it may
 /// read memory inside objects the caller keeps alive). Returns the result
 /// or the error number.
-pub fn blocking(ts: &mut ThreadState, mut f: impl FnMut() -> isize) -> PyResult<Result<isize, i32>> {
+pub fn blocking(
+    ts: &mut ThreadState,
+    mut f: impl FnMut() -> isize,
+) -> PyResult<Result<isize, i32>> {
     loop {
         let r = ts.allow_threads(|| {
             let r = f();

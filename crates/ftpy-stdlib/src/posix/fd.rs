@@ -141,7 +141,9 @@ pub fn write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (p, l) = (b.as_ptr() as usize, b.len());
     // SAFETY: `b` (borrowed from an object the caller holds, or owned
     // here) stays valid across the call.
-    let n = fd_block(ts, || unsafe { libc::write(fd, p as *const libc::c_void, l) })?;
+    let n = fd_block(ts, || unsafe {
+        libc::write(fd, p as *const libc::c_void, l)
+    })?;
     Ok(Value::small_int_unchecked(n as i64))
 }
 
@@ -235,7 +237,9 @@ pub fn dup(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [fd] = SIG.bind(ts, args, kw)?;
     let fd = conv::c_int(ts, fd)?;
     // SAFETY: no pointers.
-    let r = fd_call(ts, || unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) as isize })?;
+    let r = fd_call(ts, || unsafe {
+        libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) as isize
+    })?;
     Ok(Value::small_int_unchecked(r as i64))
 }
 
@@ -262,7 +266,9 @@ fn make_pipe(ts: &mut ThreadState, flags: i32) -> PyResult<Value> {
     let mut fds = [0 as libc::c_int; 2];
     let p = fds.as_mut_ptr() as usize;
     // SAFETY: pipe2 writes two ints into the local array.
-    fd_call(ts, || unsafe { libc::pipe2(p as *mut libc::c_int, flags) as isize })?;
+    fd_call(ts, || unsafe {
+        libc::pipe2(p as *mut libc::c_int, flags) as isize
+    })?;
     let t = TupleObj::new(
         ts,
         &[

@@ -32,10 +32,7 @@ pub fn id_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<u32> {
     if ftpy_vm::objects::float::is_float(v)
         || (!int::is_int(v) && type_of(v).slots.index.get().is_none())
     {
-        return Err(ts.type_error(format!(
-            "{what} should be integer, not {}",
-            type_name(v)
-        )));
+        return Err(ts.type_error(format!("{what} should be integer, not {}", type_name(v))));
     }
     let i = ops::index(ts, v)?;
     let less = format!("{what} is less than minimum");
@@ -54,9 +51,8 @@ pub fn id_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<u32> {
 }
 
 pub fn access(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new(
-        "access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)",
-    );
+    static SIG: Sig =
+        Sig::new("access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)");
     let [p, mode, d, eff, follow] = SIG.bind(ts, args, kw)?;
     let p = conv::path(ts, p, PathSpec::new("access", "path"))?;
     let mode = conv::c_int(ts, mode)?;
@@ -112,9 +108,7 @@ pub fn fd_arg(ts: &mut ThreadState, v: Value) -> PyResult<i32> {
         return conv::c_int(ts, v);
     }
     let Some(f) = ops::getattr_str_opt(ts, v, "fileno")? else {
-        return Err(ts.type_error(
-            "argument must be an int, or have a fileno() method.",
-        ));
+        return Err(ts.type_error("argument must be an int, or have a fileno() method."));
     };
     let r = ops::call0(ts, f)?;
     if !int::is_int(r) {
@@ -230,7 +224,9 @@ pub fn chroot(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let p = conv::path(ts, p, PathSpec::new("chroot", "path"))?;
     let path = p.ptr() as usize;
     // SAFETY: `path` is `p`'s C string.
-    path_call(ts, &p, || unsafe { libc::chroot(path as *const libc::c_char) as isize })?;
+    path_call(ts, &p, || unsafe {
+        libc::chroot(path as *const libc::c_char) as isize
+    })?;
     Ok(Value::NONE)
 }
 
@@ -282,9 +278,8 @@ fn two_path_error(ts: &mut ThreadState, a: &Path, b: &Path, e: i32) -> ftpy_vm::
 }
 
 pub fn link(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new(
-        "link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True)",
-    );
+    static SIG: Sig =
+        Sig::new("link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True)");
     let [s, d, sd, dd, f] = SIG.bind(ts, args, kw)?;
     let src = conv::path(ts, s, PathSpec::new("link", "src"))?;
     let dst = conv::path(ts, d, PathSpec::new("link", "dst"))?;
@@ -295,7 +290,11 @@ pub fn link(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     // As CPython: plain link(2) (which does not follow a symlink source on
     // Linux) unless a dir_fd or follow_symlinks=False asks for linkat.
     let plain = sdfd == libc::AT_FDCWD && ddfd == libc::AT_FDCWD && follow;
-    let flags = if follow && !plain { libc::AT_SYMLINK_FOLLOW } else { 0 };
+    let flags = if follow && !plain {
+        libc::AT_SYMLINK_FOLLOW
+    } else {
+        0
+    };
     // SAFETY: `a` and `b` are the paths' C strings.
     let r = conv::blocking(ts, || unsafe {
         libc::linkat(
@@ -312,7 +311,12 @@ pub fn link(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
 }
 
-fn rename_impl(ts: &mut ThreadState, func: &'static str, args: &[Value], kw: Kw) -> PyResult<Value> {
+fn rename_impl(
+    ts: &mut ThreadState,
+    func: &'static str,
+    args: &[Value],
+    kw: Kw,
+) -> PyResult<Value> {
     static RENAME: Sig = Sig::new("rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None)");
     static REPLACE: Sig = Sig::new("replace(src, dst, *, src_dir_fd=None, dst_dir_fd=None)");
     let sig = if func == "rename" { &RENAME } else { &REPLACE };
@@ -324,7 +328,12 @@ fn rename_impl(ts: &mut ThreadState, func: &'static str, args: &[Value], kw: Kw)
     let (a, b) = (src.ptr() as usize, dst.ptr() as usize);
     // SAFETY: `a` and `b` are the paths' C strings.
     let r = conv::blocking(ts, || unsafe {
-        libc::renameat(sdfd, a as *const libc::c_char, ddfd, b as *const libc::c_char) as isize
+        libc::renameat(
+            sdfd,
+            a as *const libc::c_char,
+            ddfd,
+            b as *const libc::c_char,
+        ) as isize
     })?;
     match r {
         Ok(_) => Ok(Value::NONE),
@@ -368,7 +377,12 @@ pub fn readlink(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
         let (bp, bl) = (buf.as_mut_ptr() as usize, buf.len());
         // SAFETY: readlinkat writes at most `bl` bytes into `buf`.
         let n = path_call(ts, &p, || unsafe {
-            libc::readlinkat(dfd, path as *const libc::c_char, bp as *mut libc::c_char, bl)
+            libc::readlinkat(
+                dfd,
+                path as *const libc::c_char,
+                bp as *mut libc::c_char,
+                bl,
+            )
         })? as usize;
         if n < buf.len() {
             buf.truncate(n);
@@ -468,7 +482,12 @@ pub fn makedev(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     Ok(int::int_from_u64(ts, libc::makedev(a, b)))
 }
 
-fn unlink_impl(ts: &mut ThreadState, func: &'static str, args: &[Value], kw: Kw) -> PyResult<Value> {
+fn unlink_impl(
+    ts: &mut ThreadState,
+    func: &'static str,
+    args: &[Value],
+    kw: Kw,
+) -> PyResult<Value> {
     static UNLINK: Sig = Sig::new("unlink(path, *, dir_fd=None)");
     static REMOVE: Sig = Sig::new("remove(path, *, dir_fd=None)");
     let sig = if func == "unlink" { &UNLINK } else { &REMOVE };
@@ -588,9 +607,7 @@ pub fn utime(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let times = times.non_null().filter(|t| !t.is_none());
     let ns = ns.non_null();
     if times.is_some() && ns.is_some() {
-        return Err(ts.value_error(
-            "utime: you may specify either 'times' or 'ns' but not both",
-        ));
+        return Err(ts.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
     let mut spec = [
         libc::timespec {
@@ -604,9 +621,7 @@ pub fn utime(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     ];
     if let Some(t) = times {
         let Some((a, m)) = pair(ts, t) else {
-            return Err(ts.type_error(
-                "utime: 'times' must be either a tuple of two ints or None",
-            ));
+            return Err(ts.type_error("utime: 'times' must be either a tuple of two ints or None"));
         };
         spec[0] = timestamp(ts, a)?;
         spec[1] = timestamp(ts, m)?;
@@ -673,11 +688,7 @@ pub fn pathconf_names() -> &'static [(&'static str, i32)] {
 }
 
 /// A configuration name: an int, or a str key of `table`.
-pub fn conf_name(
-    ts: &mut ThreadState,
-    v: Value,
-    table: &[(&str, i32)],
-) -> PyResult<i32> {
+pub fn conf_name(ts: &mut ThreadState, v: Value, table: &[(&str, i32)]) -> PyResult<i32> {
     if let Some(s) = ftpy_vm::objects::str::as_str(v) {
         return match table.iter().find(|(n, _)| *n == s) {
             Some(&(_, c)) => Ok(c),
@@ -687,9 +698,7 @@ pub fn conf_name(
     if int::is_int(v) {
         return conv::c_int(ts, v);
     }
-    Err(ts.type_error(format!(
-        "configuration names must be strings or integers"
-    )))
+    Err(ts.type_error(format!("configuration names must be strings or integers")))
 }
 
 pub fn pathconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

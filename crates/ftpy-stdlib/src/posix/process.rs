@@ -176,7 +176,10 @@ pub fn setregid(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     Ok(Value::NONE)
 }
 
-fn three_ids(ts: &mut ThreadState, f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> i32) -> PyResult<Value> {
+fn three_ids(
+    ts: &mut ThreadState,
+    f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> i32,
+) -> PyResult<Value> {
     let mut v = [0u32; 3];
     let p = v.as_mut_ptr() as usize;
     // SAFETY: the call writes three ids into the local array.
@@ -184,7 +187,10 @@ fn three_ids(ts: &mut ThreadState, f: unsafe extern "C" fn(*mut u32, *mut u32, *
         let p = p as *mut u32;
         f(p, p.add(1), p.add(2)) as isize
     })?;
-    let t = TupleObj::new(ts, &[small(v[0] as i64), small(v[1] as i64), small(v[2] as i64)]);
+    let t = TupleObj::new(
+        ts,
+        &[small(v[0] as i64), small(v[1] as i64), small(v[2] as i64)],
+    );
     Ok(t.value())
 }
 
@@ -286,7 +292,10 @@ and elapsed.\n\n\
 See os.times for more information.",
     )?;
     ftpy_vm::interp::add_global_root(t.value());
-    Ok((*UNAME_RESULT.get_or_init(|| u), *TIMES_RESULT.get_or_init(|| t)))
+    Ok((
+        *UNAME_RESULT.get_or_init(|| u),
+        *TIMES_RESULT.get_or_init(|| t),
+    ))
 }
 
 pub fn uname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -298,10 +307,15 @@ pub fn uname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     if unsafe { libc::uname(&mut u) } != 0 {
         return Err(conv::last_error(ts));
     }
-    let fields: [&[libc::c_char]; 5] = [&u.sysname, &u.nodename, &u.release, &u.version, &u.machine];
+    let fields: [&[libc::c_char]; 5] =
+        [&u.sysname, &u.nodename, &u.release, &u.version, &u.machine];
     let mut vals = [Value::NONE; 5];
     for (i, f) in fields.iter().enumerate() {
-        let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        let b: Vec<u8> = f
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
         vals[i] = conv::fs_decode(ts, &b)?;
     }
     let (ty, _) = init_types(ts)?;
@@ -427,13 +441,14 @@ pub fn register_at_fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
     if before.is_null() && child.is_null() && parent.is_null() {
         return Err(ts.type_error("At least one argument is required."));
     }
-    for (v, n) in [(before, "before"), (child, "after_in_child"), (parent, "after_in_parent")] {
+    for (v, n) in [
+        (before, "before"),
+        (child, "after_in_child"),
+        (parent, "after_in_parent"),
+    ] {
         if let Some(f) = v.non_null() {
             if !ops::callable(f) {
-                return Err(ts.type_error(format!(
-                    "'{n}' must be callable, not {}",
-                    type_name(f)
-                )));
+                return Err(ts.type_error(format!("'{n}' must be callable, not {}", type_name(f))));
             }
         }
     }
@@ -635,7 +650,9 @@ fn wait_call(ts: &mut ThreadState, pid: i32, options: i32) -> PyResult<(i32, i32
     let mut status = 0i32;
     let sp = &mut status as *mut i32 as usize;
     // SAFETY: `sp` points at the local status.
-    let r = conv::blocking(ts, || unsafe { libc::waitpid(pid, sp as *mut i32, options) as isize })?;
+    let r = conv::blocking(ts, || unsafe {
+        libc::waitpid(pid, sp as *mut i32, options) as isize
+    })?;
     match r {
         Ok(p) => Ok((p as i32, status)),
         Err(e) => Err(fail(ts, e)),
@@ -696,8 +713,18 @@ macro_rules! wmacro {
     };
 }
 
-wmacro!(wcoredump, "posix.WCOREDUMP(status, /)", libc::WCOREDUMP, bool);
-wmacro!(wifcontinued, "WIFCONTINUED(status)", libc::WIFCONTINUED, bool);
+wmacro!(
+    wcoredump,
+    "posix.WCOREDUMP(status, /)",
+    libc::WCOREDUMP,
+    bool
+);
+wmacro!(
+    wifcontinued,
+    "WIFCONTINUED(status)",
+    libc::WIFCONTINUED,
+    bool
+);
 wmacro!(wifexited, "WIFEXITED(status)", libc::WIFEXITED, bool);
 wmacro!(wifsignaled, "WIFSIGNALED(status)", libc::WIFSIGNALED, bool);
 wmacro!(wifstopped, "WIFSTOPPED(status)", libc::WIFSTOPPED, bool);
@@ -790,7 +817,11 @@ pub fn getloadavg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
     }
     let t = TupleObj::new(
         ts,
-        &[Value::from_f64(l[0]), Value::from_f64(l[1]), Value::from_f64(l[2])],
+        &[
+            Value::from_f64(l[0]),
+            Value::from_f64(l[1]),
+            Value::from_f64(l[2]),
+        ],
     );
     Ok(t.value())
 }

@@ -237,7 +237,9 @@ pub fn fstat(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
     let sp = &mut st as *mut libc::stat as usize;
     // SAFETY: `sp` points at the local `st`.
-    let r = conv::blocking(ts, || unsafe { libc::fstat(fd, sp as *mut libc::stat) as isize })?;
+    let r = conv::blocking(ts, || unsafe {
+        libc::fstat(fd, sp as *mut libc::stat) as isize
+    })?;
     match r {
         Ok(_) => stat_result(ts, &st),
         Err(e) => Err(conv::os_error(ts, e, None, None)),

@@ -304,6 +304,11 @@ impl Sig {
         let take = npos.min(info.maxpos);
         out[recv..recv + take].copy_from_slice(&pos[..take]);
         let star: &'a [Value] = if info.varargs { &pos[take..] } else { &[] };
+        // Keywords fill the parameters they name; CPython reports a
+        // missing required argument first, then a parameter given by name
+        // and position, then an unknown keyword.
+        let mut by_name_and_pos: Option<usize> = None;
+        let mut unknown: Option<Value> = None;
         if let Some(kn) = kwnames {
             for (j, &k) in kn.items().iter().enumerate() {
                 let key = k.downcast::<StrObj>().map(|s| s.obj().as_str());
@@ -314,24 +319,12 @@ impl Sig {
                         .map(|i| i + info.posonly)
                 });
                 match idx {
-                    Some(i) if out[recv + i].is_null() => out[recv + i] = args[npos_all + j],
+                    Some(i) if i >= take => out[recv + i] = args[npos_all + j],
                     Some(i) => {
-                        return Err(ts.type_error(format!(
-                            "argument for {}() given by name ('{}') and position ({})",
-                            info.name,
-                            info.params[i],
-                            i + 1
-                        )))
+                        by_name_and_pos = Some(by_name_and_pos.map_or(i, |b| b.min(i)));
                     }
                     None => {
-                        let shown = match k.downcast::<StrObj>() {
-                            Some(s) => format!("'{}'", s.obj().as_str()),
-                            None => "keywords".to_string(),
-                        };
-                        return Err(ts.type_error(format!(
-                            "{shown} is an invalid keyword argument for {}()",
-                            info.name
-                        )));
+                        unknown.get_or_insert(k);
                     }
                 }
             }
@@ -352,6 +345,24 @@ impl Sig {
                     )
                 }));
             }
+        }
+        if let Some(i) = by_name_and_pos {
+            return Err(ts.type_error(format!(
+                "argument for {}() given by name ('{}') and position ({})",
+                info.name,
+                info.params[i],
+                i + 1
+            )));
+        }
+        if let Some(k) = unknown {
+            let shown = match k.downcast::<StrObj>() {
+                Some(s) => format!("'{}'", s.obj().as_str()),
+                None => "keywords".to_string(),
+            };
+            return Err(ts.type_error(format!(
+                "{shown} is an invalid keyword argument for {}()",
+                info.name
+            )));
         }
         Ok((out, star))
     }
@@ -443,10 +454,7 @@ impl Sig {
             )));
         }
         if all_posonly && nkw > 0 {
-            return Err(ts.type_error(format!(
-                "{}() takes no keyword arguments",
-                info.qualname
-            )));
+            return Err(ts.type_error(format!("{}() takes no keyword arguments", info.qualname)));
         }
         // Argument Clinic with keywords (_PyArg_UnpackKeywords).
         if !info.varargs && npos + nkw > nparams {

@@ -153,7 +153,11 @@ pub fn load_global_slow(
 pub fn load_name(ts: &mut ThreadState, f: &Frame, name: Gc<StrObj>) -> PyResult<Value> {
     let locals = f.locals;
     if !locals.is_null() {
-        if let Some(d) = locals.downcast::<DictObj>() {
+        // A dict subclass's __getitem__ is honoured (exec/eval mappings).
+        if let Some(d) = locals
+            .downcast::<DictObj>()
+            .filter(|_| type_of(locals) == types().dict)
+        {
             if let Some(v) = d.get_item_opt(ts, name.value())? {
                 return Ok(v);
             }
@@ -986,88 +990,27 @@ pub fn import_name(
             &[name.value(), f.globals.value(), locals, fromlist, level],
             None,
         ),
+        None => Err(ts.import_error("__import__ not found")),
         _ => {
             let lvl = int::to_i64(level).unwrap_or(0);
-            crate::import::import_module_level(ts, name, f.globals.value(), fromlist, lvl)
+            crate::import::import_module_level(
+                ts,
+                name.value(),
+                f.globals.value(),
+                locals,
+                fromlist,
+                lvl,
+            )
         }
     }
 }
 
 pub fn import_from(ts: &mut ThreadState, m: Value, name: Gc<StrObj>) -> PyResult<Value> {
-    if let Some(v) = ops::getattr_opt(ts, m, name)? {
-        return Ok(v);
-    }
-    // A submodule imported by a circular import may be in sys.modules only.
-    if let Some(pkg) = ops::getattr_opt(ts, m, names().__name__)? {
-        if let Some(pn) = crate::objects::str::as_str(pkg) {
-            let full = format!("{pn}.{}", name.as_str());
-            if let Some(v) = interp().modules.get_str_text(&full) {
-                return Ok(v);
-            }
-            let k = StrObj::new(ts, &full);
-            if let Some(v) = interp().modules.get_item_opt(ts, k)? {
-                return Ok(v);
-            }
-        }
-    }
-    let mname = match ops::getattr_opt(ts, m, names().__name__)? {
-        Some(n) => crate::objects::str::as_str(n)
-            .unwrap_or("<unknown module name>")
-            .to_string(),
-        None => "<unknown module name>".to_string(),
-    };
-    let loc = match ops::getattr_opt(ts, m, names().__file__)? {
-        Some(p) => match crate::objects::str::as_str(p) {
-            Some(s) => format!(" ({s})"),
-            None => " (unknown location)".to_string(),
-        },
-        None => " (unknown location)".to_string(),
-    };
-    let e = ts.import_error(format!(
-        "cannot import name '{}' from '{mname}'{loc}",
-        name.as_str()
-    ));
-    let n = StrObj::new(ts, &mname);
-    e.exc().set_attr_quiet(ts, "name", n);
-    if let Some(p) = ops::getattr_opt(ts, m, names().__file__)? {
-        e.exc().set_attr_quiet(ts, "path", p);
-    }
-    Err(e)
+    crate::import::import_from(ts, m, name)
 }
 
 pub fn import_star(ts: &mut ThreadState, f: &Frame, m: Value) -> PyResult<()> {
-    let locals = if f.locals.is_null() {
-        f.globals.value()
-    } else {
-        f.locals
-    };
-    let all = ops::getattr_opt(ts, m, names().__all__)?;
-    let names_list: RootedVec = match all {
-        Some(a) => ops::collect(ts, a)?,
-        None => {
-            let d = ops::getattr(ts, m, names().__dict__)?;
-            let mut out = RootedVec::new(ts);
-            if let Some(d) = d.downcast::<DictObj>() {
-                let items = d.items_rooted(ts);
-                for pair in items.chunks(2) {
-                    if let Some(s) = crate::objects::str::as_str(pair[0]) {
-                        if !s.starts_with('_') {
-                            out.push(pair[0]);
-                        }
-                    }
-                }
-            }
-            out
-        }
-    };
-    for &n in names_list.iter() {
-        let Some(ns) = n.downcast::<StrObj>() else {
-            continue;
-        };
-        let v = ops::getattr(ts, m, ns)?;
-        ops::setitem(ts, locals, n, Some(v))?;
-    }
-    Ok(())
+    crate::import::import_star(ts, f, m)
 }
 
 pub fn print_expr(ts: &mut ThreadState, v: Value) -> PyResult<()> {

@@ -73,7 +73,7 @@ impl FrameObj {
         // SAFETY: `f` is in the current thread's live frame chain.
         let fr = unsafe { &*f };
         let back = Self::from_live(ts, fr.prev);
-        let locals = live_locals(ts, fr);
+        let locals = live_locals(ts, fr).unwrap_or(Value::NONE);
         let lasti = fr.lasti;
         ts.alloc(FrameObj {
             header: Header::new(types().frame, Kind::Frame, 0),
@@ -88,36 +88,62 @@ impl FrameObj {
     }
 }
 
-/// `locals()` of a live frame: the mapping of module/class frames, or a
-/// new dict of a function's bound locals (and cells).
-pub fn live_locals(ts: &mut ThreadState, fr: &Frame) -> Value {
-    if !fr.locals.is_null() {
-        return fr.locals;
-    }
-    if fr.func.is_null() {
-        return fr.globals.value();
-    }
+/// `locals()` of a live frame, as CPython 3.11's `PyFrame_FastToLocals`:
+/// module and class bodies return their namespace mapping; a function
+/// frame keeps one dict (`Frame::locals`, created on first use) that each
+/// call refreshes from the fast locals and cells: bound names are
+/// (re)set, unbound ones removed, other keys (set through the dict or by
+/// `exec`) left alone. So `locals() is locals()` inside a function, and
+/// names an `exec` adds stay visible to later `locals()` calls.
+pub fn live_locals(ts: &mut ThreadState, fr: &Frame) -> PyResult<Value> {
     let code = fr.code;
-    let d = DictObj::new(ts);
+    let optimized = code.flags & ftpy_compiler::code::flags::OPTIMIZED != 0;
+    let mut locals = fr.locals;
+    if locals.is_null() {
+        if !optimized {
+            return Ok(fr.globals.value());
+        }
+        locals = DictObj::new(ts).value();
+        let p = fr as *const Frame as *mut Frame;
+        // SAFETY: `fr` is a live frame of the current thread (the only
+        // callers pass frames from its own chain); the frame header is
+        // interior-mutable (`Frame::_interior`) and only this thread
+        // touches it while the frame runs. The collector traces
+        // `Frame::locals`.
+        unsafe { (*p).locals = locals };
+    }
     let slots = fr.slots();
     for i in 0..code.nlocals {
         let v = slots[i as usize];
-        if !v.is_null() {
-            let n = code.varname(i);
-            let _ = d.set_item(ts, n.value(), v);
-        }
+        let n = code.varname(i);
+        sync_local(ts, locals, n.value(), v)?;
     }
     for i in 0..code.ncells + code.nfree {
-        let c = slots[(code.nlocals + i) as usize];
-        if let Some(cell) = c.downcast::<crate::objects::cell::CellObj>() {
-            let v = cell.value.get();
-            if !v.is_null() {
-                let n = code.deref_name(i);
-                let _ = d.set_item(ts, n.value(), v);
-            }
+        // A class body's free variables are not its locals.
+        if i >= code.ncells && !optimized {
+            continue;
         }
+        let c = slots[(code.nlocals + i) as usize];
+        let v = match c.downcast::<crate::objects::cell::CellObj>() {
+            Some(cell) => cell.value.get(),
+            None => Value::NULL,
+        };
+        let n = code.deref_name(i);
+        sync_local(ts, locals, n.value(), v)?;
     }
-    d.value()
+    Ok(locals)
+}
+
+/// Sets (or, when `v` is NULL, removes) one name in a locals mapping.
+fn sync_local(ts: &mut ThreadState, locals: Value, name: Value, v: Value) -> PyResult<()> {
+    if v.is_null() {
+        match crate::ops::setitem(ts, locals, name, None) {
+            Err(e) if e.matches(crate::interp::types().key_error) => Ok(()),
+            r => r,
+        }
+    } else {
+        crate::ops::setitem(ts, locals, name, Some(v))
+    }
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<FrameObj>> {

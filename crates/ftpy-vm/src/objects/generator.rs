@@ -903,11 +903,12 @@ pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let locals = if held {
         crate::objects::frame::live_locals(ts, fr)
     } else {
-        Value::NULL
+        Ok(Value::NULL)
     };
     if held {
         g.state.store(st, Ordering::Release);
     }
+    let locals = locals?;
     let (lasti, lineno) = if st == CREATED {
         (crate::objects::traceback::NO_POSITION, fr.code.first_line)
     } else {

@@ -425,18 +425,62 @@ fn enumerate_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    let a = crate::builtins::args::parse(ts, "enumerate", args, kw, &["iterable", "start"], 1, 2)?;
-    let iterable = a.req(0);
-    let start = match a.get(1) {
-        Some(s) => {
-            if !crate::objects::int::is_int(s) {
-                return Err(ts.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(s)
-                )));
+    // CPython's enum_vectorcall: `enumerate(iterable, start=0)` checked by
+    // hand, with its messages.
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    let kwname = |i: usize| -> Option<&'static str> {
+        kw.and_then(|k| k.obj().items().get(i).copied())
+            .and_then(crate::objects::str::as_str)
+    };
+    let bad = |ts: &mut ThreadState, i: usize| -> PyResult<Value> {
+        let shown = match kw.and_then(|k| k.obj().items().get(i).copied()) {
+            Some(k) => ops::str_string(ts, k)?,
+            None => String::new(),
+        };
+        Err(ts.type_error(format!(
+            "'{shown}' is an invalid keyword argument for enumerate()"
+        )))
+    };
+    let (iterable, start) = match (npos + nkw, nkw) {
+        (2, 0) => (args[0], Some(args[1])),
+        (2, 1) => {
+            if kwname(0) != Some("start") {
+                return bad(ts, 0);
             }
-            s
+            (args[0], Some(args[1]))
         }
+        (2, 2) => {
+            if kwname(0) == Some("start") {
+                if kwname(1) != Some("iterable") {
+                    return bad(ts, 1);
+                }
+                (args[1], Some(args[0]))
+            } else {
+                if kwname(0) != Some("iterable") {
+                    return bad(ts, 0);
+                }
+                if kwname(1) != Some("start") {
+                    return bad(ts, 1);
+                }
+                (args[0], Some(args[1]))
+            }
+        }
+        (1, n) => {
+            if n == 1 && kwname(0) != Some("iterable") {
+                return bad(ts, 0);
+            }
+            (args[0], None)
+        }
+        _ if npos == 0 => {
+            return Err(ts.type_error("enumerate() missing required argument 'iterable'"))
+        }
+        (n, _) => {
+            return Err(ts.type_error(format!("enumerate() takes at most 2 arguments ({n} given)")))
+        }
+    };
+    let start = match start {
+        Some(s) => ops::index(ts, s)?,
         None => Value::small_int_unchecked(0),
     };
     let iter = ops::iter(ts, iterable)?;
@@ -510,19 +554,16 @@ fn zip_new(
             if crate::objects::str::as_str(name) == Some("strict") {
                 strict = ops::truthy(ts, args[npos + i])?;
             } else {
-                return Err(ts.type_error("zip() got an unexpected keyword argument"));
+                let shown = ops::str_string(ts, name)?;
+                return Err(ts.type_error(format!(
+                    "'{shown}' is an invalid keyword argument for zip()"
+                )));
             }
         }
     }
     let mut iters = RootedVec::with_capacity(ts, npos);
     for &a in &args[..npos] {
-        let i = ops::iter(ts, a).map_err(|e| {
-            if e.matches(types().type_error) {
-                ts.type_error(format!("'{}' object is not iterable", type_name(a)))
-            } else {
-                e
-            }
-        })?;
+        let i = ops::iter(ts, a)?;
         iters.push(i);
     }
     let t = TupleObj::new(ts, &iters);

@@ -118,7 +118,52 @@ fn module_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResu
     if let Some(g) = d.get_str(names().__getattr__) {
         return ops::call1(ts, g, name.value()).map(Some);
     }
+    // A module whose import is still running (a circular import) says so.
+    let mod_name = d
+        .get_str(names().__name__)
+        .and_then(crate::objects::str::as_str);
+    let spec = d.get_str(names().__spec__).filter(|s| !s.is_none());
+    if let (Some(mod_name), Some(spec)) = (mod_name, spec) {
+        let msg = if spec_flag(ts, spec, "_initializing")? {
+            Some(format!(
+                "partially initialized module '{mod_name}' has no attribute '{}' (most likely due to a circular import)",
+                name.as_str()
+            ))
+        } else if uninitialized_submodule(ts, spec, name)? {
+            Some(format!(
+                "cannot access submodule '{}' of module '{mod_name}' (most likely due to a circular import)",
+                name.as_str()
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = msg {
+            let e = ts.attribute_error_msg(msg);
+            e.exc().set_attr_quiet(ts, "name", name.value());
+            e.exc().set_attr_quiet(ts, "obj", obj);
+            return Err(e);
+        }
+    }
     Ok(None)
+}
+
+/// `spec.<attr>` is true (errors count as false, as in CPython).
+fn spec_flag(ts: &mut ThreadState, spec: Value, attr: &str) -> PyResult<bool> {
+    match ops::getattr_str_opt(ts, spec, attr) {
+        Ok(Some(v)) => Ok(ops::truthy(ts, v).unwrap_or(false)),
+        _ => Ok(false),
+    }
+}
+
+/// `name in spec._uninitialized_submodules`: a submodule whose import is
+/// running.
+fn uninitialized_submodule(ts: &mut ThreadState, spec: Value, name: Gc<StrObj>) -> PyResult<bool> {
+    match ops::getattr_str_opt(ts, spec, "_uninitialized_submodules") {
+        Ok(Some(l)) if l.downcast::<crate::objects::list::ListObj>().is_some() => {
+            Ok(ops::contains(ts, l, name.value()).unwrap_or(false))
+        }
+        _ => Ok(false),
+    }
 }
 
 fn module_setattro(
@@ -145,18 +190,69 @@ fn module_setattro(
     }
 }
 
+/// `repr(module)`, as importlib's `_module_repr`: from the spec when
+/// there is one, else from `__name__`, `__file__` and `__loader__`.
 fn module_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let m = this(ts, v)?;
-    let d = m.dict();
-    let name = m.name_string();
-    let s = match d
-        .get_str_text("__file__")
-        .and_then(crate::objects::str::as_str)
-    {
-        Some(f) => format!("<module '{name}' from '{f}'>"),
-        None => format!("<module '{name}' (built-in)>"),
+    let loader = ops::getattr_opt(ts, v, names().__loader__)?.unwrap_or(Value::NONE);
+    let spec = ops::getattr_opt(ts, v, names().__spec__)?.unwrap_or(Value::NONE);
+    let s = if !spec.is_none() && ops::truthy(ts, spec)? {
+        repr_from_spec(ts, spec)?
+    } else {
+        let custom = match ops::getattr_str_opt(ts, loader, "module_repr") {
+            Ok(Some(f)) => match ops::call1(ts, f, v) {
+                Ok(r) => r.downcast::<StrObj>().map(|s| s.as_str().to_string()),
+                Err(e) if e.matches(types().exception) => None,
+                Err(e) => return Err(e),
+            },
+            Ok(None) => None,
+            Err(e) => return Err(e),
+        };
+        match custom {
+            Some(r) => r,
+            None => {
+                let name = match ops::getattr_opt(ts, v, names().__name__)? {
+                    Some(n) => ops::repr_string(ts, n)?,
+                    None => "'?'".to_string(),
+                };
+                match ops::getattr_opt(ts, v, names().__file__)? {
+                    Some(f) => format!("<module {name} from {}>", ops::repr_string(ts, f)?),
+                    None if loader.is_none() => format!("<module {name}>"),
+                    None => format!("<module {name} ({})>", ops::repr_string(ts, loader)?),
+                }
+            }
+        }
     };
     Ok(StrObj::new(ts, &s))
+}
+
+fn repr_from_spec(ts: &mut ThreadState, spec: Value) -> PyResult<String> {
+    let name = ops::getattr_str(ts, spec, "name")?;
+    let name_r = if name.is_none() {
+        "'?'".to_string()
+    } else {
+        ops::repr_string(ts, name)?
+    };
+    let origin = ops::getattr_str(ts, spec, "origin")?;
+    if origin.is_none() {
+        let loader = ops::getattr_str(ts, spec, "loader")?;
+        if loader.is_none() {
+            return Ok(format!("<module {name_r}>"));
+        }
+        return Ok(format!(
+            "<module {name_r} ({})>",
+            ops::repr_string(ts, loader)?
+        ));
+    }
+    let has_location = ops::getattr_str(ts, spec, "has_location")?;
+    if ops::truthy(ts, has_location)? {
+        Ok(format!(
+            "<module {name_r} from {}>",
+            ops::repr_string(ts, origin)?
+        ))
+    } else {
+        let n = ops::repr_string(ts, name)?;
+        Ok(format!("<module {n} ({})>", ops::str_string(ts, origin)?))
+    }
 }
 
 fn module_new(
@@ -187,10 +283,21 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.dict.get())
 }
 
+/// `module.__dir__()`: the module's own `__dir__` function (PEP 562) or
+/// the keys of its `__dict__`.
 fn module_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    let m = this(ts, args[0])?;
-    let items = m.dict().items_rooted(ts);
-    let keys: Vec<Value> = items.chunks(2).map(|p| p[0]).collect();
+    let d = ops::getattr(ts, args[0], names().__dict__)?;
+    let Some(d) = d.downcast::<DictObj>() else {
+        return Err(ts.type_error("<module>.__dict__ is not a dictionary"));
+    };
+    if let Some(f) = d.get_str(names().__dir__) {
+        return ops::call0(ts, f);
+    }
+    let items = d.items_rooted(ts);
+    let mut keys = crate::gc::RootedVec::new(ts);
+    for p in items.chunks(2) {
+        keys.push(p[0]);
+    }
     Ok(crate::objects::list::ListObj::new(ts, &keys).value())
 }
 

@@ -189,6 +189,37 @@ pub fn new_type<T: NativeData>(
     ty
 }
 
+/// Like [`new_type`], for a type whose instances have a `__dict__`
+/// (`functools.partial`): an attribute store follows the data, and the
+/// type gets the `__dict__` descriptor. Python subclasses share the layout.
+pub fn new_type_with_dict<T: NativeData>(
+    ts: &mut ThreadState,
+    name: &str,
+    module: &str,
+    base: Option<Gc<TypeObj>>,
+    subclassable: bool,
+) -> Gc<TypeObj> {
+    let t = crate::interp::types();
+    let meta = t.type_;
+    let attrs = (DATA_OFFSET + std::mem::size_of::<T>()).div_ceil(8) * 8;
+    let basic = (attrs + crate::objects::instance::ATTR_STORE_SIZE) as u32;
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(meta, Kind::Type, 0),
+        Kind::Native,
+        basic,
+        attrs as u32,
+    ));
+    if subclassable {
+        ty.set_flag(tflags::BASETYPE);
+    }
+    crate::objects::finish_type(ts, ty, name, module, Some(base.unwrap_or(t.object)));
+    let q = intern(ts, name);
+    ty.qualname.set(q.value());
+    let d = crate::objects::object::dict_descriptor(ts, ty);
+    crate::objects::set_type_attr(ts, ty, "__dict__", d);
+    ty
+}
+
 /// Completes a native type after its slots and methods are set: inherits
 /// the slots it does not define from its base and exposes its own as
 /// dunder wrappers (`deque.__len__`).

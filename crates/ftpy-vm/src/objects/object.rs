@@ -404,6 +404,24 @@ fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     Ok(TupleObj::new(ts, &[newobj, cls_args.value(), state]).value())
 }
 
+/// `object.__reduce_ex__`: a class that overrides `__reduce__` is reduced
+/// by it (`functools.partial`, `deque` ...), as in CPython.
+fn m_reduce_ex_dispatch(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    let this = args[0];
+    let own = types().object.dict().get_str(names().__reduce__);
+    if let Some(r) = type_of(this).lookup(names().__reduce__) {
+        if Some(r) != own {
+            let f = ops::getattr(ts, this, names().__reduce__)?;
+            return ops::call0(ts, f);
+        }
+    }
+    m_reduce_ex(ts, args, kw)
+}
+
 fn m_getstate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     match attr_store(args[0]) {
         Some(store) => {
@@ -442,7 +460,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__sizeof__", m_sizeof),
             classmethod("__init_subclass__", m_init_subclass),
             classmethod("__subclasshook__", m_subclasshook),
-            method("__reduce_ex__", m_reduce_ex),
+            method("__reduce_ex__", m_reduce_ex_dispatch),
             method("__reduce__", m_reduce_ex),
             method("__getstate__", m_getstate),
         ],

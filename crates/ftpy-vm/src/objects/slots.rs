@@ -943,11 +943,14 @@ fn slot_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 
 fn slot_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
     let r = dunder_or_err(ts, v, names().__len__, &[])?;
-    let n = ops::index_to_i64(ts, r)?;
-    if n < 0 {
+    let n = ops::index(ts, r)?;
+    if crate::objects::int::to_i64_saturating(n) < 0 {
         return Err(ts.value_error("__len__() should return >= 0"));
     }
-    Ok(n as usize)
+    match crate::objects::int::to_i64(n) {
+        Some(n) => Ok(n as usize),
+        None => Err(ts.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 fn slot_getitem(ts: &mut ThreadState, obj: Value, key: Value) -> PyResult<Value> {

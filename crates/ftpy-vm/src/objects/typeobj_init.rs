@@ -711,7 +711,11 @@ fn m_instancecheck(
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__instancecheck__ takes one argument"));
     };
-    Ok(Value::from_bool(t.instance_check(x)))
+    Ok(Value::from_bool(crate::builtins::real_isinstance(
+        ts,
+        x,
+        t.value(),
+    )?))
 }
 
 fn m_subclasscheck(
@@ -723,10 +727,11 @@ fn m_subclasscheck(
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__subclasscheck__ takes one argument"));
     };
-    let Some(s) = x.downcast::<TypeObj>() else {
-        return Err(ts.type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(Value::from_bool(s.is_subtype(t)))
+    Ok(Value::from_bool(crate::builtins::real_issubclass(
+        ts,
+        x,
+        t.value(),
+    )?))
 }
 
 fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {

@@ -210,6 +210,31 @@ impl Run {
     pub fn last_stderr_line(&self) -> String {
         last_line(&self.stderr)
     }
+
+    /// The line that names the exception a run ended with: the last
+    /// unindented line of stderr that looks like `Name: message`, once the
+    /// `| ` prefixes of exception-group tracebacks are removed. Notes
+    /// (`add_note`) and group box drawing may follow it.
+    pub fn exception_line(&self) -> String {
+        let text = String::from_utf8_lossy(&self.stderr);
+        let mut found = None;
+        for line in text.lines() {
+            let mut inner = line;
+            loop {
+                let t = inner.trim_start();
+                match t.strip_prefix('|') {
+                    Some(rest) => inner = rest.strip_prefix(' ').unwrap_or(rest),
+                    None => break,
+                }
+            }
+            if !inner.starts_with(char::is_whitespace)
+                && looks_like_exception_line(inner.trim_end())
+            {
+                found = Some(inner.trim_end().to_string());
+            }
+        }
+        found.unwrap_or_else(|| self.last_stderr_line())
+    }
 }
 
 pub fn last_line(bytes: &[u8]) -> String {

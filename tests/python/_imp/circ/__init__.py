@@ -1,0 +1,1 @@
+# circ.a imports circ.b, which imports a name circ.a has not defined yet.

@@ -1,0 +1,4 @@
+print('circ.a start')
+from circ import b
+A_VALUE = 'a'
+print('circ.a end')

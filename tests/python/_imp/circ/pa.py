@@ -1,0 +1,2 @@
+import circ.pb
+X = 1

@@ -1,0 +1,5 @@
+import circ.pa
+try:
+    print(circ.pa.X)
+except AttributeError as e:
+    print('pb sees:', e)

@@ -1,0 +1,1 @@
+from circ.pc import child

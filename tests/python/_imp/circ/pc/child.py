@@ -1,0 +1,5 @@
+import circ.pc
+try:
+    circ.pc.child
+except AttributeError as e:
+    print('child sees:', e)

@@ -1,0 +1,2 @@
+import circtop_b
+X = 1

@@ -1,0 +1,1 @@
+print('namespace submodule', __name__, __spec__.name)

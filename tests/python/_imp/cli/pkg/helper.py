@@ -1,0 +1,1 @@
+VALUE = 'relative import from a -m module works'

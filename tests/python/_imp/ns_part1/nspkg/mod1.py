@@ -1,0 +1,1 @@
+NAME = 'mod1 in part 1'

@@ -1,0 +1,3 @@
+NAME = 'mod2 in part 2'
+from . import mod1
+OTHER = mod1.NAME

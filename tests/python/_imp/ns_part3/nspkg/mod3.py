@@ -1,0 +1,1 @@
+NAME = 'mod3 in part 3'

@@ -1,0 +1,2 @@
+print('orderpkg.other')
+OTHER = 'other'

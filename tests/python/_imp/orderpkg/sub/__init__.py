@@ -1,0 +1,2 @@
+print('orderpkg.sub/__init__')
+SUB = 'sub'

@@ -1,0 +1,1 @@
+from .nonexistent import thing

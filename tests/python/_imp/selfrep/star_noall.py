@@ -1,0 +1,3 @@
+public = 'p'
+_private = 'q'
+def func(): return 'f'
