@@ -753,9 +753,8 @@ fn set_sentinel(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
         .get()
         .copied()
         .ok_or_else(|| ts.system_error("_thread not initialized"))?;
-    let l = Lock::new();
-    l.locked.store(true, Ordering::Relaxed);
-    let obj = NativeObj::new(ts, cls, l);
+    // Unlocked, as CPython's: `threading` acquires it for the thread.
+    let obj = NativeObj::new(ts, cls, Lock::new());
     ts.push_thread_value(obj.value());
     Ok(obj.value())
 }

@@ -11,6 +11,7 @@ pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
+pub mod _locale;
 pub mod _md5;
 pub mod _operator;
 pub mod _queue;
@@ -20,6 +21,7 @@ pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
 pub mod _sre;
+pub mod _stat;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -30,9 +32,12 @@ pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod gc;
+pub mod grp;
 mod hashobj;
 pub mod itertools;
 pub mod math;
+pub mod posix;
+pub mod pwd;
 pub mod time;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
@@ -70,12 +75,19 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_contextvars", _contextvars::init),
     ("_queue", _queue::init),
     ("_typing", _typing::init),
+    ("posix", posix::init),
+    ("_stat", _stat::init),
+    ("pwd", pwd::init),
+    ("grp", grp::init),
+    ("_locale", _locale::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
 /// hooks through which the VM gets its standard streams from `_io`
 /// (`ftpy_vm::objects::stream::init_std_streams` makes them).
 pub fn register(interp: &Interp) {
+    // LC_CTYPE from the environment, as CPython's start-up sets it.
+    _locale::init_process_locale();
     for &(name, init) in MODULES {
         interp.register_native_module(name, init);
     }

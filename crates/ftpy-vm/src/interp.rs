@@ -529,6 +529,19 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
 
 static MAIN_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
 
+/// Makes the calling thread the main thread: the one that handles
+/// signals (the child of `os.fork`, where the forking thread is the only
+/// one left).
+pub fn become_main_thread(ts: &ThreadState) {
+    interp()
+        .main_thread_ident
+        .store(ts.ident(), Ordering::SeqCst);
+    MAIN_BREAKER.store(
+        &ts.shared().eval_breaker as *const AtomicU32 as *mut AtomicU32,
+        Ordering::SeqCst,
+    );
+}
+
 /// What `_thread.interrupt_main()` does: as if SIGINT had arrived.
 pub fn simulate_sigint() {
     on_sigint(libc::SIGINT);

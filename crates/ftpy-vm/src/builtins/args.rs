@@ -434,12 +434,11 @@ impl Sig {
                 )));
             }
             if nkw > 0 {
-                let shown = if info.has_self {
-                    info.qualname
-                } else {
-                    info.name
-                };
-                return Err(ts.type_error(format!("{shown}() takes no keyword arguments")));
+                // The calling machinery's message: the qualified name
+                // (`posix.kill`, `str.replace`, `divmod`).
+                return Err(
+                    ts.type_error(format!("{}() takes no keyword arguments", info.qualname))
+                );
             }
             let (word, k) = if info.minpos == info.maxpos {
                 ("", info.maxpos)
@@ -455,12 +454,7 @@ impl Sig {
             )));
         }
         if all_posonly && nkw > 0 {
-            let shown = if info.has_self {
-                info.qualname
-            } else {
-                info.name
-            };
-            return Err(ts.type_error(format!("{shown}() takes no keyword arguments")));
+            return Err(ts.type_error(format!("{}() takes no keyword arguments", info.qualname)));
         }
         // Argument Clinic with keywords (_PyArg_UnpackKeywords).
         if !info.varargs && npos + nkw > nparams {

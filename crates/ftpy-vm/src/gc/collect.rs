@@ -347,6 +347,68 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
     true
 }
 
+/// Runs `f` (a `fork()`) while every other attached thread is parked at a
+/// safepoint, as for a collection, so the child inherits a heap with no
+/// half-done allocation or container update. `f` must not allocate or run
+/// Python code. If `is_child(&result)`, the calling thread is the only one
+/// left (the child of a fork): the other threads are forgotten before the
+/// world restarts (their allocation buffers go back to the pools; what only
+/// they referenced becomes garbage). Detached threads may hold Rust-level
+/// locks of their own at the fork (a stream's buffer lock): those stay
+/// held in the child, as in CPython.
+pub fn fork_with_world_stopped<R>(
+    ts: &mut ThreadState,
+    f: impl FnOnce() -> R,
+    is_child: impl FnOnce(&R) -> bool,
+) -> R {
+    // Become the (only) collector.
+    while GC_IN_PROGRESS
+        .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+        .is_err()
+    {
+        park_for_gc(ts.shared());
+    }
+    let me = ts.shared();
+    with_registers_spilled(|low| {
+        me.set_scan_low(low);
+        let mut threads = THREADS.lock();
+        for t in threads.iter() {
+            if !std::ptr::eq(*t, me) {
+                t.eval_breaker.fetch_or(BREAK_GC, Ordering::SeqCst);
+            }
+        }
+        {
+            let mut g = WORLD.lock();
+            loop {
+                let all = threads
+                    .iter()
+                    .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
+                if all {
+                    break;
+                }
+                WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
+            }
+        }
+        let r = f();
+        if is_child(&r) {
+            for t in threads.iter() {
+                if !std::ptr::eq(*t, me) {
+                    t.release_alloc_buffers();
+                }
+            }
+            threads.retain(|t| std::ptr::eq(*t, me));
+        }
+        for t in threads.iter() {
+            t.eval_breaker.fetch_and(!BREAK_GC, Ordering::SeqCst);
+        }
+        drop(threads);
+        let _g = WORLD.lock();
+        GC_IN_PROGRESS.store(false, Ordering::SeqCst);
+        WORLD_CV.notify_all();
+        r
+    })
+}
+
 /// Parks the calling thread until the collection in progress ends.
 pub fn park_for_gc(me: &'static ThreadShared) {
     with_registers_spilled(|low| {

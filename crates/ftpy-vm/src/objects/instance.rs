@@ -666,6 +666,12 @@ pub fn attr_store(v: Value) -> Option<&'static AttrStore> {
         // SAFETY: the kind says InstanceObj.
         return Some(&unsafe { v.downcast_unchecked::<InstanceObj>() }.obj().attrs);
     }
+    if h.kind() == Kind::Type {
+        // A class made by a metaclass keeps its names in its own dict:
+        // type objects are allocated without the store the metaclass's
+        // layout describes (reading one would read past the object).
+        return None;
+    }
     let ty = h.ty();
     let off = ty.attrs_offset;
     if off == 0 {

@@ -208,7 +208,15 @@ fn ss_new(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(ts.type_error("structseq.__new__(X): X is not a type object"));
     };
     let shape = shape_of(ts, cls)?;
-    let items = ops::collect(ts, seq)?;
+    // PySequence_Fast: a non-iterable is "not a sequence".
+    let it = match ops::iter(ts, seq) {
+        Ok(it) => it,
+        Err(e) if e.matches(types().type_error) => {
+            return Err(ts.type_error("constructor requires a sequence"))
+        }
+        Err(e) => return Err(e),
+    };
+    let items = ops::collect(ts, it)?;
     let n = items.len();
     let qual = format!("{}.{}", module_name(ts, cls)?, cty.name_str());
     if n < shape.n_sequence {

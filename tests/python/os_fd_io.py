@@ -1,0 +1,83 @@
+# File descriptors: open flags and modes, read/write/pread/pwrite, lseek
+# with every whence, ftruncate/truncate, fsync, append mode, O_EXCL, and
+# the OSError each misuse raises (errno, message, filename).
+import os
+import stat
+import _helper_tmp as H
+from _helper_tmp import t
+
+root = H.make("fdio")
+try:
+    p = os.path.join(root, "data.bin")
+    fd = os.open(p, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    print(type(fd).__name__, fd > 2)
+    print(os.get_inheritable(fd))
+    print(os.write(fd, b"0123456789"), os.write(fd, bytearray(b"abc")), os.write(fd, memoryview(b"XYZ")))
+    print(os.lseek(fd, 0, os.SEEK_CUR), os.lseek(fd, 0, os.SEEK_SET), os.read(fd, 4))
+    print(os.lseek(fd, -3, os.SEEK_END), os.read(fd, 100), os.read(fd, 100))
+    print(os.lseek(fd, 2, os.SEEK_SET), os.lseek(fd, 3, os.SEEK_CUR), os.read(fd, 2))
+    print(os.pread(fd, 5, 1), os.pread(fd, 5, 100), os.lseek(fd, 0, os.SEEK_CUR))
+    print(os.pwrite(fd, b"__", 4), os.pread(fd, 8, 0))
+    os.ftruncate(fd, 6)
+    print(os.fstat(fd).st_size, os.pread(fd, 100, 0))
+    os.fsync(fd)
+    os.fdatasync(fd)
+    t("read neg", lambda: os.read(fd, -1))
+    t("read zero", lambda: os.read(fd, 0))
+    t("lseek bad whence", lambda: os.lseek(fd, 0, 99))
+    t("lseek neg", lambda: os.lseek(fd, -100, os.SEEK_SET))
+    t("pread neg", lambda: os.pread(fd, 1, -1))
+    t("write str", lambda: os.write(fd, "text"))
+    t("write int", lambda: os.write(fd, 5))
+    t("read str fd", lambda: os.read("3", 1))
+    t("read float len", lambda: os.read(fd, 1.0))
+    t("read huge fd", lambda: os.read(2**40, 1))
+    t("read huge len", lambda: os.read(fd, 2**70))
+    os.close(fd)
+    t("read closed", lambda: os.read(fd, 1))
+    t("write closed", lambda: os.write(fd, b"x"))
+    t("close closed", lambda: os.close(fd))
+    t("fstat closed", lambda: os.fstat(fd))
+    t("fsync closed", lambda: os.fsync(fd))
+    t("lseek closed", lambda: os.lseek(fd, 0, 0))
+
+    os.truncate(p, 3)
+    print(os.stat(p).st_size)
+    t("truncate missing", lambda: os.truncate(os.path.join(root, "nope"), 0))
+    t("truncate neg", lambda: os.truncate(p, -1))
+
+    t("O_EXCL exists", lambda: os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    t("open missing", lambda: os.open(os.path.join(root, "missing"), os.O_RDONLY))
+    t("open dir for write", lambda: os.open(root, os.O_WRONLY))
+    t("open no flags", lambda: os.open(p))
+    t("open bad flags type", lambda: os.open(p, "r"))
+    t("open kw", lambda: os.close(os.open(path=p, flags=os.O_RDONLY)) or "closed")
+    t("open bad kw", lambda: os.open(p, os.O_RDONLY, bogus=1))
+    t("open nul", lambda: os.open("a\0b", os.O_RDONLY))
+    t("open bytes nul", lambda: os.open(b"a\0b", os.O_RDONLY))
+
+    fd = os.open(p, os.O_WRONLY | os.O_APPEND)
+    os.write(fd, b"++")
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, b"--")
+    os.close(fd)
+    fd = os.open(p, os.O_RDONLY)
+    print(os.read(fd, 100))
+    os.close(fd)
+
+    fd = os.open(p, os.O_RDONLY)
+    t("write ro", lambda: os.write(fd, b"x"))
+    os.close(fd)
+
+    q = os.path.join(root, "mode.bin")
+    old = os.umask(0o027)
+    fd = os.open(q, os.O_CREAT | os.O_WRONLY, 0o777)
+    os.close(fd)
+    print(oct(stat.S_IMODE(os.stat(q).st_mode)))
+    os.umask(old)
+    fd = os.open(q.encode(), os.O_RDONLY)
+    print(os.fstat(fd).st_size)
+    os.close(fd)
+    t("closerange", lambda: os.closerange(10000, 10005))
+finally:
+    H.cleanup()
