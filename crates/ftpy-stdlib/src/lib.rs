@@ -33,6 +33,7 @@ mod hashobj;
 pub mod itertools;
 pub mod math;
 pub mod time;
+pub mod zlib;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
 
@@ -68,6 +69,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_contextvars", _contextvars::init),
     ("_queue", _queue::init),
     ("_typing", _typing::init),
+    ("zlib", zlib::init),
 ];
 
 /// Registers the native modules with the interpreter.
