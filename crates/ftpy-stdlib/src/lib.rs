@@ -24,6 +24,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _typing;
 pub mod _weakref;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod cmath;
@@ -70,6 +71,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_queue", _queue::init),
     ("_typing", _typing::init),
     ("zlib", zlib::init),
+    ("array", array::init),
 ];
 
 /// Registers the native modules with the interpreter.
