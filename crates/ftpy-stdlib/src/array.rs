@@ -1454,14 +1454,27 @@ fn f_reconstructor(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
         )));
     };
     let raw = items.as_bytes().to_vec();
-    let bytes = if mf == mformat_of(code) && cfg!(target_endian = "little") {
+    let (code, bytes) = if mf == mformat_of(code) && cfg!(target_endian = "little") {
         if raw.len() % itemsize(code).unwrap_or(1) != 0 {
             return Err(ts.value_error("string length not a multiple of item size"));
         }
-        raw
+        (code, raw)
     } else {
+        // Integers go into the (last) type code of the machine format's
+        // size and signedness, whatever `typecode` says, as CPython's.
+        let code = if mf <= 13 {
+            let size = [1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 8, 8, 8, 8][mf as usize];
+            let signed = matches!(mf, 1 | 4 | 5 | 8 | 9 | 12 | 13);
+            "bBhHiIlLqQ"
+                .bytes()
+                .filter(|&c| itemsize(c) == Some(size) && c.is_ascii_lowercase() == signed)
+                .last()
+                .unwrap_or(code)
+        } else {
+            code
+        };
         let vals = decode_mformat(ts, mf, &raw)?;
-        convert_all(ts, code, &vals)?
+        (code, convert_all(ts, code, &vals)?)
     };
     Ok(new_array(ts, cls, code, bytes))
 }
@@ -1513,7 +1526,6 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         );
         add_getset(ts, t, "typecode", get_typecode, Some(readonly));
         add_getset(ts, t, "itemsize", get_itemsize, Some(readonly));
-        ftpy_vm::objects::genericalias::add_class_getitem(ts, t);
         native::finish_type(ts, t);
         ftpy_vm::interp::add_global_root(t.value());
         let _ = ARRAY.set(t);
