@@ -10,6 +10,7 @@ pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
+pub mod _json;
 pub mod _io;
 pub mod _md5;
 pub mod _operator;
@@ -74,6 +75,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_typing", _typing::init),
     ("zlib", zlib::init),
     ("array", array::init),
+    ("_json", _json::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
