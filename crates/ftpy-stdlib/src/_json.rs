@@ -388,7 +388,11 @@ impl Parse<'_> {
         if self.at(i) != Some('}') {
             loop {
                 if self.at(i) != Some('"') {
-                    return Err(self.err(ts, "Expecting property name enclosed in double quotes", i));
+                    return Err(self.err(
+                        ts,
+                        "Expecting property name enclosed in double quotes",
+                        i,
+                    ));
                 }
                 let (t, next) = scan_str(ts, self.s, i + 1, self.sc.strict, self.doc)?;
                 let mut key = new_str_wtf8(ts, &t);
@@ -879,8 +883,20 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let s = native::new_type::<Scanner>(ts, "Scanner", "_json", None, true);
     s.slots.new.set(Some(scanner_new));
     s.slots.call.set(Some(scanner_call));
-    add_getset(ts, s, "strict", |ts, v| sgetter(ts, v, |s| Value::from_bool(s.strict)), Some(readonly));
-    add_getset(ts, s, "object_hook", |ts, v| sgetter(ts, v, |s| s.object_hook.get()), Some(readonly));
+    add_getset(
+        ts,
+        s,
+        "strict",
+        |ts, v| sgetter(ts, v, |s| Value::from_bool(s.strict)),
+        Some(readonly),
+    );
+    add_getset(
+        ts,
+        s,
+        "object_hook",
+        |ts, v| sgetter(ts, v, |s| s.object_hook.get()),
+        Some(readonly),
+    );
     add_getset(
         ts,
         s,
@@ -888,8 +904,20 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         |ts, v| sgetter(ts, v, |s| s.object_pairs_hook.get()),
         Some(readonly),
     );
-    add_getset(ts, s, "parse_float", |ts, v| sgetter(ts, v, |s| s.parse_float.get()), Some(readonly));
-    add_getset(ts, s, "parse_int", |ts, v| sgetter(ts, v, |s| s.parse_int.get()), Some(readonly));
+    add_getset(
+        ts,
+        s,
+        "parse_float",
+        |ts, v| sgetter(ts, v, |s| s.parse_float.get()),
+        Some(readonly),
+    );
+    add_getset(
+        ts,
+        s,
+        "parse_int",
+        |ts, v| sgetter(ts, v, |s| s.parse_int.get()),
+        Some(readonly),
+    );
     add_getset(
         ts,
         s,
@@ -904,10 +932,34 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let e = native::new_type::<Encoder>(ts, "Encoder", "_json", None, true);
     e.slots.new.set(Some(encoder_new));
     e.slots.call.set(Some(encoder_call));
-    add_getset(ts, e, "markers", |ts, v| getter(ts, v, |e| e.markers.get()), Some(readonly));
-    add_getset(ts, e, "default", |ts, v| getter(ts, v, |e| e.default.get()), Some(readonly));
-    add_getset(ts, e, "encoder", |ts, v| getter(ts, v, |e| e.encoder.get()), Some(readonly));
-    add_getset(ts, e, "indent", |ts, v| getter(ts, v, |e| e.indent.get()), Some(readonly));
+    add_getset(
+        ts,
+        e,
+        "markers",
+        |ts, v| getter(ts, v, |e| e.markers.get()),
+        Some(readonly),
+    );
+    add_getset(
+        ts,
+        e,
+        "default",
+        |ts, v| getter(ts, v, |e| e.default.get()),
+        Some(readonly),
+    );
+    add_getset(
+        ts,
+        e,
+        "encoder",
+        |ts, v| getter(ts, v, |e| e.encoder.get()),
+        Some(readonly),
+    );
+    add_getset(
+        ts,
+        e,
+        "indent",
+        |ts, v| getter(ts, v, |e| e.indent.get()),
+        Some(readonly),
+    );
     add_getset(
         ts,
         e,

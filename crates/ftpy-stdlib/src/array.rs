@@ -827,14 +827,21 @@ fn repeat_count(ts: &mut ThreadState, n: Value) -> PyResult<Option<i64>> {
 
 fn repeated(ts: &mut ThreadState, b: &[u8], n: i64) -> PyResult<Vec<u8>> {
     let n = n.max(0) as usize;
-    if b.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 2) {
+    if b.len()
+        .checked_mul(n)
+        .is_none_or(|t| t > isize::MAX as usize / 2)
+    {
         return Err(ts.memory_error(""));
     }
     Ok(b.repeat(n))
 }
 
 fn nb_mul(ts: &mut ThreadState, x: Value, y: Value) -> PyResult<Value> {
-    let (av, n) = if as_array(x).is_some() { (x, y) } else { (y, x) };
+    let (av, n) = if as_array(x).is_some() {
+        (x, y)
+    } else {
+        (y, x)
+    };
     let Some((o, a)) = as_array(av) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -1068,9 +1075,7 @@ fn m_fromunicode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
         )));
     };
     if a.code != b'u' {
-        return Err(ts.value_error(
-            "fromunicode() may only be called on unicode type arrays",
-        ));
+        return Err(ts.value_error("fromunicode() may only be called on unicode type arrays"));
     }
     let more = unicode_bytes(&s);
     resize(ts, o, a, |b| b.extend_from_slice(&more))?;
@@ -1239,9 +1244,7 @@ fn m_tounicode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let [v] = SIG.bind(ts, args, kw)?;
     let (o, a) = arr(ts, v)?;
     if a.code != b'u' {
-        return Err(ts.value_error(
-            "tounicode() may only be called on unicode type arrays",
-        ));
+        return Err(ts.value_error("tounicode() may only be called on unicode type arrays"));
     }
     let b = a.copy(o);
     tounicode(ts, a.code, &b)
@@ -1372,7 +1375,10 @@ fn decode_mformat(ts: &mut ThreadState, mf: i64, items: &[u8]) -> PyResult<Roote
         let cps: Vec<u32> = if size == 2 {
             let u16s: Vec<u16> = units.iter().map(|&u| u as u16).collect();
             char::decode_utf16(u16s.iter().copied())
-                .map(|r| r.map(|c| c as u32).unwrap_or_else(|e| e.unpaired_surrogate() as u32))
+                .map(|r| {
+                    r.map(|c| c as u32)
+                        .unwrap_or_else(|e| e.unpaired_surrogate() as u32)
+                })
                 .collect()
         } else {
             units
@@ -1414,8 +1420,7 @@ fn decode_mformat(ts: &mut ThreadState, mf: i64, items: &[u8]) -> PyResult<Roote
 }
 
 fn f_reconstructor(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig =
-        Sig::new("_array_reconstructor(arraytype, typecode, mformat_code, items, /)");
+    static SIG: Sig = Sig::new("_array_reconstructor(arraytype, typecode, mformat_code, items, /)");
     let [cls, code, mf, items] = SIG.bind(ts, args, kw)?;
     let Some(cls) = cls.downcast::<TypeObj>() else {
         return Err(ts.type_error(format!(

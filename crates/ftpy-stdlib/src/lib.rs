@@ -10,8 +10,8 @@ pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
-pub mod _json;
 pub mod _io;
+pub mod _json;
 pub mod _md5;
 pub mod _operator;
 pub mod _queue;
@@ -36,6 +36,7 @@ mod hashobj;
 pub mod itertools;
 pub mod math;
 pub mod time;
+pub mod unicodedata;
 pub mod zlib;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
@@ -76,6 +77,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("zlib", zlib::init),
     ("array", array::init),
     ("_json", _json::init),
+    ("unicodedata", unicodedata::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

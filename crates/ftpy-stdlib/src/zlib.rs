@@ -145,7 +145,10 @@ fn f_crc32(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [data, value] = SIG.bind(ts, args, kw)?;
     let d = ftpy_vm::objects::bytes::expect_buffer(ts, data)?;
     let start = checksum_start(ts, value, 0)?;
-    Ok(int::int_from_u64(ts, zlib_rs::crc32::crc32(start, &d) as u64))
+    Ok(int::int_from_u64(
+        ts,
+        zlib_rs::crc32::crc32(start, &d) as u64,
+    ))
 }
 
 fn f_adler32(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -153,7 +156,10 @@ fn f_adler32(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [data, value] = SIG.bind(ts, args, kw)?;
     let d = ftpy_vm::objects::bytes::expect_buffer(ts, data)?;
     let start = checksum_start(ts, value, 1)?;
-    Ok(int::int_from_u64(ts, zlib_rs::adler32::adler32(start, &d) as u64))
+    Ok(int::int_from_u64(
+        ts,
+        zlib_rs::adler32::adler32(start, &d) as u64,
+    ))
 }
 
 // ---- compression ----------------------------------------------------------------------
@@ -251,9 +257,8 @@ unsafe impl NativeData for Compress {
 }
 
 fn f_compressobj(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new(
-        "compressobj(level=-1, method=8, wbits=15, memLevel=8, strategy=0, zdict=None)",
-    );
+    static SIG: Sig =
+        Sig::new("compressobj(level=-1, method=8, wbits=15, memLevel=8, strategy=0, zdict=None)");
     let [level, meth, wbits, mem, strategy, zdict] = SIG.bind(ts, args, kw)?;
     let level = int_arg(ts, level, -1)?;
     let meth = int_arg(ts, meth, DEFLATED)?;
@@ -273,7 +278,9 @@ fn f_compressobj(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
             return Err(zerror(ts, e as i32, "setting zdict", None));
         }
     }
-    let cls = *COMPRESS.get().ok_or_else(|| ts.system_error("zlib not initialized"))?;
+    let cls = *COMPRESS
+        .get()
+        .ok_or_else(|| ts.system_error("zlib not initialized"))?;
     let c = Compress {
         stream: Mutex::new(Some(Stream(s))),
     };
@@ -628,10 +635,7 @@ fn readonly(ts: &mut ThreadState, _v: Value, _x: Option<Value>) -> PyResult<()> 
 }
 
 fn no_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Err(ts.type_error(format!(
-        "cannot create 'zlib.{}' instances",
-        cls.name_str()
-    )))
+    Err(ts.type_error(format!("cannot create 'zlib.{}' instances", cls.name_str())))
 }
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
@@ -663,7 +667,13 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             &[method("decompress", d_decompress), method("flush", d_flush)],
         );
         add_getset(ts, t, "unused_data", get_unused_data, Some(readonly));
-        add_getset(ts, t, "unconsumed_tail", get_unconsumed_tail, Some(readonly));
+        add_getset(
+            ts,
+            t,
+            "unconsumed_tail",
+            get_unconsumed_tail,
+            Some(readonly),
+        );
         add_getset(ts, t, "eof", get_eof, Some(readonly));
         native::finish_type(ts, t);
         ftpy_vm::interp::add_global_root(t.value());
