@@ -172,7 +172,7 @@ fn scan_str(
 }
 
 fn code_points(s: &StrObj) -> Vec<u32> {
-    s.code_points().map(|c| c as u32).collect()
+    s.code_points().collect()
 }
 
 fn f_scanstring(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -505,7 +505,6 @@ fn push_u_escape(out: &mut Vec<u8>, u: u32) {
 fn encode_str(out: &mut Vec<u8>, s: &StrObj, ascii: bool) {
     out.push(b'"');
     for c in s.code_points() {
-        let c = c as u32;
         match c {
             0x22 => out.extend_from_slice(b"\\\""),
             0x5C => out.extend_from_slice(b"\\\\"),

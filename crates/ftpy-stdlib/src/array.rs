@@ -410,7 +410,7 @@ fn convert_all(ts: &mut ThreadState, code: u8, vals: &[Value]) -> PyResult<Vec<u
 fn unicode_bytes(s: &StrObj) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.char_len() * 4);
     for cp in s.code_points() {
-        out.extend_from_slice(&(cp as u32).to_ne_bytes());
+        out.extend_from_slice(&cp.to_ne_bytes());
     }
     out
 }
@@ -1009,7 +1009,7 @@ fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn frombytes(ts: &mut ThreadState, o: Gc<NativeObj>, a: &ArrayData, data: &[u8]) -> PyResult<()> {
-    if data.len() % a.size != 0 {
+    if !data.len().is_multiple_of(a.size) {
         return Err(ts.value_error("bytes length not a multiple of item size"));
     }
     resize(ts, o, a, |b| b.extend_from_slice(data))
@@ -1472,8 +1472,7 @@ fn f_reconstructor(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
             let signed = matches!(mf, 1 | 4 | 5 | 8 | 9 | 12 | 13);
             "bBhHiIlLqQ"
                 .bytes()
-                .filter(|&c| itemsize(c) == Some(size) && c.is_ascii_lowercase() == signed)
-                .last()
+                .rfind(|&c| itemsize(c) == Some(size) && c.is_ascii_lowercase() == signed)
                 .unwrap_or(code)
         } else {
             code

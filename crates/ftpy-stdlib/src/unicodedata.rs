@@ -153,10 +153,10 @@ fn cp(c: u32) -> CodePoint {
     CodePoint::from_u32(c).unwrap_or(CodePoint::from_char('\u{FFFD}'))
 }
 
-fn bind<'a, const N: usize>(
+fn bind<const N: usize>(
     ts: &mut ThreadState,
     sig: &Sig,
-    args: &'a [Value],
+    args: &[Value],
     kw: Kw,
 ) -> PyResult<(Db, [Value; N])> {
     let (db, rest) = split(args);

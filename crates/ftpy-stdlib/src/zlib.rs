@@ -181,10 +181,7 @@ fn deflate_config(
         4 => Strategy::Fixed,
         _ => return None,
     };
-    let bits_ok = match wbits {
-        -15..=-9 | 8..=15 | 25..=31 => true,
-        _ => false,
-    };
+    let bits_ok = matches!(wbits, -15..=-9 | 8..=15 | 25..=31);
     if method != DEFLATED || !bits_ok || !(1..=9).contains(&mem_level) {
         return None;
     }
