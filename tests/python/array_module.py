@@ -162,6 +162,7 @@ class MyArray(A):
 
 s = MyArray("i", [1, 2, 3])
 s.tag = "t"
+t(lambda: hash(s))
 print(type(s).__name__, s, s.total(), isinstance(s, A), type(s[0:2]).__name__, type(s + s).__name__)
 try:
     A[int]
