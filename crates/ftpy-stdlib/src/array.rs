@@ -797,7 +797,9 @@ fn richcompare(ts: &mut ThreadState, x: Value, y: Value, op: CompareOp) -> PyRes
 fn hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     // CPython names the type by its tp_name: "array.array" for the type
     // itself, the class name for a Python subclass.
-    let exact = ARRAY.get().is_some_and(|&t| ftpy_vm::objects::typeobj::type_of(v) == t);
+    let exact = ARRAY
+        .get()
+        .is_some_and(|&t| ftpy_vm::objects::typeobj::type_of(v) == t);
     let name = if exact { "array.array" } else { type_name(v) };
     Err(ts.type_error(format!("unhashable type: '{name}'")))
 }
