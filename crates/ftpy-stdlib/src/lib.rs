@@ -12,6 +12,7 @@ pub mod _heapq;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
+pub mod _json;
 pub mod _md5;
 pub mod _operator;
 pub mod _queue;
@@ -27,6 +28,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _typing;
 pub mod _weakref;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod cmath;
@@ -39,6 +41,8 @@ pub mod math;
 pub mod posix;
 pub mod pwd;
 pub mod time;
+pub mod unicodedata;
+pub mod zlib;
 
 use ftpy_vm::interp::{Interp, NativeModuleInit};
 
@@ -80,6 +84,10 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("pwd", pwd::init),
     ("grp", grp::init),
     ("_locale", _locale::init),
+    ("zlib", zlib::init),
+    ("array", array::init),
+    ("_json", _json::init),
+    ("unicodedata", unicodedata::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

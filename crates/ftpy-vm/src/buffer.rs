@@ -68,13 +68,55 @@ pub fn register(kind: Kind, procs: &'static BufferProcs) {
     );
 }
 
+/// An exporter among the types of native modules (`array.array`), which
+/// all share the object kind `Native`: `is` tells its objects apart.
+pub struct NativeExporter {
+    pub is: fn(Value) -> bool,
+    pub procs: &'static BufferProcs,
+}
+
+const NATIVE_SLOTS: usize = 8;
+
+static NATIVE: [AtomicPtr<NativeExporter>; NATIVE_SLOTS] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; NATIVE_SLOTS];
+
+/// Makes the native objects `e.is` accepts exporters (idempotent; at most
+/// eight native exporter types).
+pub fn register_native(e: &'static NativeExporter) {
+    let p = e as *const NativeExporter as *mut NativeExporter;
+    for slot in &NATIVE {
+        match slot.compare_exchange(std::ptr::null_mut(), p, Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => return,
+            Err(cur) if cur == p => return,
+            Err(_) => {}
+        }
+    }
+}
+
 /// The buffer procedures of `v`'s kind, if it exports.
 #[inline]
 pub fn procs(v: Value) -> Option<&'static BufferProcs> {
     let h = v.header()?;
-    let p = PROCS[h.kind_byte() as usize].load(Ordering::Acquire);
+    let kind = h.kind_byte();
+    if kind == Kind::Native as u8 {
+        return native_procs(v);
+    }
+    let p = PROCS[kind as usize].load(Ordering::Acquire);
     // SAFETY: only `register` stores here, from a `&'static BufferProcs`.
     unsafe { p.as_ref() }
+}
+
+fn native_procs(v: Value) -> Option<&'static BufferProcs> {
+    for slot in &NATIVE {
+        let p = slot.load(Ordering::Acquire);
+        // SAFETY: only `register_native` stores here, from a
+        // `&'static NativeExporter`.
+        let e = unsafe { p.as_ref() }?;
+        if (e.is)(v) {
+            return Some(e.procs);
+        }
+    }
+    None
 }
 
 /// A copy of the bytes of an exporter (under its lock when needed).

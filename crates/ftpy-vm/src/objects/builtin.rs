@@ -690,6 +690,11 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, t.method_wrapper, "__self__", get_self, None);
     add_getset(ts, t.method_wrapper, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
+    crate::objects::add_methods(
+        ts,
+        t.builtin_function,
+        &[crate::objects::method("__reduce__", builtin_reduce)],
+    );
     for ty in [
         t.method_descriptor,
         t.classmethod_descriptor,
@@ -698,4 +703,30 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     ] {
         add_getset(ts, ty, "__objclass__", get_objclass, None);
     }
+}
+
+/// `builtin_function.__reduce__`: a module-level function pickles by
+/// name (pickle finds it as `module.name`), a bound method as
+/// `getattr(self, name)`, as CPython's.
+fn builtin_reduce(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("builtin_function_or_method.__reduce__($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let Some(b) = v.downcast::<BuiltinObj>() else {
+        return Err(ts.type_error("expected a builtin function"));
+    };
+    let s = b.self_.get();
+    if s.is_null() || s.is_none() || s.downcast::<crate::objects::module::ModuleObj>().is_some() {
+        return Ok(b.name.get());
+    }
+    let getattr = crate::interp::interp()
+        .builtins_dict
+        .get_str_text("getattr")
+        .unwrap_or(Value::NONE);
+    let args = TupleObj::new(ts, &[s, b.name.get()]).value();
+    Ok(TupleObj::new(ts, &[getattr, args]).value())
 }
