@@ -121,14 +121,17 @@ pub fn acquire(ts: &mut ThreadState, name: &str) -> PyResult<()> {
                 drop(t);
                 ts.allow_threads(|| {
                     let t = guard();
-                    let t = locks()
+                    let mut t = locks()
                         .changed
                         .wait_while(t, |t| t.locks.contains_key(name))
                         .unwrap_or_else(|e| e.into_inner());
-                    drop(t);
+                    // No longer waiting from the moment the lock is free:
+                    // re-attaching may wait for a collection, and a stale
+                    // entry meanwhile would make another thread's
+                    // deadlock check see a cycle that does not exist.
+                    t.waiting.remove(&me);
                 });
                 t = guard();
-                t.waiting.remove(&me);
             }
         }
     }
