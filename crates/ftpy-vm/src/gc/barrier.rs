@@ -66,6 +66,14 @@ impl Slot {
         self.0.store(v.bits(), Ordering::Release);
     }
 
+    /// A `SeqCst` store, for lock-free protocols that pair it with a
+    /// `SeqCst` load of another word (the list's layout seqlock).
+    #[inline(always)]
+    pub fn set_seq_cst(&self, v: Value) {
+        write_barrier(self, v);
+        self.0.store(v.bits(), Ordering::SeqCst);
+    }
+
     #[inline(always)]
     pub fn swap(&self, v: Value) -> Value {
         write_barrier(self, v);
