@@ -340,8 +340,9 @@ fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     let this = args[0];
     let result = crate::objects::dict::DictObj::new(ts);
     if let Some(store) = attr_store(this) {
-        for (k, _) in store.items(ts)? {
-            result.set_item(ts, k, Value::NONE)?;
+        let items = store.items(ts)?;
+        for kv in items.chunks(2) {
+            result.set_item(ts, kv[0], Value::NONE)?;
         }
     }
     let ty = type_of(this);
@@ -387,8 +388,9 @@ fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     let state = match attr_store(this) {
         Some(store) => {
             let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in store.items(ts)? {
-                d.set_item(ts, k, v)?;
+            let items = store.items(ts)?;
+            for kv in items.chunks(2) {
+                d.set_item(ts, kv[0], kv[1])?;
             }
             if d.is_empty() {
                 Value::NONE
@@ -430,8 +432,8 @@ fn m_getstate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
                 return Ok(Value::NONE);
             }
             let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in items {
-                d.set_item(ts, k, v)?;
+            for kv in items.chunks(2) {
+                d.set_item(ts, kv[0], kv[1])?;
             }
             Ok(d.value())
         }
