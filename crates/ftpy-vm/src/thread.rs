@@ -521,6 +521,18 @@ impl ThreadState {
         Ok(())
     }
 
+    /// Parks for another thread's collection if one is waiting for this
+    /// thread. For native code that enters Python in a loop (a call from
+    /// native code is a safepoint): without it, a Rust loop calling a
+    /// Python function with no backward jump would never reach one, and
+    /// hold every other thread up for as long as it runs.
+    #[inline]
+    pub fn poll_collection(&mut self) {
+        if self.shared.eval_breaker.load(Ordering::Relaxed) & BREAK_GC != 0 {
+            collect::park_for_gc(self.shared);
+        }
+    }
+
     /// Runs `f` detached from the heap (blocking work). See
     /// `gc::collect::detached`.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {

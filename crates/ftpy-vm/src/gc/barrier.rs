@@ -74,6 +74,21 @@ impl Slot {
         self.0.store(v.bits(), Ordering::SeqCst);
     }
 
+    /// `compare_exchange` with `SeqCst` ordering (the list's lock-free
+    /// item store).
+    #[inline(always)]
+    pub fn compare_exchange_seq_cst(&self, current: Value, new: Value) -> bool {
+        write_barrier(self, new);
+        self.0
+            .compare_exchange(
+                current.bits(),
+                new.bits(),
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_ok()
+    }
+
     #[inline(always)]
     pub fn swap(&self, v: Value) -> Value {
         write_barrier(self, v);

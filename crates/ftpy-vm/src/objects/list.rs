@@ -38,9 +38,20 @@
 //! increment: so either the writer's copy sees the store, or the store's
 //! second read sees the odd count (a Dekker pair). Stores never write
 //! `layout`: only writers holding the lock do.
+//!
+//! Redoing a store at index `i` is only right if the overlapping change
+//! kept indices (growth, `clear`, replacing the content); after a change
+//! that moved items, the copy may already hold the store at another index.
+//! So a store is a compare-and-swap from the non-NULL value it read, and
+//! once a list has seen a lock-free store (`stored`, set before the first
+//! one), every copy *freezes* the slots it copies (swaps each to NULL): a
+//! store either lands before the swap (the copy carries it, and the store
+//! sees its slot NULL afterwards: done) or fails (and is redone under the
+//! lock). Lists never stored into lock-free (appended to, popped) copy with
+//! plain loads. Readers that meet a frozen (NULL) slot read under the lock.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
-use std::sync::atomic::{fence, AtomicUsize, Ordering};
+use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
@@ -64,6 +75,9 @@ pub struct ListObj {
     /// The layout seqlock (module doc): odd while a writer holding the
     /// lock copies or removes items. Written only under the lock.
     layout: AtomicUsize,
+    /// Set (for good) before the first lock-free item store: from then on
+    /// copies freeze the slots they copy (module doc).
+    stored: AtomicBool,
 }
 
 // SAFETY: repr(C), Header first; the array holds the items and is traced.
@@ -95,6 +109,7 @@ impl ListObj {
             items: Slot::new(arr),
             len: AtomicUsize::new(items.len()),
             layout: AtomicUsize::new(0),
+            stored: AtomicBool::new(false),
         };
         if ty.attrs_offset != 0 {
             let size = std::mem::size_of::<ListObj>() + crate::objects::instance::ATTR_STORE_SIZE;
@@ -115,6 +130,7 @@ impl ListObj {
             items: Slot::new(arr.value()),
             len: AtomicUsize::new(len),
             layout: AtomicUsize::new(0),
+            stored: AtomicBool::new(false),
         })
     }
 
@@ -176,6 +192,7 @@ impl ListObj {
     /// the module doc (the layout seqlock).
     #[inline]
     pub fn set(&self, i: usize, v: Value) -> bool {
+        self.note_lock_free_store();
         let seq = self.layout.load(Ordering::SeqCst);
         if seq & 1 == 0 {
             let Some(a) = self.array() else { return false };
@@ -185,12 +202,49 @@ impl ListObj {
             let Some(s) = a.obj().slots().get(i) else {
                 return false;
             };
-            s.set_seq_cst(v);
-            if self.layout.load(Ordering::SeqCst) == seq {
-                return true;
+            let cur = s.get();
+            if !cur.is_null() && s.compare_exchange_seq_cst(cur, v) {
+                if self.layout.load(Ordering::SeqCst) == seq {
+                    return true;
+                }
+                // A change overlapped. If it took the slot (swapped it to
+                // NULL: a copy in freeze mode, or a pop), it took our value
+                // with it, and the store is done.
+                if s.get().is_null() {
+                    return true;
+                }
             }
         }
         self.set_locked(i, v)
+    }
+
+    /// Marks the list as stored into lock-free (before the first such
+    /// store; see the module doc): from then on, copies freeze.
+    #[inline(always)]
+    fn note_lock_free_store(&self) {
+        if !self.stored.load(Ordering::SeqCst) {
+            self.stored.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// Takes the value out of `s` for a copy: in freeze mode the slot is
+    /// swapped to NULL, so that a lock-free store either lands before (and
+    /// is copied) or fails (and retries under the lock). Lock held, layout
+    /// odd.
+    #[inline(always)]
+    fn take(&self, freeze: bool, s: &Slot) -> Value {
+        if freeze {
+            s.swap(Value::NULL)
+        } else {
+            s.get()
+        }
+    }
+
+    /// Whether copies must freeze the slots they copy (the list was ever
+    /// stored into lock-free). Read after `layout_begin`.
+    #[inline(always)]
+    fn freeze_mode(&self) -> bool {
+        self.stored.load(Ordering::SeqCst)
     }
 
     #[cold]
@@ -243,7 +297,15 @@ impl ListObj {
             Some(a) => &a.obj().slots()[..n],
             None => &[],
         };
-        let na = ValueArray::new_copy_nogc(ts, src, newcap);
+        let na = if self.freeze_mode() {
+            let na = ValueArray::new_copy_nogc(ts, &[], newcap);
+            for (d, s) in na.obj().slots().iter().zip(src) {
+                d.init(self.take(true, s));
+            }
+            na
+        } else {
+            ValueArray::new_copy_nogc(ts, src, newcap)
+        };
         self.items.set(na.value());
         self.layout_end();
         na
@@ -335,19 +397,26 @@ impl ListObj {
         let a = self.array()?;
         self.layout_begin();
         let s = a.obj().slots();
-        let v = s[j].get();
         if j + 1 < n {
-            let na = ValueArray::new_copy_nogc(ts, &s[..j], a.capacity());
+            let freeze = self.freeze_mode();
+            let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
             let d = na.obj().slots();
+            for k in 0..j {
+                d[k].init(self.take(freeze, &s[k]));
+            }
+            let v = self.take(freeze, &s[j]);
             for k in j + 1..n {
-                d[k - 1].init(s[k].get());
+                d[k - 1].init(self.take(freeze, &s[k]));
             }
             self.items.set(na.value());
             self.len.store(n - 1, Ordering::Release);
-        } else {
-            self.len.store(n - 1, Ordering::Release);
-            s[j].set(Value::NULL);
+            self.layout_end();
+            return Some(v);
         }
+        // The last item: taken in place (a racing lock-free store either
+        // lands before the swap, and is what we pop, or fails).
+        let v = s[j].swap(Value::NULL);
+        self.len.store(n - 1, Ordering::Release);
         self.layout_end();
         Some(v)
     }
@@ -379,11 +448,15 @@ impl ListObj {
             Some(a) => &a.obj().slots()[..n],
             None => &[],
         };
-        let na = ValueArray::new_copy_nogc(ts, &src[..j], newcap);
+        let freeze = self.freeze_mode();
+        let na = ValueArray::new_copy_nogc(ts, &[], newcap);
         let d = na.obj().slots();
+        for k in 0..j {
+            d[k].init(self.take(freeze, &src[k]));
+        }
         d[j].init(v);
         for k in j..n {
-            d[k + 1].init(src[k].get());
+            d[k + 1].init(self.take(freeze, &src[k]));
         }
         self.items.set(na.value());
         self.len.store(n + 1, Ordering::Release);
@@ -401,10 +474,11 @@ impl ListObj {
         }
         self.layout_begin();
         let s = a.obj().slots();
+        let freeze = self.freeze_mode();
         let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
         let d = na.obj().slots();
         for k in 0..n {
-            d[k].init(s[n - 1 - k].get());
+            d[k].init(self.take(freeze, &s[n - 1 - k]));
         }
         self.items.set(na.value());
         self.layout_end();
