@@ -1,3 +1,4 @@
+# gc-stress: 200
 # Stress: lists shared by threads (DESIGN.md, the thread-safety contract).
 # Each round is bounded in time as well as in count (under FTPY_GC_STRESS
 # a round does less work); every check is exact for the work done.
@@ -84,6 +85,6 @@ def pops_and_inserts(n, seconds):
     return sorted(l) == list(range(n))
 
 for r in range(3):
-    print('appends', r, appends(4, 100000, 3.0))
-    print('stores', r, stores_while_appending(20000, 50, 1.0))
-    print('moves', r, pops_and_inserts(3000, 0.5))
+    print('appends', r, appends(4, 100000, 2.0))
+    print('stores', r, stores_while_appending(20000, 50, 0.7))
+    print('moves', r, pops_and_inserts(3000, 0.3))
