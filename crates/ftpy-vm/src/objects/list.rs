@@ -401,12 +401,12 @@ impl ListObj {
             let freeze = self.freeze_mode();
             let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
             let d = na.obj().slots();
-            for k in 0..j {
-                d[k].init(self.take(freeze, &s[k]));
+            for (dk, sk) in d[..j].iter().zip(&s[..j]) {
+                dk.init(self.take(freeze, sk));
             }
             let v = self.take(freeze, &s[j]);
-            for k in j + 1..n {
-                d[k - 1].init(self.take(freeze, &s[k]));
+            for (dk, sk) in d[j..n - 1].iter().zip(&s[j + 1..n]) {
+                dk.init(self.take(freeze, sk));
             }
             self.items.set(na.value());
             self.len.store(n - 1, Ordering::Release);
@@ -451,12 +451,12 @@ impl ListObj {
         let freeze = self.freeze_mode();
         let na = ValueArray::new_copy_nogc(ts, &[], newcap);
         let d = na.obj().slots();
-        for k in 0..j {
-            d[k].init(self.take(freeze, &src[k]));
+        for (dk, sk) in d[..j].iter().zip(&src[..j]) {
+            dk.init(self.take(freeze, sk));
         }
         d[j].init(v);
-        for k in j..n {
-            d[k + 1].init(self.take(freeze, &src[k]));
+        for (dk, sk) in d[j + 1..=n].iter().zip(&src[j..n]) {
+            dk.init(self.take(freeze, sk));
         }
         self.items.set(na.value());
         self.len.store(n + 1, Ordering::Release);
@@ -477,8 +477,8 @@ impl ListObj {
         let freeze = self.freeze_mode();
         let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
         let d = na.obj().slots();
-        for k in 0..n {
-            d[k].init(self.take(freeze, &s[n - 1 - k]));
+        for (dk, sk) in d[..n].iter().zip(s[..n].iter().rev()) {
+            dk.init(self.take(freeze, sk));
         }
         self.items.set(na.value());
         self.layout_end();
