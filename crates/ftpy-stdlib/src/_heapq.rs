@@ -185,7 +185,7 @@ fn heappush(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn pop(ts: &mut ThreadState, heap: Value, fname: &str, max: bool) -> PyResult<Value> {
     let h = heap_arg(ts, heap, fname, true)?;
-    let Some(last) = h.pop_at(-1) else {
+    let Some(last) = h.pop_at(ts, -1) else {
         return Err(ts.index_error("index out of range"));
     };
     if h.is_empty() {

@@ -726,7 +726,7 @@ impl Enc<'_> {
     fn list(&mut self, ts: &mut ThreadState, v: Value) -> PyResult<()> {
         let mut items = RootedVec::new(ts);
         if let Some(l) = v.downcast::<ListObj>() {
-            items.extend(l.snapshot_items());
+            items.extend_from_slice(&l.snapshot_items(ts));
         } else if let Some(t) = v.downcast::<TupleObj>() {
             items.extend_from_slice(t.items());
         }
@@ -770,7 +770,8 @@ impl Enc<'_> {
                 ops::call_method(ts, l, name, &[])?;
             }
             if let Some(l) = l.downcast::<ListObj>() {
-                for p in l.snapshot_items() {
+                let snap = l.snapshot_items(ts);
+                for &p in snap.iter() {
                     let pair = ops::collect(ts, p)?;
                     if pair.len() == 2 {
                         kv.push(pair[0]);

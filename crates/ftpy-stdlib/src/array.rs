@@ -1064,7 +1064,7 @@ fn m_fromlist(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(ts.type_error("arg must be list"));
     };
     let mut vals = RootedVec::new(ts);
-    vals.extend(l.snapshot_items());
+    vals.extend_from_slice(&l.snapshot_items(ts));
     let more = convert_all(ts, a.code, &vals)?;
     resize(ts, o, a, |b| b.extend_from_slice(&more))?;
     Ok(Value::NONE)

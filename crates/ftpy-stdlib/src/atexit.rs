@@ -71,7 +71,7 @@ pub fn run_exitfuncs(ts: &mut ThreadState) {
         if n == 0 {
             return;
         }
-        let Some(e) = l.pop_at(n as i64 - 1) else {
+        let Some(e) = l.pop_at(ts, n as i64 - 1) else {
             return;
         };
         // SAFETY: the list holds only the tuples `register` made.
@@ -107,7 +107,7 @@ fn clear(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("_clear()");
     let [] = SIG.bind(ts, args, kw)?;
     let l = callbacks(ts);
-    while l.pop_at(-1).is_some() {}
+    while l.pop_at(ts, -1).is_some() {}
     Ok(Value::NONE)
 }
 

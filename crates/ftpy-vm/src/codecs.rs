@@ -1528,13 +1528,12 @@ pub fn register(ts: &mut ThreadState, f: Value) -> PyResult<()> {
 /// `codecs.unregister(search_function)`.
 pub fn unregister(ts: &mut ThreadState, f: Value) -> PyResult<()> {
     let r = registry(ts);
-    let items = r.search.snapshot_items();
+    let items = r.search.snapshot_items(ts);
     let mut kept = crate::gc::RootedVec::with_capacity(ts, items.len());
     for &x in items.iter().filter(|&&x| x != f) {
         kept.push(x);
     }
     if kept.len() != items.len() {
-        drop(items);
         r.search.replace_all(ts, &kept);
         r.cache.clear(ts);
     }
@@ -1590,12 +1589,7 @@ pub fn lookup(ts: &mut ThreadState, encoding: &str) -> PyResult<Value> {
         }
     }
     let key = StrObj::new(ts, &norm);
-    let items = r.search.snapshot_items();
-    let mut fns = crate::gc::RootedVec::with_capacity(ts, items.len());
-    for &x in items.iter() {
-        fns.push(x);
-    }
-    drop(items);
+    let fns = r.search.snapshot_items(ts);
     for &f in fns.iter() {
         let res = ops::call(ts, f, &[key], None)?;
         if res.is_none() {

@@ -542,6 +542,12 @@ pub fn become_main_thread(ts: &ThreadState) {
     );
 }
 
+/// Whether `b` is the main thread's eval breaker, which the SIGINT handler
+/// writes to (so its thread state must never be freed).
+pub(crate) fn is_main_breaker(b: &AtomicU32) -> bool {
+    std::ptr::eq(MAIN_BREAKER.load(Ordering::SeqCst), b)
+}
+
 /// What `_thread.interrupt_main()` does: as if SIGINT had arrived.
 pub fn simulate_sigint() {
     on_sigint(libc::SIGINT);

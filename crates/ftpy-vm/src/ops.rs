@@ -777,11 +777,10 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
 
 /// Collects an iterable into a `RootedVec`.
 pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
-    let mut out = RootedVec::new(ts);
     if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
-        out.extend(l.snapshot_items());
-        return Ok(out);
+        return Ok(l.snapshot_items(ts));
     }
+    let mut out = RootedVec::new(ts);
     if let Some(t) = iterable.downcast::<TupleObj>() {
         out.extend_from_slice(t.items());
         return Ok(out);

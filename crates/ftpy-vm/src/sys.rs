@@ -334,7 +334,7 @@ fn s_audit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let hooks = interp().sys().dict().get_str_text("_ftpy_audit_hooks");
     if let Some(l) = hooks.and_then(|h| h.downcast::<ListObj>()) {
         let rest = TupleObj::new(ts, &args[1..]);
-        for h in l.snapshot_items() {
+        for &h in l.snapshot_items(ts).iter() {
             ops::call2(ts, h, args[0], rest.value())?;
         }
     }

@@ -187,6 +187,7 @@ impl ThreadState {
             locals: UnsafeCell::new(Vec::new()),
             thread_values: UnsafeCell::new(Vec::new()),
         }));
+        LIVE_THREAD_SHARED.fetch_add(1, Ordering::Relaxed);
         let stress_every = gc_stress_setting();
         if stress_every > 0 {
             // SAFETY: not yet registered; we are the only user.
@@ -520,6 +521,18 @@ impl ThreadState {
         Ok(())
     }
 
+    /// Parks for another thread's collection if one is waiting for this
+    /// thread. For native code that enters Python in a loop (a call from
+    /// native code is a safepoint): without it, a Rust loop calling a
+    /// Python function with no backward jump would never reach one, and
+    /// hold every other thread up for as long as it runs.
+    #[inline]
+    pub fn poll_collection(&mut self) {
+        if self.shared.eval_breaker.load(Ordering::Relaxed) & BREAK_GC != 0 {
+            collect::park_for_gc(self.shared);
+        }
+    }
+
     /// Runs `f` detached from the heap (blocking work). See
     /// `gc::collect::detached`.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
@@ -556,12 +569,31 @@ impl Drop for ThreadState {
     fn drop(&mut self) {
         self.shared.release_alloc_buffers();
         collect::unregister_thread(self.shared);
-        // The ThreadShared is leaked on purpose: a collector may still
-        // hold the registry snapshot... it does not (it holds THREADS's
-        // lock while it uses them), but frames of other threads never
-        // point to it either; leaking a few hundred bytes per thread
-        // keeps this simple and safe.
+        let p = self.shared as *const ThreadShared;
+        if crate::interp::is_main_breaker(&self.shared.eval_breaker) {
+            // The SIGINT handler may still write to the main thread's eval
+            // breaker at any moment: that ThreadShared lives on (one per
+            // process).
+            return;
+        }
+        LIVE_THREAD_SHARED.fetch_sub(1, Ordering::Relaxed);
+        // SAFETY: `p` came from Box::leak in `attach_as`. Nothing refers to
+        // it any more: the collector's registry dropped it above (and a
+        // collector holds the registry's lock while it uses an entry); the
+        // thread's `RootedVec`s (which are `!Send`) and frames are gone
+        // with the thread's use of this ThreadState, which is ending.
+        unsafe { drop(Box::from_raw(p as *mut ThreadShared)) };
     }
+}
+
+/// How many `ThreadShared`s are allocated (attached threads, plus the main
+/// thread's if it detached): a thread's is freed when it detaches.
+static LIVE_THREAD_SHARED: AtomicU64 = AtomicU64::new(0);
+
+/// The number of `ThreadShared`s alive (for tests: threads that ended must
+/// not leak theirs).
+pub fn live_thread_shared() -> u64 {
+    LIVE_THREAD_SHARED.load(Ordering::Relaxed)
 }
 
 /// External allocation is added to the shared counter in batches of this

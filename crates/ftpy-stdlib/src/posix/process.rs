@@ -468,7 +468,7 @@ pub fn register_at_fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
 /// Calls fork hooks (errors are reported, not raised, as CPython does).
 fn run_hooks(ts: &mut ThreadState, l: Gc<ListObj>, reverse: bool) {
     let mut fs = RootedVec::new(ts);
-    fs.extend_from_slice(&l.snapshot_items());
+    fs.extend_from_slice(&l.snapshot_items(ts));
     if reverse {
         fs.reverse();
     }
@@ -517,7 +517,7 @@ fn argv_list(ts: &mut ThreadState, func: &str, argv: Value) -> PyResult<Vec<CStr
         r
     } else if let Some(l) = argv.downcast::<ListObj>() {
         let mut r = RootedVec::new(ts);
-        r.extend_from_slice(&l.snapshot_items());
+        r.extend_from_slice(&l.snapshot_items(ts));
         r
     } else {
         return Err(ts.type_error(format!("{func}() arg 2 must be a tuple or list")));

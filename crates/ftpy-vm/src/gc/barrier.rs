@@ -66,6 +66,29 @@ impl Slot {
         self.0.store(v.bits(), Ordering::Release);
     }
 
+    /// A `SeqCst` store, for lock-free protocols that pair it with a
+    /// `SeqCst` load of another word (the list's layout seqlock).
+    #[inline(always)]
+    pub fn set_seq_cst(&self, v: Value) {
+        write_barrier(self, v);
+        self.0.store(v.bits(), Ordering::SeqCst);
+    }
+
+    /// `compare_exchange` with `SeqCst` ordering (the list's lock-free
+    /// item store).
+    #[inline(always)]
+    pub fn compare_exchange_seq_cst(&self, current: Value, new: Value) -> bool {
+        write_barrier(self, new);
+        self.0
+            .compare_exchange(
+                current.bits(),
+                new.bits(),
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_ok()
+    }
+
     #[inline(always)]
     pub fn swap(&self, v: Value) -> Value {
         write_barrier(self, v);

@@ -246,6 +246,9 @@ pub struct RootedVec {
     #[allow(clippy::box_collection)]
     inner: Box<Vec<Value>>,
     owner: &'static ThreadShared,
+    /// Registered with its thread's roots and unregistered on drop there:
+    /// it must not move to another thread (`!Send`).
+    _not_send: std::marker::PhantomData<*const ()>,
 }
 
 impl RootedVec {
@@ -253,7 +256,11 @@ impl RootedVec {
         let inner = Box::new(Vec::new());
         let owner = ts.shared();
         owner.register_rooted(&*inner as *const Vec<Value>);
-        RootedVec { inner, owner }
+        RootedVec {
+            inner,
+            owner,
+            _not_send: std::marker::PhantomData,
+        }
     }
 
     pub fn with_capacity(ts: &ThreadState, n: usize) -> RootedVec {
@@ -564,4 +571,23 @@ fn verify_heap(ep: u8) {
         }
     });
     let _ = Check;
+}
+
+#[cfg(test)]
+mod tests {
+    /// `RootedVec` is `!Send`: a root registered on one thread's list must
+    /// not be dropped (unregistered) or pushed to from another thread, whose
+    /// collector handshake does not cover the owner's list. This resolves
+    /// to one impl only when the type is not `Send` (two otherwise: a
+    /// compile error).
+    #[test]
+    fn rooted_vec_is_not_send() {
+        trait AmbiguousIfSend<A> {
+            fn check() {}
+        }
+        impl<T: ?Sized> AmbiguousIfSend<()> for T {}
+        struct IsSend;
+        impl<T: ?Sized + Send> AmbiguousIfSend<IsSend> for T {}
+        <super::RootedVec as AmbiguousIfSend<_>>::check();
+    }
 }

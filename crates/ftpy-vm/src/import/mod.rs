@@ -321,7 +321,7 @@ fn find_and_load_unlocked(ts: &mut ThreadState, name: &str) -> PyResult<Value> {
     let r = load_unlocked(ts, spec);
     if let Some(l) = pending {
         if let Some(l) = l.downcast::<crate::objects::list::ListObj>() {
-            let _ = l.pop_at(-1);
+            let _ = l.pop_at(ts, -1);
         }
     }
     let module = r?;

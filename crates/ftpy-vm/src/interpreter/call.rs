@@ -115,6 +115,7 @@ pub fn call_function(
     if ts.native_stack_exhausted() {
         return Err(ts.recursion_exceeded(" while calling a Python object"));
     }
+    ts.poll_collection();
     let f = push_call_frame(ts, func, args, kwnames, fflags::ENTRY)?;
     super::run_frame(ts, f)
 }

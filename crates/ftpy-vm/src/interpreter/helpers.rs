@@ -132,6 +132,10 @@ pub fn load_global_slow(
 ) -> PyResult<Value> {
     let name = code.name_at(word.a() >> 1);
     let cache = code.cache(word.b());
+    // The globals' key-set id, taken before the lookup: if the name is
+    // missing, it was missing from the key set with this id (a racing
+    // insert resets the id once it is published; see `objects::dict`).
+    let kv = f.globals.keys_version();
     if let Some(v) = f.globals.get_str(name) {
         if let Some(ix) = f.globals.find_str_entry(name) {
             cache.write(GLOBAL, ix as u64);
@@ -139,7 +143,6 @@ pub fn load_global_slow(
         return Ok(v);
     }
     if let Some(v) = f.builtins.get_str(name) {
-        let kv = f.globals.keys_version();
         if kv != 0 {
             if let Some(ix) = f.builtins.find_str_entry(name) {
                 cache.write(BUILTIN | (kv as u64) << 32, ix as u64);
@@ -790,8 +793,7 @@ pub fn dict_merge(
 pub fn list_to_tuple(ts: &mut ThreadState, l: Value) -> Value {
     match l.downcast::<ListObj>() {
         Some(l) => {
-            let mut items = RootedVec::new(ts);
-            items.extend(l.snapshot_items());
+            let items = l.snapshot_items(ts);
             TupleObj::new(ts, &items).value()
         }
         None => l,
@@ -812,7 +814,7 @@ pub fn unpack_sequence(ts: &mut ThreadState, seq: Value, out: &mut [Value]) -> P
         return Err(unpack_count_error(ts, n, t.len()));
     }
     if let Some(l) = seq.downcast::<ListObj>() {
-        let items = l.snapshot_items();
+        let items = l.snapshot_items(ts);
         if items.len() == n {
             for (i, &v) in items.iter().enumerate() {
                 out[n - 1 - i] = v;

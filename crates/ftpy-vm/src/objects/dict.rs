@@ -25,8 +25,12 @@
 //!   reader, and retakes the lock to apply its change only if the dict's
 //!   `version` did not move meanwhile (else it retries).
 //! - `keys_version` identifies the current set of keys (0: unassigned).
-//!   It is reset before any change to the key set or the table, which is
-//!   what `LOAD_GLOBAL`'s cache relies on.
+//!   It is reset before any change to the key set or the table, and again
+//!   once the change is published: a reader that assigned an id while the
+//!   change was under way (and may have missed the new key) loses it. So a
+//!   reader that takes the id *before* looking a key up and finds it
+//!   missing knows the key was absent from the key set with that id, which
+//!   is what `LOAD_GLOBAL`'s builtins cache relies on.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
 use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
@@ -254,6 +258,13 @@ impl DictObj {
     /// Writer bookkeeping before a change of the key set.
     #[inline]
     fn keys_changing(&self) {
+        self.keys_version.store(0, Ordering::Release);
+    }
+
+    /// Writer bookkeeping after a change of the key set was published:
+    /// drops an id a racing reader assigned meanwhile (module doc).
+    #[inline]
+    fn keys_changed(&self) {
         self.keys_version.store(0, Ordering::Release);
     }
 
@@ -557,6 +568,7 @@ impl DictObj {
         idx[i].store(ix as i32, Ordering::Release);
         t.nentries.store(ix + 1, Ordering::Release);
         self.len.store(self.len() + 1, Ordering::Release);
+        self.keys_changed();
         self.bump();
     }
 
@@ -604,6 +616,7 @@ impl DictObj {
         }
         t.nentries.store(n, Ordering::Release);
         self.table.set(nt.value());
+        self.keys_changed();
         nt
     }
 
@@ -652,6 +665,7 @@ impl DictObj {
         e.key.set(Value::NULL);
         e.value.set(Value::NULL);
         self.len.store(self.len() - 1, Ordering::Release);
+        self.keys_changed();
         self.bump();
         v
     }
@@ -663,6 +677,7 @@ impl DictObj {
         self.keys_changing();
         self.table.set(nt.value());
         self.len.store(0, Ordering::Release);
+        self.keys_changed();
         self.bump();
     }
 

@@ -29,6 +29,16 @@
 //! then publishes the new shape with a Release store, so a reader that sees
 //! the new shape sees the value. Arrays only grow, indices never change,
 //! so a reader holding an old shape reads a valid slot.
+//!
+//! Storing into an existing attribute takes no lock (`self.x = v` on a
+//! shared instance): an atomic store into its slot. Two changes copy the
+//! slots elsewhere, under the lock: growing `overflow` and switching to
+//! dict mode. A store that lands in a slot after it was copied and before
+//! the copy was published would be lost, so those changes run between two
+//! increments of `layout` (odd while copying), and a lock-free store reads
+//! `layout` before (even) and after (`SeqCst`, as the list's layout
+//! seqlock in `objects::list`): if it moved, the store is done again under
+//! the lock.
 
 use parking_lot::Mutex;
 use std::collections::HashMap;
@@ -36,7 +46,7 @@ use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use crate::error::PyResult;
-use crate::gc::{Marker, Slot};
+use crate::gc::{Marker, RootedVec, Slot};
 use crate::object::{Gc, Header, HeapObj, Kind};
 use crate::objects::array::ValueArray;
 use crate::objects::dict::DictObj;
@@ -206,6 +216,9 @@ pub struct AttrStore {
     overflow: Slot,
     ninline: u32,
     nmembers: u32,
+    /// The layout seqlock (module doc): odd while `overflow` grows or the
+    /// store switches to dict mode. Written only under the owner's lock.
+    layout: AtomicU32,
     inline: [Slot; 0],
 }
 
@@ -223,6 +236,7 @@ impl AttrStore {
             overflow: Slot::new(Value::NULL),
             ninline,
             nmembers,
+            layout: AtomicU32::new(0),
             inline: [],
         }
     }
@@ -353,17 +367,19 @@ impl AttrStore {
                 continue;
             };
             if let Some(i) = shape.index_of(name) {
-                let arr_before = self.overflow.get();
-                if let Some(s) = self.slot(i) {
-                    s.set(v);
-                    // A racing switch to dict mode or a racing growth of
-                    // the overflow array may have copied the slot before
-                    // our store: then store again where it lives now.
-                    if std::ptr::eq(self.shape(), shape) && self.overflow.get() == arr_before {
+                if self.store_at(shape, i, v) {
+                    return Ok(true);
+                }
+                // A racing growth or switch to dict mode: store under the
+                // lock, where nothing copies the slots meanwhile.
+                let _g = owner.lock();
+                if std::ptr::eq(self.shape(), shape) {
+                    if let Some(s) = self.slot(i) {
+                        s.set(v);
                         return Ok(true);
                     }
-                    continue;
                 }
+                continue;
             }
             // A new attribute: maybe grow the overflow array first (it
             // allocates, so not under the lock).
@@ -389,13 +405,16 @@ impl AttrStore {
             }
             if let Some(arr) = grown {
                 // Copy again under the lock (a racing store may have landed
-                // in the old array after our copy).
+                // in the old array after our copy); stores racing with this
+                // copy see `layout` move and redo themselves.
+                self.layout_begin();
                 if let Some(cur) = self.overflow.get().downcast::<ValueArray>() {
                     for (i, s) in cur.obj().slots().iter().enumerate() {
                         arr.obj().slots()[i].set(s.get());
                     }
                 }
                 self.overflow.set(arr.value());
+                self.layout_end();
             }
             match self.slot(idx) {
                 Some(s) => s.set(v),
@@ -412,17 +431,32 @@ impl AttrStore {
         }
     }
 
-    /// A cached store into slot `idx` of an instance whose shape was seen
-    /// to be `shape`. False: take the slow path (the value may have been
-    /// stored; the slow path stores it again).
+    /// A lock-free store into slot `idx` of an instance whose shape was
+    /// seen to be `shape` (module doc). False: take the slow path (the value
+    /// may have been stored in a superseded copy; the slow path stores it
+    /// again).
     #[inline]
     pub fn store_at(&self, shape: &Shape, idx: u32, v: Value) -> bool {
-        let arr_before = self.overflow.get();
+        let seq = self.layout.load(Ordering::SeqCst);
+        if seq & 1 != 0 || !std::ptr::eq(self.shape(), shape) {
+            return false;
+        }
         let Some(s) = self.slot(idx) else {
             return false;
         };
-        s.set(v);
-        std::ptr::eq(self.shape(), shape) && self.overflow.get() == arr_before
+        s.set_seq_cst(v);
+        self.layout.load(Ordering::SeqCst) == seq
+    }
+
+    /// Starts copying the slots (growth, dict mode); the caller holds the
+    /// owner's lock and calls `layout_end` once the copy is published.
+    fn layout_begin(&self) {
+        self.layout.fetch_add(1, Ordering::SeqCst);
+        std::sync::atomic::fence(Ordering::SeqCst);
+    }
+
+    fn layout_end(&self) {
+        self.layout.fetch_add(1, Ordering::Release);
     }
 
     /// A cached store that adds an attribute: `old` -> `new` (one name
@@ -470,7 +504,10 @@ impl AttrStore {
             if !std::ptr::eq(self.shape(), shape) {
                 continue;
             }
-            // Re-copy values that changed since (same shape: same slots).
+            // Re-copy values that changed since (same shape: same slots);
+            // stores racing with this copy see `layout` move and redo
+            // themselves under the lock (then into the dict).
+            self.layout_begin();
             for (i, &k) in shape.keys().iter().enumerate() {
                 if let Some(v) = self
                     .slot(i as u32)
@@ -485,6 +522,7 @@ impl AttrStore {
                 dict_shape() as *const Shape as *mut Shape,
                 Ordering::Release,
             );
+            self.layout_end();
             return Ok(d);
         }
     }
@@ -499,20 +537,23 @@ impl AttrStore {
         );
     }
 
-    /// Attribute names and values in order (for `__dict__`, `vars`).
-    pub fn items(&self, ts: &mut ThreadState) -> PyResult<Vec<(Value, Value)>> {
+    /// Attribute names and values in order (for `__dict__`, `vars`),
+    /// interleaved (`[k0, v0, k1, v1 ...]`) and rooted: callers run Python
+    /// code (`__hash__`, `__eq__`) while they hold them.
+    pub fn items(&self, ts: &mut ThreadState) -> PyResult<RootedVec> {
         if let Some(d) = self.dict() {
-            return Ok(d.items_snapshot(ts));
+            return Ok(d.items_rooted(ts));
         }
         let shape = self.shape();
-        let mut out = Vec::new();
+        let mut out = RootedVec::new(ts);
         for (i, &k) in shape.keys().iter().enumerate() {
             if let Some(v) = self
                 .slot(i as u32)
                 .map(|s| s.get())
                 .and_then(|v| v.non_null())
             {
-                out.push((k, v));
+                out.push(k);
+                out.push(v);
             }
         }
         Ok(out)

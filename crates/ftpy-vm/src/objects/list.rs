@@ -16,12 +16,42 @@
 //!   A NULL read (a racing pop cleared it) falls back to a locked read.
 //! - Storing one item in bounds (`out[i] = v`, the commonest parallel
 //!   loop) takes no lock either: an atomic store into the current array,
-//!   repeated under the lock only if the array was replaced meanwhile.
-//!   Threads writing different items of one list therefore share no
-//!   written cache line but the items'.
+//!   repeated under the lock if the layout changed meanwhile. Threads
+//!   writing different items of one list therefore share no written cache
+//!   line but the items'.
+//!
+//! # The layout seqlock (why a lock-free store cannot be lost)
+//! A writer holding the lock never moves items inside a published array:
+//! an operation that moves items (growth, `insert`/`pop` in the middle,
+//! `del l[i]`, `remove`, `reverse`) builds a new array and publishes it.
+//! Such an operation, and any that takes items out (`pop`, `clear`,
+//! replacing the content), runs between two increments of `layout`: odd
+//! while it copies or removes, even again once the new state is published.
+//! A lock-free store reads `layout` (even, else it takes the lock), stores
+//! into the array it loaded after that, and reads `layout` again: if it did
+//! not move, no such operation overlapped the store, and the store is in the
+//! array everyone reads. If it moved, the store may have landed in a copy's
+//! source after it was copied (a lost write) or in a slot just popped, so
+//! it is done again under the lock (where it is exact: it writes index `i`
+//! of the current array, or reports the index out of range). The store and
+//! the second read are `SeqCst`, and the writer fences after its odd
+//! increment: so either the writer's copy sees the store, or the store's
+//! second read sees the odd count (a Dekker pair). Stores never write
+//! `layout`: only writers holding the lock do.
+//!
+//! Redoing a store at index `i` is only right if the overlapping change
+//! kept indices (growth, `clear`, replacing the content); after a change
+//! that moved items, the copy may already hold the store at another index.
+//! So a store is a compare-and-swap from the non-NULL value it read, and
+//! once a list has seen a lock-free store (`stored`, set before the first
+//! one), every copy *freezes* the slots it copies (swaps each to NULL): a
+//! store either lands before the swap (the copy carries it, and the store
+//! sees its slot NULL afterwards: done) or fails (and is redone under the
+//! lock). Lists never stored into lock-free (appended to, popped) copy with
+//! plain loads. Readers that meet a frozen (NULL) slot read under the lock.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
@@ -42,6 +72,12 @@ pub struct ListObj {
     pub header: Header,
     items: Slot,
     len: AtomicUsize,
+    /// The layout seqlock (module doc): odd while a writer holding the
+    /// lock copies or removes items. Written only under the lock.
+    layout: AtomicUsize,
+    /// Set (for good) before the first lock-free item store: from then on
+    /// copies freeze the slots they copy (module doc).
+    stored: AtomicBool,
 }
 
 // SAFETY: repr(C), Header first; the array holds the items and is traced.
@@ -72,6 +108,8 @@ impl ListObj {
             header: Header::new(ty, Kind::List, 0),
             items: Slot::new(arr),
             len: AtomicUsize::new(items.len()),
+            layout: AtomicUsize::new(0),
+            stored: AtomicBool::new(false),
         };
         crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
@@ -82,6 +120,8 @@ impl ListObj {
             header: Header::new(types().list, Kind::List, 0),
             items: Slot::new(arr.value()),
             len: AtomicUsize::new(len),
+            layout: AtomicUsize::new(0),
+            stored: AtomicBool::new(false),
         })
     }
 
@@ -140,21 +180,62 @@ impl ListObj {
     }
 
     /// `self[i] = v` for an in-range `i`; false when out of range. See
-    /// the module doc.
+    /// the module doc (the layout seqlock).
     #[inline]
     pub fn set(&self, i: usize, v: Value) -> bool {
-        let Some(a) = self.array() else { return false };
-        if i >= self.len() {
-            return false;
-        }
-        let Some(s) = a.obj().slots().get(i) else {
-            return false;
-        };
-        s.set(v);
-        if self.items.get() == a.value() && i < self.len() {
-            return true;
+        self.note_lock_free_store();
+        let seq = self.layout.load(Ordering::SeqCst);
+        if seq & 1 == 0 {
+            let Some(a) = self.array() else { return false };
+            if i >= self.len() {
+                return false;
+            }
+            let Some(s) = a.obj().slots().get(i) else {
+                return false;
+            };
+            let cur = s.get();
+            if !cur.is_null() && s.compare_exchange_seq_cst(cur, v) {
+                if self.layout.load(Ordering::SeqCst) == seq {
+                    return true;
+                }
+                // A change overlapped. If it took the slot (swapped it to
+                // NULL: a copy in freeze mode, or a pop), it took our value
+                // with it, and the store is done.
+                if s.get().is_null() {
+                    return true;
+                }
+            }
         }
         self.set_locked(i, v)
+    }
+
+    /// Marks the list as stored into lock-free (before the first such
+    /// store; see the module doc): from then on, copies freeze.
+    #[inline(always)]
+    fn note_lock_free_store(&self) {
+        if !self.stored.load(Ordering::SeqCst) {
+            self.stored.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// Takes the value out of `s` for a copy: in freeze mode the slot is
+    /// swapped to NULL, so that a lock-free store either lands before (and
+    /// is copied) or fails (and retries under the lock). Lock held, layout
+    /// odd.
+    #[inline(always)]
+    fn take(&self, freeze: bool, s: &Slot) -> Value {
+        if freeze {
+            s.swap(Value::NULL)
+        } else {
+            s.get()
+        }
+    }
+
+    /// Whether copies must freeze the slots they copy (the list was ever
+    /// stored into lock-free). Read after `layout_begin`.
+    #[inline(always)]
+    fn freeze_mode(&self) -> bool {
+        self.stored.load(Ordering::SeqCst)
     }
 
     #[cold]
@@ -166,12 +247,29 @@ impl ListObj {
             a.obj().slots()[i].set(v);
             true
         } else {
-            // Our racing store landed past the end: keep slots >= len NULL.
+            // A racing store of ours may have landed past the end (in a
+            // slot a `pop` just emptied): keep slots >= len NULL.
             if let Some(s) = a.obj().slots().get(i) {
                 s.set(Value::NULL);
             }
             false
         }
+    }
+
+    /// Starts a change that copies or removes items (module doc); the
+    /// caller holds the lock and calls [`layout_end`] once the new state
+    /// is published.
+    ///
+    /// [`layout_end`]: ListObj::layout_end
+    #[inline]
+    fn layout_begin(&self) {
+        self.layout.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+    }
+
+    #[inline]
+    fn layout_end(&self) {
+        self.layout.fetch_add(1, Ordering::Release);
     }
 
     /// Makes room for `extra` more items; the caller holds the lock.
@@ -184,15 +282,23 @@ impl ListObj {
             }
         }
         let cap = self.array().map(|a| a.capacity()).unwrap_or(0);
-        // Growth as CPython's list_resize: about 1/8 over-allocation.
-        let newcap = (need + (need >> 3) + if need < 9 { 3 } else { 6 }) & !3;
-        let newcap = newcap.max(cap).max(4);
+        let newcap = grown_capacity(need, cap);
+        self.layout_begin();
         let src: &[Slot] = match self.array() {
             Some(a) => &a.obj().slots()[..n],
             None => &[],
         };
-        let na = ValueArray::new_copy_nogc(ts, src, newcap);
+        let na = if self.freeze_mode() {
+            let na = ValueArray::new_copy_nogc(ts, &[], newcap);
+            for (d, s) in na.obj().slots().iter().zip(src) {
+                d.init(self.take(true, s));
+            }
+            na
+        } else {
+            ValueArray::new_copy_nogc(ts, src, newcap)
+        };
         self.items.set(na.value());
+        self.layout_end();
         na
     }
 
@@ -233,10 +339,22 @@ impl ListObj {
         }
     }
 
-    /// The items as a Vec (no allocation on the heap: the values are kept
-    /// alive by the caller holding the list... and a racing mutation could
-    /// drop them, so callers that call Python code must root the result).
-    pub fn snapshot_items(&self) -> Vec<Value> {
+    /// A consistent copy of the items (taken under the lock), rooted: the
+    /// caller may allocate and run Python code while it holds it.
+    pub fn snapshot_items(&self, ts: &ThreadState) -> RootedVec {
+        let mut out = RootedVec::new(ts);
+        let _g = self.lock();
+        let n = self.len();
+        if let Some(a) = self.array() {
+            out.extend(a.obj().slots()[..n].iter().map(|s| s.get()));
+        }
+        out
+    }
+
+    /// The items as a plain `Vec`, for callers that reach no safepoint
+    /// (no allocation, no Python code) while they hold it: the values are
+    /// not rooted by it.
+    pub fn snapshot_items_unrooted(&self) -> Vec<Value> {
         let _g = self.lock();
         let n = self.len();
         match self.array() {
@@ -246,18 +364,51 @@ impl ListObj {
     }
 
     /// Removes and returns item `i` (normalized); None when out of range.
-    pub fn pop_at(&self, i: i64) -> Option<Value> {
+    pub fn pop_at(&self, ts: &mut ThreadState, i: i64) -> Option<Value> {
         let _g = self.lock();
-        let n = self.len();
-        let j = normalize_index(i, n)?;
-        let a = self.array()?;
-        let s = a.obj().slots();
-        let v = s[j].get();
-        for k in j..n - 1 {
-            s[k].set(s[k + 1].get());
+        let j = normalize_index(i, self.len())?;
+        self.remove_locked(ts, j)
+    }
+
+    /// Removes item `i` if it is still `expected` (identity): the check and
+    /// the removal under one hold of the lock (`list.remove`).
+    pub fn remove_if_at(&self, ts: &mut ThreadState, i: usize, expected: Value) -> bool {
+        let _g = self.lock();
+        if i >= self.len() || self.array().map(|a| a.obj().slots()[i].get()) != Some(expected) {
+            return false;
         }
+        self.remove_locked(ts, i).is_some()
+    }
+
+    /// Removes item `j < len`; the caller holds the lock. The last item is
+    /// cleared in place; any other removal moves items, so it publishes a
+    /// new array (module doc).
+    fn remove_locked(&self, ts: &mut ThreadState, j: usize) -> Option<Value> {
+        let n = self.len();
+        let a = self.array()?;
+        self.layout_begin();
+        let s = a.obj().slots();
+        if j + 1 < n {
+            let freeze = self.freeze_mode();
+            let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
+            let d = na.obj().slots();
+            for (dk, sk) in d[..j].iter().zip(&s[..j]) {
+                dk.init(self.take(freeze, sk));
+            }
+            let v = self.take(freeze, &s[j]);
+            for (dk, sk) in d[j..n - 1].iter().zip(&s[j + 1..n]) {
+                dk.init(self.take(freeze, sk));
+            }
+            self.items.set(na.value());
+            self.len.store(n - 1, Ordering::Release);
+            self.layout_end();
+            return Some(v);
+        }
+        // The last item: taken in place (a racing lock-free store either
+        // lands before the swap, and is what we pop, or fails).
+        let v = s[j].swap(Value::NULL);
         self.len.store(n - 1, Ordering::Release);
-        s[n - 1].set(Value::NULL);
+        self.layout_end();
         Some(v)
     }
 
@@ -270,15 +421,58 @@ impl ListObj {
         } else {
             (i as usize).min(n)
         };
-        let a = self.reserve_locked(ts, 1);
-        let s = a.obj().slots();
-        let mut k = n;
-        while k > j {
-            s[k].set(s[k - 1].get());
-            k -= 1;
+        if j == n {
+            // Nothing moves: as `append`.
+            let a = self.reserve_locked(ts, 1);
+            a.obj().slots()[n].set(v);
+            self.len.store(n + 1, Ordering::Release);
+            return;
         }
-        s[j].set(v);
+        self.layout_begin();
+        let cap = self.array().map(|a| a.capacity()).unwrap_or(0);
+        let newcap = if cap > n {
+            cap
+        } else {
+            grown_capacity(n + 1, cap)
+        };
+        let src: &[Slot] = match self.array() {
+            Some(a) => &a.obj().slots()[..n],
+            None => &[],
+        };
+        let freeze = self.freeze_mode();
+        let na = ValueArray::new_copy_nogc(ts, &[], newcap);
+        let d = na.obj().slots();
+        for (dk, sk) in d[..j].iter().zip(&src[..j]) {
+            dk.init(self.take(freeze, sk));
+        }
+        d[j].init(v);
+        for (dk, sk) in d[j + 1..=n].iter().zip(&src[j..n]) {
+            dk.init(self.take(freeze, sk));
+        }
+        self.items.set(na.value());
         self.len.store(n + 1, Ordering::Release);
+        self.layout_end();
+    }
+
+    /// Reverses the items in place (as seen by Python: a new array is
+    /// published, see the module doc).
+    pub fn reverse(&self, ts: &mut ThreadState) {
+        let _g = self.lock();
+        let n = self.len();
+        let Some(a) = self.array() else { return };
+        if n < 2 {
+            return;
+        }
+        self.layout_begin();
+        let s = a.obj().slots();
+        let freeze = self.freeze_mode();
+        let na = ValueArray::new_copy_nogc(ts, &[], a.capacity());
+        let d = na.obj().slots();
+        for (dk, sk) in d[..n].iter().zip(s[..n].iter().rev()) {
+            dk.init(self.take(freeze, sk));
+        }
+        self.items.set(na.value());
+        self.layout_end();
     }
 
     /// Replaces the whole content (under the lock) with `vals`.
@@ -292,13 +486,17 @@ impl ListObj {
         for (k, &v) in vals.iter().enumerate() {
             na.obj().slots()[k].init(v);
         }
+        self.layout_begin();
         self.items.set(na.value());
         self.len.store(vals.len(), Ordering::Release);
+        self.layout_end();
     }
 
     fn clear_locked(&self) {
+        self.layout_begin();
         self.len.store(0, Ordering::Release);
         self.items.set(Value::NULL);
+        self.layout_end();
     }
 
     pub fn clear(&self) {
@@ -317,6 +515,13 @@ impl ListObj {
         self.clear_locked();
         out
     }
+}
+
+/// The capacity for `need` items grown from `cap`: CPython's list_resize,
+/// about 1/8 over-allocation.
+fn grown_capacity(need: usize, cap: usize) -> usize {
+    let newcap = (need + (need >> 3) + if need < 9 { 3 } else { 6 }) & !3;
+    newcap.max(cap).max(4)
 }
 
 fn as_list(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ListObj>> {
@@ -427,7 +632,7 @@ pub fn list_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>
             Ok(())
         }
         None => {
-            if l.pop_at(i).is_none() {
+            if l.pop_at(ts, i).is_none() {
                 return Err(ts.index_error("list assignment index out of range"));
             }
             Ok(())
@@ -445,9 +650,7 @@ fn list_set_slice(
     let new_items = match x {
         Some(src) => {
             if src == l.value() {
-                let mut r = RootedVec::new(ts);
-                r.extend(l.snapshot_items());
-                Some(r)
+                Some(l.snapshot_items(ts))
             } else {
                 Some(ops::collect(ts, src).map_err(|e| {
                     if e.matches(types().type_error) {
@@ -460,8 +663,7 @@ fn list_set_slice(
         }
         None => None,
     };
-    let mut cur = RootedVec::new(ts);
-    cur.extend(l.snapshot_items());
+    let cur = l.snapshot_items(ts);
     let n = cur.len();
     let (start, stop, step, count) = s.indices(ts, n as i64)?;
     let mut result = RootedVec::with_capacity(ts, n);
@@ -566,9 +768,8 @@ fn list_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let mut v = RootedVec::new(ts);
-    v.extend(x.snapshot_items());
-    v.extend(y.snapshot_items());
+    let mut v = x.snapshot_items(ts);
+    v.extend(y.snapshot_items(ts).iter());
     Ok(ListObj::new(ts, &v).value())
 }
 
@@ -586,8 +787,7 @@ fn extend_with(ts: &mut ThreadState, l: Gc<ListObj>, src: Value) -> PyResult<()>
         return Ok(());
     }
     if let Some(o) = src.downcast::<ListObj>() {
-        let mut items = RootedVec::new(ts);
-        items.extend(o.snapshot_items());
+        let items = o.snapshot_items(ts);
         l.extend_from(ts, &items);
         return Ok(());
     }
@@ -608,8 +808,7 @@ fn list_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let n = n.max(0) as usize;
-    let mut items = RootedVec::new(ts);
-    items.extend(l.snapshot_items());
+    let items = l.snapshot_items(ts);
     let total = items
         .len()
         .checked_mul(n)
@@ -631,8 +830,7 @@ fn list_inplace_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Val
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let n = n.max(0) as usize;
-    let mut items = RootedVec::new(ts);
-    items.extend(l.snapshot_items());
+    let items = l.snapshot_items(ts);
     let total = items
         .len()
         .checked_mul(n)
@@ -719,7 +917,7 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
         Some(&v) => ops::index_to_i64(ts, v)?,
         None => -1,
     };
-    match l.pop_at(i) {
+    match l.pop_at(ts, i) {
         Some(v) => Ok(v),
         None => Err(ts.index_error(if l.is_empty() {
             "pop from empty list"
@@ -746,18 +944,10 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
         let Some((i, y)) = found else {
             return Err(ts.value_error("list.remove(x): x not in list"));
         };
-        // Remove it if it is still there (identity), else search again.
-        let _g = l.lock();
-        let n = l.len();
-        if i < n
-            && l.array()
-                .map(|a| a.obj().slots()[i].get() == y)
-                .unwrap_or(false)
-        {
-            drop(_g);
-            if l.pop_at(i as i64).is_some() {
-                return Ok(Value::NONE);
-            }
+        // Remove it if it is still there (identity, checked and removed
+        // under one hold of the lock), else search again.
+        if l.remove_if_at(ts, i, y) {
+            return Ok(Value::NONE);
         }
     }
 }
@@ -819,17 +1009,7 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 
 fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     nargs(ts, "reverse", args, kw, 0, 0)?;
-    let l = this(ts, args)?;
-    let _g = l.lock();
-    let n = l.len();
-    if let Some(a) = l.array() {
-        let s = a.obj().slots();
-        for i in 0..n / 2 {
-            let x = s[i].get();
-            s[i].set(s[n - 1 - i].get());
-            s[n - 1 - i].set(x);
-        }
-    }
+    this(ts, args)?.reverse(ts);
     Ok(Value::NONE)
 }
 

@@ -430,7 +430,7 @@ impl TypeObj {
             .get()
             .downcast::<crate::objects::list::ListObj>()
         {
-            for s in subs.snapshot_items() {
+            for s in subs.snapshot_items_unrooted() {
                 if let Some(t) = s.downcast::<TypeObj>() {
                     t.modified();
                 }

@@ -119,7 +119,7 @@ pub fn type_setattro(
 fn update_slots_recursive(cls: Gc<TypeObj>) {
     crate::objects::slots::update_slots(cls);
     if let Some(subs) = cls.subclasses.get().downcast::<ListObj>() {
-        for s in subs.snapshot_items() {
+        for s in subs.snapshot_items_unrooted() {
             if let Some(t) = s.downcast::<TypeObj>() {
                 update_slots_recursive(t);
             }
@@ -360,8 +360,8 @@ fn m_subclasses(
 ) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
     let items = match t.subclasses.get().downcast::<ListObj>() {
-        Some(l) => l.snapshot_items(),
-        None => Vec::new(),
+        Some(l) => l.snapshot_items(ts),
+        None => crate::gc::RootedVec::new(ts),
     };
     Ok(ListObj::new(ts, &items).value())
 }
