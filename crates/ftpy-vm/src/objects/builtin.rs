@@ -366,6 +366,13 @@ pub fn builtin_call(
 
 fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
     let b = this(d);
+    // Already bound (`itertools.count().__next__`, `int.from_bytes` taken
+    // from the class): not a descriptor any more, as CPython's
+    // method-wrapper and built-in method objects are not.
+    if !b.self_.get().is_null() && matches!(b.kind, BuiltinKind::Wrapper | BuiltinKind::ClassMethod)
+    {
+        return Ok(d);
+    }
     match b.kind {
         BuiltinKind::Function => Ok(d),
         BuiltinKind::Method => {
