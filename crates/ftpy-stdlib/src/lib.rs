@@ -2,6 +2,7 @@
 //! module, named after it; `register` puts them in the interpreter's
 //! native module table.
 
+pub mod _ast;
 pub mod _bisect;
 pub mod _blake2;
 pub mod _codecs;
@@ -11,6 +12,7 @@ pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
 pub mod _md5;
+pub mod _opcode;
 pub mod _operator;
 pub mod _queue;
 pub mod _random;
@@ -68,10 +70,13 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_contextvars", _contextvars::init),
     ("_queue", _queue::init),
     ("_typing", _typing::init),
+    ("_ast", _ast::init),
+    ("_opcode", _opcode::init),
 ];
 
 /// Registers the native modules with the interpreter.
 pub fn register(interp: &Interp) {
+    _ast::install_hooks();
     for &(name, init) in MODULES {
         interp.register_native_module(name, init);
     }
