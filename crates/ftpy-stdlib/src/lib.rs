@@ -1,6 +1,6 @@
 //! Rust implementations of the modules CPython writes in C. One file per
-//! module, named after it; `register` puts them in the interpreter's
-//! native module table.
+//! module, named after it (a folder for a large one: `_io/`); `register`
+//! puts them in the interpreter's native module table.
 
 pub mod _ast;
 pub mod _bisect;
@@ -11,6 +11,7 @@ pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
+pub mod _io;
 pub mod _md5;
 pub mod _opcode;
 pub mod _operator;
@@ -41,6 +42,7 @@ use ftpy_vm::interp::{Interp, NativeModuleInit};
 /// Every native module of this crate: (name, initializer).
 pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_collections", _collections::init),
+    ("_io", _io::init),
     ("_string", _string::init),
     ("_imp", _imp::init),
     ("_thread", _thread::init),
@@ -74,10 +76,13 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_opcode", _opcode::init),
 ];
 
-/// Registers the native modules with the interpreter.
+/// Registers the native modules with the interpreter, and installs the
+/// hooks through which the VM gets its standard streams from `_io`
+/// (`ftpy_vm::objects::stream::init_std_streams` makes them).
 pub fn register(interp: &Interp) {
     _ast::install_hooks();
     for &(name, init) in MODULES {
         interp.register_native_module(name, init);
     }
+    _io::std_streams::install();
 }

@@ -117,7 +117,6 @@ builtin_types! {
     map: "map", Iterator, iterators::IterObj, B;
     filter: "filter", Iterator, iterators::IterObj, B;
     reversed: "reversed", Iterator, iterators::IterObj, B;
-    text_stream: "TextIOWrapper", Stream, stream::StreamObj, 0;
     weakref: "ReferenceType", WeakRef, weakref::WeakRefObj, B;
     weakproxy: "ProxyType", WeakRef, weakref::WeakRefObj, 0;
     weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;

@@ -175,7 +175,7 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 /// What an uncaught exception makes of the process: prints the traceback
 /// (or the `SystemExit` message) and returns the exit status.
 pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
-    objects::stream::flush_fd(ts, 1);
+    objects::stream::flush_stdout(ts);
     let t = types();
     if e.matches(t.system_exit) {
         let code = e.exc().get_attr_quiet(ts, "code").unwrap_or(Value::NONE);
@@ -189,8 +189,8 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
             Ok(s) => s,
             Err(_) => "<exit code>".to_string(),
         };
-        objects::stream::write_fd(ts, 2, format!("{s}\n").as_bytes());
-        objects::stream::flush_fd(ts, 2);
+        objects::stream::write_stderr(ts, &format!("{s}\n"));
+        objects::stream::flush_stderr(ts);
         return 1;
     }
     let hook = interp().sys().dict().get_str(interp().names.excepthook);
@@ -205,16 +205,16 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
                 let orig = objects::traceback::format_exception(ts, e.value());
                 let text =
                     format!("Error in sys.excepthook:\n{first}\nOriginal exception was:\n{orig}");
-                objects::stream::write_fd(ts, 2, text.as_bytes());
+                objects::stream::write_stderr(ts, &text);
             }
         }
         None => {
             let text = objects::traceback::format_exception(ts, e.value());
             let text = format!("sys.excepthook is missing\n{text}");
-            objects::stream::write_fd(ts, 2, text.as_bytes());
+            objects::stream::write_stderr(ts, &text);
         }
     }
-    objects::stream::flush_fd(ts, 2);
+    objects::stream::flush_stderr(ts);
     if e.matches(t.keyboard_interrupt) {
         return 130;
     }
@@ -250,11 +250,7 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
                 .unwrap_or(Value::NONE);
             let fr = ops::repr_string(ts, f).unwrap_or_default();
             let text = objects::traceback::format_exception(ts, err.value());
-            objects::stream::write_fd(
-                ts,
-                2,
-                format!("Exception ignored in: {fr}\n{text}").as_bytes(),
-            );
+            objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
         }
     }
     drop(pending);
@@ -271,34 +267,36 @@ pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
 /// Like [`report_unraisable`] with the first line given.
 pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
     let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_fd(ts, 2, format!("{first_line}\n{text}").as_bytes());
-    objects::stream::flush_fd(ts, 2);
+    objects::stream::write_stderr(ts, &format!("{first_line}\n{text}"));
+    objects::stream::flush_stderr(ts);
 }
 
-/// Interpreter shutdown: finalizers, flush the standard streams.
-pub fn finalize(ts: &mut ThreadState) {
-    // As CPython: join non-daemon threads (threading._shutdown), then the
-    // atexit callbacks, then finalizers; each only if its module was
-    // imported.
+/// Interpreter shutdown, in CPython's order: join the non-daemon threads
+/// (`threading._shutdown`), run the `atexit` callbacks (each only if its
+/// module was imported), flush the standard streams, run the remaining
+/// finalizers (which flush and close the files still open), flush the
+/// standard streams again. Returns false when flushing `sys.stdout`
+/// failed (CPython then exits with status 120).
+pub fn finalize(ts: &mut ThreadState) -> bool {
     for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
         let m = interp().modules.get_str_text(module);
         if let Some(m) = m {
             if let Ok(Some(f)) = ops::getattr_str_opt(ts, m, func) {
                 if let Err(e) = ops::call0(ts, f) {
                     let text = objects::traceback::format_exception(ts, e.value());
-                    objects::stream::write_fd(
+                    objects::stream::write_stderr(
                         ts,
-                        2,
-                        format!("Exception ignored in: {module}.{func}\n{text}").as_bytes(),
+                        &format!("Exception ignored in: {module}.{func}\n{text}"),
                     );
                 }
             }
         }
     }
+    let ok = objects::stream::flush_std_streams(ts);
     interp()
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);
     run_finalizers(ts, true);
-    objects::stream::flush_fd(ts, 1);
-    objects::stream::flush_fd(ts, 2);
+    let ok2 = objects::stream::flush_std_streams(ts);
+    ok && ok2
 }

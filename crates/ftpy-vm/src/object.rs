@@ -446,7 +446,6 @@ kinds! {
     SetTable => set::SetTable,
     Iterator => iterators::IterObj,
     DictView => dict::DictViewObj,
-    Stream => stream::StreamObj,
     Bytearray => bytearray::BytearrayObj,
     WeakRef => weakref::WeakRefObj,
     Native => native::NativeObj,

@@ -164,11 +164,10 @@ fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Valu
     let b = interp().builtins_dict;
     b.set_item_str(ts, "_", Value::NONE);
     let r = ops::repr(ts, v)?;
-    let out = interp()
-        .sys()
-        .dict()
-        .get_str(names().stdout)
-        .unwrap_or(Value::NONE);
+    let out = match interp().sys().dict().get_str(names().stdout) {
+        Some(o) if !o.is_none() => o,
+        _ => return Err(ts.runtime_error("lost sys.stdout")),
+    };
     let mut s = r.as_str().to_string();
     s.push('\n');
     crate::builtins::write_to(ts, out, &s)?;
@@ -291,15 +290,14 @@ fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value
         }
     }
     let text = crate::objects::traceback::format_exception(ts, args[1]);
-    let err = interp()
-        .sys()
-        .dict()
-        .get_str(names().stderr)
-        .unwrap_or(Value::NONE);
-    if err.is_none() {
-        crate::objects::stream::write_fd(ts, 2, text.as_bytes());
-    } else {
-        crate::builtins::write_to(ts, err, &text)?;
+    match interp().sys().dict().get_str(names().stderr) {
+        // `sys.stderr = None`: CPython prints nothing.
+        Some(err) if err.is_none() => {}
+        Some(err) => crate::builtins::write_to(ts, err, &text)?,
+        None => {
+            crate::objects::stream::write_raw(2, b"lost sys.stderr\n");
+            crate::objects::stream::write_raw(2, text.as_bytes());
+        }
     }
     Ok(Value::NONE)
 }
@@ -492,21 +490,17 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     for &(n, f) in funcs {
         m.add_function(ts, n, f);
     }
-    let out = crate::objects::stream::StreamObj::new(ts, 1).value();
-    let err = crate::objects::stream::StreamObj::new(ts, 2).value();
-    let inp = crate::objects::stream::StreamObj::new(ts, 0).value();
-    for (n, v) in [
-        ("stdout", out),
-        ("stderr", err),
-        ("stdin", inp),
-        ("__stdout__", out),
-        ("__stderr__", err),
-        ("__stdin__", inp),
+    // The standard streams come from `_io` once the native modules are
+    // registered (`objects::stream::init_std_streams`).
+    for n in [
+        "stdout",
+        "stderr",
+        "stdin",
+        "__stdout__",
+        "__stderr__",
+        "__stdin__",
     ] {
-        m.set_attr(ts, n, v);
-    }
-    if cfg.unbuffered {
-        crate::objects::stream::set_unbuffered();
+        m.set_attr(ts, n, Value::NONE);
     }
     let argv = str_list(ts, &cfg.argv);
     m.set_attr(ts, "argv", argv);
@@ -933,7 +927,7 @@ pub fn warn(ts: &mut ThreadState, category: Value, msg: &str, stacklevel: i64) -
     let err = interp().sys().dict().get_str(names().stderr);
     match err {
         Some(e) if !e.is_none() => crate::builtins::write_to(ts, e, &text)?,
-        _ => crate::objects::stream::write_fd(ts, 2, text.as_bytes()),
+        _ => ts.allow_threads(|| crate::objects::stream::write_raw(2, text.as_bytes())),
     }
     Ok(())
 }

@@ -245,6 +245,13 @@ fn run(opts: Opts) -> i32 {
     let mut ts = ThreadState::attach();
     let interp = Interp::init(&mut ts, config);
     ftpy_stdlib::register(interp);
+    if let Err(e) = ftpy_vm::objects::stream::init_std_streams(&mut ts) {
+        let text = ftpy_vm::objects::traceback::format_exception(&mut ts, e.value());
+        eprint!(
+            "Fatal Python error: init_sys_streams: can't initialize sys standard streams\n{text}"
+        );
+        return 1;
+    }
     // The import machinery (module specs, finders), then what the site
     // module would add to builtins (exit, help ...).
     if let Err(e) = ftpy_vm::import::init(&mut ts) {
@@ -269,7 +276,9 @@ fn run(opts: Opts) -> i32 {
                     Err(msg) => {
                         let e = ts.syntax_error_msg(msg);
                         let code = ftpy_vm::report_exception(&mut ts, e);
-                        ftpy_vm::finalize(&mut ts);
+                        if !ftpy_vm::finalize(&mut ts) {
+                            return 120;
+                        }
                         return code;
                     }
                 },
@@ -316,7 +325,11 @@ fn run(opts: Opts) -> i32 {
     if code == 0 && interp.config.inspect {
         code = repl(&mut ts);
     }
-    ftpy_vm::finalize(&mut ts);
+    // A failure to flush sys.stdout at exit makes the status 120, as in
+    // CPython.
+    if !ftpy_vm::finalize(&mut ts) {
+        code = 120;
+    }
     code
 }
 
@@ -401,7 +414,8 @@ fn repl(ts: &mut ThreadState) -> i32 {
     let stdin = std::io::stdin();
     let mut buf = String::new();
     loop {
-        ftpy_vm::objects::stream::flush_fd(ts, 1);
+        ftpy_vm::objects::stream::flush_stdout(ts);
+        ftpy_vm::objects::stream::flush_stderr(ts);
         eprint!("{}", if buf.is_empty() { ">>> " } else { "... " });
         let _ = std::io::stderr().flush();
         let mut line = String::new();

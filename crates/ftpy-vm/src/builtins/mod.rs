@@ -30,7 +30,7 @@ use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
-use args::{check_count, no_kwargs};
+use args::Sig;
 
 pub(crate) type Kw = Option<Gc<TupleObj>>;
 
@@ -113,88 +113,110 @@ pub fn to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
 
 // ---- output ---------------------------------------------------------------------
 
-/// Writes `s` to a file object (fast path for the standard streams).
+/// `file.write(s)` (what CPython's `PyFile_WriteString` does).
 pub fn write_to(ts: &mut ThreadState, file: Value, s: &str) -> PyResult<()> {
-    if let Some(st) = file.downcast::<crate::objects::stream::StreamObj>() {
-        if !st.readable && !st.closed.load(std::sync::atomic::Ordering::Relaxed) {
-            crate::objects::stream::write_fd(ts, st.fd, s.as_bytes());
-            return Ok(());
-        }
-    }
     let text = StrObj::new(ts, s);
     ops::call_method(ts, file, names().write, &[text])?;
     Ok(())
 }
 
-fn sys_stream(ts: &mut ThreadState, name: Gc<StrObj>) -> PyResult<Value> {
+/// `sys.<name>` for print/input: missing is an error, None is returned.
+fn sys_stream(ts: &mut ThreadState, name: Gc<StrObj>, who: &str) -> PyResult<Value> {
     match interp().sys().dict().get_str(name) {
-        Some(v) if !v.is_none() => Ok(v),
-        _ => Err(ts.runtime_error(format!("lost sys.{}", name.as_str()))),
+        Some(v) => Ok(v),
+        None => Err(ts.runtime_error(format!("{who}lost sys.{}", name.as_str()))),
     }
 }
 
+/// `file.write(str(v))`, fetching `write` first as CPython's
+/// `PyFile_WriteObject` does.
+fn write_object(ts: &mut ThreadState, file: Value, v: Value) -> PyResult<()> {
+    let write = ops::getattr(ts, file, names().write)?;
+    let s = if v.downcast::<StrObj>().is_some() && type_of(v) == types().str {
+        v
+    } else {
+        ops::str_(ts, v)?.value()
+    };
+    ops::call1(ts, write, s)?;
+    Ok(())
+}
+
 fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    let pos = &args[..args.len() - nkw];
-    let mut sep: Option<Value> = None;
-    let mut end: Option<Value> = None;
-    let mut file = Value::NONE;
-    let mut flush = false;
-    if let Some(k) = kw {
-        for (i, &name) in k.items().iter().enumerate() {
-            let v = args[pos.len() + i];
-            match crate::objects::str::as_str(name) {
-                Some("sep") => sep = Some(v),
-                Some("end") => end = Some(v),
-                Some("file") => file = v,
-                Some("flush") => flush = ops::truthy(ts, v)?,
-                Some(other) => {
-                    return Err(ts.type_error(format!(
-                        "'{other}' is an invalid keyword argument for print()"
-                    )))
-                }
-                None => return Err(ts.type_error("keywords must be strings")),
-            }
+    static SIG: Sig = Sig::new("print(*args, sep=' ', end='\\n', file=None, flush=False)");
+    let ([sep, end, file, flush], objects) = SIG.bind_star(ts, args, kw)?;
+    for (v, what) in [(sep, "sep"), (end, "end")] {
+        if !v.is_null() && !v.is_none() && v.downcast::<StrObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "{what} must be None or a string, not {}",
+                type_name(v)
+            )));
         }
     }
-    let text_of =
-        |ts: &mut ThreadState, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
-            match v {
-                None => Ok(default.to_string()),
-                Some(x) if x.is_none() => Ok(default.to_string()),
-                Some(x) => match x.downcast::<StrObj>() {
-                    Some(s) => Ok(s.as_str().to_string()),
-                    None => Err(ts.type_error(format!(
-                        "{what} must be None or a string, not {}",
-                        type_name(x)
-                    ))),
-                },
-            }
-        };
-    let sep = text_of(ts, sep, " ", "sep")?;
-    let end = text_of(ts, end, "\n", "end")?;
-    let file = if file.is_none() {
-        sys_stream(ts, names().stdout)?
+    let flush = !flush.is_null() && ops::truthy(ts, flush)?;
+    let file = if file.is_null() || file.is_none() {
+        sys_stream(ts, names().stdout, "")?
     } else {
         file
     };
-    let mut out = String::new();
-    for (i, &v) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        let s = ops::str_(ts, v)?;
-        if s.has_surrogates() {
-            // Written on its own, as CPython writes each piece: encoding
-            // it may fail after what came before was written.
-            write_to(ts, file, &std::mem::take(&mut out))?;
-            ops::call_method(ts, file, names().write, &[s.value()])?;
-            continue;
-        }
-        out.push_str(s.as_str());
+    // `sys.stdout = None`: print does nothing.
+    if file.is_none() {
+        return Ok(Value::NONE);
     }
-    out.push_str(&end);
-    write_to(ts, file, &out)?;
+    let sep = sep.non_null().filter(|s| !s.is_none());
+    let end = end.non_null().filter(|s| !s.is_none());
+    // A native text stream (sys.stdout, a file from open()) takes the
+    // line in one write: the same result as a write per piece (only a
+    // `write` written in Python could tell), and the line stays whole when
+    // threads print at once.
+    if let Some(write) = crate::objects::stream::native_text_writer(file) {
+        let mut line = String::new();
+        let mut failed = None;
+        for (i, &v) in objects.iter().enumerate() {
+            if i > 0 {
+                line.push_str(sep.and_then(crate::objects::str::as_str).unwrap_or(" "));
+            }
+            match ops::str_(ts, v) {
+                Ok(s) if s.has_surrogates() => {
+                    // Text with lone surrogates goes to `write` as the
+                    // str itself (its encoding may fail, after what came
+                    // before was written).
+                    write(ts, file, &std::mem::take(&mut line))?;
+                    ops::call_method(ts, file, names().write, &[s.value()])?;
+                }
+                Ok(s) => line.push_str(s.as_str()),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        if failed.is_none() {
+            line.push_str(end.and_then(crate::objects::str::as_str).unwrap_or("\n"));
+        }
+        if !line.is_empty() {
+            write(ts, file, &line)?;
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if flush {
+            ops::call_method(ts, file, names().flush, &[])?;
+        }
+        return Ok(Value::NONE);
+    }
+    for (i, &v) in objects.iter().enumerate() {
+        if i > 0 {
+            match sep {
+                Some(s) => write_object(ts, file, s)?,
+                None => write_to(ts, file, " ")?,
+            }
+        }
+        write_object(ts, file, v)?;
+    }
+    match end {
+        Some(s) => write_object(ts, file, s)?,
+        None => write_to(ts, file, "\n")?,
+    }
     if flush {
         ops::call_method(ts, file, names().flush, &[])?;
     }
@@ -202,28 +224,54 @@ fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    no_kwargs(ts, "input", kw)?;
-    check_count(ts, "input", args, 0, 1)?;
-    if let Some(&p) = args.first() {
-        let out = sys_stream(ts, names().stdout)?;
-        let s = ops::str_(ts, p)?;
-        write_to(ts, out, s.as_str())?;
-        ops::call_method(ts, out, names().flush, &[])?;
+    static SIG: Sig = Sig::new("input(prompt=None, /)");
+    let [prompt] = SIG.bind(ts, args, kw)?;
+    let mut streams = [Value::NONE; 3];
+    for (i, name) in [names().stdin, names().stdout, names().stderr]
+        .into_iter()
+        .enumerate()
+    {
+        let v = sys_stream(ts, name, "input(): ")?;
+        if v.is_none() {
+            return Err(ts.runtime_error(format!("input(): lost sys.{}", name.as_str())));
+        }
+        streams[i] = v;
     }
-    let stdin = sys_stream(ts, names().stdin)?;
+    let [stdin, stdout, stderr] = streams;
+    // Errors flushing stderr are ignored, as in CPython.
+    let _ = ops::call_method(ts, stderr, names().flush, &[]);
+    if !prompt.is_null() {
+        write_object(ts, stdout, prompt)?;
+    }
+    ops::call_method(ts, stdout, names().flush, &[])?;
     let line = ops::call_method(ts, stdin, names().readline, &[])?;
+    // CPython's PyFile_GetLine takes bytes too.
+    if let Some(b) = line.downcast::<crate::objects::bytes::BytesObj>() {
+        let data = b.as_bytes();
+        if data.is_empty() {
+            return Err(ts.eof_error("EOF when reading a line"));
+        }
+        return match data.strip_suffix(b"\n") {
+            Some(d) => {
+                let d = d.to_vec();
+                Ok(crate::objects::bytes::BytesObj::new(ts, &d))
+            }
+            None => Ok(line),
+        };
+    }
     let Some(s) = line.downcast::<StrObj>() else {
         return Err(ts.type_error("object.readline() returned non-string"));
     };
     if s.byte_len() == 0 {
         return Err(ts.eof_error("EOF when reading a line"));
     }
-    let t = s
-        .as_str()
-        .strip_suffix('\n')
-        .unwrap_or(s.as_str())
-        .to_string();
-    Ok(StrObj::new(ts, &t))
+    match s.as_str().strip_suffix('\n') {
+        Some(t) => {
+            let t = t.to_string();
+            Ok(StrObj::new(ts, &t))
+        }
+        None => Ok(s.value()),
+    }
 }
 
 /// The frame of the Python code that called the running builtin.
@@ -246,12 +294,6 @@ pub fn str_list(ts: &mut ThreadState, items: &[String]) -> Value {
         v.push(StrObj::new(ts, s));
     }
     ListObj::new(ts, &v).value()
-}
-
-fn b_open(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Err(ts.not_implemented_error(
-        "open() is not available in ftpy yet (the io module is the next step)",
-    ))
 }
 
 /// Builds the builtins module.
@@ -300,7 +342,6 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
         ("eval", code::b_eval),
         ("__import__", code::b_import),
         ("__build_class__", classes::b_build_class),
-        ("open", b_open),
         ("breakpoint", code::b_breakpoint),
         ("aiter", crate::objects::anext_awaitable::builtin_aiter),
         ("anext", crate::objects::anext_awaitable::builtin_anext),
@@ -338,7 +379,6 @@ pub fn make_module(ts: &mut ThreadState) -> Gc<ModuleObj> {
             "generator",
             "coroutine",
             "async_generator",
-            "TextIOWrapper",
             "async_generator_asend",
             "async_generator_athrow",
             "coroutine_wrapper",

@@ -227,7 +227,6 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     descriptors::init(ts, t);
     superobj::init(ts, t);
     iterators::init(ts, t);
-    stream::init(ts, t);
     weakref::init(ts, t);
     genericalias::init(ts, t);
     union::init(ts, t);

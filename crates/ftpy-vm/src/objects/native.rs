@@ -241,3 +241,119 @@ pub fn expect<T: NativeData>(ts: &mut ThreadState, v: Value, what: &str) -> PyRe
         ))),
     }
 }
+
+// ---- classes with `__dict__`, abstract bases, finalized instances ------------
+//
+// The `_io` classes need a little more than `new_type` gives: instances
+// with `__dict__` that can be weakly referenced, natively written abstract
+// bases whose instances are plain instances (`_io._IOBase`), CPython's
+// naming of a module's static type (`_io.FileIO` in messages, `FileIO` as
+// `__name__`), and instances registered for finalization (`__del__`).
+
+/// A native type for instances holding `T`, deriving from `base`, whose
+/// instances have `__dict__` when `with_dict` and can be weakly
+/// referenced. It is named as CPython names a static type of a native
+/// module: `__name__` and `__qualname__` are `name`, the name error
+/// messages show (tp_name) is `module.name`. Rooted for the process.
+/// Finish it with [`ready_type`].
+pub fn new_module_type<T: NativeData>(
+    ts: &mut ThreadState,
+    name: &str,
+    module: &str,
+    base: Gc<TypeObj>,
+    with_dict: bool,
+) -> Gc<TypeObj> {
+    const { assert!(std::mem::align_of::<T>() <= 8) };
+    let end = (DATA_OFFSET + std::mem::size_of::<T>()).div_ceil(8) * 8;
+    let (size, attrs) = if with_dict {
+        (end + crate::objects::instance::ATTR_STORE_SIZE, end)
+    } else {
+        (end, 0)
+    };
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(crate::interp::types().type_, Kind::Type, 0),
+        Kind::Native,
+        size as u32,
+        attrs as u32,
+    ));
+    ty.set_flag(tflags::BASETYPE | tflags::WEAKREFABLE);
+    // Rooted at once: the caller allocates while filling the type in.
+    crate::interp::add_global_root(ty.value());
+    name_module_type(ts, ty, name, module, base);
+    ty
+}
+
+/// A native type whose instances are plain instances with `__dict__` (an
+/// abstract base written natively, like `_io._IOBase`): `object.__new__`
+/// makes them, and a Python subclass is an ordinary class. Rooted; finish
+/// it with [`ready_type`].
+pub fn new_abstract_type(
+    ts: &mut ThreadState,
+    name: &str,
+    module: &str,
+    base: Gc<TypeObj>,
+) -> Gc<TypeObj> {
+    let ty = ts.alloc(TypeObj::blank(
+        Header::new(crate::interp::types().type_, Kind::Type, 0),
+        Kind::Instance,
+        std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
+        16,
+    ));
+    ty.set_flag(tflags::BASETYPE | tflags::WEAKREFABLE);
+    crate::interp::add_global_root(ty.value());
+    name_module_type(ts, ty, name, module, base);
+    ty
+}
+
+fn name_module_type(
+    ts: &mut ThreadState,
+    ty: Gc<TypeObj>,
+    name: &str,
+    module: &str,
+    base: Gc<TypeObj>,
+) {
+    crate::objects::finish_type(ts, ty, name, module, Some(base));
+    let full = intern(ts, &format!("{module}.{name}"));
+    ty.name.set(full.value());
+}
+
+/// Completes a type made by [`new_module_type`] or [`new_abstract_type`]
+/// once its methods and slots are set: [`finish_type`], plus the
+/// `__dict__` descriptor, and the finalizable flag when it has `__del__`.
+pub fn ready_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
+    let names = crate::interp::names();
+    if ty.attrs_offset != 0 && ty.lookup(names.__dict__).is_none() {
+        let d = crate::objects::object::dict_descriptor(ts, ty);
+        ty.dict().set_item_str(ts, "__dict__", d);
+    }
+    if ty.lookup(names.__del__).is_some() {
+        ty.set_flag(tflags::HAS_DEL);
+    }
+    finish_type(ts, ty);
+}
+
+/// Allocates an instance of `cls` holding `data`, checking that `cls` is
+/// `base` (a type made for `T`) or a subclass of it, and registering the
+/// instance for finalization when `finalize` and the type has `__del__`.
+pub fn alloc_checked<T: NativeData>(
+    ts: &mut ThreadState,
+    cls: Gc<TypeObj>,
+    base: Gc<TypeObj>,
+    data: T,
+    finalize: bool,
+) -> PyResult<Gc<NativeObj>> {
+    if !cls.is_subtype(base) || cls.instance_kind != Kind::Native {
+        return Err(ts.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            base.name_str(),
+            cls.name_str(),
+            cls.name_str(),
+            base.name_str()
+        )));
+    }
+    let g = NativeObj::new(ts, cls, data);
+    if finalize && cls.has_flag(tflags::HAS_DEL) {
+        crate::gc::collect::register_finalizer(&g.header);
+    }
+    Ok(g)
+}

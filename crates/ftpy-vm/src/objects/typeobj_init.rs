@@ -306,6 +306,11 @@ pub fn type_new(
                 std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
                 16,
             )
+        } else if solid.instance_kind == Kind::Type {
+            // A metaclass: its instances are classes, allocated as plain
+            // type objects (below), whose attributes live in their own
+            // dict. They have no attribute store.
+            (Kind::Type, solid.basic_size, 0)
         } else {
             let k = solid.instance_kind;
             let off = match k {
@@ -533,7 +538,15 @@ fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(as_type(ts, v)?.name.get())
+    let t = as_type(ts, v)?;
+    // A built-in type of a native module is named `module.Name` (CPython's
+    // tp_name, which error messages show); `__name__` is the last part.
+    if !t.is_heap_type() {
+        if let Some((_, last)) = t.name_str().rsplit_once('.') {
+            return Ok(StrObj::new(ts, last));
+        }
+    }
+    Ok(t.name.get())
 }
 
 fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {

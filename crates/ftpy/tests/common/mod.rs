@@ -211,23 +211,29 @@ impl Run {
         last_line(&self.stderr)
     }
 
-    /// The line that names the exception a run ended with. Usually the
-    /// last stderr line; for an exception group, whose traceback ends in
-    /// box drawing (`+----`) and `| `-prefixed nested lines, it is the
-    /// last nested exception line with its frame stripped.
+    /// The line that names the exception a run ended with: the last
+    /// unindented line of stderr that looks like `Name: message`, once the
+    /// `| ` prefixes of exception-group tracebacks are removed. Notes
+    /// (`add_note`) and group box drawing may follow it.
     pub fn exception_line(&self) -> String {
         let text = String::from_utf8_lossy(&self.stderr);
-        for line in text.lines().rev() {
-            let t = line.trim().trim_start_matches(['|', ' ', '+', '-']);
-            let border = t
-                .chars()
-                .all(|c| c == '-' || c == ' ' || c.is_ascii_digit());
-            if border || t.starts_with("...") {
-                continue;
+        let mut found = None;
+        for line in text.lines() {
+            let mut inner = line;
+            loop {
+                let t = inner.trim_start();
+                match t.strip_prefix('|') {
+                    Some(rest) => inner = rest.strip_prefix(' ').unwrap_or(rest),
+                    None => break,
+                }
             }
-            return t.trim_end().to_string();
+            if !inner.starts_with(char::is_whitespace)
+                && looks_like_exception_line(inner.trim_end())
+            {
+                found = Some(inner.trim_end().to_string());
+            }
         }
-        String::new()
+        found.unwrap_or_else(|| self.last_stderr_line())
     }
 }
 
