@@ -125,7 +125,7 @@ except NameError as e:
         tb = tb.tb_next
     print("NameError at line", tb.tb_lineno)
 code = compile(ast.parse("x = (1 +\n     y)"), "<p>", "exec")
-print(code.co_firstlineno, sorted({p[0] for p in code.co_positions() if p[0] is not None}))
+print(code.co_firstlineno, sorted({p[0] for p in code.co_positions() if p[0]}))
 
 # compile() with PyCF_ONLY_AST of an AST returns it
 print(compile(t, "<x>", "exec", ast.PyCF_ONLY_AST) is t)

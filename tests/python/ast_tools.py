@@ -56,7 +56,8 @@ print(ast.dump(tree, include_attributes=True))
 
 print(sorted(type(n).__name__ for n in ast.walk(ast.parse("a.b(c)"))))
 m = ast.parse('"""Module doc."""\ndef f():\n    """  Indented\n    doc.\n    """')
-print(repr(ast.get_docstring(m)), repr(ast.get_docstring(m.body[1])), repr(ast.get_docstring(m.body[1], clean=False)))
+# (clean=True imports inspect)
+print(repr(ast.get_docstring(m, clean=False)), repr(ast.get_docstring(m.body[1], clean=False)))
 src = "x = 1\ny = foo(a,\n        b)\n"
 t = ast.parse(src)
 print(repr(ast.get_source_segment(src, t.body[1].value)))

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use ftpy_compiler::CompareOp;
 use ftpy_vm::builtins::args::Sig;
-use ftpy_vm::gc::{Marker, RootedVec};
+use ftpy_vm::gc::{Marker, RootedVec, Slot};
 use ftpy_vm::interp::{names, types};
 use ftpy_vm::objects::dict::DictObj;
 use ftpy_vm::objects::module::ModuleObj;
@@ -886,13 +886,14 @@ fn count_elements(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 /// `_tuplegetter(index, doc)`: the field descriptors of namedtuples.
 struct TupleGetter {
     index: usize,
-    doc: Value,
+    /// Writable, as CPython's (`dis` sets its named tuples' field docs).
+    doc: Slot,
 }
 
 // SAFETY: traces the doc.
 unsafe impl NativeData for TupleGetter {
     fn trace(&self, m: &mut Marker) {
-        m.value(self.doc);
+        m.slot(&self.doc);
     }
 }
 
@@ -908,7 +909,7 @@ fn tg_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -> PyR
         cls,
         TupleGetter {
             index: i as usize,
-            doc,
+            doc: Slot::new(doc),
         },
     )
     .value())
@@ -941,12 +942,25 @@ fn tg_set(ts: &mut ThreadState, _d: Value, _obj: Value, v: Option<Value>) -> PyR
 }
 
 fn tg_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(native::expect::<TupleGetter>(ts, v, "_collections._tuplegetter")?.doc)
+    Ok(
+        native::expect::<TupleGetter>(ts, v, "_collections._tuplegetter")?
+            .doc
+            .get(),
+    )
+}
+
+fn tg_set_doc(ts: &mut ThreadState, v: Value, doc: Option<Value>) -> PyResult<()> {
+    let g = native::expect::<TupleGetter>(ts, v, "_collections._tuplegetter")?;
+    g.doc.set(doc.unwrap_or(Value::NONE));
+    Ok(())
 }
 
 fn tg_reduce(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let g = native::expect::<TupleGetter>(ts, args[0], "_collections._tuplegetter")?;
-    let a = TupleObj::new(ts, &[Value::small_int_unchecked(g.index as i64), g.doc]);
+    let a = TupleObj::new(
+        ts,
+        &[Value::small_int_unchecked(g.index as i64), g.doc.get()],
+    );
     Ok(TupleObj::new(ts, &[type_of(args[0]).value(), a.value()]).value())
 }
 
@@ -1021,7 +1035,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     tg.slots.new.set(Some(tg_new));
     tg.slots.descr_get.set(Some(tg_get));
     tg.slots.descr_set.set(Some(tg_set));
-    add_getset(ts, tg, "__doc__", tg_doc, None);
+    add_getset(ts, tg, "__doc__", tg_doc, Some(tg_set_doc));
     add_methods(ts, tg, &[method("__reduce__", tg_reduce)]);
     native::finish_type(ts, tg);
     m.set_attr(ts, "_tuplegetter", tg.value());

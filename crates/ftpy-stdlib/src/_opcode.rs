@@ -4,7 +4,8 @@
 //! tables, which `dis` reads, are CPython's). A number is resolved to its
 //! name through `opcode.opname` and the effect is that of ftpy's
 //! instruction of the same name (ftpy's instruction set follows CPython
-//! 3.11's, see docs/bytecode.md). CPython instructions ftpy does not have
+//! 3.11's, see docs/bytecode.md; `PRECALL`/`CALL` and the directed
+//! `POP_JUMP_*` forms are mapped below). CPython instructions ftpy does not have
 //! (specialized forms, `CACHE`, `EXTENDED_ARG` ...) are a `ValueError`, as
 //! invalid opcodes are; see docs/deviations.md.
 
@@ -58,10 +59,31 @@ fn stack_effect(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
     let Some(name) = name.downcast::<StrObj>() else {
         return Err(invalid(ts));
     };
-    let Some(op) = Op::ALL.iter().find(|o| o.name() == name.as_str()) else {
+    let a = arg as u32;
+    // CPython 3.11 splits a call in two (`PRECALL n` pops the arguments,
+    // `CALL n` the callable and its `NULL`/self slot, pushing the result);
+    // ftpy's `CALL` is both.
+    match name.as_str() {
+        "PRECALL" => return Ok(Value::small_int_unchecked(-(a as i64))),
+        "CALL" => return Ok(Value::small_int_unchecked(-1)),
+        _ => {}
+    }
+    // CPython's relative jumps name their direction; ftpy's absolute
+    // jumps do not.
+    let name = match name.as_str() {
+        n @ ("POP_JUMP_FORWARD_IF_FALSE"
+        | "POP_JUMP_BACKWARD_IF_FALSE"
+        | "POP_JUMP_FORWARD_IF_TRUE"
+        | "POP_JUMP_BACKWARD_IF_TRUE"
+        | "POP_JUMP_FORWARD_IF_NONE"
+        | "POP_JUMP_BACKWARD_IF_NONE"
+        | "POP_JUMP_FORWARD_IF_NOT_NONE"
+        | "POP_JUMP_BACKWARD_IF_NOT_NONE") => n.replace("FORWARD_", "").replace("BACKWARD_", ""),
+        n => n.to_string(),
+    };
+    let Some(op) = Op::ALL.iter().find(|o| o.name() == name) else {
         return Err(invalid(ts));
     };
-    let a = arg as u32;
     let effect = match jump {
         Some(j) => op.stack_effect(a, j),
         None => op.stack_effect(a, false).max(op.stack_effect(a, true)),

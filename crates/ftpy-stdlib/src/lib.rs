@@ -26,6 +26,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _thread;
 pub mod _typing;
+pub mod _warnings;
 pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
@@ -74,6 +75,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_typing", _typing::init),
     ("_ast", _ast::init),
     ("_opcode", _opcode::init),
+    ("_warnings", _warnings::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
