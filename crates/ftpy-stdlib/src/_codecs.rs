@@ -123,6 +123,17 @@ macro_rules! decoder {
 }
 
 encoder!(
+    utf_7_encode,
+    "utf_7_encode(str, errors=None, /)",
+    Native::Utf7
+);
+decoder!(
+    utf_7_decode,
+    "utf_7_decode(data, errors=None, final=False, /)",
+    Native::Utf7,
+    false
+);
+encoder!(
     utf_8_encode,
     "utf_8_encode(str, errors=None, /)",
     Native::Utf8
@@ -515,6 +526,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("unicode_escape_decode", unicode_escape_decode),
         ("raw_unicode_escape_encode", raw_unicode_escape_encode),
         ("raw_unicode_escape_decode", raw_unicode_escape_decode),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("latin_1_encode", latin_1_encode),
         ("latin_1_decode", latin_1_decode),
         ("ascii_encode", ascii_encode),

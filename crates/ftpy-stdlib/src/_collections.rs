@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use ftpy_compiler::CompareOp;
 use ftpy_vm::builtins::args::Sig;
-use ftpy_vm::gc::{Marker, RootedVec, Slot};
+use ftpy_vm::gc::{Marker, RootedVec};
 use ftpy_vm::interp::{names, types};
 use ftpy_vm::objects::dict::DictObj;
 use ftpy_vm::objects::module::ModuleObj;
@@ -886,14 +886,15 @@ fn count_elements(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 /// `_tuplegetter(index, doc)`: the field descriptors of namedtuples.
 struct TupleGetter {
     index: usize,
-    /// Writable, as CPython's (`dis` sets its named tuples' field docs).
-    doc: Slot,
+    /// Writable, as CPython's `__doc__` member (`dis` and `urllib.parse`
+    /// set the docs of namedtuple fields).
+    doc: ftpy_vm::gc::Slot,
 }
 
 // SAFETY: traces the doc.
 unsafe impl NativeData for TupleGetter {
     fn trace(&self, m: &mut Marker) {
-        m.slot(&self.doc);
+        m.value(self.doc.get());
     }
 }
 
@@ -909,7 +910,7 @@ fn tg_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -> PyR
         cls,
         TupleGetter {
             index: i as usize,
-            doc: Slot::new(doc),
+            doc: ftpy_vm::gc::Slot::new(doc),
         },
     )
     .value())

@@ -757,6 +757,10 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "thread_info", ti);
     let name = StrObj::new(ts, "ftpy");
     let hexv = Value::small_int_unchecked(((a << 24) | (b << 16) | (c << 8) | 0xf0) as i64);
+    // The platform triple CPython's build records (Debian's
+    // `x86_64-linux-gnu`): sysconfig finds its `_sysconfigdata_` module
+    // by it.
+    let multiarch = StrObj::new(ts, &format!("{}-linux-gnu", std::env::consts::ARCH));
     let imp = namespace(
         ts,
         &[
@@ -764,7 +768,7 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             ("cache_tag", Value::NONE),
             ("version", vi),
             ("hexversion", hexv),
-            ("_multiarch", Value::NONE),
+            ("_multiarch", multiarch),
         ],
     )?;
     m.set_attr(ts, "implementation", imp);
