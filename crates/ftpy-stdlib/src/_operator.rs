@@ -678,6 +678,7 @@ const ITEMGETTER_DOC: &str = "itemgetter(item, ...) --> itemgetter object\n\nA c
 const ATTRGETTER_DOC: &str = "attrgetter(attr, ...) --> attrgetter object\n\nA callable that fetches the given attribute(s) from its operand:\nattrgetter('a.b')(r) is r.a.b; attrgetter('x', 'y')(r) is (r.x, r.y).";
 const METHODCALLER_DOC: &str = "methodcaller(name, ...) --> methodcaller object\n\nA callable that calls the named method on its operand with the given\narguments: methodcaller('f', 1, k=2)(r) is r.f(1, k=2).";
 
+#[allow(clippy::too_many_arguments)]
 fn make_type<T: NativeData>(
     ts: &mut ThreadState,
     m: Gc<ModuleObj>,

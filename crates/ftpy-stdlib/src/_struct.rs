@@ -409,7 +409,7 @@ fn pack_one(
                 let hi = (BigInt::from(1) << (bits - 1)) - 1;
                 n >= lo && n <= hi
             } else {
-                !n.is_negative() && n <= (BigInt::from(1) << bits) - 1
+                !n.is_negative() && n < (BigInt::from(1) << bits)
             };
             if !ok {
                 let msg = range_error(code, order, size, &n);

@@ -283,7 +283,7 @@ impl<'a> FromPy<'a> {
                 range,
                 node_index: Default::default(),
             }),
-            None => Err(ts.type_error(format!("AST identifier must be of type str"))),
+            None => Err(ts.type_error("AST identifier must be of type str")),
         }
     }
 
@@ -915,7 +915,7 @@ impl<'a> FromPy<'a> {
             });
         }
         if out.is_empty() {
-            return Err(ts.value_error(format!("comprehension with no generators")));
+            return Err(ts.value_error("comprehension with no generators"));
         }
         Ok(out)
     }
