@@ -2264,6 +2264,237 @@ pub fn charmap_build(ts: &mut ThreadState, table: Gc<StrObj>) -> PyResult<Value>
     Ok(d.value())
 }
 
+// ---- UTF-7 ------------------------------------------------------------------------------
+
+/// How UTF-7 treats an ASCII character (CPython's table): 0 is RFC 2152's
+/// set D, 1 its set O, 2 white space (all three written as themselves by
+/// the encoder), 3 the rest (`+`, `\`, `~`, controls), which the encoder
+/// writes in base 64.
+fn utf7_category(c: u32) -> u8 {
+    match c {
+        0x09 | 0x0A | 0x0D | 0x20 => 2,
+        0x2B | 0x5C | 0x7E => 3,
+        0x27..=0x29 | 0x2C..=0x3A | 0x3F => 0,
+        0x41..=0x5A | 0x61..=0x7A => 0,
+        0x21..=0x26 | 0x2A | 0x3B..=0x3E | 0x40 | 0x5B | 0x5D..=0x60 | 0x7B..=0x7D => 1,
+        _ => 3,
+    }
+}
+
+fn utf7_encode_direct(c: u32) -> bool {
+    c > 0 && c < 128 && utf7_category(c) != 3
+}
+
+fn is_base64(c: u32) -> bool {
+    matches!(c, 0x41..=0x5A | 0x61..=0x7A | 0x30..=0x39 | 0x2B | 0x2F)
+}
+
+fn to_base64(n: u32) -> u8 {
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(n & 0x3f) as usize]
+}
+
+fn from_base64(c: u8) -> u32 {
+    (match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    }) as u32
+}
+
+/// UTF-7 as CPython writes it: sets D and O and white space directly, the
+/// rest as base-64 UTF-16 runs between `+` and an explicit `-` only where
+/// the next character would otherwise be read as base 64. It cannot fail:
+/// lone surrogates are UTF-16 units like any other.
+pub fn encode_utf7(cps: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(cps.len());
+    let mut in_shift = false;
+    let mut bits = 0u32;
+    let mut buf = 0u64;
+    let push_unit = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, u: u32| {
+        *bits += 16;
+        *buf = (*buf << 16) | u as u64;
+        while *bits >= 6 {
+            out.push(to_base64((*buf >> (*bits - 6)) as u32));
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for &c in cps {
+        if in_shift {
+            if utf7_encode_direct(c) {
+                if bits > 0 {
+                    out.push(to_base64((buf << (6 - bits)) as u32));
+                    buf = 0;
+                    bits = 0;
+                }
+                in_shift = false;
+                if is_base64(c) || c == '-' as u32 {
+                    out.push(b'-');
+                }
+                out.push(c as u8);
+                continue;
+            }
+        } else if c == '+' as u32 {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if utf7_encode_direct(c) {
+            out.push(c as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            let v = c - 0x10000;
+            push_unit(&mut out, &mut bits, &mut buf, 0xD800 | (v >> 10));
+            push_unit(&mut out, &mut bits, &mut buf, 0xDC00 | (v & 0x3ff));
+        } else {
+            push_unit(&mut out, &mut bits, &mut buf, c);
+        }
+    }
+    if bits > 0 {
+        out.push(to_base64((buf << (6 - bits)) as u32));
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    out
+}
+
+/// Decodes UTF-7 with CPython's error reasons and ranges. When not
+/// `final`, an unfinished base-64 run is left unconsumed (from its `+`).
+pub fn decode_utf7<H: DecodeErrors>(
+    data: &[u8],
+    final_: bool,
+    h: &mut H,
+) -> Result<(Vec<u8>, usize), H::E> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    let mut in_shift = false;
+    let mut shift_out_start = 0;
+    let mut start = 0;
+    let mut bits = 0u32;
+    let mut buf = 0u64;
+    let mut surrogate = 0u32;
+    loop {
+        while i < data.len() {
+            let ch = data[i];
+            let err = if in_shift {
+                if is_base64(ch as u32) {
+                    buf = (buf << 6) | from_base64(ch) as u64;
+                    bits += 6;
+                    i += 1;
+                    if bits >= 16 {
+                        let unit = ((buf >> (bits - 16)) & 0xffff) as u32;
+                        bits -= 16;
+                        buf &= (1u64 << bits) - 1;
+                        if surrogate != 0 {
+                            if (0xDC00..=0xDFFF).contains(&unit) {
+                                let c = 0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00);
+                                push_cp(&mut out, c);
+                                surrogate = 0;
+                                continue;
+                            }
+                            push_cp(&mut out, surrogate);
+                            surrogate = 0;
+                        }
+                        if (0xD800..=0xDBFF).contains(&unit) {
+                            surrogate = unit;
+                        } else {
+                            push_cp(&mut out, unit);
+                        }
+                    }
+                    continue;
+                }
+                // Leaving a base-64 run.
+                in_shift = false;
+                if bits >= 6 {
+                    i += 1;
+                    Some("partial character in shift sequence")
+                } else if bits > 0 && buf != 0 {
+                    i += 1;
+                    Some("non-zero padding bits in shift sequence")
+                } else {
+                    if surrogate != 0 && ch < 128 && ch != b'+' {
+                        push_cp(&mut out, surrogate);
+                    }
+                    surrogate = 0;
+                    if ch == b'-' {
+                        i += 1;
+                    }
+                    None
+                }
+            } else if ch == b'+' {
+                start = i;
+                i += 1;
+                if i < data.len() && data[i] == b'-' {
+                    i += 1;
+                    out.push(b'+');
+                    None
+                } else if i < data.len() && !is_base64(data[i] as u32) {
+                    i += 1;
+                    Some("ill-formed sequence")
+                } else {
+                    in_shift = true;
+                    surrogate = 0;
+                    shift_out_start = out.len();
+                    bits = 0;
+                    buf = 0;
+                    None
+                }
+            } else if ch < 128 {
+                out.push(ch);
+                i += 1;
+                None
+            } else {
+                start = i;
+                i += 1;
+                Some("unexpected special character")
+            };
+            if let Some(reason) = err {
+                let (rep, pos) = h.handle(
+                    data,
+                    DecErr {
+                        start,
+                        end: i,
+                        reason,
+                    },
+                    "utf7",
+                )?;
+                out.extend_from_slice(&rep);
+                i = pos;
+            }
+        }
+        if in_shift && final_ {
+            in_shift = false;
+            if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
+                let (rep, pos) = h.handle(
+                    data,
+                    DecErr {
+                        start,
+                        end: data.len(),
+                        reason: "unterminated shift sequence",
+                    },
+                    "utf7",
+                )?;
+                out.extend_from_slice(&rep);
+                i = pos;
+                if i < data.len() {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if in_shift {
+        out.truncate(shift_out_start);
+        return Ok((out, start));
+    }
+    Ok((out, i))
+}
+
 // ---- tests ------------------------------------------------------------------------------
 
 #[cfg(test)]
@@ -2658,235 +2889,4 @@ mod tests {
         assert!(escape_decode(b"\\x4").is_err());
         assert_eq!(escape_encode(b"a'\x00"), b"a\\'\\x00");
     }
-}
-
-// ---- UTF-7 ------------------------------------------------------------------------------
-
-/// How UTF-7 treats an ASCII character (CPython's table): 0 is RFC 2152's
-/// set D, 1 its set O, 2 white space (all three written as themselves by
-/// the encoder), 3 the rest (`+`, `\`, `~`, controls), which the encoder
-/// writes in base 64.
-fn utf7_category(c: u32) -> u8 {
-    match c {
-        0x09 | 0x0A | 0x0D | 0x20 => 2,
-        0x2B | 0x5C | 0x7E => 3,
-        0x27..=0x29 | 0x2C..=0x3A | 0x3F => 0,
-        0x41..=0x5A | 0x61..=0x7A => 0,
-        0x21..=0x26 | 0x2A | 0x3B..=0x3E | 0x40 | 0x5B | 0x5D..=0x60 | 0x7B..=0x7D => 1,
-        _ => 3,
-    }
-}
-
-fn utf7_encode_direct(c: u32) -> bool {
-    c > 0 && c < 128 && utf7_category(c) != 3
-}
-
-fn is_base64(c: u32) -> bool {
-    matches!(c, 0x41..=0x5A | 0x61..=0x7A | 0x30..=0x39 | 0x2B | 0x2F)
-}
-
-fn to_base64(n: u32) -> u8 {
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(n & 0x3f) as usize]
-}
-
-fn from_base64(c: u8) -> u32 {
-    (match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    }) as u32
-}
-
-/// UTF-7 as CPython writes it: sets D and O and white space directly, the
-/// rest as base-64 UTF-16 runs between `+` and an explicit `-` only where
-/// the next character would otherwise be read as base 64. It cannot fail:
-/// lone surrogates are UTF-16 units like any other.
-pub fn encode_utf7(cps: &[u32]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(cps.len());
-    let mut in_shift = false;
-    let mut bits = 0u32;
-    let mut buf = 0u64;
-    let push_unit = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, u: u32| {
-        *bits += 16;
-        *buf = (*buf << 16) | u as u64;
-        while *bits >= 6 {
-            out.push(to_base64((*buf >> (*bits - 6)) as u32));
-            *bits -= 6;
-        }
-        *buf &= (1u64 << *bits) - 1;
-    };
-    for &c in cps {
-        if in_shift {
-            if utf7_encode_direct(c) {
-                if bits > 0 {
-                    out.push(to_base64((buf << (6 - bits)) as u32));
-                    buf = 0;
-                    bits = 0;
-                }
-                in_shift = false;
-                if is_base64(c) || c == '-' as u32 {
-                    out.push(b'-');
-                }
-                out.push(c as u8);
-                continue;
-            }
-        } else if c == '+' as u32 {
-            out.extend_from_slice(b"+-");
-            continue;
-        } else if utf7_encode_direct(c) {
-            out.push(c as u8);
-            continue;
-        } else {
-            out.push(b'+');
-            in_shift = true;
-        }
-        if c >= 0x10000 {
-            let v = c - 0x10000;
-            push_unit(&mut out, &mut bits, &mut buf, 0xD800 | (v >> 10));
-            push_unit(&mut out, &mut bits, &mut buf, 0xDC00 | (v & 0x3ff));
-        } else {
-            push_unit(&mut out, &mut bits, &mut buf, c);
-        }
-    }
-    if bits > 0 {
-        out.push(to_base64((buf << (6 - bits)) as u32));
-    }
-    if in_shift {
-        out.push(b'-');
-    }
-    out
-}
-
-/// Decodes UTF-7 with CPython's error reasons and ranges. When not
-/// `final`, an unfinished base-64 run is left unconsumed (from its `+`).
-pub fn decode_utf7<H: DecodeErrors>(
-    data: &[u8],
-    final_: bool,
-    h: &mut H,
-) -> Result<(Vec<u8>, usize), H::E> {
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    let mut in_shift = false;
-    let mut shift_out_start = 0;
-    let mut start = 0;
-    let mut bits = 0u32;
-    let mut buf = 0u64;
-    let mut surrogate = 0u32;
-    loop {
-        while i < data.len() {
-            let ch = data[i];
-            let err = if in_shift {
-                if is_base64(ch as u32) {
-                    buf = (buf << 6) | from_base64(ch) as u64;
-                    bits += 6;
-                    i += 1;
-                    if bits >= 16 {
-                        let unit = ((buf >> (bits - 16)) & 0xffff) as u32;
-                        bits -= 16;
-                        buf &= (1u64 << bits) - 1;
-                        if surrogate != 0 {
-                            if (0xDC00..=0xDFFF).contains(&unit) {
-                                let c = 0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00);
-                                push_cp(&mut out, c);
-                                surrogate = 0;
-                                continue;
-                            }
-                            push_cp(&mut out, surrogate);
-                            surrogate = 0;
-                        }
-                        if (0xD800..=0xDBFF).contains(&unit) {
-                            surrogate = unit;
-                        } else {
-                            push_cp(&mut out, unit);
-                        }
-                    }
-                    continue;
-                }
-                // Leaving a base-64 run.
-                in_shift = false;
-                if bits >= 6 {
-                    i += 1;
-                    Some("partial character in shift sequence")
-                } else if bits > 0 && buf != 0 {
-                    i += 1;
-                    Some("non-zero padding bits in shift sequence")
-                } else {
-                    if surrogate != 0 && ch < 128 && ch != b'+' {
-                        push_cp(&mut out, surrogate);
-                    }
-                    surrogate = 0;
-                    if ch == b'-' {
-                        i += 1;
-                    }
-                    None
-                }
-            } else if ch == b'+' {
-                start = i;
-                i += 1;
-                if i < data.len() && data[i] == b'-' {
-                    i += 1;
-                    out.push(b'+');
-                    None
-                } else if i < data.len() && !is_base64(data[i] as u32) {
-                    i += 1;
-                    Some("ill-formed sequence")
-                } else {
-                    in_shift = true;
-                    surrogate = 0;
-                    shift_out_start = out.len();
-                    bits = 0;
-                    buf = 0;
-                    None
-                }
-            } else if ch < 128 {
-                out.push(ch);
-                i += 1;
-                None
-            } else {
-                start = i;
-                i += 1;
-                Some("unexpected special character")
-            };
-            if let Some(reason) = err {
-                let (rep, pos) = h.handle(
-                    data,
-                    DecErr {
-                        start,
-                        end: i,
-                        reason,
-                    },
-                    "utf7",
-                )?;
-                out.extend_from_slice(&rep);
-                i = pos;
-            }
-        }
-        if in_shift && final_ {
-            in_shift = false;
-            if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
-                let (rep, pos) = h.handle(
-                    data,
-                    DecErr {
-                        start,
-                        end: data.len(),
-                        reason: "unterminated shift sequence",
-                    },
-                    "utf7",
-                )?;
-                out.extend_from_slice(&rep);
-                i = pos;
-                if i < data.len() {
-                    continue;
-                }
-            }
-        }
-        break;
-    }
-    if in_shift {
-        out.truncate(shift_out_start);
-        return Ok((out, start));
-    }
-    Ok((out, i))
 }

@@ -122,6 +122,8 @@ builtin_types! {
     weakcallableproxy: "CallableProxyType", WeakRef, weakref::WeakRefObj, 0;
     generic_alias: "GenericAlias", GenericAlias, genericalias::GenericAliasObj, B;
     union_type: "UnionType", Union, union::UnionObj, 0;
+    member_descriptor: "member_descriptor", Builtin, builtin::BuiltinObj, 0;
+    method_wrapper: "method-wrapper", Builtin, builtin::BuiltinObj, 0;
     // Exceptions: the ones native code raises by name. The rest of the
     // hierarchy is built from `exception::EXCEPTIONS`.
     base_exception: "BaseException", Exception, exception::ExcObj, B;

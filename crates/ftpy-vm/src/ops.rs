@@ -313,6 +313,16 @@ pub fn index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if let Some(b) = v.as_bool() {
         return Ok(Value::small_int_unchecked(b as i64));
     }
+    // An int subclass is its int value (its own __index__ is not asked).
+    if int::is_int(v) {
+        return Ok(match int::to_i64(v) {
+            Some(i) => int::int_from_i64(ts, i),
+            None => match int::to_big(v) {
+                Some(b) => int::int_from_big(ts, b.into_owned()),
+                None => v,
+            },
+        });
+    }
     match type_of(v).slots.index.get() {
         Some(f) => {
             let r = f(ts, v)?;
@@ -717,13 +727,30 @@ pub fn getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
 
 /// `v[key] = x` / `del v[key]`.
 pub fn setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> PyResult<()> {
-    match type_of(v).slots.setitem.get() {
+    let ty = type_of(v);
+    match ty.slots.setitem.get() {
         Some(f) => f(ts, v, key, x),
-        None => Err(ts.type_error(if x.is_some() {
-            format!("'{}' object does not support item assignment", type_name(v))
-        } else {
-            format!("'{}' object doesn't support item deletion", type_name(v))
-        })),
+        None if x.is_some() => Err(ts.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(v)
+        ))),
+        None => {
+            // CPython words it by path: the sequence protocol (a type with
+            // sequence methods, an index key) says "doesn't".
+            let sequence_like = ty.is_heap_type()
+                || ty.slots.len.get().is_some()
+                || ty.slots.getitem.get().is_some();
+            let index_key = int::is_int(key) || type_of(key).slots.index.get().is_some();
+            let verb = if sequence_like && index_key {
+                "doesn't"
+            } else {
+                "does not"
+            };
+            Err(ts.type_error(format!(
+                "'{}' object {verb} support item deletion",
+                type_name(v)
+            )))
+        }
     }
 }
 
@@ -769,6 +796,11 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
                 reserve_values(ts, &mut out, n)?;
             }
         }
+    } else {
+        // A class's __len__ / __length_hint__ run (and can fail) as in
+        // CPython; the room reserved is capped, the list still grows.
+        let n = length_hint(ts, iterable, 8)?;
+        reserve_values(ts, &mut out, n.min(1 << 16))?;
     }
     let it = iter(ts, iterable)?;
     while let Some(x) = next(ts, it)? {
@@ -779,6 +811,43 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
         out.push(x);
     }
     Ok(out)
+}
+
+/// `operator.length_hint(v, default)` (CPython's PyObject_LengthHint):
+/// `len(v)` if it has one (a TypeError from it is ignored), else
+/// `type(v).__length_hint__(v)` unless that is missing or NotImplemented.
+pub fn length_hint(ts: &mut ThreadState, v: Value, default: usize) -> PyResult<usize> {
+    let ty = type_of(v);
+    if let Some(f) = ty.slots.len.get() {
+        match f(ts, v) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(types().type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(h) = ty.lookup(names().__length_hint__) else {
+        return Ok(default);
+    };
+    let r = call_unbound(ts, h, v, &[], None)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(default);
+    }
+    if !int::is_int(r) {
+        return Err(ts.type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            type_name(r)
+        )));
+    }
+    match int::to_i64(r) {
+        Some(n) if n < 0 => Err(ts.value_error("__length_hint__() should return >= 0")),
+        Some(n) => Ok(n as usize),
+        None if int::numeric_cmp(r, Value::small_int_unchecked(0))
+            == Some(Some(std::cmp::Ordering::Less)) =>
+        {
+            Err(ts.value_error("__length_hint__() should return >= 0"))
+        }
+        None => Err(ts.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 /// Room for `n` more values in a native buffer, or MemoryError (never the
@@ -806,6 +875,15 @@ pub fn issubclass(ts: &mut ThreadState, sub: Value, cls: Value) -> PyResult<bool
 
 /// `format(v, spec)`.
 pub fn format(ts: &mut ThreadState, v: Value, spec: Gc<StrObj>) -> PyResult<Gc<StrObj>> {
+    // Every built-in __format__ (object's, int's, float's, str's ...)
+    // formats an empty spec as str(self), which a subclass's __str__ can
+    // change.
+    if spec.byte_len() == 0 {
+        let f = type_of(v).lookup(names().__format__);
+        if f.and_then(|f| f.downcast::<BuiltinObj>()).is_some() {
+            return str_(ts, v);
+        }
+    }
     let r = call_method(ts, v, names().__format__, &[spec.value()])?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),

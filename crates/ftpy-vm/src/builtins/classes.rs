@@ -9,14 +9,10 @@
 //! classes) and the instance's `__class__`.
 
 use crate::error::PyResult;
-use crate::gc::RootedVec;
 use crate::interp::{names, types};
 use crate::object::Gc;
-use crate::objects::dict::DictObj;
-use crate::objects::function::FunctionObj;
-use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
-use crate::objects::typeobj::{type_name, type_of, TypeObj};
+use crate::objects::typeobj::{type_of, TypeObj};
 use crate::objects::union::UnionObj;
 use crate::ops;
 use crate::thread::ThreadState;
@@ -195,140 +191,8 @@ fn abstract_issubclass(ts: &mut ThreadState, derived: Value, cls: Value) -> PyRe
 }
 
 /// `__build_class__(func, name, /, *bases, metaclass=..., **kwds)`: what
-/// a `class` statement calls.
+/// a `class` statement calls (with the rest of class creation, in
+/// `typeobj_new`).
 pub(super) fn b_build_class(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    let pos = &args[..args.len() - nkw];
-    if pos.len() < 2 {
-        return Err(ts.type_error("__build_class__: not enough arguments"));
-    }
-    let Some(func) = pos[0].downcast::<FunctionObj>() else {
-        return Err(ts.type_error("__build_class__: func must be a function"));
-    };
-    let name = pos[1];
-    if name.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error("__build_class__: name is not a string"));
-    }
-    // Resolve __mro_entries__ (PEP 560).
-    let orig_bases = &pos[2..];
-    let mut bases = RootedVec::new(ts);
-    let mut changed = false;
-    for &b in orig_bases {
-        if b.downcast::<TypeObj>().is_none() {
-            if let Some(me) = ops::getattr_opt(ts, b, names().__mro_entries__)? {
-                let ob = TupleObj::new(ts, orig_bases);
-                let r = ops::call1(ts, me, ob.value())?;
-                let Some(rt) = r.downcast::<TupleObj>() else {
-                    return Err(ts.type_error("__mro_entries__ must return a tuple"));
-                };
-                bases.extend_from_slice(rt.items());
-                changed = true;
-                continue;
-            }
-        }
-        bases.push(b);
-    }
-    // Keywords: metaclass is taken out.
-    let mut meta: Option<Value> = None;
-    let mut kwnames = RootedVec::new(ts);
-    let mut kwvals = RootedVec::new(ts);
-    if let Some(k) = kw {
-        for (i, &n) in k.items().iter().enumerate() {
-            let v = args[pos.len() + i];
-            if crate::objects::str::as_str(n) == Some("metaclass") {
-                meta = Some(v);
-            } else {
-                kwnames.push(n);
-                kwvals.push(v);
-            }
-        }
-    }
-    let is_class_meta = meta
-        .map(|m| m.downcast::<TypeObj>().is_some())
-        .unwrap_or(true);
-    let mut meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(&b) => type_of(b).value(),
-            None => types().type_.value(),
-        },
-    };
-    if is_class_meta {
-        // The most derived metaclass.
-        if let Some(mut winner) = meta.downcast::<TypeObj>() {
-            for &b in bases.iter() {
-                let bt = type_of(b);
-                if winner.is_subtype(bt) {
-                    continue;
-                }
-                if bt.is_subtype(winner) {
-                    winner = bt;
-                    continue;
-                }
-                return Err(ts.type_error(
-                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                ));
-            }
-            meta = winner.value();
-        }
-    }
-    let bases_t = TupleObj::new(ts, &bases);
-    let kwn = if kwnames.is_empty() {
-        None
-    } else {
-        Some(TupleObj::new(ts, &kwnames))
-    };
-    // The namespace from __prepare__(name, bases, **kwds).
-    let ns = match ops::getattr_opt(ts, meta, names().__prepare__)? {
-        Some(prep) => {
-            let mut all = RootedVec::new(ts);
-            all.push(name);
-            all.push(bases_t.value());
-            all.extend_from_slice(&kwvals);
-            ops::call(ts, prep, &all, kwn)?
-        }
-        None => DictObj::new(ts).value(),
-    };
-    if type_of(ns).slots.getitem.get().is_none() {
-        let who = match meta.downcast::<TypeObj>() {
-            Some(m) => m.name_str(),
-            None => "<metaclass>",
-        };
-        return Err(ts.type_error(format!(
-            "{who}.__prepare__() must return a mapping, not {}",
-            type_name(ns)
-        )));
-    }
-    let cell =
-        crate::interpreter::run_code(ts, func.code(), func.globals(), ns, func.closure.get())?;
-    if changed {
-        let ob = TupleObj::new(ts, orig_bases);
-        let key = crate::interp::intern(ts, "__orig_bases__");
-        ops::setitem(ts, ns, key.value(), Some(ob.value()))?;
-    }
-    let mut all = RootedVec::new(ts);
-    all.push(name);
-    all.push(bases_t.value());
-    all.push(ns);
-    all.extend_from_slice(&kwvals);
-    let cls = ops::call(ts, meta, &all, kwn)?;
-    // A class body that uses `__class__` (or `super()`) returns its cell,
-    // which type.__new__ filled through `__classcell__`.
-    if let Some(c) = cell.downcast::<crate::objects::cell::CellObj>() {
-        if cls.downcast::<TypeObj>().is_some() {
-            let cell_cls = c.value.get();
-            if cell_cls != cls {
-                let n = ops::repr_string(ts, name)?;
-                let cr = ops::repr_string(ts, cls)?;
-                if cell_cls.is_null() {
-                    return Err(ts.runtime_error(format!(
-                        "__class__ not set defining {n} as {cr}. Was __classcell__ propagated to type.__new__?"
-                    )));
-                }
-                let cc = ops::repr_string(ts, cell_cls)?;
-                return Err(ts.type_error(format!("__class__ set to {cc} defining {n} as {cr}")));
-            }
-        }
-    }
-    Ok(cls)
+    crate::objects::typeobj_new::build_class(ts, args, kw)
 }

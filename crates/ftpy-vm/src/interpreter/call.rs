@@ -249,8 +249,6 @@ pub(crate) fn bind_args(
         };
         let t = TupleObj::new(ts, extra);
         slots[total] = t.value();
-    } else if npos > argcount {
-        return Err(too_many_positional(ts, &func, npos, slots, kwnames, args));
     }
     // Keyword arguments.
     if let Some(kn) = kwnames {
@@ -287,13 +285,22 @@ pub(crate) fn bind_args(
                         d.set_item(ts, name, value)?;
                         continue;
                     }
-                    // A positional-only parameter passed by keyword?
-                    let is_posonly = (0..posonly).any(|j| code.varname(j as u32).eq_str(&ns));
-                    if is_posonly {
+                    // Positional-only parameters passed by keyword? CPython
+                    // names all of them.
+                    let passed: Vec<&str> = (0..posonly)
+                        .map(|j| code.varname(j as u32))
+                        .filter(|p| {
+                            kn.items()
+                                .iter()
+                                .any(|&k| k.downcast::<StrObj>().is_some_and(|k| p.eq_str(&k)))
+                        })
+                        .map(|p| p.obj().as_str())
+                        .collect();
+                    if !passed.is_empty() {
                         return Err(ts.type_error(format!(
                             "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                             func.qualname_str(),
-                            ns.as_str()
+                            passed.join(", ")
                         )));
                     }
                     return Err(ts.type_error(format!(
@@ -304,6 +311,9 @@ pub(crate) fn bind_args(
                 }
             }
         }
+    }
+    if npos > argcount && !has_varargs {
+        return Err(too_many_positional(ts, &func, npos, slots));
     }
     // Defaults for missing positional parameters.
     if npos < argcount {
@@ -354,8 +364,6 @@ fn too_many_positional(
     func: &FunctionObj,
     given: usize,
     slots: &[Value],
-    _kwnames: Option<Gc<TupleObj>>,
-    _args: &[Value],
 ) -> crate::error::PyErr {
     let code = func.code();
     let argcount = code.argcount as usize;

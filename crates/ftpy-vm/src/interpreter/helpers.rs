@@ -70,7 +70,14 @@ pub fn load_classderef(ts: &mut ThreadState, f: &Frame, a: u32) -> PyResult<Valu
     let code = f.code;
     let name = code.deref_name(a);
     if !f.locals.is_null() {
-        if let Some(d) = f.locals.downcast::<DictObj>() {
+        // Only an exact dict is read directly: a __prepare__ namespace's
+        // own __getitem__ / __missing__ must run (CPython's
+        // PyDict_CheckExact).
+        if let Some(d) = f
+            .locals
+            .downcast::<DictObj>()
+            .filter(|_| type_of(f.locals) == types().dict)
+        {
             if let Some(v) = d.get_item_opt(ts, name.value())? {
                 return Ok(v);
             }
@@ -153,7 +160,8 @@ pub fn load_global_slow(
 pub fn load_name(ts: &mut ThreadState, f: &Frame, name: Gc<StrObj>) -> PyResult<Value> {
     let locals = f.locals;
     if !locals.is_null() {
-        // A dict subclass's __getitem__ is honoured (exec/eval mappings).
+        // See load_classderef: exact dicts only (a dict subclass's
+        // __getitem__ runs, for __prepare__ namespaces and exec/eval mappings).
         if let Some(d) = locals
             .downcast::<DictObj>()
             .filter(|_| type_of(locals) == types().dict)

@@ -30,6 +30,10 @@ pub enum BuiltinKind {
     Wrapper = 3,
     /// A native attribute (`int.real`).
     GetSet = 4,
+    /// A `member_descriptor`: a `__slots__` entry (its member index in
+    /// `slot_id`, no getter) or a native field (`function.__globals__`,
+    /// with a getter; read-only without a setter).
+    Member = 5,
 }
 
 #[repr(C)]
@@ -148,9 +152,16 @@ impl BuiltinObj {
 
     /// A slot wrapper for a type's dict.
     pub fn new_wrapper(ts: &mut ThreadState, name: &str, id: SlotId, owner: Gc<TypeObj>) -> Value {
+        // `__new__` is a built-in method of its type in CPython
+        // (`int.__new__.__self__ is int`), not a slot wrapper.
+        let ty = if id == SlotId::New {
+            types().builtin_function
+        } else {
+            types().wrapper_descriptor
+        };
         Self::alloc(
             ts,
-            types().wrapper_descriptor,
+            ty,
             name,
             0,
             0,
@@ -180,6 +191,49 @@ impl BuiltinObj {
             Value::NULL,
             owner.value(),
         )
+    }
+
+    /// A native member (`function.__closure__`): like a getset, but
+    /// `member_descriptor`, "readonly attribute" without a setter.
+    pub fn new_member(
+        ts: &mut ThreadState,
+        name: &str,
+        get: GetterFn,
+        set: Option<SetterFn>,
+        owner: Gc<TypeObj>,
+    ) -> Value {
+        Self::alloc(
+            ts,
+            types().member_descriptor,
+            name,
+            get as usize,
+            set.map(|f| f as usize).unwrap_or(0),
+            BuiltinKind::Member,
+            0,
+            Value::NULL,
+            owner.value(),
+        )
+    }
+
+    /// The descriptor of `__slots__` name `name`: member slot `index` of
+    /// instances of `owner` (and its subclasses).
+    pub fn new_slot_member(
+        ts: &mut ThreadState,
+        name: Gc<StrObj>,
+        index: u32,
+        owner: Gc<TypeObj>,
+    ) -> Value {
+        ts.alloc(BuiltinObj {
+            header: Header::new(types().member_descriptor, Kind::Builtin, 0),
+            func: 0,
+            setter: 0,
+            kind: BuiltinKind::Member,
+            slot_id: index,
+            name: Slot::new(name.value()),
+            self_: Slot::new(Value::NULL),
+            owner: Slot::new(owner.value()),
+        })
+        .value()
     }
 
     pub fn kind(&self) -> BuiltinKind {
@@ -304,7 +358,7 @@ pub fn builtin_call(
                 })
             }
         }
-        BuiltinKind::GetSet => {
+        BuiltinKind::GetSet | BuiltinKind::Member => {
             Err(ts.type_error(format!("'{}' object is not callable", type_name(f))))
         }
     }
@@ -318,6 +372,7 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             if obj.is_null() {
                 return Ok(d);
             }
+            check_applies(ts, b, obj)?;
             Ok(bound(ts, b, obj, BuiltinKind::Function))
         }
         BuiltinKind::ClassMethod => {
@@ -332,6 +387,7 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             if obj.is_null() || b.slot_id == SlotId::New.to_u32() {
                 return Ok(d);
             }
+            check_applies(ts, b, obj)?;
             Ok(bound(ts, b, obj, BuiltinKind::Wrapper))
         }
         BuiltinKind::GetSet => {
@@ -350,12 +406,61 @@ fn builtin_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResul
             }
             (b.getter())(ts, obj)
         }
+        BuiltinKind::Member => {
+            if obj.is_null() {
+                return Ok(d);
+            }
+            check_applies(ts, b, obj)?;
+            if b.func != 0 {
+                return (b.getter())(ts, obj);
+            }
+            match member_slot(ts, b, obj)?.get().non_null() {
+                Some(v) => Ok(v),
+                None => Err(ts.attribute_error_msg(format!(
+                    "'{}' object has no attribute '{}'",
+                    type_name(obj),
+                    b.name_str()
+                ))),
+            }
+        }
+    }
+}
+
+/// "descriptor 'x' for 'A' objects doesn't apply to a 'int' object".
+fn check_applies(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value) -> PyResult<()> {
+    if let Some(owner) = b.owner_type() {
+        if !owner.instance_check(obj) {
+            return Err(ts.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name_str(),
+                owner.name_str(),
+                type_name(obj)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The member slot a `__slots__` descriptor reads in `obj` (an instance
+/// of its owner: the owner's layout has the slot).
+fn member_slot(
+    ts: &mut ThreadState,
+    b: Gc<BuiltinObj>,
+    obj: Value,
+) -> PyResult<&'static crate::gc::Slot> {
+    match crate::objects::instance::attr_store(obj).and_then(|s| s.member(b.slot_id)) {
+        Some(s) => Ok(s),
+        None => Err(ts.system_error(format!(
+            "member '{}' is missing from the layout of '{}'",
+            b.name_str(),
+            type_name(obj)
+        ))),
     }
 }
 
 fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {
     let ty = if kind == BuiltinKind::Wrapper {
-        b.header.ty()
+        types().method_wrapper
     } else {
         types().builtin_function
     };
@@ -370,6 +475,29 @@ fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind)
         owner: Slot::new(b.owner.get()),
     })
     .value()
+}
+
+fn member_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
+    let b = this(d);
+    check_applies(ts, b, obj)?;
+    if b.func != 0 {
+        return match b.setter() {
+            Some(s) => s(ts, obj, v),
+            None => Err(ts.attribute_error_msg("readonly attribute")),
+        };
+    }
+    let slot = member_slot(ts, b, obj)?;
+    match v {
+        Some(v) => slot.set(v),
+        None => {
+            if slot.get().is_null() {
+                // CPython 3.11 says just the name here.
+                return Err(ts.attribute_error_msg(b.name_str()));
+            }
+            slot.set(Value::NULL);
+        }
+    }
+    Ok(())
 }
 
 fn getset_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
@@ -416,6 +544,10 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
                 )
             }
         }
+        BuiltinKind::Wrapper if b.slot_id == SlotId::New.to_u32() => format!(
+            "<built-in method __new__ of type object at {:#x}>",
+            b.owner.get().bits() & 0xffff_ffff_ffff
+        ),
         BuiltinKind::Wrapper => {
             let s = b.self_.get();
             if s.is_null() {
@@ -430,8 +562,40 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
             }
         }
         BuiltinKind::GetSet => format!("<attribute '{}' of '{owner}' objects>", b.name_str()),
+        BuiltinKind::Member => format!("<member '{}' of '{owner}' objects>", b.name_str()),
     };
     Ok(StrObj::new(ts, &s))
+}
+
+/// Bound built-in methods are equal when they bind the same object (by
+/// identity) to the same function.
+fn builtin_richcompare(
+    _ts: &mut ThreadState,
+    a: Value,
+    b: Value,
+    op: ftpy_compiler::CompareOp,
+) -> PyResult<Value> {
+    use ftpy_compiler::CompareOp;
+    let (Some(x), Some(y)) = (a.downcast::<BuiltinObj>(), b.downcast::<BuiltinObj>()) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || type_of(a) != type_of(b) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let eq = x.self_.get() == y.self_.get()
+        && x.func == y.func
+        && x.kind == y.kind
+        && x.slot_id == y.slot_id
+        && x.owner.get() == y.owner.get();
+    Ok(Value::from_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn builtin_hash(_ts: &mut ThreadState, v: Value) -> PyResult<i64> {
+    let b = this(v);
+    let x = crate::hash::hash_pointer(b.self_.get());
+    let y = (b.func as i64).rotate_right(4) ^ b.slot_id as i64;
+    let h = x ^ y;
+    Ok(if h == -1 { -2 } else { h })
 }
 
 fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -440,11 +604,21 @@ fn get_name(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
+    let s = b.self_.get();
+    // A bound built-in method is named after its object's class.
+    if !s.is_null()
+        && b.kind == BuiltinKind::Function
+        && s.downcast::<crate::objects::module::ModuleObj>().is_none()
+    {
+        let t = s.downcast::<TypeObj>().unwrap_or_else(|| type_of(s));
+        let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
+        return Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())));
+    }
     match b.owner_type() {
-        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => Ok(StrObj::new(
-            ts,
-            &format!("{}.{}", t.name_str(), b.name_str()),
-        )),
+        Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
+            let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
+            Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())))
+        }
         _ => Ok(b.name.get()),
     }
 }
@@ -485,10 +659,17 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.classmethod_descriptor,
         t.wrapper_descriptor,
         t.getset_descriptor,
+        t.method_wrapper,
     ] {
         let s = &ty.slots;
         s.repr.set(Some(builtin_repr));
-        s.descr_get.set(Some(builtin_get));
+        // Built-in functions are no descriptors (`class A: f = len` keeps
+        // `A().f` unbound); the descriptor kinds bind.
+        if ty != t.builtin_function && ty != t.method_wrapper {
+            s.descr_get.set(Some(builtin_get));
+        }
+        s.richcompare.set(Some(builtin_richcompare));
+        s.hash.set(Some(builtin_hash));
         if ty != t.getset_descriptor {
             s.call.set(Some(builtin_call));
         }
@@ -497,7 +678,17 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         add_getset(ts, ty, "__doc__", get_doc, None);
     }
     t.getset_descriptor.slots.descr_set.set(Some(getset_set));
+    let m = t.member_descriptor;
+    m.slots.repr.set(Some(builtin_repr));
+    m.slots.descr_get.set(Some(builtin_get));
+    m.slots.descr_set.set(Some(member_set));
+    add_getset(ts, m, "__name__", get_name, None);
+    add_getset(ts, m, "__qualname__", get_qualname, None);
+    add_getset(ts, m, "__doc__", get_doc, None);
+    add_getset(ts, m, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__self__", get_self, None);
+    add_getset(ts, t.method_wrapper, "__self__", get_self, None);
+    add_getset(ts, t.method_wrapper, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
     for ty in [
         t.method_descriptor,

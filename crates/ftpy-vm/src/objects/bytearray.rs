@@ -124,17 +124,7 @@ impl BytearrayObj {
             len: AtomicUsize::new(b.len()),
             exports: AtomicUsize::new(0),
         };
-        if ty.attrs_offset != 0 {
-            let size =
-                std::mem::size_of::<BytearrayObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-            let g = ts.alloc_var(size, |p: *mut BytearrayObj| {
-                // SAFETY: room for the object and its attribute store.
-                unsafe { p.write(obj) }
-            });
-            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
-            return g;
-        }
-        ts.alloc(obj)
+        crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
 
     fn buffer(&self) -> Gc<BytesObj> {

@@ -418,6 +418,17 @@ code_getter!(get_stacksize, |c, ts| Value::small_int_unchecked(
     c.stacksize as i64
 ));
 
+/// `co_code`: ftpy's own instruction words (not CPython's bytecode), as
+/// little-endian bytes, so code that only hashes or compares it works.
+fn get_code_bytes(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let c = code_of(ts, v)?;
+    let mut b = Vec::with_capacity(c.instrs().len() * 8);
+    for w in c.instrs() {
+        b.extend_from_slice(&w.load(std::sync::atomic::Ordering::Relaxed).to_le_bytes());
+    }
+    Ok(crate::objects::bytes::BytesObj::new(ts, &b))
+}
+
 impl CodeObj {
     /// A copy with other names, first line and flags (`code.replace`).
     fn copy_with(
@@ -625,6 +636,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "co_firstlineno", get_firstlineno, None);
     add_getset(ts, ty, "co_nlocals", get_nlocals, None);
     add_getset(ts, ty, "co_stacksize", get_stacksize, None);
+    add_getset(ts, ty, "co_code", get_code_bytes, None);
     add_methods(
         ts,
         ty,

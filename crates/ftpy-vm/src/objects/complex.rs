@@ -50,26 +50,12 @@ impl ComplexObj {
         if cls == types().complex {
             return ComplexObj::new(ts, re, im);
         }
-        let size = std::mem::size_of::<ComplexObj>()
-            + if cls.attrs_offset != 0 {
-                crate::objects::instance::ATTR_STORE_SIZE
-            } else {
-                0
-            };
-        let g = ts.alloc_var(size, |p: *mut ComplexObj| {
-            // SAFETY: room for the object (and its attribute store).
-            unsafe {
-                p.write(ComplexObj {
-                    header: Header::new(cls, Kind::Complex, 0),
-                    re,
-                    im,
-                })
-            }
-        });
-        if cls.attrs_offset != 0 {
-            crate::objects::instance::init_attr_store_at(g.addr() + cls.attrs_offset as usize, 0);
-        }
-        g.value()
+        let obj = ComplexObj {
+            header: Header::new(cls, Kind::Complex, 0),
+            re,
+            im,
+        };
+        crate::objects::instance::alloc_with_attrs(ts, cls, obj).value()
     }
 }
 

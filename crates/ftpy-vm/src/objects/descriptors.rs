@@ -1,9 +1,11 @@
 //! `property`, `classmethod` and `staticmethod`.
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::gc::{Marker, Slot};
 use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::instance::alloc_with_attrs;
+use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
 use crate::objects::{add_getset, add_methods, method};
@@ -19,6 +21,9 @@ pub struct PropertyObj {
     pub fdel: Slot,
     pub doc: Slot,
     pub name: Slot,
+    /// The doc came from the getter (a copy with a new getter takes the
+    /// new getter's).
+    getter_doc: std::sync::atomic::AtomicBool,
 }
 
 // SAFETY: repr(C), Header first; traces every Slot.
@@ -59,17 +64,9 @@ fn property_new(
         fdel: Slot::new(Value::NONE),
         doc: Slot::new(Value::NONE),
         name: Slot::new(Value::NONE),
+        getter_doc: std::sync::atomic::AtomicBool::new(false),
     };
-    if cls.attrs_offset != 0 {
-        let size = std::mem::size_of::<PropertyObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-        let g = ts.alloc_var(size, |p: *mut PropertyObj| {
-            // SAFETY: room for the property and its attribute store.
-            unsafe { p.write(obj) }
-        });
-        crate::objects::instance::init_attr_store_at(g.addr() + cls.attrs_offset as usize, 0);
-        return Ok(g.value());
-    }
-    Ok(ts.alloc(obj).value())
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 fn property_init(
@@ -92,69 +89,69 @@ fn property_init(
     p.fget.set(fget);
     p.fset.set(a.get(1).unwrap_or(Value::NONE));
     p.fdel.set(a.get(2).unwrap_or(Value::NONE));
+    let exact = type_of(v) == types().property;
+    let mut getter_doc = false;
     let doc = match a.get(3) {
-        Some(d) if !d.is_none() => d,
-        _ => {
-            if fget.is_none() {
-                Value::NONE
-            } else {
-                ops::getattr_opt(ts, fget, names().__doc__)?.unwrap_or(Value::NONE)
-            }
+        Some(d) if !d.is_none() => Some(d),
+        _ if !fget.is_none() => {
+            let d = ops::getattr_opt(ts, fget, names().__doc__)?;
+            // A subclass keeps its class's __doc__ when the getter has none.
+            let d = d.filter(|d| exact || !d.is_none());
+            getter_doc = d.is_some();
+            d
         }
+        _ => None,
     };
-    p.doc.set(doc);
+    p.getter_doc
+        .store(getter_doc, std::sync::atomic::Ordering::Relaxed);
+    if exact {
+        p.doc.set(doc.unwrap_or(Value::NONE));
+    } else {
+        // Shadowed by the subclass's own __doc__ otherwise: the instance
+        // gets it (as CPython does).
+        ops::setattr(ts, v, names().__doc__, Some(doc.unwrap_or(Value::NONE)))?;
+    }
     Ok(())
+}
+
+/// "property 'x' of 'A' object has no setter" (or without a name).
+fn accessor_error(ts: &mut ThreadState, p: Gc<PropertyObj>, obj: Value, what: &str) -> PyErr {
+    let msg = match crate::objects::str::as_str(p.name.get()) {
+        Some(n) => format!(
+            "property '{n}' of '{}' object has no {what}",
+            type_name(obj)
+        ),
+        None => format!("property of '{}' object has no {what}", type_name(obj)),
+    };
+    ts.attribute_error_msg(msg)
 }
 
 fn property_get(ts: &mut ThreadState, d: Value, obj: Value, _ty: Value) -> PyResult<Value> {
     let p = prop(ts, d)?;
-    if obj.is_null() {
+    if obj.is_null() || obj.is_none() {
         return Ok(d);
     }
     let g = p.fget.get();
     if g.is_none() {
-        let name = p.name.get();
-        let msg = match crate::objects::str::as_str(name) {
-            Some(n) => format!(
-                "property '{n}' of '{}' object has no getter",
-                type_name(obj)
-            ),
-            None => "unreadable attribute".to_string(),
-        };
-        return Err(ts.attribute_error_msg(msg));
+        return Err(accessor_error(ts, p, obj, "getter"));
     }
     ops::call1(ts, g, obj)
 }
 
 fn property_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> PyResult<()> {
     let p = prop(ts, d)?;
-    let name = crate::objects::str::as_str(p.name.get()).map(|s| s.to_string());
     match v {
         Some(v) => {
             let s = p.fset.get();
             if s.is_none() {
-                let msg = match name {
-                    Some(n) => format!(
-                        "property '{n}' of '{}' object has no setter",
-                        type_name(obj)
-                    ),
-                    None => "can't set attribute".to_string(),
-                };
-                return Err(ts.attribute_error_msg(msg));
+                return Err(accessor_error(ts, p, obj, "setter"));
             }
             ops::call2(ts, s, obj, v)?;
         }
         None => {
             let dl = p.fdel.get();
             if dl.is_none() {
-                let msg = match name {
-                    Some(n) => format!(
-                        "property '{n}' of '{}' object has no deleter",
-                        type_name(obj)
-                    ),
-                    None => "can't delete attribute".to_string(),
-                };
-                return Err(ts.attribute_error_msg(msg));
+                return Err(accessor_error(ts, p, obj, "deleter"));
             }
             ops::call1(ts, dl, obj)?;
         }
@@ -162,38 +159,59 @@ fn property_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) ->
     Ok(())
 }
 
-/// A copy of property `p` with one accessor replaced.
+/// A copy of property `p` with one accessor replaced (None keeps the
+/// old one), made by calling `type(p)` as CPython's `property_copy`.
 fn copy_with(ts: &mut ThreadState, p: Value, which: usize, f: Value) -> PyResult<Value> {
     let src = prop(ts, p)?;
     let mut fs = [src.fget.get(), src.fset.get(), src.fdel.get()];
-    fs[which] = f;
-    let doc = src.doc.get();
+    if !f.is_none() {
+        fs[which] = f;
+    }
+    let getter_doc = src.getter_doc.load(std::sync::atomic::Ordering::Relaxed);
+    let doc = if getter_doc && !fs[0].is_none() {
+        Value::NONE
+    } else {
+        or_none(src.doc.get())
+    };
     let ty = type_of(p);
     let n = ops::call(ts, ty.value(), &[fs[0], fs[1], fs[2], doc], None)?;
     if let Some(np) = n.downcast::<PropertyObj>() {
         np.name.set(src.name.get());
-        if which == 0 && (doc.is_none() || doc.is_null()) {
-            let d = ops::getattr_opt(ts, f, names().__doc__)?.unwrap_or(Value::NONE);
-            np.doc.set(d);
-        }
     }
     Ok(n)
 }
 
+fn accessor_arg(ts: &mut ThreadState, args: &[Value], name: &str) -> PyResult<Value> {
+    match args.len() {
+        2 => Ok(args[1]),
+        n => Err(ts.type_error(format!(
+            "property.{name}() takes exactly one argument ({} given)",
+            n.saturating_sub(1)
+        ))),
+    }
+}
+
 fn m_getter(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    copy_with(ts, args[0], 0, args.get(1).copied().unwrap_or(Value::NONE))
+    let f = accessor_arg(ts, args, "getter")?;
+    copy_with(ts, args[0], 0, f)
 }
 fn m_setter(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    copy_with(ts, args[0], 1, args.get(1).copied().unwrap_or(Value::NONE))
+    let f = accessor_arg(ts, args, "setter")?;
+    copy_with(ts, args[0], 1, f)
 }
 fn m_deleter(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    copy_with(ts, args[0], 2, args.get(1).copied().unwrap_or(Value::NONE))
+    let f = accessor_arg(ts, args, "deleter")?;
+    copy_with(ts, args[0], 2, f)
 }
 fn m_set_name(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let p = prop(ts, args[0])?;
-    if let Some(&n) = args.get(2) {
-        p.name.set(n);
+    if args.len() != 3 {
+        return Err(ts.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len() - 1
+        )));
     }
+    p.name.set(args[2]);
     Ok(Value::NONE)
 }
 
@@ -274,52 +292,169 @@ impl StaticMethodObj {
 fn cm_new(
     ts: &mut ThreadState,
     cls: Gc<TypeObj>,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
+    _args: &[Value],
+    _kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 || args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "classmethod expected 1 argument, got {}",
-            args.len()
-        )));
-    }
-    Ok(ts
-        .alloc(ClassMethodObj {
-            header: Header::new(cls, Kind::ClassMethod, 0),
-            func: Slot::new(args[0]),
-            dict: Slot::new(Value::NULL),
-        })
-        .value())
+    let obj = ClassMethodObj {
+        header: Header::new(cls, Kind::ClassMethod, 0),
+        func: Slot::new(Value::NONE),
+        dict: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 fn sm_new(
     ts: &mut ThreadState,
     cls: Gc<TypeObj>,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 || args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "staticmethod expected 1 argument, got {}",
-            args.len()
-        )));
-    }
-    Ok(ts
-        .alloc(StaticMethodObj {
-            header: Header::new(cls, Kind::StaticMethod, 0),
-            func: Slot::new(args[0]),
-            dict: Slot::new(Value::NULL),
-        })
-        .value())
-}
-
-fn noop_init(
-    _ts: &mut ThreadState,
-    _v: Value,
     _args: &[Value],
     _kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    let obj = StaticMethodObj {
+        header: Header::new(cls, Kind::StaticMethod, 0),
+        func: Slot::new(Value::NONE),
+        dict: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
+}
+
+/// The `func` and `dict` slots of a classmethod or staticmethod.
+fn wrapper_slots(v: Value) -> Option<(&'static Slot, &'static Slot)> {
+    if let Some(c) = v.downcast::<ClassMethodObj>() {
+        let c = c.obj();
+        return Some((&c.func, &c.dict));
+    }
+    v.downcast::<StaticMethodObj>().map(|s| {
+        let s = s.obj();
+        (&s.func, &s.dict)
+    })
+}
+
+/// The object's `__dict__`, made on first use.
+fn wrapper_dict(ts: &mut ThreadState, v: Value) -> PyResult<Gc<crate::objects::dict::DictObj>> {
+    let Some((_, dict)) = wrapper_slots(v) else {
+        return Err(ts.type_error(format!(
+            "expected a classmethod or staticmethod, got {}",
+            type_name(v)
+        )));
+    };
+    if let Some(d) = dict.get().downcast::<crate::objects::dict::DictObj>() {
+        return Ok(d);
+    }
+    let d = crate::objects::dict::DictObj::new(ts);
+    dict.compare_exchange(Value::NULL, d.value());
+    // SAFETY: the slot holds a dict now (ours or a racing thread's).
+    Ok(unsafe { dict.get().downcast_unchecked() })
+}
+
+/// `classmethod(f)` / `staticmethod(f)`: also copies `f`'s `__module__`,
+/// `__name__`, `__qualname__`, `__doc__` and `__annotations__` into the
+/// wrapper's `__dict__` (CPython 3.10+).
+fn wrapper_init(
+    ts: &mut ThreadState,
+    v: Value,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<()> {
+    let kind = if v.downcast::<ClassMethodObj>().is_some() {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+        return Err(ts.type_error(format!("{kind}() takes no keyword arguments")));
+    }
+    if args.len() != 1 {
+        return Err(ts.type_error(format!("{kind} expected 1 argument, got {}", args.len())));
+    }
+    let Some((func, _)) = wrapper_slots(v) else {
+        return Err(ts.type_error(format!("expected a {kind}, got {}", type_name(v))));
+    };
+    let f = args[0];
+    func.set(f);
+    let d = wrapper_dict(ts, v)?;
+    for n in [
+        names().__module__,
+        names().__name__,
+        names().__qualname__,
+        names().__doc__,
+        names().__annotations__,
+    ] {
+        if let Some(x) = ops::getattr_opt(ts, f, n)? {
+            d.set_item(ts, n.value(), x)?;
+        }
+    }
     Ok(())
+}
+
+/// Attribute lookup with the wrapper's own `__dict__` (data descriptors on
+/// the type first, then the dict, then the rest of the type).
+fn wrapper_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
+    let d = match wrapper_slots(obj) {
+        Some((_, dict)) => dict.get().downcast::<crate::objects::dict::DictObj>(),
+        None => None,
+    };
+    crate::objects::object::getattr_with_dict(ts, obj, name, d)
+}
+
+fn wrapper_setattro(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    v: Option<Value>,
+) -> PyResult<()> {
+    let ty = type_of(obj);
+    if let Some(d) = ty.lookup(name) {
+        if let Some(set) = type_of(d).slots.descr_set.get() {
+            return set(ts, d, obj, v);
+        }
+    }
+    let d = wrapper_dict(ts, obj)?;
+    match v {
+        Some(v) => d.set_item(ts, name.value(), v),
+        None => {
+            if !d.del_item_opt(ts, name.value())? {
+                return Err(ts.attribute_error(obj, name));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn get_wdict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(wrapper_dict(ts, v)?.value())
+}
+
+fn set_wdict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let Some((_, dict)) = wrapper_slots(v) else {
+        return Err(ts.type_error("expected a classmethod or staticmethod"));
+    };
+    match x {
+        None => {
+            dict.set(Value::NULL);
+            Ok(())
+        }
+        Some(d) if d.downcast::<crate::objects::dict::DictObj>().is_some() => {
+            dict.set(d);
+            Ok(())
+        }
+        Some(d) => Err(ts.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(d)
+        ))),
+    }
+}
+
+fn wrapper_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let Some((func, _)) = wrapper_slots(v) else {
+        return Err(ts.type_error("expected a classmethod or staticmethod"));
+    };
+    let kind = if v.downcast::<ClassMethodObj>().is_some() {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    let r = ops::repr_string(ts, func.get())?;
+    Ok(StrObj::new(ts, &format!("<{kind}({r})>")))
 }
 
 fn cm_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
@@ -332,13 +467,10 @@ fn cm_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Val
         ty
     };
     let f = c.func.get();
-    // classmethod wrapping another descriptor (3.9+ chaining).
-    if f.downcast::<crate::objects::function::FunctionObj>()
-        .is_none()
-    {
-        if let Some(get) = type_of(f).slots.descr_get.get() {
-            return get(ts, f, cls, type_of(cls).value());
-        }
+    // The wrapped object binds to the class if it is a descriptor (a
+    // function, or a property: 3.9+ chaining); else a method of it.
+    if let Some(get) = type_of(f).slots.descr_get.get() {
+        return get(ts, f, cls, cls);
     }
     Ok(crate::objects::method::MethodObj::new(ts, f, cls).value())
 }
@@ -363,29 +495,12 @@ fn sm_call(
 }
 
 fn get_func(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    if let Some(c) = v.downcast::<ClassMethodObj>() {
-        return Ok(c.func.get());
+    match wrapper_slots(v) {
+        Some((f, _)) => Ok(f.get()),
+        None => Err(ts.type_error("expected a classmethod or staticmethod")),
     }
-    if let Some(s) = v.downcast::<StaticMethodObj>() {
-        return Ok(s.func.get());
-    }
-    Err(ts.type_error("expected a classmethod or staticmethod"))
 }
 
-fn get_wrapped_attr(ts: &mut ThreadState, v: Value, name: &str) -> PyResult<Value> {
-    let f = get_func(ts, v)?;
-    Ok(ops::getattr_str_opt(ts, f, name)?.unwrap_or(Value::NONE))
-}
-
-fn get_wdoc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    get_wrapped_attr(ts, v, "__doc__")
-}
-fn get_wname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    get_wrapped_attr(ts, v, "__name__")
-}
-fn get_wqualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    get_wrapped_attr(ts, v, "__qualname__")
-}
 fn get_wisabstract(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let f = get_func(ts, v)?;
     match ops::getattr_opt(ts, f, names().__isabstractmethod__)? {
@@ -417,19 +532,21 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, p, "__isabstractmethod__", get_isabstract, None);
     let c = t.classmethod;
     c.slots.new.set(Some(cm_new));
-    c.slots.init.set(Some(noop_init));
     c.slots.descr_get.set(Some(cm_get));
     let s = t.staticmethod;
     s.slots.new.set(Some(sm_new));
-    s.slots.init.set(Some(noop_init));
     s.slots.descr_get.set(Some(sm_get));
     s.slots.call.set(Some(sm_call));
     for ty in [c, s] {
-        add_getset(ts, ty, "__func__", get_func, None);
-        add_getset(ts, ty, "__wrapped__", get_func, None);
-        add_getset(ts, ty, "__doc__", get_wdoc, None);
-        add_getset(ts, ty, "__name__", get_wname, None);
-        add_getset(ts, ty, "__qualname__", get_wqualname, None);
+        ty.slots.init.set(Some(wrapper_init));
+        ty.slots.repr.set(Some(wrapper_repr));
+        ty.slots.getattro.set(Some(wrapper_getattro));
+        ty.slots.setattro.set(Some(wrapper_setattro));
+        for name in ["__func__", "__wrapped__"] {
+            let m = crate::objects::builtin::BuiltinObj::new_member(ts, name, get_func, None, ty);
+            ty.dict().set_item_str(ts, name, m);
+        }
         add_getset(ts, ty, "__isabstractmethod__", get_wisabstract, None);
+        add_getset(ts, ty, "__dict__", get_wdict, Some(set_wdict));
     }
 }

@@ -198,16 +198,7 @@ impl DictObj {
             version: AtomicU64::new(0),
             keys_version: AtomicU32::new(0),
         };
-        if ty.attrs_offset != 0 {
-            let size = std::mem::size_of::<DictObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-            let g = ts.alloc_var(size, |p: *mut DictObj| {
-                // SAFETY: room for the dict and its attribute store.
-                unsafe { p.write(obj) }
-            });
-            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
-            return g;
-        }
-        ts.alloc(obj)
+        crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
 
     #[inline(always)]

@@ -578,25 +578,11 @@ pub fn new_float_of_type(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Valu
 
 #[cold]
 fn box_float(ts: &mut ThreadState, cls: Gc<TypeObj>, f: f64) -> Value {
-    let size = std::mem::size_of::<FloatObj>()
-        + if cls.attrs_offset != 0 {
-            crate::objects::instance::ATTR_STORE_SIZE
-        } else {
-            0
-        };
-    let g = ts.alloc_var(size, |p: *mut FloatObj| {
-        // SAFETY: room for the object (and its attribute store).
-        unsafe {
-            p.write(FloatObj {
-                header: Header::new(cls, Kind::Float, 0),
-                value: f,
-            })
-        }
-    });
-    if cls.attrs_offset != 0 {
-        crate::objects::instance::init_attr_store_at(g.addr() + cls.attrs_offset as usize, 0);
-    }
-    g.value()
+    let obj = FloatObj {
+        header: Header::new(cls, Kind::Float, 0),
+        value: f,
+    };
+    crate::objects::instance::alloc_with_attrs(ts, cls, obj).value()
 }
 
 fn self_f64(ts: &mut ThreadState, args: &[Value]) -> PyResult<f64> {

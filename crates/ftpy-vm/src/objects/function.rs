@@ -151,28 +151,65 @@ fn func_call(
     crate::interpreter::call_function(ts, func, args, kw)
 }
 
-macro_rules! slot_getset {
-    ($get:ident, $set:ident, $field:ident, $default:expr) => {
-        fn $get(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-            let f = func_of(ts, v)?;
-            let x = f.$field.get();
-            Ok(if x.is_null() { $default } else { x })
-        }
-        fn $set(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-            let f = func_of(ts, v)?;
-            f.$field.set(match x {
-                Some(x) if !x.is_none() => x,
-                _ => Value::NULL,
-            });
-            Ok(())
-        }
-    };
+fn get_defaults(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?
+        .defaults
+        .get()
+        .non_null()
+        .unwrap_or(Value::NONE))
 }
 
-slot_getset!(get_defaults, set_defaults, defaults, Value::NONE);
-slot_getset!(get_kwdefaults, set_kwdefaults, kwdefaults, Value::NONE);
-slot_getset!(get_doc, set_doc, doc, Value::NONE);
-slot_getset!(get_module, set_module, module, Value::NONE);
+fn set_defaults(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x {
+        None => f.defaults.set(Value::NULL),
+        Some(x) if x.is_none() => f.defaults.set(Value::NULL),
+        Some(x) if x.downcast::<TupleObj>().is_some() => f.defaults.set(x),
+        Some(_) => return Err(ts.type_error("__defaults__ must be set to a tuple object")),
+    }
+    Ok(())
+}
+
+fn get_kwdefaults(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?
+        .kwdefaults
+        .get()
+        .non_null()
+        .unwrap_or(Value::NONE))
+}
+
+fn set_kwdefaults(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x {
+        None => f.kwdefaults.set(Value::NULL),
+        Some(x) if x.is_none() => f.kwdefaults.set(Value::NULL),
+        Some(x) if x.downcast::<DictObj>().is_some() => f.kwdefaults.set(x),
+        Some(_) => return Err(ts.type_error("__kwdefaults__ must be set to a dict object")),
+    }
+    Ok(())
+}
+
+fn get_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?.doc.get().non_null().unwrap_or(Value::NONE))
+}
+
+fn set_doc(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    func_of(ts, v)?.doc.set(x.unwrap_or(Value::NONE));
+    Ok(())
+}
+
+fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    Ok(func_of(ts, v)?
+        .module
+        .get()
+        .non_null()
+        .unwrap_or(Value::NONE))
+}
+
+fn set_module(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    func_of(ts, v)?.module.set(x.unwrap_or(Value::NONE));
+    Ok(())
+}
 
 fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(func_of(ts, v)?.name.get())
@@ -259,7 +296,12 @@ fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_annotations(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let f = func_of(ts, v)?;
-    f.annotations.set(x.unwrap_or(Value::NULL));
+    match x {
+        None => f.annotations.set(Value::NULL),
+        Some(x) if x.is_none() => f.annotations.set(Value::NULL),
+        Some(x) if x.downcast::<DictObj>().is_some() => f.annotations.set(x),
+        Some(_) => return Err(ts.type_error("__annotations__ must be set to a dict object")),
+    }
     Ok(())
 }
 
@@ -272,6 +314,21 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         return Ok(f.dict.get());
     }
     Ok(d)
+}
+
+fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let f = func_of(ts, v)?;
+    match x {
+        None => Err(ts.type_error("cannot delete __dict__")),
+        Some(d) if d.downcast::<DictObj>().is_some() => {
+            f.dict.set(d);
+            Ok(())
+        }
+        Some(d) => Err(ts.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(d)
+        ))),
+    }
 }
 
 /// Function attributes live in `__dict__`.
@@ -333,9 +390,14 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__code__", get_code, Some(set_code));
-    add_getset(ts, ty, "__globals__", get_globals, None);
-    add_getset(ts, ty, "__closure__", get_closure, None);
-    add_getset(ts, ty, "__builtins__", get_builtins, None);
+    for (name, get) in [
+        ("__globals__", get_globals as crate::objects::GetterFn),
+        ("__closure__", get_closure),
+        ("__builtins__", get_builtins),
+    ] {
+        let m = crate::objects::builtin::BuiltinObj::new_member(ts, name, get, None, ty);
+        ty.dict().set_item_str(ts, name, m);
+    }
     add_getset(
         ts,
         ty,
@@ -343,5 +405,5 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         get_annotations,
         Some(set_annotations),
     );
-    add_getset(ts, ty, "__dict__", get_dict, None);
+    add_getset(ts, ty, "__dict__", get_dict, Some(set_dict));
 }

@@ -193,6 +193,11 @@ impl Shape {
 }
 
 /// The attribute store of an object. See the module doc.
+///
+/// `ninline` inline attribute slots follow the store, then `nmembers`
+/// member slots: the values of the class's `__slots__` names, read and
+/// written by `member_descriptor`s at fixed indices (not part of any
+/// shape, so never in `__dict__`).
 #[repr(C)]
 pub struct AttrStore {
     shape: AtomicPtr<Shape>,
@@ -200,7 +205,7 @@ pub struct AttrStore {
     /// dict mode, or NULL.
     overflow: Slot,
     ninline: u32,
-    _pad: u32,
+    nmembers: u32,
     inline: [Slot; 0],
 }
 
@@ -209,11 +214,15 @@ pub const ATTR_STORE_SIZE: usize = std::mem::size_of::<AttrStore>();
 
 impl AttrStore {
     pub fn new(ninline: u32) -> AttrStore {
+        AttrStore::new_with(ninline, 0)
+    }
+
+    pub fn new_with(ninline: u32, nmembers: u32) -> AttrStore {
         AttrStore {
             shape: AtomicPtr::new(root_shape() as *const Shape as *mut Shape),
             overflow: Slot::new(Value::NULL),
             ninline,
-            _pad: 0,
+            nmembers,
             inline: [],
         }
     }
@@ -230,6 +239,32 @@ impl AttrStore {
         unsafe { std::slice::from_raw_parts(self.inline.as_ptr(), self.ninline as usize) }
     }
 
+    /// The inline slots and the member slots after them.
+    #[inline(always)]
+    fn all_slots(&self) -> &[Slot] {
+        // SAFETY: `ninline + nmembers` slots follow the store (written at
+        // allocation, never changed).
+        unsafe {
+            std::slice::from_raw_parts(
+                self.inline.as_ptr(),
+                (self.ninline + self.nmembers) as usize,
+            )
+        }
+    }
+
+    /// Member slot `i` (a `__slots__` name's value; NULL when unset).
+    #[inline]
+    pub fn member(&self, i: u32) -> Option<&Slot> {
+        if i >= self.nmembers {
+            return None;
+        }
+        self.all_slots().get((self.ninline + i) as usize)
+    }
+
+    pub fn nmembers(&self) -> u32 {
+        self.nmembers
+    }
+
     /// The slot for index `i`, if storage for it exists.
     #[inline(always)]
     pub fn slot(&self, i: u32) -> Option<&Slot> {
@@ -242,7 +277,7 @@ impl AttrStore {
 
     pub fn trace(&self, m: &mut Marker) {
         m.slot(&self.overflow);
-        m.slots(self.inline_slots());
+        m.slots(self.all_slots());
     }
 
     /// The dict of a dict-mode store.
@@ -454,6 +489,16 @@ impl AttrStore {
         }
     }
 
+    /// `obj.__dict__ = d`: dict mode with `d` itself as the dict.
+    pub fn replace_dict(&self, owner: &Header, d: Gc<DictObj>) {
+        let _g = owner.lock();
+        self.overflow.set(d.value());
+        self.shape.store(
+            dict_shape() as *const Shape as *mut Shape,
+            Ordering::Release,
+        );
+    }
+
     /// Attribute names and values in order (for `__dict__`, `vars`).
     pub fn items(&self, ts: &mut ThreadState) -> PyResult<Vec<(Value, Value)>> {
         if let Some(d) = self.dict() {
@@ -474,14 +519,98 @@ impl AttrStore {
     }
 }
 
+/// Whether a class statement may give instances of a subclass of a
+/// built-in of kind `k` an attribute store appended to the built-in's
+/// fields. Every constructor of such a kind must reserve the store when the
+/// class asks for one ([`alloc_with_attrs`], or by hand for the
+/// variable-size kinds): `attr_store` trusts the type's `attrs_offset`, so
+/// a constructor that forgets reads and writes past the object.
+///
+/// Not listed: `Instance` and `Exception` (the store is part of the
+/// layout), `Type` (a class keeps its attributes in its own dict, so a
+/// metaclass's instances need no store), and kinds whose constructors do
+/// not reserve one (their subclasses get no instance attributes).
+pub fn kind_takes_attr_store(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Int
+            | Kind::Float
+            | Kind::Complex
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::Bytearray
+            | Kind::Tuple
+            | Kind::List
+            | Kind::Dict
+            | Kind::Set
+            | Kind::Module
+            | Kind::Property
+            | Kind::ClassMethod
+            | Kind::StaticMethod
+            | Kind::Super
+            | Kind::Iterator
+            | Kind::WeakRef
+            | Kind::Native
+    )
+}
+
+/// Allocates a fixed-size built-in object whose type is `obj`'s header
+/// type `cls`: with an empty attribute store after it when `cls` is a
+/// subclass that has one (see [`kind_takes_attr_store`]).
+pub fn alloc_with_attrs<T: HeapObj>(ts: &mut ThreadState, cls: Gc<TypeObj>, obj: T) -> Gc<T> {
+    let off = cls.attrs_offset;
+    if off == 0 || T::KIND == Kind::Instance || T::KIND == Kind::Exception {
+        return ts.alloc(obj);
+    }
+    debug_assert!(off != VAR_ATTRS && off as usize >= std::mem::size_of::<T>());
+    let nmembers = cls.nmembers();
+    let size = off as usize + ATTR_STORE_SIZE + 8 * nmembers as usize;
+    let g = ts.alloc_var(size, |p: *mut T| {
+        // SAFETY: `size` bytes leave room for the object and the store.
+        unsafe { p.write(obj) }
+    });
+    init_attr_store_with(g.addr() + off as usize, 0, nmembers);
+    g
+}
+
+/// Whether subclasses of a built-in of kind `k` may add `__slots__`
+/// members: its constructor allocates through [`alloc_with_attrs`] (or is
+/// `object`'s). Others say "nonempty __slots__ not supported".
+pub fn kind_takes_members(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Instance
+            | Kind::Property
+            | Kind::ClassMethod
+            | Kind::StaticMethod
+            | Kind::Super
+            | Kind::Iterator
+            | Kind::List
+            | Kind::Dict
+            | Kind::Set
+            | Kind::Float
+            | Kind::Complex
+            | Kind::Module
+            | Kind::Bytearray
+            | Kind::WeakRef
+    )
+}
+
 /// Writes a fresh attribute store at `addr` (for built-in subclass
 /// instances).
 pub fn init_attr_store_at(addr: usize, ninline: u32) {
-    // SAFETY: the caller reserved ATTR_STORE_SIZE + 8*ninline bytes there.
+    init_attr_store_with(addr, ninline, 0);
+}
+
+/// Writes a fresh attribute store with `ninline` inline and `nmembers`
+/// member slots (all NULL) at `addr`.
+pub fn init_attr_store_with(addr: usize, ninline: u32, nmembers: u32) {
+    // SAFETY: the caller reserved ATTR_STORE_SIZE + 8*(ninline + nmembers)
+    // bytes there.
     unsafe {
-        (addr as *mut AttrStore).write(AttrStore::new(ninline));
+        (addr as *mut AttrStore).write(AttrStore::new_with(ninline, nmembers));
         let slots = (addr + ATTR_STORE_SIZE) as *mut Slot;
-        for i in 0..ninline as usize {
+        for i in 0..(ninline + nmembers) as usize {
             slots.add(i).write(Slot::new(Value::NULL));
         }
     }
@@ -507,16 +636,17 @@ impl InstanceObj {
     /// `Instance`).
     pub fn new(ts: &mut ThreadState, ty: Gc<TypeObj>) -> Gc<InstanceObj> {
         let ninline = ty.inline_slots.load(Ordering::Relaxed).min(MAX_INLINE);
-        let size = std::mem::size_of::<InstanceObj>() + 8 * ninline as usize;
+        let nmembers = ty.nmembers();
+        let size = std::mem::size_of::<InstanceObj>() + 8 * (ninline + nmembers) as usize;
         let g = ts.alloc_var(size, |p: *mut InstanceObj| {
-            // SAFETY: room for the header, the store and `ninline` slots.
+            // SAFETY: room for the header, the store and its slots.
             unsafe {
                 p.write(InstanceObj {
                     header: Header::new(ty, Kind::Instance, 0),
-                    attrs: AttrStore::new(ninline),
+                    attrs: AttrStore::new_with(ninline, nmembers),
                 });
                 let slots = (p as usize + std::mem::size_of::<InstanceObj>()) as *mut Slot;
-                for i in 0..ninline as usize {
+                for i in 0..(ninline + nmembers) as usize {
                     slots.add(i).write(Slot::new(Value::NULL));
                 }
             }
@@ -541,6 +671,7 @@ pub fn attr_store(v: Value) -> Option<&'static AttrStore> {
     if off == 0 {
         return None;
     }
+    debug_assert!(h.kind() == Kind::Exception || kind_takes_attr_store(h.kind()));
     let addr = v.addr_unchecked();
     let at = if off == VAR_ATTRS {
         var_attrs_addr(v)?

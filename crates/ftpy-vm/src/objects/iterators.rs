@@ -64,13 +64,17 @@ impl IterObj {
         index: i64,
         end: i64,
     ) -> Gc<IterObj> {
-        ts.alloc(IterObj {
-            header: Header::new(ty, Kind::Iterator, 0),
-            a: Slot::new(a),
-            b: Slot::new(b),
-            index: AtomicI64::new(index),
-            end: AtomicI64::new(end),
-        })
+        crate::objects::instance::alloc_with_attrs(
+            ts,
+            ty,
+            IterObj {
+                header: Header::new(ty, Kind::Iterator, 0),
+                a: Slot::new(a),
+                b: Slot::new(b),
+                index: AtomicI64::new(index),
+                end: AtomicI64::new(end),
+            },
+        )
     }
 
     #[inline]
@@ -688,7 +692,9 @@ fn reversed_new(
         }
         return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
     }
-    if ty.slots.getitem.get().is_none() || ty.slots.len.get().is_none() || seq.is_kind(Kind::Dict) {
+    // A sequence (item access, not a dict) without __reversed__; its
+    // length comes next, with len()'s error if it has none.
+    if ty.slots.getitem.get().is_none() || seq.is_kind(Kind::Dict) {
         return Err(ts.type_error(format!("'{}' object is not reversible", type_name(*seq))));
     }
     let n = ops::len(ts, *seq)?;

@@ -73,16 +73,7 @@ impl ListObj {
             items: Slot::new(arr),
             len: AtomicUsize::new(items.len()),
         };
-        if ty.attrs_offset != 0 {
-            let size = std::mem::size_of::<ListObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-            let g = ts.alloc_var(size, |p: *mut ListObj| {
-                // SAFETY: room for the list and its attribute store.
-                unsafe { p.write(obj) }
-            });
-            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
-            return g;
-        }
-        ts.alloc(obj)
+        crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
 
     /// A list adopting an array of `len` items (the array must be private).

@@ -81,18 +81,42 @@ fn method_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -
 
 fn method_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     let m = this(ts, v)?;
-    let a = crate::hash::hash_pointer(m.self_.get().non_null().filter(|x| x.is_ptr()).unwrap_or(v));
+    let a = crate::hash::hash_pointer(m.self_.get());
     let b = ops::hash(ts, m.func.get())?;
     Ok(a ^ b)
 }
 
-/// Attributes not found on the method come from the function.
+/// Descriptors of the method type (`__func__`, `__self__` ...) answer
+/// for the method; every other attribute is the function's.
 fn method_getattro(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>) -> PyResult<Option<Value>> {
-    if let Some(v) = crate::objects::object::generic_getattr(ts, obj, name)? {
-        return Ok(Some(v));
+    let ty = crate::objects::typeobj::type_of(obj);
+    if let Some(d) = ty.lookup(name) {
+        if let Some(get) = crate::objects::typeobj::type_of(d).slots.descr_get.get() {
+            return get(ts, d, obj, ty.value()).map(Some);
+        }
     }
     let m = this(ts, obj)?;
-    ops::getattr_opt(ts, m.func.get(), name)
+    ops::getattr(ts, m.func.get(), name).map(Some)
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(
+    ts: &mut ThreadState,
+    _cls: Gc<crate::objects::typeobj::TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "method", kw)?;
+    if args.len() != 2 {
+        return Err(ts.type_error(format!("method expected 2 arguments, got {}", args.len())));
+    }
+    if !ops::callable(args[0]) {
+        return Err(ts.type_error("first argument must be callable"));
+    }
+    if args[1].is_none() {
+        return Err(ts.type_error("instance must not be None"));
+    }
+    Ok(MethodObj::new(ts, args[0], args[1]).value())
 }
 
 fn get_func(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -103,10 +127,6 @@ fn get_self(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.self_.get())
 }
 
-fn method_get(_ts: &mut ThreadState, m: Value, _obj: Value, _ty: Value) -> PyResult<Value> {
-    Ok(m)
-}
-
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.method;
     let s = &ty.slots;
@@ -115,7 +135,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.richcompare.set(Some(method_richcompare));
     s.hash.set(Some(method_hash));
     s.getattro.set(Some(method_getattro));
-    s.descr_get.set(Some(method_get));
+    s.new.set(Some(method_new));
     add_getset(ts, ty, "__func__", get_func, None);
     add_getset(ts, ty, "__self__", get_self, None);
 }

@@ -266,6 +266,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
 }
 
 pub mod typeobj_init;
+pub mod typeobj_new;
 
 fn inherit_slots_rec(ty: Gc<TypeObj>, done: &mut Vec<Gc<TypeObj>>) {
     if done.contains(&ty) {
@@ -285,45 +286,5 @@ pub fn inherit_slots_from_base(ty: Gc<TypeObj>) {
     let Some(base) = ty.base.get().downcast::<TypeObj>() else {
         return;
     };
-    let (s, b) = (&ty.slots, &base.slots);
-    macro_rules! inherit {
-        ($($f:ident),*) => {
-            $(if s.$f.raw() == 0 { s.$f.set(b.$f.get()); })*
-        };
-    }
-    inherit!(
-        repr,
-        str,
-        hash,
-        richcompare,
-        getattro,
-        setattro,
-        call,
-        iter,
-        next,
-        len,
-        getitem,
-        setitem,
-        contains,
-        bool,
-        descr_get,
-        descr_set,
-        new,
-        init,
-        neg,
-        pos,
-        invert,
-        abs,
-        int,
-        float,
-        index
-    );
-    for i in 0..typeobj::NB_BINARY {
-        if s.nb[i].raw() == 0 {
-            s.nb[i].set(b.nb[i].get());
-        }
-        if s.nb_inplace[i].raw() == 0 {
-            s.nb_inplace[i].set(b.nb_inplace[i].get());
-        }
-    }
+    ty.slots.inherit_missing(&base.slots);
 }

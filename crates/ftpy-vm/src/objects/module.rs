@@ -46,16 +46,7 @@ impl ModuleObj {
             header: Header::new(ty, Kind::Module, 0),
             dict: Slot::new(d.value()),
         };
-        if ty.attrs_offset != 0 {
-            let size = std::mem::size_of::<ModuleObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-            let g = ts.alloc_var(size, |p: *mut ModuleObj| {
-                // SAFETY: room for the module and its attribute store.
-                unsafe { p.write(obj) }
-            });
-            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
-            return g;
-        }
-        ts.alloc(obj)
+        crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
 
     #[inline]

@@ -68,6 +68,39 @@ pub fn generic_getattr(
     Ok(None)
 }
 
+/// `object.__getattribute__` for objects whose instance dict is a field
+/// of their own (classmethod, staticmethod ...): data descriptors on the
+/// type, then `dict`, then the type's other attributes.
+pub fn getattr_with_dict(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+    dict: Option<Gc<crate::objects::dict::DictObj>>,
+) -> PyResult<Option<Value>> {
+    let ty = type_of(obj);
+    let descr = ty.lookup(name);
+    if let Some(d) = descr {
+        let dt = type_of(d);
+        if dt.slots.descr_set.get().is_some() {
+            if let Some(get) = dt.slots.descr_get.get() {
+                return get(ts, d, obj, ty.value()).map(Some);
+            }
+        }
+    }
+    if let Some(dict) = dict {
+        if let Some(v) = dict.get_item_opt(ts, name.value())? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = type_of(d).slots.descr_get.get() {
+            return get(ts, d, obj, ty.value()).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
 /// `object.__setattr__` / `__delattr__` (`v` None).
 pub fn generic_setattr(
     ts: &mut ThreadState,
@@ -81,19 +114,19 @@ pub fn generic_setattr(
             return set(ts, d, obj, v);
         }
     }
-    let Some(store) = attr_store(obj) else {
-        if ty.lookup(name).is_some() {
-            return Err(ts.attribute_error_msg(format!(
-                "'{}' object attribute '{}' is read-only",
-                type_name(obj),
-                name.as_str()
-            )));
+    let store = match attr_store(obj) {
+        Some(s) if !ty.has_flag(tflags::NO_DICT) => s,
+        _ => {
+            if ty.lookup(name).is_some() {
+                return Err(ts.attribute_error_msg(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    type_name(obj),
+                    name.as_str()
+                )));
+            }
+            return Err(ts.attribute_error(obj, name));
         }
-        return Err(ts.attribute_error(obj, name));
     };
-    if ty.has_flag(tflags::NO_DICT) && !slot_allowed(ty, name) {
-        return Err(ts.attribute_error(obj, name));
-    }
     // SAFETY: attr_store found a store, so `obj` is a heap object.
     let header = unsafe { &*(obj.addr_unchecked() as *const Header) };
     let deleting = v.is_none();
@@ -101,29 +134,6 @@ pub fn generic_setattr(
         return Err(ts.attribute_error(obj, name));
     }
     Ok(())
-}
-
-/// Whether `name` is a declared `__slots__` entry of `ty` or a base.
-fn slot_allowed(ty: Gc<TypeObj>, name: Gc<StrObj>) -> bool {
-    for t in ty.mro_tuple().items() {
-        let Some(t) = t.downcast::<TypeObj>() else {
-            continue;
-        };
-        if let Some(slots) = t.dict().get_str_text("__ftpy_slots__") {
-            if let Some(tup) = slots.downcast::<TupleObj>() {
-                if tup
-                    .items()
-                    .iter()
-                    .any(|&s| crate::objects::str::as_str(s) == Some(name.as_str()))
-                {
-                    return true;
-                }
-            }
-        } else if t.is_heap_type() && !t.has_flag(tflags::NO_DICT) {
-            return true;
-        }
-    }
-    false
 }
 
 /// The default `repr`: `<module.Name object at 0x...>`.
@@ -233,7 +243,7 @@ fn abstract_error(ts: &mut ThreadState, cls: Gc<TypeObj>) -> crate::error::PyErr
     let n = names_list.len();
     let list = names_list
         .iter()
-        .map(|s| format!("'{s}'"))
+        .map(|s| s.to_string())
         .collect::<Vec<_>>()
         .join(", ");
     ts.type_error(format!(
@@ -261,7 +271,10 @@ pub fn object_init(
             ));
         }
         if new_is_object {
-            return Err(ts.type_error(format!("{}() takes no arguments", ty.name_str())));
+            return Err(ts.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name_str()
+            )));
         }
     }
     Ok(())
@@ -272,23 +285,29 @@ fn get_class(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(new) = x.and_then(|t| t.downcast::<TypeObj>()) else {
-        return Err(ts.type_error("__class__ must be set to a class"));
+    let Some(x) = x else {
+        return Err(ts.type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = x.downcast::<TypeObj>() else {
+        return Err(ts.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(x)
+        )));
     };
     let old = type_of(v);
+    let module = types().module;
+    let both_modules = new.is_subtype(module) && old.is_subtype(module);
     let Some(h) = v.header() else {
         return Err(ts.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     };
-    if (!old.is_heap_type() || !new.is_heap_type())
-        && !(h.kind() == Kind::Module && new.is_subtype(types().module))
-    {
+    if !both_modules && (!old.is_heap_type() || !new.is_heap_type()) {
         return Err(ts.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if new.instance_kind != old.instance_kind || new.attrs_offset != old.attrs_offset {
+    if !same_layout(old, new) {
         return Err(ts.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             new.name_str(),
@@ -297,6 +316,13 @@ fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     }
     h.set_ty(new);
     Ok(())
+}
+
+/// Whether instances of `a` can become instances of `b`.
+fn same_layout(a: Gc<TypeObj>, b: Gc<TypeObj>) -> bool {
+    a.instance_kind == b.instance_kind
+        && a.attrs_offset == b.attrs_offset
+        && crate::objects::typeobj_new::compatible_for_assignment(a, b)
 }
 
 fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -310,21 +336,39 @@ fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let Some(new) = x.and_then(|d| d.downcast::<crate::objects::dict::DictObj>()) else {
-        return Err(ts.type_error("__dict__ must be set to a dictionary"));
+    // `del obj.__dict__` starts a fresh one (as CPython 3.11 allows).
+    let x = match x {
+        Some(x) => x,
+        None => crate::objects::dict::DictObj::new(ts).value(),
     };
-    let d = get_dict(ts, v)?;
-    if let Some(cur) = d.downcast::<crate::objects::dict::DictObj>() {
-        cur.clear(ts);
-        cur.update_from_dict(ts, new)?;
-    }
+    let Some(new) = x.downcast::<crate::objects::dict::DictObj>() else {
+        return Err(ts.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(x)
+        )));
+    };
+    let Some(store) = attr_store(v) else {
+        let n = intern(ts, "__dict__");
+        return Err(ts.attribute_error(v, n));
+    };
+    // SAFETY: attr_store found a store, so `v` is a heap object.
+    let header = unsafe { &*(v.addr_unchecked() as *const Header) };
+    store.replace_dict(header, new);
     Ok(())
 }
 
 fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let this = args[0];
     let spec = match args.get(1) {
-        Some(&s) => crate::objects::str::expect_str(ts, s, "format spec")?,
+        Some(&s) => match s.downcast::<StrObj>() {
+            Some(s) => s,
+            None => {
+                return Err(ts.type_error(format!(
+                    "__format__() argument must be str, not {}",
+                    type_name(s)
+                )))
+            }
+        },
         None => return Err(ts.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.byte_len() > 0 {
@@ -336,26 +380,64 @@ fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(ops::str_(ts, this)?.value())
 }
 
+/// `object.__dir__`: the instance's `__dict__` keys and those of its
+/// `__class__` and the class's bases (CPython's merge_class_dict).
 fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let this = args[0];
     let result = crate::objects::dict::DictObj::new(ts);
-    if let Some(store) = attr_store(this) {
-        for (k, _) in store.items(ts)? {
-            result.set_item(ts, k, Value::NONE)?;
-        }
-    }
-    let ty = type_of(this);
-    for t in ty.mro_tuple().items().to_vec() {
-        if let Some(t) = t.downcast::<TypeObj>() {
-            let items = t.dict().items_rooted(ts);
-            for pair in items.chunks(2) {
-                result.set_item(ts, pair[0], Value::NONE)?;
+    if let Some(d) = ops::getattr_opt(ts, this, names().__dict__)? {
+        match d.downcast::<crate::objects::dict::DictObj>() {
+            Some(d) => result.update_from_dict(ts, d)?,
+            None => {
+                return Err(
+                    ts.type_error(format!("{}.__dict__ is not a dictionary", type_name(this)))
+                )
             }
         }
     }
+    if let Some(cls) = ops::getattr_opt(ts, this, names().__class__)? {
+        merge_class_dict(ts, result, cls)?;
+    }
     let items = result.items_rooted(ts);
-    let keys: Vec<Value> = items.chunks(2).map(|p| p[0]).collect();
+    let mut keys = crate::gc::RootedVec::with_capacity(ts, items.len() / 2);
+    for p in items.chunks(2) {
+        keys.push(p[0]);
+    }
     Ok(crate::objects::list::ListObj::new(ts, &keys).value())
+}
+
+/// Adds the keys of `cls.__dict__` and, recursively, of its `__bases__`'
+/// dicts to `result` (attributes looked up as CPython does, so a class
+/// may present others).
+pub fn merge_class_dict(
+    ts: &mut ThreadState,
+    result: Gc<crate::objects::dict::DictObj>,
+    cls: Value,
+) -> PyResult<()> {
+    ts.enter_recursive_call(" in __dir__")?;
+    let r = merge_class_dict_inner(ts, result, cls);
+    ts.leave_recursive_call();
+    r
+}
+
+fn merge_class_dict_inner(
+    ts: &mut ThreadState,
+    result: Gc<crate::objects::dict::DictObj>,
+    cls: Value,
+) -> PyResult<()> {
+    if let Some(d) = ops::getattr_opt(ts, cls, names().__dict__)? {
+        let keys = ops::collect(ts, d)?;
+        for &k in keys.iter() {
+            result.set_item(ts, k, Value::NONE)?;
+        }
+    }
+    if let Some(bases) = ops::getattr_opt(ts, cls, names().__bases__)? {
+        let bases = ops::collect(ts, bases)?;
+        for &b in bases.iter() {
+            merge_class_dict(ts, result, b)?;
+        }
+    }
+    Ok(())
 }
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
@@ -364,11 +446,30 @@ fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
     Ok(Value::small_int_unchecked(ty.basic_size as i64))
 }
 
+/// `object.__init_subclass__()`: takes nothing (named after the class it
+/// is bound to, as CPython's message does).
 fn m_init_subclass(
-    _ts: &mut ThreadState,
-    _args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    let cls = args
+        .first()
+        .and_then(|c| c.downcast::<TypeObj>())
+        .map(|t| t.name_str())
+        .unwrap_or("object");
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if nkw > 0 {
+        return Err(ts.type_error(format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(ts.type_error(format!(
+            "{cls}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     Ok(Value::NONE)
 }
 
@@ -380,63 +481,208 @@ fn m_subclasshook(
     Ok(Value::NOT_IMPLEMENTED)
 }
 
-fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    // copyreg-style reduction: (copyreg.__newobj__, (cls,), state).
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` if it has
+/// one, else the copyreg protocol (`__newobj__` for protocol 2+).
+fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__reduce_ex__", kw)?;
+    if args.len() != 2 {
+        return Err(ts.type_error(format!(
+            "object.__reduce_ex__() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
     let this = args[0];
-    let ty = type_of(this);
-    let state = match attr_store(this) {
-        Some(store) => {
-            let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in store.items(ts)? {
-                d.set_item(ts, k, v)?;
-            }
-            if d.is_empty() {
-                Value::NONE
-            } else {
-                d.value()
-            }
-        }
-        None => Value::NONE,
-    };
+    let proto = ops::index_to_i64(ts, args[1])?;
+    let reduce = intern(ts, "__reduce__");
+    let own = type_of(this).lookup(reduce);
+    let default = types().object.dict().get_str(reduce);
+    if own.is_some_and(|f| Some(f) != default) {
+        // As CPython: the override is fetched from the object (so a
+        // classmethod or an instance attribute behaves as attribute access
+        // does) and called with no arguments.
+        let f = ops::getattr(ts, this, reduce)?;
+        return ops::call0(ts, f);
+    }
+    common_reduce(ts, this, proto)
+}
+
+fn m_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__reduce__", kw)?;
+    if args.len() != 1 {
+        return Err(ts.type_error(format!(
+            "object.__reduce__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    common_reduce(ts, args[0], 0)
+}
+
+fn common_reduce(ts: &mut ThreadState, obj: Value, proto: i64) -> PyResult<Value> {
     let copyreg = crate::import::import_simple(ts, "copyreg")?;
-    let newobj = ops::getattr_str(ts, copyreg, "__newobj__")?;
-    let cls_args = TupleObj::new(ts, &[ty.value()]);
-    Ok(TupleObj::new(ts, &[newobj, cls_args.value(), state]).value())
+    if proto >= 2 {
+        return reduce_newobj(ts, copyreg, obj);
+    }
+    let f = ops::getattr_str(ts, copyreg, "_reduce_ex")?;
+    let p = Value::small_int_unchecked(proto);
+    ops::call2(ts, f, obj, p)
 }
 
-/// `object.__reduce_ex__`: a class that overrides `__reduce__` is reduced
-/// by it (`functools.partial`, `deque` ...), as in CPython.
-fn m_reduce_ex_dispatch(
-    ts: &mut ThreadState,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    let this = args[0];
-    let own = types().object.dict().get_str(names().__reduce__);
-    if let Some(r) = type_of(this).lookup(names().__reduce__) {
-        if Some(r) != own {
-            let f = ops::getattr(ts, this, names().__reduce__)?;
-            return ops::call0(ts, f);
-        }
+/// CPython's `reduce_newobj`: `(copyreg.__newobj__, (cls, *args), state,
+/// listitems, dictitems)`, or `__newobj_ex__` with keyword arguments.
+fn reduce_newobj(ts: &mut ThreadState, copyreg: Value, obj: Value) -> PyResult<Value> {
+    let ty = type_of(obj);
+    if ty.slots.new.get().is_none() {
+        return Err(ts.type_error(format!("cannot pickle '{}' object", ty.name_str())));
     }
-    m_reduce_ex(ts, args, kw)
+    // __getnewargs_ex__, then __getnewargs__.
+    let mut args = Value::NULL;
+    let mut kwargs = Value::NULL;
+    if let Some(f) = ops::getattr_str_opt(ts, obj, "__getnewargs_ex__")? {
+        let r = ops::call0(ts, f)?;
+        let Some(t) = r.downcast::<TupleObj>() else {
+            return Err(ts.type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                type_name(r)
+            )));
+        };
+        if t.len() != 2 {
+            return Err(ts.value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                t.len()
+            )));
+        }
+        let (a, k) = (t.items()[0], t.items()[1]);
+        if a.downcast::<TupleObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                type_name(a)
+            )));
+        }
+        if k.downcast::<crate::objects::dict::DictObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                type_name(k)
+            )));
+        }
+        args = a;
+        kwargs = k;
+    } else if let Some(f) = ops::getattr_str_opt(ts, obj, "__getnewargs__")? {
+        let r = ops::call0(ts, f)?;
+        if r.downcast::<TupleObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                type_name(r)
+            )));
+        }
+        args = r;
+    }
+    let hasargs = !args.is_null();
+    let is_list = ty.is_subtype(types().list);
+    let is_dict = ty.is_subtype(types().dict);
+    let kw_empty = kwargs
+        .downcast::<crate::objects::dict::DictObj>()
+        .map(|d| d.is_empty())
+        .unwrap_or(true);
+    let (newobj, newargs) = if kw_empty {
+        let f = ops::getattr_str(ts, copyreg, "__newobj__")?;
+        let mut all = crate::gc::RootedVec::new(ts);
+        all.push(ty.value());
+        if let Some(a) = args.downcast::<TupleObj>() {
+            all.extend_from_slice(a.items());
+        }
+        (f, TupleObj::new(ts, &all).value())
+    } else {
+        let f = ops::getattr_str(ts, copyreg, "__newobj_ex__")?;
+        let t = TupleObj::new(ts, &[ty.value(), args, kwargs]);
+        (f, t.value())
+    };
+    let required = !hasargs && !is_list && !is_dict;
+    let state = object_getstate(ts, obj, required)?;
+    let listitems = if is_list {
+        ops::iter(ts, obj)?
+    } else {
+        Value::NONE
+    };
+    let dictitems = if is_dict {
+        let items = ops::call_method(ts, obj, names().items, &[])?;
+        ops::iter(ts, items)?
+    } else {
+        Value::NONE
+    };
+    Ok(TupleObj::new(ts, &[newobj, newargs, state, listitems, dictitems]).value())
 }
 
-fn m_getstate(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    match attr_store(args[0]) {
-        Some(store) => {
-            let items = store.items(ts)?;
-            if items.is_empty() {
-                return Ok(Value::NONE);
-            }
-            let d = crate::objects::dict::DictObj::new(ts);
-            for (k, v) in items {
-                d.set_item(ts, k, v)?;
-            }
-            Ok(d.value())
-        }
-        None => Ok(Value::NONE),
+/// `obj.__getstate__()` through the type (a class's own, or object's).
+fn object_getstate(ts: &mut ThreadState, obj: Value, required: bool) -> PyResult<Value> {
+    let n = names().__getstate__;
+    let own = type_of(obj).lookup(n);
+    let default = types().object.dict().get_str(n);
+    match own {
+        Some(f) if Some(f) != default => ops::call_unbound(ts, f, obj, &[], None),
+        _ => getstate_default(ts, obj, required),
     }
+}
+
+/// `object.__getstate__`: the instance dict (None if empty), paired with
+/// a dict of the set `__slots__` values if there are any.
+fn getstate_default(ts: &mut ThreadState, obj: Value, required: bool) -> PyResult<Value> {
+    let ty = type_of(obj);
+    let mut state = Value::NONE;
+    if !ty.has_flag(tflags::NO_DICT) {
+        if let Some(store) = attr_store(obj) {
+            let empty = match store.dict() {
+                Some(d) => d.is_empty(),
+                None => store.shape().is_empty(),
+            };
+            if !empty {
+                state = get_dict(ts, obj)?;
+            }
+        }
+    }
+    // copyreg._slotnames caches the names in the class, as in CPython.
+    let copyreg = crate::import::import_simple(ts, "copyreg")?;
+    let slotnames = match ty.dict().get_str_text("__slotnames__") {
+        Some(v) => v,
+        None => {
+            let f = ops::getattr_str(ts, copyreg, "_slotnames")?;
+            ops::call1(ts, f, ty.value())?
+        }
+    };
+    if required
+        && crate::objects::typeobj_new::solid_base(ty).instance_kind != Kind::Instance
+        && crate::objects::typeobj_new::solid_base(ty) != types().object
+    {
+        return Err(ts.type_error(format!("cannot pickle '{}' object", ty.name_str())));
+    }
+    if !slotnames.is_none() {
+        let names_list = ops::collect(ts, slotnames)?;
+        if !names_list.is_empty() {
+            let slots = crate::objects::dict::DictObj::new(ts);
+            for &n in names_list.iter() {
+                let Some(ns) = n.downcast::<StrObj>() else {
+                    continue;
+                };
+                if let Some(v) = ops::getattr_opt(ts, obj, ns)? {
+                    slots.set_item(ts, n, v)?;
+                }
+            }
+            if !slots.is_empty() {
+                return Ok(TupleObj::new(ts, &[state, slots.value()]).value());
+            }
+        }
+    }
+    Ok(state)
+}
+
+fn m_getstate(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(ts, "__getstate__", kw)?;
+    if args.len() != 1 {
+        return Err(ts.type_error(format!(
+            "object.__getstate__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    getstate_default(ts, args[0], false)
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
@@ -460,8 +706,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__sizeof__", m_sizeof),
             classmethod("__init_subclass__", m_init_subclass),
             classmethod("__subclasshook__", m_subclasshook),
-            method("__reduce_ex__", m_reduce_ex_dispatch),
-            method("__reduce__", m_reduce_ex),
+            method("__reduce_ex__", m_reduce_ex),
+            method("__reduce__", m_reduce),
             method("__getstate__", m_getstate),
         ],
     );
@@ -470,4 +716,16 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
 /// The `__dict__` descriptor heap types with instance attributes get.
 pub fn dict_descriptor(ts: &mut ThreadState, owner: Gc<TypeObj>) -> Value {
     crate::objects::builtin::BuiltinObj::new_getset(ts, "__dict__", get_dict, Some(set_dict), owner)
+}
+
+/// `obj.__weakref__`: the oldest weak reference to `obj`, or None.
+fn get_weakref(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let first = crate::objects::weakref::weakrefs_to(ts, v).first().copied();
+    Ok(first.unwrap_or(Value::NONE))
+}
+
+/// The `__weakref__` descriptor of classes whose instances can be weakly
+/// referenced.
+pub fn weakref_descriptor(ts: &mut ThreadState, owner: Gc<TypeObj>) -> Value {
+    crate::objects::builtin::BuiltinObj::new_getset(ts, "__weakref__", get_weakref, None, owner)
 }

@@ -127,16 +127,7 @@ impl SetObj {
             finger: AtomicUsize::new(0),
             hash: AtomicI64::new(-1),
         };
-        if ty.attrs_offset != 0 {
-            let size = std::mem::size_of::<SetObj>() + crate::objects::instance::ATTR_STORE_SIZE;
-            let g = ts.alloc_var(size, |p: *mut SetObj| {
-                // SAFETY: room for the set and its attribute store.
-                unsafe { p.write(obj) }
-            });
-            crate::objects::instance::init_attr_store_at(g.addr() + ty.attrs_offset as usize, 0);
-            return g;
-        }
-        ts.alloc(obj)
+        crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
 
     #[inline(always)]

@@ -8,7 +8,14 @@
 //!   slots from its MRO ([`update_slots`]): a dunder that resolves to a
 //!   built-in wrapper of the same slot keeps the native function; one that
 //!   resolves to anything else installs a dispatcher (`slot_*` here) that
-//!   looks the dunder up and calls it.
+//!   looks the dunder up and calls it; `__x__ = None` installs the
+//!   dispatcher too, which then reports the operation as unsupported.
+//!
+//! The slot set is defined once, in the `type_slots!` table below: each
+//! row names a `TypeSlots` field, its function type, the rule a class uses
+//! to compute it and the dunders (wrapper ids) that reach it. The struct,
+//! `SlotId`, its numbering and names, slot inheritance and the rule-driven
+//! part of `update_slots` are generated from it.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
 
@@ -18,119 +25,231 @@ use crate::object::Gc;
 use crate::objects::builtin::BuiltinObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
-use crate::objects::typeobj::{tflags, type_name, type_of, TypeObj, NB_BINARY};
+use crate::objects::typeobj::{
+    tflags, type_name, type_of, AtomicFn, BinaryFn, BoolFn, CallFn, CompareFn, ContainsFn,
+    DescrGetFn, DescrSetFn, GetattrFn, HashFn, InitFn, LenFn, NewFn, NextFn, SetItemFn, SetattrFn,
+    TypeObj, UnaryFn, NB_BINARY,
+};
 use crate::ops;
 use crate::thread::ThreadState;
 use crate::value::Value;
 
-/// Which slot a wrapper descriptor calls.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum SlotId {
-    Repr,
-    Str,
-    Hash,
-    Compare(CompareOp),
-    Getattribute,
-    Setattr,
-    Delattr,
-    Call,
-    Iter,
-    Next,
-    Len,
-    Getitem,
-    Setitem,
-    Delitem,
-    Contains,
-    Bool,
-    Get,
-    Set,
-    Delete,
-    New,
-    Init,
-    Nb(u8),
-    RNb(u8),
-    INb(u8),
-    Neg,
-    Pos,
-    Invert,
-    Abs,
-    Int,
-    Float,
-    Index,
+// ---- the slot table ----------------------------------------------------------
+
+/// Generates, from the one table below: the [`TypeSlots`] struct, the
+/// wrapper ids ([`SlotId`]: one per dunder, plus the binary operators from
+/// [`NB_NAMES`]), their dunder names and numbering, and the part of
+/// [`update_slots`] that follows a rule.
+///
+/// A row is `field: FnType, rule, [WrapperId = "__dunder__", ...];`. The
+/// rule says how a class computes the slot from what its MRO gives for the
+/// dunder(s) (see [`Found`]):
+/// - `dispatch(f)`: a built-in wrapper of this slot keeps its owner's native
+///   function, anything else installs the dispatcher `f`, nothing (or
+///   `None`) leaves the slot empty;
+/// - `pair(f)`: the same for a slot two dunders share (`__set__` and
+///   `__delete__`): Python code behind either one installs `f`;
+/// - `custom`: computed by hand in `update_slots`.
+macro_rules! type_slots {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident: $fnty:ident, $rule:ident $(($dispatch:path))?,
+            [$($id:ident = $dunder:literal),+ $(,)?];
+    )*) => {
+        /// The native dispatch table of a type (CPython's `tp_*` slots). See
+        /// the module doc of `typeobj`.
+        pub struct TypeSlots {
+            $( $(#[doc = $doc])* pub $field: AtomicFn<$fnty>, )*
+            /// `a OP b` for the 13 binary operators (`BinaryOp` numbering;
+            /// dunders in [`NB_NAMES`]); called with the operands in source
+            /// order, for either side's type.
+            pub nb: [AtomicFn<BinaryFn>; NB_BINARY],
+            /// `a OP= b`.
+            pub nb_inplace: [AtomicFn<BinaryFn>; NB_BINARY],
+        }
+
+        impl TypeSlots {
+            pub const fn new() -> TypeSlots {
+                TypeSlots {
+                    $( $field: AtomicFn::empty(), )*
+                    nb: [const { AtomicFn::empty() }; NB_BINARY],
+                    nb_inplace: [const { AtomicFn::empty() }; NB_BINARY],
+                }
+            }
+
+            /// Fills every empty slot from `base`'s (built-in subclasses at
+            /// start-up: bool gets int's arithmetic).
+            pub fn inherit_missing(&self, base: &TypeSlots) {
+                $( if self.$field.raw() == 0 { self.$field.set(base.$field.get()); } )*
+                for i in 0..NB_BINARY {
+                    if self.nb[i].raw() == 0 {
+                        self.nb[i].set(base.nb[i].get());
+                    }
+                    if self.nb_inplace[i].raw() == 0 {
+                        self.nb_inplace[i].set(base.nb_inplace[i].get());
+                    }
+                }
+            }
+
+            /// The raw word of the slot that wrapper `id` calls (0: empty).
+            pub fn raw_of(&self, id: SlotId) -> usize {
+                match id {
+                    $( $(SlotId::$id)|+ => self.$field.raw(), )*
+                    SlotId::Nb(i) | SlotId::RNb(i) => self.nb[i as usize].raw(),
+                    SlotId::INb(i) => self.nb_inplace[i as usize].raw(),
+                }
+            }
+        }
+
+        /// Which slot a wrapper descriptor calls, and how (one per dunder).
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum SlotId {
+            $( $($id,)+ )*
+            /// The forward binary operator `BinaryOp` `i` (`__add__`).
+            Nb(u8),
+            /// The reflected one (`__radd__`).
+            RNb(u8),
+            /// The in-place one (`__iadd__`).
+            INb(u8),
+        }
+
+        /// Dense numbering of the named ids (generated, so it cannot drift).
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u32)]
+        enum NamedIx { $( $($id,)+ )* }
+
+        impl SlotId {
+            /// The number a wrapper stores (`from_u32` inverts it).
+            pub const fn to_u32(self) -> u32 {
+                match self {
+                    $( $(SlotId::$id => NamedIx::$id as u32 + 1,)+ )*
+                    SlotId::Nb(i) => 100 + i as u32,
+                    SlotId::RNb(i) => 200 + i as u32,
+                    SlotId::INb(i) => 300 + i as u32,
+                }
+            }
+
+            pub fn from_u32(v: u32) -> Option<SlotId> {
+                $( $( if v == NamedIx::$id as u32 + 1 { return Some(SlotId::$id); } )+ )*
+                let i = (v % 100) as usize;
+                if i >= NB_BINARY {
+                    return None;
+                }
+                match v / 100 {
+                    1 => Some(SlotId::Nb(i as u8)),
+                    2 => Some(SlotId::RNb(i as u8)),
+                    3 => Some(SlotId::INb(i as u8)),
+                    _ => None,
+                }
+            }
+
+            /// The dunder this wrapper is found under.
+            pub fn dunder(self) -> &'static str {
+                match self {
+                    $( $(SlotId::$id => $dunder,)+ )*
+                    SlotId::Nb(i) => NB_NAMES[i as usize].0,
+                    SlotId::RNb(i) => NB_NAMES[i as usize].1,
+                    SlotId::INb(i) => NB_NAMES[i as usize].2,
+                }
+            }
+
+            /// Every wrapper id, the named ones first.
+            pub fn all() -> impl Iterator<Item = SlotId> {
+                const NAMED: &[SlotId] = &[$( $(SlotId::$id,)+ )*];
+                NAMED.iter().copied().chain((0..NB_BINARY as u8).flat_map(|i| {
+                    [SlotId::Nb(i), SlotId::RNb(i), SlotId::INb(i)]
+                }))
+            }
+        }
+
+        /// The slots whose rule is not `custom` (see the table).
+        fn update_ruled_slots(ty: Gc<TypeObj>) {
+            $( rule!(ty, $field, $rule, [$($dispatch)?], [$($dunder),+]); )*
+        }
+    };
+}
+
+/// One row's part of `update_slots` (see `type_slots!`).
+macro_rules! rule {
+    ($ty:ident, $field:ident, custom, [], [$($d:literal),+]) => {};
+    ($ty:ident, $field:ident, dispatch, [$f:path], [$d:literal]) => {{
+        // `__x__ = None` installs the dispatcher too: it finds None and
+        // reports the operation as unsupported (as CPython's slots do).
+        let v = match find($ty, $d) {
+            Found::Missing => None,
+            Found::Wrapper(owner, _) => owner.slots.$field.get(),
+            Found::Other | Found::NoneValue => Some($f as _),
+        };
+        $ty.slots.$field.set(v);
+    }};
+    ($ty:ident, $field:ident, pair, [$f:path], [$a:literal, $b:literal]) => {{
+        let v = match (find($ty, $a), find($ty, $b)) {
+            (Found::Other | Found::NoneValue, _) | (_, Found::Other | Found::NoneValue) => {
+                Some($f as _)
+            }
+            (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.$field.get(),
+            _ => None,
+        };
+        $ty.slots.$field.set(v);
+    }};
+}
+
+type_slots! {
+    /// `repr(x)`.
+    repr: UnaryFn, dispatch(slot_repr), [Repr = "__repr__"];
+    /// `str(x)`.
+    str: UnaryFn, dispatch(slot_str), [Str = "__str__"];
+    /// `hash(x)`; `__hash__ = None` installs `hash_not_implemented`.
+    hash: HashFn, custom, [Hash = "__hash__"];
+    /// The six rich comparisons, through one function.
+    richcompare: CompareFn, custom, [
+        Lt = "__lt__", Le = "__le__", Eq = "__eq__", Ne = "__ne__", Gt = "__gt__", Ge = "__ge__",
+    ];
+    /// Attribute lookup (also installed for `__getattr__`).
+    getattro: GetattrFn, custom, [Getattribute = "__getattribute__"];
+    /// Attribute store and delete.
+    setattro: SetattrFn, pair(slot_setattro), [Setattr = "__setattr__", Delattr = "__delattr__"];
+    call: CallFn, dispatch(slot_call), [Call = "__call__"];
+    iter: UnaryFn, dispatch(slot_iter), [Iter = "__iter__"];
+    next: NextFn, dispatch(slot_next), [Next = "__next__"];
+    len: LenFn, dispatch(slot_len), [Len = "__len__"];
+    getitem: BinaryFn, dispatch(slot_getitem), [Getitem = "__getitem__"];
+    /// Item store and delete.
+    setitem: SetItemFn, pair(slot_setitem), [Setitem = "__setitem__", Delitem = "__delitem__"];
+    contains: ContainsFn, dispatch(slot_contains), [Contains = "__contains__"];
+    /// Truth by `__bool__` (`__len__` is the caller's fallback).
+    bool: BoolFn, dispatch(slot_bool), [Bool = "__bool__"];
+    /// `descr.__get__(obj, type)`.
+    descr_get: DescrGetFn, dispatch(slot_descr_get), [Get = "__get__"];
+    /// `descr.__set__` / `__delete__`.
+    descr_set: DescrSetFn, pair(slot_descr_set), [Set = "__set__", Delete = "__delete__"];
+    new: NewFn, dispatch(slot_new), [New = "__new__"];
+    init: InitFn, dispatch(slot_init), [Init = "__init__"];
+    neg: UnaryFn, dispatch(slot_neg), [Neg = "__neg__"];
+    pos: UnaryFn, dispatch(slot_pos), [Pos = "__pos__"];
+    invert: UnaryFn, dispatch(slot_invert), [Invert = "__invert__"];
+    abs: UnaryFn, dispatch(slot_abs), [Abs = "__abs__"];
+    int: UnaryFn, dispatch(slot_int), [Int = "__int__"];
+    float: UnaryFn, dispatch(slot_float), [Float = "__float__"];
+    index: UnaryFn, dispatch(slot_index), [Index = "__index__"];
+}
+
+impl Default for TypeSlots {
+    fn default() -> Self {
+        TypeSlots::new()
+    }
 }
 
 impl SlotId {
-    pub fn to_u32(self) -> u32 {
-        use SlotId::*;
-        match self {
-            Repr => 1,
-            Str => 2,
-            Hash => 3,
-            Compare(op) => 10 + op as u32,
-            Getattribute => 20,
-            Setattr => 21,
-            Delattr => 22,
-            Call => 23,
-            Iter => 24,
-            Next => 25,
-            Len => 26,
-            Getitem => 27,
-            Setitem => 28,
-            Delitem => 29,
-            Contains => 30,
-            Bool => 31,
-            Get => 32,
-            Set => 33,
-            Delete => 34,
-            New => 35,
-            Init => 36,
-            Neg => 37,
-            Pos => 38,
-            Invert => 39,
-            Abs => 40,
-            Int => 41,
-            Float => 42,
-            Index => 43,
-            Nb(i) => 100 + i as u32,
-            RNb(i) => 200 + i as u32,
-            INb(i) => 300 + i as u32,
-        }
-    }
-
-    pub fn from_u32(v: u32) -> Option<SlotId> {
-        use SlotId::*;
-        Some(match v {
-            1 => Repr,
-            2 => Str,
-            3 => Hash,
-            10..=15 => Compare(CompareOp::from_u32(v - 10)?),
-            20 => Getattribute,
-            21 => Setattr,
-            22 => Delattr,
-            23 => Call,
-            24 => Iter,
-            25 => Next,
-            26 => Len,
-            27 => Getitem,
-            28 => Setitem,
-            29 => Delitem,
-            30 => Contains,
-            31 => Bool,
-            32 => Get,
-            33 => Set,
-            34 => Delete,
-            35 => New,
-            36 => Init,
-            37 => Neg,
-            38 => Pos,
-            39 => Invert,
-            40 => Abs,
-            41 => Int,
-            42 => Float,
-            43 => Index,
-            100..=112 => Nb((v - 100) as u8),
-            200..=212 => RNb((v - 200) as u8),
-            300..=312 => INb((v - 300) as u8),
+    /// The comparison a rich-comparison wrapper performs.
+    pub fn compare_op(self) -> Option<CompareOp> {
+        Some(match self {
+            SlotId::Lt => CompareOp::Lt,
+            SlotId::Le => CompareOp::Le,
+            SlotId::Eq => CompareOp::Eq,
+            SlotId::Ne => CompareOp::Ne,
+            SlotId::Gt => CompareOp::Gt,
+            SlotId::Ge => CompareOp::Ge,
             _ => return None,
         })
     }
@@ -154,153 +273,36 @@ pub const NB_NAMES: [(&str, &str, &str); NB_BINARY] = [
     ("__xor__", "__rxor__", "__ixor__"),
 ];
 
-const COMPARE_NAMES: [(&str, CompareOp); 6] = [
-    ("__lt__", CompareOp::Lt),
-    ("__le__", CompareOp::Le),
-    ("__eq__", CompareOp::Eq),
-    ("__ne__", CompareOp::Ne),
-    ("__gt__", CompareOp::Gt),
-    ("__ge__", CompareOp::Ge),
-];
-
-fn slot_is_set(ty: Gc<TypeObj>, id: SlotId) -> bool {
-    let s = &ty.slots;
-    use SlotId::*;
-    match id {
-        Repr => s.repr.raw() != 0,
-        Str => s.str.raw() != 0,
-        Hash => s.hash.raw() != 0,
-        Compare(_) => s.richcompare.raw() != 0,
-        Getattribute => s.getattro.raw() != 0,
-        Setattr | Delattr => s.setattro.raw() != 0,
-        Call => s.call.raw() != 0,
-        Iter => s.iter.raw() != 0,
-        Next => s.next.raw() != 0,
-        Len => s.len.raw() != 0,
-        Getitem => s.getitem.raw() != 0,
-        Setitem | Delitem => s.setitem.raw() != 0,
-        Contains => s.contains.raw() != 0,
-        Bool => s.bool.raw() != 0,
-        Get => s.descr_get.raw() != 0,
-        Set | Delete => s.descr_set.raw() != 0,
-        New => s.new.raw() != 0,
-        Init => s.init.raw() != 0,
-        Nb(i) | RNb(i) => s.nb[i as usize].raw() != 0,
-        INb(i) => s.nb_inplace[i as usize].raw() != 0,
-        Neg => s.neg.raw() != 0,
-        Pos => s.pos.raw() != 0,
-        Invert => s.invert.raw() != 0,
-        Abs => s.abs.raw() != 0,
-        Int => s.int.raw() != 0,
-        Float => s.float.raw() != 0,
-        Index => s.index.raw() != 0,
-    }
-}
-
-fn all_slot_ids() -> Vec<(SlotId, &'static str)> {
-    use SlotId::*;
-    let mut v = vec![
-        (Repr, "__repr__"),
-        (Str, "__str__"),
-        (Hash, "__hash__"),
-        (Getattribute, "__getattribute__"),
-        (Setattr, "__setattr__"),
-        (Delattr, "__delattr__"),
-        (Call, "__call__"),
-        (Iter, "__iter__"),
-        (Next, "__next__"),
-        (Len, "__len__"),
-        (Getitem, "__getitem__"),
-        (Setitem, "__setitem__"),
-        (Delitem, "__delitem__"),
-        (Contains, "__contains__"),
-        (Bool, "__bool__"),
-        (Get, "__get__"),
-        (Set, "__set__"),
-        (Delete, "__delete__"),
-        (New, "__new__"),
-        (Init, "__init__"),
-        (Neg, "__neg__"),
-        (Pos, "__pos__"),
-        (Invert, "__invert__"),
-        (Abs, "__abs__"),
-        (Int, "__int__"),
-        (Float, "__float__"),
-        (Index, "__index__"),
-    ];
-    for (n, op) in COMPARE_NAMES {
-        v.push((Compare(op), n));
-    }
-    for (i, (f, r, ip)) in NB_NAMES.iter().enumerate() {
-        if i == BinaryOp::MatMul as usize {
-            continue;
-        }
-        v.push((Nb(i as u8), f));
-        v.push((RNb(i as u8), r));
-        v.push((INb(i as u8), ip));
-    }
-    v
-}
-
 /// Puts a wrapper in a built-in type's dict for every slot it defines
 /// itself (not inherited), unless the dict already has that name.
 pub fn expose_slots(ts: &mut ThreadState, ty: Gc<TypeObj>) {
     let base = ty.base.get().downcast::<TypeObj>();
     let dict = ty.dict();
-    for (id, name) in all_slot_ids() {
-        if !slot_is_set(ty, id) {
+    for id in SlotId::all() {
+        let raw = ty.slots.raw_of(id);
+        if raw == 0 {
+            continue;
+        }
+        if matches!(id, SlotId::Nb(i) | SlotId::RNb(i) | SlotId::INb(i) if i == BinaryOp::MatMul as u8)
+        {
             continue;
         }
         // Inherited unchanged from the base? Then the base's wrapper serves.
         if let Some(b) = base {
-            if slot_is_set(b, id) && same_slot(ty, b, id) {
+            if b.slots.raw_of(id) == raw {
                 continue;
             }
         }
+        let name = id.dunder();
         if dict.get_str_text(name).is_some() {
             continue;
         }
-        // Only expose in-place operators where the type really has them.
         let w = BuiltinObj::new_wrapper(ts, name, id, ty);
         dict.set_item_str(ts, name, w);
     }
     // `__hash__ = None` for built-ins that are unhashable.
     if ty.slots.hash.raw() == hash_not_implemented as *const () as usize {
         dict.set_item_str(ts, "__hash__", Value::NONE);
-    }
-}
-
-fn same_slot(a: Gc<TypeObj>, b: Gc<TypeObj>, id: SlotId) -> bool {
-    let (x, y) = (&a.slots, &b.slots);
-    use SlotId::*;
-    match id {
-        Repr => x.repr.raw() == y.repr.raw(),
-        Str => x.str.raw() == y.str.raw(),
-        Hash => x.hash.raw() == y.hash.raw(),
-        Compare(_) => x.richcompare.raw() == y.richcompare.raw(),
-        Getattribute => x.getattro.raw() == y.getattro.raw(),
-        Setattr | Delattr => x.setattro.raw() == y.setattro.raw(),
-        Call => x.call.raw() == y.call.raw(),
-        Iter => x.iter.raw() == y.iter.raw(),
-        Next => x.next.raw() == y.next.raw(),
-        Len => x.len.raw() == y.len.raw(),
-        Getitem => x.getitem.raw() == y.getitem.raw(),
-        Setitem | Delitem => x.setitem.raw() == y.setitem.raw(),
-        Contains => x.contains.raw() == y.contains.raw(),
-        Bool => x.bool.raw() == y.bool.raw(),
-        Get => x.descr_get.raw() == y.descr_get.raw(),
-        Set | Delete => x.descr_set.raw() == y.descr_set.raw(),
-        New => x.new.raw() == y.new.raw(),
-        Init => x.init.raw() == y.init.raw(),
-        Nb(i) | RNb(i) => x.nb[i as usize].raw() == y.nb[i as usize].raw(),
-        INb(i) => x.nb_inplace[i as usize].raw() == y.nb_inplace[i as usize].raw(),
-        Neg => x.neg.raw() == y.neg.raw(),
-        Pos => x.pos.raw() == y.pos.raw(),
-        Invert => x.invert.raw() == y.invert.raw(),
-        Abs => x.abs.raw() == y.abs.raw(),
-        Int => x.int.raw() == y.int.raw(),
-        Float => x.float.raw() == y.float.raw(),
-        Index => x.index.raw() == y.index.raw(),
     }
 }
 
@@ -319,6 +321,12 @@ pub fn call_wrapper(
         return Err(ts.type_error(format!("{name}() takes no keyword arguments")));
     }
     let Some(&this) = args.first() else {
+        if id == New {
+            return Err(ts.type_error(format!(
+                "{}.__new__(): not enough arguments",
+                owner.name_str()
+            )));
+        }
         return Err(ts.type_error(format!(
             "descriptor '{name}' of '{}' object needs an argument",
             owner.name_str()
@@ -368,13 +376,14 @@ pub fn call_wrapper(
             let h = get!(hash)(ts, this)?;
             Ok(crate::objects::int::int_from_i64(ts, h))
         }
-        Compare(op) => {
+        Lt | Le | Eq | Ne | Gt | Ge => {
             want(ts, 1)?;
+            let op = id.compare_op().unwrap_or(CompareOp::Eq);
             get!(richcompare)(ts, this, rest[0], op)
         }
         Getattribute => {
             want(ts, 1)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
+            let n = attr_name(ts, rest[0])?;
             match get!(getattro)(ts, this, n)? {
                 Some(v) => Ok(v),
                 None => Err(ts.attribute_error(this, n)),
@@ -382,14 +391,18 @@ pub fn call_wrapper(
         }
         Setattr => {
             want(ts, 2)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
-            get!(setattro)(ts, this, n, Some(rest[1]))?;
+            let n = attr_name(ts, rest[0])?;
+            let f = get!(setattro);
+            hackcheck(ts, this, f, "__setattr__")?;
+            f(ts, this, n, Some(rest[1]))?;
             Ok(Value::NONE)
         }
         Delattr => {
             want(ts, 1)?;
-            let n = crate::objects::str::expect_str(ts, rest[0], "attribute name")?;
-            get!(setattro)(ts, this, n, None)?;
+            let n = attr_name(ts, rest[0])?;
+            let f = get!(setattro);
+            hackcheck(ts, this, f, "__delattr__")?;
+            f(ts, this, n, None)?;
             Ok(Value::NONE)
         }
         Call => get!(call)(ts, this, rest, kwnames),
@@ -440,11 +453,13 @@ pub fn call_wrapper(
             } else {
                 rest[0]
             };
-            let tyv = if rest.len() == 2 {
-                rest[1]
-            } else {
-                type_of(rest[0]).value()
+            let tyv = match rest.get(1) {
+                Some(t) if !t.is_none() => *t,
+                _ => Value::NULL,
             };
+            if obj.is_null() && tyv.is_null() {
+                return Err(ts.type_error("__get__(None, None) is invalid"));
+            }
             get!(descr_get)(ts, this, obj, tyv)
         }
         Set => {
@@ -474,6 +489,23 @@ pub fn call_wrapper(
                     cls.name_str(),
                     owner.name_str()
                 )));
+            }
+            // `object.__new__(dict)` would skip dict's own __new__: the
+            // most derived built-in base of `cls` must be `owner`'s kind.
+            let dispatcher = slot_new as crate::objects::typeobj::NewFn as usize;
+            let mut staticbase = Some(cls);
+            while let Some(b) = staticbase.filter(|b| b.slots.new.raw() == dispatcher) {
+                staticbase = b.base.get().downcast::<TypeObj>();
+            }
+            if let Some(sb) = staticbase {
+                if sb.slots.new.raw() != owner.slots.new.raw() {
+                    return Err(ts.type_error(format!(
+                        "{}.__new__({}) is not safe, use {}.__new__()",
+                        owner.name_str(),
+                        cls.name_str(),
+                        sb.name_str()
+                    )));
+                }
             }
             get!(new)(ts, cls, rest, kwnames)
         }
@@ -552,6 +584,54 @@ pub fn call_wrapper(
     }
 }
 
+/// The name argument of `__getattribute__` / `__setattr__` /
+/// `__delattr__` wrappers.
+fn attr_name(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
+    v.downcast::<StrObj>().ok_or_else(|| {
+        ts.type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(v)
+        ))
+    })
+}
+
+/// CPython's `hackcheck`: `object.__setattr__(obj, ...)` must not jump
+/// over a native `__setattr__` that `type(obj)` inherits from a built-in
+/// between it and the wrapper's owner (`object.__setattr__(int, 'x', 1)`
+/// would bypass `type.__setattr__`).
+fn hackcheck(ts: &mut ThreadState, obj: Value, func: SetattrFn, what: &str) -> PyResult<()> {
+    let ty = type_of(obj);
+    let dispatcher = slot_setattro as SetattrFn as usize;
+    let own = ty.slots.setattro.raw();
+    // The (base) type that defined the type's slot function.
+    let mut defining = ty;
+    for &b in ty.mro_tuple().items().iter().rev() {
+        let Some(b) = b.downcast::<TypeObj>() else {
+            continue;
+        };
+        let r = b.slots.setattro.raw();
+        if r != dispatcher && r == own {
+            defining = b;
+            break;
+        }
+    }
+    let mut cur = Some(defining);
+    while let Some(b) = cur {
+        let r = b.slots.setattro.raw();
+        if r == func as usize {
+            break;
+        }
+        if r != dispatcher {
+            return Err(ts.type_error(format!(
+                "can't apply this {what} to {} object",
+                ty.name_str()
+            )));
+        }
+        cur = b.base.get().downcast::<TypeObj>();
+    }
+    Ok(())
+}
+
 /// `__hash__` of unhashable built-ins (list, dict, set).
 pub fn hash_not_implemented(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     Err(ts.type_error(format!("unhashable type: '{}'", type_name(v))))
@@ -574,57 +654,41 @@ fn find(ty: Gc<TypeObj>, name: &str) -> Found {
     match ty.lookup(n) {
         None => Found::Missing,
         Some(v) if v.is_none() => Found::NoneValue,
-        Some(v) => match v.downcast::<BuiltinObj>() {
-            Some(b) => match b.wrapper_slot() {
-                Some((owner, id)) => Found::Wrapper(owner, id),
-                None => Found::Other,
-            },
-            None => Found::Other,
+        Some(v) => match v.downcast::<BuiltinObj>().and_then(|b| b.wrapper_slot()) {
+            // A wrapper stored under another dunder (`__repr__ =
+            // int.__str__`) is just a callable.
+            Some((owner, id)) if id.dunder() == name => Found::Wrapper(owner, id),
+            _ => Found::Other,
         },
     }
-}
-
-macro_rules! inherit_or {
-    ($ty:expr, $field:ident, $name:expr, $dispatch:expr) => {{
-        let v = match find($ty, $name) {
-            Found::Missing | Found::NoneValue => None,
-            Found::Wrapper(owner, _) => owner.slots.$field.get(),
-            Found::Other => Some($dispatch),
-        };
-        $ty.slots.$field.set(v);
-    }};
 }
 
 /// Recomputes every slot of a heap type from its MRO (class creation,
 /// and after a dunder is assigned on it or a base).
 pub fn update_slots(ty: Gc<TypeObj>) {
-    inherit_or!(
-        ty,
-        repr,
-        "__repr__",
-        slot_repr as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        str,
-        "__str__",
-        slot_str as crate::objects::typeobj::UnaryFn
-    );
+    update_ruled_slots(ty);
     // __hash__: None means unhashable; a class that defines __eq__ but not
     // __hash__ gets __hash__ = None at creation (typeobj_init does that).
-    match find(ty, "__hash__") {
-        Found::NoneValue => ty.slots.hash.set(Some(hash_not_implemented)),
-        Found::Missing => ty.slots.hash.set(None),
-        Found::Wrapper(owner, _) => ty.slots.hash.set(owner.slots.hash.get()),
-        Found::Other => ty.slots.hash.set(Some(slot_hash)),
-    }
+    ty.slots.hash.set(match find(ty, "__hash__") {
+        Found::NoneValue => Some(hash_not_implemented),
+        Found::Missing => None,
+        Found::Wrapper(owner, _) => owner.slots.hash.get(),
+        Found::Other => Some(slot_hash),
+    });
     // Rich comparison: native only if every comparison dunder is native
     // and from one owner.
     let mut cmp_native: Option<Gc<TypeObj>> = None;
     let mut cmp_python = false;
-    for (n, _) in COMPARE_NAMES {
-        match find(ty, n) {
-            Found::Other => cmp_python = true,
+    for id in [
+        SlotId::Lt,
+        SlotId::Le,
+        SlotId::Eq,
+        SlotId::Ne,
+        SlotId::Gt,
+        SlotId::Ge,
+    ] {
+        match find(ty, id.dunder()) {
+            Found::Other | Found::NoneValue => cmp_python = true,
             Found::Wrapper(owner, _)
                 if (cmp_native.is_none() || owner.is_subtype(cmp_native.unwrap_or(owner))) =>
             {
@@ -638,153 +702,27 @@ pub fn update_slots(ty: Gc<TypeObj>) {
     } else {
         cmp_native.and_then(|o| o.slots.richcompare.get())
     });
-    // Attribute access.
-    let ga = find(ty, "__getattribute__");
+    // Attribute access: __getattr__ needs the dispatcher too.
     let has_getattr = !matches!(find(ty, "__getattr__"), Found::Missing);
-    ty.slots.getattro.set(match ga {
+    ty.slots.getattro.set(match find(ty, "__getattribute__") {
         Found::Other => Some(slot_getattro),
         _ if has_getattr => Some(slot_getattro),
         Found::Wrapper(owner, _) => owner.slots.getattro.get(),
         _ => Some(crate::objects::object::generic_getattr),
     });
-    let sa = find(ty, "__setattr__");
-    let da = find(ty, "__delattr__");
-    ty.slots.setattro.set(match (&sa, &da) {
-        (Found::Other, _) | (_, Found::Other) => Some(slot_setattro),
-        (Found::Wrapper(owner, _), _) => owner.slots.setattro.get(),
-        _ => Some(crate::objects::object::generic_setattr),
-    });
-    inherit_or!(
-        ty,
-        call,
-        "__call__",
-        slot_call as crate::objects::typeobj::CallFn
-    );
-    inherit_or!(
-        ty,
-        iter,
-        "__iter__",
-        slot_iter as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        next,
-        "__next__",
-        slot_next as crate::objects::typeobj::NextFn
-    );
-    inherit_or!(
-        ty,
-        len,
-        "__len__",
-        slot_len as crate::objects::typeobj::LenFn
-    );
-    inherit_or!(
-        ty,
-        getitem,
-        "__getitem__",
-        slot_getitem as crate::objects::typeobj::BinaryFn
-    );
-    let si = find(ty, "__setitem__");
-    let di = find(ty, "__delitem__");
-    ty.slots.setitem.set(match (&si, &di) {
-        (Found::Other, _) | (_, Found::Other) => Some(slot_setitem),
-        (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.setitem.get(),
-        _ => None,
-    });
-    inherit_or!(
-        ty,
-        contains,
-        "__contains__",
-        slot_contains as crate::objects::typeobj::ContainsFn
-    );
-    // Truth: __bool__, else __len__.
-    match find(ty, "__bool__") {
-        Found::Other => ty.slots.bool.set(Some(slot_bool)),
-        Found::Wrapper(o, _) => ty.slots.bool.set(o.slots.bool.get()),
-        _ => ty.slots.bool.set(None),
-    }
-    inherit_or!(
-        ty,
-        descr_get,
-        "__get__",
-        slot_descr_get as crate::objects::typeobj::DescrGetFn
-    );
-    let ds = find(ty, "__set__");
-    let dd = find(ty, "__delete__");
-    ty.slots.descr_set.set(match (&ds, &dd) {
-        (Found::Other, _) | (_, Found::Other) => Some(slot_descr_set),
-        (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.descr_set.get(),
-        _ => None,
-    });
-    match find(ty, "__new__") {
-        Found::Other => ty.slots.new.set(Some(slot_new)),
-        Found::Wrapper(o, _) => ty.slots.new.set(o.slots.new.get()),
-        _ => ty.slots.new.set(None),
-    }
-    inherit_or!(
-        ty,
-        init,
-        "__init__",
-        slot_init as crate::objects::typeobj::InitFn
-    );
     for (i, (f, r, ip)) in NB_NAMES.iter().enumerate() {
-        let a = find(ty, f);
-        let b = find(ty, r);
-        let v = match (&a, &b) {
+        let v = match (find(ty, f), find(ty, r)) {
             (Found::Other, _) | (_, Found::Other) => Some(slot_nb_dispatch(i)),
             (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.nb[i].get(),
             _ => None,
         };
         ty.slots.nb[i].set(v);
-        let c = find(ty, ip);
-        ty.slots.nb_inplace[i].set(match c {
+        ty.slots.nb_inplace[i].set(match find(ty, ip) {
             Found::Other => Some(slot_inb_dispatch(i)),
             Found::Wrapper(o, _) => o.slots.nb_inplace[i].get(),
             _ => None,
         });
     }
-    inherit_or!(
-        ty,
-        neg,
-        "__neg__",
-        slot_neg as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        pos,
-        "__pos__",
-        slot_pos as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        invert,
-        "__invert__",
-        slot_invert as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        abs,
-        "__abs__",
-        slot_abs as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        int,
-        "__int__",
-        slot_int as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        float,
-        "__float__",
-        slot_float as crate::objects::typeobj::UnaryFn
-    );
-    inherit_or!(
-        ty,
-        index,
-        "__index__",
-        slot_index as crate::objects::typeobj::UnaryFn
-    );
     if !matches!(find(ty, "__del__"), Found::Missing) {
         ty.set_flag(tflags::HAS_DEL);
     }
@@ -814,30 +752,22 @@ fn dunder_or_err(
 ) -> PyResult<Value> {
     match call_dunder(ts, obj, name, args)? {
         Some(v) => Ok(v),
-        None => Err(ts.attribute_error(obj, name)),
+        // The slot is there but the method is gone (or only its partner
+        // exists, as `__set__` without `__delete__`): CPython raises
+        // AttributeError with just the name.
+        None => Err(ts.attribute_error_msg(name.as_str())),
     }
 }
 
+// The result types of __repr__ / __str__ are checked by `ops::repr` and
+// `ops::str_` (as CPython's PyObject_Repr / PyObject_Str do), so that
+// `str(x)` of a bad `__repr__` reports "__str__ returned non-string".
 fn slot_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let r = dunder_or_err(ts, v, names().__repr__, &[])?;
-    if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!(
-            "__repr__ returned non-string (type {})",
-            type_name(r)
-        )));
-    }
-    Ok(r)
+    dunder_or_err(ts, v, names().__repr__, &[])
 }
 
 fn slot_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let r = dunder_or_err(ts, v, names().__str__, &[])?;
-    if r.downcast::<StrObj>().is_none() {
-        return Err(ts.type_error(format!(
-            "__str__ returned non-string (type {})",
-            type_name(r)
-        )));
-    }
-    Ok(r)
+    dunder_or_err(ts, v, names().__str__, &[])
 }
 
 fn slot_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
@@ -845,7 +775,13 @@ fn slot_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
     if !crate::objects::int::is_int(r) {
         return Err(ts.type_error("__hash__ method should return an integer"));
     }
-    Ok(crate::objects::int::hash_int(r))
+    // A result that fits is the hash as is (-1 is reserved: -2); a
+    // bigger one is reduced as int's own hash does.
+    Ok(match crate::objects::int::to_i64(r) {
+        Some(-1) => -2,
+        Some(h) => h,
+        None => crate::objects::int::hash_int(r),
+    })
 }
 
 fn slot_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
@@ -922,7 +858,15 @@ fn slot_call(
     ops::call_unbound(ts, f, obj, args, kw)
 }
 
+/// `__x__ = None` on the type: the operation is unsupported.
+fn dunder_is_none(v: Value, name: Gc<StrObj>) -> bool {
+    type_of(v).lookup(name).is_some_and(|f| f.is_none())
+}
+
 fn slot_iter(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    if dunder_is_none(v, names().__iter__) {
+        return Err(ts.type_error(format!("'{}' object is not iterable", type_name(v))));
+    }
     let r = dunder_or_err(ts, v, names().__iter__, &[])?;
     if type_of(r).slots.next.get().is_none() {
         return Err(ts.type_error(format!(
@@ -965,6 +909,9 @@ fn slot_setitem(ts: &mut ThreadState, obj: Value, key: Value, v: Option<Value>) 
 }
 
 fn slot_contains(ts: &mut ThreadState, obj: Value, item: Value) -> PyResult<bool> {
+    if dunder_is_none(obj, names().__contains__) {
+        return Err(ts.type_error(format!("'{}' object is not a container", type_name(obj))));
+    }
     let r = dunder_or_err(ts, obj, names().__contains__, &[item])?;
     ops::truthy(ts, r)
 }
@@ -982,6 +929,7 @@ fn slot_bool(ts: &mut ThreadState, v: Value) -> PyResult<bool> {
 
 fn slot_descr_get(ts: &mut ThreadState, d: Value, obj: Value, ty: Value) -> PyResult<Value> {
     let o = if obj.is_null() { Value::NONE } else { obj };
+    let ty = if ty.is_null() { Value::NONE } else { ty };
     dunder_or_err(ts, d, names().__get__, &[o, ty])
 }
 

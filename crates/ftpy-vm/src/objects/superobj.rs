@@ -6,6 +6,7 @@ use crate::interp::{names, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
 use crate::objects::add_getset;
 use crate::objects::cell::CellObj;
+use crate::objects::instance::alloc_with_attrs;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
@@ -45,14 +46,13 @@ fn super_new(
     _args: &[Value],
     _kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    Ok(ts
-        .alloc(SuperObj {
-            header: Header::new(cls, Kind::Super, 0),
-            ty: Slot::new(Value::NULL),
-            obj: Slot::new(Value::NULL),
-            obj_type: Slot::new(Value::NULL),
-        })
-        .value())
+    let obj = SuperObj {
+        header: Header::new(cls, Kind::Super, 0),
+        ty: Slot::new(Value::NULL),
+        obj: Slot::new(Value::NULL),
+        obj_type: Slot::new(Value::NULL),
+    };
+    Ok(alloc_with_attrs(ts, cls, obj).value())
 }
 
 /// The type to search for `super(ty, obj)`.
@@ -93,7 +93,7 @@ fn super_init(
         [t, o] => (*t, *o),
         _ => {
             return Err(ts.type_error(format!(
-                "super() takes at most 2 arguments ({} given)",
+                "super() expected at most 2 arguments, got {}",
                 args.len()
             )))
         }
@@ -124,7 +124,7 @@ fn zero_arg_super(ts: &mut ThreadState) -> PyResult<(Value, Value)> {
     // from it).
     let fr = unsafe { &*f };
     let code = fr.code;
-    if code.argcount == 0 && code.flags & ftpy_compiler::code::flags::VARARGS == 0 {
+    if code.argcount == 0 {
         return Err(ts.runtime_error("super(): no arguments"));
     }
     let slots = fr.slots();

@@ -112,79 +112,7 @@ impl<F: Copy> AtomicFn<F> {
 /// Number of binary operators with slots (`BinaryOp` 0..13).
 pub const NB_BINARY: usize = 13;
 
-/// The native dispatch table. See the module doc.
-pub struct TypeSlots {
-    pub repr: AtomicFn<UnaryFn>,
-    pub str: AtomicFn<UnaryFn>,
-    pub hash: AtomicFn<HashFn>,
-    pub richcompare: AtomicFn<CompareFn>,
-    pub getattro: AtomicFn<GetattrFn>,
-    pub setattro: AtomicFn<SetattrFn>,
-    pub call: AtomicFn<CallFn>,
-    pub iter: AtomicFn<UnaryFn>,
-    pub next: AtomicFn<NextFn>,
-    pub len: AtomicFn<LenFn>,
-    pub getitem: AtomicFn<BinaryFn>,
-    pub setitem: AtomicFn<SetItemFn>,
-    pub contains: AtomicFn<ContainsFn>,
-    pub bool: AtomicFn<BoolFn>,
-    pub descr_get: AtomicFn<DescrGetFn>,
-    pub descr_set: AtomicFn<DescrSetFn>,
-    pub new: AtomicFn<NewFn>,
-    pub init: AtomicFn<InitFn>,
-    /// `a OP b` for the 13 binary operators (`BinaryOp` numbering); called
-    /// with the operands in source order, for either side's type.
-    pub nb: [AtomicFn<BinaryFn>; NB_BINARY],
-    /// `a OP= b`.
-    pub nb_inplace: [AtomicFn<BinaryFn>; NB_BINARY],
-    pub neg: AtomicFn<UnaryFn>,
-    pub pos: AtomicFn<UnaryFn>,
-    pub invert: AtomicFn<UnaryFn>,
-    pub abs: AtomicFn<UnaryFn>,
-    pub int: AtomicFn<UnaryFn>,
-    pub float: AtomicFn<UnaryFn>,
-    pub index: AtomicFn<UnaryFn>,
-}
-
-impl TypeSlots {
-    pub const fn new() -> TypeSlots {
-        TypeSlots {
-            repr: AtomicFn::empty(),
-            str: AtomicFn::empty(),
-            hash: AtomicFn::empty(),
-            richcompare: AtomicFn::empty(),
-            getattro: AtomicFn::empty(),
-            setattro: AtomicFn::empty(),
-            call: AtomicFn::empty(),
-            iter: AtomicFn::empty(),
-            next: AtomicFn::empty(),
-            len: AtomicFn::empty(),
-            getitem: AtomicFn::empty(),
-            setitem: AtomicFn::empty(),
-            contains: AtomicFn::empty(),
-            bool: AtomicFn::empty(),
-            descr_get: AtomicFn::empty(),
-            descr_set: AtomicFn::empty(),
-            new: AtomicFn::empty(),
-            init: AtomicFn::empty(),
-            nb: [const { AtomicFn::empty() }; NB_BINARY],
-            nb_inplace: [const { AtomicFn::empty() }; NB_BINARY],
-            neg: AtomicFn::empty(),
-            pos: AtomicFn::empty(),
-            invert: AtomicFn::empty(),
-            abs: AtomicFn::empty(),
-            int: AtomicFn::empty(),
-            float: AtomicFn::empty(),
-            index: AtomicFn::empty(),
-        }
-    }
-}
-
-impl Default for TypeSlots {
-    fn default() -> Self {
-        TypeSlots::new()
-    }
-}
+pub use crate::objects::slots::TypeSlots;
 
 /// `TypeObj::flags` bits.
 pub mod tflags {
@@ -230,6 +158,10 @@ pub struct TypeObj {
     pub dict: Slot,
     /// Direct subclasses (a list), for version propagation.
     pub subclasses: Slot,
+    /// The `__slots__` members of instances (a tuple of their names in
+    /// member-slot order, inherited ones first), or NULL for none. Fixed
+    /// at creation: it is part of the instance layout.
+    pub members: Slot,
     /// `tflags` bits.
     pub flags: AtomicU32,
     pub version: AtomicU32,
@@ -257,6 +189,7 @@ unsafe impl HeapObj for TypeObj {
         m.slot(&self.mro);
         m.slot(&self.dict);
         m.slot(&self.subclasses);
+        m.slot(&self.members);
     }
 }
 
@@ -377,6 +310,7 @@ impl TypeObj {
             mro: Slot::new(Value::NULL),
             dict: Slot::new(Value::NULL),
             subclasses: Slot::new(Value::NULL),
+            members: Slot::new(Value::NULL),
             flags: AtomicU32::new(0),
             version: AtomicU32::new(new_type_version()),
             instance_kind,
@@ -384,6 +318,15 @@ impl TypeObj {
             basic_size,
             inline_slots: AtomicU32::new(0),
             slots: TypeSlots::new(),
+        }
+    }
+
+    /// How many member slots instances have (see `members`).
+    #[inline]
+    pub fn nmembers(&self) -> u32 {
+        match self.members.get().downcast::<TupleObj>() {
+            Some(t) => t.len() as u32,
+            None => 0,
         }
     }
 
@@ -419,9 +362,13 @@ impl TypeObj {
         unsafe { self.dict.get().downcast_unchecked() }
     }
 
+    /// The MRO; empty while a class is being made (a metaclass's `mro()`
+    /// runs Python code before there is one).
     pub fn mro_tuple(&self) -> Gc<TupleObj> {
-        // SAFETY: every finished type has an MRO tuple.
-        unsafe { self.mro.get().downcast_unchecked() }
+        match self.mro.get().downcast::<TupleObj>() {
+            Some(t) => t,
+            None => crate::interp::interp().empty_tuple,
+        }
     }
 
     /// Looks `name` up along the MRO (no descriptor handling). Lookups of

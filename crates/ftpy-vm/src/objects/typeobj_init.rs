@@ -1,16 +1,17 @@
-//! The `type` type itself: calling classes, creating classes (`type(name,
-//! bases, dict)` and class statements), and attribute access on classes.
+//! The `type` type itself: attribute access on classes and the attributes
+//! of classes (`__name__`, `__dict__`, `mro()` ...). Creating and calling
+//! classes is in `typeobj_new`.
 
 use crate::error::PyResult;
 use crate::gc::RootedVec;
 use crate::interp::{intern, names, types, BuiltinTypes};
-use crate::object::{Gc, Header, Kind};
+use crate::object::Gc;
 use crate::objects::dict::DictObj;
-use crate::objects::instance::{ATTR_STORE_SIZE, VAR_ATTRS};
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{tflags, type_name, type_of, TypeObj};
+use crate::objects::typeobj_new::{c3_mro, type_call, type_new};
 use crate::objects::{add_getset, add_methods, classmethod, method};
 use crate::ops;
 use crate::thread::ThreadState;
@@ -23,403 +24,6 @@ fn as_type(ts: &mut ThreadState, v: Value) -> PyResult<Gc<TypeObj>> {
             type_name(v)
         ))
     })
-}
-
-/// `cls(*args, **kw)`.
-pub fn type_call(
-    ts: &mut ThreadState,
-    callable: Value,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    let cls = as_type(ts, callable)?;
-    let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    if cls == types().type_ && args.len() == 1 && nkw == 0 {
-        return Ok(type_of(args[0]).value());
-    }
-    let Some(new) = cls.slots.new.get() else {
-        return Err(ts.type_error(format!(
-            "cannot create '{}' instances",
-            type_display_name(cls)
-        )));
-    };
-    let obj = new(ts, cls, args, kw)?;
-    let ot = type_of(obj);
-    if ot != cls && !ot.is_subtype(cls) {
-        return Ok(obj);
-    }
-    if let Some(init) = ot.slots.init.get() {
-        init(ts, obj, args, kw)?;
-    }
-    Ok(obj)
-}
-
-fn type_display_name(t: Gc<TypeObj>) -> String {
-    match t
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str)
-    {
-        Some(m) if m != "builtins" => format!("{m}.{}", t.name_str()),
-        _ => t.name_str().to_string(),
-    }
-}
-
-/// C3 linearization of `bases` for a new class.
-fn compute_mro(ts: &mut ThreadState, cls: Value, bases: &[Value]) -> PyResult<RootedVec> {
-    let mut seqs: Vec<Vec<Value>> = Vec::new();
-    for &b in bases {
-        let bt: Gc<TypeObj> = as_type(ts, b)?;
-        seqs.push(bt.mro_tuple().items().to_vec());
-    }
-    seqs.push(bases.to_vec());
-    let mut out = RootedVec::new(ts);
-    out.push(cls);
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let mut pick = None;
-        for s in &seqs {
-            let h = s[0];
-            if !seqs.iter().any(|t| t[1..].contains(&h)) {
-                pick = Some(h);
-                break;
-            }
-        }
-        let Some(h) = pick else {
-            // CPython names the classes still heading the sequences.
-            let mut names: Vec<String> = Vec::new();
-            for s in &seqs {
-                if let Some(t) = s[0].downcast::<TypeObj>() {
-                    let n = t.name_str().to_string();
-                    if !names.contains(&n) {
-                        names.push(n);
-                    }
-                }
-            }
-            return Err(ts.type_error(format!(
-                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                names.join(", ")
-            )));
-        };
-        out.push(h);
-        for s in seqs.iter_mut() {
-            if s[0] == h {
-                s.remove(0);
-            }
-        }
-    }
-}
-
-/// The base whose instance layout the new class extends.
-fn best_base(ts: &mut ThreadState, bases: &[Value]) -> PyResult<Gc<TypeObj>> {
-    let mut best: Option<Gc<TypeObj>> = None;
-    for &b in bases {
-        let bt = as_type(ts, b)?;
-        if !bt.has_flag(tflags::BASETYPE) {
-            return Err(ts.type_error(format!(
-                "type '{}' is not an acceptable base type",
-                bt.name_str()
-            )));
-        }
-        let solid = solid_base(bt);
-        match best {
-            None => best = Some(bt),
-            Some(cur) => {
-                let cs = solid_base(cur);
-                if solid.is_subtype(cs) {
-                    best = Some(bt);
-                } else if !cs.is_subtype(solid) {
-                    return Err(ts.type_error("multiple bases have instance lay-out conflict"));
-                }
-            }
-        }
-    }
-    Ok(best.unwrap_or(types().object))
-}
-
-/// The nearest base that defines the instance layout: heap classes only
-/// add attribute storage, and a built-in that adds no fields to its base
-/// (ValueError over Exception) shares its base's layout.
-fn solid_base(t: Gc<TypeObj>) -> Gc<TypeObj> {
-    let mut cur = t;
-    while cur.is_heap_type() {
-        if cur.instance_kind == Kind::Instance {
-            return types().object;
-        }
-        match cur.base.get().downcast::<TypeObj>() {
-            Some(b) => cur = b,
-            None => return cur,
-        }
-    }
-    loop {
-        match cur.base.get().downcast::<TypeObj>() {
-            Some(b) if b.instance_kind == cur.instance_kind && b.basic_size == cur.basic_size => {
-                cur = b
-            }
-            _ => return cur,
-        }
-    }
-}
-
-/// `type.__new__(meta, name, bases, dict, **kw)`.
-pub fn type_new(
-    ts: &mut ThreadState,
-    meta: Gc<TypeObj>,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
-    let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    let pos = &args[..args.len() - nkw];
-    if meta == types().type_ && pos.len() == 1 && nkw == 0 {
-        return Ok(type_of(pos[0]).value());
-    }
-    if pos.len() != 3 {
-        return Err(ts.type_error("type() takes 1 or 3 arguments"));
-    }
-    let name = crate::objects::str::expect_str(ts, pos[0], "type.__new__() argument 1")?;
-    let Some(bases_t) = pos[1].downcast::<TupleObj>() else {
-        return Err(ts.type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            type_name(pos[1])
-        )));
-    };
-    let Some(ns) = pos[2].downcast::<DictObj>() else {
-        return Err(ts.type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_name(pos[2])
-        )));
-    };
-    // The most derived metaclass wins.
-    let mut winner = meta;
-    for &b in bases_t.items() {
-        let mt = type_of(b);
-        if winner.is_subtype(mt) {
-            continue;
-        }
-        if mt.is_subtype(winner) {
-            winner = mt;
-            continue;
-        }
-        return Err(ts.type_error(
-            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-        ));
-    }
-    if winner != meta {
-        if let Some(n) = winner.slots.new.get() {
-            if n as usize != type_new as *const () as usize {
-                return n(ts, winner, args, kw);
-            }
-        }
-    }
-    let meta = winner;
-    let bases: Vec<Value> = if bases_t.is_empty() {
-        vec![types().object.value()]
-    } else {
-        bases_t.items().to_vec()
-    };
-    let base = best_base(ts, &bases)?;
-    let solid = solid_base(base);
-    let dict = DictObj::new(ts);
-    dict.update_from_dict(ts, ns)?;
-    // __qualname__, __module__, __doc__.
-    let qualname = match dict.get_str(names().__qualname__) {
-        Some(q) => {
-            let q = crate::objects::str::expect_str(ts, q, "type __qualname__")?;
-            dict.del_item_opt(ts, names().__qualname__.value())?;
-            q
-        }
-        None => name,
-    };
-    if dict.get_str(names().__module__).is_none() {
-        let f = ts.top_frame();
-        if !f.is_null() {
-            // SAFETY: the thread's top frame is live.
-            let g = unsafe { (*f).globals };
-            if let Some(m) = g.get_str(names().__name__) {
-                dict.set_item(ts, names().__module__.value(), m)?;
-            }
-        }
-    }
-    if dict.get_str(names().__doc__).is_none() {
-        dict.set_item(ts, names().__doc__.value(), Value::NONE)?;
-    }
-    // Implicit class/static methods.
-    for n in ["__init_subclass__", "__class_getitem__"] {
-        if let Some(f) = dict.get_str_text(n) {
-            if f.downcast::<crate::objects::function::FunctionObj>()
-                .is_some()
-            {
-                let cm = ops::call1(ts, types().classmethod.value(), f)?;
-                dict.set_item_str(ts, n, cm);
-            }
-        }
-    }
-    if let Some(f) = dict.get_str(names().__new__) {
-        if f.downcast::<crate::objects::function::FunctionObj>()
-            .is_some()
-        {
-            let sm = crate::objects::descriptors::StaticMethodObj::new(ts, f);
-            dict.set_item(ts, names().__new__.value(), sm.value())?;
-        }
-    }
-    let classcell = dict.get_str(names().__classcell__);
-    if classcell.is_some() {
-        dict.del_item_opt(ts, names().__classcell__.value())?;
-    }
-    // __slots__: instances get no __dict__; only the listed names.
-    let mut no_dict = false;
-    if let Some(slots) = dict.get_str(names().__slots__) {
-        let names_list: RootedVec = if slots.downcast::<StrObj>().is_some() {
-            let mut r = RootedVec::new(ts);
-            r.push(slots);
-            r
-        } else {
-            ops::collect(ts, slots)?
-        };
-        let mut allowed = RootedVec::new(ts);
-        for &n in names_list.iter() {
-            let s = crate::objects::str::expect_str(ts, n, "__slots__ items")?;
-            if s.as_str() == "__dict__" {
-                continue;
-            }
-            if s.as_str() != "__weakref__" {
-                allowed.push(n);
-            }
-        }
-        let has_dict = names_list
-            .iter()
-            .any(|&n| crate::objects::str::as_str(n) == Some("__dict__"));
-        no_dict = !has_dict;
-        let t = TupleObj::new(ts, &allowed);
-        dict.set_item_str(ts, "__ftpy_slots__", t.value());
-    }
-    // Layout.
-    let (instance_kind, basic_size, attrs_offset) =
-        if base.attrs_offset != 0 || base.instance_kind == Kind::Instance {
-            (base.instance_kind, base.basic_size, base.attrs_offset)
-        } else if solid == types().object {
-            (
-                Kind::Instance,
-                std::mem::size_of::<crate::objects::instance::InstanceObj>() as u32,
-                16,
-            )
-        } else if solid.instance_kind == Kind::Type {
-            // A metaclass: its instances are classes, allocated as plain
-            // type objects (below), whose attributes live in their own
-            // dict. They have no attribute store.
-            (Kind::Type, solid.basic_size, 0)
-        } else {
-            let k = solid.instance_kind;
-            let off = match k {
-                Kind::Str | Kind::Tuple | Kind::Bytes => VAR_ATTRS,
-                _ => (solid.basic_size as usize).div_ceil(8) as u32 * 8,
-            };
-            (k, solid.basic_size + ATTR_STORE_SIZE as u32, off)
-        };
-    let ty = ts.alloc(TypeObj::blank(
-        Header::new(meta, Kind::Type, 0),
-        instance_kind,
-        basic_size,
-        attrs_offset,
-    ));
-    ty.set_flag(tflags::HEAPTYPE | tflags::BASETYPE);
-    if no_dict {
-        ty.set_flag(tflags::NO_DICT);
-    }
-    for &b in &bases {
-        if let Some(bt) = b.downcast::<TypeObj>() {
-            for f in [tflags::EXCEPTION, tflags::SEQUENCE, tflags::MAPPING] {
-                if bt.has_flag(f) {
-                    ty.set_flag(f);
-                }
-            }
-        }
-    }
-    let iname = crate::interp::intern_str(ts, name);
-    ty.name.set(iname.value());
-    ty.qualname.set(qualname.value());
-    ty.dict.set(dict.value());
-    ty.base.set(base.value());
-    let bt = TupleObj::new(ts, &bases);
-    ty.bases.set(bt.value());
-    let subs = ListObj::new(ts, &[]);
-    ty.subclasses.set(subs.value());
-    let mro = compute_mro(ts, ty.value(), &bases)?;
-    let mro_t = TupleObj::new(ts, &mro);
-    ty.mro.set(mro_t.value());
-    ty.inline_slots.store(
-        base.inline_slots.load(std::sync::atomic::Ordering::Relaxed),
-        std::sync::atomic::Ordering::Relaxed,
-    );
-    // __dict__ for instances that have attributes, when no base has one.
-    if !no_dict && attrs_offset != 0 && ty.lookup(names().__dict__).is_none() {
-        let d = crate::objects::object::dict_descriptor(ts, ty);
-        dict.set_item(ts, names().__dict__.value(), d)?;
-    }
-    // __eq__ without __hash__ makes instances unhashable.
-    if dict.get_str(names().__eq__).is_some() && dict.get_str(names().__hash__).is_none() {
-        dict.set_item(ts, names().__hash__.value(), Value::NONE)?;
-    }
-    // Lookups made while the dict was being completed may be cached under
-    // the first version: start afresh.
-    ty.modified();
-    for &b in &bases {
-        if let Some(bt) = b.downcast::<TypeObj>() {
-            if let Some(l) = bt.subclasses.get().downcast::<ListObj>() {
-                l.append(ts, ty.value());
-            }
-        }
-    }
-    crate::objects::slots::update_slots(ty);
-    if let Some(cell) = classcell {
-        match cell.downcast::<crate::objects::cell::CellObj>() {
-            Some(c) => c.value.set(ty.value()),
-            None => {
-                return Err(ts.type_error(format!(
-                    "__classcell__ must be a nonlocal cell, not {}",
-                    type_name(cell)
-                )));
-            }
-        }
-    }
-    // __set_name__ on descriptors, then the parent's __init_subclass__.
-    let items = dict.items_rooted(ts);
-    for pair in items.chunks(2) {
-        let (k, v) = (pair[0], pair[1]);
-        if let Some(sn) = type_of(v).lookup(names().__set_name__) {
-            // CPython 3.11 reports the original exception as is.
-            ops::call_unbound(ts, sn, v, &[ty.value(), k], None)?;
-        }
-    }
-    init_subclass(ts, ty, &args[args.len() - nkw..], kw)?;
-    Ok(ty.value())
-}
-
-/// `super(cls, cls).__init_subclass__(**kw)`.
-fn init_subclass(
-    ts: &mut ThreadState,
-    ty: Gc<TypeObj>,
-    kwvals: &[Value],
-    kw: Option<Gc<TupleObj>>,
-) -> PyResult<()> {
-    let mro = ty.mro_tuple();
-    for &t in &mro.items()[1..] {
-        let Some(t) = t.downcast::<TypeObj>() else {
-            continue;
-        };
-        if let Some(f) = t.dict().get_str(names().__init_subclass__) {
-            let bound = match type_of(f).slots.descr_get.get() {
-                Some(get) => get(ts, f, Value::NULL, ty.value())?,
-                None => f,
-            };
-            ops::call(ts, bound, kwvals, kw)?;
-            return Ok(());
-        }
-    }
-    Ok(())
 }
 
 fn type_init(
@@ -549,21 +153,44 @@ fn get_name(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(t.name.get())
 }
 
-fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let t = as_type(ts, v)?;
+/// The checks CPython's `check_set_special_type_attr` makes before a
+/// `__name__` / `__qualname__` / `__module__` / `__doc__` store.
+fn check_special_set(
+    ts: &mut ThreadState,
+    t: Gc<TypeObj>,
+    x: Option<Value>,
+    attr: &str,
+) -> PyResult<Value> {
     if !t.is_heap_type() {
         return Err(ts.type_error(format!(
-            "cannot set '__name__' attribute of immutable type '{}'",
+            "cannot set '{attr}' attribute of immutable type '{}'",
             t.name_str()
         )));
     }
-    match x.and_then(|s| s.downcast::<StrObj>()) {
-        Some(s) => {
-            t.name.set(s.value());
-            Ok(())
-        }
-        None => Err(ts.type_error("can only assign string to __name__")),
+    match x {
+        Some(x) => Ok(x),
+        None => Err(ts.type_error(format!(
+            "cannot delete '{attr}' attribute of immutable type '{}'",
+            t.name_str()
+        ))),
     }
+}
+
+fn set_name(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    let x = check_special_set(ts, t, x, "__name__")?;
+    let Some(s) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name_str(),
+            type_name(x)
+        )));
+    };
+    if s.as_str().contains('\0') {
+        return Err(ts.value_error("type name must not contain null characters"));
+    }
+    t.name.set(s.value());
+    Ok(())
 }
 
 fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -572,13 +199,16 @@ fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_qualname(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    match x.and_then(|s| s.downcast::<StrObj>()) {
-        Some(s) if t.is_heap_type() => {
-            t.qualname.set(s.value());
-            Ok(())
-        }
-        _ => Err(ts.type_error("can only assign string to __qualname__")),
-    }
+    let x = check_special_set(ts, t, x, "__qualname__")?;
+    let Some(s) = x.downcast::<StrObj>() else {
+        return Err(ts.type_error(format!(
+            "can only assign string to {}.__qualname__, not '{}'",
+            t.name_str(),
+            type_name(x)
+        )));
+    };
+    t.qualname.set(s.value());
+    Ok(())
 }
 
 fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -591,8 +221,16 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn set_module(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    t.dict()
-        .set_item(ts, names().__module__.value(), x.unwrap_or(Value::NONE))?;
+    let x = check_special_set(ts, t, x, "__module__")?;
+    t.dict().set_item(ts, names().__module__.value(), x)?;
+    t.modified();
+    Ok(())
+}
+
+fn set_doc(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    let x = check_special_set(ts, t, x, "__doc__")?;
+    t.dict().set_item(ts, names().__doc__.value(), x)?;
     t.modified();
     Ok(())
 }
@@ -607,15 +245,17 @@ fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn get_mro(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(as_type(ts, v)?.mro.get())
+    Ok(as_type(ts, v)?.mro.get().non_null().unwrap_or(Value::NONE))
 }
 
+/// `cls.__dict__`: a read-only proxy, so that every change goes through
+/// `setattr` (versions, slots).
 fn get_dict(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    // A copy: changes to a class must go through setattr (versions, slots).
     let t = as_type(ts, v)?;
-    let d = DictObj::new(ts);
-    d.update_from_dict(ts, t.dict())?;
-    Ok(d.value())
+    Ok(crate::objects::mappingproxy::MappingProxyObj::new(
+        ts,
+        t.dict().value(),
+    ))
 }
 
 fn get_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -665,32 +305,34 @@ fn get_abstract(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     match t.dict().get_str(names().__abstractmethods__) {
         Some(a) if t != types().type_ => Ok(a),
-        _ => Err(ts.attribute_error(v, names().__abstractmethods__)),
+        _ => Err(ts.attribute_error_msg("__abstractmethods__")),
     }
 }
 
 fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
-    match x {
+    let is_abstract = match x {
         Some(x) => {
             let nonempty = ops::truthy(ts, x)?;
             t.dict()
                 .set_item(ts, names().__abstractmethods__.value(), x)?;
-            t.modified();
-            if nonempty {
-                t.set_flag(tflags::ABSTRACT);
-            } else {
-                t.flags
-                    .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
-            }
+            nonempty
         }
         None => {
-            t.dict()
-                .del_item_opt(ts, names().__abstractmethods__.value())?;
-            t.modified();
-            t.flags
-                .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
+            if !t
+                .dict()
+                .del_item_opt(ts, names().__abstractmethods__.value())?
+            {
+                return Err(ts.attribute_error_msg("__abstractmethods__"));
+            }
+            false
         }
+    };
+    if is_abstract {
+        t.set_flag(tflags::ABSTRACT);
+    } else {
+        t.flags
+            .fetch_and(!tflags::ABSTRACT, std::sync::atomic::Ordering::Relaxed);
     }
     t.modified();
     Ok(())
@@ -698,7 +340,16 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
 
 fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
-    let items = t.mro_tuple().items().to_vec();
+    let Some(bases) = t.bases.get().downcast::<TupleObj>() else {
+        return Ok(ListObj::new(ts, &[t.value()]).value());
+    };
+    let items = if bases.is_empty() {
+        let mut r = RootedVec::new(ts);
+        r.push(t.value());
+        r
+    } else {
+        c3_mro(ts, t.value(), bases.items())?
+    };
     Ok(ListObj::new(ts, &items).value())
 }
 
@@ -751,19 +402,17 @@ fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -
     Ok(DictObj::new(ts).value())
 }
 
+/// `type.__dir__`: the keys of the class's dict and its bases' (not its
+/// metaclass's).
 fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     let t = as_type(ts, args[0])?;
     let result = DictObj::new(ts);
-    for x in t.mro_tuple().items().to_vec() {
-        if let Some(x) = x.downcast::<TypeObj>() {
-            let items = x.dict().items_rooted(ts);
-            for pair in items.chunks(2) {
-                result.set_item(ts, pair[0], Value::NONE)?;
-            }
-        }
-    }
+    crate::objects::object::merge_class_dict(ts, result, t.value())?;
     let items = result.items_rooted(ts);
-    let keys: Vec<Value> = items.chunks(2).map(|p| p[0]).collect();
+    let mut keys = RootedVec::with_capacity(ts, items.len() / 2);
+    for p in items.chunks(2) {
+        keys.push(p[0]);
+    }
     Ok(ListObj::new(ts, &keys).value())
 }
 
@@ -780,10 +429,15 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__bases__", get_bases, None);
-    add_getset(ts, ty, "__base__", get_base, None);
-    add_getset(ts, ty, "__mro__", get_mro, None);
+    for (name, get) in [
+        ("__base__", get_base as crate::objects::GetterFn),
+        ("__mro__", get_mro),
+    ] {
+        let m = crate::objects::builtin::BuiltinObj::new_member(ts, name, get, None, ty);
+        ty.dict().set_item_str(ts, name, m);
+    }
     add_getset(ts, ty, "__dict__", get_dict, None);
-    add_getset(ts, ty, "__doc__", get_doc, None);
+    add_getset(ts, ty, "__doc__", get_doc, Some(set_doc));
     add_getset(
         ts,
         ty,

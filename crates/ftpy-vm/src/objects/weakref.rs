@@ -185,27 +185,16 @@ pub fn new_weakref(
     } else {
         cls
     };
-    let attrs = cls.attrs_offset as usize;
-    let size = std::mem::size_of::<WeakRefObj>()
-        + if attrs != 0 {
-            crate::objects::instance::ATTR_STORE_SIZE
-        } else {
-            0
-        };
-    let w = ts.alloc_var(size, |p: *mut WeakRefObj| {
-        // SAFETY: room for the object and its attribute store.
-        unsafe {
-            p.write(WeakRefObj {
-                header: Header::new(cls, Kind::WeakRef, 0),
-                referent: AtomicU64::new(obj.bits()),
-                callback: Slot::new(callback),
-                hash: AtomicI64::new(-1),
-            })
-        }
-    });
-    if attrs != 0 {
-        crate::objects::instance::init_attr_store_at(w.addr() + attrs, 0);
-    }
+    let w = crate::objects::instance::alloc_with_attrs(
+        ts,
+        cls,
+        WeakRefObj {
+            header: Header::new(cls, Kind::WeakRef, 0),
+            referent: AtomicU64::new(obj.bits()),
+            callback: Slot::new(callback),
+            hash: AtomicI64::new(-1),
+        },
+    );
     // No safepoint between the allocation and the registration: the
     // referent is alive (it is `obj`, held by the caller) and `w` is new.
     REGISTRY
