@@ -52,6 +52,11 @@ pub use dis::disassemble;
 pub use opcode::{ArgKind, BinaryOp, CompareOp, Instr, Op};
 pub use verify::verify;
 
+/// The parser's syntax tree types, for code that converts between them
+/// and Python objects (the `_ast` module).
+pub use ruff_python_ast as syntax;
+pub use ruff_text_size as text_size;
+
 /// What a piece of source is compiled as (the `mode` of `compile()`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -164,10 +169,61 @@ pub fn compile_with_flags(
     Ok(code)
 }
 
+/// Parses `source` without compiling it (`ast.parse`, `compile()` with
+/// `PyCF_ONLY_AST`): only the errors CPython's parser and tokenizer
+/// report. `Mode::Exec` and `Mode::Single` give a module, `Mode::Eval` an
+/// expression.
+pub fn parse_only(source: &str, filename: &str, mode: Mode) -> Result<syntax::Mod, CompileError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let map = error::SourceMap::new(source, filename);
+    Ok(match parse::parse(&map, mode)? {
+        parse::Parsed::Module(m) => syntax::Mod::Module(m),
+        parse::Parsed::Expression(e) => syntax::Mod::Expression(e),
+    })
+}
+
+/// Compiles a syntax tree that did not come from parsing `source` (an AST
+/// object given to `compile()`): `source` is only the line index its
+/// ranges are offsets into (see `_ast` in ftpy-stdlib, which builds one
+/// from the nodes' line and column numbers). Its text is never a literal's
+/// text, so it must not be taken for one.
+pub fn compile_tree(
+    tree: syntax::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    future_flags: u32,
+) -> Result<CodeObject, CompileError> {
+    let map = error::SourceMap::new(source, filename);
+    let parsed = match tree {
+        syntax::Mod::Module(m) => parse::Parsed::Module(m),
+        syntax::Mod::Expression(e) => parse::Parsed::Expression(e),
+    };
+    let result = compile_parsed(&map, &parsed, mode, optimize, future_flags).map_err(|mut e| {
+        e.text_from_file = true;
+        e
+    });
+    if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
+        drop_deep(parsed, source.len());
+    }
+    let code = result?;
+    debug_assert!(
+        verify::verify(&code).is_ok(),
+        "compiler output fails verification: {:?}",
+        verify::verify(&code)
+    );
+    Ok(code)
+}
+
+/// How deeply the compiler lets a program nest (deeper is a
+/// `RecursionError`); converters of syntax trees keep to it too.
+pub const MAX_DEPTH: u32 = scope::MAX_DEPTH;
+
 /// Runs `f` with enough stack: the compiler recurses as deep as the
 /// program nests, and grows its stack (in new segments) when it runs low.
 #[inline]
-pub(crate) fn grow<R>(f: impl FnOnce() -> R) -> R {
+pub fn grow<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(scope::STACK_RED_ZONE, scope::STACK_GROW, f)
 }
 

@@ -2,6 +2,7 @@
 //! module, named after it (a folder for a large one: `_io/`); `register`
 //! puts them in the interpreter's native module table.
 
+pub mod _ast;
 pub mod _bisect;
 pub mod _blake2;
 pub mod _codecs;
@@ -14,6 +15,7 @@ pub mod _io;
 pub mod _json;
 pub mod _locale;
 pub mod _md5;
+pub mod _opcode;
 pub mod _operator;
 pub mod _queue;
 pub mod _random;
@@ -27,6 +29,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _thread;
 pub mod _typing;
+pub mod _warnings;
 pub mod _weakref;
 pub mod array;
 pub mod atexit;
@@ -88,6 +91,9 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("array", array::init),
     ("_json", _json::init),
     ("unicodedata", unicodedata::init),
+    ("_ast", _ast::init),
+    ("_opcode", _opcode::init),
+    ("_warnings", _warnings::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
@@ -96,6 +102,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
 pub fn register(interp: &Interp) {
     // LC_CTYPE from the environment, as CPython's start-up sets it.
     _locale::init_process_locale();
+    _ast::install_hooks();
     for &(name, init) in MODULES {
         interp.register_native_module(name, init);
     }

@@ -39,6 +39,25 @@ pub mod cf {
         | ALLOW_INCOMPLETE_INPUT;
 }
 
+/// What the `_ast` module (in ftpy-stdlib) lends `compile()`: the VM
+/// knows nothing of node classes.
+pub struct AstHooks {
+    /// Parses source text into `ast` node objects (`PyCF_ONLY_AST`).
+    pub parse: fn(&mut ThreadState, &str, &str, Mode) -> PyResult<Value>,
+    /// Whether a value is an `ast.AST` instance.
+    pub is_ast: fn(Value) -> bool,
+    /// Compiles an `ast.mod` object: (tree, filename, mode, optimize,
+    /// future flags).
+    pub compile: fn(&mut ThreadState, Value, &str, Mode, u8, u32) -> PyResult<Gc<CodeObj>>,
+}
+
+static AST_HOOKS: std::sync::OnceLock<AstHooks> = std::sync::OnceLock::new();
+
+/// Installs the `_ast` hooks (once, when the native modules are registered).
+pub fn set_ast_hooks(hooks: AstHooks) {
+    let _ = AST_HOOKS.set(hooks);
+}
+
 /// The `from __future__` features of the code calling a builtin (what
 /// `compile`, `exec` and `eval` inherit, as `PyEval_MergeCompilerFlags`).
 fn inherited_future_flags(ts: &mut ThreadState) -> u32 {
@@ -185,6 +204,7 @@ pub(super) fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
         future |= inherited_future_flags(ts);
     }
     let only_ast = flags & cf::ONLY_AST != 0;
+    let mode_name_is_func_type = mode.as_str() == "func_type";
     let mode = match mode.as_str() {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
@@ -201,19 +221,30 @@ pub(super) fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
             }))
         }
     };
-    let text = source_text(ts, src, "compile", "string, bytes or AST", &filename)?;
-    if only_ast {
-        // The `ast` module (its node classes come from the native `_ast`)
-        // is the standard library's part.
-        return Err(ts.not_implemented_error(
-            "compile() with PyCF_ONLY_AST needs the _ast module, which ftpy does not have yet",
-        ));
-    }
     let optimize = if optimize < 0 {
         interp().config.optimize
     } else {
         optimize as u8
     };
+    let hooks = AST_HOOKS.get();
+    if let Some(h) = hooks.filter(|h| (h.is_ast)(src)) {
+        if only_ast {
+            return Ok(src);
+        }
+        return Ok((h.compile)(ts, src, &filename, mode, optimize, future)?.value());
+    }
+    let text = source_text(ts, src, "compile", "string, bytes or AST", &filename)?;
+    if only_ast {
+        let Some(h) = hooks else {
+            return Err(ts.import_error("compile() with PyCF_ONLY_AST needs the _ast module"));
+        };
+        if mode_name_is_func_type {
+            return Err(
+                ts.not_implemented_error("compile() mode 'func_type' is not supported by ftpy")
+            );
+        }
+        return (h.parse)(ts, &text, &filename, mode);
+    }
     let code = crate::compile_source_with(ts, &text, &filename, mode, optimize, future)?;
     Ok(code.value())
 }

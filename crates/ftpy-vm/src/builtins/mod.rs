@@ -11,6 +11,7 @@ pub mod site;
 
 pub use classes::{isinstance, issubclass, real_isinstance, real_issubclass};
 pub use code::cf as compile_flags;
+pub use code::{set_ast_hooks, AstHooks};
 pub use numeric::numeric_divmod;
 
 use std::sync::OnceLock;

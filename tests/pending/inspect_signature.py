@@ -1,0 +1,72 @@
+# inspect.signature of functions, methods, classes, partials, builtins with
+# __text_signature__; getsource; the inspect predicates and helpers.
+import functools
+import inspect
+
+
+def f(a, b: int = 1, /, c=2, *args, d, e: "str" = "x", **kw) -> bool:
+    """Doc of f.
+
+        Indented.
+    """
+    return True
+
+
+async def co(x):
+    pass
+
+
+def gen():
+    yield 1
+
+
+class C:
+    def __init__(self, x, y=0):
+        self.x = x
+
+    def m(self, p, *, q=3):
+        pass
+
+    @classmethod
+    def cm(cls, z):
+        pass
+
+    @staticmethod
+    def sm(w=None):
+        pass
+
+
+sig = inspect.signature(f)
+print(sig)
+for name, p in sig.parameters.items():
+    print(name, p.kind, p.default is inspect.Parameter.empty, p.annotation)
+print(sig.return_annotation)
+print(inspect.signature(C))
+print(inspect.signature(C.m), inspect.signature(C(1).m))
+print(inspect.signature(C.cm), inspect.signature(C.sm))
+print(inspect.signature(lambda x, *y: 0))
+print(inspect.signature(functools.partial(f, 1, d=4)))
+ba = sig.bind(1, 2, 3, 4, 5, d=6, z=7)
+print(ba.arguments)
+ba.apply_defaults()
+print(ba.args, ba.kwargs)
+try:
+    sig.bind(1)
+except TypeError as e:
+    print("TypeError:", e)
+print(inspect.getdoc(f))
+print(inspect.cleandoc("  a\n    b\n  c"))
+print(inspect.isfunction(f), inspect.ismethod(C(1).m), inspect.isclass(C),
+      inspect.iscoroutinefunction(co), inspect.isgeneratorfunction(gen),
+      inspect.isbuiltin(len), inspect.isroutine(len), inspect.ismodule(inspect))
+print(inspect.getfullargspec(f))
+print(inspect.getmembers(C, inspect.isfunction)[0][0])
+print(inspect.getmodule(f).__name__)
+print(inspect.getsource(C.m))
+print(inspect.getsourcelines(gen)[1])
+print(inspect.signature(len), inspect.signature(sorted))
+new = sig.replace(return_annotation=inspect.Signature.empty)
+print(new)
+print(inspect.unwrap(functools.wraps(f)(lambda: 0)) is f)
+import ast
+print(repr(ast.get_docstring(ast.parse('def f():\n    """  Indented\n    doc.\n    """').body[0])))
