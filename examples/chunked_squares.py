@@ -8,14 +8,14 @@
 # to multiprocessing (pickling every chunk and copying the data into every
 # worker).  Here the threads share x and r and run at once.
 #
-# Usage: chunked_squares.py [n] [threads]   (defaults: 4000000, 2)
+# Usage: chunked_squares.py [n] [threads]   (defaults: 3000000, 2)
 
 import sys
 import threading
 import time
 from math import ceil
 
-DEFAULT_SIZE = 4_000_000
+DEFAULT_SIZE = 3_000_000
 
 
 def square_chunk(x, start, size, res):

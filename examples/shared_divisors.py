@@ -11,7 +11,7 @@
 # indices handed out under a Lock, results stored into distinct items of one
 # shared list), so what runs in parallel is visible.
 #
-# Usage: shared_divisors.py [m] [threads]   (array length, default 15000;
+# Usage: shared_divisors.py [m] [threads]   (array length, default 8000;
 #                                            threads, default 2)
 
 import random
@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 
-DEFAULT_SIZE = 15_000
+DEFAULT_SIZE = 8_000
 UNIT = 10_000
 QUERIES = [UNIT * k for k in [1, 4, 1, 2, 4, 5, 1, 1, 2, 3, 4, 1, 2]] * 3
 

@@ -10,13 +10,13 @@
 # GIL lets one thread run at a time); on ftpy with two free cores it is
 # about half.
 #
-# Usage: two_loops.py [n]     (loop length per call, default 4000000)
+# Usage: two_loops.py [n]     (loop length per call, default 1500000)
 
 import sys
 import threading
 import time
 
-DEFAULT_SIZE = 4_000_000
+DEFAULT_SIZE = 1_500_000
 MASK = (1 << 64) - 1        # wrap around like C's unsigned long
 
 
