@@ -106,6 +106,7 @@ class Outcome:
         self.speedups = []
         self.t1s = []
         self.cpu_walls = []
+        self.cpu_effs = []
         self.error = ""
 
 
@@ -213,6 +214,9 @@ def main():
                 m = re.search(r"cpu/wall = ([0-9.]+)", time_line)
                 if m:
                     o.cpu_walls.append(float(m.group(1)))
+                m = re.search(r"cpu eff = ([0-9.]+)", time_line)
+                if m:
+                    o.cpu_effs.append(float(m.group(1)))
                 log("  %-8s speedup %.2f   %s" % (name, speedup, time_line))
         results[prog.name] = outs
 
@@ -221,9 +225,10 @@ def main():
     print("Speed-up at %d threads, median of %d run(s); load average %.1f at the start,"
           " %.1f at the end" % (args.threads, args.runs, load0[0], load1[0]))
     print("(scaling: t1 * N / tN with N times the work; examples: sequential / threaded;"
-          " t1 = one-thread or sequential seconds)")
+          " t1 = one-thread or sequential seconds;")
+    print(" cpu/wall and cpu eff: ftpy's, scaling programs only; see README.md)")
     print()
-    head = ["program", "py3 t1", "py3 x", "ftpy t1", "ftpy x", "cpu/wall", "goal"]
+    head = ["program", "py3 t1", "py3 x", "ftpy t1", "ftpy x", "cpu/wall", "cpu eff", "goal"]
     rows = []
     below = []
     for prog in progs:
@@ -238,6 +243,7 @@ def main():
                 row += [o.status if o.status != "ok" else "-", ""]
         f = outs["ftpy"]
         row.append("%.2f" % statistics.median(f.cpu_walls) if f.cpu_walls else "")
+        row.append("%.2f" % statistics.median(f.cpu_effs) if f.cpu_effs else "")
         goal = prog.goal(args.threads)
         if f.status == "ok" and f.speedups:
             ok = statistics.median(f.speedups) >= goal
