@@ -9,9 +9,10 @@
 //! sentinel locks `threading` waits on (`_set_sentinel`), then detaching.
 //!
 //! # Locks
-//! `lock` is a flag with an atomic fast path (an uncontended acquire or
-//! release is one compare-exchange or store, no system call) and a
-//! mutex/condvar slow path for waiters. A waiting thread is detached from
+//! `lock` is a byte with an atomic fast path (an uncontended acquire or
+//! release is one compare-exchange, no system call); a contended acquire
+//! spins some microseconds, then sleeps in `parking_lot_core`'s parking
+//! lot (see [`Lock`]). A waiting thread is detached from
 //! the collector (DESIGN.md, "Stop-the-world"), so a blocked thread never
 //! delays a collection. On the main thread the wait wakes every 20 ms to
 //! check for Ctrl-C, which raises `KeyboardInterrupt` from `acquire` as in
@@ -24,8 +25,8 @@
 //! touches no memory another thread writes. The collector drops a dead
 //! local object's entries (see `ThreadShared::prune_locals`).
 
-use parking_lot::{Condvar, Mutex};
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use parking_lot_core::{ParkResult, UnparkResult};
+use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ftpy_vm::builtins::args::Sig;
@@ -52,13 +53,24 @@ const SIGNAL_POLL: Duration = Duration::from_millis(20);
 // ---- the lock ----------------------------------------------------------------
 
 /// A non-recursive lock. See the module doc.
+///
+/// One byte of state: `LOCKED`, and `PARKED` while some thread may sleep in
+/// the parking lot (keyed by the lock's address) waiting for it. Acquire and
+/// release are one compare-exchange each while nobody sleeps; a release
+/// wakes one sleeper only when `PARKED` is set, and the sleeper clears
+/// `PARKED` on its way out if it was the last. A woken thread competes for
+/// the lock like any other (no hand-off), so a thread that releases and
+/// re-takes the lock in a loop keeps running instead of waiting for a
+/// context switch at every iteration; the price is that the lock is not
+/// fair, as CPython's is not on Linux.
 pub struct Lock {
-    locked: AtomicBool,
-    /// Threads in the slow path (so `release` knows to wake one).
-    waiters: AtomicU32,
-    m: Mutex<()>,
-    cv: Condvar,
+    state: AtomicU8,
 }
+
+const LOCKED: u8 = 1;
+const PARKED: u8 = 2;
+/// Attempts of `spin_acquire` (the last pause is 2^(SPIN_ROUNDS-1) hints).
+const SPIN_ROUNDS: u32 = 10;
 
 // SAFETY: holds no Values.
 unsafe impl NativeData for Lock {
@@ -75,67 +87,172 @@ enum Wait {
 impl Lock {
     pub const fn new() -> Lock {
         Lock {
-            locked: AtomicBool::new(false),
-            waiters: AtomicU32::new(0),
-            m: Mutex::new(()),
-            cv: Condvar::new(),
+            state: AtomicU8::new(0),
+        }
+    }
+
+    /// A lock created held (`_set_sentinel`).
+    pub const fn new_locked() -> Lock {
+        Lock {
+            state: AtomicU8::new(LOCKED),
         }
     }
 
     #[inline]
     pub fn try_acquire(&self) -> bool {
-        self.locked
-            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
-            .is_ok()
+        let mut s = self.state.load(Ordering::Relaxed);
+        loop {
+            if s & LOCKED != 0 {
+                return false;
+            }
+            match self.state.compare_exchange_weak(
+                s,
+                s | LOCKED,
+                Ordering::Acquire,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return true,
+                Err(x) => s = x,
+            }
+        }
     }
 
-    /// Waits (detached: touches only this lock's own fields) until the
+    /// Spins for a while (attached, at most some tens of microseconds)
+    /// before the caller sleeps: a short critical section in another
+    /// thread ends sooner than a sleep and a wake-up would take, and a
+    /// thread that releases and re-takes the lock in a loop leaves it free
+    /// for a moment at each iteration. The pauses between attempts double
+    /// (1, 2, 4 ... 512 spin-loop hints), so the spinning thread reads the
+    /// holder's cache line rarely. No yield to the OS: a yield is a system
+    /// call, which is what the spinning is there to avoid.
+    fn spin_acquire(&self) -> bool {
+        for round in 0..SPIN_ROUNDS {
+            if self.try_acquire() {
+                return true;
+            }
+            if self.state.load(Ordering::Relaxed) & PARKED != 0 {
+                // Others already sleep on it: queue up behind them.
+                return false;
+            }
+            for _ in 0..(1u32 << round) {
+                std::hint::spin_loop();
+            }
+        }
+        self.try_acquire()
+    }
+
+    /// Waits (detached: touches only this lock's own state) until the
     /// lock is taken, `deadline` passes, or `slice` elapses.
     fn wait(&self, deadline: Option<Instant>, slice: Option<Duration>) -> Wait {
-        let mut g = self.m.lock();
-        self.waiters.fetch_add(1, Ordering::SeqCst);
         let slice_end = slice.map(|s| Instant::now() + s);
-        let r = loop {
-            if self.try_acquire() {
-                break Wait::Acquired;
-            }
-            let now = Instant::now();
-            let until = match (deadline, slice_end) {
-                (Some(d), Some(s)) => Some(d.min(s)),
-                (d, s) => d.or(s),
-            };
-            match until {
-                Some(u) if now >= u => {
-                    break if deadline.is_some_and(|d| now >= d) {
-                        Wait::TimedOut
-                    } else {
-                        Wait::Slice
-                    };
-                }
-                Some(u) => {
-                    self.cv.wait_until(&mut g, u);
-                }
-                None => self.cv.wait(&mut g),
-            }
+        let until = match (deadline, slice_end) {
+            (Some(d), Some(s)) => Some(d.min(s)),
+            (d, s) => d.or(s),
         };
-        self.waiters.fetch_sub(1, Ordering::SeqCst);
-        r
+        let key = self as *const Lock as usize;
+        let mut s = self.state.load(Ordering::Relaxed);
+        loop {
+            if s & LOCKED == 0 {
+                match self.state.compare_exchange_weak(
+                    s,
+                    s | LOCKED,
+                    Ordering::Acquire,
+                    Ordering::Relaxed,
+                ) {
+                    Ok(_) => return Wait::Acquired,
+                    Err(x) => s = x,
+                }
+                continue;
+            }
+            if s & PARKED == 0 {
+                if let Err(x) = self.state.compare_exchange_weak(
+                    s,
+                    s | PARKED,
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                ) {
+                    s = x;
+                    continue;
+                }
+            }
+            let validate = || self.state.load(Ordering::Relaxed) == LOCKED | PARKED;
+            let timed_out = |_key, was_last: bool| {
+                if was_last {
+                    self.state.fetch_and(!PARKED, Ordering::Relaxed);
+                }
+            };
+            // SAFETY: the key is this lock's address, used by nothing but
+            // this lock's own park/unpark calls; the callbacks only touch
+            // the lock's atomic state (no panic, no call into the parking
+            // lot); the lock outlives the wait (the waiting thread's frame
+            // holds the lock object).
+            let r = unsafe {
+                parking_lot_core::park(
+                    key,
+                    validate,
+                    || {},
+                    timed_out,
+                    parking_lot_core::DEFAULT_PARK_TOKEN,
+                    until,
+                )
+            };
+            if let ParkResult::TimedOut = r {
+                if self.try_acquire() {
+                    return Wait::Acquired;
+                }
+                let now = Instant::now();
+                return if deadline.is_some_and(|d| now >= d) {
+                    Wait::TimedOut
+                } else {
+                    Wait::Slice
+                };
+            }
+            s = self.state.load(Ordering::Relaxed);
+        }
     }
 
     /// Releases; false if it was not locked.
     pub fn release(&self) -> bool {
-        if !self.locked.swap(false, Ordering::Release) {
-            return false;
+        let mut s = self.state.load(Ordering::Relaxed);
+        loop {
+            if s & LOCKED == 0 {
+                return false;
+            }
+            match self.state.compare_exchange_weak(
+                s,
+                s & !LOCKED,
+                Ordering::Release,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => break,
+                Err(x) => s = x,
+            }
         }
-        if self.waiters.load(Ordering::SeqCst) > 0 {
-            let _g = self.m.lock();
-            self.cv.notify_one();
+        if s & PARKED != 0 {
+            let key = self as *const Lock as usize;
+            let callback = |r: UnparkResult| {
+                if !r.have_more_threads {
+                    self.state.fetch_and(!PARKED, Ordering::Relaxed);
+                }
+                parking_lot_core::DEFAULT_UNPARK_TOKEN
+            };
+            // SAFETY: as in `wait`: the key is this lock's own address and
+            // the callback only clears a bit of the lock's state.
+            unsafe {
+                parking_lot_core::unpark_one(key, callback);
+            }
         }
         true
     }
 
     pub fn is_locked(&self) -> bool {
-        self.locked.load(Ordering::Relaxed)
+        self.state.load(Ordering::Relaxed) & LOCKED != 0
+    }
+
+    /// Forgets every holder and sleeper (after a fork, in the child, where
+    /// the threads that held or waited for it do not exist).
+    fn reinit(&self) {
+        self.state.store(0, Ordering::Release);
     }
 }
 
@@ -159,6 +276,9 @@ pub fn acquire_lock(
     }
     if !blocking {
         return Ok(false);
+    }
+    if lock.spin_acquire() {
+        return Ok(true);
     }
     let deadline = timeout.map(|t| Instant::now() + t);
     let main = ts.ident() == interp::interp().main_thread_ident.load(Ordering::Relaxed);
@@ -256,7 +376,7 @@ fn lock_at_fork_reinit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult
     static SIG: Sig = Sig::new("lock._at_fork_reinit($self, /)");
     let [this] = SIG.bind(ts, args, kw)?;
     let lock = lock_of(ts, this)?;
-    lock.locked.store(false, Ordering::Release);
+    lock.reinit();
     Ok(Value::NONE)
 }
 
@@ -418,7 +538,7 @@ fn rlock_at_fork_reinit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
     static SIG: Sig = Sig::new("RLock._at_fork_reinit($self, /)");
     let [this] = SIG.bind(ts, args, kw)?;
     let r = rlock_of(ts, this)?;
-    r.lock.locked.store(false, Ordering::Release);
+    r.lock.reinit();
     r.owner.store(0, Ordering::Relaxed);
     r.count.store(0, Ordering::Relaxed);
     Ok(Value::NONE)

@@ -437,8 +437,13 @@ pub fn detached<R>(me: &'static ThreadShared, f: impl FnOnce() -> R) -> R {
     with_registers_spilled(|low| {
         me.set_scan_low(low);
         me.state.store(DETACHED, Ordering::SeqCst);
-        {
-            // A collector may be waiting for us.
+        // A collector may be waiting for us: tell it. Without a collection
+        // in progress there is nobody to tell, and the global `WORLD` lock
+        // stays untouched (a blocking call is often a contended lock, taken
+        // by several threads at once). No collector can be missed: one
+        // that starts after the load below reads our state after this
+        // thread stored DETACHED (both SeqCst), before it waits.
+        if GC_IN_PROGRESS.load(Ordering::SeqCst) {
             let _g = WORLD.lock();
             WORLD_CV.notify_all();
         }
