@@ -970,7 +970,8 @@ fn int_new(
                 let text = s.as_str().to_string();
                 int_from_str(ts, &text, base as u32, x)?
             } else if x.downcast::<crate::objects::bytes::BytesObj>().is_some()
-                || x.downcast::<crate::objects::bytearray::BytearrayObj>().is_some()
+                || x.downcast::<crate::objects::bytearray::BytearrayObj>()
+                    .is_some()
             {
                 let b = crate::objects::bytes::bytes_data(x).unwrap_or_default();
                 int_from_bytes_literal(ts, &b, base as u32)?
