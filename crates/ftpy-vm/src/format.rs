@@ -784,9 +784,8 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             if let Some(v) = key_val.take() {
                 return Ok(v);
             }
-            if mapping.is_some() {
-                return Ok(args);
-            }
+            // A mapping argument is also the one positional argument: it
+            // can be used once (`'%s %s' % {}` is not enough arguments).
             match items.get(idx) {
                 Some(&v) => {
                     idx += 1;
@@ -995,13 +994,14 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
     Ok(StrObj::new(ts, &out))
 }
 
+/// As CPython (and `bytes::percent_format_wtf8`): any subscriptable object
+/// that is not a tuple or a str is the mapping, so `'abc' % [1]` is `'abc'`
+/// and `'%(k)s' % [1]` indexes the list.
 fn is_mapping(v: Value) -> bool {
     let ty = crate::objects::typeobj::type_of(v);
     v.downcast::<StrObj>().is_none()
         && ty.slots.getitem.get().is_some()
         && v.downcast::<TupleObj>().is_none()
-        && (v.is_kind(crate::object::Kind::Dict)
-            || ty.lookup(crate::interp::names().keys).is_some())
 }
 
 #[cfg(test)]

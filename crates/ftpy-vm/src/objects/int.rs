@@ -415,8 +415,35 @@ fn unicode_decimal(c: char) -> Option<u32> {
     crate::unicode::decimal_value(c)
 }
 
-/// `int(str, base)` with CPython's errors.
+/// `int(str, base)` with CPython's errors; `orig` is the str (its repr goes
+/// into the message).
 pub fn int_from_str(ts: &mut ThreadState, s: &str, base: u32, orig: Value) -> PyResult<Value> {
+    match int_from_text(ts, s, base)? {
+        Some(v) => Ok(v),
+        None => {
+            let r = crate::ops::repr_string(ts, orig)?;
+            Err(ts.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// `int(bytes_like, base)`: as CPython, the message shows the data as a
+/// plain bytes repr, whatever the argument's type (a subclass, bytearray,
+/// memoryview).
+fn int_from_bytes_literal(ts: &mut ThreadState, b: &[u8], base: u32) -> PyResult<Value> {
+    let s = String::from_utf8_lossy(b);
+    match int_from_text(ts, &s, base)? {
+        Some(v) => Ok(v),
+        None => {
+            let r = crate::objects::bytes::repr_bytes(b, "b");
+            Err(ts.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// The int `s` spells in `base`, or None when it is not a valid literal
+/// (the digit limit raises at once).
+fn int_from_text(ts: &mut ThreadState, s: &str, base: u32) -> PyResult<Option<Value>> {
     let limit = max_str_digits();
     if base == 10 && limit > 0 {
         let nd = s
@@ -431,13 +458,7 @@ pub fn int_from_str(ts: &mut ThreadState, s: &str, base: u32, orig: Value) -> Py
             )));
         }
     }
-    match parse_int(s, base) {
-        Ok(b) => Ok(int_from_big(ts, b)),
-        Err(()) => {
-            let r = crate::ops::repr_string(ts, orig)?;
-            Err(ts.value_error(format!("invalid literal for int() with base {base}: {r}")))
-        }
-    }
+    Ok(parse_int(s, base).ok().map(|b| int_from_big(ts, b)))
 }
 
 // ---- arithmetic ------------------------------------------------------------------
@@ -892,8 +913,7 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
         return int_from_str(ts, s.as_str(), 10, x);
     }
     if let Some(b) = crate::objects::bytes::bytes_data(x) {
-        let s = String::from_utf8_lossy(&b).into_owned();
-        return int_from_str(ts, &s, 10, x);
+        return int_from_bytes_literal(ts, &b, 10);
     }
     let ty = type_of(x);
     if let Some(f) = ty.slots.int.get() {
@@ -944,14 +964,20 @@ fn int_new(
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(ts.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let text: String = if let Some(s) = x.downcast::<StrObj>() {
-                s.as_str().to_string()
-            } else if let Some(b) = crate::objects::bytes::bytes_data(x) {
-                String::from_utf8_lossy(&b).into_owned()
+            // Only str, bytes and bytearray (and their subclasses) take a
+            // base; other buffers (memoryview, array) do not.
+            if let Some(s) = x.downcast::<StrObj>() {
+                let text = s.as_str().to_string();
+                int_from_str(ts, &text, base as u32, x)?
+            } else if x.downcast::<crate::objects::bytes::BytesObj>().is_some()
+                || x.downcast::<crate::objects::bytearray::BytearrayObj>()
+                    .is_some()
+            {
+                let b = crate::objects::bytes::bytes_data(x).unwrap_or_default();
+                int_from_bytes_literal(ts, &b, base as u32)?
             } else {
                 return Err(ts.type_error("int() can't convert non-string with explicit base"));
-            };
-            int_from_str(ts, &text, base as u32, x)?
+            }
         }
     };
     if cls == types().int {

@@ -1,5 +1,6 @@
 # gc-stress: 1
-# Crash found by the generated-program fuzzer (tests/fuzz), under
+# Regression test (crash found by the generated-program fuzzer, tests/fuzz,
+# now fixed), under
 # FTPY_GC_STRESS=1 only (`import random`, `import re`, ... all reach it
 # through _collections_abc): two classes made by the pure-Python ABCMeta.
 #   release: SIGSEGV in the collector: gc/collect.rs slots <- instance.rs:245

@@ -1,4 +1,5 @@
-# Crash found by the generated-program fuzzer (tests/fuzz): dir() of a class
+# Regression test (crash found by the generated-program fuzzer, tests/fuzz,
+# now fixed): dir() of a class
 # whose metaclass is a Python subclass of `type`.
 #   release: killed by SIGSEGV
 #   debug:   panicked at crates/ftpy-vm/src/objects/instance.rs:224:18:
@@ -7,7 +8,8 @@
 #             <- builtins::b_dir)
 # Probable cause: the class object is taken for an instance of its
 # (heap-type) metaclass and its AttrStore is read, but a TypeObj has none.
-# Expected output (CPython 3.11): True, then 26.
+# __weakref__ is left out of the comparison: ftpy classes have no
+# __weakref__ descriptor yet (docs/deviations.md).
 class Meta(type):
     pass
 
@@ -17,4 +19,5 @@ class K(metaclass=Meta):
 
 
 print('__class__' in dir(K))
-print(len(dir(K)))
+print(sorted(n for n in dir(K) if n != '__weakref__'))
+print(dir(K) == sorted(dir(K)), 'meta' in dir(Meta) or 'mro' in dir(Meta))

@@ -1,5 +1,6 @@
 # gc-stress: 1
-# Crash found by the generated-program fuzzer (tests/fuzz), under
+# Regression test (crash found by the generated-program fuzzer, tests/fuzz,
+# now fixed), under
 # FTPY_GC_STRESS=1 only: a chain of classes whose metaclass is a Python
 # subclass of `type`.
 #   release: SIGSEGV in the collector's mark loop (gc/collect.rs drain)
