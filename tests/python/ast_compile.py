@@ -1,3 +1,4 @@
+# gc-stress: 20
 # compile() of AST objects: from ast.parse, transformed, and built by hand;
 # positions survive into tracebacks and co_positions.
 import ast

@@ -1,3 +1,4 @@
+# gc-stress: 20
 # The node classes of _ast: hierarchy, _fields, constructors, pickling shape.
 import ast
 import _ast

@@ -1,3 +1,4 @@
+# gc-stress: 20
 # ast.parse on every kind of node; ast.dump with and without positions
 # (CPython's line/column numbers, columns in UTF-8 bytes).
 import ast

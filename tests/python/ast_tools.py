@@ -1,3 +1,4 @@
+# gc-stress: 20
 # ast's helpers: literal_eval, unparse, NodeVisitor/NodeTransformer, walk,
 # get_docstring, get_source_segment, fix_missing_locations, increment_lineno.
 import ast

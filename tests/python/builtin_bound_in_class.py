@@ -1,3 +1,4 @@
+# gc-stress: 20
 # Bound built-in methods stored as class attributes are not descriptors:
 # concurrent.futures.thread keeps `itertools.count().__next__` on a class.
 import itertools

@@ -12,6 +12,12 @@ use ftpy_vm::objects::typeobj::{type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use ftpy_vm::buffer::{BufferProcs, Memory, NativeExporter};
+use ftpy_vm::gc::Slot;
+
 use super::lock::{IoGuard, IoLock};
 use super::{io_types, reentrant, size_arg, Kw};
 
@@ -24,6 +30,9 @@ pub struct BytesState {
 /// The payload of a `BytesIO`.
 pub struct BytesIO {
     st: IoLock<BytesState>,
+    /// Live exports of `getbuffer()` views: while nonzero the buffer must
+    /// not move (every write, truncate, close raises BufferError).
+    exports: AtomicUsize,
 }
 
 // SAFETY: no Values.
@@ -101,6 +110,7 @@ fn bytesio_new(
             pos: 0,
             closed: false,
         }),
+        exports: AtomicUsize::new(0),
     };
     Ok(native::alloc_checked(ts, cls, io_types().bytesio, payload, true)?.value())
 }
@@ -114,10 +124,110 @@ fn bytesio_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyRes
         super::bytes_like(ts, init)?
     };
     let b = this(ts, v)?;
+    check_exports(ts, b)?;
     let mut g = b.st.lock(ts).map_err(|_| reentrant(ts, v))?;
     g.buf = data;
     g.pos = 0;
     Ok(())
+}
+
+/// BufferError while a `getbuffer()` view is exported (views nobody
+/// references any more are collected first: see `ftpy_vm::buffer`).
+fn check_exports(ts: &mut ThreadState, b: &BytesIO) -> PyResult<()> {
+    if b.exports.load(Ordering::Acquire) == 0 {
+        return Ok(());
+    }
+    ftpy_vm::buffer::collect_dead_views(ts);
+    if b.exports.load(Ordering::Acquire) == 0 {
+        return Ok(());
+    }
+    Err(ts.buffer_error("Existing exports of data: object cannot be re-sized"))
+}
+
+/// The exporter behind `BytesIO.getbuffer()` (CPython's
+/// `_io._BytesIOBuffer`): its memory is the BytesIO's bytes.
+struct BytesIOBuffer {
+    owner: Slot,
+}
+
+// SAFETY: traces its BytesIO.
+unsafe impl NativeData for BytesIOBuffer {
+    fn trace(&self, m: &mut Marker) {
+        m.value(self.owner.get());
+    }
+}
+
+fn view_owner(v: Value) -> Option<&'static BytesIO> {
+    native::data_of::<BytesIO>(native::data_of::<BytesIOBuffer>(v)?.owner.get())
+}
+
+fn view_memory(v: Value) -> Memory {
+    if let Some(b) = view_owner(v) {
+        loop {
+            // The BytesIO's own lock is held only for short byte
+            // operations; the buffer cannot move while exported, so the
+            // pointer stays valid after the guard is dropped.
+            if let Some(g) = b.st.try_lock_raw() {
+                return Memory {
+                    ptr: g.buf.as_ptr() as *mut u8,
+                    len: g.buf.len(),
+                };
+            }
+            std::thread::yield_now();
+        }
+    }
+    Memory {
+        ptr: std::ptr::NonNull::<u8>::dangling().as_ptr(),
+        len: 0,
+    }
+}
+
+fn view_acquire(v: Value) {
+    if let Some(b) = view_owner(v) {
+        b.exports.fetch_add(1, Ordering::AcqRel);
+    }
+}
+
+fn view_release(v: Value) {
+    if let Some(b) = view_owner(v) {
+        let _ = b
+            .exports
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+    }
+}
+
+static VIEW_BUFFER: BufferProcs = BufferProcs {
+    memory: view_memory,
+    readonly: |_| false,
+    format: |_| ("B", 1),
+    acquire: Some(view_acquire),
+    release: Some(view_release),
+    locked: true,
+};
+
+static VIEW_EXPORTER: NativeExporter = NativeExporter {
+    is: |v| native::data_of::<BytesIOBuffer>(v).is_some(),
+    procs: &VIEW_BUFFER,
+};
+
+static VIEW_TYPE: OnceLock<Gc<TypeObj>> = OnceLock::new();
+
+fn m_getbuffer(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("getbuffer($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    drop(open_state(ts, v)?);
+    let Some(&ty) = VIEW_TYPE.get() else {
+        return Err(ts.system_error("_io._BytesIOBuffer not initialized"));
+    };
+    let exporter = native::NativeObj::new(
+        ts,
+        ty,
+        BytesIOBuffer {
+            owner: Slot::new(v),
+        },
+    );
+    let mv = ftpy_vm::interp::types().memoryview.value();
+    ops::call(ts, mv, &[exporter.value()], None)
 }
 
 fn m_getvalue(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -205,6 +315,8 @@ fn m_write(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("write($self, b, /)");
     let [v, b] = SIG.bind(ts, args, kw)?;
     drop(open_state(ts, v)?);
+    let owner = this(ts, v)?;
+    check_exports(ts, owner)?;
     let data = super::bytes_like(ts, b)?;
     let mut g = open_state(ts, v)?;
     g.write(&data)?;
@@ -215,6 +327,8 @@ fn m_writelines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     static SIG: Sig = Sig::new("writelines($self, lines, /)");
     let [v, lines] = SIG.bind(ts, args, kw)?;
     drop(open_state(ts, v)?);
+    let owner = this(ts, v)?;
+    check_exports(ts, owner)?;
     let it = ops::iter(ts, lines)?;
     while let Some(line) = ops::next(ts, it)? {
         let data = super::bytes_like(ts, line)?;
@@ -260,6 +374,8 @@ fn m_truncate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("truncate($self, size=None, /)");
     let [v, size] = SIG.bind(ts, args, kw)?;
     drop(open_state(ts, v)?);
+    let owner = this(ts, v)?;
+    check_exports(ts, owner)?;
     let n = super::opt_size_arg(ts, size)?;
     let mut g = open_state(ts, v)?;
     let n = n.unwrap_or(g.pos as i64);
@@ -297,6 +413,7 @@ fn m_close(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("close($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let b = this(ts, v)?;
+    check_exports(ts, b)?;
     let mut g = b.st.lock(ts).map_err(|_| reentrant(ts, v))?;
     g.closed = true;
     g.buf = Vec::new();
@@ -359,6 +476,8 @@ fn m_setstate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Err(ts.value_error("position value cannot be negative"));
     }
     {
+        let owner = this(ts, v)?;
+        check_exports(ts, owner)?;
         let mut g = open_state(ts, v)?;
         g.buf = data;
         g.pos = pos as usize;
@@ -381,6 +500,7 @@ pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
         ty,
         &[
             method("getvalue", m_getvalue),
+            method("getbuffer", m_getbuffer),
             method("read", m_read),
             method("read1", m_read),
             method("readinto", m_readinto),
@@ -403,4 +523,11 @@ pub fn init_type(ts: &mut ThreadState, ty: Gc<TypeObj>) {
         ],
     );
     add_getset(ts, ty, "closed", get_closed, None);
+    if VIEW_TYPE.get().is_none() {
+        let vt = native::new_type::<BytesIOBuffer>(ts, "_BytesIOBuffer", "_io", None, false);
+        native::finish_type(ts, vt);
+        ftpy_vm::interp::add_global_root(vt.value());
+        let _ = VIEW_TYPE.set(vt);
+        ftpy_vm::buffer::register_native(&VIEW_EXPORTER);
+    }
 }
