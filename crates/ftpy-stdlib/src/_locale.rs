@@ -148,7 +148,10 @@ fn localeconv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         ("n_sign_posn", lc.n_sign_posn),
     ];
     for (k, c) in chars {
-        d.set_item_str(ts, k, Value::small_int_unchecked(c as i8 as i64));
+        // `c_char` is i8 or u8 by platform: CPython reads it as a signed char.
+        #[allow(clippy::unnecessary_cast)]
+        let n = c as i8 as i64;
+        d.set_item_str(ts, k, Value::small_int_unchecked(n));
     }
     for (k, p) in [
         ("decimal_point", lc.decimal_point),

@@ -165,7 +165,11 @@ fn getgrnam(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     // SAFETY: `cp` is `c`'s NUL-ended name; the closure passes
     // getgrnam_r its own buffers.
     let r = ts.allow_threads(|| {
-        lookup(|p, b, n, r| unsafe { libc::getgrnam_r(cp as *const libc::c_char, p, b, n, r) })
+        lookup(|p, b, n, r| {
+            // SAFETY: `cp` is a NUL-terminated name alive for the call;
+            // `lookup` passes its own entry and buffer of `n` bytes.
+            unsafe { libc::getgrnam_r(cp as *const libc::c_char, p, b, n, r) }
+        })
     });
     match r {
         Ok(Some(e)) => to_value(ts, &e),

@@ -168,7 +168,11 @@ fn getpwnam(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     // SAFETY: `cp` is `c`'s NUL-ended name; the closure passes
     // getpwnam_r its own buffers.
     let r = ts.allow_threads(|| {
-        lookup(|p, b, n, r| unsafe { libc::getpwnam_r(cp as *const libc::c_char, p, b, n, r) })
+        lookup(|p, b, n, r| {
+            // SAFETY: `cp` is a NUL-terminated name alive for the call;
+            // `lookup` passes its own entry and buffer of `n` bytes.
+            unsafe { libc::getpwnam_r(cp as *const libc::c_char, p, b, n, r) }
+        })
     });
     match r {
         Ok(Some(e)) => to_value(ts, &e),

@@ -425,10 +425,10 @@ fn is_index(v: Value) -> bool {
 }
 
 trait StrOrBytes {
-    fn is_ptr_str_or_bytes(self) -> bool;
+    fn is_ptr_str_or_bytes(&self) -> bool;
 }
 impl StrOrBytes for Value {
-    fn is_ptr_str_or_bytes(self) -> bool {
+    fn is_ptr_str_or_bytes(&self) -> bool {
         self.downcast::<StrObj>().is_some() || self.downcast::<BytesObj>().is_some()
     }
 }

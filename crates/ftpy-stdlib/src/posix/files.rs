@@ -163,6 +163,7 @@ pub fn fchmod(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn chown_impl(
     ts: &mut ThreadState,
     func: &'static str,
@@ -698,7 +699,7 @@ pub fn conf_name(ts: &mut ThreadState, v: Value, table: &[(&str, i32)]) -> PyRes
     if int::is_int(v) {
         return conv::c_int(ts, v);
     }
-    Err(ts.type_error(format!("configuration names must be strings or integers")))
+    Err(ts.type_error("configuration names must be strings or integers"))
 }
 
 pub fn pathconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

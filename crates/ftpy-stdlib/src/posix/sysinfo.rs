@@ -190,7 +190,10 @@ pub fn sysconf(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     if r == -1 && e != 0 {
         return Err(conv::os_error(ts, e, None, None));
     }
-    Ok(int::int_from_i64(ts, r as i64))
+    // `c_long` is i64 on this platform but not on every one.
+    #[allow(clippy::unnecessary_cast)]
+    let r = r as i64;
+    Ok(int::int_from_i64(ts, r))
 }
 
 pub fn confstr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
