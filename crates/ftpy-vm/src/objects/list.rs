@@ -380,6 +380,21 @@ impl ListObj {
         self.remove_locked(ts, i).is_some()
     }
 
+    /// Removes the first item identical to `x`, searching under the lock
+    /// (identity runs no Python code). For `list.remove` after a search
+    /// with `==` missed while other threads moved items.
+    pub fn remove_identical(&self, ts: &mut ThreadState, x: Value) -> bool {
+        let _g = self.lock();
+        let n = self.len();
+        let Some(a) = self.array() else {
+            return false;
+        };
+        match a.obj().slots()[..n].iter().position(|s| s.get() == x) {
+            Some(i) => self.remove_locked(ts, i).is_some(),
+            None => false,
+        }
+    }
+
     /// Removes item `j < len`; the caller holds the lock. The last item is
     /// cleared in place; any other removal moves items, so it publishes a
     /// new array (module doc).
@@ -942,6 +957,12 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
             i += 1;
         }
         let Some((i, y)) = found else {
+            // The search runs without the lock (`==` may run Python code),
+            // so items moved by another thread can slip past it: an item
+            // that is `x` itself is still found, under the lock.
+            if l.remove_identical(ts, x) {
+                return Ok(Value::NONE);
+            }
             return Err(ts.value_error("list.remove(x): x not in list"));
         };
         // Remove it if it is still there (identity, checked and removed
