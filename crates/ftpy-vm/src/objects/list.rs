@@ -20,35 +20,32 @@
 //!   writing different items of one list therefore share no written cache
 //!   line but the items'.
 //!
-//! # The layout seqlock (why a lock-free store cannot be lost)
+//! # Why a lock-free store is neither lost nor duplicated
 //! A writer holding the lock never moves items inside a published array:
 //! an operation that moves items (growth, `insert`/`pop` in the middle,
 //! `del l[i]`, `remove`, `reverse`) builds a new array and publishes it.
-//! Such an operation, and any that takes items out (`pop`, `clear`,
-//! replacing the content), runs between two increments of `layout`: odd
-//! while it copies or removes, even again once the new state is published.
-//! A lock-free store reads `layout` (even, else it takes the lock), stores
-//! into the array it loaded after that, and reads `layout` again: if it did
-//! not move, no such operation overlapped the store, and the store is in the
-//! array everyone reads. If it moved, the store may have landed in a copy's
-//! source after it was copied (a lost write) or in a slot just popped, so
-//! it is done again under the lock (where it is exact: it writes index `i`
-//! of the current array, or reports the index out of range). The store and
-//! the second read are `SeqCst`, and the writer fences after its odd
-//! increment: so either the writer's copy sees the store, or the store's
-//! second read sees the odd count (a Dekker pair). Stores never write
-//! `layout`: only writers holding the lock do.
+//! A lock-free store is a compare-and-swap at index `i` of the array it
+//! loaded, from the non-NULL value it read there; if the swap fails (or the
+//! slot was NULL) it is done again under the lock, at index `i` of the
+//! current array (exact: nothing moves while the lock is held).
 //!
-//! Redoing a store at index `i` is only right if the overlapping change
-//! kept indices (growth, `clear`, replacing the content); after a change
-//! that moved items, the copy may already hold the store at another index.
-//! So a store is a compare-and-swap from the non-NULL value it read, and
-//! once a list has seen a lock-free store (`stored`, set before the first
-//! one), every copy *freezes* the slots it copies (swaps each to NULL): a
-//! store either lands before the swap (the copy carries it, and the store
-//! sees its slot NULL afterwards: done) or fails (and is redone under the
-//! lock). Lists never stored into lock-free (appended to, popped) copy with
-//! plain loads. Readers that meet a frozen (NULL) slot read under the lock.
+//! Once a list has seen a lock-free store (`stored`, set before the first
+//! one), every copy *freezes* the slots it copies (swaps each to NULL), and
+//! the last item is popped by a swap too. So a swap that succeeds either
+//! landed before the copy took the slot (the copy carries the value to the
+//! same item's new index) or in the array that is still current; in both
+//! cases the store is done, and it is never repeated (repeating it at
+//! index `i` after items moved would duplicate it). A superseded array's
+//! frozen slots stay NULL, so a swap into one fails and takes the lock.
+//!
+//! Lists never stored into lock-free (appended to, popped) copy with plain
+//! loads. The switch to freezing is made safe by `layout`, a counter a
+//! writer holding the lock increments before it copies or removes items
+//! (odd meanwhile) and after it publishes: a store sets `stored`, then reads
+//! `layout`, and takes the lock if it is odd; a writer increments `layout`,
+//! then reads `stored` (all `SeqCst`, a Dekker pair). Either the writer sees
+//! `stored` and freezes, or the store sees the odd count and waits for the
+//! lock. Readers that meet a frozen (NULL) slot read under the lock.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
 use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
@@ -72,8 +69,9 @@ pub struct ListObj {
     pub header: Header,
     items: Slot,
     len: AtomicUsize,
-    /// The layout seqlock (module doc): odd while a writer holding the
-    /// lock copies or removes items. Written only under the lock.
+    /// Odd while a writer holding the lock copies or removes items (module
+    /// doc: it makes the switch to freezing copies safe). Written only
+    /// under the lock.
     layout: AtomicUsize,
     /// Set (for good) before the first lock-free item store: from then on
     /// copies freeze the slots they copy (module doc).
@@ -180,12 +178,12 @@ impl ListObj {
     }
 
     /// `self[i] = v` for an in-range `i`; false when out of range. See
-    /// the module doc (the layout seqlock).
+    /// the module doc (why a lock-free store is neither lost nor
+    /// duplicated).
     #[inline]
     pub fn set(&self, i: usize, v: Value) -> bool {
         self.note_lock_free_store();
-        let seq = self.layout.load(Ordering::SeqCst);
-        if seq & 1 == 0 {
+        if self.layout.load(Ordering::SeqCst) & 1 == 0 {
             let Some(a) = self.array() else { return false };
             if i >= self.len() {
                 return false;
@@ -195,15 +193,7 @@ impl ListObj {
             };
             let cur = s.get();
             if !cur.is_null() && s.compare_exchange_seq_cst(cur, v) {
-                if self.layout.load(Ordering::SeqCst) == seq {
-                    return true;
-                }
-                // A change overlapped. If it took the slot (swapped it to
-                // NULL: a copy in freeze mode, or a pop), it took our value
-                // with it, and the store is done.
-                if s.get().is_null() {
-                    return true;
-                }
+                return true;
             }
         }
         self.set_locked(i, v)
@@ -247,11 +237,6 @@ impl ListObj {
             a.obj().slots()[i].set(v);
             true
         } else {
-            // A racing store of ours may have landed past the end (in a
-            // slot a `pop` just emptied): keep slots >= len NULL.
-            if let Some(s) = a.obj().slots().get(i) {
-                s.set(Value::NULL);
-            }
             false
         }
     }
