@@ -23,6 +23,7 @@ pub mod _sha1;
 pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
+pub mod _signal;
 pub mod _sre;
 pub mod _stat;
 pub mod _string;
@@ -82,6 +83,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_contextvars", _contextvars::init),
     ("_queue", _queue::init),
     ("_typing", _typing::init),
+    ("_signal", _signal::init),
     ("posix", posix::init),
     ("_stat", _stat::init),
     ("pwd", pwd::init),

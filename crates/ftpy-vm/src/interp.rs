@@ -5,7 +5,9 @@
 
 use parking_lot::Mutex;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{
+    AtomicBool, AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+};
 use std::sync::OnceLock;
 
 use crate::error::PyResult;
@@ -503,16 +505,42 @@ pub fn fatal_out_of_memory(size: usize) -> ! {
     }
 }
 
-static SIGINT_PENDING: AtomicBool = AtomicBool::new(false);
+/// Signals numbered below this can be handled (Linux's `NSIG`).
+pub const NSIG: usize = 65;
 
-/// Whether a signal waits to be handled by the main thread (blocking waits
-/// on the main thread poll this, to raise KeyboardInterrupt promptly).
-pub fn signal_pending() -> bool {
-    SIGINT_PENDING.load(Ordering::Relaxed)
+/// Per signal: it arrived and its handler has not run yet.
+static PENDING: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+/// Some `PENDING` flag may be set.
+static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+/// `signal.set_wakeup_fd`: the descriptor the C handler writes each
+/// signal's number to, or -1.
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+
+/// Runs the Python-level handler of a signal (set by the `_signal` module;
+/// without it, SIGINT raises KeyboardInterrupt and nothing else is caught).
+pub type SignalDispatch = fn(&mut ThreadState, i32) -> PyResult<()>;
+static DISPATCH: OnceLock<SignalDispatch> = OnceLock::new();
+
+/// Installs the function that runs Python signal handlers.
+pub fn set_signal_dispatch(f: SignalDispatch) {
+    let _ = DISPATCH.set(f);
 }
 
-/// Runs pending signal handlers (SIGINT raises KeyboardInterrupt in the
-/// main thread).
+/// Sets the wakeup descriptor (-1: none); returns the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::SeqCst)
+}
+
+/// Whether a signal waits to be handled by the main thread (blocking waits
+/// on the main thread poll this, to run handlers promptly).
+pub fn signal_pending() -> bool {
+    ANY_PENDING.load(Ordering::Relaxed)
+}
+
+/// Runs pending signal handlers, on the main thread only (others return
+/// at once): SIGINT raises KeyboardInterrupt unless `_signal` dispatches.
+/// A handler's exception is returned; signals still pending then stay
+/// pending for the next check, as CPython's.
 pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
     let i = interp();
     if ts.ident() != i.main_thread_ident.load(Ordering::Relaxed) {
@@ -521,8 +549,29 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
     ts.shared()
         .eval_breaker
         .fetch_and(!crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst);
-    if SIGINT_PENDING.swap(false, Ordering::SeqCst) {
-        return Err(ts.new_error_with(types().keyboard_interrupt, &[]));
+    if !ANY_PENDING.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    for sig in 1..NSIG {
+        if !PENDING[sig].swap(false, Ordering::SeqCst) {
+            continue;
+        }
+        let r = match DISPATCH.get() {
+            Some(f) => f(ts, sig as i32),
+            None if sig as i32 == libc::SIGINT => {
+                Err(ts.new_error_with(types().keyboard_interrupt, &[]))
+            }
+            None => Ok(()),
+        };
+        if let Err(e) = r {
+            if PENDING[sig + 1..].iter().any(|p| p.load(Ordering::SeqCst)) {
+                ANY_PENDING.store(true, Ordering::SeqCst);
+                ts.shared()
+                    .eval_breaker
+                    .fetch_or(crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst);
+            }
+            return Err(e);
+        }
     }
     Ok(())
 }
@@ -550,11 +599,20 @@ pub(crate) fn is_main_breaker(b: &AtomicU32) -> bool {
 
 /// What `_thread.interrupt_main()` does: as if SIGINT had arrived.
 pub fn simulate_sigint() {
-    on_sigint(libc::SIGINT);
+    trip_signal(libc::SIGINT);
 }
 
-extern "C" fn on_sigint(_sig: libc::c_int) {
-    SIGINT_PENDING.store(true, Ordering::SeqCst);
+/// The C-level handler of every signal with a Python handler: marks it
+/// pending, asks the main thread to stop at its next safepoint, and
+/// writes the signal number to the wakeup descriptor. Async-signal-safe:
+/// atomics and write(2) only, errno preserved.
+pub extern "C" fn trip_signal(sig: libc::c_int) {
+    // SAFETY: errno is thread-local; read and restored around write(2).
+    let saved = unsafe { *libc::__errno_location() };
+    if sig > 0 && (sig as usize) < NSIG {
+        PENDING[sig as usize].store(true, Ordering::SeqCst);
+        ANY_PENDING.store(true, Ordering::SeqCst);
+    }
     let p = MAIN_BREAKER.load(Ordering::SeqCst);
     if !p.is_null() {
         // SAFETY: points at the main thread's eval breaker, which lives for
@@ -562,6 +620,15 @@ extern "C" fn on_sigint(_sig: libc::c_int) {
         // while the handler is installed); an atomic op is signal-safe.
         unsafe { (*p).fetch_or(crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst) };
     }
+    let fd = WAKEUP_FD.load(Ordering::SeqCst);
+    if fd >= 0 {
+        let b = sig as u8;
+        // SAFETY: writes one byte from a local; write(2) is signal-safe and
+        // a full or closed descriptor only makes it fail.
+        unsafe { libc::write(fd, &b as *const u8 as *const libc::c_void, 1) };
+    }
+    // SAFETY: as above.
+    unsafe { *libc::__errno_location() = saved };
 }
 
 impl Interp {
@@ -620,7 +687,7 @@ impl Interp {
         );
         // SAFETY: installing a handler that only touches atomics.
         unsafe {
-            libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+            libc::signal(libc::SIGINT, trip_signal as *const () as libc::sighandler_t);
         }
         crate::gc::collect::GC_READY.store(true, Ordering::Release);
         i

@@ -529,6 +529,18 @@ fn main() {
         .name("ftpy-main".into())
         .stack_size(256 << 20)
         .spawn(move || run(opts));
+    if handle.is_ok() {
+        // Signals sent to the process go to the interpreter thread (or
+        // other Python threads), never to this one, which only waits: so
+        // signal.pthread_sigmask in the main thread holds them back, as
+        // in CPython, where the main thread is the process's first.
+        // SAFETY: a local set, initialized by sigfillset.
+        unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+        }
+    }
     let code = match handle {
         Ok(h) => match h.join() {
             Ok(c) => c,
