@@ -265,6 +265,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     }
 }
 
+pub mod typeobj_bases;
 pub mod typeobj_init;
 pub mod typeobj_new;
 

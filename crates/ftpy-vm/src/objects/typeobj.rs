@@ -138,6 +138,10 @@ pub mod tflags {
     /// Instances of this built-in type can be weakly referenced (heap
     /// types decide by `__slots__`: see `weakref::supports_weakrefs`).
     pub const WEAKREFABLE: u32 = 1 << 16;
+    /// CPython frees instances of this built-in type without its cycle
+    /// collector, so with another deallocator than heap types' (only
+    /// `__bases__` assignment, which compares deallocators, looks at it).
+    pub const NO_CYCLE_GC: u32 = 1 << 17;
 }
 
 /// A type object. See the module doc.
