@@ -239,6 +239,52 @@ fn get_bases(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(as_type(ts, v)?.bases.get())
 }
 
+/// `C.__bases__ = bases`: CPython's checks; storing the same bases again
+/// is accepted (`typing.NamedTuple` does it), other bases are not
+/// supported yet (the MRO, slots and layout are fixed at creation).
+fn set_bases(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    let x = check_special_set(ts, t, x, "__bases__")?;
+    let Some(new) = x.downcast::<TupleObj>() else {
+        return Err(ts.type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            t.name_str(),
+            type_name(x)
+        )));
+    };
+    if new.is_empty() {
+        return Err(ts.type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            t.name_str()
+        )));
+    }
+    for &b in new.items() {
+        if b.downcast::<TypeObj>().is_none() {
+            return Err(ts.type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                t.name_str(),
+                type_name(b)
+            )));
+        }
+    }
+    let same = t
+        .bases
+        .get()
+        .downcast::<TupleObj>()
+        .is_some_and(|old| old.items() == new.items());
+    if !same {
+        return Err(ts.new_error(
+            crate::interp::types().not_implemented_error,
+            &format!(
+                "ftpy cannot change {}.__bases__ to other classes yet",
+                t.name_str()
+            ),
+        ));
+    }
+    t.bases.set(new.value());
+    Ok(())
+}
+
 fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = as_type(ts, v)?.base.get();
     Ok(if b.is_null() { Value::NONE } else { b })
@@ -428,7 +474,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
-    add_getset(ts, ty, "__bases__", get_bases, None);
+    add_getset(ts, ty, "__bases__", get_bases, Some(set_bases));
     for (name, get) in [
         ("__base__", get_base as crate::objects::GetterFn),
         ("__mro__", get_mro),
