@@ -143,3 +143,8 @@ class Concrete(Base):
 
 
 print(type(Concrete.make()).__name__, Concrete.helper())
+
+import inspect
+print(inspect.isabstract(Shape), inspect.isabstract(Half), inspect.isabstract(Square), inspect.isabstract(sq))
+print(bool(Shape.__flags__ & (1 << 20)), bool(Square.__flags__ & (1 << 20)), bool(Square.__flags__ & (1 << 9)), bool(int.__flags__ & (1 << 9)))
+print(bool(bool.__flags__ & (1 << 24)), bool(KeyError.__flags__ & (1 << 30)), bool(dict.__flags__ & (1 << 6)), bool(list.__flags__ & (1 << 5)), bool(str.__flags__ & (1 << 5)))
