@@ -344,6 +344,32 @@ fn get_flags(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(crate::objects::int::int_from_u64(ts, f))
 }
 
+/// `type.__text_signature__`, as CPython derives it from a docstring that
+/// starts with `Name(params)\n--\n\n`; `object`, whose docstring ftpy
+/// does not carry, has CPython's `()` (what `inspect.signature` of a class
+/// without `__init__` or `__new__` falls back to).
+fn get_text_signature(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let t = as_type(ts, v)?;
+    if t == types().object {
+        return Ok(StrObj::new(ts, "()"));
+    }
+    let doc = t.dict().get_str(names().__doc__);
+    let Some(doc) = doc.and_then(|d| d.downcast::<StrObj>()) else {
+        return Ok(Value::NONE);
+    };
+    let text = doc.as_str();
+    let name = t.name_str();
+    let short = name.rsplit('.').next().unwrap_or(&name);
+    let sig = text
+        .strip_prefix(short)
+        .filter(|rest| rest.starts_with('('))
+        .and_then(|rest| rest.find(")\n--\n\n").map(|end| &rest[..=end]));
+    Ok(match sig {
+        Some(s) => StrObj::new(ts, s),
+        None => Value::NONE,
+    })
+}
+
 fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = as_type(ts, v)?.base.get();
     Ok(if b.is_null() { Value::NONE } else { b })
@@ -535,6 +561,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__bases__", get_bases, Some(set_bases));
     add_getset(ts, ty, "__flags__", get_flags, None);
+    add_getset(ts, ty, "__text_signature__", get_text_signature, None);
     for (name, get) in [
         ("__base__", get_base as crate::objects::GetterFn),
         ("__mro__", get_mro),
