@@ -111,20 +111,9 @@ pub fn type_setattro(
     cls.modified();
     let s = name.as_str();
     if s.starts_with("__") && s.ends_with("__") {
-        update_slots_recursive(cls);
+        crate::objects::typeobj_bases::update_slots_recursive(cls);
     }
     Ok(())
-}
-
-fn update_slots_recursive(cls: Gc<TypeObj>) {
-    crate::objects::slots::update_slots(cls);
-    if let Some(subs) = cls.subclasses.get().downcast::<ListObj>() {
-        for s in subs.snapshot_items_unrooted() {
-            if let Some(t) = s.downcast::<TypeObj>() {
-                update_slots_recursive(t);
-            }
-        }
-    }
 }
 
 fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -239,52 +228,6 @@ fn get_bases(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(as_type(ts, v)?.bases.get())
 }
 
-/// `C.__bases__ = bases`: CPython's checks; storing the same bases again
-/// is accepted (`typing.NamedTuple` does it), other bases are not
-/// supported yet (the MRO, slots and layout are fixed at creation).
-fn set_bases(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
-    let t = as_type(ts, v)?;
-    let x = check_special_set(ts, t, x, "__bases__")?;
-    let Some(new) = x.downcast::<TupleObj>() else {
-        return Err(ts.type_error(format!(
-            "can only assign tuple to {}.__bases__, not {}",
-            t.name_str(),
-            type_name(x)
-        )));
-    };
-    if new.is_empty() {
-        return Err(ts.type_error(format!(
-            "can only assign non-empty tuple to {}.__bases__, not ()",
-            t.name_str()
-        )));
-    }
-    for &b in new.items() {
-        if b.downcast::<TypeObj>().is_none() {
-            return Err(ts.type_error(format!(
-                "{}.__bases__ must be tuple of classes, not '{}'",
-                t.name_str(),
-                type_name(b)
-            )));
-        }
-    }
-    let same = t
-        .bases
-        .get()
-        .downcast::<TupleObj>()
-        .is_some_and(|old| old.items() == new.items());
-    if !same {
-        return Err(ts.new_error(
-            crate::interp::types().not_implemented_error,
-            &format!(
-                "ftpy cannot change {}.__bases__ to other classes yet",
-                t.name_str()
-            ),
-        ));
-    }
-    t.bases.set(new.value());
-    Ok(())
-}
-
 /// `type.__flags__`: CPython's `Py_TPFLAGS_*` bits for what ftpy knows of
 /// the type: heap or immutable, base type, abstract, managed dict, GC,
 /// sequence/mapping, match-self and the fast subclass bits (programs test
@@ -302,7 +245,15 @@ fn get_flags(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         }
     } else {
         f |= 1 << 8; // IMMUTABLETYPE
-        if sub(&[ty.list, ty.dict, ty.tuple, ty.set, ty.frozenset, ty.type_, ty.base_exception]) {
+        if sub(&[
+            ty.list,
+            ty.dict,
+            ty.tuple,
+            ty.set,
+            ty.frozenset,
+            ty.type_,
+            ty.base_exception,
+        ]) {
             f |= 1 << 14;
         }
     }
@@ -320,8 +271,17 @@ fn get_flags(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         f |= 1 << 6;
     }
     let match_self = [
-        ty.bool, ty.bytearray, ty.bytes, ty.dict, ty.float, ty.frozenset, ty.int, ty.list, ty.set,
-        ty.str, ty.tuple,
+        ty.bool,
+        ty.bytearray,
+        ty.bytes,
+        ty.dict,
+        ty.float,
+        ty.frozenset,
+        ty.int,
+        ty.list,
+        ty.set,
+        ty.str,
+        ty.tuple,
     ];
     if sub(&match_self) {
         f |= 1 << 22;
@@ -368,6 +328,11 @@ fn get_text_signature(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         Some(s) => StrObj::new(ts, s),
         None => Value::NONE,
     })
+}
+
+fn set_bases(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    crate::objects::typeobj_bases::set_bases(ts, t, x)
 }
 
 fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -556,6 +521,17 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(type_getattro));
     s.setattro.set(Some(type_setattro));
     s.repr.set(Some(type_repr));
+    for nogc in [
+        t.object,
+        t.int,
+        t.float,
+        t.complex,
+        t.str,
+        t.bytes,
+        t.bytearray,
+    ] {
+        nogc.set_flag(tflags::NO_CYCLE_GC);
+    }
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
