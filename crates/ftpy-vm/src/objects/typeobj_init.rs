@@ -319,7 +319,7 @@ fn get_text_signature(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     };
     let text = doc.as_str();
     let name = t.name_str();
-    let short = name.rsplit('.').next().unwrap_or(&name);
+    let short = name.rsplit('.').next().unwrap_or(name);
     let sig = text
         .strip_prefix(short)
         .filter(|rest| rest.starts_with('('))
