@@ -44,6 +44,7 @@ pub mod itertools;
 pub mod math;
 pub mod posix;
 pub mod pwd;
+pub mod select;
 pub mod time;
 pub mod unicodedata;
 pub mod zlib;
@@ -96,6 +97,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_ast", _ast::init),
     ("_opcode", _opcode::init),
     ("_warnings", _warnings::init),
+    ("select", select::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
