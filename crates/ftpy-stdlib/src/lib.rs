@@ -47,6 +47,7 @@ pub mod itertools;
 pub mod math;
 pub mod posix;
 pub mod pwd;
+pub mod select;
 pub mod time;
 pub mod unicodedata;
 pub mod zlib;
@@ -102,6 +103,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_posixsubprocess", _posixsubprocess::init),
     ("fcntl", fcntl::init),
     ("_csv", _csv::init),
+    ("select", select::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
