@@ -206,3 +206,12 @@ for th in threads:
 for th in threads:
     th.join()
 print(all(results[i] == ["%d %d\n" % (i, j) for j in range(10)] for i in range(4)))
+
+# user/group/extra_groups (the same ids as ours: allowed for root; others
+# get the same PermissionError from setgroups under both interpreters).
+try:
+    r = subprocess.run(["id", "-u"], user=os.getuid(), group=os.getgid(),
+                       extra_groups=os.getgroups(), capture_output=True, text=True)
+    print(r.stdout.strip() == str(os.getuid()))
+except PermissionError as e:
+    print(type(e).__name__)

@@ -125,36 +125,6 @@ fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
     p
 }
 
-/// A uid or gid (`_Py_Uid_Converter`): -1 means "unchanged".
-fn id_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<u32> {
-    if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
-        return Err(ts.type_error(format!(
-            "{what} should be integer, not {}",
-            type_name(v)
-        )));
-    }
-    let i = ops::index(ts, v)?;
-    let big = |ts: &mut ThreadState, i: Value| -> PyResult<bool> {
-        ops::lt(ts, Value::small_int_unchecked(0), i)
-    };
-    match int::to_i64(i) {
-        Some(-1) => Ok(u32::MAX),
-        Some(x) if x < -1 => Err(ts.overflow_error(format!("{what} is less than minimum"))),
-        Some(x) if x >= u32::MAX as i64 => {
-            Err(ts.overflow_error(format!("{what} is greater than maximum")))
-        }
-        Some(x) => Ok(x as u32),
-        None => {
-            let msg = if big(ts, i)? {
-                format!("{what} is greater than maximum")
-            } else {
-                format!("{what} is less than minimum")
-            };
-            Err(ts.overflow_error(msg))
-        }
-    }
-}
-
 /// `fds_to_keep` must be a sorted tuple of distinct non-negative ints.
 fn keep_fds(ts: &mut ThreadState, t: Gc<TupleObj>) -> PyResult<Vec<i32>> {
     let mut out: Vec<i32> = Vec::with_capacity(t.len());
@@ -255,19 +225,19 @@ pub fn fork_exec(ts: &mut ThreadState, a: &[Value], kw: Kw) -> PyResult<Value> {
         rooted.extend_from_slice(&items);
         let mut g = Vec::with_capacity(rooted.len());
         for &x in rooted.iter() {
-            g.push(id_arg(ts, x, "gid")?);
+            g.push(crate::posix::files::id_arg(ts, x, "gid")?);
         }
         Some(g)
     };
     let gid = if gid_obj.is_none() {
         None
     } else {
-        Some(id_arg(ts, gid_obj, "gid")?)
+        Some(crate::posix::files::id_arg(ts, gid_obj, "gid")?)
     };
     let uid = if uid_obj.is_none() {
         None
     } else {
-        Some(id_arg(ts, uid_obj, "uid")?)
+        Some(crate::posix::files::id_arg(ts, uid_obj, "uid")?)
     };
     // SAFETY: sysconf has no memory effects.
     let open_max = unsafe { libc::sysconf(libc::_SC_OPEN_MAX) };
