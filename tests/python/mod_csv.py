@@ -98,10 +98,7 @@ print(type(w).__name__, w.dialect.lineterminator == "\r\n")
 d = _csv.Dialect()
 print(d.delimiter, d.doublequote, d.escapechar, repr(d.lineterminator),
       d.quotechar, d.quoting, d.skipinitialspace, d.strict)
-try:
-    d.delimiter = ";"
-except AttributeError:
-    print("read-only attribute")
+t("set attr", setattr, d, "delimiter", ";")
 for kw in [dict(delimiter=5), dict(delimiter="ab"), dict(delimiter=None),
            dict(quotechar=5), dict(quotechar="ab"),
            dict(quotechar=None, quoting=csv.QUOTE_ALL), dict(escapechar=5),

@@ -40,7 +40,6 @@ type Kw = Option<Gc<TupleObj>>;
 
 const DOC: &str = "A POSIX helper for the subprocess module.";
 
-
 /// Everything the child needs, prepared before the fork. The pointer
 /// arrays point into the `CString`s beside them.
 struct Plan {
@@ -560,7 +559,11 @@ fn child_exec(p: &Plan, prepared: bool) -> ! {
                 saved = last;
             }
         }
-        report_errno(p.errpipe_write, if saved != 0 { saved } else { last }, false)
+        report_errno(
+            p.errpipe_write,
+            if saved != 0 { saved } else { last },
+            false,
+        )
     }
 }
 

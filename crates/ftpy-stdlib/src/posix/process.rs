@@ -233,7 +233,12 @@ pub fn setgroups(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
     let is_seq = groups.downcast::<TupleObj>().is_some()
         || groups.downcast::<ListObj>().is_some()
         || (groups.downcast::<DictObj>().is_none()
-            && ops::getattr_str_opt(ts, ftpy_vm::objects::typeobj::type_of(groups).value(), "__getitem__")?.is_some());
+            && ops::getattr_str_opt(
+                ts,
+                ftpy_vm::objects::typeobj::type_of(groups).value(),
+                "__getitem__",
+            )?
+            .is_some());
     if !is_seq {
         return Err(ts.type_error("setgroups argument must be a sequence"));
     }
