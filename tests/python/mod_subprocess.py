@@ -215,3 +215,20 @@ try:
     print(r.stdout.strip() == str(os.getuid()))
 except PermissionError as e:
     print(type(e).__name__)
+
+# close_fds closes everything from 3 up except pass_fds (ls's own
+# directory descriptor is 3).
+fds = [os.open("/dev/null", os.O_RDONLY) for _ in range(20)]
+for fd in fds:
+    os.set_inheritable(fd, True)
+keep = (fds[3], fds[10])
+listed = subprocess.run(["ls", "/proc/self/fd"], capture_output=True, text=True,
+                        pass_fds=keep).stdout.split()
+print(sorted(map(int, listed)) == sorted([0, 1, 2, 3] + list(keep)))
+print(sorted(subprocess.run(["ls", "/proc/self/fd"], capture_output=True,
+                            text=True).stdout.split()))
+listed = subprocess.run(["ls", "/proc/self/fd"], capture_output=True, text=True,
+                        close_fds=False).stdout.split()
+print(all(str(fd) in listed for fd in fds))
+for fd in fds:
+    os.close(fd)

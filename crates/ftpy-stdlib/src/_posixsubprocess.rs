@@ -490,38 +490,99 @@ fn child_prepare(p: &Plan) -> Result<(), i32> {
     }
 }
 
-/// Closes every descriptor from 3 up, except the ones to keep.
+/// Closes every descriptor from 3 up, except the ones to keep: with the
+/// `close_range` system call (Linux 5.9), else those listed in
+/// `/proc/self/fd`, else one by one up to the descriptor limit.
 fn close_open_fds(p: &Plan) {
+    if close_ranges(p) || close_listed(p) {
+        return;
+    }
+    for fd in 3..p.fd_limit {
+        if p.keep.binary_search(&fd).is_err() {
+            // SAFETY: closing a descriptor number touches no memory.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
+/// `close_range` over the gaps between the kept descriptors; false if the
+/// kernel does not have it.
+fn close_ranges(p: &Plan) -> bool {
+    let range = |lo: u32, hi: u32| -> bool {
+        // SAFETY: a system call on descriptor numbers only.
+        unsafe { libc::syscall(libc::SYS_close_range, lo, hi, 0u32) == 0 }
+    };
     let mut lo: u32 = 3;
     for &k in &p.keep {
         let k = k as u32;
         if k < lo {
             continue;
         }
-        if k > lo {
-            close_range(lo, k - 1, p.fd_limit);
+        if k > lo && !range(lo, k - 1) {
+            return false;
         }
         lo = k + 1;
     }
-    close_range(lo, u32::MAX, p.fd_limit);
+    range(lo, u32::MAX)
 }
 
-/// Closes `lo..=hi`: with the `close_range` system call, or one by one up
-/// to the descriptor limit on a kernel without it.
-fn close_range(lo: u32, hi: u32, limit: i32) {
-    // SAFETY: raw system calls on descriptors and on memory the
-    // plan owns (alive in the caller); nothing here allocates.
+/// Closes the descriptors `/proc/self/fd` lists (read with raw
+/// `getdents64` into a stack buffer: `opendir` would allocate); false if
+/// it cannot be opened.
+fn close_listed(p: &Plan) -> bool {
+    const PATH: &[u8] = b"/proc/self/fd\0";
+    // SAFETY: a NUL-ended path; raw system calls into a stack buffer of
+    // the given size; each record is read within the length the kernel
+    // returned, by its own `d_reclen`.
     unsafe {
-        let r = libc::syscall(libc::SYS_close_range, lo, hi, 0u32);
-        if r == 0 {
-            return;
+        let dir = libc::open(
+            PATH.as_ptr() as *const libc::c_char,
+            libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC,
+        );
+        if dir < 0 {
+            return false;
         }
-        let end = (hi as u64).min(limit as u64 - 1);
-        let mut fd = lo as u64;
-        while fd <= end {
-            libc::close(fd as i32);
-            fd += 1;
+        let mut buf = [0u64; 512];
+        let size = std::mem::size_of_val(&buf);
+        loop {
+            let n = libc::syscall(libc::SYS_getdents64, dir, buf.as_mut_ptr(), size);
+            if n <= 0 {
+                break;
+            }
+            let base = buf.as_ptr() as *const u8;
+            let mut off = 0usize;
+            while off + 19 < n as usize {
+                // struct linux_dirent64: u64 ino, i64 off, u16 reclen,
+                // u8 type, then the NUL-ended name.
+                let rec = base.add(off);
+                let reclen = std::ptr::read_unaligned(rec.add(16) as *const u16) as usize;
+                if reclen == 0 {
+                    break;
+                }
+                let mut fd: i64 = 0;
+                let mut digits = 0;
+                let mut q = rec.add(19);
+                while *q != 0 && digits < 10 {
+                    let c = *q;
+                    if !c.is_ascii_digit() {
+                        digits = 0;
+                        break;
+                    }
+                    fd = fd * 10 + (c - b'0') as i64;
+                    digits += 1;
+                    q = q.add(1);
+                }
+                if digits > 0 && fd >= 3 && fd <= i32::MAX as i64 {
+                    let fd = fd as i32;
+                    if fd != dir && p.keep.binary_search(&fd).is_err() {
+                        libc::close(fd);
+                    }
+                }
+                off += reclen;
+            }
         }
+        libc::close(dir);
+        true
     }
 }
 
