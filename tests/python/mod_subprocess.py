@@ -232,3 +232,15 @@ listed = subprocess.run(["ls", "/proc/self/fd"], capture_output=True, text=True,
 print(all(str(fd) in listed for fd in fds))
 for fd in fds:
     os.close(fd)
+
+# Timeouts while reading pipes (the selector path).
+try:
+    subprocess.run(["sh", "-c", "echo early; sleep 5"], capture_output=True, timeout=0.5)
+except subprocess.TimeoutExpired as e:
+    print(type(e).__name__, e.output, e.stderr, e.timeout)
+p = subprocess.Popen(["sh", "-c", "sleep 0.3; echo late"], stdout=subprocess.PIPE, text=True)
+try:
+    p.communicate(timeout=0.05)
+except subprocess.TimeoutExpired as e:
+    print("first", e.timeout)
+print(p.communicate())
