@@ -8,6 +8,7 @@ pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
+pub mod _csv;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -17,6 +18,7 @@ pub mod _locale;
 pub mod _md5;
 pub mod _opcode;
 pub mod _operator;
+pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha1;
@@ -37,6 +39,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod cmath;
 pub mod errno;
+pub mod fcntl;
 pub mod gc;
 pub mod grp;
 mod hashobj;
@@ -45,6 +48,7 @@ pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod pwd;
+pub mod select;
 pub mod time;
 pub mod unicodedata;
 pub mod zlib;
@@ -98,6 +102,10 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_opcode", _opcode::init),
     ("_warnings", _warnings::init),
     ("marshal", marshal::init),
+    ("_posixsubprocess", _posixsubprocess::init),
+    ("fcntl", fcntl::init),
+    ("_csv", _csv::init),
+    ("select", select::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

@@ -135,6 +135,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getresuid", process::getresuid),
     ("getresgid", process::getresgid),
     ("getgroups", process::getgroups),
+    ("setgroups", process::setgroups),
     ("getlogin", process::getlogin),
     ("uname", process::uname),
     ("times", process::times),

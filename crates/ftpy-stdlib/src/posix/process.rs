@@ -227,6 +227,41 @@ pub fn getgroups(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
     Ok(l.value())
 }
 
+pub fn setgroups(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("posix.setgroups(groups, /)");
+    let [groups] = SIG.bind(ts, args, kw)?;
+    let is_seq = groups.downcast::<TupleObj>().is_some()
+        || groups.downcast::<ListObj>().is_some()
+        || (groups.downcast::<DictObj>().is_none()
+            && ops::getattr_str_opt(
+                ts,
+                ftpy_vm::objects::typeobj::type_of(groups).value(),
+                "__getitem__",
+            )?
+            .is_some());
+    if !is_seq {
+        return Err(ts.type_error("setgroups argument must be a sequence"));
+    }
+    let n = ops::len(ts, groups)?;
+    if n > 65536 {
+        return Err(ts.value_error("too many groups"));
+    }
+    let mut ids: Vec<libc::gid_t> = Vec::with_capacity(n);
+    for i in 0..n {
+        let v = ops::getitem(ts, groups, small(i as i64))?;
+        if !ftpy_vm::objects::int::is_int(v) {
+            return Err(ts.type_error("groups must be integers"));
+        }
+        ids.push(super::files::id_arg(ts, v, "gid")?);
+    }
+    // SAFETY: the array holds `ids.len()` group ids.
+    let r = unsafe { libc::setgroups(ids.len(), ids.as_ptr()) };
+    if r == -1 {
+        return Err(conv::last_error(ts));
+    }
+    Ok(Value::NONE)
+}
+
 extern "C" {
     fn getlogin_r(buf: *mut libc::c_char, len: libc::size_t) -> libc::c_int;
 }
@@ -478,6 +513,25 @@ fn run_hooks(ts: &mut ThreadState, l: Gc<ListObj>, reverse: bool) {
             ftpy_vm::report_unraisable(ts, e, f);
         }
     }
+}
+
+/// The `register_at_fork(before=...)` hooks, for a fork made elsewhere
+/// (`_posixsubprocess` with a `preexec_fn`).
+pub(crate) fn before_fork(ts: &mut ThreadState) {
+    let [lb, _, _] = at_fork(ts);
+    run_hooks(ts, lb, true);
+}
+
+/// The `after_in_parent` hooks.
+pub(crate) fn after_fork_parent(ts: &mut ThreadState) {
+    let [_, lp, _] = at_fork(ts);
+    run_hooks(ts, lp, false);
+}
+
+/// The `after_in_child` hooks.
+pub(crate) fn after_fork_child(ts: &mut ThreadState) {
+    let [_, _, lc] = at_fork(ts);
+    run_hooks(ts, lc, false);
 }
 
 pub fn fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -512,7 +512,7 @@ fn getset_set(ts: &mut ThreadState, d: Value, obj: Value, v: Option<Value>) -> P
     match b.setter() {
         Some(s) => s(ts, obj, v),
         None => {
-            let owner = b.owner_type().map(|t| t.name_str()).unwrap_or("?");
+            let owner = b.owner_type().map(|t| t.tp_name_str()).unwrap_or("?");
             Err(ts.attribute_error_msg(format!(
                 "attribute '{}' of '{}' objects is not writable",
                 b.name_str(),
