@@ -47,7 +47,7 @@ const FD_SETSIZE: i32 = 1024;
 /// 1e9, milliseconds: 1e6), rounded up as CPython's `_PyTime_ROUND_TIMEOUT`,
 /// with CPython's overflow errors. `None` for a missing/None timeout; a
 /// non-number gives `None` from the inner result (the caller's TypeError).
-fn timeout_ns(ts: &mut ThreadState, v: Value, unit: f64) -> PyResult<Option<Option<i128>>> {
+pub fn timeout_ns(ts: &mut ThreadState, v: Value, unit: f64) -> PyResult<Option<Option<i128>>> {
     if v.is_null() || v.is_none() {
         return Ok(Some(None));
     }
