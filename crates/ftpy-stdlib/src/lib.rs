@@ -8,6 +8,7 @@ pub mod _blake2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
+pub mod _csv;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -16,6 +17,7 @@ pub mod _json;
 pub mod _locale;
 pub mod _md5;
 pub mod _opcode;
+pub mod _posixsubprocess;
 pub mod _operator;
 pub mod _queue;
 pub mod _random;
@@ -38,6 +40,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod cmath;
 pub mod errno;
+pub mod fcntl;
 pub mod gc;
 pub mod grp;
 mod hashobj;
@@ -98,6 +101,9 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_ast", _ast::init),
     ("_opcode", _opcode::init),
     ("_warnings", _warnings::init),
+    ("_posixsubprocess", _posixsubprocess::init),
+    ("fcntl", fcntl::init),
+    ("_csv", _csv::init),
     ("select", select::init),
     ("_socket", _socket::init),
 ];

@@ -480,6 +480,25 @@ fn run_hooks(ts: &mut ThreadState, l: Gc<ListObj>, reverse: bool) {
     }
 }
 
+/// The `register_at_fork(before=...)` hooks, for a fork made elsewhere
+/// (`_posixsubprocess` with a `preexec_fn`).
+pub(crate) fn before_fork(ts: &mut ThreadState) {
+    let [lb, _, _] = at_fork(ts);
+    run_hooks(ts, lb, true);
+}
+
+/// The `after_in_parent` hooks.
+pub(crate) fn after_fork_parent(ts: &mut ThreadState) {
+    let [_, lp, _] = at_fork(ts);
+    run_hooks(ts, lp, false);
+}
+
+/// The `after_in_child` hooks.
+pub(crate) fn after_fork_child(ts: &mut ThreadState) {
+    let [_, _, lc] = at_fork(ts);
+    run_hooks(ts, lc, false);
+}
+
 pub fn fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("posix.fork()");
     no_args(ts, &SIG, args, kw)?;
