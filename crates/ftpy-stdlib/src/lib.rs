@@ -45,6 +45,7 @@ pub mod gc;
 pub mod grp;
 mod hashobj;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod pwd;
@@ -106,6 +107,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_csv", _csv::init),
     ("select", select::init),
     ("_socket", _socket::init),
+    ("marshal", marshal::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

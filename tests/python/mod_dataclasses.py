@@ -1,3 +1,4 @@
+# gc-stress: 200
 # dataclasses: fields, defaults, default_factory, order, frozen, asdict,
 # astuple, replace, __post_init__, InitVar, field metadata, inheritance.
 import dataclasses
