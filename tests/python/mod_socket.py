@@ -1,3 +1,4 @@
+# gc-stress: 5
 # socket: socketpair, a TCP echo server on 127.0.0.1 port 0 served by a
 # thread, UDP, AF_UNIX, timeouts, non-blocking mode, name resolution
 # offline, the address helpers, and errors with CPython's messages.

@@ -126,10 +126,7 @@ fn set_char(ts: &mut ThreadState, name: &str, v: Value, dflt: u32) -> PyResult<u
         return Ok(dflt);
     }
     let Some(s) = v.downcast::<StrObj>() else {
-        return Err(ts.type_error(format!(
-            "\"{name}\" must be string, not {}",
-            type_name(v)
-        )));
+        return Err(ts.type_error(format!("\"{name}\" must be string, not {}", type_name(v))));
     };
     one_char(s).ok_or_else(|| ts.type_error(format!("\"{name}\" must be a 1-character string")))
 }

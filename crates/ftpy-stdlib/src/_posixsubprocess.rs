@@ -40,7 +40,6 @@ type Kw = Option<Gc<TupleObj>>;
 
 const DOC: &str = "A POSIX helper for the subprocess module.";
 
-
 /// Everything the child needs, prepared before the fork. The pointer
 /// arrays point into the `CString`s beside them.
 struct Plan {
@@ -128,10 +127,7 @@ fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
 /// A uid or gid (`_Py_Uid_Converter`): -1 means "unchanged".
 fn id_arg(ts: &mut ThreadState, v: Value, what: &str) -> PyResult<u32> {
     if !int::is_int(v) && type_of(v).slots.index.get().is_none() {
-        return Err(ts.type_error(format!(
-            "{what} should be integer, not {}",
-            type_name(v)
-        )));
+        return Err(ts.type_error(format!("{what} should be integer, not {}", type_name(v))));
     }
     let i = ops::index(ts, v)?;
     let big = |ts: &mut ThreadState, i: Value| -> PyResult<bool> {
@@ -590,7 +586,11 @@ fn child_exec(p: &Plan, prepared: bool) -> ! {
                 saved = last;
             }
         }
-        report_errno(p.errpipe_write, if saved != 0 { saved } else { last }, false)
+        report_errno(
+            p.errpipe_write,
+            if saved != 0 { saved } else { last },
+            false,
+        )
     }
 }
 

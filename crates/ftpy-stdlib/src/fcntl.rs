@@ -94,7 +94,9 @@ fn fcntl(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     };
     // SAFETY: an int argument; the command decides what it means, and
     // none dereferences it as a pointer except ones the caller chose.
-    let r = call(ts, may_block, || unsafe { libc::fcntl(fd, cmd, i) as isize })?;
+    let r = call(ts, may_block, || unsafe {
+        libc::fcntl(fd, cmd, i) as isize
+    })?;
     Ok(Value::small_int_unchecked(r as i64))
 }
 
