@@ -4,9 +4,11 @@
 # offline, the address helpers, and errors with CPython's messages.
 import errno
 import os
+import signal
 import socket
 import tempfile
 import threading
+import time
 
 
 def t(label, f):
@@ -239,4 +241,29 @@ socket.setdefaulttimeout(None)
 t("bad default", lambda: socket.setdefaulttimeout(-1))
 t("enums", lambda: (socket.AF_INET, socket.SOCK_DGRAM, socket.AI_PASSIVE, socket.MSG_PEEK))
 t("CMSG_LEN", lambda: socket.CMSG_LEN(4) >= 4)
+
+# a signal handler runs while the main thread blocks in recv (PEP 475:
+# the call goes on afterwards)
+hits = []
+old = signal.signal(signal.SIGUSR1, lambda n, f: hits.append(n))
+a, b = socket.socketpair()
+
+
+def kill_then_send():
+    time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGUSR1)
+    for _ in range(500):
+        if hits:
+            break
+        time.sleep(0.01)
+    a.send(b"ran" if hits else b"not yet")
+
+
+th = threading.Thread(target=kill_then_send)
+th.start()
+print("blocking recv with signal", b.recv(10))
+th.join()
+signal.signal(signal.SIGUSR1, old)
+a.close()
+b.close()
 print("done")

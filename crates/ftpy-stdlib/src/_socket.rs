@@ -455,12 +455,17 @@ fn sock_call_until(
     mut f: impl FnMut(i32) -> isize,
 ) -> PyResult<isize> {
     let timeout = s.timeout.load(Ordering::Relaxed);
+    // A blocking call on the main thread first waits for readiness in
+    // slices (`select::wait`), so signal handlers (Ctrl-C) run while it
+    // waits: handlers are installed with SA_RESTART, which would restart
+    // a blocked recv/accept in the kernel.
+    let wait_first = timeout > 0 || (timeout < 0 && select::is_main(ts));
     loop {
         let fd = s.fd.load(Ordering::Acquire);
         if fd < 0 {
             return Err(os_err(ts, libc::EBADF));
         }
-        if timeout > 0 {
+        if wait_first {
             let events = if writing { libc::POLLOUT } else { libc::POLLIN };
             let mut pfd = libc::pollfd {
                 fd,
@@ -821,9 +826,12 @@ fn connect(ts: &mut ThreadState, v: Value, a: Value, ex: bool) -> PyResult<Resul
     let fd = s.fd.load(Ordering::Acquire);
     let ap = &addr as *const Addr as usize;
     let (r, e) = ts.allow_threads(|| {
-        // SAFETY: `addr` is a local that outlives the call.
-        let a = unsafe { &*(ap as *const Addr) };
-        let r = unsafe { libc::connect(fd, a.ptr(), a.len) };
+        // SAFETY: `addr` is a local that outlives the call, and holds
+        // `a.len` bytes of address.
+        let r = unsafe {
+            let a = &*(ap as *const Addr);
+            libc::connect(fd, a.ptr(), a.len)
+        };
         (r, if r < 0 { conv::errno() } else { 0 })
     });
     if r == 0 {

@@ -92,7 +92,7 @@ pub fn deadline_after(ns: Option<i128>) -> Option<Instant> {
     })
 }
 
-fn is_main(ts: &ThreadState) -> bool {
+pub fn is_main(ts: &ThreadState) -> bool {
     ts.ident() == interp::interp().main_thread_ident.load(Ordering::Relaxed)
 }
 
