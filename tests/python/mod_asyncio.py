@@ -222,10 +222,11 @@ async def threads():
     threading.Thread(target=lambda: loop.call_soon_threadsafe(fut.set_result, "from thread")).start()
     print("threadsafe", await fut)
     order = []
-    loop.call_later(0.02, order.append, "later")
+    now = loop.time()
+    loop.call_at(now + 0.02, order.append, "later")
     loop.call_soon(order.append, "soon1")
     loop.call_soon(order.append, "soon2")
-    loop.call_at(loop.time() + 0.01, order.append, "at")
+    loop.call_at(now + 0.01, order.append, "at")
     await asyncio.sleep(0.05)
     print("callbacks", order)
     f = asyncio.run_coroutine_threadsafe(double(8), loop)

@@ -17,7 +17,7 @@
 //! or detached), family, type, protocol and timeout. A socket that dies
 //! open is closed by the sweeper (`Drop`), as CPython's finalizer does.
 //! `send` and friends pass `MSG_NOSIGNAL`, so a peer that went away is
-//! `BrokenPipeError` even though the process does not ignore `SIGPIPE`.
+//! `BrokenPipeError` even when a program restores `SIGPIPE`'s default.
 
 use std::ffi::{CStr, CString};
 use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
@@ -1563,6 +1563,397 @@ fn gethostbyname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value
     }
 }
 
+// ---- the host, service and protocol databases -------------------------------------------
+
+#[repr(C)]
+struct HostEnt {
+    h_name: *mut libc::c_char,
+    h_aliases: *mut *mut libc::c_char,
+    h_addrtype: libc::c_int,
+    h_length: libc::c_int,
+    h_addr_list: *mut *mut libc::c_char,
+}
+
+#[repr(C)]
+struct ServEnt {
+    s_name: *mut libc::c_char,
+    s_aliases: *mut *mut libc::c_char,
+    s_port: libc::c_int,
+    s_proto: *mut libc::c_char,
+}
+
+#[repr(C)]
+struct ProtoEnt {
+    p_name: *mut libc::c_char,
+    p_aliases: *mut *mut libc::c_char,
+    p_proto: libc::c_int,
+}
+
+extern "C" {
+    fn gethostbyname2_r(
+        name: *const libc::c_char,
+        af: libc::c_int,
+        ret: *mut HostEnt,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut HostEnt,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
+    fn gethostbyaddr_r(
+        addr: *const libc::c_void,
+        len: libc::socklen_t,
+        af: libc::c_int,
+        ret: *mut HostEnt,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut HostEnt,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
+    fn hstrerror(err: libc::c_int) -> *const libc::c_char;
+    fn getservbyname_r(
+        name: *const libc::c_char,
+        proto: *const libc::c_char,
+        ret: *mut ServEnt,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut ServEnt,
+    ) -> libc::c_int;
+    fn getservbyport_r(
+        port: libc::c_int,
+        proto: *const libc::c_char,
+        ret: *mut ServEnt,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut ServEnt,
+    ) -> libc::c_int;
+    fn getprotobyname_r(
+        name: *const libc::c_char,
+        ret: *mut ProtoEnt,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut ProtoEnt,
+    ) -> libc::c_int;
+}
+
+/// A NULL-terminated array of C strings, copied.
+///
+/// # Safety
+/// `p` is NULL or a NULL-terminated array of NUL-terminated strings.
+unsafe fn c_strings(mut p: *mut *mut libc::c_char) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.is_null() {
+        return out;
+    }
+    // SAFETY: the caller's contract.
+    unsafe {
+        while !(*p).is_null() {
+            out.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
+            p = p.add(1);
+        }
+    }
+    out
+}
+
+/// A host entry, copied out of the C library's buffer.
+struct Host {
+    name: String,
+    aliases: Vec<String>,
+    family: i32,
+    addrs: Vec<Vec<u8>>,
+}
+
+/// Runs a reentrant host lookup `f(ret, buf, buflen, result, h_errno)`
+/// detached, growing the buffer on ERANGE. Err is the h_errno value.
+fn host_lookup(
+    ts: &mut ThreadState,
+    f: impl Fn(*mut HostEnt, *mut libc::c_char, usize, *mut *mut HostEnt, *mut libc::c_int) -> i32,
+) -> Result<Host, i32> {
+    ts.allow_threads(|| {
+        let mut size = 16384;
+        loop {
+            let mut buf = vec![0 as libc::c_char; size];
+            // SAFETY: all-zero is a valid HostEnt (null pointers).
+            let mut ent: HostEnt = unsafe { std::mem::zeroed() };
+            let mut res: *mut HostEnt = std::ptr::null_mut();
+            let mut herr: libc::c_int = 0;
+            let r = f(&mut ent, buf.as_mut_ptr(), size, &mut res, &mut herr);
+            if r == libc::ERANGE && size < (1 << 24) {
+                size *= 2;
+                continue;
+            }
+            if res.is_null() {
+                return Err(if herr == 0 { 1 } else { herr });
+            }
+            // SAFETY: the lookup filled `ent` with pointers into `buf`,
+            // which is alive here.
+            unsafe {
+                let e = &*res;
+                let name = if e.h_name.is_null() {
+                    String::new()
+                } else {
+                    CStr::from_ptr(e.h_name).to_string_lossy().into_owned()
+                };
+                let aliases = c_strings(e.h_aliases);
+                let len = e.h_length.max(0) as usize;
+                let mut addrs = Vec::new();
+                let mut p = e.h_addr_list;
+                while !p.is_null() && !(*p).is_null() {
+                    addrs.push(std::slice::from_raw_parts(*p as *const u8, len).to_vec());
+                    p = p.add(1);
+                }
+                return Ok(Host {
+                    name,
+                    aliases,
+                    family: e.h_addrtype,
+                    addrs,
+                });
+            }
+        }
+    })
+}
+
+fn h_error(ts: &mut ThreadState, code: i32) -> PyErr {
+    // SAFETY: hstrerror returns a static NUL-terminated message.
+    let msg = unsafe { CStr::from_ptr(hstrerror(code)) }
+        .to_string_lossy()
+        .into_owned();
+    let Some(&cls) = HERROR.get() else {
+        return ts.os_error(msg);
+    };
+    let m = StrObj::new(ts, &msg);
+    match ops::call(ts, cls, &[Value::small_int_unchecked(code as i64), m], None) {
+        Ok(e) => PyErr::from_exception(e),
+        Err(e) => e,
+    }
+}
+
+/// `(name, aliases, addresses)` as gethostbyname_ex/gethostbyaddr give it.
+fn host_value(ts: &mut ThreadState, h: &Host) -> Value {
+    let mut parts = RootedVec::new(ts);
+    let name = StrObj::new(ts, &h.name);
+    parts.push(name);
+    let mut items = RootedVec::new(ts);
+    for a in &h.aliases {
+        let s = StrObj::new(ts, a);
+        items.push(s);
+    }
+    let aliases = ListObj::new(ts, &items).value();
+    parts.push(aliases);
+    items.clear();
+    for a in &h.addrs {
+        let text = match (h.family, a.len()) {
+            (libc::AF_INET, 4) => std::net::Ipv4Addr::new(a[0], a[1], a[2], a[3]).to_string(),
+            (libc::AF_INET6, 16) => {
+                let mut ip = [0u8; 16];
+                ip.copy_from_slice(a);
+                ntop6(ip)
+            }
+            _ => continue,
+        };
+        let s = StrObj::new(ts, &text);
+        items.push(s);
+    }
+    let addrs = ListObj::new(ts, &items).value();
+    parts.push(addrs);
+    TupleObj::new(ts, &parts).value()
+}
+
+fn gethostbyname_ex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("gethostbyname_ex(host, /)");
+    let [h] = SIG.bind(ts, args, kw)?;
+    let host = host_bytes(ts, h)?;
+    let mut addr = Addr::new();
+    resolve(ts, &host, libc::AF_INET, &mut addr)?;
+    let c = CString::new(host).map_err(|_| ts.value_error("embedded null character"))?;
+    let cp = c.as_ptr() as usize;
+    // SAFETY: `c` outlives the call; the other pointers come from
+    // host_lookup's locals.
+    let r = host_lookup(ts, |ent, buf, n, res, herr| unsafe {
+        gethostbyname2_r(
+            cp as *const libc::c_char,
+            libc::AF_INET,
+            ent,
+            buf,
+            n,
+            res,
+            herr,
+        )
+    });
+    match r {
+        Ok(h) => Ok(host_value(ts, &h)),
+        Err(code) => Err(h_error(ts, code)),
+    }
+}
+
+fn gethostbyaddr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("gethostbyaddr(ip, /)");
+    let [ip] = SIG.bind(ts, args, kw)?;
+    let host = host_bytes(ts, ip)?;
+    let mut addr = Addr::new();
+    resolve(ts, &host, libc::AF_UNSPEC, &mut addr)?;
+    let family = addr.st.ss_family as i32;
+    let raw: Vec<u8> = match family {
+        libc::AF_INET => {
+            // SAFETY: the family says the storage holds a sockaddr_in.
+            let sin = unsafe { &*(addr.ptr() as *const libc::sockaddr_in) };
+            sin.sin_addr.s_addr.to_ne_bytes().to_vec()
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says the storage holds a sockaddr_in6.
+            let sin = unsafe { &*(addr.ptr() as *const libc::sockaddr_in6) };
+            sin.sin6_addr.s6_addr.to_vec()
+        }
+        _ => return Err(ts.os_error("unsupported address family")),
+    };
+    let (rp, rl) = (raw.as_ptr() as usize, raw.len());
+    // SAFETY: `raw` outlives the call; the other pointers come from
+    // host_lookup's locals.
+    let r = host_lookup(ts, |ent, buf, n, res, herr| unsafe {
+        gethostbyaddr_r(
+            rp as *const libc::c_void,
+            rl as libc::socklen_t,
+            family,
+            ent,
+            buf,
+            n,
+            res,
+            herr,
+        )
+    });
+    match r {
+        Ok(h) => Ok(host_value(ts, &h)),
+        Err(code) => Err(h_error(ts, code)),
+    }
+}
+
+/// An optional protocol-name argument as a C string.
+fn proto_name(ts: &mut ThreadState, v: Value, fname: &str) -> PyResult<Option<CString>> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let Some(s) = ftpy_vm::objects::str::as_str(v) else {
+        return Err(ts.type_error(format!(
+            "{fname}() argument 2 must be str, not {}",
+            type_name(v)
+        )));
+    };
+    CString::new(s)
+        .map(Some)
+        .map_err(|_| ts.value_error("embedded null character"))
+}
+
+/// A service lookup `f(ret, buf, buflen, result)`, detached: the entry's
+/// (name, port in host order).
+fn serv_lookup(
+    ts: &mut ThreadState,
+    f: impl Fn(*mut ServEnt, *mut libc::c_char, usize, *mut *mut ServEnt) -> i32,
+) -> Option<(String, u16)> {
+    ts.allow_threads(|| {
+        let mut buf = vec![0 as libc::c_char; 4096];
+        // SAFETY: all-zero is a valid ServEnt.
+        let mut ent: ServEnt = unsafe { std::mem::zeroed() };
+        let mut res: *mut ServEnt = std::ptr::null_mut();
+        f(&mut ent, buf.as_mut_ptr(), buf.len(), &mut res);
+        if res.is_null() {
+            return None;
+        }
+        // SAFETY: the entry points into `buf`, alive here.
+        unsafe {
+            let e = &*res;
+            let name = CStr::from_ptr(e.s_name).to_string_lossy().into_owned();
+            Some((name, u16::from_be(e.s_port as u16)))
+        }
+    })
+}
+
+fn getservbyname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("getservbyname(servicename, protocolname=None, /)");
+    let [n, p] = SIG.bind(ts, args, kw)?;
+    let Some(name) = ftpy_vm::objects::str::as_str(n) else {
+        return Err(ts.type_error(format!(
+            "getservbyname() argument 1 must be str, not {}",
+            type_name(n)
+        )));
+    };
+    let name = CString::new(name).map_err(|_| ts.value_error("embedded null character"))?;
+    let proto = proto_name(ts, p, "getservbyname")?;
+    let np = name.as_ptr() as usize;
+    let pp = proto.as_ref().map_or(0, |c| c.as_ptr() as usize);
+    // SAFETY: the strings outlive the call; the rest are serv_lookup's.
+    let r = serv_lookup(ts, |ent, buf, len, res| unsafe {
+        getservbyname_r(
+            np as *const libc::c_char,
+            pp as *const libc::c_char,
+            ent,
+            buf,
+            len,
+            res,
+        )
+    });
+    match r {
+        Some((_, port)) => Ok(Value::small_int_unchecked(port as i64)),
+        None => Err(ts.os_error("service/proto not found")),
+    }
+}
+
+fn getservbyport(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("getservbyport(port, protocolname=None, /)");
+    let [port, p] = SIG.bind(ts, args, kw)?;
+    let port = conv::c_int(ts, port)?;
+    if !(0..=65535).contains(&port) {
+        return Err(ts.overflow_error("getservbyport: port must be 0-65535."));
+    }
+    let proto = proto_name(ts, p, "getservbyport")?;
+    let pp = proto.as_ref().map_or(0, |c| c.as_ptr() as usize);
+    let nport = (port as u16).to_be() as libc::c_int;
+    // SAFETY: the string outlives the call; the rest are serv_lookup's.
+    let r = serv_lookup(ts, |ent, buf, len, res| unsafe {
+        getservbyport_r(nport, pp as *const libc::c_char, ent, buf, len, res)
+    });
+    match r {
+        Some((name, _)) => Ok(StrObj::new(ts, &name)),
+        None => Err(ts.os_error("port/proto not found")),
+    }
+}
+
+fn getprotobyname(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("getprotobyname(name, /)");
+    let [n] = SIG.bind(ts, args, kw)?;
+    let Some(name) = ftpy_vm::objects::str::as_str(n) else {
+        return Err(ts.type_error(format!(
+            "getprotobyname() argument must be str, not {}",
+            type_name(n)
+        )));
+    };
+    let name = CString::new(name).map_err(|_| ts.value_error("embedded null character"))?;
+    let np = name.as_ptr() as usize;
+    let r = ts.allow_threads(|| {
+        let mut buf = vec![0 as libc::c_char; 4096];
+        // SAFETY: all-zero is a valid ProtoEnt.
+        let mut ent: ProtoEnt = unsafe { std::mem::zeroed() };
+        let mut res: *mut ProtoEnt = std::ptr::null_mut();
+        // SAFETY: `name` outlives the call; the rest are locals.
+        unsafe {
+            getprotobyname_r(
+                np as *const libc::c_char,
+                &mut ent,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut res,
+            );
+            if res.is_null() {
+                None
+            } else {
+                Some((*res).p_proto)
+            }
+        }
+    });
+    match r {
+        Some(p) => Ok(Value::small_int_unchecked(p as i64)),
+        None => Err(ts.os_error("protocol not found")),
+    }
+}
+
 fn inet_aton(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("inet_aton(string, /)");
     let [s] = SIG.bind(ts, args, kw)?;
@@ -2053,6 +2444,11 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.add_function(ts, "getnameinfo", getnameinfo);
     m.add_function(ts, "gethostname", gethostname);
     m.add_function(ts, "gethostbyname", gethostbyname);
+    m.add_function(ts, "gethostbyname_ex", gethostbyname_ex);
+    m.add_function(ts, "gethostbyaddr", gethostbyaddr);
+    m.add_function(ts, "getservbyname", getservbyname);
+    m.add_function(ts, "getservbyport", getservbyport);
+    m.add_function(ts, "getprotobyname", getprotobyname);
     m.add_function(ts, "inet_aton", inet_aton);
     m.add_function(ts, "inet_ntoa", inet_ntoa);
     m.add_function(ts, "inet_pton", inet_pton);
