@@ -71,3 +71,50 @@ print(new)
 print(inspect.unwrap(functools.wraps(f)(lambda: 0)) is f)
 import ast
 print(repr(ast.get_docstring(ast.parse('def f():\n    """  Indented\n    doc.\n    """').body[0])))
+
+
+# Classes: without __init__/__new__ (object's signature), with either,
+# through a metaclass __call__; callable instances; text signatures
+# written in a class docstring.
+class Plain:
+    pass
+
+
+class WithInit:
+    def __init__(self, a, b=1):
+        pass
+
+
+class WithNew:
+    def __new__(cls, q):
+        return super().__new__(cls)
+
+
+class Meta(type):
+    def __call__(cls, z):
+        return super().__call__()
+
+
+class UsesMeta(metaclass=Meta):
+    pass
+
+
+class CallMe:
+    def __call__(self, u, v=3):
+        pass
+
+
+class Documented:
+    """Documented(x, y=0)
+--
+
+Has a signature in its docstring."""
+
+
+print(inspect.signature(Plain), inspect.signature(WithInit), inspect.signature(WithNew), inspect.signature(UsesMeta))
+print(inspect.signature(CallMe()), inspect.signature(lambda *a, **k: 0), object.__text_signature__)
+print(Documented.__text_signature__, Plain.__text_signature__, WithInit.__text_signature__)
+made = inspect.Signature([inspect.Parameter("a", inspect.Parameter.POSITIONAL_ONLY),
+                          inspect.Parameter("b", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=int)],
+                         return_annotation=str)
+print(made, made == inspect.signature(lambda a, /, *, b=None: 0), str(made.parameters["b"]))

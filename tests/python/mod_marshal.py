@@ -214,3 +214,31 @@ for c in calls:
         print(repr(c()))
     except Exception as e:
         print(type(e).__name__, e)
+
+# Files whose readinto misbehaves.
+class Lies:
+    def read(self, n):
+        return b""
+
+    def readinto(self, b):
+        return 10 ** 6
+
+
+class NotCount:
+    def read(self, n):
+        return b""
+
+    def readinto(self, b):
+        return "x"
+
+
+class TextRead:
+    def read(self, n):
+        return ""
+
+
+for f in [Lies(), NotCount(), TextRead()]:
+    try:
+        print(marshal.load(f))
+    except Exception as e:
+        print(type(e).__name__, e)

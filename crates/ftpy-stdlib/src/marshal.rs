@@ -864,8 +864,8 @@ impl<'a> Reader<'a> {
             TYPE_DICT => {
                 let d = DictObj::new(ts);
                 self.keep(flag, d.value());
-                loop {
-                    let Some(k) = self.object(ts)? else { break };
+                // Pairs until a TYPE_NULL key or value.
+                while let Some(k) = self.object(ts)? {
                     let Some(v) = self.object(ts)? else { break };
                     d.set_item(ts, k, v)?;
                 }
@@ -991,7 +991,12 @@ fn file_read(ts: &mut ThreadState, f: Value, n: usize) -> PyResult<Option<Vec<u8
     };
     match got {
         Some(g) if g == n as i64 => {
+            // `readinto` may have resized the buffer: fewer bytes than
+            // requested is the end of the data.
             let mut v = buf.to_vec();
+            if v.len() < n {
+                return Ok(None);
+            }
             v.truncate(n);
             Ok(Some(v))
         }

@@ -776,19 +776,25 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
 }
 
 /// Collects an iterable into a `RootedVec`.
+/// Exact lists and tuples are copied directly; subclasses iterate, since
+/// they may override `__iter__` (CPython's `PyList_CheckExact`).
 pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
-    if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
-        return Ok(l.snapshot_items(ts));
+    let ty = type_of(iterable);
+    if ty == types().list {
+        if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
+            return Ok(l.snapshot_items(ts));
+        }
     }
     let mut out = RootedVec::new(ts);
-    if let Some(t) = iterable.downcast::<TupleObj>() {
-        out.extend_from_slice(t.items());
-        return Ok(out);
+    if ty == types().tuple {
+        if let Some(t) = iterable.downcast::<TupleObj>() {
+            out.extend_from_slice(t.items());
+            return Ok(out);
+        }
     }
     // A built-in sized iterable (range, dict, set, str ...) says how much
     // room it needs: an impossible size is a MemoryError up front, as
     // CPython's length-hint preallocation makes it.
-    let ty = type_of(iterable);
     if !ty.is_heap_type() {
         if let Some(lenf) = ty.slots.len.get() {
             if let Ok(n) = lenf(ts, iterable) {

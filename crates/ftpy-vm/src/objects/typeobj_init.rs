@@ -228,6 +228,108 @@ fn get_bases(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(as_type(ts, v)?.bases.get())
 }
 
+/// `type.__flags__`: CPython's `Py_TPFLAGS_*` bits for what ftpy knows of
+/// the type: heap or immutable, base type, abstract, managed dict, GC,
+/// sequence/mapping, match-self and the fast subclass bits (programs test
+/// these: `inspect.isabstract` reads `Py_TPFLAGS_IS_ABSTRACT`). The
+/// vectorcall and method-descriptor bits are not reported.
+fn get_flags(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let t = as_type(ts, v)?;
+    let ty = types();
+    let sub = |bases: &[Gc<TypeObj>]| bases.iter().any(|&b| t.is_subtype(b));
+    let mut f: u64 = (1 << 12) | (1 << 19); // READY, VALID_VERSION_TAG
+    if t.is_heap_type() {
+        f |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+        if !t.has_flag(tflags::NO_DICT) {
+            f |= 1 << 4; // MANAGED_DICT
+        }
+    } else {
+        f |= 1 << 8; // IMMUTABLETYPE
+        if sub(&[
+            ty.list,
+            ty.dict,
+            ty.tuple,
+            ty.set,
+            ty.frozenset,
+            ty.type_,
+            ty.base_exception,
+        ]) {
+            f |= 1 << 14;
+        }
+    }
+    if t.has_flag(tflags::BASETYPE) {
+        f |= 1 << 10;
+    }
+    if t.has_flag(tflags::ABSTRACT) {
+        f |= 1 << 20;
+    }
+    // str, bytes and bytearray are not sequences for `match`.
+    if t.has_flag(tflags::SEQUENCE) && !sub(&[ty.str, ty.bytes, ty.bytearray]) {
+        f |= 1 << 5;
+    }
+    if t.has_flag(tflags::MAPPING) {
+        f |= 1 << 6;
+    }
+    let match_self = [
+        ty.bool,
+        ty.bytearray,
+        ty.bytes,
+        ty.dict,
+        ty.float,
+        ty.frozenset,
+        ty.int,
+        ty.list,
+        ty.set,
+        ty.str,
+        ty.tuple,
+    ];
+    if sub(&match_self) {
+        f |= 1 << 22;
+    }
+    let subclass = [
+        (ty.int, 24),
+        (ty.list, 25),
+        (ty.tuple, 26),
+        (ty.bytes, 27),
+        (ty.str, 28),
+        (ty.dict, 29),
+        (ty.base_exception, 30),
+        (ty.type_, 31),
+    ];
+    for (base, bit) in subclass {
+        if t.is_subtype(base) {
+            f |= 1 << bit;
+        }
+    }
+    Ok(crate::objects::int::int_from_u64(ts, f))
+}
+
+/// `type.__text_signature__`, as CPython derives it from a docstring that
+/// starts with `Name(params)\n--\n\n`; `object`, whose docstring ftpy
+/// does not carry, has CPython's `()` (what `inspect.signature` of a class
+/// without `__init__` or `__new__` falls back to).
+fn get_text_signature(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let t = as_type(ts, v)?;
+    if t == types().object {
+        return Ok(StrObj::new(ts, "()"));
+    }
+    let doc = t.dict().get_str(names().__doc__);
+    let Some(doc) = doc.and_then(|d| d.downcast::<StrObj>()) else {
+        return Ok(Value::NONE);
+    };
+    let text = doc.as_str();
+    let name = t.name_str();
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let sig = text
+        .strip_prefix(short)
+        .filter(|rest| rest.starts_with('('))
+        .and_then(|rest| rest.find(")\n--\n\n").map(|end| &rest[..=end]));
+    Ok(match sig {
+        Some(s) => StrObj::new(ts, s),
+        None => Value::NONE,
+    })
+}
+
 fn set_bases(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     let t = as_type(ts, v)?;
     crate::objects::typeobj_bases::set_bases(ts, t, x)
@@ -434,6 +536,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__bases__", get_bases, Some(set_bases));
+    add_getset(ts, ty, "__flags__", get_flags, None);
+    add_getset(ts, ty, "__text_signature__", get_text_signature, None);
     for (name, get) in [
         ("__base__", get_base as crate::objects::GetterFn),
         ("__mro__", get_mro),
