@@ -1,3 +1,4 @@
+# gc-stress: 5
 # select: select(), poll and epoll objects over pipes, their errors, the
 # selectors module on top, and a wait interrupted by a signal (PEP 475).
 import os

@@ -26,6 +26,7 @@ pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
 pub mod _signal;
+pub mod _socket;
 pub mod _sre;
 pub mod _stat;
 pub mod _string;
@@ -106,6 +107,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("fcntl", fcntl::init),
     ("_csv", _csv::init),
     ("select", select::init),
+    ("_socket", _socket::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

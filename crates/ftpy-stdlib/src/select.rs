@@ -47,7 +47,7 @@ const FD_SETSIZE: i32 = 1024;
 /// 1e9, milliseconds: 1e6), rounded up as CPython's `_PyTime_ROUND_TIMEOUT`,
 /// with CPython's overflow errors. `None` for a missing/None timeout; a
 /// non-number gives `None` from the inner result (the caller's TypeError).
-fn timeout_ns(ts: &mut ThreadState, v: Value, unit: f64) -> PyResult<Option<Option<i128>>> {
+pub fn timeout_ns(ts: &mut ThreadState, v: Value, unit: f64) -> PyResult<Option<Option<i128>>> {
     if v.is_null() || v.is_none() {
         return Ok(Some(None));
     }
@@ -92,7 +92,7 @@ pub fn deadline_after(ns: Option<i128>) -> Option<Instant> {
     })
 }
 
-fn is_main(ts: &ThreadState) -> bool {
+pub fn is_main(ts: &ThreadState) -> bool {
     ts.ident() == interp::interp().main_thread_ident.load(Ordering::Relaxed)
 }
 

@@ -634,6 +634,7 @@ pub fn kind_takes_members(k: Kind) -> bool {
             | Kind::Module
             | Kind::Bytearray
             | Kind::WeakRef
+            | Kind::Native
     )
 }
 

@@ -112,8 +112,18 @@ impl NativeObj {
     /// or a Python subclass of one) holding `data`.
     pub fn new<T: NativeData>(ts: &mut ThreadState, cls: Gc<TypeObj>, data: T) -> Gc<NativeObj> {
         const { assert!(std::mem::align_of::<T>() <= 8) };
-        let size = (cls.basic_size as usize).max(DATA_OFFSET + std::mem::size_of::<T>());
         let attrs = cls.attrs_offset as usize;
+        // A Python subclass with `__slots__` members keeps them after its
+        // attribute store (as `alloc_with_attrs` lays them out).
+        let nmembers = if attrs != 0 { cls.nmembers() } else { 0 };
+        let store_end = if attrs != 0 {
+            attrs + crate::objects::instance::ATTR_STORE_SIZE + 8 * nmembers as usize
+        } else {
+            0
+        };
+        let size = (cls.basic_size as usize)
+            .max(DATA_OFFSET + std::mem::size_of::<T>())
+            .max(store_end);
         let vt: &'static NativeVTable = &<T as HasVTable>::VTABLE;
         let g = ts.alloc_var(size, |p: *mut NativeObj| {
             // SAFETY: `size` covers the fields, the data and (for a
@@ -125,7 +135,7 @@ impl NativeObj {
             }
         });
         if attrs != 0 {
-            crate::objects::instance::init_attr_store_at(g.addr() + attrs, 0);
+            crate::objects::instance::init_attr_store_with(g.addr() + attrs, 0, nmembers);
         }
         g
     }
