@@ -517,7 +517,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         for sig in 0..NSIG as i32 {
             let h = if sig == 0 {
                 Value::NONE
-            } else if sig == libc::SIGINT {
+            } else if sig == libc::SIGINT && !sigint_ignored() {
                 dih
             } else {
                 // SAFETY: reads the current action into a local.
@@ -540,4 +540,14 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ftpy_vm::interp::set_signal_dispatch(dispatch);
     }
     Ok(())
+}
+
+/// Whether SIGINT is ignored (the process started with it ignored, so the
+/// interpreter left it alone and it has no `default_int_handler`).
+fn sigint_ignored() -> bool {
+    // SAFETY: reads the current action into a local.
+    let mut sa: libc::sigaction = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    let r = unsafe { libc::sigaction(libc::SIGINT, std::ptr::null(), &mut sa) };
+    r == 0 && sa.sa_sigaction == libc::SIG_IGN
 }

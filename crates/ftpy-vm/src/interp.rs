@@ -685,9 +685,18 @@ impl Interp {
             &ts.shared().eval_breaker as *const AtomicU32 as *mut AtomicU32,
             Ordering::SeqCst,
         );
-        // SAFETY: installing a handler that only touches atomics.
+        // As CPython: SIGINT raises KeyboardInterrupt unless the process
+        // started with it ignored (`nohup`, a shell's background job),
+        // which is left as it is.
+        // SAFETY: reads the current action into a local, then installs a
+        // handler that only touches atomics.
         unsafe {
-            libc::signal(libc::SIGINT, trip_signal as *const () as libc::sighandler_t);
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            let ignored = libc::sigaction(libc::SIGINT, std::ptr::null(), &mut sa) == 0
+                && sa.sa_sigaction == libc::SIG_IGN;
+            if !ignored {
+                libc::signal(libc::SIGINT, trip_signal as *const () as libc::sighandler_t);
+            }
         }
         crate::gc::collect::GC_READY.store(true, Ordering::Release);
         i

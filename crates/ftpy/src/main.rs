@@ -456,6 +456,14 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
 static ALLOCATOR: Allocator = Allocator;
 
 fn main() {
+    // As CPython: SIGPIPE (Rust's runtime already ignores it) and SIGXFSZ
+    // are ignored, so writes fail with EPIPE/EFBIG as OSErrors instead of
+    // killing the process.
+    // SAFETY: installing SIG_IGN has no memory-safety preconditions; no
+    // other thread exists yet.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let args: Vec<String> = std::env::args().collect();
     let opts = match parse_args(&args) {
         Ok(o) => o,
