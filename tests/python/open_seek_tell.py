@@ -1,3 +1,4 @@
+# gc-stress: 5
 # Text-mode tell()/seek(): cookies are byte positions for UTF-8 text, they
 # round-trip anywhere (multi-byte characters, \r\n translation, chunk
 # boundaries), iteration disables tell(), relative seeks are refused.

@@ -1,3 +1,4 @@
+# gc-stress: 5
 # Writing text: write() return values, writelines, append and exclusive
 # modes, 'w+' and 'r+' (reading back what was written), write errors.
 from _helper_tmpfiles import TmpFiles

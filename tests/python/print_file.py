@@ -1,3 +1,4 @@
+# gc-stress: 5
 # print() into files of each mode, flush=True reaching the file at once,
 # print to sys.stderr (nothing on stdout), and big outputs.
 import sys
