@@ -202,7 +202,7 @@ fn override_frozen_modules_for_tests(
     args: &[Value],
     kw: Kw,
 ) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("_override_frozen_modules_for_tests(override, /)");
+    static SIG: Sig = Sig::new("_imp._override_frozen_modules_for_tests(override, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     ops::index(ts, v)?;
     Ok(Value::NONE)

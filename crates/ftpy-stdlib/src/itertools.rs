@@ -1338,7 +1338,8 @@ fn permutations_new(
     let (pool, n, r) = pool_and_r(ts, iterable, r, false)?;
     let st = CombState {
         indices: (0..n).collect(),
-        cycles: (0..r).map(|i| n - i).collect(),
+        // r > n yields nothing: no cycles (r may be huge).
+        cycles: if r > n { Vec::new() } else { (0..r).map(|i| n - i).collect() },
         r,
         first: true,
         done: r > n,

@@ -112,12 +112,20 @@ impl NativeObj {
     /// or a Python subclass of one) holding `data`.
     pub fn new<T: NativeData>(ts: &mut ThreadState, cls: Gc<TypeObj>, data: T) -> Gc<NativeObj> {
         const { assert!(std::mem::align_of::<T>() <= 8) };
-        let size = (cls.basic_size as usize).max(DATA_OFFSET + std::mem::size_of::<T>());
         let attrs = cls.attrs_offset as usize;
+        // A Python subclass's `__slots__` members follow its attribute store.
+        let nmembers = if attrs != 0 { cls.nmembers() } else { 0 };
+        let size = (cls.basic_size as usize)
+            .max(DATA_OFFSET + std::mem::size_of::<T>())
+            .max(if attrs != 0 {
+                attrs + crate::objects::instance::ATTR_STORE_SIZE + 8 * nmembers as usize
+            } else {
+                0
+            });
         let vt: &'static NativeVTable = &<T as HasVTable>::VTABLE;
         let g = ts.alloc_var(size, |p: *mut NativeObj| {
             // SAFETY: `size` covers the fields, the data and (for a
-            // subclass) the attribute store that `basic_size` accounts for.
+            // subclass) the attribute store with its member slots.
             unsafe {
                 std::ptr::addr_of_mut!((*p).header).write(Header::new(cls, Kind::Native, 0));
                 std::ptr::addr_of_mut!((*p).vtable).write(vt);
@@ -125,7 +133,7 @@ impl NativeObj {
             }
         });
         if attrs != 0 {
-            crate::objects::instance::init_attr_store_at(g.addr() + attrs, 0);
+            crate::objects::instance::init_attr_store_with(g.addr() + attrs, 0, nmembers);
         }
         g
     }
