@@ -41,6 +41,7 @@ pub mod gc;
 pub mod grp;
 mod hashobj;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod pwd;
@@ -96,6 +97,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_ast", _ast::init),
     ("_opcode", _opcode::init),
     ("_warnings", _warnings::init),
+    ("marshal", marshal::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
