@@ -1,4 +1,4 @@
-# gc-stress: 20
+# gc-stress: 100
 # BytesIO.getbuffer(): a writable view of the stream's bytes that blocks
 # resizing while it is exported; pickle's framing relies on it.
 import io

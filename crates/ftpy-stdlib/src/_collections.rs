@@ -30,7 +30,7 @@ use ftpy_vm::objects::native::{self, data_of, NativeData, NativeObj};
 use ftpy_vm::objects::slice::SliceObj;
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
-use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
+use ftpy_vm::objects::typeobj::{short_type_name, type_name, type_of, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, method};
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
 
@@ -509,7 +509,7 @@ fn deque_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
 
 fn deque_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let d = dq(ts, v)?;
-    let name = type_name(v);
+    let name = short_type_name(v);
     if ts.repr_guard.contains(&v.bits()) {
         return Ok(StrObj::new(ts, "[...]"));
     }
@@ -755,7 +755,7 @@ fn dd_repr(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let dict_repr = types().dict.lookup(names().__repr__).unwrap_or(Value::NONE);
     let dr = ops::call_unbound(ts, dict_repr, v, &[], None)?;
     let drs = ops::str_string(ts, dr)?;
-    let s = format!("{}({fr}, {drs})", type_name(v));
+    let s = format!("{}({fr}, {drs})", short_type_name(v));
     Ok(StrObj::new(ts, &s))
 }
 

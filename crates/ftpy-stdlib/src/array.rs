@@ -26,7 +26,7 @@ use ftpy_vm::objects::native::{self, NativeData, NativeObj};
 use ftpy_vm::objects::slice::{normalize_index, SliceObj};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
-use ftpy_vm::objects::typeobj::{tflags, type_name, TypeObj};
+use ftpy_vm::objects::typeobj::{short_type_name, tflags, type_name, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, int, method};
 use ftpy_vm::{ops, Gc, PyResult, ThreadState, Value};
 
@@ -732,7 +732,7 @@ fn sq_contains(ts: &mut ThreadState, v: Value, x: Value) -> PyResult<bool> {
 
 fn repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let (o, a) = arr(ts, v)?;
-    let name = type_name(v);
+    let name = short_type_name(v);
     let b = a.copy(o);
     if b.is_empty() {
         return Ok(StrObj::new(ts, &format!("{name}('{}')", a.code as char)));

@@ -159,6 +159,8 @@ pub fn ensure_types(ts: &mut ThreadState) -> PyResult<&'static IoTypes> {
         false,
     );
     newline::init_type(ts, nl);
+    // Not cycle-collected in CPython (see `tflags::NO_CYCLE_GC`).
+    nl.set_flag(ftpy_vm::objects::typeobj::tflags::NO_CYCLE_GC);
     native::ready_type(ts, nl);
 
     // class UnsupportedOperation(OSError, ValueError), as CPython makes it.

@@ -151,6 +151,10 @@ pub fn finish_type(
     ty.dict.set(d.value());
     let m = intern(ts, module);
     d.set_item_str(ts, "__module__", m.value());
+    if module != "builtins" {
+        let full = intern(ts, &format!("{module}.{name}"));
+        ty.tp_name.set(full.value());
+    }
     let subs = list::ListObj::new(ts, &[]);
     ty.subclasses.set(subs.value());
     match base {
@@ -265,6 +269,7 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     }
 }
 
+pub mod typeobj_bases;
 pub mod typeobj_init;
 pub mod typeobj_new;
 

@@ -310,8 +310,8 @@ fn set_class(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     if !same_layout(old, new) {
         return Err(ts.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
-            new.name_str(),
-            old.name_str()
+            new.tp_name_str(),
+            old.tp_name_str()
         )));
     }
     h.set_ty(new);

@@ -138,6 +138,10 @@ pub mod tflags {
     /// Instances of this built-in type can be weakly referenced (heap
     /// types decide by `__slots__`: see `weakref::supports_weakrefs`).
     pub const WEAKREFABLE: u32 = 1 << 16;
+    /// CPython frees instances of this built-in type without its cycle
+    /// collector, so with another deallocator than heap types' (only
+    /// `__bases__` assignment, which compares deallocators, looks at it).
+    pub const NO_CYCLE_GC: u32 = 1 << 17;
 }
 
 /// A type object. See the module doc.
@@ -163,6 +167,11 @@ pub struct TypeObj {
     /// at creation: it is part of the instance layout.
     pub members: Slot,
     /// `tflags` bits.
+    /// CPython's `tp_name` when it is not `__name__`: `module.name` for
+    /// the built-in types of a module other than `builtins`
+    /// ('collections.deque', 'types.GenericAlias'), which error messages
+    /// name. NULL: the name is `__name__`.
+    pub tp_name: Slot,
     pub flags: AtomicU32,
     pub version: AtomicU32,
     /// The layout of instances (fixed at creation).
@@ -190,6 +199,7 @@ unsafe impl HeapObj for TypeObj {
         m.slot(&self.dict);
         m.slot(&self.subclasses);
         m.slot(&self.members);
+        m.slot(&self.tp_name);
     }
 }
 
@@ -311,6 +321,7 @@ impl TypeObj {
             dict: Slot::new(Value::NULL),
             subclasses: Slot::new(Value::NULL),
             members: Slot::new(Value::NULL),
+            tp_name: Slot::new(Value::NULL),
             flags: AtomicU32::new(0),
             version: AtomicU32::new(new_type_version()),
             instance_kind,
@@ -354,6 +365,15 @@ impl TypeObj {
         match self.name.get().downcast::<StrObj>() {
             Some(s) => s.obj().as_str(),
             None => "?",
+        }
+    }
+
+    /// CPython's `tp_name`: `module.name` for a built-in type of a module
+    /// other than `builtins`, else `__name__`.
+    pub fn tp_name_str(&self) -> &'static str {
+        match self.tp_name.get().downcast::<StrObj>() {
+            Some(s) => s.obj().as_str(),
+            None => self.name_str(),
         }
     }
 
@@ -480,8 +500,15 @@ pub(crate) fn trace_attrs_of(addr: usize, h: &Header, m: &mut Marker) {
 }
 
 /// The name of `type(v)` (for error messages).
-pub fn type_name(v: Value) -> &'static str {
+/// `v`'s type's `__name__` (CPython's `_PyType_Name`: what reprs such as
+/// `deque([...])` show, without the module).
+pub fn short_type_name(v: Value) -> &'static str {
     type_of(v).obj().name_str()
+}
+
+/// The name CPython's messages give `v`'s type (its `tp_name`).
+pub fn type_name(v: Value) -> &'static str {
+    type_of(v).obj().tp_name_str()
 }
 
 impl Gc<TypeObj> {

@@ -111,20 +111,9 @@ pub fn type_setattro(
     cls.modified();
     let s = name.as_str();
     if s.starts_with("__") && s.ends_with("__") {
-        update_slots_recursive(cls);
+        crate::objects::typeobj_bases::update_slots_recursive(cls);
     }
     Ok(())
-}
-
-fn update_slots_recursive(cls: Gc<TypeObj>) {
-    crate::objects::slots::update_slots(cls);
-    if let Some(subs) = cls.subclasses.get().downcast::<ListObj>() {
-        for s in subs.snapshot_items_unrooted() {
-            if let Some(t) = s.downcast::<TypeObj>() {
-                update_slots_recursive(t);
-            }
-        }
-    }
 }
 
 fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -237,6 +226,11 @@ fn set_doc(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
 
 fn get_bases(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(as_type(ts, v)?.bases.get())
+}
+
+fn set_bases(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let t = as_type(ts, v)?;
+    crate::objects::typeobj_bases::set_bases(ts, t, x)
 }
 
 fn get_base(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
@@ -425,10 +419,21 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.getattro.set(Some(type_getattro));
     s.setattro.set(Some(type_setattro));
     s.repr.set(Some(type_repr));
+    for nogc in [
+        t.object,
+        t.int,
+        t.float,
+        t.complex,
+        t.str,
+        t.bytes,
+        t.bytearray,
+    ] {
+        nogc.set_flag(tflags::NO_CYCLE_GC);
+    }
     add_getset(ts, ty, "__name__", get_name, Some(set_name));
     add_getset(ts, ty, "__qualname__", get_qualname, Some(set_qualname));
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
-    add_getset(ts, ty, "__bases__", get_bases, None);
+    add_getset(ts, ty, "__bases__", get_bases, Some(set_bases));
     for (name, get) in [
         ("__base__", get_base as crate::objects::GetterFn),
         ("__mro__", get_mro),

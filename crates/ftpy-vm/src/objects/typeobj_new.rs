@@ -186,7 +186,7 @@ pub fn c3_mro(ts: &mut ThreadState, cls: Value, bases: &[Value]) -> PyResult<Roo
 }
 
 /// The MRO of a new class: C3, or the metaclass's own `mro()`.
-fn compute_mro(
+pub(crate) fn compute_mro(
     ts: &mut ThreadState,
     ty: Gc<TypeObj>,
     base: Gc<TypeObj>,
@@ -222,7 +222,7 @@ fn compute_mro(
 }
 
 /// The base whose instance layout the new class extends.
-fn best_base(ts: &mut ThreadState, bases: &[Value]) -> PyResult<Gc<TypeObj>> {
+pub(crate) fn best_base(ts: &mut ThreadState, bases: &[Value]) -> PyResult<Gc<TypeObj>> {
     let mut best: Option<Gc<TypeObj>> = None;
     let mut best_solid: Option<Gc<TypeObj>> = None;
     for &b in bases {
