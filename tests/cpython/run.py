@@ -175,12 +175,44 @@ def parse_report(module, text):
     return results
 
 
+def failure_reasons(module, text):
+    """{case: the exception line of its first failure block}, to seed the
+    reasons of new entries in the expectations."""
+    reasons = {}
+    blocks = list(BLOCK.finditer(text))
+    for i, b in enumerate(blocks):
+        key = case_key(module, b.group(2), b.group(3))
+        end = blocks[i + 1].start() if i + 1 < len(blocks) else len(text)
+        body = text[b.end():end]
+        m = RAN.search(body)
+        if m:
+            body = body[: m.start()]
+        lines = [l for l in body.splitlines()
+                 if l.strip() and not SEPARATOR.match(l)]
+        excs = [l for l in lines
+                if not l.startswith(" ") and not l.startswith("Traceback") and
+                re.match(r"^[\w.]+(Error|Exception|Exit|Interrupt|Warning)?\b", l)]
+        exc = excs[0] if excs else ""
+        # A module that cannot be imported: the cause is the last line.
+        if exc.startswith("ImportError: Failed to import test module"):
+            exc = excs[-1]
+        exc = re.sub(r"0x[0-9a-f]{4,}", "0x…", exc)  # addresses vary per run
+        if key not in reasons and exc:
+            reasons[key] = exc if len(exc) <= 100 else exc[:97] + "..."
+    return reasons
+
+
 def find_stdlib():
     """The CPython 3.11 library that has the `test` package."""
     env = os.environ.get("FTPY_STDLIB")
     if env:
         return env
+    # The interpreter running this script (normally CPython 3.11), then
+    # the places ftpy itself looks.
     candidates = []
+    if sys.version_info[:2] == (3, 11):
+        import sysconfig
+        candidates.append(sysconfig.get_paths()["stdlib"])
     home = os.path.expanduser("~")
     vdir = os.path.join(home, ".pyenv", "versions")
     if os.path.isdir(vdir):
@@ -355,7 +387,9 @@ def main():
             else:
                 old = e.failing if e.mode == "list" else {}
                 e.mode = "list"
-                e.failing = {c: old.get(c) or (r.problem if c.startswith("<") else s)
+                why = failure_reasons(r.name, r.stderr)
+                e.failing = {c: old.get(c) or (r.problem if c.startswith("<") else
+                                               why.get(c, s))
                              for c, s in failing.items()}
         write_expectations(args.expectations, mods, order, read_header(args.expectations))
         print(f"updated {os.path.relpath(args.expectations)}")
