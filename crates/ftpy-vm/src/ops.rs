@@ -776,14 +776,25 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
 }
 
 /// Collects an iterable into a `RootedVec`.
+/// Whether `v` (a `builtin` or an instance of a subclass) iterates as
+/// `builtin` does: the fast paths that copy a list's or tuple's items must
+/// not bypass a subclass's own `__iter__`.
+pub fn iterates_as(v: Value, builtin: Gc<TypeObj>) -> bool {
+    type_of(v).slots.iter.raw() == builtin.slots.iter.raw()
+}
+
 pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
     if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
-        return Ok(l.snapshot_items(ts));
+        if iterates_as(iterable, types().list) {
+            return Ok(l.snapshot_items(ts));
+        }
     }
     let mut out = RootedVec::new(ts);
     if let Some(t) = iterable.downcast::<TupleObj>() {
-        out.extend_from_slice(t.items());
-        return Ok(out);
+        if iterates_as(iterable, types().tuple) {
+            out.extend_from_slice(t.items());
+            return Ok(out);
+        }
     }
     // A built-in sized iterable (range, dict, set, str ...) says how much
     // room it needs: an impossible size is a MemoryError up front, as

@@ -680,7 +680,10 @@ pub fn list_extend(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
     let Some(l) = target.downcast::<ListObj>() else {
         return Err(ts.system_error("LIST_EXTEND on a non-list"));
     };
-    if let Some(t) = src.downcast::<TupleObj>() {
+    if let Some(t) = src
+        .downcast::<TupleObj>()
+        .filter(|_| ops::iterates_as(src, types().tuple))
+    {
         l.extend_from(ts, t.items());
         return Ok(());
     }

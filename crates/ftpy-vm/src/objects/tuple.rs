@@ -261,9 +261,14 @@ fn tuple_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+    // As CPython: only tuple itself refuses keywords; a subclass's
+    // (meant for its own __init__) are ignored.
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if nkw > 0 && cls == types().tuple {
         return Err(ts.type_error("tuple() takes no keyword arguments"));
     }
+    // The keywords' values follow the positional arguments.
+    let args = &args[..args.len().saturating_sub(nkw)];
     let items = match args {
         [] => {
             if cls == types().tuple {
