@@ -1351,7 +1351,11 @@ fn permutations_new(
     let st = CombState {
         indices: (0..n).collect(),
         // r > n yields nothing: no cycles (r may be huge).
-        cycles: if r > n { Vec::new() } else { (0..r).map(|i| n - i).collect() },
+        cycles: if r > n {
+            Vec::new()
+        } else {
+            (0..r).map(|i| n - i).collect()
+        },
         r,
         first: true,
         done: r > n,

@@ -39,18 +39,16 @@ fn mask_time(s: &str) -> String {
 /// The reference interpreter's standard library directory.
 fn python_stdlib(python: &str) -> String {
     let out = Command::new(python)
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .expect("the reference interpreter python3 runs");
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-fn run(
-    interp: &Path,
-    dir: &Path,
-    args: &[&str],
-    stdlib: &str,
-) -> (String, Option<i32>, String) {
+fn run(interp: &Path, dir: &Path, args: &[&str], stdlib: &str) -> (String, Option<i32>, String) {
     let mut cmd = Command::new(interp);
     cmd.args(args).current_dir(dir).env("FTPY_STDLIB", stdlib);
     apply_common_env(&mut cmd);

@@ -2,17 +2,17 @@
 //! (`tb_frame`, `sys._getframe()`). The interpreter's own frames are not
 //! objects (see `interpreter::frame`); these are made on request.
 
+use crate::builtins::args::Sig;
 use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::interpreter::frame::Frame;
 use crate::object::{Gc, Header, HeapObj, Kind};
-use crate::builtins::args::Sig;
-use crate::objects::tuple::TupleObj;
-use crate::objects::{add_getset, add_methods, method};
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::{add_getset, add_methods, method};
 use crate::thread::ThreadState;
 use crate::value::Value;
 

@@ -745,7 +745,8 @@ fn list_init(
 ) -> PyResult<()> {
     // As CPython: keywords are refused unless a subclass's own __new__
     // takes them (list.__init__ then ignores them).
-    let own_new = crate::objects::typeobj::type_of(v).slots.new.raw() == types().list.slots.new.raw();
+    let own_new =
+        crate::objects::typeobj::type_of(v).slots.new.raw() == types().list.slots.new.raw();
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     if own_new && nkw > 0 {
         return Err(ts.type_error("list() takes no keyword arguments"));
