@@ -58,3 +58,14 @@ for call in (lambda: TupleWithInit([1], [2], newarg=3), lambda: tuple([1], newar
         call()
     except TypeError as e:
         print(e)
+
+
+class PlainTuple(tuple):
+    pass
+
+
+print(PlainTuple([1, 2]))
+try:
+    PlainTuple(sequence=())
+except TypeError as e:
+    print(e)

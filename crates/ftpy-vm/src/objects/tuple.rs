@@ -261,10 +261,10 @@ fn tuple_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    // As CPython: only tuple itself refuses keywords; a subclass's
-    // (meant for its own __init__) are ignored.
+    // As CPython: keywords are refused unless a subclass's own __init__
+    // takes them (tuple.__new__ then ignores them).
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
-    if nkw > 0 && cls == types().tuple {
+    if nkw > 0 && cls.slots.init.raw() == types().tuple.slots.init.raw() {
         return Err(ts.type_error("tuple() takes no keyword arguments"));
     }
     // The keywords' values follow the positional arguments.
