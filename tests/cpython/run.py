@@ -126,11 +126,11 @@ def read_header(path):
 # Running one module and parsing unittest's -v report
 # ---------------------------------------------------------------------------
 
-HEADER = re.compile(r"^ *(\w+) \(([\w.<>]+)\)", re.M)
+HEADER = re.compile(r"^ *([\w.]+) \(([\w.<>]+)\)", re.M)
 STATUS = re.compile(
     r" \.\.\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)\b"
 )
-BLOCK = re.compile(r"^(FAIL|ERROR): (\w+) \(([\w.<>]+)\)", re.M)
+BLOCK = re.compile(r"^(FAIL|ERROR): ([\w.]+) \(([\w.<>]+)\)", re.M)
 SEPARATOR = re.compile(r"^(?:={70}|-{70})$", re.M)
 RAN = re.compile(r"^Ran (\d+) tests? in ", re.M)
 
