@@ -855,9 +855,21 @@ impl Ctx<'_, '_> {
         // newline ending it, then its first token.
         let i = self.token_index(range.start());
         let mut header_line = self.map.line_col(range.start()).0;
+        // The header ends at the last significant token before the error
+        // (its `:`); at the end of the input no NEWLINE may follow it.
         if let Some(nl) = (0..i.min(self.tokens.len()))
             .rev()
-            .find(|&j| self.tokens[j].kind() == TokenKind::Newline)
+            .find(|&j| {
+                !matches!(
+                    self.tokens[j].kind(),
+                    TokenKind::Newline
+                        | TokenKind::NonLogicalNewline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::EndOfFile
+                ) && !is_trivia(self.tokens[j].kind())
+            })
+            .map(|j| j + 1)
         {
             let start = (0..nl)
                 .rev()

@@ -85,7 +85,6 @@ error_ctors! {
     overflow_error => overflow_error,
     runtime_error => runtime_error,
     recursion_error => recursion_error,
-    memory_error => memory_error,
     not_implemented_error => not_implemented_error,
     assertion_error => assertion_error,
     unbound_local_error => unbound_local_error,
@@ -124,6 +123,18 @@ impl ThreadState {
             e.context.set(handled);
         }
         PyErr(e.value())
+    }
+
+    /// `MemoryError` (CPython's PyErr_NoMemory raises it without args when
+    /// `msg` is empty).
+    #[cold]
+    #[inline(never)]
+    pub fn memory_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let ty = types().memory_error;
+        match msg.as_ref() {
+            "" => self.new_error_with(ty, &[]),
+            m => self.new_error(ty, m),
+        }
     }
 
     /// `KeyError(key)`.

@@ -776,22 +776,18 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
 }
 
 /// Collects an iterable into a `RootedVec`.
-/// Whether `v` (a `builtin` or an instance of a subclass) iterates as
-/// `builtin` does: the fast paths that copy a list's or tuple's items must
-/// not bypass a subclass's own `__iter__`.
-pub fn iterates_as(v: Value, builtin: Gc<TypeObj>) -> bool {
-    type_of(v).slots.iter.raw() == builtin.slots.iter.raw()
-}
-
+/// Exact lists and tuples are copied directly; subclasses iterate, since
+/// they may override `__iter__` (CPython's `PyList_CheckExact`).
 pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
-    if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
-        if iterates_as(iterable, types().list) {
+    let ty = type_of(iterable);
+    if ty == types().list {
+        if let Some(l) = iterable.downcast::<crate::objects::list::ListObj>() {
             return Ok(l.snapshot_items(ts));
         }
     }
     let mut out = RootedVec::new(ts);
-    if let Some(t) = iterable.downcast::<TupleObj>() {
-        if iterates_as(iterable, types().tuple) {
+    if ty == types().tuple {
+        if let Some(t) = iterable.downcast::<TupleObj>() {
             out.extend_from_slice(t.items());
             return Ok(out);
         }
@@ -799,7 +795,6 @@ pub fn collect(ts: &mut ThreadState, iterable: Value) -> PyResult<RootedVec> {
     // A built-in sized iterable (range, dict, set, str ...) says how much
     // room it needs: an impossible size is a MemoryError up front, as
     // CPython's length-hint preallocation makes it.
-    let ty = type_of(iterable);
     if !ty.is_heap_type() {
         if let Some(lenf) = ty.slots.len.get() {
             if let Ok(n) = lenf(ts, iterable) {

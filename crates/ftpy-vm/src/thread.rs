@@ -612,7 +612,9 @@ fn gc_stress_setting() -> u32 {
 }
 
 /// The largest single allocation we attempt: the machine's physical
-/// memory (a larger one could only end in the OOM killer).
+/// memory (a larger one could only end in the OOM killer), or the
+/// process's address-space limit (`ulimit -v`) if lower, so that such a
+/// request is a MemoryError rather than a failed mapping.
 fn max_alloc_bytes() -> usize {
     static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *MAX.get_or_init(|| {
@@ -623,10 +625,21 @@ fn max_alloc_bytes() -> usize {
                 libc::sysconf(libc::_SC_PAGESIZE),
             )
         };
-        if pages > 0 && size > 0 {
+        let phys = if pages > 0 && size > 0 {
             (pages as usize).saturating_mul(size as usize)
         } else {
             usize::MAX / 4
+        };
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes the struct we pass and nothing else.
+        let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } == 0;
+        if ok && lim.rlim_cur != libc::RLIM_INFINITY {
+            phys.min(lim.rlim_cur as usize)
+        } else {
+            phys
         }
     })
 }

@@ -6,6 +6,8 @@
 //! deeply nested code needs room); the main thread waits for it and exits
 //! with its status.
 
+mod repl;
+
 use std::path::Path;
 
 use ftpy_vm::{Config, Interp, ThreadState};
@@ -310,8 +312,12 @@ fn run(opts: Opts) -> i32 {
         Target::Stdin => {
             // SAFETY: isatty has no memory-safety preconditions.
             let tty = unsafe { libc::isatty(0) } == 1;
-            if tty {
-                return repl(&mut ts);
+            if tty || interp.config.inspect {
+                let code = repl::run(&mut ts, true);
+                if !ftpy_vm::finalize(&mut ts) {
+                    return 120;
+                }
+                return code;
             }
             let mut src = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
@@ -320,10 +326,18 @@ fn run(opts: Opts) -> i32 {
     };
     let mut code = match result {
         Ok(_) => 0,
+        Err(e) if interp.config.inspect => {
+            // Under -i even SystemExit is reported as a traceback, and the
+            // prompt follows.
+            ftpy_vm::objects::stream::flush_stdout(&mut ts);
+            let text = ftpy_vm::objects::traceback::format_exception(&mut ts, e.value());
+            eprint!("{text}");
+            0
+        }
         Err(e) => ftpy_vm::report_exception(&mut ts, e),
     };
-    if code == 0 && interp.config.inspect {
-        code = repl(&mut ts);
+    if interp.config.inspect {
+        code = repl::run(&mut ts, false);
     }
     // A failure to flush sys.stdout at exit makes the status 120, as in
     // CPython.
@@ -390,75 +404,6 @@ fn disassemble(source: &str, filename: &str) -> i32 {
 /// `-m module`: runs the module as `__main__` (runpy's semantics).
 fn run_module(ts: &mut ThreadState, name: &str) -> ftpy_vm::PyResult<ftpy_vm::Value> {
     ftpy_vm::import::main::run_module_as_main(ts, name)
-}
-
-/// The interactive prompt.
-fn repl(ts: &mut ThreadState) -> i32 {
-    use std::io::{BufRead, Write};
-    let interp = ftpy_vm::interp::interp();
-    if !interp.config.quiet && !interp.config.inspect {
-        eprintln!(
-            "Python 3.11.7 (ftpy {}) [free-threaded]",
-            env!("CARGO_PKG_VERSION")
-        );
-        eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
-    }
-    let main = match interp
-        .modules
-        .get_str_text("__main__")
-        .and_then(|m| m.downcast::<ftpy_vm::objects::module::ModuleObj>())
-    {
-        Some(m) => m,
-        None => ftpy_vm::main_module(ts, None),
-    };
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
-    loop {
-        ftpy_vm::objects::stream::flush_stdout(ts);
-        ftpy_vm::objects::stream::flush_stderr(ts);
-        eprint!("{}", if buf.is_empty() { ">>> " } else { "... " });
-        let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        match stdin.lock().read_line(&mut line) {
-            Ok(0) | Err(_) => {
-                eprintln!();
-                return 0;
-            }
-            Ok(_) => {}
-        }
-        buf.push_str(&line);
-        let complete =
-            !line.trim().is_empty() && !buf.trim_end().ends_with(':') && buf.lines().count() == 1
-                || (buf.lines().count() > 1 && line.trim().is_empty());
-        if !complete && !buf.trim().is_empty() {
-            // Try compiling: a complete single-line statement runs now.
-            if buf.lines().count() == 1 {
-                if let Ok(_c) =
-                    ftpy_compiler::compile(&buf, "<stdin>", ftpy_compiler::Mode::Single, 0)
-                {
-                } else {
-                    continue;
-                }
-            } else {
-                continue;
-            }
-        }
-        let src = std::mem::take(&mut buf);
-        if src.trim().is_empty() {
-            continue;
-        }
-        let r = (|| {
-            let code = ftpy_vm::compile_source(ts, &src, "<stdin>", ftpy_compiler::Mode::Single)?;
-            let d = main.dict();
-            ftpy_vm::interpreter::run_code(ts, code, d, d.value(), ftpy_vm::Value::NULL)
-        })();
-        if let Err(e) = r {
-            if e.matches(ftpy_vm::interp::types().system_exit) {
-                return ftpy_vm::report_exception(ts, e);
-            }
-            ftpy_vm::report_exception(ts, e);
-        }
-    }
 }
 
 /// The system allocator, except that running out of memory in native code

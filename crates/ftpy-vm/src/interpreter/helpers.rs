@@ -682,7 +682,7 @@ pub fn list_extend(ts: &mut ThreadState, target: Value, src: Value) -> PyResult<
     };
     if let Some(t) = src
         .downcast::<TupleObj>()
-        .filter(|_| ops::iterates_as(src, types().tuple))
+        .filter(|_| type_of(src) == types().tuple)
     {
         l.extend_from(ts, t.items());
         return Ok(());
@@ -753,18 +753,18 @@ pub fn dict_merge(
         return Err(ts.system_error("DICT_MERGE on a non-dict"));
     };
     let fname = crate::builtins::callable_name(ts, callable);
-    let keys_fn = if src.downcast::<DictObj>().is_some() {
+    let keys_fn = if crate::objects::dict::mergeable_dict(src).is_some() {
         None
     } else {
         ops::getattr_opt(ts, src, names().keys)?
     };
-    if src.downcast::<DictObj>().is_none() && keys_fn.is_none() {
+    if crate::objects::dict::mergeable_dict(src).is_none() && keys_fn.is_none() {
         return Err(ts.type_error(format!(
             "{fname} argument after ** must be a mapping, not {}",
             type_name(src)
         )));
     }
-    let pairs: RootedVec = match src.downcast::<DictObj>() {
+    let pairs: RootedVec = match crate::objects::dict::mergeable_dict(src) {
         Some(s) => s.items_rooted(ts),
         None => {
             let mut out = RootedVec::new(ts);
@@ -807,7 +807,12 @@ pub fn list_to_tuple(ts: &mut ThreadState, l: Value) -> Value {
 /// stack (`out[n-1]`).
 pub fn unpack_sequence(ts: &mut ThreadState, seq: Value, out: &mut [Value]) -> PyResult<()> {
     let n = out.len();
-    if let Some(t) = seq.downcast::<TupleObj>() {
+    // Exact tuples and lists only: a subclass may override `__iter__`.
+    let exact = type_of(seq);
+    if let Some(t) = seq
+        .downcast::<TupleObj>()
+        .filter(|_| exact == types().tuple)
+    {
         if t.len() == n {
             for (i, &v) in t.items().iter().enumerate() {
                 out[n - 1 - i] = v;
@@ -816,7 +821,7 @@ pub fn unpack_sequence(ts: &mut ThreadState, seq: Value, out: &mut [Value]) -> P
         }
         return Err(unpack_count_error(ts, n, t.len()));
     }
-    if let Some(l) = seq.downcast::<ListObj>() {
+    if let Some(l) = seq.downcast::<ListObj>().filter(|_| exact == types().list) {
         let items = l.snapshot_items(ts);
         if items.len() == n {
             for (i, &v) in items.iter().enumerate() {

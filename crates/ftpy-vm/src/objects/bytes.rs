@@ -1745,7 +1745,11 @@ pub fn percent_format_wtf8(
     // string is the mapping (for `%(key)s`; `%s` then shows it whole).
     let is_mapping = tuple_args.is_none()
         && args.downcast::<StrObj>().is_none()
-        && !(bytes_mode && args.downcast::<BytesObj>().is_some())
+        && !(bytes_mode
+            && (args.downcast::<BytesObj>().is_some()
+                || args
+                    .downcast::<crate::objects::bytearray::BytearrayObj>()
+                    .is_some()))
         && type_of(args).slots.getitem.get().is_some();
     let mapping = if is_mapping { Some(args) } else { None };
     let nitems = match tuple_args {

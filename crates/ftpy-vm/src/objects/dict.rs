@@ -902,11 +902,23 @@ fn dict_new(
 }
 
 /// `dict.update(other, **kw)` semantics into `d`.
+/// `v` as a dict whose items a merge may copy directly: a dict whose type
+/// keeps dict's own `__iter__` (CPython's dict_merge test); other mappings
+/// (and dict subclasses overriding `__iter__`) go through `keys()` and
+/// `__getitem__`.
+pub fn mergeable_dict(v: Value) -> Option<Gc<DictObj>> {
+    let d = v.downcast::<DictObj>()?;
+    let ty = type_of(v);
+    if ty == types().dict || ty.lookup(names().__iter__) == types().dict.lookup(names().__iter__) {
+        Some(d)
+    } else {
+        None
+    }
+}
+
 pub fn update_from(ts: &mut ThreadState, d: Gc<DictObj>, other: Value) -> PyResult<()> {
-    if let Some(o) = other.downcast::<DictObj>() {
-        if type_of(other).lookup(names().keys) == types().dict.lookup(names().keys) {
-            return d.update_from_dict(ts, o);
-        }
+    if let Some(o) = mergeable_dict(other) {
+        return d.update_from_dict(ts, o);
     }
     if let Some(keys) = ops::getattr_opt(ts, other, names().keys)? {
         let ks = ops::call0(ts, keys)?;

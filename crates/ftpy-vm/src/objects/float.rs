@@ -489,6 +489,24 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
     if let Some(i) = x.as_small_int() {
         return Ok(i as f64);
     }
+    let ty = type_of(x);
+    if let Some(f) = ty.slots.float.get() {
+        let r = f(ts, x)?;
+        return match as_f64(r) {
+            Some(v) => Ok(v),
+            None => Err(ts.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(x),
+                type_name(r)
+            ))),
+        };
+    }
+    if ty.slots.index.get().is_some() {
+        let i = crate::ops::index(ts, x)?;
+        return int_to_f64(ts, i);
+    }
+    // Text and bytes are parsed only after the number protocols: a str
+    // subclass with `__float__` is converted by it, as in CPython.
     if let Some(s) = x.downcast::<StrObj>() {
         return match parse_float(&to_ascii_number(s.as_str())) {
             Some(f) => Ok(f),
@@ -511,22 +529,6 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
                 Err(ts.value_error(format!("could not convert string to float: {r}")))
             }
         };
-    }
-    let ty = type_of(x);
-    if let Some(f) = ty.slots.float.get() {
-        let r = f(ts, x)?;
-        return match as_f64(r) {
-            Some(v) => Ok(v),
-            None => Err(ts.type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(x),
-                type_name(r)
-            ))),
-        };
-    }
-    if ty.slots.index.get().is_some() {
-        let i = crate::ops::index(ts, x)?;
-        return int_to_f64(ts, i);
     }
     Err(ts.type_error(format!(
         "float() argument must be a string or a real number, not '{}'",

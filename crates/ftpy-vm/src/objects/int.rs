@@ -909,12 +909,6 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
     if let Some(f) = x.as_float() {
         return int_from_f64(ts, f);
     }
-    if let Some(s) = x.downcast::<StrObj>() {
-        return int_from_str(ts, s.as_str(), 10, x);
-    }
-    if let Some(b) = crate::objects::bytes::bytes_data(x) {
-        return int_from_bytes_literal(ts, &b, 10);
-    }
     let ty = type_of(x);
     if let Some(f) = ty.slots.int.get() {
         let r = f(ts, x)?;
@@ -939,6 +933,14 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
             )));
         }
         return crate::ops::index(ts, r);
+    }
+    // Text and bytes are parsed only after the number protocols: a str
+    // subclass with `__int__` is converted by it, as in CPython.
+    if let Some(s) = x.downcast::<StrObj>() {
+        return int_from_str(ts, s.as_str(), 10, x);
+    }
+    if let Some(b) = crate::objects::bytes::bytes_data(x) {
+        return int_from_bytes_literal(ts, &b, 10);
     }
     Err(ts.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

@@ -791,14 +791,14 @@ fn list_inplace_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Val
 fn extend_with(ts: &mut ThreadState, l: Gc<ListObj>, src: Value) -> PyResult<()> {
     if let Some(t) = src
         .downcast::<TupleObj>()
-        .filter(|_| ops::iterates_as(src, types().tuple))
+        .filter(|_| crate::objects::typeobj::type_of(src) == types().tuple)
     {
         l.extend_from(ts, t.items());
         return Ok(());
     }
     if let Some(o) = src
         .downcast::<ListObj>()
-        .filter(|_| ops::iterates_as(src, types().list))
+        .filter(|_| crate::objects::typeobj::type_of(src) == types().list)
     {
         let items = o.snapshot_items(ts);
         l.extend_from(ts, &items);
