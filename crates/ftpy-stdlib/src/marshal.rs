@@ -864,8 +864,7 @@ impl<'a> Reader<'a> {
             TYPE_DICT => {
                 let d = DictObj::new(ts);
                 self.keep(flag, d.value());
-                loop {
-                    let Some(k) = self.object(ts)? else { break };
+                while let Some(k) = self.object(ts)? {
                     let Some(v) = self.object(ts)? else { break };
                     d.set_item(ts, k, v)?;
                 }
