@@ -193,6 +193,21 @@ fn rename(ts: &mut ThreadState, code: Gc<CodeObj>, old: Value, new: Value) -> Py
     Ok(())
 }
 
+/// `_override_frozen_modules_for_tests(override, /)`: CPython's switch
+/// between frozen and source copies of stdlib modules. ftpy has no frozen
+/// modules, so every module already comes from its source, which is what
+/// either setting asks for; the argument is checked as CPython's `int`.
+fn override_frozen_modules_for_tests(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Kw,
+) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("_imp._override_frozen_modules_for_tests(override, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    ops::index(ts, v)?;
+    Ok(Value::NONE)
+}
+
 /// SipHash-1-3 of `source` keyed by `key` (hash-based `.pyc` files).
 fn source_hash(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("source_hash(key, source)");
@@ -230,6 +245,10 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("exec_dynamic", exec_dynamic),
         ("_fix_co_filename", fix_co_filename),
         ("source_hash", source_hash),
+        (
+            "_override_frozen_modules_for_tests",
+            override_frozen_modules_for_tests,
+        ),
     ];
     for &(n, f) in funcs {
         m.add_function(ts, n, f);

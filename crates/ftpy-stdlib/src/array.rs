@@ -539,7 +539,7 @@ fn mp_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Value> {
         for _ in 0..count {
             let j = i as usize * a.size;
             out.extend_from_slice(&b[j..j + a.size]);
-            i += step;
+            i = i.wrapping_add(step); // past the last item it may overflow, unused
         }
         let cls = array_type(ts)?;
         return Ok(new_array(ts, cls, a.code, out));
@@ -644,7 +644,7 @@ fn mp_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
                     if j + size <= b.len() {
                         b[j..j + size].copy_from_slice(&r[k * size..(k + 1) * size]);
                     }
-                    i += step;
+                    i = i.wrapping_add(step); // past the last item it may overflow, unused
                 }
             });
             Ok(())
@@ -659,7 +659,7 @@ fn mp_setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> P
                 if let Some(d) = drop_idx.get_mut(i as usize) {
                     *d = true;
                 }
-                i += step;
+                i = i.wrapping_add(step); // past the last item it may overflow, unused
             }
             resize(ts, o, a, |b| {
                 let kept: Vec<u8> = b

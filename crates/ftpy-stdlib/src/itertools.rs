@@ -1022,6 +1022,11 @@ const CHUNK: usize = 57;
 struct TeeData {
     it: Value,
     inner: Mutex<TeeChunk>,
+    /// Set while a tee reads the source into this chunk: a second read
+    /// meanwhile (re-entrant, or from another thread) is CPython's
+    /// "cannot re-enter the tee iterator" RuntimeError, not a second
+    /// `next` on an iterator that is inside `__next__`.
+    running: std::sync::atomic::AtomicBool,
 }
 struct TeeChunk {
     values: Vec<Value>,
@@ -1064,6 +1069,7 @@ fn new_chunk(ts: &mut ThreadState, it: Value) -> PyResult<Value> {
             values: Vec::new(),
             next: UNSET,
         }),
+        running: std::sync::atomic::AtomicBool::new(false),
     };
     Ok(NativeObj::new(ts, cls, d).value())
 }
@@ -1152,7 +1158,13 @@ fn tee_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
             return Ok(Some(x));
         }
         // This tee leads: read from the source.
-        let Some(x) = ops::next(ts, chunk.it)? else {
+        use std::sync::atomic::Ordering;
+        if chunk.running.swap(true, Ordering::Acquire) {
+            return Err(ts.runtime_error("cannot re-enter the tee iterator"));
+        }
+        let r = ops::next(ts, chunk.it);
+        chunk.running.store(false, Ordering::Release);
+        let Some(x) = r? else {
             return Ok(None);
         };
         {
@@ -1338,7 +1350,12 @@ fn permutations_new(
     let (pool, n, r) = pool_and_r(ts, iterable, r, false)?;
     let st = CombState {
         indices: (0..n).collect(),
-        cycles: (0..r).map(|i| n - i).collect(),
+        // r > n yields nothing: no cycles (r may be huge).
+        cycles: if r > n {
+            Vec::new()
+        } else {
+            (0..r).map(|i| n - i).collect()
+        },
         r,
         first: true,
         done: r > n,

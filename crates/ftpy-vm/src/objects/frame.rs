@@ -2,15 +2,17 @@
 //! (`tb_frame`, `sys._getframe()`). The interpreter's own frames are not
 //! objects (see `interpreter::frame`); these are made on request.
 
+use crate::builtins::args::Sig;
 use crate::error::PyResult;
 use crate::gc::{Marker, Slot};
 use crate::interp::{types, BuiltinTypes};
 use crate::interpreter::frame::Frame;
 use crate::object::{Gc, Header, HeapObj, Kind};
-use crate::objects::add_getset;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObj;
 use crate::objects::str::StrObj;
+use crate::objects::tuple::TupleObj;
+use crate::objects::{add_getset, add_methods, method};
 use crate::thread::ThreadState;
 use crate::value::Value;
 
@@ -191,6 +193,18 @@ fn get_trace(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `frame.clear()`: drops the frame object's references to its local
+/// variables. ftpy's frame objects are snapshots, never the executing frame
+/// itself (the interpreter's frames are not objects), so clearing one never
+/// disturbs running code; CPython's RuntimeError for a frame that is still
+/// executing has no counterpart (docs/deviations.md).
+fn frame_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("frame.clear($self, /)");
+    let [f] = SIG.bind(ts, args, kw)?;
+    this(ts, f)?.locals.set(Value::NULL);
+    Ok(Value::NONE)
+}
+
 fn frame_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let f = this(ts, v)?;
     let (file, name) = match f.code.get().downcast::<CodeObj>() {
@@ -216,4 +230,5 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "f_lasti", get_lasti, None);
     add_getset(ts, ty, "f_builtins", get_builtins, None);
     add_getset(ts, ty, "f_trace", get_trace, None);
+    add_methods(ts, ty, &[method("clear", frame_clear)]);
 }

@@ -743,9 +743,16 @@ fn list_init(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<()> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+    // As CPython: keywords are refused unless a subclass's own __new__
+    // takes them (list.__init__ then ignores them).
+    let own_new =
+        crate::objects::typeobj::type_of(v).slots.new.raw() == types().list.slots.new.raw();
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if own_new && nkw > 0 {
         return Err(ts.type_error("list() takes no keyword arguments"));
     }
+    // The keywords' values follow the positional arguments.
+    let args = &args[..args.len().saturating_sub(nkw)];
     let l = as_list(ts, v)?;
     match args {
         [] => {
@@ -782,11 +789,17 @@ fn list_inplace_concat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Val
 }
 
 fn extend_with(ts: &mut ThreadState, l: Gc<ListObj>, src: Value) -> PyResult<()> {
-    if let Some(t) = src.downcast::<TupleObj>() {
+    if let Some(t) = src
+        .downcast::<TupleObj>()
+        .filter(|_| crate::objects::typeobj::type_of(src) == types().tuple)
+    {
         l.extend_from(ts, t.items());
         return Ok(());
     }
-    if let Some(o) = src.downcast::<ListObj>() {
+    if let Some(o) = src
+        .downcast::<ListObj>()
+        .filter(|_| crate::objects::typeobj::type_of(src) == types().list)
+    {
         let items = o.snapshot_items(ts);
         l.extend_from(ts, &items);
         return Ok(());

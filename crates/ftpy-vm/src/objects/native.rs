@@ -127,7 +127,7 @@ impl NativeObj {
         let vt: &'static NativeVTable = &<T as HasVTable>::VTABLE;
         let g = ts.alloc_var(size, |p: *mut NativeObj| {
             // SAFETY: `size` covers the fields, the data and (for a
-            // subclass) the attribute store that `basic_size` accounts for.
+            // subclass) the attribute store with its member slots.
             unsafe {
                 std::ptr::addr_of_mut!((*p).header).write(Header::new(cls, Kind::Native, 0));
                 std::ptr::addr_of_mut!((*p).vtable).write(vt);

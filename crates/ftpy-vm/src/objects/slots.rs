@@ -175,10 +175,14 @@ macro_rules! rule {
     ($ty:ident, $field:ident, dispatch, [$f:path], [$d:literal]) => {{
         // `__x__ = None` installs the dispatcher too: it finds None and
         // reports the operation as unsupported (as CPython's slots do).
+        // A wrapper of a type `ty` does not derive from (`class C: __new__
+        // = list.__new__`) goes through the dispatcher, whose call of the
+        // wrapper rejects the foreign object with CPython's TypeError
+        // instead of handing it to a native function built for its owner.
         let v = match find($ty, $d) {
             Found::Missing => None,
-            Found::Wrapper(owner, _) => owner.slots.$field.get(),
-            Found::Other | Found::NoneValue => Some($f as _),
+            Found::Wrapper(owner, _) if $ty.is_subtype(owner) => owner.slots.$field.get(),
+            Found::Wrapper(..) | Found::Other | Found::NoneValue => Some($f as _),
         };
         $ty.slots.$field.set(v);
     }};
@@ -187,7 +191,10 @@ macro_rules! rule {
             (Found::Other | Found::NoneValue, _) | (_, Found::Other | Found::NoneValue) => {
                 Some($f as _)
             }
-            (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.$field.get(),
+            (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) if $ty.is_subtype(o) => {
+                o.slots.$field.get()
+            }
+            (Found::Wrapper(..), _) | (_, Found::Wrapper(..)) => Some($f as _),
             _ => None,
         };
         $ty.slots.$field.set(v);

@@ -261,9 +261,14 @@ fn tuple_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+    // As CPython: keywords are refused unless a subclass's own __init__
+    // takes them (tuple.__new__ then ignores them).
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if nkw > 0 && cls.slots.init.raw() == types().tuple.slots.init.raw() {
         return Err(ts.type_error("tuple() takes no keyword arguments"));
     }
+    // The keywords' values follow the positional arguments.
+    let args = &args[..args.len().saturating_sub(nkw)];
     let items = match args {
         [] => {
             if cls == types().tuple {
