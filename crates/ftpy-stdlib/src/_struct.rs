@@ -593,7 +593,7 @@ fn do_unpack_from(
     if len - off < size {
         let msg = format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})",
-            size + off
+            size as i128 + off as i128
         );
         return Err(error(ts, msg));
     }
@@ -700,7 +700,7 @@ fn do_pack_into(ts: &mut ThreadState, l: &Layout, rest: &[Value]) -> PyResult<Va
     if len - off < size {
         let msg = format!(
             "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {off} (actual buffer size is {len})",
-            size + off
+            size as i128 + off as i128
         );
         return Err(error(ts, msg));
     }

@@ -902,6 +902,9 @@ fn interrupt_main(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
         }
     }
     interp::simulate_sigint();
+    // On the main thread the handler runs now, as CPython's does before
+    // interrupt_main returns (KeyboardInterrupt is raised by the call).
+    interp::handle_pending_signals(ts)?;
     Ok(Value::NONE)
 }
 

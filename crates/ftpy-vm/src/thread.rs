@@ -387,6 +387,14 @@ impl ThreadState {
         }
     }
 
+    /// A safepoint outside allocation: runs a collection if one is due
+    /// (and parks for another thread's). The caller holds no object lock
+    /// and keeps its values where the collector finds them.
+    #[inline]
+    pub fn collect_if_due(&mut self) {
+        self.maybe_collect();
+    }
+
     /// Allocation slow path and other safepoints: collect if due.
     #[inline]
     fn maybe_collect(&mut self) {

@@ -716,7 +716,8 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             let lv = peek!(a as usize);
                             // SAFETY: LIST_APPEND targets the list a comprehension built.
                             let l: Gc<ListObj> = unsafe { lv.downcast_unchecked() };
-                            l.append(ts, v);
+                            save_state!();
+                            l.append_at_safepoint(ts, v);
                             continue 'dispatch;
                         }
                         Op::SetAdd => {

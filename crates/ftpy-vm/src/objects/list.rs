@@ -297,6 +297,23 @@ impl ListObj {
         self.len.store(n + 1, Ordering::Release);
     }
 
+    /// `self.append(v)` from Python code (`list.append`, a comprehension's
+    /// LIST_APPEND): when the array is full, a safepoint where a due
+    /// collection runs comes first. Growth allocates under the list's lock,
+    /// where it must not collect, so a loop that only appends would
+    /// otherwise never free the arrays it outgrew (a 10-million-item
+    /// comprehension left nine times its size of dead arrays). The caller
+    /// holds no lock.
+    #[inline]
+    pub fn append_at_safepoint(&self, ts: &mut ThreadState, v: Value) {
+        if let Some(a) = self.array() {
+            if self.len() >= a.capacity() {
+                ts.collect_if_due();
+            }
+        }
+        self.append(ts, v);
+    }
+
     /// Appends many values.
     pub fn extend_from(&self, ts: &mut ThreadState, vals: &[Value]) {
         if vals.is_empty() {
@@ -519,9 +536,18 @@ impl ListObj {
 
 /// The capacity for `need` items grown from `cap`: CPython's list_resize,
 /// about 1/8 over-allocation.
+/// The capacity for `need` items: CPython's over-allocation (`__sizeof__`
+/// shows it) up to 64K items; beyond that half as much again. CPython
+/// grows a big list with `realloc`, which moves no items; ftpy publishes a
+/// new array at each growth (see the module doc), so a big list grows in
+/// fewer, larger steps to copy less.
 fn grown_capacity(need: usize, cap: usize) -> usize {
-    let newcap = (need + (need >> 3) + if need < 9 { 3 } else { 6 }) & !3;
-    newcap.max(cap).max(4)
+    let extra = if need >= 1 << 16 {
+        need >> 1
+    } else {
+        (need >> 3) + if need < 9 { 3 } else { 6 }
+    };
+    ((need + extra) & !3).max(cap).max(4)
 }
 
 fn as_list(ts: &mut ThreadState, v: Value) -> PyResult<Gc<ListObj>> {
@@ -904,7 +930,7 @@ fn nargs(
 fn m_append(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     nargs(ts, "append", args, kw, 1, 1)?;
     let l = this(ts, args)?;
-    l.append(ts, args[1]);
+    l.append_at_safepoint(ts, args[1]);
     Ok(Value::NONE)
 }
 
