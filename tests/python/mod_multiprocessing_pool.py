@@ -1,5 +1,7 @@
+# gc-stress: 10
 # multiprocessing.pool.ThreadPool and multiprocessing.dummy: thread pools
 # with the multiprocessing API (they need _multiprocessing.SemLock to import).
+# (Collections every 10 safepoints: at every one the pools take 80 s.)
 import threading
 from multiprocessing.pool import ThreadPool
 import multiprocessing.dummy as dummy

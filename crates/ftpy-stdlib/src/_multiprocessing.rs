@@ -51,7 +51,11 @@ const SEM_VALUE_MAX: i64 = i32::MAX as i64;
 static HANDLES: Mutex<Option<HashMap<usize, usize>>> = Mutex::new(None);
 
 fn handle_add(h: usize) {
-    *HANDLES.lock().get_or_insert_with(HashMap::new).entry(h).or_insert(0) += 1;
+    *HANDLES
+        .lock()
+        .get_or_insert_with(HashMap::new)
+        .entry(h)
+        .or_insert(0) += 1;
 }
 
 /// Takes one more use of `h` if this process has it open.
@@ -241,7 +245,9 @@ fn sem_wait_ms(sem: usize, ms: i32) -> isize {
     unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut now) };
     let ns = now.tv_nsec as i64 + (ms as i64 % 1000) * 1_000_000;
     let at = libc::timespec {
-        tv_sec: now.tv_sec + (ms as i64 / 1000) as libc::time_t + (ns / 1_000_000_000) as libc::time_t,
+        tv_sec: now.tv_sec
+            + (ms as i64 / 1000) as libc::time_t
+            + (ns / 1_000_000_000) as libc::time_t,
         tv_nsec: (ns % 1_000_000_000) as _,
     };
     // SAFETY: as above; `at` is a local timespec.
