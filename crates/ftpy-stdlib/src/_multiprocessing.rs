@@ -243,7 +243,7 @@ fn sem_wait_ms(sem: usize, ms: i32) -> isize {
     };
     // SAFETY: `now` is a local timespec.
     unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut now) };
-    let ns = now.tv_nsec as i64 + (ms as i64 % 1000) * 1_000_000;
+    let ns = now.tv_nsec + (ms as i64 % 1000) * 1_000_000;
     let at = libc::timespec {
         tv_sec: now.tv_sec
             + (ms as i64 / 1000) as libc::time_t
@@ -358,7 +358,7 @@ fn semlock_release(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Val
 
 fn semlock_exit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     // CPython unpacks a plain argument tuple here, with its wording.
-    if kw.is_some_and(|k| k.len() > 0) {
+    if kw.is_some_and(|k| !k.is_empty()) {
         return Err(ts.type_error("__exit__() takes no keyword arguments"));
     }
     let Some((&v, rest)) = args.split_first() else {
@@ -414,7 +414,7 @@ fn semlock_after_fork(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<
 
 fn semlock_rebuild(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     // CPython parses a plain argument tuple here, with its wording.
-    if kw.is_some_and(|k| k.len() > 0) {
+    if kw.is_some_and(|k| !k.is_empty()) {
         return Err(ts.type_error("_rebuild() takes no keyword arguments"));
     }
     let &[cls, handle, kind, maxvalue, name] = args else {
