@@ -16,6 +16,7 @@ pub mod _io;
 pub mod _json;
 pub mod _locale;
 pub mod _md5;
+pub mod _multiprocessing;
 pub mod _opcode;
 pub mod _operator;
 pub mod _posixsubprocess;
@@ -108,6 +109,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_csv", _csv::init),
     ("select", select::init),
     ("_socket", _socket::init),
+    ("_multiprocessing", _multiprocessing::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the
