@@ -25,12 +25,24 @@ signal.signal(signal.SIGUSR1, lambda s, f: seen.append(s))
 _thread.interrupt_main(signal.SIGUSR1)
 print("other signal", seen == [signal.SIGUSR1])
 
-t = threading.Thread(target=_thread.interrupt_main)
+started = threading.Event()
+
+
+def fire():
+    # Wait until the main thread is in its sleep loop: a KeyboardInterrupt
+    # inside threading's own lock handling would break its Condition.
+    started.wait()
+    time.sleep(0.05)
+    _thread.interrupt_main()
+
+
+t = threading.Thread(target=fire)
+t.start()
 try:
-    t.start()
-    t.join()
+    started.set()
     for _ in range(100):
         time.sleep(0.01)
     print("not interrupted")
 except KeyboardInterrupt:
     print("interrupted from a thread")
+t.join()

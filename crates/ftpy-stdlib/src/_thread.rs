@@ -888,22 +888,17 @@ fn exit_thread(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 fn interrupt_main(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("interrupt_main(signum=2, /)");
     let [signum] = SIG.bind(ts, args, kw)?;
-    if let Some(s) = signum.non_null() {
-        let n = ops::index_to_i64(ts, s)?;
-        if n != libc::SIGINT as i64 {
-            if !(1..65).contains(&n) {
-                return Err(ts.value_error("signal number out of range"));
-            }
-            // Only SIGINT has a Python-level effect in ftpy today; other
-            // signals are delivered to the process as CPython does.
-            // SAFETY: raise() with a valid signal number.
-            unsafe { libc::raise(n as libc::c_int) };
-            return Ok(Value::NONE);
-        }
+    let n = match signum.non_null() {
+        Some(s) => ops::index_to_i64(ts, s)?,
+        None => libc::SIGINT as i64,
+    };
+    if !(1..interp::NSIG as i64).contains(&n) {
+        return Err(ts.value_error("signal number out of range"));
     }
-    interp::simulate_sigint();
-    // On the main thread the handler runs now, as CPython's does before
-    // interrupt_main returns (KeyboardInterrupt is raised by the call).
+    // As CPython: the signal is simulated (never sent to the process), so
+    // one whose Python handler is SIG_IGN or SIG_DFL does nothing; on the
+    // main thread the handler runs before interrupt_main returns.
+    interp::simulate_signal(n as i32);
     interp::handle_pending_signals(ts)?;
     Ok(Value::NONE)
 }

@@ -558,7 +558,7 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
         }
         let r = match DISPATCH.get() {
             Some(f) => f(ts, sig as i32),
-            None if sig as i32 == libc::SIGINT => {
+            None if sig as i32 == libc::SIGINT && SIGINT_RAISES.load(Ordering::Relaxed) => {
                 Err(ts.new_error_with(types().keyboard_interrupt, &[]))
             }
             None => Ok(()),
@@ -577,6 +577,10 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
 }
 
 static MAIN_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+
+/// SIGINT raises KeyboardInterrupt (the process did not start with it
+/// ignored); consulted when no `_signal` module dispatches.
+static SIGINT_RAISES: AtomicBool = AtomicBool::new(false);
 
 /// Makes the calling thread the main thread: the one that handles
 /// signals (the child of `os.fork`, where the forking thread is the only
@@ -597,9 +601,11 @@ pub(crate) fn is_main_breaker(b: &AtomicU32) -> bool {
     std::ptr::eq(MAIN_BREAKER.load(Ordering::SeqCst), b)
 }
 
-/// What `_thread.interrupt_main()` does: as if SIGINT had arrived.
-pub fn simulate_sigint() {
-    trip_signal(libc::SIGINT);
+/// What `_thread.interrupt_main(signum)` does: as if `sig` had arrived
+/// (its Python handler runs at the main thread's next check; nothing
+/// happens if it has none).
+pub fn simulate_signal(sig: i32) {
+    trip_signal(sig);
 }
 
 /// The C-level handler of every signal with a Python handler: marks it
@@ -696,6 +702,7 @@ impl Interp {
                 && sa.sa_sigaction == libc::SIG_IGN;
             if !ignored {
                 libc::signal(libc::SIGINT, trip_signal as *const () as libc::sighandler_t);
+                SIGINT_RAISES.store(true, Ordering::Relaxed);
             }
         }
         crate::gc::collect::GC_READY.store(true, Ordering::Release);

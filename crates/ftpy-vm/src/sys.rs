@@ -535,8 +535,10 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         m.set_attr(ts, n, pv);
     }
     let (a, b, c) = VERSION;
+    // platform._sys_version parses this as CPython's layout:
+    // "X.Y.Z (buildno, builddate) [compiler]", words and spaces only.
     let version = format!(
-        "{a}.{b}.{c} (ftpy {}, free-threaded) [Rust]",
+        "{a}.{b}.{c} (ftpy {}, free threaded) [Rust]",
         env!("CARGO_PKG_VERSION")
     );
     let vs = StrObj::new(ts, &version);
