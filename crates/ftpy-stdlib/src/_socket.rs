@@ -35,7 +35,7 @@ use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::native::{self, NativeData};
 use ftpy_vm::objects::str::StrObj;
 use ftpy_vm::objects::tuple::TupleObj;
-use ftpy_vm::objects::typeobj::{type_name, TypeObj};
+use ftpy_vm::objects::typeobj::{type_name, type_of, TypeObj};
 use ftpy_vm::objects::{add_getset, add_methods, float, int, method, set_type_attr};
 use ftpy_vm::{ops, Gc, PyErr, PyResult, ThreadState, Value};
 
@@ -522,6 +522,40 @@ fn sock_call(
     sock_call_until(ts, s, writing, d, f)
 }
 
+/// `sock_call` for a call with `flags`: with `MSG_DONTWAIT` the call is
+/// made at once (no readiness wait, which would block), as CPython does.
+fn sock_call_flags(
+    ts: &mut ThreadState,
+    s: &Sock,
+    writing: bool,
+    flags: i32,
+    mut f: impl FnMut(i32) -> isize,
+) -> PyResult<isize> {
+    if flags & libc::MSG_DONTWAIT == 0 {
+        return sock_call(ts, s, writing, f);
+    }
+    loop {
+        let fd = s.fd.load(Ordering::Acquire);
+        if fd < 0 {
+            return Err(os_err(ts, libc::EBADF));
+        }
+        let (r, e) = ts.allow_threads(|| {
+            let r = f(fd);
+            (r, if r < 0 { conv::errno() } else { 0 })
+        });
+        if r >= 0 {
+            return Ok(r);
+        }
+        if e == libc::EINTR {
+            if interp::signal_pending() {
+                interp::handle_pending_signals(ts)?;
+            }
+            continue;
+        }
+        return Err(os_err(ts, e));
+    }
+}
+
 /// Puts the descriptor in blocking or non-blocking mode.
 fn set_blocking_fd(fd: i32, block: bool) -> Result<(), i32> {
     // SAFETY: fcntl on a descriptor number; no pointers.
@@ -926,7 +960,7 @@ fn m_recv(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut buf = recv_buf(ts, n as usize)?;
     let (p, len) = (buf.as_mut_ptr() as usize, buf.len());
     // SAFETY: `buf` has `len` bytes and outlives the call.
-    let got = sock_call(ts, s, false, |fd| unsafe {
+    let got = sock_call_flags(ts, s, false, flags, |fd| unsafe {
         libc::recv(fd, p as *mut libc::c_void, len, flags)
     })?;
     Ok(BytesObj::new(ts, &buf[..got as usize]))
@@ -957,7 +991,7 @@ fn recvfrom_raw(
     let mut addr = Addr::new();
     let ap = &mut addr as *mut Addr as usize;
     let (p, len) = (buf.as_mut_ptr() as usize, buf.len());
-    let got = sock_call(ts, s, false, |fd| {
+    let got = sock_call_flags(ts, s, false, flags, |fd| {
         // SAFETY: `buf` and `addr` are the caller's and outlive the call.
         unsafe {
             let a = &mut *(ap as *mut Addr);
@@ -1006,7 +1040,7 @@ fn m_recv_into(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
     let mut buf = recv_buf(ts, n)?;
     let (p, len) = (buf.as_mut_ptr() as usize, buf.len());
     // SAFETY: `buf` has `len` bytes and outlives the call.
-    let got = sock_call(ts, s, false, |fd| unsafe {
+    let got = sock_call_flags(ts, s, false, flags, |fd| unsafe {
         libc::recv(fd, p as *mut libc::c_void, len, flags)
     })? as usize;
     crate::_io::store_into(ts, b, &buf[..got])?;
@@ -1035,7 +1069,7 @@ fn m_send(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (p, len) = (data.as_ptr() as usize, data.len());
     // SAFETY: `data` is alive (held by the caller's arguments or owned
     // here) for the call.
-    let n = sock_call(ts, s, true, |fd| unsafe {
+    let n = sock_call_flags(ts, s, true, flags, |fd| unsafe {
         libc::send(fd, p as *const libc::c_void, len, flags)
     })?;
     Ok(Value::small_int_unchecked(n as i64))
@@ -1082,11 +1116,377 @@ fn m_sendto(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let (p, len) = (data.as_ptr() as usize, data.len());
     let ap = &addr as *const Addr as usize;
     // SAFETY: `data` and `addr` outlive the call.
-    let n = sock_call(ts, s, true, |fd| unsafe {
+    let n = sock_call_flags(ts, s, true, flags, |fd| unsafe {
         let a = &*(ap as *const Addr);
         libc::sendto(fd, p as *const libc::c_void, len, flags, a.ptr(), a.len)
     })?;
     Ok(Value::small_int_unchecked(n as i64))
+}
+
+// ---- sendmsg / recvmsg -------------------------------------------------------------------
+
+/// `CMSG_LEN(0)`: the size of a control message's header.
+fn cmsg_hdr_len() -> usize {
+    // SAFETY: CMSG_LEN is arithmetic on its argument.
+    unsafe { libc::CMSG_LEN(0) as usize }
+}
+
+/// One `(level, type, data)` item of `sendmsg`'s ancillary data, checked
+/// as CPython's `PyArg_ParseTuple(item, "(iiy*)")` does.
+fn anc_item(ts: &mut ThreadState, item: Value) -> PyResult<(i32, i32, Vec<u8>)> {
+    let ty = type_of(item);
+    let seq_like = ty == types().tuple
+        || ty == types().list
+        || (ty.slots.getitem.get().is_some() && ty != types().dict);
+    if !seq_like || item.downcast::<BytesObj>().is_some() {
+        return Err(ts.type_error(format!(
+            "[sendmsg() ancillary data items]() argument must be 3-item sequence, not {}",
+            type_name(item)
+        )));
+    }
+    let parts = ops::collect(ts, item)?;
+    if parts.len() != 3 {
+        return Err(ts.type_error(format!(
+            "[sendmsg() ancillary data items]() argument must be sequence of length 3, not {}",
+            parts.len()
+        )));
+    }
+    let (l, t, d) = (parts[0], parts[1], parts[2]);
+    let level = conv::c_int(ts, l)?;
+    let kind = conv::c_int(ts, t)?;
+    let data = bytes::expect_buffer(ts, d)?.into_owned();
+    Ok((level, kind, data))
+}
+
+/// The control buffer of `sendmsg`: each item's header and data at
+/// `CMSG_SPACE`-aligned offsets, in 8-byte words (cmsghdr's alignment).
+fn build_control(ts: &mut ThreadState, items: &[(i32, i32, Vec<u8>)]) -> PyResult<Vec<u64>> {
+    let mut total: usize = 0;
+    for (_, _, d) in items {
+        if d.len() > (i32::MAX as usize - 64) {
+            return Err(ts.os_error("ancillary data item too large"));
+        }
+        // SAFETY: CMSG_SPACE is arithmetic on its argument.
+        let space = unsafe { libc::CMSG_SPACE(d.len() as u32) } as usize;
+        total = match total.checked_add(space) {
+            Some(t) if t <= i32::MAX as usize => t,
+            _ => return Err(ts.os_error("too much ancillary data")),
+        };
+    }
+    let mut words: Vec<u64> = Vec::new();
+    if words.try_reserve_exact(total.div_ceil(8)).is_err() {
+        return Err(ts.new_error_with(types().memory_error, &[]));
+    }
+    words.resize(total.div_ceil(8), 0);
+    let base = words.as_mut_ptr() as *mut u8;
+    let mut off = 0;
+    for (level, kind, d) in items {
+        // SAFETY: the buffer has room for every item's CMSG_SPACE (summed
+        // above), so the header and data at `off` are inside it.
+        unsafe {
+            let h = libc::cmsghdr {
+                cmsg_len: libc::CMSG_LEN(d.len() as u32) as _,
+                cmsg_level: *level,
+                cmsg_type: *kind,
+            };
+            std::ptr::write_unaligned(base.add(off) as *mut libc::cmsghdr, h);
+            std::ptr::copy_nonoverlapping(d.as_ptr(), base.add(off + cmsg_hdr_len()), d.len());
+            off += libc::CMSG_SPACE(d.len() as u32) as usize;
+        }
+    }
+    words.truncate(total.div_ceil(8));
+    Ok(words)
+}
+
+fn m_sendmsg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig =
+        Sig::new("socket.sendmsg($self, buffers, ancdata=(), flags=0, address=None, /)").legacy();
+    let [v, bufs, anc, flags, addr_v] = SIG.bind(ts, args, kw)?;
+    let s = sock_of(ts, v)?;
+    let bufs = ops::iter(ts, bufs)
+        .and_then(|it| ops::collect(ts, it))
+        .map_err(|e| {
+            if e.matches(types().type_error) {
+                ts.type_error("sendmsg() argument 1 must be an iterable")
+            } else {
+                e
+            }
+        })?;
+    let anc = match anc.non_null() {
+        None => None,
+        Some(a) => Some(
+            ops::iter(ts, a)
+                .and_then(|it| ops::collect(ts, it))
+                .map_err(|e| {
+                    if e.matches(types().type_error) {
+                        ts.type_error("sendmsg() argument 2 must be an iterable")
+                    } else {
+                        e
+                    }
+                })?,
+        ),
+    };
+    let flags = flags_arg(ts, flags)? | libc::MSG_NOSIGNAL;
+    let addr = match addr_v.non_null().filter(|a| !a.is_none()) {
+        Some(a) => Some(sockaddr_arg(
+            ts,
+            s.family.load(Ordering::Relaxed),
+            a,
+            "sendmsg",
+        )?),
+        None => None,
+    };
+    let mut data = Vec::new();
+    for i in 0..bufs.len() {
+        let b = bufs[i];
+        data.extend_from_slice(&bytes::expect_buffer(ts, b)?);
+    }
+    let mut items = Vec::new();
+    if let Some(anc) = &anc {
+        for i in 0..anc.len() {
+            let it = anc[i];
+            items.push(anc_item(ts, it)?);
+        }
+    }
+    let control = build_control(ts, &items)?;
+    let control_len = items
+        .iter()
+        // SAFETY: CMSG_SPACE is arithmetic on its argument.
+        .map(|(_, _, d)| unsafe { libc::CMSG_SPACE(d.len() as u32) } as usize)
+        .sum::<usize>();
+    let (p, len) = (data.as_ptr() as usize, data.len());
+    let cp = control.as_ptr() as usize;
+    let ap = addr.as_ref().map_or(0, |a| a as *const Addr as usize);
+    let n = sock_call_flags(ts, s, true, flags, |fd| {
+        // SAFETY: `data`, `control` and `addr` outlive the call; the
+        // msghdr points only at them.
+        unsafe {
+            let mut iov = libc::iovec {
+                iov_base: p as *mut libc::c_void,
+                iov_len: len,
+            };
+            let mut msg: libc::msghdr = std::mem::zeroed();
+            if ap != 0 {
+                let a = &*(ap as *const Addr);
+                msg.msg_name = a.ptr() as *mut libc::c_void;
+                msg.msg_namelen = a.len;
+            }
+            msg.msg_iov = &mut iov;
+            msg.msg_iovlen = 1;
+            if control_len > 0 {
+                msg.msg_control = cp as *mut libc::c_void;
+                msg.msg_controllen = control_len as _;
+            }
+            libc::sendmsg(fd, &msg, flags)
+        }
+    })?;
+    Ok(Value::small_int_unchecked(n as i64))
+}
+
+/// What one `recvmsg` call received.
+struct Received {
+    n: usize,
+    control: Vec<u64>,
+    control_len: usize,
+    flags: i32,
+    addr: Addr,
+}
+
+/// Receives into `buf` with room for `ancbufsize` bytes of ancillary data.
+fn recvmsg_raw(
+    ts: &mut ThreadState,
+    s: &Sock,
+    buf: &mut [u8],
+    ancbufsize: usize,
+    flags: i32,
+) -> PyResult<Received> {
+    let mut r = Received {
+        n: 0,
+        control: Vec::new(),
+        control_len: 0,
+        flags: 0,
+        addr: Addr::new(),
+    };
+    if r.control.try_reserve_exact(ancbufsize.div_ceil(8)).is_err() {
+        return Err(ts.new_error_with(types().memory_error, &[]));
+    }
+    r.control.resize(ancbufsize.div_ceil(8), 0);
+    let (p, len) = (buf.as_mut_ptr() as usize, buf.len());
+    let rp = &mut r as *mut Received as usize;
+    let n = sock_call_flags(ts, s, false, flags, |fd| {
+        // SAFETY: `buf` and `r` (its control buffer and address) outlive
+        // the call and nothing else touches them meanwhile.
+        unsafe {
+            let r = &mut *(rp as *mut Received);
+            let mut iov = libc::iovec {
+                iov_base: p as *mut libc::c_void,
+                iov_len: len,
+            };
+            let mut msg: libc::msghdr = std::mem::zeroed();
+            msg.msg_name = r.addr.mut_ptr() as *mut libc::c_void;
+            msg.msg_namelen = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+            msg.msg_iov = &mut iov;
+            msg.msg_iovlen = 1;
+            if ancbufsize > 0 {
+                msg.msg_control = r.control.as_mut_ptr() as *mut libc::c_void;
+                msg.msg_controllen = ancbufsize as _;
+            }
+            let got = libc::recvmsg(fd, &mut msg, flags);
+            if got >= 0 {
+                r.flags = msg.msg_flags;
+                r.control_len = (msg.msg_controllen as usize).min(ancbufsize);
+                r.addr.len = msg
+                    .msg_namelen
+                    .min(std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t);
+            }
+            got
+        }
+    })?;
+    r.n = n as usize;
+    Ok(r)
+}
+
+/// The control messages of `r` as `(level, type, data)` triples; a
+/// message the kernel truncated (MSG_CTRUNC) keeps the data that fit.
+fn control_messages(r: &Received) -> Vec<(i32, i32, Vec<u8>)> {
+    let mut out = Vec::new();
+    let base = r.control.as_ptr() as *const u8;
+    let hdr = std::mem::size_of::<libc::cmsghdr>();
+    let data_off = cmsg_hdr_len();
+    let mut off = 0;
+    while off + hdr <= r.control_len {
+        // SAFETY: the header lies inside the received control bytes.
+        let h: libc::cmsghdr =
+            unsafe { std::ptr::read_unaligned(base.add(off) as *const libc::cmsghdr) };
+        let clen = h.cmsg_len as usize;
+        if clen < data_off {
+            break;
+        }
+        let end = (off + clen).min(r.control_len);
+        let start = (off + data_off).min(end);
+        // SAFETY: `start..end` is inside the received control bytes.
+        let data = unsafe { std::slice::from_raw_parts(base.add(start), end - start) }.to_vec();
+        out.push((h.cmsg_level, h.cmsg_type, data));
+        // SAFETY: CMSG_SPACE is arithmetic on its argument.
+        off += unsafe { libc::CMSG_SPACE((clen - data_off) as u32) } as usize;
+    }
+    out
+}
+
+/// Closes descriptors received with SCM_RIGHTS that will not reach the
+/// program (its result could not be built).
+fn close_received_fds(items: &[(i32, i32, Vec<u8>)]) {
+    for (level, kind, d) in items {
+        if *level == libc::SOL_SOCKET && *kind == libc::SCM_RIGHTS {
+            for c in d.chunks_exact(4) {
+                let fd = i32::from_ne_bytes([c[0], c[1], c[2], c[3]]);
+                // SAFETY: closes a descriptor this process just received.
+                unsafe { libc::close(fd) };
+            }
+        }
+    }
+}
+
+/// `(first, ancdata, msg_flags, address)`: the result of recvmsg and
+/// recvmsg_into.
+fn recvmsg_result(ts: &mut ThreadState, first: Value, r: &Received) -> PyResult<Value> {
+    let items = control_messages(r);
+    let list = ListObj::new(ts, &[]);
+    for (level, kind, d) in &items {
+        let b = BytesObj::new(ts, d);
+        let t = TupleObj::new(
+            ts,
+            &[
+                Value::small_int_unchecked(*level as i64),
+                Value::small_int_unchecked(*kind as i64),
+                b,
+            ],
+        );
+        list.append(ts, t.value());
+    }
+    let addr = match sockaddr_value(ts, &r.addr) {
+        Ok(a) => a,
+        Err(e) => {
+            close_received_fds(&items);
+            return Err(e);
+        }
+    };
+    let fl = Value::small_int_unchecked(r.flags as i64);
+    Ok(TupleObj::new(ts, &[first, list.value(), fl, addr]).value())
+}
+
+fn ancbufsize_arg(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
+    let n = if v.is_null() { 0 } else { conv::ssize(ts, v)? };
+    if !(0..=(i32::MAX as i64)).contains(&n) {
+        return Err(ts.value_error("invalid ancillary data buffer length"));
+    }
+    Ok(n as usize)
+}
+
+fn m_recvmsg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig =
+        Sig::new("socket.recvmsg($self, bufsize, ancbufsize=0, flags=0, /)").legacy();
+    let [v, n, anc, flags] = SIG.bind(ts, args, kw)?;
+    let s = sock_of(ts, v)?;
+    let n = conv::ssize(ts, n)?;
+    let anc = ancbufsize_arg(ts, anc)?;
+    let flags = flags_arg(ts, flags)?;
+    if n < 0 {
+        return Err(ts.value_error("negative buffer size in recvmsg()"));
+    }
+    let mut buf = recv_buf(ts, n as usize)?;
+    let r = recvmsg_raw(ts, s, &mut buf, anc, flags)?;
+    let b = BytesObj::new(ts, &buf[..r.n]);
+    recvmsg_result(ts, b, &r)
+}
+
+fn m_recvmsg_into(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig =
+        Sig::new("socket.recvmsg_into($self, buffers, ancbufsize=0, flags=0, /)").legacy();
+    let [v, bufs, anc, flags] = SIG.bind(ts, args, kw)?;
+    let s = sock_of(ts, v)?;
+    let bufs = ops::iter(ts, bufs)
+        .and_then(|it| ops::collect(ts, it))
+        .map_err(|e| {
+            if e.matches(types().type_error) {
+                ts.type_error("recvmsg_into() argument 1 must be an iterable")
+            } else {
+                e
+            }
+        })?;
+    let mut sizes = Vec::with_capacity(bufs.len());
+    for i in 0..bufs.len() {
+        let b = bufs[i];
+        match crate::_io::writable_len(ts, b, "recvmsg_into") {
+            Ok(n) => sizes.push(n),
+            Err(e) if e.matches(types().type_error) => {
+                return Err(ts.type_error(
+                    "recvmsg_into() argument 1 must be an iterable of single-segment read-write buffers",
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let anc = ancbufsize_arg(ts, anc)?;
+    let flags = flags_arg(ts, flags)?;
+    let total = sizes.iter().sum::<usize>();
+    let mut buf = recv_buf(ts, total)?;
+    let r = recvmsg_raw(ts, s, &mut buf, anc, flags)?;
+    // The bytes go to the buffers in order, each filled before the next.
+    let mut off = 0;
+    for (i, &size) in sizes.iter().enumerate() {
+        if off >= r.n {
+            break;
+        }
+        let end = (off + size).min(r.n);
+        let b = bufs[i];
+        if let Err(e) = crate::_io::store_into(ts, b, &buf[off..end]) {
+            close_received_fds(&control_messages(&r));
+            return Err(e);
+        }
+        off = end;
+    }
+    recvmsg_result(ts, Value::small_int_unchecked(r.n as i64), &r)
 }
 
 fn m_shutdown(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -2413,10 +2813,13 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
                     method("listen", m_listen),
                     method("recv", m_recv),
                     method("recv_into", m_recv_into),
+                    method("recvmsg", m_recvmsg),
+                    method("recvmsg_into", m_recvmsg_into),
                     method("recvfrom", m_recvfrom),
                     method("recvfrom_into", m_recvfrom_into),
                     method("send", m_send),
                     method("sendall", m_sendall),
+                    method("sendmsg", m_sendmsg),
                     method("sendto", m_sendto),
                     method("setblocking", m_setblocking),
                     method("setsockopt", m_setsockopt),

@@ -20,6 +20,7 @@ pub mod _multiprocessing;
 pub mod _opcode;
 pub mod _operator;
 pub mod _posixsubprocess;
+pub mod _posixshmem;
 pub mod _queue;
 pub mod _random;
 pub mod _sha1;
@@ -42,6 +43,7 @@ pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod fcntl;
+pub mod faulthandler;
 pub mod gc;
 pub mod grp;
 mod hashobj;
@@ -110,6 +112,8 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("select", select::init),
     ("_socket", _socket::init),
     ("_multiprocessing", _multiprocessing::init),
+    ("_posixshmem", _posixshmem::init),
+    ("faulthandler", faulthandler::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

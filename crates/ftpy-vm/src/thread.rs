@@ -154,6 +154,26 @@ pub struct ThreadState {
     _not_send: std::marker::PhantomData<*mut ()>,
 }
 
+thread_local! {
+    /// The calling OS thread's `ThreadShared` while it is attached.
+    static CURRENT_SHARED: Cell<*const ThreadShared> = const { Cell::new(std::ptr::null()) };
+}
+
+/// The calling OS thread's `ThreadShared`, null when the thread is not
+/// attached. A plain thread-local read (no allocation, no lock): usable
+/// from a signal handler (`faulthandler`).
+pub fn current_shared() -> *const ThreadShared {
+    CURRENT_SHARED.with(|c| c.get())
+}
+
+impl ThreadShared {
+    /// The innermost frame (or null). Another thread may read it only
+    /// while this one is stopped (`gc::collect::with_world_stopped`).
+    pub fn top_frame_ptr(&self) -> *mut Frame {
+        self.top_frame.get()
+    }
+}
+
 impl ThreadState {
     /// A fresh thread ident, for a thread about to be started (so its
     /// creator can return the ident before the thread runs).
@@ -197,6 +217,7 @@ impl ThreadState {
                 .fetch_or(BREAK_STRESS, Ordering::Relaxed);
         }
         collect::register_thread(shared);
+        CURRENT_SHARED.with(|c| c.set(shared));
         // Keep 256 KiB of native stack in reserve for error handling.
         let stack_limit = if bottom == 0 { 0 } else { bottom + (256 << 10) };
         ThreadState {
@@ -575,6 +596,7 @@ impl ThreadState {
 
 impl Drop for ThreadState {
     fn drop(&mut self) {
+        CURRENT_SHARED.with(|c| c.set(std::ptr::null()));
         self.shared.release_alloc_buffers();
         collect::unregister_thread(self.shared);
         let p = self.shared as *const ThreadShared;

@@ -368,6 +368,39 @@ pub fn fork_with_world_stopped<R>(
     f: impl FnOnce() -> R,
     is_child: impl FnOnce(&R) -> bool,
 ) -> R {
+    let me = ts.shared();
+    stop_world(ts, |threads| {
+        let r = f();
+        if is_child(&r) {
+            for t in threads.iter() {
+                if !std::ptr::eq(*t, me) {
+                    t.release_alloc_buffers();
+                }
+            }
+            threads.retain(|t| std::ptr::eq(*t, me));
+        }
+        r
+    })
+}
+
+/// Runs `f` with every other attached thread parked at a safepoint or
+/// detached, as for a collection: their frame chains hold still, so `f`
+/// may read them (`faulthandler.dump_traceback`). `f` gets every
+/// registered thread, the caller's included; it must not allocate or run
+/// Python code.
+pub fn with_world_stopped<R>(
+    ts: &mut ThreadState,
+    f: impl FnOnce(&[&'static ThreadShared]) -> R,
+) -> R {
+    stop_world(ts, |threads| f(threads))
+}
+
+/// Becomes the collector, waits for every other thread to stop, runs `f`
+/// on the registry (locked) and restarts the world.
+fn stop_world<R>(
+    ts: &mut ThreadState,
+    f: impl FnOnce(&mut Vec<&'static ThreadShared>) -> R,
+) -> R {
     // Become the (only) collector.
     while GC_IN_PROGRESS
         .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
@@ -396,15 +429,7 @@ pub fn fork_with_world_stopped<R>(
                 WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
             }
         }
-        let r = f();
-        if is_child(&r) {
-            for t in threads.iter() {
-                if !std::ptr::eq(*t, me) {
-                    t.release_alloc_buffers();
-                }
-            }
-            threads.retain(|t| std::ptr::eq(*t, me));
-        }
+        let r = f(&mut threads);
         for t in threads.iter() {
             t.eval_breaker.fetch_and(!BREAK_GC, Ordering::SeqCst);
         }
