@@ -1424,8 +1424,7 @@ fn ancbufsize_arg(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
 }
 
 fn m_recvmsg(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig =
-        Sig::new("socket.recvmsg($self, bufsize, ancbufsize=0, flags=0, /)").legacy();
+    static SIG: Sig = Sig::new("socket.recvmsg($self, bufsize, ancbufsize=0, flags=0, /)").legacy();
     let [v, n, anc, flags] = SIG.bind(ts, args, kw)?;
     let s = sock_of(ts, v)?;
     let n = conv::ssize(ts, n)?;

@@ -522,9 +522,8 @@ fn cancel_later(ts: &mut ThreadState) {
 }
 
 fn dump_traceback_later(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new(
-        "dump_traceback_later(timeout, repeat=False, file=sys.stderr, exit=False)",
-    );
+    static SIG: Sig =
+        Sig::new("dump_traceback_later(timeout, repeat=False, file=sys.stderr, exit=False)");
     let [timeout, repeat, file, exit] = SIG.bind(ts, args, kw)?;
     // A float is seconds; anything else must be an integer (CPython's
     // `_PyTime_FromSecondsObject`).
@@ -752,7 +751,11 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.add_function(ts, "is_enabled", is_enabled);
     m.add_function(ts, "dump_traceback", dump_traceback);
     m.add_function(ts, "dump_traceback_later", dump_traceback_later);
-    m.add_function(ts, "cancel_dump_traceback_later", cancel_dump_traceback_later);
+    m.add_function(
+        ts,
+        "cancel_dump_traceback_later",
+        cancel_dump_traceback_later,
+    );
     m.add_function(ts, "register", register);
     m.add_function(ts, "unregister", unregister);
     m.add_function(ts, "_sigsegv", sigsegv);

@@ -2,6 +2,7 @@
 //! module, named after it (a folder for a large one: `_io/`); `register`
 //! puts them in the interpreter's native module table.
 
+pub mod _abc;
 pub mod _ast;
 pub mod _bisect;
 pub mod _blake2;
@@ -19,8 +20,8 @@ pub mod _md5;
 pub mod _multiprocessing;
 pub mod _opcode;
 pub mod _operator;
-pub mod _posixsubprocess;
 pub mod _posixshmem;
+pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha1;
@@ -42,8 +43,8 @@ pub mod atexit;
 pub mod binascii;
 pub mod cmath;
 pub mod errno;
-pub mod fcntl;
 pub mod faulthandler;
+pub mod fcntl;
 pub mod gc;
 pub mod grp;
 mod hashobj;
@@ -114,6 +115,7 @@ pub const MODULES: &[(&str, NativeModuleInit)] = &[
     ("_multiprocessing", _multiprocessing::init),
     ("_posixshmem", _posixshmem::init),
     ("faulthandler", faulthandler::init),
+    ("_abc", _abc::init),
 ];
 
 /// Registers the native modules with the interpreter, and installs the

@@ -397,10 +397,7 @@ pub fn with_world_stopped<R>(
 
 /// Becomes the collector, waits for every other thread to stop, runs `f`
 /// on the registry (locked) and restarts the world.
-fn stop_world<R>(
-    ts: &mut ThreadState,
-    f: impl FnOnce(&mut Vec<&'static ThreadShared>) -> R,
-) -> R {
+fn stop_world<R>(ts: &mut ThreadState, f: impl FnOnce(&mut Vec<&'static ThreadShared>) -> R) -> R {
     // Become the (only) collector.
     while GC_IN_PROGRESS
         .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
