@@ -326,13 +326,7 @@ pub fn index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     match type_of(v).slots.index.get() {
         Some(f) => {
             let r = f(ts, v)?;
-            if !int::is_int(r) {
-                return Err(ts.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    type_name(r)
-                )));
-            }
-            Ok(r)
+            int::check_int_result(ts, r, "__index__")
         }
         None => Err(ts.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -760,13 +754,17 @@ pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult
     if let Some(f) = ty.slots.contains.get() {
         return f(ts, container, item);
     }
-    // Fall back to iteration.
-    let it = iter(ts, container).map_err(|_| {
-        ts.type_error(format!(
-            "argument of type '{}' is not iterable",
-            type_name(container)
-        ))
-    })?;
+    // Fall back to iteration; only a TypeError from `iter()` is reworded.
+    let it = match iter(ts, container) {
+        Ok(it) => it,
+        Err(e) if e.matches(types().type_error) => {
+            return Err(ts.type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
     while let Some(x) = next(ts, it)? {
         if eq(ts, x, item)? {
             return Ok(true);

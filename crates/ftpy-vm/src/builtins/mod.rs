@@ -100,9 +100,7 @@ pub fn to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
     let ty = type_of(v);
     if let Some(f) = ty.slots.float.get() {
         let r = f(ts, v)?;
-        return crate::objects::float::as_f64(r).ok_or_else(|| {
-            ts.type_error(format!("{}.__float__ returned non-float", type_name(v)))
-        });
+        return crate::objects::float::check_float_result(ts, v, r);
     }
     if ty.slots.index.get().is_some() {
         let i = ops::index(ts, v)?;

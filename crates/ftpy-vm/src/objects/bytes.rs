@@ -1790,6 +1790,13 @@ pub fn percent_format_wtf8(
         if i >= fmt.len() {
             return Err(ts.value_error("incomplete format"));
         }
+        // "%%" is a percent sign; a '%' after a key, flags, width or
+        // precision is a conversion like the others, as CPython.
+        if fmt[i] == b'%' {
+            out.push(b'%');
+            i += 1;
+            continue;
+        }
         let mut key_val: Option<Value> = None;
         if fmt[i] == b'(' {
             let Some(m) = mapping else {
@@ -1868,7 +1875,11 @@ pub fn percent_format_wtf8(
                 if !crate::objects::int::is_int(p) {
                     return Err(ts.type_error("* wants int"));
                 }
-                prec = Some(ops::index_to_i64(ts, p)?.max(0));
+                // A C int, as CPython.
+                let p = crate::objects::int::to_i64(p)
+                    .and_then(|p| i32::try_from(p).ok())
+                    .ok_or_else(|| ts.overflow_error("Python int too large to convert to C int"))?;
+                prec = Some(i64::from(p.max(0)));
                 i += 1;
             } else {
                 let st = i;
@@ -1880,8 +1891,8 @@ pub fn percent_format_wtf8(
                     .and_then(|t| t.parse::<i64>().ok())
                 {
                     _ if i == st => Some(0),
-                    Some(p) => Some(p),
-                    None => return Err(ts.value_error("precision too big")),
+                    Some(p) if p <= i64::from(i32::MAX) => Some(p),
+                    _ => return Err(ts.value_error("prec too big")),
                 };
             }
         }
@@ -1902,10 +1913,6 @@ pub fn percent_format_wtf8(
             crate::unicode::cp_at(fmt, i)
         };
         i += clen;
-        if conv == '%' as u32 {
-            out.push(b'%');
-            continue;
-        }
         let v = next_arg(ts)?;
         let mut left = flags.contains('-');
         if let Some(w) = width {
