@@ -1,9 +1,9 @@
-"""Generates crates/ftpy-vm/src/unicode_printable.rs: the code points that
+"""Generates crates/ftpy-compiler/src/printable_table.rs: the code points that
 are not printable for `str.isprintable` and `repr()` in CPython 3.11
 (Unicode 14.0.0: categories Cc, Cf, Cs, Co, Cn, Zl, Zp, and Zs other than
 the ASCII space), as sorted inclusive ranges.
 
-Usage: python3 tools/unicode_printable.py > crates/ftpy-vm/src/unicode_printable.rs
+Usage: python3 tools/unicode_printable.py > crates/ftpy-compiler/src/printable_table.rs
 (run with CPython 3.11, whose unicodedata is Unicode 14.0.0).
 """
 import unicodedata

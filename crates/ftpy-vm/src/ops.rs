@@ -887,7 +887,12 @@ pub fn format(ts: &mut ThreadState, v: Value, spec: Gc<StrObj>) -> PyResult<Gc<S
             return str_(ts, v);
         }
     }
-    let r = call_method(ts, v, names().__format__, &[spec.value()])?;
+    // Looked up on the type, never the instance (CPython's
+    // `_PyObject_LookupSpecial`).
+    let Some(f) = type_of(v).lookup(names().__format__) else {
+        return Err(ts.type_error(format!("Type {} doesn't define __format__", type_name(v))));
+    };
+    let r = call_unbound(ts, f, v, &[spec.value()], None)?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
         None => Err(ts.type_error(format!(

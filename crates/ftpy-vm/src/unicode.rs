@@ -3,19 +3,10 @@
 //! 3.11's Unicode 14.0.0 database (unassigned code points are not
 //! printable), the rest from Rust's tables and explicit ranges.
 
-// The table `NON_PRINTABLE`.
-include!("unicode_printable.rs");
-
-/// Whether `repr()` shows `c` as is (Python's `str.isprintable`): not in
-/// the categories Cc, Cf, Cs, Co, Cn, Zl, Zp, or Zs other than the space,
-/// per CPython 3.11's Unicode 14.0.0.
+/// Whether `repr()` shows `c` as is (Python's `str.isprintable`): see
+/// [`ftpy_compiler::printable`] (the tokenizer needs it too).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x7f {
-        return n >= 0x20;
-    }
-    let i = NON_PRINTABLE.partition_point(|&(_, hi)| hi < n);
-    !NON_PRINTABLE.get(i).is_some_and(|&(lo, _)| lo <= n)
+    ftpy_compiler::printable::is_printable(c)
 }
 
 #[cfg(test)]
