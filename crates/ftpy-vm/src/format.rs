@@ -711,8 +711,12 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
             )));
         }
     }
-    if sp.sign.is_some() {
-        return Err(ts.value_error("Sign not allowed in string format specifier"));
+    if let Some(sign) = sp.sign {
+        return Err(ts.value_error(if sign == ' ' {
+            "Space not allowed in string format specifier"
+        } else {
+            "Sign not allowed in string format specifier"
+        }));
     }
     if sp.z {
         return Err(

@@ -748,6 +748,13 @@ pub fn setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> 
     }
 }
 
+/// Whether `v`'s type makes it iterable (`__iter__`, or `__getitem__`
+/// for the sequence protocol): `iter(v)` then fails only by running code.
+pub fn is_iterable_type(v: Value) -> bool {
+    let s = &type_of(v).slots;
+    s.iter.get().is_some() || s.getitem.get().is_some()
+}
+
 /// `item in container`.
 pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult<bool> {
     let ty = type_of(container);

@@ -73,8 +73,14 @@ pub fn callable_name(ts: &mut ThreadState, f: Value) -> String {
 /// `ascii(v)`.
 pub fn ascii_of(ts: &mut ThreadState, v: Value) -> PyResult<String> {
     let r = ops::repr(ts, v)?;
+    Ok(ascii_escape(r.as_str()))
+}
+
+/// `text` with every non-ASCII character escaped (`\xe9`, `\u20ac`,
+/// `\U0001f600`), as `ascii()` escapes a repr.
+pub fn ascii_escape(text: &str) -> String {
     let mut out = String::new();
-    for c in r.as_str().chars() {
+    for c in text.chars() {
         let n = c as u32;
         if n < 0x80 {
             out.push(c);
@@ -86,7 +92,7 @@ pub fn ascii_of(ts: &mut ThreadState, v: Value) -> PyResult<String> {
             out.push_str(&format!("\\U{n:08x}"));
         }
     }
-    Ok(out)
+    out
 }
 
 /// A float from a number (`%f` formatting, math functions).

@@ -1061,9 +1061,11 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("str.join($self, iterable, /)");
     let [sv, it] = SIG.bind(ts, args, kw)?;
     let sep = this(ts, sv)?;
+    // Only the TypeError of a non-iterable is reworded; an error while
+    // iterating propagates (CPython's PySequence_Fast).
     let items = match ops::collect(ts, it) {
         Ok(items) => items,
-        Err(e) if e.matches(types().type_error) => {
+        Err(e) if e.matches(types().type_error) && !ops::is_iterable_type(it) => {
             return Err(ts.type_error("can only join an iterable"))
         }
         Err(e) => return Err(e),
