@@ -53,3 +53,10 @@ try:
     bytes(GivesStr())
 except TypeError as e:
     print(e)
+
+# str.format: a '{' in a field name.
+for f in ['{a{}b}', '{a{b}', '{0[}', '{a{', '{a.{b}}', '{0[{]}', '{0:{1}}', '{a[x]}', '{0!r:{1}}', '{:{}}', '{0[a{]}']:
+    try:
+        print(repr(f.format(42, 5, a={'x': 1, '{': 2}, x=3)))
+    except Exception as e:
+        print(f, type(e).__name__, e)

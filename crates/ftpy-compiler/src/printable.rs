@@ -14,5 +14,5 @@ pub fn is_printable(c: char) -> bool {
         return n >= 0x20;
     }
     let i = NON_PRINTABLE.partition_point(|&(_, hi)| hi < n);
-    !NON_PRINTABLE.get(i).is_some_and(|&(lo, _)| lo <= n)
+    NON_PRINTABLE.get(i).is_none_or(|&(lo, _)| lo > n)
 }

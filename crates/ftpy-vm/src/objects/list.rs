@@ -512,7 +512,7 @@ impl ListObj {
     /// Empties the list. An empty list is left as it is (its storage
     /// too: a sort in progress sees no mutation, as in CPython).
     fn clear_locked(&self) {
-        if self.len() == 0 {
+        if self.is_empty() {
             return;
         }
         self.layout_begin();

@@ -2245,6 +2245,22 @@ fn format_template(
         if i + 1 == tpl.len() {
             return Err(ts.value_error("Single '{' encountered in format string"));
         }
+        // The field name (up to '}', ':' or '!') takes no '{' outside
+        // its brackets (CPython's parse_field).
+        let mut k = i + 1;
+        while k < tpl.len() {
+            match tpl[k] {
+                LB => return Err(ts.value_error("unexpected '{' in field name")),
+                0x5B => {
+                    while k < tpl.len() && tpl[k] != 0x5D {
+                        k += 1;
+                    }
+                }
+                RB | 0x3A | 0x21 => break,
+                _ => {}
+            }
+            k += 1;
+        }
         // Find the matching close brace (nested braces allowed in spec).
         let mut j = i + 1;
         let mut nest = 1;
