@@ -1,3 +1,4 @@
+# gc-stress: 10
 # f-strings read by CPython 3.11's rules: the string ends at the first
 # matching quote, then its replacement fields are split with the errors of
 # 3.11's f-string parser; bytes and other literals do not concatenate.

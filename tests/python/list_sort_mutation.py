@@ -1,3 +1,4 @@
+# gc-stress: 10
 # list.sort detects any mutation of the list during the sort, even one
 # that leaves it empty again (the error comes after the sort's own).
 from functools import cmp_to_key
