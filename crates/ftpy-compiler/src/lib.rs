@@ -31,6 +31,7 @@ pub mod anchors;
 pub mod code;
 pub mod dis;
 pub mod opcode;
+pub mod printable;
 pub mod serialize;
 pub mod verify;
 
@@ -38,6 +39,7 @@ mod assemble;
 mod codegen;
 mod consts;
 mod error;
+mod fstring311;
 mod lexcheck;
 mod parse;
 mod scope;

@@ -29,7 +29,7 @@ use ruff_python_parser::{
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::SourceMap;
-use crate::lexcheck;
+use crate::{fstring311, lexcheck};
 use crate::{CompileError, ErrorKind, Mode};
 
 /// A parsed program.
@@ -85,6 +85,16 @@ pub(crate) fn parse(map: &SourceMap<'_>, mode: Mode) -> Result<Parsed, CompileEr
     // CPython tokenizes the whole file before reporting a parser error:
     // a tokenizer error anywhere wins, and so does a bracket left open on
     // a line before the error (or at the end of the input).
+    // CPython 3.11's own reading of strings and f-strings (see
+    // `fstring311`): its tokenizer errors win; its parser's string errors
+    // come in source order with the other parser errors.
+    let parser_error = match (fstring311::check(map), parser_error) {
+        (Some(fstring311::Finding::Tokenizer(e)), _) => Some((0, (e, false))),
+        (Some(fstring311::Finding::Parser(at, e)), p) if p.as_ref().is_none_or(|p| at <= p.0) => {
+            Some((at, (e, false)))
+        }
+        (_, p) => p,
+    };
     let error = match (lex.first, parser_error) {
         (Some((_, lerr)), _) => Some(lerr),
         (None, Some((ppos, (perr, generic)))) => match lex.unclosed {
@@ -1132,6 +1142,11 @@ impl Ctx<'_, '_> {
             L::UnrecognizedToken { tok } => {
                 if tok.is_ascii() && !tok.is_ascii_control() {
                     self.generic(range)
+                } else if !crate::printable::is_printable(*tok) {
+                    self.syntax(
+                        format!("invalid non-printable character U+{:04X}", *tok as u32),
+                        range,
+                    )
                 } else {
                     self.syntax(
                         format!("invalid character '{tok}' (U+{:04X})", *tok as u32),

@@ -539,6 +539,7 @@ fn deque_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) ->
         ts,
         &|i| xs.get(i).copied(),
         &|i| ys.get(i).copied(),
+        &|| (xs.len(), ys.len()),
         op,
     )
 }

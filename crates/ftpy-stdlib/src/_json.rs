@@ -178,12 +178,14 @@ fn code_points(s: &StrObj) -> Vec<u32> {
 fn f_scanstring(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("scanstring(string, end, strict=True, /)");
     let [string, end, strict] = SIG.bind(ts, args, kw)?;
-    let s = str_arg(ts, string)?;
+    // As CPython's argument parsing: `end` and `strict` before the type
+    // of `string` is checked.
     let end = ops::index_to_i64(ts, end)?;
     let strict = match strict.non_null() {
         Some(v) => ops::truthy(ts, v)?,
         None => true,
     };
+    let s = str_arg(ts, string)?;
     let cps = code_points(&s);
     if end < 0 || end as usize > cps.len() {
         return Err(ts.value_error("end is out of bounds"));
@@ -724,23 +726,29 @@ impl Enc<'_> {
     }
 
     fn list(&mut self, ts: &mut ThreadState, v: Value) -> PyResult<()> {
-        let mut items = RootedVec::new(ts);
-        if let Some(l) = v.downcast::<ListObj>() {
-            items.extend_from_slice(&l.snapshot_items(ts));
-        } else if let Some(t) = v.downcast::<TupleObj>() {
-            items.extend_from_slice(t.items());
-        }
-        if items.is_empty() {
+        // A list is read by index with its current length at each step, as
+        // CPython: a `default` that shrinks it ends the output early.
+        let item = |k: usize| -> Option<Value> {
+            if let Some(l) = v.downcast::<ListObj>() {
+                l.get(k)
+            } else {
+                v.downcast::<TupleObj>()
+                    .and_then(|t| t.items().get(k).copied())
+            }
+        };
+        if item(0).is_none() {
             self.out.extend_from_slice(b"[]");
             return Ok(());
         }
         let ident = self.enter(ts, v)?;
         self.out.push(b'[');
-        for (k, &x) in items.iter().enumerate() {
+        let mut k = 0;
+        while let Some(x) = item(k) {
             if k > 0 {
                 self.push_str_value(self.e.item_separator.get());
             }
             self.obj(ts, x)?;
+            k += 1;
         }
         self.out.push(b']');
         self.leave(ts, ident)

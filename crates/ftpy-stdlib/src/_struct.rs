@@ -193,10 +193,16 @@ fn layout_of(ts: &mut ThreadState, fmt: Value) -> PyResult<Layout> {
             ftpy_vm::objects::bytes::encode(ts, &t, "ascii", "strict")?;
         }
         let t = s.as_str().to_string();
+        if t.contains('\0') {
+            return Err(error(ts, "embedded null character"));
+        }
         return parse(ts, t.as_bytes(), t.clone());
     }
     if let Some(b) = fmt.downcast::<BytesObj>() {
         let b = b.obj().as_bytes().to_vec();
+        if b.contains(&0) {
+            return Err(error(ts, "embedded null character"));
+        }
         let text = String::from_utf8_lossy(&b).into_owned();
         return parse(ts, &b, text);
     }

@@ -681,15 +681,13 @@ fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     max * libm::sqrt(csum - 1.0 + frac1)
 }
 
-/// A coordinate of hypot/dist: a float or an int (no other numbers).
+/// A coordinate of hypot/dist: a float, an int, or any object with
+/// `__float__` or `__index__` (CPython's `PyFloat_AsDouble`).
 fn coordinate(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
     if let Some(f) = ftpy_vm::objects::float::as_f64(v) {
         return Ok(f);
     }
-    if is_int(v) {
-        return ftpy_vm::objects::int::int_to_f64(ts, v);
-    }
-    Err(ts.type_error(format!("must be real number, not {}", type_name(v))))
+    to_f64(ts, v)
 }
 
 fn m_hypot(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -198,7 +198,9 @@ pub fn parse_spec(s: &str) -> Result<Spec, SpecError> {
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         sp.grouping = Some(c[i]);
         i += 1;
-        if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        // The same separator twice reads the second as the type (an
+        // error below); the other one is refused here.
+        if i < c.len() && (c[i] == ',' || c[i] == '_') && Some(c[i]) != sp.grouping {
             return Err(SpecError::Msg("Cannot specify both ',' and '_'.".into()));
         }
     }
@@ -420,6 +422,36 @@ enum FloatMode {
     General,
 }
 
+/// Digits a float's exact decimal expansion can have after the point (its
+/// smallest power of two, 2**-1074, has 1074): any precision beyond is
+/// zeros. (Rust's formatter refuses precisions over 65535.)
+const EXACT_FRACTION_DIGITS: usize = 1100;
+
+/// `format!("{:.prec$}", a)` for any precision.
+fn fixed_text(a: f64, prec: usize) -> String {
+    if prec <= EXACT_FRACTION_DIGITS {
+        return format!("{:.*}", prec, a);
+    }
+    let mut s = format!("{:.*}", EXACT_FRACTION_DIGITS, a);
+    s.extend(std::iter::repeat_n('0', prec - EXACT_FRACTION_DIGITS));
+    s
+}
+
+/// `format!("{:.prec$e}", a)` (Rust's exponent form) for any precision.
+fn exp_text_rust(a: f64, prec: usize) -> String {
+    if prec <= EXACT_FRACTION_DIGITS {
+        return format!("{:.*e}", prec, a);
+    }
+    let s = format!("{:.*e}", EXACT_FRACTION_DIGITS, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = String::with_capacity(prec + 8);
+    out.push_str(m);
+    out.extend(std::iter::repeat_n('0', prec - EXACT_FRACTION_DIGITS));
+    out.push('e');
+    out.push_str(e);
+    out
+}
+
 /// A finite float's magnitude as text: (text, whether every digit is 0).
 /// `add_dot_0`: an integral value without exponent gets `.0` (and 'g'
 /// switches to an exponent one digit earlier), as `repr` and the
@@ -436,7 +468,7 @@ fn float_text(
     let exp_text = |e: i32| format!("{e_char}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
     match mode {
         FloatMode::Fixed => {
-            let mut s = format!("{:.*}", prec, a);
+            let mut s = fixed_text(a, prec);
             let zero = s.bytes().all(|c| c == b'0' || c == b'.');
             if prec == 0 && alt {
                 s.push('.');
@@ -444,7 +476,7 @@ fn float_text(
             (s, zero)
         }
         FloatMode::Exp => {
-            let s = format!("{:.*e}", prec, a);
+            let s = exp_text_rust(a, prec);
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
             let e: i32 = e.parse().unwrap_or(0);
             let zero = m.bytes().all(|c| c == b'0' || c == b'.');
@@ -465,7 +497,7 @@ fn float_text(
                 (d, p, 16)
             } else {
                 let p = prec.max(1);
-                let s = format!("{:.*e}", p - 1, a);
+                let s = exp_text_rust(a, p - 1);
                 let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
                 let e: i32 = e.parse().unwrap_or(0);
                 let d: String = m.chars().filter(|c| *c != '.').collect();
@@ -679,8 +711,12 @@ pub fn format_str(ts: &mut ThreadState, s: &str, spec: &str) -> PyResult<Value> 
             )));
         }
     }
-    if sp.sign.is_some() {
-        return Err(ts.value_error("Sign not allowed in string format specifier"));
+    if let Some(sign) = sp.sign {
+        return Err(ts.value_error(if sign == ' ' {
+            "Space not allowed in string format specifier"
+        } else {
+            "Sign not allowed in string format specifier"
+        }));
     }
     if sp.z {
         return Err(
@@ -735,6 +771,14 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
         i += 1;
         if i >= chars.len() {
             return Err(ts.value_error("incomplete format"));
+        }
+        // "%%" is a percent sign; a '%' after a key, flags, width or
+        // precision is a conversion like the others (it takes an argument,
+        // then is reported as unsupported), as CPython.
+        if chars[i] == '%' {
+            out.push('%');
+            i += 1;
+            continue;
         }
         let mut key_val: Option<Value> = None;
         if chars[i] == '(' {
@@ -796,6 +840,9 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
         };
         if chars.get(i) == Some(&'*') {
             let w = next_arg(ts)?;
+            if !crate::objects::int::is_int(w) {
+                return Err(ts.type_error("* wants int"));
+            }
             let w = crate::ops::index_to_i64(ts, w)?;
             if w < 0 {
                 left = true;
@@ -818,7 +865,14 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             i += 1;
             if chars.get(i) == Some(&'*') {
                 let p = next_arg(ts)?;
-                sp.precision = Some(crate::ops::index_to_i64(ts, p)?.max(0) as usize);
+                if !crate::objects::int::is_int(p) {
+                    return Err(ts.type_error("* wants int"));
+                }
+                // A C int, as CPython.
+                let p = crate::objects::int::to_i64(p)
+                    .and_then(|p| i32::try_from(p).ok())
+                    .ok_or_else(|| ts.overflow_error("Python int too large to convert to C int"))?;
+                sp.precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let st = i;
@@ -840,10 +894,6 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             return Err(ts.value_error("incomplete format"));
         };
         i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
         ts.check_alloc_size(sp.width.saturating_mul(4))?;
         ts.check_alloc_size(sp.precision.unwrap_or(0).saturating_mul(2))?;
         let v = next_arg(ts)?;
@@ -887,13 +937,18 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                             )))
                         }
                     }
+                } else if crate::objects::typeobj::type_of(v)
+                    .slots
+                    .index
+                    .get()
+                    .is_some()
+                {
+                    crate::ops::index(ts, v)?
                 } else {
-                    crate::ops::index(ts, v).map_err(|_| {
-                        ts.type_error(format!(
-                            "%{conv} format: an integer is required, not {}",
-                            type_name(v)
-                        ))
-                    })?
+                    return Err(ts.type_error(format!(
+                        "%{conv} format: an integer is required, not {}",
+                        type_name(v)
+                    )));
                 };
                 let b = to_big(iv).unwrap_or_default();
                 let neg = num_traits::Signed::is_negative(b.as_ref());
@@ -964,18 +1019,16 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
             out.push_str(&body);
             out.extend(std::iter::repeat_n(' ', sp.width - n));
         } else if sp.zero && numeric {
-            let sign_len = body
-                .find(|c: char| {
-                    c.is_ascii_digit() || c.is_ascii_alphabetic() && !matches!(c, 'x' | 'X' | 'o')
-                })
-                .unwrap_or(0);
-            let sign_len = if body[..sign_len].ends_with(['x', 'X', 'o'])
-                || body.starts_with(['-', '+', ' '])
-            {
-                sign_len
-            } else {
-                0
+            // Zeros go after the sign and the alternate form's prefix.
+            let sign = usize::from(body.starts_with(['-', '+', ' ']));
+            let prefix = match conv {
+                'x' => "0x",
+                'X' => "0X",
+                'o' => "0o",
+                _ => "\0",
             };
+            let prefixed = sp.alt && body[sign..].starts_with(prefix);
+            let sign_len = sign + if prefixed { 2 } else { 0 };
             out.push_str(&body[..sign_len]);
             out.extend(std::iter::repeat_n('0', sp.width - n));
             out.push_str(&body[sign_len..]);

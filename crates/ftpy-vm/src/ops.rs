@@ -326,13 +326,7 @@ pub fn index(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     match type_of(v).slots.index.get() {
         Some(f) => {
             let r = f(ts, v)?;
-            if !int::is_int(r) {
-                return Err(ts.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    type_name(r)
-                )));
-            }
-            Ok(r)
+            int::check_int_result(ts, r, "__index__")
         }
         None => Err(ts.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -754,19 +748,30 @@ pub fn setitem(ts: &mut ThreadState, v: Value, key: Value, x: Option<Value>) -> 
     }
 }
 
+/// Whether `v`'s type makes it iterable (`__iter__`, or `__getitem__`
+/// for the sequence protocol): `iter(v)` then fails only by running code.
+pub fn is_iterable_type(v: Value) -> bool {
+    let s = &type_of(v).slots;
+    s.iter.get().is_some() || s.getitem.get().is_some()
+}
+
 /// `item in container`.
 pub fn contains(ts: &mut ThreadState, container: Value, item: Value) -> PyResult<bool> {
     let ty = type_of(container);
     if let Some(f) = ty.slots.contains.get() {
         return f(ts, container, item);
     }
-    // Fall back to iteration.
-    let it = iter(ts, container).map_err(|_| {
-        ts.type_error(format!(
-            "argument of type '{}' is not iterable",
-            type_name(container)
-        ))
-    })?;
+    // Fall back to iteration; only a TypeError from `iter()` is reworded.
+    let it = match iter(ts, container) {
+        Ok(it) => it,
+        Err(e) if e.matches(types().type_error) => {
+            return Err(ts.type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
     while let Some(x) = next(ts, it)? {
         if eq(ts, x, item)? {
             return Ok(true);
@@ -889,7 +894,12 @@ pub fn format(ts: &mut ThreadState, v: Value, spec: Gc<StrObj>) -> PyResult<Gc<S
             return str_(ts, v);
         }
     }
-    let r = call_method(ts, v, names().__format__, &[spec.value()])?;
+    // Looked up on the type, never the instance (CPython's
+    // `_PyObject_LookupSpecial`).
+    let Some(f) = type_of(v).lookup(names().__format__) else {
+        return Err(ts.type_error(format!("Type {} doesn't define __format__", type_name(v))));
+    };
+    let r = call_unbound(ts, f, v, &[spec.value()], None)?;
     match r.downcast::<StrObj>() {
         Some(s) => Ok(s),
         None => Err(ts.type_error(format!(

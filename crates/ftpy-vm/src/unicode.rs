@@ -1,54 +1,12 @@
 //! Unicode character properties Python exposes (`str.isprintable`, the
-//! escaping in `repr`). An approximation from Rust's tables plus explicit
-//! ranges of the categories CPython treats as non-printable (Cc, Cf, Co,
-//! Zl, Zp, Zs other than space); unassigned code points count as
-//! printable except the noncharacters.
+//! escaping in `repr`): printability from a table generated from CPython
+//! 3.11's Unicode 14.0.0 database (unassigned code points are not
+//! printable), the rest from Rust's tables and explicit ranges.
 
-/// Ranges (inclusive) of format characters (Cf) and separators (Zs, Zl,
-/// Zp) other than the ASCII space.
-const NON_PRINTABLE: &[(u32, u32)] = &[
-    (0x00A0, 0x00A0),
-    (0x00AD, 0x00AD),
-    (0x0600, 0x0605),
-    (0x061C, 0x061C),
-    (0x06DD, 0x06DD),
-    (0x070F, 0x070F),
-    (0x0890, 0x0891),
-    (0x08E2, 0x08E2),
-    (0x1680, 0x1680),
-    (0x180E, 0x180E),
-    (0x2000, 0x200F),
-    (0x2028, 0x202F),
-    (0x205F, 0x2064),
-    (0x2066, 0x206F),
-    (0x3000, 0x3000),
-    (0xD800, 0xF8FF),
-    (0xFDD0, 0xFDEF),
-    (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x1343F),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
-    (0xF0000, 0x10FFFF),
-];
-
-/// Whether `repr()` shows `c` as is (Python's `str.isprintable`).
+/// Whether `repr()` shows `c` as is (Python's `str.isprintable`): see
+/// [`ftpy_compiler::printable`] (the tokenizer needs it too).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x7f {
-        return n >= 0x20;
-    }
-    if c.is_control() {
-        return false;
-    }
-    if (n & 0xFFFE) == 0xFFFE {
-        return false;
-    }
-    !NON_PRINTABLE.iter().any(|&(a, b)| n >= a && n <= b)
+    ftpy_compiler::printable::is_printable(c)
 }
 
 #[cfg(test)]
@@ -65,6 +23,8 @@ mod tests {
         assert!(!is_printable('\u{200b}'));
         assert!(!is_printable('\u{7f}'));
         assert!(is_printable(' '));
+        assert!(!is_printable('\u{378}'));
+        assert!(!is_printable('\u{14000}'));
     }
 }
 

@@ -189,24 +189,32 @@ impl Subject {
         }
     }
 
-    /// Clamps `pos`/`endpos` arguments as CPython's `state_init` does.
-    pub(crate) fn bounds(
-        &self,
-        ts: &mut ThreadState,
-        pos: Value,
-        endpos: Value,
-    ) -> PyResult<(usize, usize)> {
+    /// Clamps `pos`/`endpos` (read by [`positions`]) as CPython's
+    /// `state_init` does.
+    pub(crate) fn bounds(&self, (pos, endpos): (Option<i64>, Option<i64>)) -> (usize, usize) {
         let clamp = |x: i64| -> usize { x.clamp(0, self.len as i64) as usize };
-        let p = match pos.non_null() {
-            Some(v) => clamp(ops::index_to_i64(ts, v)?),
-            None => 0,
-        };
-        let e = match endpos.non_null() {
-            Some(v) => clamp(ops::index_to_i64(ts, v)?),
-            None => self.len,
-        };
-        Ok((p, e))
+        (pos.map_or(0, clamp), endpos.map_or(self.len, clamp))
     }
+}
+
+/// The `pos`/`endpos` arguments as integers (None when not given),
+/// converted before the subject is read, as CPython's argument parsing
+/// does (an overflowing position is an OverflowError whatever the
+/// subject).
+pub(crate) fn positions(
+    ts: &mut ThreadState,
+    pos: Value,
+    endpos: Value,
+) -> PyResult<(Option<i64>, Option<i64>)> {
+    let p = match pos.non_null() {
+        Some(v) => Some(ops::index_to_i64(ts, v)?),
+        None => None,
+    };
+    let e = match endpos.non_null() {
+        Some(v) => Some(ops::index_to_i64(ts, v)?),
+        None => None,
+    };
+    Ok((p, e))
 }
 
 /// How a pattern is applied at a position.

@@ -180,8 +180,9 @@ pub(super) fn compile(
 fn one(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig, mode: Mode) -> PyResult<Value> {
     let [v, string, pos, endpos] = sig.bind(ts, args, kw)?;
     let p = pat(ts, v)?;
+    let positions = super::positions(ts, pos, endpos)?;
     let subj = p.subject(ts, string)?;
-    let (start, end) = subj.bounds(ts, pos, endpos)?;
+    let (start, end) = subj.bounds(positions);
     let mut state = State::default();
     match p.exec(ts, &subj, &mut state, start, end, mode, false)? {
         Some(f) => Ok(matchobj::new_match(ts, v, &subj, start, end, f)),
@@ -218,8 +219,9 @@ fn m_findall(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("Pattern.findall($self, /, string, pos=0, endpos=sys.maxsize)");
     let [v, string, pos, endpos] = SIG.bind(ts, args, kw)?;
     let p = pat(ts, v)?;
+    let positions = super::positions(ts, pos, endpos)?;
     let subj = p.subject(ts, string)?;
-    let (mut start, end) = subj.bounds(ts, pos, endpos)?;
+    let (mut start, end) = subj.bounds(positions);
     let mut state = State::default();
     let mut out = RootedVec::new(ts);
     let mut must_advance = false;

@@ -56,8 +56,9 @@ pub(super) fn new_scanner(
     endpos: Value,
 ) -> PyResult<Value> {
     let p = native::expect::<Pattern>(ts, pv, "re.Pattern")?;
+    let positions = super::positions(ts, pos, endpos)?;
     let subject = p.subject(ts, string)?;
-    let (pos, endpos) = subject.bounds(ts, pos, endpos)?;
+    let (pos, endpos) = subject.bounds(positions);
     let ty = *SCANNER_TYPE
         .get()
         .ok_or_else(|| ts.runtime_error("_sre is not initialized"))?;

@@ -73,8 +73,14 @@ pub fn callable_name(ts: &mut ThreadState, f: Value) -> String {
 /// `ascii(v)`.
 pub fn ascii_of(ts: &mut ThreadState, v: Value) -> PyResult<String> {
     let r = ops::repr(ts, v)?;
+    Ok(ascii_escape(r.as_str()))
+}
+
+/// `text` with every non-ASCII character escaped (`\xe9`, `\u20ac`,
+/// `\U0001f600`), as `ascii()` escapes a repr.
+pub fn ascii_escape(text: &str) -> String {
     let mut out = String::new();
-    for c in r.as_str().chars() {
+    for c in text.chars() {
         let n = c as u32;
         if n < 0x80 {
             out.push(c);
@@ -86,7 +92,7 @@ pub fn ascii_of(ts: &mut ThreadState, v: Value) -> PyResult<String> {
             out.push_str(&format!("\\U{n:08x}"));
         }
     }
-    Ok(out)
+    out
 }
 
 /// A float from a number (`%f` formatting, math functions).
@@ -100,9 +106,7 @@ pub fn to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
     let ty = type_of(v);
     if let Some(f) = ty.slots.float.get() {
         let r = f(ts, v)?;
-        return crate::objects::float::as_f64(r).ok_or_else(|| {
-            ts.type_error(format!("{}.__float__ returned non-float", type_name(v)))
-        });
+        return crate::objects::float::check_float_result(ts, v, r);
     }
     if ty.slots.index.get().is_some() {
         let i = ops::index(ts, v)?;

@@ -15,7 +15,7 @@ use crate::thread::ThreadState;
 use crate::value::Value;
 
 use super::args::Sig;
-use super::{ascii_of, to_f64, Kw};
+use super::{to_f64, Kw};
 
 pub(super) fn b_len(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("len(obj, /)");
@@ -33,7 +33,12 @@ pub(super) fn b_repr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
 pub(super) fn b_ascii(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("ascii(obj, /)");
     let [v] = SIG.bind(ts, args, kw)?;
-    let s = ascii_of(ts, v)?;
+    // An ASCII repr is the result itself (a str subclass stays one).
+    let r = crate::ops::repr(ts, v)?;
+    if r.as_str().is_ascii() {
+        return Ok(r.value());
+    }
+    let s = super::ascii_escape(r.as_str());
     Ok(StrObj::new(ts, &s))
 }
 

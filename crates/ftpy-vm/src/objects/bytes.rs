@@ -270,6 +270,15 @@ pub fn bytes_from_args(
         )?),
         None => None,
     };
+    // `bytes(x)` asks `x.__bytes__` first, even of a str subclass.
+    let has_bytes = || {
+        type_of(src)
+            .lookup(crate::interp::names().__bytes__)
+            .is_some()
+    };
+    if name == "bytes" && enc.is_none() && errors.is_none() && has_bytes() {
+        return from_object(ts, name, src);
+    }
     if let Some(s) = src.downcast::<StrObj>() {
         if enc.is_none() {
             return Err(ts.type_error("string argument without an encoding"));
@@ -366,6 +375,21 @@ fn bytes_new(
     if cls == types().bytes && args.len() == 1 && kw.is_none() && type_of(args[0]) == types().bytes
     {
         return Ok(args[0]);
+    }
+    // `bytes(x)` is what `x.__bytes__()` returns (a bytes subclass
+    // included).
+    if cls == types().bytes && args.len() == 1 && kw.is_none() && type_of(args[0]) != types().bytes
+    {
+        if let Some(f) = type_of(args[0]).lookup(crate::interp::names().__bytes__) {
+            let r = ops::call_unbound(ts, f, args[0], &[], None)?;
+            if r.downcast::<BytesObj>().is_none() {
+                return Err(ts.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    type_name(r)
+                )));
+            }
+            return Ok(r);
+        }
     }
     let b = bytes_from_args(ts, "bytes", args, kw)?;
     Ok(BytesObj::alloc_typed(ts, cls, &b).value())
@@ -862,9 +886,11 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     );
     let [v, it] = bind(ts, args, kw, &B, &BA)?;
     let sep = recv_data(ts, v)?;
+    // Only the TypeError of a non-iterable is reworded; an error while
+    // iterating propagates (CPython's PySequence_Fast).
     let items = match ops::collect(ts, it) {
         Ok(items) => items,
-        Err(e) if e.matches(types().type_error) => {
+        Err(e) if e.matches(types().type_error) && !ops::is_iterable_type(it) => {
             return Err(ts.type_error("can only join an iterable"))
         }
         Err(e) => return Err(e),
@@ -1790,6 +1816,13 @@ pub fn percent_format_wtf8(
         if i >= fmt.len() {
             return Err(ts.value_error("incomplete format"));
         }
+        // "%%" is a percent sign; a '%' after a key, flags, width or
+        // precision is a conversion like the others, as CPython.
+        if fmt[i] == b'%' {
+            out.push(b'%');
+            i += 1;
+            continue;
+        }
         let mut key_val: Option<Value> = None;
         if fmt[i] == b'(' {
             let Some(m) = mapping else {
@@ -1868,7 +1901,11 @@ pub fn percent_format_wtf8(
                 if !crate::objects::int::is_int(p) {
                     return Err(ts.type_error("* wants int"));
                 }
-                prec = Some(ops::index_to_i64(ts, p)?.max(0));
+                // A C int, as CPython.
+                let p = crate::objects::int::to_i64(p)
+                    .and_then(|p| i32::try_from(p).ok())
+                    .ok_or_else(|| ts.overflow_error("Python int too large to convert to C int"))?;
+                prec = Some(i64::from(p.max(0)));
                 i += 1;
             } else {
                 let st = i;
@@ -1880,8 +1917,8 @@ pub fn percent_format_wtf8(
                     .and_then(|t| t.parse::<i64>().ok())
                 {
                     _ if i == st => Some(0),
-                    Some(p) => Some(p),
-                    None => return Err(ts.value_error("precision too big")),
+                    Some(p) if p <= i64::from(i32::MAX) => Some(p),
+                    _ => return Err(ts.value_error("prec too big")),
                 };
             }
         }
@@ -1902,10 +1939,6 @@ pub fn percent_format_wtf8(
             crate::unicode::cp_at(fmt, i)
         };
         i += clen;
-        if conv == '%' as u32 {
-            out.push(b'%');
-            continue;
-        }
         let v = next_arg(ts)?;
         let mut left = flags.contains('-');
         if let Some(w) = width {

@@ -346,13 +346,23 @@ pub fn try_complex_special(ts: &mut ThreadState, v: Value) -> PyResult<Option<Va
         return Ok(None);
     };
     let r = crate::ops::call_unbound(ts, f, v, &[], None)?;
-    if as_c64(r).is_none() {
+    let Some(z) = as_c64(r) else {
         return Err(ts.type_error(format!(
             "__complex__ returned non-complex (type {})",
             type_name(r)
         )));
+    };
+    if type_of(r) == types().complex {
+        return Ok(Some(r));
     }
-    Ok(Some(r))
+    let msg = format!(
+        "__complex__ returned non-complex (type {}).  The ability to return an instance of a \
+         strict subclass of complex is deprecated, and may be removed in a future version of \
+         Python.",
+        type_name(r)
+    );
+    crate::sys::warn_named(ts, "DeprecationWarning", &msg, 1)?;
+    Ok(Some(ComplexObj::new(ts, z.re, z.im)))
 }
 
 /// Whether `complex()` accepts `v` as a number part (CPython: the type

@@ -481,6 +481,33 @@ pub fn parse_float(s: &str) -> Option<f64> {
     }
 }
 
+/// Checks the result `r` of `x.__float__()`: a float's value; a strict
+/// float subclass is accepted with CPython's DeprecationWarning; anything
+/// else is a TypeError.
+pub fn check_float_result(ts: &mut ThreadState, x: Value, r: Value) -> PyResult<f64> {
+    if let Some(f) = r.as_float() {
+        return Ok(f);
+    }
+    let Some(f) = as_f64(r) else {
+        return Err(ts.type_error(format!(
+            "{}.__float__ returned non-float (type {})",
+            type_name(x),
+            type_name(r)
+        )));
+    };
+    if type_of(r) != types().float {
+        let msg = format!(
+            "{}.__float__ returned non-float (type {}).  The ability to return an instance of \
+             a strict subclass of float is deprecated, and may be removed in a future version \
+             of Python.",
+            type_name(x),
+            type_name(r)
+        );
+        crate::sys::warn_named(ts, "DeprecationWarning", &msg, 1)?;
+    }
+    Ok(f)
+}
+
 /// `float(x)` conversion.
 pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
     if let Some(f) = x.as_float() {
@@ -492,14 +519,7 @@ pub fn to_float(ts: &mut ThreadState, x: Value) -> PyResult<f64> {
     let ty = type_of(x);
     if let Some(f) = ty.slots.float.get() {
         let r = f(ts, x)?;
-        return match as_f64(r) {
-            Some(v) => Ok(v),
-            None => Err(ts.type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(x),
-                type_name(r)
-            ))),
-        };
+        return check_float_result(ts, x, r);
     }
     if ty.slots.index.get().is_some() {
         let i = crate::ops::index(ts, x)?;
@@ -542,9 +562,14 @@ fn float_new(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
+    // As CPython: keywords are refused unless a subclass's own __init__
+    // takes them (float.__new__ then ignores them).
+    let nkw = kw.map(|k| k.len()).unwrap_or(0);
+    if nkw > 0 && cls.slots.init.raw() == types().float.slots.init.raw() {
         return Err(ts.type_error("float() takes no keyword arguments"));
     }
+    // The keywords' values follow the positional arguments.
+    let args = &args[..args.len().saturating_sub(nkw)];
     let f = match args {
         [] => 0.0,
         [x] => to_float(ts, *x)?,

@@ -16,6 +16,7 @@ use crate::error::PyResult;
 use crate::gc::Marker;
 use crate::interp::{interp, types, BuiltinTypes};
 use crate::object::{Gc, Header, HeapObj, Kind};
+use crate::objects::float::libm;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
@@ -441,17 +442,52 @@ fn int_from_bytes_literal(ts: &mut ThreadState, b: &[u8], base: u32) -> PyResult
     }
 }
 
+/// How many digits of `s` count against the int-to-str digit limit: as
+/// CPython, only bases that are not powers of two are limited, and the
+/// count is the leading run of digits valid in the base (after blanks,
+/// sign and prefix), underscores not counted; a literal made invalid by a
+/// later character is reported as over the limit when that run is.
+fn limited_digit_count(s: &str, base: u32) -> usize {
+    let t = s.trim_start().trim_start_matches(['+', '-']);
+    let base = match base {
+        0 => {
+            let p = t.get(..2).map(str::to_ascii_lowercase);
+            match p.as_deref() {
+                Some("0x" | "0o" | "0b") => return 0,
+                _ => 10,
+            }
+        }
+        b => b,
+    };
+    if base.is_power_of_two() {
+        return 0;
+    }
+    let mut n = 0;
+    let mut prev_underscore = false;
+    for c in t.chars() {
+        if c == '_' {
+            if prev_underscore {
+                break;
+            }
+            prev_underscore = true;
+            continue;
+        }
+        prev_underscore = false;
+        let d = c.to_digit(36).or_else(|| unicode_decimal(c));
+        match d {
+            Some(d) if d < base => n += 1,
+            _ => break,
+        }
+    }
+    n
+}
+
 /// The int `s` spells in `base`, or None when it is not a valid literal
 /// (the digit limit raises at once).
 fn int_from_text(ts: &mut ThreadState, s: &str, base: u32) -> PyResult<Option<Value>> {
     let limit = max_str_digits();
-    if base == 10 && limit > 0 {
-        let nd = s
-            .trim()
-            .trim_start_matches(['+', '-'])
-            .chars()
-            .filter(|c| *c != '_')
-            .count();
+    if limit > 0 {
+        let nd = limited_digit_count(s, base);
         if nd > limit {
             return Err(ts.value_error(format!(
                 "Exceeds the limit ({limit} digits) for integer string conversion: value has {nd} digits; use sys.set_int_max_str_digits() to increase the limit"
@@ -579,48 +615,67 @@ pub fn int_truediv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> 
     }
 }
 
-/// Correctly rounded quotient of two ints as a float (None on overflow).
+/// Correctly rounded quotient of two ints as a float (None on overflow),
+/// subnormal results included.
+///
+/// The quotient is computed as an integer with 55 or 56 significant bits
+/// (fewer kept for a subnormal result: the precision is capped at the
+/// smallest float exponent), the bits beyond the float's precision are
+/// rounded half to even with a sticky bit for every inexact step, and the
+/// exact result is scaled by a power of two.
 pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
     const EXACT: u64 = 1 << 53;
+    const MANT_DIG: i64 = 53;
+    const MIN_EXP: i64 = -1021;
+    const MAX_EXP: i64 = 1024;
     if let (Some(p), Some(q)) = (x.to_i64(), y.to_i64()) {
         if p.unsigned_abs() <= EXACT && q.unsigned_abs() <= EXACT {
             return Some(p as f64 / q as f64);
         }
     }
     let neg = x.is_negative() != y.is_negative();
-    let a = x.abs();
-    let b = y.abs();
+    let signed = |f: f64| if neg { -f } else { f };
+    let a = x.magnitude();
+    let b = y.magnitude();
     if a.is_zero() {
-        return Some(if neg { -0.0 } else { 0.0 });
+        return Some(signed(0.0));
     }
-    // Scale so the quotient has 55 significant bits (2 guard bits), round
-    // half to even with a sticky bit, then scale back.
-    let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
-    let (num, den) = if shift >= 0 {
-        (a << shift as usize, b)
-    } else {
-        (a, b << (-shift) as usize)
-    };
-    let (q, r) = num.div_rem(&den);
-    let mut qv = q.to_u64().unwrap_or(u64::MAX);
-    let mut exp = -shift;
-    // q has 55 or 56 bits: reduce to 53 with rounding.
-    let extra = 64 - qv.leading_zeros() as i64 - 53;
-    let extra = extra.max(0);
-    let mask = (1u64 << extra) - 1;
-    let low = qv & mask;
-    let half = 1u64 << (extra - 1).max(0);
-    qv >>= extra;
-    exp += extra;
-    let sticky = !r.is_zero();
-    if extra > 0 && (low > half || (low == half && (sticky || qv & 1 == 1))) {
-        qv += 1;
-    }
-    let f = (qv as f64) * 2f64.powi(exp.clamp(-2000, 2000) as i32);
-    if exp > 1100 || f.is_infinite() {
+    // a / b lies in [2**(diff-1), 2**(diff+1)).
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > MAX_EXP {
         return None;
     }
-    Some(if neg { -f } else { f })
+    if diff < MIN_EXP - MANT_DIG - 1 {
+        return Some(signed(0.0));
+    }
+    let shift = diff.max(MIN_EXP) - MANT_DIG - 2;
+    let mut inexact = false;
+    let num = if shift <= 0 {
+        a << (-shift) as usize
+    } else {
+        let kept = a >> shift as usize;
+        inexact = (&kept << shift as usize) != *a;
+        kept
+    };
+    let (q, r) = num.div_rem(b);
+    inexact |= !r.is_zero();
+    // q < 2**57 here; the low `extra` bits go in rounding.
+    let mut qv = q.to_u64().unwrap_or(u64::MAX);
+    let q_bits = 64 - qv.leading_zeros() as i64;
+    let extra = q_bits.max(MIN_EXP - shift) - MANT_DIG;
+    let mask = 1u64 << (extra - 1);
+    let low = qv | inexact as u64;
+    if low & mask != 0 && low & (3 * mask - 1) != 0 {
+        qv += mask;
+    }
+    qv &= !(2 * mask - 1);
+    let dx = qv as f64;
+    if shift + q_bits >= MAX_EXP
+        && (shift + q_bits > MAX_EXP || dx == libm::ldexp(1.0, q_bits as i32))
+    {
+        return None;
+    }
+    Some(signed(libm::ldexp(dx, shift as i32)))
 }
 
 pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
@@ -798,6 +853,26 @@ fn int_neg(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(int_from_big(ts, -x.as_ref()))
 }
 
+/// Checks the result `r` of a `__int__` or `__index__` call (`what`): an
+/// exact int is returned as is; a strict int subclass is accepted with
+/// CPython's DeprecationWarning and returned as an exact int; anything
+/// else is a TypeError.
+pub fn check_int_result(ts: &mut ThreadState, r: Value, what: &str) -> PyResult<Value> {
+    if is_exact_int(r) {
+        return Ok(r);
+    }
+    if !is_int(r) {
+        return Err(ts.type_error(format!("{what} returned non-int (type {})", type_name(r))));
+    }
+    let msg = format!(
+        "{what} returned non-int (type {}).  The ability to return an instance of a strict \
+         subclass of int is deprecated, and may be removed in a future version of Python.",
+        type_name(r)
+    );
+    crate::sys::warn_named(ts, "DeprecationWarning", &msg, 1)?;
+    int_pos(ts, r)
+}
+
 fn int_pos(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     if is_exact_int(v) {
         return Ok(v);
@@ -912,16 +987,19 @@ pub fn to_int(ts: &mut ThreadState, x: Value) -> PyResult<Value> {
     let ty = type_of(x);
     if let Some(f) = ty.slots.int.get() {
         let r = f(ts, x)?;
-        if !is_int(r) {
-            return Err(ts.type_error(format!("__int__ returned non-int (type {})", type_name(r))));
-        }
-        return int_pos(ts, r);
+        return check_int_result(ts, r, "__int__");
     }
     if ty.slots.index.get().is_some() {
         let r = crate::ops::index(ts, x)?;
         return int_pos(ts, r);
     }
     if let Some(t) = ty.lookup(crate::interp::names().__trunc__) {
+        crate::sys::warn_named(
+            ts,
+            "DeprecationWarning",
+            "The delegation of int() to __trunc__ is deprecated.",
+            1,
+        )?;
         let r = crate::ops::call_unbound(ts, t, x, &[], None)?;
         if is_int(r) {
             return int_pos(ts, r);
@@ -1151,6 +1229,20 @@ fn int_from_bytes(
         "int.from_bytes($type, /, bytes, byteorder='big', *, signed=False)",
     );
     let [cls, src, order, signed] = SIG.bind(ts, args, kw)?;
+    // bytes(src) as CPython's PyObject_Bytes: `__bytes__` first.
+    let mut src = src;
+    if type_of(src) != types().bytes {
+        if let Some(f) = type_of(src).lookup(crate::interp::names().__bytes__) {
+            let r = crate::ops::call_unbound(ts, f, src, &[], None)?;
+            if r.downcast::<crate::objects::bytes::BytesObj>().is_none() {
+                return Err(ts.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    type_name(r)
+                )));
+            }
+            src = r;
+        }
+    }
     let data = match crate::objects::bytes::bytes_data(src) {
         Some(d) => d,
         None => {

@@ -509,7 +509,12 @@ impl ListObj {
         self.layout_end();
     }
 
+    /// Empties the list. An empty list is left as it is (its storage
+    /// too: a sort in progress sees no mutation, as in CPython).
     fn clear_locked(&self) {
+        if self.is_empty() {
+            return;
+        }
         self.layout_begin();
         self.len.store(0, Ordering::Release);
         self.items.set(Value::NULL);
@@ -521,16 +526,44 @@ impl ListObj {
         self.clear_locked();
     }
 
-    /// Takes all items out, leaving the list empty (for sort).
-    fn take_all(&self, ts: &mut ThreadState) -> RootedVec {
+    /// Takes all items out for a sort, leaving the list empty with `mark`
+    /// (a fresh array of capacity 0) as its storage. Any mutation of the
+    /// list replaces or drops that array (it has no room for an item, and
+    /// clearing stores NULL), so [`ListObj::put_back_sorted`] tells whether
+    /// the list was touched even if its length came back to 0.
+    fn take_all(&self, ts: &mut ThreadState, mark: Gc<ValueArray>) -> RootedVec {
         let mut out = RootedVec::new(ts);
         let _g = self.lock();
         let n = self.len();
         if let Some(a) = self.array() {
             out.extend(a.obj().slots()[..n].iter().map(|s| s.get()));
         }
-        self.clear_locked();
+        self.layout_begin();
+        self.len.store(0, Ordering::Release);
+        self.items.set(mark.value());
+        self.layout_end();
         out
+    }
+
+    /// Stores the sorted `vals` back (see [`ListObj::take_all`]); returns
+    /// whether the list was modified during the sort (its storage is no
+    /// longer `mark`).
+    fn put_back_sorted(&self, ts: &mut ThreadState, vals: &[Value], mark: Gc<ValueArray>) -> bool {
+        let _g = self.lock();
+        let modified = self.items.get() != mark.value();
+        if vals.is_empty() {
+            self.clear_locked();
+            return modified;
+        }
+        let na = ValueArray::new_copy_nogc(ts, &[], vals.len());
+        for (k, &v) in vals.iter().enumerate() {
+            na.obj().slots()[k].init(v);
+        }
+        self.layout_begin();
+        self.items.set(na.value());
+        self.len.store(vals.len(), Ordering::Release);
+        self.layout_end();
+        modified
     }
 }
 
@@ -573,7 +606,7 @@ fn list_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
     if (op == CompareOp::Eq || op == CompareOp::Ne) && x.len() != y.len() {
         return Ok(Value::from_bool(op == CompareOp::Ne));
     }
-    compare_sequences(ts, &|i| x.get(i), &|i| y.get(i), op)
+    compare_sequences(ts, &|i| x.get(i), &|i| y.get(i), &|| (x.len(), y.len()), op)
 }
 
 fn list_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {
@@ -1068,11 +1101,17 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
         Some(r) => crate::sort::reverse_flag(ts, r)?,
         None => false,
     };
-    let mut items = l.take_all(ts);
+    // Nothing to sort, nothing can run: the storage stays (a sort of the
+    // empty list inside another sort of it is no mutation, as CPython).
+    if l.is_empty() {
+        return Ok(Value::NONE);
+    }
+    let mark = ValueArray::new(ts, 0);
+    let mut items = l.take_all(ts, mark);
     let r = crate::sort::sort_values(ts, &mut items, key, reverse);
-    // Put the items back; a list changed during the sort is an error.
-    let modified = !l.is_empty();
-    l.replace_all(ts, &items);
+    // Put the items back; a list changed during the sort is an error
+    // (after the sort's own error, if any, as CPython).
+    let modified = l.put_back_sorted(ts, &items, mark);
     r?;
     if modified {
         return Err(ts.value_error("list modified during sort"));

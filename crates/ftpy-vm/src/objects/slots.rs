@@ -718,14 +718,18 @@ pub fn update_slots(ty: Gc<TypeObj>) {
         _ => Some(crate::objects::object::generic_getattr),
     });
     for (i, (f, r, ip)) in NB_NAMES.iter().enumerate() {
+        // `__add__ = None` dispatches too: calling None is the error,
+        // as CPython's slot functions.
         let v = match (find(ty, f), find(ty, r)) {
-            (Found::Other, _) | (_, Found::Other) => Some(slot_nb_dispatch(i)),
+            (Found::Other | Found::NoneValue, _) | (_, Found::Other | Found::NoneValue) => {
+                Some(slot_nb_dispatch(i))
+            }
             (Found::Wrapper(o, _), _) | (_, Found::Wrapper(o, _)) => o.slots.nb[i].get(),
             _ => None,
         };
         ty.slots.nb[i].set(v);
         ty.slots.nb_inplace[i].set(match find(ty, ip) {
-            Found::Other => Some(slot_inb_dispatch(i)),
+            Found::Other | Found::NoneValue => Some(slot_inb_dispatch(i)),
             Found::Wrapper(o, _) => o.slots.nb_inplace[i].get(),
             _ => None,
         });

@@ -1061,9 +1061,11 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("str.join($self, iterable, /)");
     let [sv, it] = SIG.bind(ts, args, kw)?;
     let sep = this(ts, sv)?;
+    // Only the TypeError of a non-iterable is reworded; an error while
+    // iterating propagates (CPython's PySequence_Fast).
     let items = match ops::collect(ts, it) {
         Ok(items) => items,
-        Err(e) if e.matches(types().type_error) => {
+        Err(e) if e.matches(types().type_error) && !ops::is_iterable_type(it) => {
             return Err(ts.type_error("can only join an iterable"))
         }
         Err(e) => return Err(e),
@@ -2242,6 +2244,22 @@ fn format_template(
         }
         if i + 1 == tpl.len() {
             return Err(ts.value_error("Single '{' encountered in format string"));
+        }
+        // The field name (up to '}', ':' or '!') takes no '{' outside
+        // its brackets (CPython's parse_field).
+        let mut k = i + 1;
+        while k < tpl.len() {
+            match tpl[k] {
+                LB => return Err(ts.value_error("unexpected '{' in field name")),
+                0x5B => {
+                    while k < tpl.len() && tpl[k] != 0x5D {
+                        k += 1;
+                    }
+                }
+                RB | 0x3A | 0x21 => break,
+                _ => {}
+            }
+            k += 1;
         }
         // Find the matching close brace (nested braces allowed in spec).
         let mut j = i + 1;

@@ -139,16 +139,27 @@ pub fn flush_stderr(ts: &mut ThreadState) {
 /// flush `sys.stdout` is reported as unraisable and makes this return
 /// false (CPython then exits with status 120); one of `sys.stderr` is
 /// ignored.
+/// A stream the program closed is left alone, as CPython.
 pub fn flush_std_streams(ts: &mut ThreadState) -> bool {
     let mut ok = true;
-    if let Some(out) = std_stream("stdout") {
+    if let Some(out) = std_stream("stdout").filter(|&s| !is_closed(ts, s)) {
         if let Err(e) = ops::call_method(ts, out, names().flush, &[]) {
             crate::report_unraisable(ts, e, out);
             ok = false;
         }
     }
-    flush_stream(ts, "stderr");
+    if std_stream("stderr").is_some_and(|s| !is_closed(ts, s)) {
+        flush_stream(ts, "stderr");
+    }
     ok
+}
+
+/// Whether `file.closed` is true (an error reading it counts as open).
+fn is_closed(ts: &mut ThreadState, file: Value) -> bool {
+    match ops::getattr_str(ts, file, "closed") {
+        Ok(c) => ops::truthy(ts, c).unwrap_or(false),
+        Err(_) => false,
+    }
 }
 
 /// The native text stream's `write`, if `file` is one (`print`'s fast

@@ -99,31 +99,39 @@ impl TupleObj {
 }
 
 /// Lexicographic comparison of two sequences read through `get` (which
-/// may see a shrinking list: it returns None past the end).
+/// may see a shrinking list: it returns None past the end); `lens` gives
+/// their current lengths. As CPython, the first differing position is
+/// found with `==`; if a comparison shrank either sequence so that the
+/// position is past its end, the lengths read then decide.
 pub fn compare_sequences(
     ts: &mut ThreadState,
     a: &dyn Fn(usize) -> Option<Value>,
     b: &dyn Fn(usize) -> Option<Value>,
+    lens: &dyn Fn() -> (usize, usize),
     op: CompareOp,
 ) -> PyResult<Value> {
+    let by_length = || {
+        let (la, lb) = lens();
+        Ok(Value::from_bool(crate::objects::float::ordering_matches(
+            la.cmp(&lb),
+            op,
+        )))
+    };
     let mut i = 0;
     loop {
-        match (a(i), b(i)) {
-            (Some(x), Some(y)) => {
-                if !ops::eq(ts, x, y)? {
-                    return match op {
-                        CompareOp::Eq => Ok(Value::FALSE),
-                        CompareOp::Ne => Ok(Value::TRUE),
-                        _ => ops::rich_compare(ts, x, y, op),
-                    };
-                }
+        let (Some(x), Some(y)) = (a(i), b(i)) else {
+            return by_length();
+        };
+        if !ops::eq(ts, x, y)? {
+            let (la, lb) = lens();
+            if i >= la || i >= lb {
+                return by_length();
             }
-            (x, y) => {
-                let o = x.is_some().cmp(&y.is_some());
-                return Ok(Value::from_bool(crate::objects::float::ordering_matches(
-                    o, op,
-                )));
-            }
+            return match op {
+                CompareOp::Eq => Ok(Value::FALSE),
+                CompareOp::Ne => Ok(Value::TRUE),
+                _ => ops::rich_compare(ts, x, y, op),
+            };
         }
         i += 1;
     }
@@ -204,7 +212,7 @@ fn tuple_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) ->
     if (op == CompareOp::Eq || op == CompareOp::Ne) && x.len() != y.len() {
         return Ok(Value::from_bool(op == CompareOp::Ne));
     }
-    compare_sequences(ts, &|i| x.get(i), &|i| y.get(i), op)
+    compare_sequences(ts, &|i| x.get(i), &|i| y.get(i), &|| (x.len(), y.len()), op)
 }
 
 fn tuple_len(ts: &mut ThreadState, v: Value) -> PyResult<usize> {

@@ -5,7 +5,7 @@
 use crate::error::PyResult;
 use crate::gc::RootedVec;
 use crate::interp::{intern, names, types, BuiltinTypes};
-use crate::object::Gc;
+use crate::object::{Gc, Kind};
 use crate::objects::dict::DictObj;
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
@@ -233,6 +233,19 @@ fn get_bases(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 /// sequence/mapping, match-self and the fast subclass bits (programs test
 /// these: `inspect.isabstract` reads `Py_TPFLAGS_IS_ABSTRACT`). The
 /// vectorcall and method-descriptor bits are not reported.
+/// `type.__itemsize__`: the size of one item stored inline in instances
+/// of variable size (a tuple's values, a bytes' bytes), 0 for the other
+/// layouts.
+fn get_itemsize(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let t = as_type(ts, v)?;
+    let n = match t.instance_kind {
+        Kind::Tuple => std::mem::size_of::<crate::gc::Slot>(),
+        Kind::Bytes => 1,
+        _ => 0,
+    };
+    Ok(Value::small_int_unchecked(n as i64))
+}
+
 fn get_flags(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     let ty = types();
@@ -537,6 +550,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, ty, "__module__", get_module, Some(set_module));
     add_getset(ts, ty, "__bases__", get_bases, Some(set_bases));
     add_getset(ts, ty, "__flags__", get_flags, None);
+    add_getset(ts, ty, "__itemsize__", get_itemsize, None);
     add_getset(ts, ty, "__text_signature__", get_text_signature, None);
     for (name, get) in [
         ("__base__", get_base as crate::objects::GetterFn),

@@ -64,7 +64,7 @@ fn unionable(v: Value) -> bool {
 }
 
 /// `a | b` for types, aliases, unions and None (the `nb_or` of `type`,
-/// `NoneType`, `GenericAlias` and `UnionType`); NotImplemented otherwise.
+/// `GenericAlias` and `UnionType`); NotImplemented otherwise.
 pub fn union_or(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if !unionable(a) || !unionable(b) {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -252,7 +252,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("__subclasscheck__", m_subclasscheck),
         ],
     );
-    for ty in [t.type_, t.none_type] {
-        ty.slots.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(union_or));
-    }
+    // NoneType has no `|` of its own (`None | None` is a TypeError); the
+    // other operand's slot takes `None | int`.
+    t.type_.slots.nb[ftpy_compiler::BinaryOp::Or as usize].set(Some(union_or));
 }
