@@ -248,9 +248,7 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
             let f = objects::typeobj::type_of(v)
                 .lookup(del)
                 .unwrap_or(Value::NONE);
-            let fr = ops::repr_string(ts, f).unwrap_or_default();
-            let text = objects::traceback::format_exception(ts, err.value());
-            objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
+            report_unraisable(ts, err, f);
         }
     }
     drop(pending);
@@ -258,17 +256,16 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 
 /// Reports an exception that nothing can catch (a failing weakref
 /// callback or `__del__`), as CPython's `PyErr_WriteUnraisable` does:
-/// "Exception ignored in: <repr of obj>", then the traceback.
+/// through `sys.unraisablehook`, whose default prints "Exception ignored
+/// in: <repr of obj>" and the traceback.
 pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
-    let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
+    sys::write_unraisable(ts, err.value(), None, obj);
 }
 
-/// Like [`report_unraisable`] with the first line given.
-pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
-    let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_stderr(ts, &format!("{first_line}\n{text}"));
-    objects::stream::flush_stderr(ts);
+/// Like [`report_unraisable`] with the first line's text given
+/// ("Exception ignored in thread started by"), shown before `obj`'s repr.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, err_msg: &str, obj: Value) {
+    sys::write_unraisable(ts, err.value(), Some(err_msg), obj);
 }
 
 /// Interpreter shutdown, in CPython's order: join the non-daemon threads
