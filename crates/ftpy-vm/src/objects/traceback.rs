@@ -43,9 +43,15 @@ unsafe impl HeapObj for TracebackObj {
 
 /// Prepends an entry for `f` (at instruction `lasti`) to the exception's
 /// traceback, as CPython's `PyTraceBack_Here` does.
+/// The entry's frame object is the frame's own (`tb_frame is
+/// sys._getframe()` in that frame).
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
     let lineno = f.code.line_of(lasti as usize);
+    let fo = crate::objects::frame::FrameObj::of_frame(ts, f, lasti);
     add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
+    if let Some(tb) = exc.exc().traceback.get().downcast::<TracebackObj>() {
+        tb.frame.set(fo.value());
+    }
 }
 
 /// Prepends an entry for code `code` at `lineno` to the exception's
