@@ -30,6 +30,9 @@ pub(crate) struct LexFindings {
     pub first: Option<(usize, CompileError)>,
     /// `'(' was never closed`, for the innermost bracket open at the end.
     pub unclosed: Option<CompileError>,
+    /// CPython's tokenizer `SyntaxWarning`s: a number literal directly
+    /// followed by a keyword (`1if x else y`: "invalid decimal literal").
+    pub warnings: Vec<CompileError>,
 }
 
 fn bracket_char(kind: TokenKind) -> char {
@@ -82,6 +85,7 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
             first = Some((pos, e()));
         }
     };
+    let mut warnings: Vec<CompileError> = Vec::new();
     let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
     let mut indent_depth = 0usize;
     // The stack of indentation columns (tabs to 8, tabs to 1).
@@ -175,8 +179,10 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                 Some(_) => {}
             },
             TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
-                if let Some(e) = check_number(map, range.start()) {
-                    note(pos, &|| e.build(map));
+                match check_number(map, range.start()) {
+                    Some(Ok(e)) => note(pos, &|| e.build(map)),
+                    Some(Err(w)) => warnings.push(w.build(map)),
+                    None => {}
                 }
             }
             // A number the lexer gave up on (`0x`, `0b2`, `1._`).
@@ -196,8 +202,10 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                     && (start == 0
                         || !(bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'_'));
                 if is_number {
-                    if let Some(e) = check_number(map, TextSize::new(start as u32)) {
-                        note(start, &|| e.build(map));
+                    match check_number(map, TextSize::new(start as u32)) {
+                        Some(Ok(e)) => note(start, &|| e.build(map)),
+                        Some(Err(w)) => warnings.push(w.build(map)),
+                        None => {}
                     }
                 }
             }
@@ -210,7 +218,11 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
             *range,
         )
     });
-    LexFindings { first, unclosed }
+    LexFindings {
+        first,
+        unclosed,
+        warnings,
+    }
 }
 
 /// The indentation of the logical line starting at `start`, checked
@@ -316,8 +328,10 @@ impl NumberError {
     }
 }
 
-/// Re-reads the number literal at `start` with CPython's tokenizer rules.
-fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<NumberError> {
+/// Re-reads the number literal at `start` with CPython's tokenizer rules:
+/// an error (`Ok`), a warning (`Err`: a keyword right after the number),
+/// or None.
+fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<Result<NumberError, NumberError>> {
     let (line, col) = map.line_col(start);
     // Only the characters a number literal can be made of are read (plus
     // one): long lines full of numbers stay linear.
@@ -334,19 +348,29 @@ fn check_number(map: &SourceMap<'_>, start: TextSize) -> Option<NumberError> {
     let mut lx = NumLexer {
         chars: &chars,
         pos: 0,
+        warning: None,
     };
     let (msg, from, to) = match lx.lex(0) {
-        Ok(()) => return None,
+        Ok(()) => {
+            let (msg, at) = lx.warning?;
+            return Some(Err(NumberError {
+                msg,
+                line,
+                col,
+                from: at,
+                to: at,
+            }));
+        }
         Err(NumError::At(msg, offset)) => (msg, offset, offset),
         Err(NumError::Range(msg, from, to)) => (msg, from, to),
     };
-    Some(NumberError {
+    Some(Ok(NumberError {
         msg,
         line,
         col,
         from,
         to,
-    })
+    }))
 }
 
 enum NumError {
@@ -360,6 +384,8 @@ struct NumLexer<'c> {
     chars: &'c [char],
     /// The tokenizer's read position: the index of the next character.
     pos: usize,
+    /// A SyntaxWarning and where (a 1-based character offset).
+    warning: Option<(String, usize)>,
 }
 
 impl NumLexer<'_> {
@@ -396,10 +422,13 @@ impl NumLexer<'_> {
             _ => false,
         };
         if keyword_follows {
-            // Allowed (a warning in CPython): `1if x else y`.
+            // Allowed with a SyntaxWarning: `1if x else y`.
+            self.warning = Some((format!("invalid {kind} literal"), self.pos));
             return Ok(());
         }
-        if c != '\0' && is_ident_char(c) {
+        // Only an ASCII letter, digit or `_` (CPython 3.11.7, gh-88943: a
+        // non-ASCII character is left to the tokenizer's own checks).
+        if c.is_ascii() && c != '\0' && is_ident_char(c) {
             self.backup();
             return Err(self.error(&format!("invalid {kind} literal")));
         }

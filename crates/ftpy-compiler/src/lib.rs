@@ -148,12 +148,36 @@ pub fn compile_with_flags(
     optimize: u8,
     future_flags: u32,
 ) -> Result<CodeObject, CompileError> {
+    compile_with_warnings(
+        source,
+        filename,
+        mode,
+        optimize,
+        future_flags,
+        &mut Vec::new(),
+    )
+}
+
+/// [`compile_with_flags`] that also reports CPython's compile-time
+/// `SyntaxWarning`s (`"is" with a literal`, an assertion on a tuple, a
+/// literal called or subscripted as if a comma were missing, a number
+/// followed by a keyword), in source order, as errors with their message
+/// and location: the caller issues them (through `warnings`) and raises
+/// one as a `SyntaxError` instead when the filters make it an error.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    future_flags: u32,
+    warnings: &mut Vec<CompileError>,
+) -> Result<CodeObject, CompileError> {
     // CPython's tokenizer drops a leading byte order mark.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
-    let parsed = parse::parse(&map, mode)?;
+    let parsed = parse::parse(&map, mode, warnings)?;
     let result = consts::with_source(source, || {
-        compile_parsed(&map, &parsed, mode, optimize, future_flags)
+        compile_parsed(&map, &parsed, mode, optimize, future_flags, warnings)
     })
     .map_err(|mut e| {
         e.text_from_file = true;
@@ -178,7 +202,7 @@ pub fn compile_with_flags(
 pub fn parse_only(source: &str, filename: &str, mode: Mode) -> Result<syntax::Mod, CompileError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = error::SourceMap::new(source, filename);
-    Ok(match parse::parse(&map, mode)? {
+    Ok(match parse::parse(&map, mode, &mut Vec::new())? {
         parse::Parsed::Module(m) => syntax::Mod::Module(m),
         parse::Parsed::Expression(e) => syntax::Mod::Expression(e),
     })
@@ -202,10 +226,11 @@ pub fn compile_tree(
         syntax::Mod::Module(m) => parse::Parsed::Module(m),
         syntax::Mod::Expression(e) => parse::Parsed::Expression(e),
     };
-    let result = compile_parsed(&map, &parsed, mode, optimize, future_flags).map_err(|mut e| {
-        e.text_from_file = true;
-        e
-    });
+    let result = compile_parsed(&map, &parsed, mode, optimize, future_flags, &mut Vec::new())
+        .map_err(|mut e| {
+            e.text_from_file = true;
+            e
+        });
     if matches!(&result, Err(e) if e.kind == ErrorKind::RecursionError) {
         drop_deep(parsed, source.len());
     }
@@ -248,8 +273,9 @@ fn compile_parsed(
     mode: Mode,
     optimize: u8,
     future_flags: u32,
+    warnings: &mut Vec<CompileError>,
 ) -> Result<CodeObject, CompileError> {
     let future = codegen::Future::scan(map, parsed, future_flags)?;
     let table = scope::SymbolTable::build(map, parsed, &future)?;
-    codegen::compile_module(map, parsed, &table, &future, mode, optimize)
+    codegen::compile_module(map, parsed, &table, &future, mode, optimize, warnings)
 }

@@ -38,14 +38,21 @@ pub(crate) enum Parsed {
     Expression(ast::ModExpression),
 }
 
-pub(crate) fn parse(map: &SourceMap<'_>, mode: Mode) -> Result<Parsed, CompileError> {
+/// Parses `map`'s source; the tokenizer's `SyntaxWarning`s are added to
+/// `warnings`.
+pub(crate) fn parse(
+    map: &SourceMap<'_>,
+    mode: Mode,
+    warnings: &mut Vec<CompileError>,
+) -> Result<Parsed, CompileError> {
     let ruff_mode = match mode {
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
         Mode::Eval => ruff_python_parser::Mode::Expression,
     };
     let options = ParseOptions::from(ruff_mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(map.src, options);
-    let lex = lexcheck::check(map, parsed.tokens());
+    let mut lex = lexcheck::check(map, parsed.tokens());
+    warnings.append(&mut lex.warnings);
 
     let ctx = Ctx {
         map,
@@ -372,6 +379,36 @@ impl Ctx<'_, '_> {
         self.tokens.get(i)
     }
 
+    /// Where the expression list that `invalid_legacy_expression` reads
+    /// after `print`/`exec` ends, starting at token `i`: the longest
+    /// prefix of the rest of the logical line that parses as one (a few
+    /// tries, cutting at each parse error), or None.
+    fn legacy_operand_end(&self, i: usize) -> Option<TextSize> {
+        let start = self.token(i)?.start();
+        let end = self.tokens[i..]
+            .iter()
+            .find(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile))
+            .map_or(self.map.src.len(), |t| t.start().to_usize());
+        let mut text = self.map.src.get(start.to_usize()..end)?;
+        for _ in 0..4 {
+            let trimmed = text.trim_end();
+            if trimmed.is_empty() {
+                return None;
+            }
+            let options = ParseOptions::from(ruff_python_parser::Mode::Expression)
+                .with_target_version(PythonVersion::PY311);
+            let parsed = ruff_python_parser::parse_unchecked(trimmed, options);
+            match parsed.errors().first() {
+                None => return Some(start + TextSize::new(trimmed.len() as u32)),
+                Some(e) => {
+                    let at = e.location.start().to_usize().min(trimmed.len());
+                    text = trimmed.get(..at)?;
+                }
+            }
+        }
+        None
+    }
+
     /// The previous non-trivia token before index `i`.
     fn prev_token(&self, i: usize) -> Option<(usize, &Token)> {
         (0..i)
@@ -465,21 +502,17 @@ impl Ctx<'_, '_> {
         let legacy =
             start == p && first.kind() == TokenKind::Name && matches!(first_text, "print" | "exec");
         if legacy {
-            // `print x` at the start of a statement.
-            let before = self.prev_token(start).map(|(_, t)| t.kind());
-            let at_stmt_start = matches!(
-                before,
-                None | Some(
-                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi
-                )
-            );
-            if at_stmt_start && tok.kind() != TokenKind::Lpar {
-                return Some(self.syntax(
-                    format!(
-                        "Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?"
-                    ),
-                    TextRange::new(first.start(), tok.end()),
-                ));
+            // `print x` (CPython's `invalid_legacy_expression`: the name,
+            // no `(`, then something that starts as an expression list).
+            if tok.kind() != TokenKind::Lpar {
+                if let Some(end) = self.legacy_operand_end(i) {
+                    return Some(self.syntax(
+                        format!(
+                            "Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?"
+                        ),
+                        TextRange::new(first.start(), end),
+                    ));
+                }
             }
             return None;
         }

@@ -1157,6 +1157,10 @@ impl Analyzer<'_, '_, '_> {
         let mut newfree: HashSet<String> = HashSet::new();
         let mut newbound: HashSet<String> = HashSet::new();
         let mut global = global.clone();
+        // Our own copy: a `global x` here hides an enclosing function's `x`
+        // from this scope and its children (it is dropped from `bound`).
+        let mut own_bound: Option<HashSet<String>> = bound.cloned();
+        let bound = own_bound.as_ref();
 
         if kind == ScopeKind::Class {
             // Class names are invisible to nested functions: pass down
@@ -1173,11 +1177,19 @@ impl Analyzer<'_, '_, '_> {
                 let s = &self.table.scopes[id].symbols[i];
                 (s.name.clone(), s.flags)
             };
-            let scope =
-                self.analyze_name(id, &name, flags, bound, &mut local, free, &mut global)?;
+            let scope = self.analyze_name(
+                id,
+                &name,
+                flags,
+                own_bound.as_mut(),
+                &mut local,
+                free,
+                &mut global,
+            )?;
             self.table.scopes[id].symbols[i].scope = scope;
         }
 
+        let bound = own_bound.as_ref();
         if kind != ScopeKind::Class {
             if kind.is_function() {
                 newbound.extend(local.iter().cloned());
@@ -1248,7 +1260,7 @@ impl Analyzer<'_, '_, '_> {
         id: ScopeId,
         name: &str,
         flags: u32,
-        bound: Option<&HashSet<String>>,
+        bound: Option<&mut HashSet<String>>,
         local: &mut HashSet<String>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
@@ -1262,6 +1274,9 @@ impl Analyzer<'_, '_, '_> {
                 ));
             }
             global.insert(name.to_string());
+            if let Some(bound) = bound {
+                bound.remove(name);
+            }
             return Ok(SymbolScope::GlobalExplicit);
         }
         if flags & DEF_NONLOCAL != 0 {

@@ -970,6 +970,7 @@ fn tg_reduce(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let d = native::new_type::<Deque>(ts, "deque", "collections", None, true);
+    d.set_flag(ftpy_vm::objects::typeobj::tflags::WEAKREFABLE);
     let s = &d.slots;
     s.new.set(Some(deque_new));
     s.init.set(Some(deque_init));

@@ -791,12 +791,7 @@ fn thread_main(ident: u64, payload_bits: u64) {
     };
     if let Err(e) = r {
         if !e.matches(types().system_exit) {
-            let fr = ops::repr_string(ts, func).unwrap_or_else(|_| "<function>".into());
-            ftpy_vm::report_unraisable_msg(
-                ts,
-                e,
-                &format!("Exception ignored in thread started by: {fr}"),
-            );
+            ftpy_vm::report_unraisable_msg(ts, e, "Exception ignored in thread started by", func);
         }
     }
     end_thread(ts);
@@ -980,6 +975,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         Some(t) => *t,
         None => {
             let t = native::new_type::<Lock>(ts, "lock", "_thread", None, false);
+            t.set_flag(ftpy_vm::objects::typeobj::tflags::WEAKREFABLE);
             t.slots.new.set(Some(lock_new));
             t.slots.repr.set(Some(lock_repr));
             add_methods(ts, t, LOCK_METHODS);
@@ -989,6 +985,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         }
     };
     let rlock_ty = native::new_type::<RLock>(ts, "RLock", "_thread", None, true);
+    rlock_ty.set_flag(ftpy_vm::objects::typeobj::tflags::WEAKREFABLE);
     rlock_ty.slots.new.set(Some(rlock_new));
     rlock_ty.slots.repr.set(Some(rlock_repr));
     add_methods(ts, rlock_ty, RLOCK_METHODS);

@@ -86,12 +86,7 @@ pub fn run_exitfuncs(ts: &mut ThreadState) {
             if err.matches(ftpy_vm::interp::types().system_exit) {
                 continue;
             }
-            let fr = ops::repr_string(ts, f).unwrap_or_else(|_| "<callback>".into());
-            ftpy_vm::report_unraisable_msg(
-                ts,
-                err,
-                &format!("Exception ignored in atexit callback: {fr}"),
-            );
+            ftpy_vm::report_unraisable_msg(ts, err, "Exception ignored in atexit callback", f);
         }
     }
 }

@@ -72,10 +72,63 @@ pub fn compile_source_with(
     optimize: u8,
     future_flags: u32,
 ) -> PyResult<Gc<CodeObj>> {
-    match ftpy_compiler::compile_with_flags(text, filename, mode, optimize, future_flags) {
+    let mut warnings = Vec::new();
+    let result = ftpy_compiler::compile_with_warnings(
+        text,
+        filename,
+        mode,
+        optimize,
+        future_flags,
+        &mut warnings,
+    );
+    issue_syntax_warnings(ts, &warnings)?;
+    match result {
         Ok(code) => code_object(ts, &code),
         Err(e) => Err(syntax_error(ts, &e)),
     }
+}
+
+/// Issues the compiler's `SyntaxWarning`s (CPython's `compiler_warn`):
+/// through `warnings.warn_explicit` at the warning's file and line; one
+/// the filters turn into an exception is raised as a `SyntaxError` with
+/// the same message and location instead.
+fn issue_syntax_warnings(
+    ts: &mut ThreadState,
+    warnings: &[ftpy_compiler::CompileError],
+) -> PyResult<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let module = match interp().modules.get_str_text("warnings") {
+        Some(m) if !m.is_none() => Some(m),
+        _ => import::import_simple(ts, "warnings").ok(),
+    };
+    let warn = match module {
+        Some(m) => ops::getattr_str_opt(ts, m, "warn_explicit")?,
+        None => None,
+    };
+    let Some(category) = objects::exception::exception_type("SyntaxWarning") else {
+        return Ok(());
+    };
+    for w in warnings {
+        let Some(warn) = warn else {
+            // No `warnings` module yet (bootstrap): CPython's default
+            // filters show a SyntaxWarning.
+            let text = format!("{}:{}: SyntaxWarning: {}\n", w.filename, w.lineno, w.msg);
+            objects::stream::write_raw(2, text.as_bytes());
+            continue;
+        };
+        let msg = StrObj::new(ts, &w.msg);
+        let fname = StrObj::new(ts, &w.filename);
+        let line = Value::small_int_unchecked(w.lineno as i64);
+        if let Err(e) = ops::call(ts, warn, &[msg, category.value(), fname, line], None) {
+            if e.matches(category) {
+                return Err(syntax_error(ts, w));
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// Loads compiler output as a heap code object, after the bytecode
@@ -248,9 +301,7 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
             let f = objects::typeobj::type_of(v)
                 .lookup(del)
                 .unwrap_or(Value::NONE);
-            let fr = ops::repr_string(ts, f).unwrap_or_default();
-            let text = objects::traceback::format_exception(ts, err.value());
-            objects::stream::write_stderr(ts, &format!("Exception ignored in: {fr}\n{text}"));
+            report_unraisable(ts, err, f);
         }
     }
     drop(pending);
@@ -258,17 +309,16 @@ pub fn run_finalizers(ts: &mut ThreadState, all: bool) {
 
 /// Reports an exception that nothing can catch (a failing weakref
 /// callback or `__del__`), as CPython's `PyErr_WriteUnraisable` does:
-/// "Exception ignored in: <repr of obj>", then the traceback.
+/// through `sys.unraisablehook`, whose default prints "Exception ignored
+/// in: <repr of obj>" and the traceback.
 pub fn report_unraisable(ts: &mut ThreadState, err: PyErr, obj: Value) {
-    let fr = ops::repr_string(ts, obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    report_unraisable_msg(ts, err, &format!("Exception ignored in: {fr}"));
+    sys::write_unraisable(ts, err.value(), None, obj);
 }
 
-/// Like [`report_unraisable`] with the first line given.
-pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, first_line: &str) {
-    let text = objects::traceback::format_exception(ts, err.value());
-    objects::stream::write_stderr(ts, &format!("{first_line}\n{text}"));
-    objects::stream::flush_stderr(ts);
+/// Like [`report_unraisable`] with the first line's text given
+/// ("Exception ignored in thread started by"), shown before `obj`'s repr.
+pub fn report_unraisable_msg(ts: &mut ThreadState, err: PyErr, err_msg: &str, obj: Value) {
+    sys::write_unraisable(ts, err.value(), Some(err_msg), obj);
 }
 
 /// Interpreter shutdown, in CPython's order: join the non-daemon threads

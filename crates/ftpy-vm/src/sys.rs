@@ -474,6 +474,8 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("set_asyncgen_hooks", s_set_asyncgen_hooks),
         ("get_asyncgen_hooks", s_get_asyncgen_hooks),
         ("__excepthook__", s_excepthook),
+        ("unraisablehook", s_unraisablehook),
+        ("__unraisablehook__", s_unraisablehook),
         ("settrace", s_settrace),
         ("setprofile", s_settrace),
         ("gettrace", s_gettrace),
@@ -488,7 +490,21 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("setswitchinterval", s_setswitchinterval),
     ];
     for &(n, f) in funcs {
+        if n.starts_with("__") {
+            continue;
+        }
         m.add_function(ts, n, f);
+    }
+    // `sys.__excepthook__` and the like are the original hooks themselves.
+    for n in [
+        "breakpointhook",
+        "displayhook",
+        "excepthook",
+        "unraisablehook",
+    ] {
+        if let Some(f) = m.dict().get_str_text(n) {
+            m.set_attr(ts, &format!("__{n}__"), f);
+        }
     }
     // The standard streams come from `_io` once the native modules are
     // registered (`objects::stream::init_std_streams`).
@@ -936,4 +952,163 @@ pub fn warn(ts: &mut ThreadState, category: Value, msg: &str, stacklevel: i64) -
         _ => ts.allow_threads(|| crate::objects::stream::write_raw(2, text.as_bytes())),
     }
     Ok(())
+}
+
+// ---- unraisable exceptions --------------------------------------------------
+
+/// The `UnraisableHookArgs` struct sequence type (made once).
+fn unraisable_args_type(ts: &mut ThreadState) -> PyResult<Gc<crate::objects::typeobj::TypeObj>> {
+    static TYPE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    if let Some(&bits) = TYPE.get() {
+        // SAFETY: the type was made below and is kept alive as a global
+        // root.
+        return Ok(unsafe { Value::from_bits(bits).downcast_unchecked() });
+    }
+    let ty = crate::objects::structseq::new_type(
+        ts,
+        "builtins",
+        "UnraisableHookArgs",
+        &[
+            Some("exc_type"),
+            Some("exc_value"),
+            Some("exc_traceback"),
+            Some("err_msg"),
+            Some("object"),
+        ],
+        5,
+        "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+    )?;
+    crate::interp::add_global_root(ty.value());
+    // Two threads may race here: the first type made is the one kept.
+    let bits = *TYPE.get_or_init(|| ty.value().bits());
+    // SAFETY: as above.
+    Ok(unsafe { Value::from_bits(bits).downcast_unchecked() })
+}
+
+/// The argument of `sys.unraisablehook` for `exc` (`err_msg`: the first
+/// line's text, `None` for CPython's default "Exception ignored in").
+fn unraisable_args(
+    ts: &mut ThreadState,
+    exc: Value,
+    err_msg: Option<&str>,
+    obj: Value,
+) -> PyResult<Value> {
+    let ty = unraisable_args_type(ts)?;
+    let tb = match exc.downcast::<ExcObj>().map(|e| e.traceback.get()) {
+        Some(t) if !t.is_null() => t,
+        _ => Value::NONE,
+    };
+    let msg = match err_msg {
+        Some(m) => StrObj::new(ts, m),
+        None => Value::NONE,
+    };
+    let obj = obj.non_null().unwrap_or(Value::NONE);
+    crate::objects::structseq::new(ts, ty, &[type_of(exc).value(), exc, tb, msg, obj])
+}
+
+/// Reports an exception that nothing can catch (a failing `__del__`,
+/// weak-reference callback, thread function...), as CPython's
+/// `_PyErr_WriteUnraisableMsg`: `sys.unraisablehook` is called with an
+/// `UnraisableHookArgs`; when it is missing or None the default hook
+/// prints the report, and when it fails its own error is reported by the
+/// default hook instead.
+pub fn write_unraisable(ts: &mut ThreadState, exc: Value, err_msg: Option<&str>, obj: Value) {
+    let Ok(args) = unraisable_args(ts, exc, err_msg, obj) else {
+        crate::objects::stream::write_raw(2, b"Exception ignored: cannot report it\n");
+        return;
+    };
+    let hook = interp().sys().dict().get_str_text("unraisablehook");
+    let args = match hook {
+        Some(h) if !h.is_none() => match ops::call1(ts, h, args) {
+            Ok(_) => return,
+            Err(e) => {
+                match unraisable_args(
+                    ts,
+                    e.value(),
+                    Some("Exception ignored in sys.unraisablehook"),
+                    h,
+                ) {
+                    Ok(a) => a,
+                    Err(_) => return,
+                }
+            }
+        },
+        _ => args,
+    };
+    let _ = default_unraisable_hook(ts, args);
+}
+
+/// The report of CPython's default hook: the first line ("Exception
+/// ignored in: <repr of object>", or the message), the traceback, then
+/// `Type: value` (no chained exceptions), written to `sys.stderr`.
+fn default_unraisable_hook(ts: &mut ThreadState, args: Value) -> PyResult<()> {
+    let Some(t) = args.downcast::<TupleObj>() else {
+        return Ok(());
+    };
+    let &[exc_type, exc_value, exc_tb, err_msg, obj] = t.items() else {
+        return Ok(());
+    };
+    let mut out = String::new();
+    let msg = if err_msg.is_none() {
+        None
+    } else {
+        Some(ops::str_string(ts, err_msg)?)
+    };
+    if !obj.is_none() {
+        match &msg {
+            Some(m) => {
+                out.push_str(m);
+                out.push_str(": ");
+            }
+            None => out.push_str("Exception ignored in: "),
+        }
+        match ops::repr_string(ts, obj) {
+            Ok(r) => out.push_str(&r),
+            Err(_) => out.push_str("<object repr() failed>"),
+        }
+        out.push('\n');
+    } else if let Some(m) = &msg {
+        out.push_str(m);
+        out.push_str(":\n");
+    }
+    if exc_tb
+        .downcast::<crate::objects::traceback::TracebackObj>()
+        .is_some()
+    {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&crate::objects::traceback::format_tb(exc_tb));
+    }
+    if let Some(ty) = exc_type.downcast::<crate::objects::typeobj::TypeObj>() {
+        out.push_str(&crate::objects::traceback::type_display_name(ts, ty));
+        if !exc_value.is_none() {
+            out.push_str(": ");
+            match ops::str_string(ts, exc_value) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str("<exception str() failed>"),
+            }
+        }
+        out.push('\n');
+    }
+    match interp().sys().dict().get_str(names().stderr) {
+        Some(err) if !err.is_none() => {
+            crate::builtins::write_to(ts, err, &out)?;
+            ops::call_method(ts, err, names().flush, &[])?;
+        }
+        Some(_) => {}
+        None => crate::objects::stream::write_raw(2, out.as_bytes()),
+    }
+    Ok(())
+}
+
+/// `sys.unraisablehook(unraisable, /)` (also `sys.__unraisablehook__`).
+fn s_unraisablehook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("unraisablehook(unraisable, /)");
+    let [arg] = SIG.bind(ts, args, kw)?;
+    let ty = unraisable_args_type(ts)?;
+    if type_of(arg) != ty {
+        return Err(ts.type_error("sys.unraisablehook argument type must be UnraisableHookArgs"));
+    }
+    default_unraisable_hook(ts, arg)?;
+    Ok(Value::NONE)
 }

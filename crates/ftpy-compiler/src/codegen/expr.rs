@@ -197,6 +197,7 @@ impl<'a> Compiler<'a> {
                             // `not a in b` is `a not in b` (CPython's AST
                             // optimizer rewrites it, location included).
                             self.set_loc(c.range);
+                            self.check_compare_parts(&c.left, &[inv], &c.comparators);
                             self.expr(&c.left)?;
                             self.compare_operand(&c.comparators[0], inv)?;
                             self.emit_compare(inv);
@@ -286,6 +287,7 @@ impl<'a> Compiler<'a> {
                 self.emit_name(Op::LoadAttr, &a.attr);
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Op::BinarySubscr, 0);
@@ -393,6 +395,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> R {
+        self.check_compare(c);
         let n = c.ops.len();
         self.expr(&c.left)?;
         if n == 0 || c.comparators.len() != n {
@@ -448,6 +451,7 @@ impl<'a> Compiler<'a> {
                         // `not a in b` is `a not in b`.
                         let saved = self.ur().loc;
                         self.set_loc(c.range);
+                        self.check_compare_parts(&c.left, &[inv], &c.comparators);
                         self.expr(&c.left)?;
                         self.compare_operand(&c.comparators[0], inv)?;
                         self.emit_compare(inv);
@@ -494,6 +498,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let n = c.ops.len();
                 let cleanup = self.new_label();
                 self.expr(&c.left)?;
@@ -530,6 +535,7 @@ impl<'a> Compiler<'a> {
                 // `x is None` jumps on `x` directly.
                 let saved = self.ur().loc;
                 self.set_loc(c.range);
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 self.u().loc = saved;
                 let is_none = (c.ops[0] == CmpOp::Is) == cond;
@@ -774,6 +780,7 @@ impl<'a> Compiler<'a> {
     // ----- calls ---------------------------------------------------------
 
     fn call(&mut self, c: &'a ast::ExprCall) -> R {
+        self.check_caller(&c.func);
         if let ([Expr::Generator(g)], true) = (&*c.arguments.args, c.arguments.keywords.is_empty())
         {
             self.genexp_paren = Some((crate::scope::node_key(g), c.arguments.range.start()));
@@ -988,5 +995,151 @@ fn invert_compare(c: &ast::ExprCompare) -> Option<CmpOp> {
         CmpOp::In => Some(CmpOp::NotIn),
         CmpOp::NotIn => Some(CmpOp::In),
         _ => None,
+    }
+}
+
+// ----- compile-time warnings ---------------------------------------------------
+//
+// CPython's compiler warns (SyntaxWarning) about code that is valid but
+// almost certainly wrong. Operands are judged as CPython sees them after
+// its AST optimizer: a foldable expression is a constant.
+
+/// The type name of a constant, as CPython's `infer_type` gives it.
+fn constant_type_name(k: &Constant) -> &'static str {
+    match k {
+        Constant::None => "NoneType",
+        Constant::Bool(_) => "bool",
+        Constant::Ellipsis => "ellipsis",
+        Constant::Int(_) | Constant::BigInt(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Complex { .. } => "complex",
+        Constant::Str(_) | Constant::Wtf8(_) => "str",
+        Constant::Bytes(_) => "bytes",
+        Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
+        Constant::Code(_) => "code",
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// The type of `e` when the compiler can know it (CPython's
+    /// `infer_type`): displays, comprehensions, lambdas, f-strings and
+    /// constants.
+    fn inferred_type(&self, e: &Expr) -> Option<&'static str> {
+        Some(match e {
+            Expr::Tuple(_) => self.fold(e).map_or("tuple", |k| constant_type_name(&k)),
+            Expr::List(_) | Expr::ListComp(_) => "list",
+            Expr::Dict(_) | Expr::DictComp(_) => "dict",
+            Expr::Set(_) | Expr::SetComp(_) => "set",
+            Expr::Generator(_) => "generator",
+            Expr::Lambda(_) => "function",
+            Expr::FString(_) => "str",
+            _ => return self.fold(e).map(|k| constant_type_name(&k)),
+        })
+    }
+
+    /// `x is 1`: `is` compares identity, not value (CPython's
+    /// `check_compare`). None, True, False and `...` are fine.
+    pub(super) fn check_compare(&mut self, c: &ast::ExprCompare) {
+        self.check_compare_parts(&c.left, &c.ops, &c.comparators);
+    }
+
+    fn check_compare_parts(&mut self, left_e: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let is_arg = |this: &Self, e: &Expr| {
+            matches!(
+                this.fold(e),
+                None | Some(Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+            )
+        };
+        let mut left = is_arg(self, left_e);
+        for (op, e) in ops.iter().zip(comparators.iter()) {
+            let right = is_arg(self, e);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && !(left && right) {
+                self.warn(if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                });
+                return;
+            }
+            left = right;
+        }
+    }
+
+    /// `[(1, 2) (3, 4)]`: a literal called (CPython's `check_caller`).
+    pub(super) fn check_caller(&mut self, func: &Expr) {
+        let literal = matches!(
+            func,
+            Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Dict(_)
+                | Expr::DictComp(_)
+                | Expr::Set(_)
+                | Expr::SetComp(_)
+                | Expr::Generator(_)
+                | Expr::FString(_)
+        ) || self.fold(func).is_some();
+        if let (true, Some(t)) = (literal, self.inferred_type(func)) {
+            self.warn(format!(
+                "'{t}' object is not callable; perhaps you missed a comma?"
+            ));
+        }
+    }
+
+    /// `[{1, 2} [i, j]]` and `[[1, 2] [i, j]]`: a literal subscripted
+    /// (CPython's `check_subscripter` and `check_index`).
+    pub(super) fn check_subscript(&mut self, value: &Expr, slice: &Expr) {
+        let folded = match value {
+            Expr::Set(_) | Expr::SetComp(_) => None,
+            _ => self.fold(value),
+        };
+        let not_subscriptable = match &folded {
+            Some(k) => matches!(
+                k,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Int(_)
+                    | Constant::BigInt(_)
+                    | Constant::Bool(_)
+                    | Constant::Float(_)
+                    | Constant::Complex { .. }
+                    | Constant::FrozenSet(_)
+            ),
+            None => matches!(
+                value,
+                Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)
+            ),
+        };
+        if not_subscriptable {
+            if let Some(t) = self.inferred_type(value) {
+                self.warn(format!(
+                    "'{t}' object is not subscriptable; perhaps you missed a comma?"
+                ));
+            }
+        }
+        let Some(index_type) = self.inferred_type(slice) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool") {
+            return;
+        }
+        let sequence = match &folded {
+            Some(k) => matches!(
+                k,
+                Constant::Str(_) | Constant::Wtf8(_) | Constant::Bytes(_) | Constant::Tuple(_)
+            ),
+            None => matches!(
+                value,
+                Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)
+            ),
+        };
+        if sequence {
+            if let Some(t) = self.inferred_type(value) {
+                self.warn(format!(
+                    "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+                ));
+            }
+        }
     }
 }

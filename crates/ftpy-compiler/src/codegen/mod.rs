@@ -264,6 +264,8 @@ pub(crate) struct Compiler<'a> {
     /// A generator expression that is the only argument of a call, and
     /// where the call's `(` is: the expression owns those parentheses.
     genexp_paren: Option<(usize, ruff_text_size::TextSize)>,
+    /// `SyntaxWarning`s found so far (see [`Compiler::warn`]).
+    warnings: Vec<CompileError>,
 }
 
 /// Compiles a parsed program (the entry point of code generation).
@@ -274,6 +276,7 @@ pub(crate) fn compile_module<'a>(
     future: &'a Future,
     mode: Mode,
     optimize: u8,
+    warnings: &mut Vec<CompileError>,
 ) -> Result<CodeObject, CompileError> {
     let mut c = Compiler {
         map,
@@ -284,26 +287,36 @@ pub(crate) fn compile_module<'a>(
         units: Vec::new(),
         code_counter: 0,
         genexp_paren: None,
+        warnings: Vec::new(),
     };
-    c.enter_unit(0, UnitKind::Module, "<module>", 1);
-    match parsed {
-        Parsed::Expression(e) => {
-            c.expr(&e.body)?;
-            c.unset_loc();
-            c.emit(Op::ReturnValue, 0);
-        }
-        Parsed::Module(m) => {
-            if mode == Mode::Single {
-                if stmt::find_annotations(&m.body) {
-                    c.emit(Op::SetupAnnotations, 0);
+    let result = c.module(parsed, mode);
+    warnings.append(&mut c.warnings);
+    result
+}
+
+impl<'a> Compiler<'a> {
+    fn module(&mut self, parsed: &'a Parsed, mode: Mode) -> Result<CodeObject, CompileError> {
+        let c = self;
+        c.enter_unit(0, UnitKind::Module, "<module>", 1);
+        match parsed {
+            Parsed::Expression(e) => {
+                c.expr(&e.body)?;
+                c.unset_loc();
+                c.emit(Op::ReturnValue, 0);
+            }
+            Parsed::Module(m) => {
+                if mode == Mode::Single {
+                    if stmt::find_annotations(&m.body) {
+                        c.emit(Op::SetupAnnotations, 0);
+                    }
+                    c.body(&m.body)?;
+                } else {
+                    c.module_body(&m.body)?;
                 }
-                c.body(&m.body)?;
-            } else {
-                c.module_body(&m.body)?;
             }
         }
+        c.exit_unit()
     }
-    c.exit_unit()
 }
 
 /// How a name is accessed.
@@ -524,6 +537,14 @@ impl<'a> Compiler<'a> {
             l.end_line,
             l.end_col,
         )
+    }
+
+    /// A `SyntaxWarning` at the current location (CPython's
+    /// `compiler_warn`); the caller of the compiler issues it, or raises
+    /// it as a `SyntaxError` when the warning filters make it an error.
+    fn warn(&mut self, msg: impl Into<String>) {
+        let w = self.error_here(msg);
+        self.warnings.push(w);
     }
 
     fn internal(&self, msg: &str) -> CompileError {

@@ -149,6 +149,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, a: &'a ast::StmtAssert) -> R {
+        // Warned even when asserts are dropped (as CPython does).
+        let nonempty_tuple = match &*a.test {
+            Expr::Tuple(t) => !t.elts.is_empty(),
+            test => matches!(self.fold(test), Some(Constant::Tuple(items)) if !items.is_empty()),
+        };
+        if nonempty_tuple {
+            self.warn("assertion is always true, perhaps remove parentheses?");
+        }
         if self.optimize > 0 {
             return Ok(());
         }

@@ -1,7 +1,7 @@
 //! Interpreter frames and the per-thread frame stack.
 //!
 //! ```text
-//! Frame: [prev][code][func][globals][builtins][locals][gen]
+//! Frame: [prev][code][func][globals][builtins][locals][gen][frame_obj]
 //!        [pc][lasti][sp][flags][nslots]
 //!        [slot 0 ... varnames | cellvars | freevars | value stack ... slot nslots-1]
 //! ```
@@ -53,6 +53,10 @@ pub struct Frame {
     pub locals: Value,
     /// The generator owning this frame, or NULL.
     pub gen: Value,
+    /// The `frame` object standing for this frame (`sys._getframe()`,
+    /// `tb_frame`), made on first request, or NULL: one per activation, so
+    /// `tb.tb_frame is sys._getframe()` holds as in CPython.
+    pub frame_obj: Value,
     /// Index of the next instruction.
     pub pc: u32,
     /// Index of the instruction that raised / is being executed (for
@@ -98,6 +102,7 @@ impl Frame {
                 builtins,
                 locals,
                 gen: Value::NULL,
+                frame_obj: Value::NULL,
                 pc: 0,
                 lasti: 0,
                 sp: 0,
@@ -144,6 +149,7 @@ impl Frame {
         m.value(self.builtins.value());
         m.value(self.locals);
         m.value(self.gen);
+        m.value(self.frame_obj);
         // SAFETY: see `slots`; the owner is stopped.
         let s = unsafe { std::slice::from_raw_parts(self.slots_ptr(), self.nslots as usize) };
         m.values(s);

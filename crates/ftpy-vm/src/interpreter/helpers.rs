@@ -1072,11 +1072,17 @@ pub fn make_raise(ts: &mut ThreadState, exc: Value, cause: Value) -> PyErr {
         let c = if cause.is_none() {
             Value::NONE
         } else {
+            let is_exception = cause.downcast::<ExcObj>().is_some()
+                || cause
+                    .downcast::<TypeObj>()
+                    .is_some_and(|t| t.is_subtype(types().base_exception));
+            if !is_exception {
+                return ts.type_error("exception causes must derive from BaseException");
+            }
+            // A class is called: what that raises is raised instead.
             match instantiate_exception(ts, cause) {
                 Ok(c) => c.value(),
-                Err(_) => {
-                    return ts.type_error("exception causes must derive from BaseException");
-                }
+                Err(err) => return err,
             }
         };
         e.exc().set_cause(c);

@@ -289,6 +289,18 @@ impl BuiltinObj {
     fn owner_type(&self) -> Option<Gc<TypeObj>> {
         self.owner.get().downcast::<TypeObj>()
     }
+
+    /// A static method of a built-in type (`str.maketrans`): a function
+    /// with no `self` whose owner is the type. CPython keeps the type as
+    /// its hidden self: it names the method after the type, but
+    /// `__self__` is None.
+    fn static_owner(&self) -> Option<Gc<TypeObj>> {
+        if self.kind == BuiltinKind::Function && self.self_.get().is_null() {
+            self.owner_type()
+        } else {
+            None
+        }
+    }
 }
 
 fn this(v: Value) -> Gc<BuiltinObj> {
@@ -526,6 +538,11 @@ fn builtin_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
     let owner = b.owner_type().map(|t| t.name_str()).unwrap_or("?");
     let s = match b.kind {
+        BuiltinKind::Function if b.static_owner().is_some() => format!(
+            "<built-in method {} of type object at {:#x}>",
+            b.name_str(),
+            b.owner.get().bits() & 0xffff_ffff_ffff
+        ),
         BuiltinKind::Function => {
             let s = b.self_.get();
             if s.is_null() || s.downcast::<crate::objects::module::ModuleObj>().is_some() {
@@ -621,6 +638,10 @@ fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
         return Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())));
     }
+    if let Some(t) = b.static_owner() {
+        let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
+        return Ok(StrObj::new(ts, &format!("{q}.{}", b.name_str())));
+    }
     match b.owner_type() {
         Some(t) if b.kind != BuiltinKind::Function || !b.self_.get().is_null() => {
             let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
@@ -632,6 +653,9 @@ fn get_qualname(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 fn get_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = this(v).self_.get();
+    if this(v).static_owner().is_some() {
+        return Ok(Value::NONE);
+    }
     Ok(if s.is_null() {
         this(v).owner.get().non_null().unwrap_or(Value::NONE)
     } else {

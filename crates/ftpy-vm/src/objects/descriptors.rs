@@ -114,14 +114,19 @@ fn property_init(
     Ok(())
 }
 
-/// "property 'x' of 'A' object has no setter" (or without a name).
+/// "property 'x' of 'A' object has no setter" (or without a name): the
+/// name and the type's qualified name are shown as reprs, as CPython does.
 fn accessor_error(ts: &mut ThreadState, p: Gc<PropertyObj>, obj: Value, what: &str) -> PyErr {
+    let ty = type_of(obj);
+    let qualname = crate::objects::str::as_str(ty.qualname.get())
+        .map_or_else(|| type_name(obj).to_string(), |q| q.to_string());
+    let owner = crate::objects::str::repr_str(&qualname);
     let msg = match crate::objects::str::as_str(p.name.get()) {
         Some(n) => format!(
-            "property '{n}' of '{}' object has no {what}",
-            type_name(obj)
+            "property {} of {owner} object has no {what}",
+            crate::objects::str::repr_str(n)
         ),
-        None => format!("property of '{}' object has no {what}", type_name(obj)),
+        None => format!("property of {owner} object has no {what}"),
     };
     ts.attribute_error_msg(msg)
 }

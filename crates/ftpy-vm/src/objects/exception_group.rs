@@ -548,6 +548,8 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
             method("subgroup", m_subgroup),
         ],
     );
+    // `ExceptionGroup[ValueError]` is a generic alias (PEP 654).
+    crate::objects::genericalias::add_class_getitem(ts, base_eg);
     eg.modified();
     base_eg.modified();
 }

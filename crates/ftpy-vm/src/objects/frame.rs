@@ -1,6 +1,10 @@
 //! `frame` objects: Python-visible snapshots of interpreter frames
 //! (`tb_frame`, `sys._getframe()`). The interpreter's own frames are not
-//! objects (see `interpreter::frame`); these are made on request.
+//! objects (see `interpreter::frame`); these are made on request, one per
+//! frame activation (kept in `Frame::frame_obj`), and refreshed (line,
+//! locals, caller) each time that activation is asked for again.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::builtins::args::Sig;
 use crate::error::PyResult;
@@ -23,8 +27,10 @@ pub struct FrameObj {
     pub globals: Slot,
     pub locals: Slot,
     pub back: Slot,
-    pub lasti: u32,
-    pub lineno: u32,
+    /// Written by the frame's own thread when it refreshes the object;
+    /// atomics since another thread may read a shared frame object.
+    pub lasti: AtomicU32,
+    pub lineno: AtomicU32,
 }
 
 // SAFETY: repr(C), Header first; traces every Slot.
@@ -59,14 +65,15 @@ impl FrameObj {
             globals: Slot::new(globals),
             locals: Slot::new(Value::NULL),
             back: Slot::new(Value::NONE),
-            lasti,
-            lineno,
+            lasti: AtomicU32::new(lasti),
+            lineno: AtomicU32::new(lineno),
         })
     }
 
-    /// A frame object for a live frame and the frames below it. `f` must
-    /// be null or a frame in the current thread's live chain (the only
-    /// callers pass `ts`'s own frames).
+    /// The frame object of a live frame and the frames below it (each
+    /// made once per activation, then refreshed). `f` must be null or a
+    /// frame in the current thread's live chain (the only callers pass
+    /// `ts`'s own frames).
     #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn from_live(ts: &mut ThreadState, f: *const Frame) -> Value {
         if f.is_null() {
@@ -76,17 +83,39 @@ impl FrameObj {
         let fr = unsafe { &*f };
         let back = Self::from_live(ts, fr.prev);
         let locals = live_locals(ts, fr).unwrap_or(Value::NONE);
-        let lasti = fr.lasti;
-        ts.alloc(FrameObj {
+        let fo = Self::of_frame(ts, fr, fr.lasti);
+        fo.back.set(back);
+        fo.locals.set(locals);
+        fo.value()
+    }
+
+    /// The frame object of live frame `fr` (made if it has none yet),
+    /// with its position set to instruction `lasti`. A new one has no
+    /// locals and no caller yet (`from_live` fills them).
+    pub fn of_frame(ts: &mut ThreadState, fr: &Frame, lasti: u32) -> Gc<FrameObj> {
+        let lineno = fr.code.line_of(lasti as usize);
+        if let Some(fo) = fr.frame_obj.downcast::<FrameObj>() {
+            fo.lasti.store(lasti, Ordering::Relaxed);
+            fo.lineno.store(lineno, Ordering::Relaxed);
+            return fo;
+        }
+        let fo = ts.alloc(FrameObj {
             header: Header::new(types().frame, Kind::Frame, 0),
             code: Slot::new(fr.code.value()),
             globals: Slot::new(fr.globals.value()),
-            locals: Slot::new(locals),
-            back: Slot::new(back),
-            lasti,
-            lineno: fr.code.line_of(lasti as usize),
-        })
-        .value()
+            locals: Slot::new(Value::NULL),
+            back: Slot::new(Value::NONE),
+            lasti: AtomicU32::new(lasti),
+            lineno: AtomicU32::new(lineno),
+        });
+        let p = fr as *const Frame as *mut Frame;
+        // SAFETY: `fr` is a live frame of the current thread (callers pass
+        // frames from its own chain, or one it is unwinding); the header is
+        // interior-mutable (`Frame::_interior`) and only this thread
+        // touches it while the frame runs. The collector traces
+        // `Frame::frame_obj`.
+        unsafe { (*p).frame_obj = fo.value() };
+        fo
     }
 }
 
@@ -173,10 +202,11 @@ fn get_back(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.back.get())
 }
 fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(this(ts, v)?.lineno as i64))
+    let l = this(ts, v)?.lineno.load(Ordering::Relaxed);
+    Ok(Value::small_int_unchecked(l as i64))
 }
 fn get_lasti(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let l = this(ts, v)?.lasti;
+    let l = this(ts, v)?.lasti.load(Ordering::Relaxed);
     if l == crate::objects::traceback::NO_POSITION {
         return Ok(Value::small_int_unchecked(-1));
     }
@@ -214,7 +244,7 @@ fn frame_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let s = format!(
         "<frame at {:#x}, file '{file}', line {}, code {name}>",
         v.addr_unchecked(),
-        f.lineno
+        f.lineno.load(Ordering::Relaxed)
     );
     Ok(StrObj::new(ts, &s))
 }

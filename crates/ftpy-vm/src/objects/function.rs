@@ -64,7 +64,12 @@ impl FunctionObj {
                     None => crate::interp::interp().builtins_dict.value(),
                 },
             },
-            None => crate::interp::interp().builtins_dict.value(),
+            // Globals without `__builtins__` run with the current frame's
+            // (CPython's `_PyEval_BuiltinsFromGlobals`).
+            None => match crate::builtins::caller_frame(ts) {
+                Some(f) => f.builtins.value(),
+                None => crate::interp::interp().builtins_dict.value(),
+            },
         };
         let module = globals.get_str(names().__name__).unwrap_or(Value::NONE);
         // co_consts[0] is the docstring or None.
@@ -369,9 +374,84 @@ fn func_setattro(
     }
 }
 
+/// `function(code, globals, name=None, argdefs=None, closure=None)`.
+fn func_new(
+    ts: &mut ThreadState,
+    _cls: Gc<crate::objects::typeobj::TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new(
+        "function(code, globals, name=None, argdefs=None, closure=None)",
+    );
+    let [code, globals, name, argdefs, closure] = SIG.bind(ts, args, kw)?;
+    let Some(code) = code.downcast::<CodeObj>() else {
+        return Err(ts.type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            type_name(code)
+        )));
+    };
+    let Some(globals) = globals.downcast::<DictObj>() else {
+        return Err(ts.type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            type_name(globals)
+        )));
+    };
+    let name = name.non_null().filter(|n| !n.is_none());
+    if name.is_some_and(|n| n.downcast::<StrObj>().is_none()) {
+        return Err(ts.type_error("arg 3 (name) must be None or string"));
+    }
+    let argdefs = argdefs.non_null().filter(|d| !d.is_none());
+    if argdefs.is_some_and(|d| d.downcast::<TupleObj>().is_none()) {
+        return Err(ts.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let closure = closure.non_null().filter(|c| !c.is_none());
+    let cells = match closure {
+        Some(c) => match c.downcast::<TupleObj>() {
+            Some(t) => Some(t),
+            None => return Err(ts.type_error("arg 5 (closure) must be None or tuple")),
+        },
+        None => None,
+    };
+    let nfree = code.nfree as usize;
+    match cells {
+        None if nfree > 0 => return Err(ts.type_error("arg 5 (closure) must be tuple")),
+        Some(t) if t.len() != nfree => {
+            return Err(ts.value_error(format!(
+                "{} requires closure of length {nfree}, not {}",
+                code.name_str(),
+                t.len()
+            )));
+        }
+        _ => {}
+    }
+    if let Some(t) = cells {
+        for &c in t.items() {
+            if c.downcast::<crate::objects::cell::CellObj>().is_none() {
+                return Err(ts.type_error(format!(
+                    "arg 5 (closure) expected cell, found {}",
+                    type_name(c)
+                )));
+            }
+        }
+    }
+    let f = FunctionObj::new(ts, code, globals);
+    if let Some(n) = name {
+        f.name.set(n);
+    }
+    if let Some(d) = argdefs {
+        f.defaults.set(d);
+    }
+    if let Some(t) = cells {
+        f.closure.set(t.value());
+    }
+    Ok(f.value())
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.function;
     let s = &ty.slots;
+    s.new.set(Some(func_new));
     s.repr.set(Some(func_repr));
     s.descr_get.set(Some(func_get));
     s.call.set(Some(func_call));

@@ -920,8 +920,8 @@ pub fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         globals: Slot::new(fr.globals.value()),
         locals: Slot::new(locals),
         back: Slot::new(Value::NONE),
-        lasti,
-        lineno,
+        lasti: std::sync::atomic::AtomicU32::new(lasti),
+        lineno: std::sync::atomic::AtomicU32::new(lineno),
     });
     Ok(fo.value())
 }

@@ -399,11 +399,27 @@ fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(d)
 }
 
-fn ga_new(ts: &mut ThreadState, _cls: Gc<TypeObj>, args: &[Value], kw: Kw) -> PyResult<Value> {
+/// `GenericAlias(origin, args)`, or a subclass's instance (with its
+/// attribute store).
+fn ga_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
         crate::builtins::args::Sig::new("GenericAlias(origin, args, /)");
     let [origin, a] = SIG.bind(ts, args, kw)?;
-    Ok(new_alias(ts, origin, a).value())
+    if cls == types().generic_alias {
+        return Ok(new_alias(ts, origin, a).value());
+    }
+    let a = match a.downcast::<TupleObj>() {
+        Some(_) => a,
+        None => TupleObj::new(ts, &[a]).value(),
+    };
+    let obj = GenericAliasObj {
+        header: Header::new(cls, Kind::GenericAlias, 0),
+        origin: Slot::new(origin),
+        args: Slot::new(a),
+        parameters: Slot::new(Value::NULL),
+        starred: false,
+    };
+    Ok(crate::objects::instance::alloc_with_attrs(ts, cls, obj).value())
 }
 
 /// `C.__class_getitem__(item)` for the built-in generic classes.

@@ -592,6 +592,7 @@ pub fn kind_takes_attr_store(k: Kind) -> bool {
             | Kind::Iterator
             | Kind::WeakRef
             | Kind::Native
+            | Kind::GenericAlias
     )
 }
 
@@ -635,6 +636,7 @@ pub fn kind_takes_members(k: Kind) -> bool {
             | Kind::Bytearray
             | Kind::WeakRef
             | Kind::Native
+            | Kind::GenericAlias
     )
 }
 

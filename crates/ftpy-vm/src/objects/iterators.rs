@@ -718,10 +718,27 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
     } else if ty == t.range_iterator {
         o.end.load(Ordering::Relaxed)
     } else if ty == t.list_reverseiterator || ty == t.reversed {
-        if o.a.get().is_null() {
+        // What is left, unless the sequence shrank below the position
+        // (its length is asked again, as CPython does).
+        let seq = o.a.get();
+        if seq.is_null() {
             0
         } else {
-            o.index.load(Ordering::Relaxed) + 1
+            let size = match seq.downcast::<ListObj>() {
+                Some(l) => l.len() as i64,
+                None => ops::len(ts, seq)? as i64,
+            };
+            let position = o.index.load(Ordering::Relaxed) + 1;
+            if size < position {
+                0
+            } else {
+                position
+            }
+        }
+    } else if ty == t.str_iterator {
+        match o.a.get().downcast::<StrObj>() {
+            Some(st) => st.char_len() as i64 - o.index.load(Ordering::Relaxed),
+            None => 0,
         }
     } else if ty == t.longrange_iterator {
         return match o.b.get().downcast::<TupleObj>() {
@@ -748,8 +765,21 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
             _ => 0,
         }
     };
-    let _ = ts;
     Ok(Value::small_int_unchecked(n.max(0)))
+}
+
+/// `enumerate.__reduce__`: `(type(e), (iterator, next count))`.
+fn enumerate_reduce(
+    ts: &mut ThreadState,
+    args: &[Value],
+    kw: Option<Gc<TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("enumerate.__reduce__($self, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
+    let o = it(v);
+    let a = TupleObj::new(ts, &[o.a.get(), o.b.get()]);
+    Ok(TupleObj::new(ts, &[type_of(v).value(), a.value()]).value())
 }
 
 /// `iter`/`reversed` and their arguments, for `__reduce__`.
@@ -854,6 +884,14 @@ fn iter_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
         };
         return reduce_value(ts, f, src, Some(Value::small_int_unchecked(index)));
     }
+    if ty == t.str_iterator {
+        // `(iter, (s,), chars consumed)`; an exhausted one iterates ''.
+        if src.is_null() {
+            let empty = StrObj::new(ts, "");
+            return reduce_value(ts, "iter", empty, None);
+        }
+        return reduce_value(ts, "iter", src, Some(Value::small_int_unchecked(index)));
+    }
     if ty == t.range_iterator {
         // a = start, b = step, index = next value, end = items left.
         let start = crate::objects::int::to_i64(src).unwrap_or(0);
@@ -933,6 +971,14 @@ fn iter_setstate(
     if src.is_null() {
         return Ok(Value::NONE);
     }
+    if let Some(st) = src.downcast::<StrObj>() {
+        // index = chars consumed, end = their byte length.
+        let k = k.clamp(0, st.char_len() as i64);
+        o.index.store(k, Ordering::Relaxed);
+        o.end
+            .store(st.char_offset(k as usize) as i64, Ordering::Relaxed);
+        return Ok(Value::NONE);
+    }
     let len = if let Some(l) = src.downcast::<ListObj>() {
         l.len() as i64
     } else if let Some(tu) = src.downcast::<TupleObj>() {
@@ -996,6 +1042,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         ty.slots.next.set(Some(next));
     }
     t.enumerate.slots.new.set(Some(enumerate_new));
+    add_methods(ts, t.enumerate, &[method("__reduce__", enumerate_reduce)]);
     t.zip.slots.new.set(Some(zip_new));
     t.map.slots.new.set(Some(map_new));
     t.filter.slots.new.set(Some(filter_new));
@@ -1014,6 +1061,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.dict_reversekeyiterator,
         t.dict_reversevalueiterator,
         t.dict_reverseitemiterator,
+        t.str_iterator,
     ] {
         add_methods(
             ts,
@@ -1031,6 +1079,7 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
         t.list_reverseiterator,
         t.reversed,
         t.longrange_iterator,
+        t.str_iterator,
     ] {
         add_methods(ts, ty, &[method("__setstate__", iter_setstate)]);
     }

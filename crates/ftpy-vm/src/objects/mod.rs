@@ -49,7 +49,7 @@ pub mod union;
 pub mod weakref;
 
 use crate::error::PyResult;
-use crate::interp::{intern, BuiltinTypes};
+use crate::interp::{intern, names, BuiltinTypes};
 use crate::object::Gc;
 use crate::thread::ThreadState;
 use crate::value::Value;
@@ -255,6 +255,9 @@ pub fn init_builtin_types(ts: &mut ThreadState, t: &BuiltinTypes) {
     for ty in t.exceptions.lock().clone() {
         slots::expose_slots(ts, ty);
     }
+    // str's truth slot is only a fast path for its length: CPython's str
+    // has no `__bool__` (dir(str) and UserString's protocol tests show it).
+    let _ = t.str.dict().del_item_opt(ts, names().__bool__.value());
     // Every built-in type has `__doc__` in its dict, so instances answer
     // `obj.__doc__` (CPython's are docstrings; ftpy's are None for now).
     for ty in all.iter() {

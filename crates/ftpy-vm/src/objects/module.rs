@@ -292,6 +292,32 @@ fn module_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
     Ok(crate::objects::list::ListObj::new(ts, &keys).value())
 }
 
+/// `module.__annotations__`: the dict's entry, made (empty) on first use.
+fn get_annotations(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let d = this(ts, v)?.dict();
+    let key = crate::interp::intern(ts, "__annotations__");
+    if let Some(a) = d.get_item_opt(ts, key.value())? {
+        return Ok(a);
+    }
+    let a = DictObj::new(ts);
+    d.set_item(ts, key.value(), a.value())?;
+    Ok(a.value())
+}
+
+fn set_annotations(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
+    let d = this(ts, v)?.dict();
+    let key = crate::interp::intern(ts, "__annotations__");
+    match x {
+        Some(x) => d.set_item(ts, key.value(), x),
+        None => {
+            if !d.del_item_opt(ts, key.value())? {
+                return Err(ts.attribute_error_msg("__annotations__"));
+            }
+            Ok(())
+        }
+    }
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.module;
     let s = &ty.slots;
@@ -301,5 +327,12 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.new.set(Some(module_new));
     s.init.set(Some(module_init));
     add_getset(ts, ty, "__dict__", get_dict, None);
+    add_getset(
+        ts,
+        ty,
+        "__annotations__",
+        get_annotations,
+        Some(set_annotations),
+    );
     add_methods(ts, ty, &[method("__dir__", module_dir)]);
 }

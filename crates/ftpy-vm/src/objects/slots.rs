@@ -23,6 +23,7 @@ use crate::error::PyResult;
 use crate::interp::{names, types};
 use crate::object::Gc;
 use crate::objects::builtin::BuiltinObj;
+use crate::objects::function::FunctionObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{
@@ -781,8 +782,38 @@ fn slot_str(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     dunder_or_err(ts, v, names().__str__, &[])
 }
 
+/// Looks up `name` on `type(obj)` as CPython's `lookup_maybe_method`: a
+/// plain function or method descriptor comes back unbound (`Ok((f, true))`),
+/// any other descriptor is bound; `None` when the name is missing or the
+/// descriptor's `__get__` failed (that error is dropped, as CPython's
+/// comparison and hash slots do).
+fn lookup_maybe_method(
+    ts: &mut ThreadState,
+    obj: Value,
+    name: Gc<StrObj>,
+) -> Option<(Value, bool)> {
+    let f = type_of(obj).lookup(name)?;
+    if f.downcast::<FunctionObj>().is_some()
+        || f.downcast::<BuiltinObj>()
+            .is_some_and(|b| b.is_method_descriptor())
+    {
+        return Some((f, true));
+    }
+    match type_of(f).slots.descr_get.get() {
+        Some(get) => get(ts, f, obj, type_of(obj).value())
+            .ok()
+            .map(|b| (b, false)),
+        None => Some((f, false)),
+    }
+}
+
 fn slot_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
-    let r = dunder_or_err(ts, v, names().__hash__, &[])?;
+    let r = match lookup_maybe_method(ts, v, names().__hash__) {
+        Some((f, _)) if f.is_none() => return hash_not_implemented(ts, v),
+        Some((f, true)) => ops::call(ts, f, &[v], None)?,
+        Some((f, false)) => ops::call(ts, f, &[], None)?,
+        None => return hash_not_implemented(ts, v),
+    };
     if !crate::objects::int::is_int(r) {
         return Err(ts.type_error("__hash__ method should return an integer"));
     }
@@ -804,8 +835,9 @@ fn slot_richcompare(ts: &mut ThreadState, a: Value, b: Value, op: CompareOp) -> 
         CompareOp::Gt => names().__gt__,
         CompareOp::Ge => names().__ge__,
     };
-    match call_dunder(ts, a, n, &[b])? {
-        Some(v) => Ok(v),
+    match lookup_maybe_method(ts, a, n) {
+        Some((f, true)) => ops::call(ts, f, &[a, b], None),
+        Some((f, false)) => ops::call(ts, f, &[b], None),
         None => Ok(Value::NOT_IMPLEMENTED),
     }
 }

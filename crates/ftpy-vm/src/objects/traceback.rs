@@ -24,6 +24,10 @@ pub struct TracebackObj {
     pub frame: Slot,
     pub lasti: u32,
     pub lineno: u32,
+    /// `tb_lasti` and `tb_lineno` as given to `TracebackType(...)` (None
+    /// for the entries the interpreter makes); such an entry has
+    /// `lasti == NO_POSITION` and its line clamped to `lineno`.
+    pub given: Option<(i32, i32)>,
 }
 
 // SAFETY: repr(C), Header first; traces every Slot.
@@ -39,9 +43,15 @@ unsafe impl HeapObj for TracebackObj {
 
 /// Prepends an entry for `f` (at instruction `lasti`) to the exception's
 /// traceback, as CPython's `PyTraceBack_Here` does.
+/// The entry's frame object is the frame's own (`tb_frame is
+/// sys._getframe()` in that frame).
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
     let lineno = f.code.line_of(lasti as usize);
+    let fo = crate::objects::frame::FrameObj::of_frame(ts, f, lasti);
     add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
+    if let Some(tb) = exc.exc().traceback.get().downcast::<TracebackObj>() {
+        tb.frame.set(fo.value());
+    }
 }
 
 /// Prepends an entry for code `code` at `lineno` to the exception's
@@ -64,8 +74,58 @@ pub fn add_entry(
         frame: Slot::new(Value::NULL),
         lasti,
         lineno,
+        given: None,
     });
     e.traceback.set(tb.value());
+}
+
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn tb_new(
+    ts: &mut ThreadState,
+    _cls: Gc<crate::objects::typeobj::TypeObj>,
+    args: &[Value],
+    kw: Option<Gc<crate::objects::tuple::TupleObj>>,
+) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)");
+    let [next, frame, lasti, lineno] = SIG.bind(ts, args, kw)?;
+    let next = if next.is_none() {
+        Value::NULL
+    } else if next.downcast::<TracebackObj>().is_some() {
+        next
+    } else {
+        return Err(ts.type_error(format!(
+            "expected traceback object or None, got '{}'",
+            crate::objects::typeobj::type_name(next)
+        )));
+    };
+    let Some(f) = frame.downcast::<crate::objects::frame::FrameObj>() else {
+        return Err(ts.type_error(format!(
+            "TracebackType() argument 'tb_frame' must be frame, not {}",
+            crate::objects::typeobj::type_name(frame)
+        )));
+    };
+    let lasti = c_int(ts, lasti)?;
+    let lineno = c_int(ts, lineno)?;
+    let tb = ts.alloc(TracebackObj {
+        header: Header::new(types().traceback, Kind::Traceback, 0),
+        next: Slot::new(next),
+        code: Slot::new(f.code.get()),
+        globals: Slot::new(f.globals.get()),
+        frame: Slot::new(f.value()),
+        lasti: NO_POSITION,
+        lineno: lineno.max(0) as u32,
+        given: Some((lasti, lineno)),
+    });
+    Ok(tb.value())
+}
+
+/// An `int` argument as a C `int`.
+fn c_int(ts: &mut ThreadState, v: Value) -> PyResult<i32> {
+    let i = ops::index(ts, v)?;
+    crate::objects::int::to_i64(i)
+        .and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| ts.overflow_error("Python int too large to convert to C int"))
 }
 
 fn this(ts: &mut ThreadState, v: Value) -> PyResult<Gc<TracebackObj>> {
@@ -110,7 +170,11 @@ fn set_next(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
 }
 
 fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(this(ts, v)?.lineno as i64))
+    let tb = this(ts, v)?;
+    if let Some((_, lineno)) = tb.given {
+        return Ok(Value::small_int_unchecked(lineno as i64));
+    }
+    Ok(Value::small_int_unchecked(tb.lineno as i64))
 }
 
 /// `lasti` of an entry that has no instruction position (a throw into a
@@ -118,7 +182,11 @@ fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 pub const NO_POSITION: u32 = u32::MAX;
 
 fn get_lasti(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    let l = this(ts, v)?.lasti;
+    let tb = this(ts, v)?;
+    if let Some((lasti, _)) = tb.given {
+        return Ok(Value::small_int_unchecked(lasti as i64));
+    }
+    let l = tb.lasti;
     let l = if l == NO_POSITION { 0 } else { 2 * l as i64 };
     Ok(Value::small_int_unchecked(l))
 }
@@ -137,6 +205,7 @@ fn get_frame(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.traceback;
+    ty.slots.new.set(Some(tb_new));
     add_getset(ts, ty, "tb_next", get_next, Some(set_next));
     add_getset(ts, ty, "tb_lineno", get_lineno, None);
     add_getset(ts, ty, "tb_lasti", get_lasti, None);
@@ -586,7 +655,10 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
 
 /// `module.QualName` of an exception class as tracebacks show it
 /// (no module for builtins and `__main__`).
-fn type_display_name(ts: &mut ThreadState, ty: Gc<crate::objects::typeobj::TypeObj>) -> String {
+pub(crate) fn type_display_name(
+    ts: &mut ThreadState,
+    ty: Gc<crate::objects::typeobj::TypeObj>,
+) -> String {
     let qual = match ty.qualname.get().downcast::<StrObj>() {
         Some(q) => q.as_str().to_string(),
         None => ty.obj().name_str().to_string(),

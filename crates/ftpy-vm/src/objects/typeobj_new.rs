@@ -686,6 +686,19 @@ pub fn type_new(
         let t = TupleObj::new(ts, &all);
         ty.members.set(t.value());
     }
+    // The class cell is filled before the MRO is computed: a metaclass's
+    // `mro()` may already run methods that use `__class__`.
+    if let Some(cell) = classcell {
+        match cell.downcast::<CellObj>() {
+            Some(c) => c.value.set(ty.value()),
+            None => {
+                return Err(ts.type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not <class '{}'>",
+                    type_name(cell)
+                )));
+            }
+        }
+    }
     let mro = compute_mro(ts, ty, base, &bases)?;
     ty.mro.set(mro.value());
     ty.inline_slots.store(
@@ -725,17 +738,6 @@ pub fn type_new(
         }
     }
     crate::objects::slots::update_slots(ty);
-    if let Some(cell) = classcell {
-        match cell.downcast::<CellObj>() {
-            Some(c) => c.value.set(ty.value()),
-            None => {
-                return Err(ts.type_error(format!(
-                    "__classcell__ must be a nonlocal cell, not <class '{}'>",
-                    type_name(cell)
-                )));
-            }
-        }
-    }
     // __set_name__ on the namespace's values, then the parent's
     // __init_subclass__.
     let items = dict.items_rooted(ts);
