@@ -234,6 +234,21 @@ impl ThreadState {
         self.shared.top_frame.set(f);
     }
 
+    /// Clears the dead value-stack slots of this thread's frames, so that
+    /// an explicit collection does not keep popped temporaries alive.
+    /// Call only where every frame of the chain saved its state (`pc`,
+    /// `sp`) before the call in progress: inside a native function the
+    /// interpreter called (`gc.collect()`), never from an allocation.
+    pub fn clear_dead_stack_slots(&self) {
+        let mut f = self.top_frame();
+        while !f.is_null() {
+            // SAFETY: the frame chain is this thread's, valid while it runs.
+            let fr = unsafe { &*f };
+            fr.clear_above_sp();
+            f = fr.prev;
+        }
+    }
+
     // ---- exception state ----------------------------------------------------
 
     /// The exception being handled, or NULL.
