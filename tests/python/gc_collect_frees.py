@@ -156,6 +156,28 @@ collect()
 print("weak values left:", sorted(wvd.keys()))
 
 
+# A cycle through a thread-local value (test_threading_local
+# test_cycle_collection): the local's dict lives as long as the local.
+import threading
+import _threading_local
+
+for local_type in (threading.local, _threading_local.local):
+    x = Obj()
+    x.local = local_type()
+    x.local.x = x
+    wr = weakref.ref(x)
+    del x
+    collect()
+    print(local_type.__module__, "local cycle freed:", wr() is None)
+
+# A live local keeps its value.
+keep = threading.local()
+keep.value = Obj()
+wv = weakref.ref(keep.value)
+collect()
+print("live local value kept:", wv() is not None)
+
+
 # __del__ order: an object and what only it references.
 class Node:
     def __init__(self, name, child=None):

@@ -184,6 +184,13 @@ impl Marker {
         }
     }
 
+    /// Whether the object at `addr` (an object start) is marked already.
+    #[inline]
+    pub fn is_marked(&self, addr: usize) -> bool {
+        // SAFETY: callers pass object starts not yet swept (gc invariant 5).
+        unsafe { &*(addr as *const Header) }.mark() == self.epoch
+    }
+
     /// A word from a native stack: marks the object it may point into.
     #[inline]
     pub fn conservative(&mut self, word: usize) {
@@ -551,6 +558,17 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     }
     crate::objects::weakref::trace_pending(&mut m);
     m.drain();
+    // Thread-local dicts live as long as their `threading.local` object.
+    loop {
+        let mut more = false;
+        for t in threads {
+            more |= t.mark_live_locals(&mut m);
+        }
+        if !more {
+            break;
+        }
+        m.drain();
+    }
     // 4a. Weak references to unreachable objects are cleared, and their
     //     callbacks queued, before finalizers resurrect anything (as in
     //     CPython, where `__del__` never sees a live weakref to itself).
