@@ -6,7 +6,7 @@
 
 use std::sync::atomic::Ordering;
 
-use ftpy_vm::gc::collect::{collect_garbage, gc_stats, Reason, AUTO_GC_ENABLED};
+use ftpy_vm::gc::collect::{collect_explicit, gc_stats, AUTO_GC_ENABLED};
 use ftpy_vm::objects::dict::DictObj;
 use ftpy_vm::objects::list::ListObj;
 use ftpy_vm::objects::module::ModuleObj;
@@ -17,18 +17,18 @@ type Kw = Option<Gc<TupleObj>>;
 
 fn collect(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(ts.type_error(format!(
-            "collect() takes at most 1 argument ({} given)",
-            args.len()
-        )));
+        return Err(too_many_args(ts, args.len()));
     }
-    let before = gc_stats().collections;
-    collect_garbage(ts, Reason::Explicit);
-    ftpy_vm::run_finalizers(ts, false);
-    let _ = before;
+    collect_explicit(ts);
     // CPython returns the number of unreachable objects found; a tracing
     // collector frees without counting per object, so report 0.
     Ok(Value::small_int_unchecked(0))
+}
+
+#[cold]
+#[inline(never)]
+fn too_many_args(ts: &mut ThreadState, n: usize) -> ftpy_vm::PyErr {
+    ts.type_error(format!("collect() takes at most 1 argument ({n} given)"))
 }
 
 fn enable(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {

@@ -51,8 +51,8 @@ pub struct ThreadShared {
     /// Values pinned by native code (`ThreadState::pin`), LIFO.
     pinned: UnsafeCell<Vec<Value>>,
     /// This thread's `threading.local` dicts: (the local object's address,
-    /// its dict here). The address is weak (see `prune_locals`), the dict
-    /// strong.
+    /// its dict here). The address is weak (see `prune_locals`); the dict
+    /// is kept alive by the local object (see `mark_live_locals`).
     locals: UnsafeCell<Vec<(usize, Value)>>,
     /// Values native modules attach to this thread (the `_thread` module's
     /// sentinel locks, released when the thread ends).
@@ -92,8 +92,8 @@ impl ThreadShared {
 
     /// Collector only (world stopped, marking done with epoch `ep`): drops
     /// the `threading.local` dicts of local objects that died, before
-    /// their addresses can be reused. (The dicts themselves were marked
-    /// through this thread and die at the next collection.)
+    /// their addresses can be reused. (Their dicts were not marked through
+    /// them and die with them, unless something else holds one.)
     pub(crate) fn prune_locals(&self, ep: u8) {
         // SAFETY: the owner is stopped; nothing has been swept since
         // marking, so the recorded objects' headers are readable.
@@ -103,7 +103,29 @@ impl ThreadShared {
         }
     }
 
-    /// Collector only (world stopped): marks everything this thread holds.
+    /// Collector only (world stopped, after the strong roots were marked
+    /// and drained): marks the dicts of the `threading.local` objects that
+    /// are alive. A dict is kept by its local object, not by the thread
+    /// (an ephemeron), so that a cycle through a thread-local value
+    /// (`local.x = x; x.local = local`) is collected. Returns whether it
+    /// marked anything (the caller drains and asks again).
+    pub(crate) fn mark_live_locals(&self, m: &mut Marker) -> bool {
+        let mut any = false;
+        // SAFETY: the owner is stopped; nothing has been swept since
+        // marking began, so the recorded objects' headers are readable.
+        unsafe {
+            for &(a, d) in (*self.locals.get()).iter() {
+                if m.is_marked(a) && d.as_addr().is_some_and(|da| !m.is_marked(da)) {
+                    m.value(d);
+                    any = true;
+                }
+            }
+        }
+        any
+    }
+
+    /// Collector only (world stopped): marks everything this thread holds
+    /// (its `threading.local` dicts apart: see `mark_live_locals`).
     pub(crate) fn trace(&self, m: &mut Marker) {
         m.value(self.exc_info.get());
         m.value(self.asyncgen_hooks[0].get());
@@ -115,9 +137,6 @@ impl ThreadShared {
             }
             for &rv in (*self.rooted.get()).iter() {
                 m.values(&*rv);
-            }
-            for &(_, d) in (*self.locals.get()).iter() {
-                m.value(d);
             }
             for &v in (*self.thread_values.get()).iter() {
                 m.value(v);
@@ -253,6 +272,21 @@ impl ThreadState {
     #[inline(always)]
     pub(crate) fn set_top_frame(&self, f: *mut Frame) {
         self.shared.top_frame.set(f);
+    }
+
+    /// Clears the dead value-stack slots of this thread's frames, so that
+    /// an explicit collection does not keep popped temporaries alive.
+    /// Call only where every frame of the chain saved its state (`pc`,
+    /// `sp`) before the call in progress: inside a native function the
+    /// interpreter called (`gc.collect()`), never from an allocation.
+    pub fn clear_dead_stack_slots(&self) {
+        let mut f = self.top_frame();
+        while !f.is_null() {
+            // SAFETY: the frame chain is this thread's, valid while it runs.
+            let fr = unsafe { &*f };
+            fr.clear_above_sp();
+            f = fr.prev;
+        }
     }
 
     // ---- exception state ----------------------------------------------------

@@ -104,6 +104,20 @@ pub fn register_finalizer(obj: &Header) {
     FINALIZABLE.lock().push(obj as *const Header as usize);
 }
 
+/// Registers `obj` for finalization if its class defines `__del__` and it
+/// is not registered yet: for instances of subclasses of built-in types,
+/// whose built-in constructor does not know about `__del__` (called where
+/// a class's `__new__` returns).
+pub fn ensure_finalizer(obj: Value) {
+    let Some(h) = obj.header() else { return };
+    if h.flags() & (flags::FINALIZABLE | flags::FINALIZED) != 0 {
+        return;
+    }
+    if h.ty().has_flag(crate::objects::typeobj::tflags::HAS_DEL) {
+        register_finalizer(h);
+    }
+}
+
 /// Takes the objects whose `__del__` should run now.
 pub fn take_pending_finalizers(out: &mut RootedVec) {
     let mut p = PENDING_FINALIZERS.lock();
@@ -168,6 +182,13 @@ impl Marker {
             h.set_mark(self.epoch);
             self.stack.push(addr);
         }
+    }
+
+    /// Whether the object at `addr` (an object start) is marked already.
+    #[inline]
+    pub fn is_marked(&self, addr: usize) -> bool {
+        // SAFETY: callers pass object starts not yet swept (gc invariant 5).
+        unsafe { &*(addr as *const Header) }.mark() == self.epoch
     }
 
     /// A word from a native stack: marks the object it may point into.
@@ -354,6 +375,30 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
     true
 }
 
+/// `gc.collect()`: a full collection that retains as little as possible,
+/// then the finalizers and weak-reference callbacks it made due, run on
+/// this thread before returning. Called from a native function the
+/// interpreter called, so every frame of this thread saved its state.
+///
+/// What a plain collection would keep alive by accident is cleared first:
+/// the values popped off this thread's value stacks
+/// (`ThreadState::clear_dead_stack_slots`) and the stale words in the
+/// stack memory the collection's own frames are about to occupy
+/// (`stack::scrub_dead_stack`; this function's frame is kept small so
+/// that it leaves little unscrubbed).
+#[inline(never)]
+pub fn collect_explicit(ts: &mut ThreadState) {
+    ts.clear_dead_stack_slots();
+    super::stack::scrub_dead_stack();
+    collect_and_finalize(ts);
+}
+
+#[inline(never)]
+fn collect_and_finalize(ts: &mut ThreadState) {
+    collect_garbage(ts, Reason::Explicit);
+    crate::run_finalizers(ts, false);
+}
+
 /// Runs `f` (a `fork()`) while every other attached thread is parked at a
 /// safepoint, as for a collection, so the child inherits a heap with no
 /// half-done allocation or container update. `f` must not allocate or run
@@ -535,6 +580,17 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     }
     crate::objects::weakref::trace_pending(&mut m);
     m.drain();
+    // Thread-local dicts live as long as their `threading.local` object.
+    loop {
+        let mut more = false;
+        for t in threads {
+            more |= t.mark_live_locals(&mut m);
+        }
+        if !more {
+            break;
+        }
+        m.drain();
+    }
     // 4a. Weak references to unreachable objects are cleared, and their
     //     callbacks queued, before finalizers resurrect anything (as in
     //     CPython, where `__del__` never sees a live weakref to itself).
@@ -546,7 +602,7 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     //    everything they reach) and queued; they die at a later collection.
     {
         let mut fin = FINALIZABLE.lock();
-        let mut pending = PENDING_FINALIZERS.lock();
+        let mut found: Vec<usize> = Vec::new();
         fin.retain(|&a| {
             // SAFETY: registered objects stay allocated until finalized
             // (they are resurrected below before any sweep).
@@ -554,13 +610,17 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
             if h.mark() == ep {
                 true
             } else {
-                pending.push(a);
+                found.push(a);
                 false
             }
         });
-        for &a in pending.iter() {
+        drop(fin);
+        let found = finalization_order(&mut m, found);
+        let mut pending = PENDING_FINALIZERS.lock();
+        for &a in found.iter() {
             m.obj(a);
         }
+        pending.extend(found);
     }
     m.drain();
     // 5. Sweep large objects now; small pages lazily.
@@ -575,6 +635,36 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     if std::env::var_os("FTPY_GC_VERIFY").is_some() {
         verify_heap(ep);
     }
+}
+
+/// Orders the objects a collection found unreachable with a `__del__`
+/// (`found`, in registration order) as reference counting would finalize
+/// them: an object no other one of them reaches (a parent) before those
+/// it reaches (its children, in reverse registration order, which is the
+/// order a list releases its items in). Marks everything the objects
+/// reach but leaves those not reached by another one unmarked.
+fn finalization_order(m: &mut Marker, found: Vec<usize>) -> Vec<usize> {
+    if found.len() < 2 {
+        return found;
+    }
+    // Trace each object's referents without marking the object itself:
+    // afterwards, a marked one was reached from another (or from itself,
+    // through a cycle: it then simply counts as a child).
+    for &a in &found {
+        // SAFETY: registered objects stay allocated until finalized.
+        let h = unsafe { &*(a as *const Header) };
+        if h.mark() != m.epoch {
+            m.stack.push(a);
+            m.drain();
+        }
+    }
+    let reached = |a: usize| {
+        // SAFETY: as above.
+        unsafe { &*(a as *const Header) }.mark() == m.epoch
+    };
+    let mut order: Vec<usize> = found.iter().copied().filter(|&a| !reached(a)).collect();
+    order.extend(found.iter().rev().copied().filter(|&a| reached(a)));
+    order
 }
 
 /// Heap verifier (debugging): every reachable object's precise references

@@ -112,3 +112,19 @@ pub fn approx_sp() -> usize {
     let x = 0u8;
     std::hint::black_box(&x) as *const u8 as usize
 }
+
+/// Bytes of dead stack [`scrub_dead_stack`] overwrites.
+const SCRUB_WORDS: usize = 1024;
+
+/// Overwrites the dead stack just below the caller's frame with zeros, so
+/// that the frames a collection is about to push start clean: their
+/// unwritten slots would otherwise still hold pointers left there by
+/// earlier, deeper calls, which the conservative scan takes for live
+/// references (an object freed by `del x; gc.collect()` would survive it).
+/// The words of the frames already on the stack are left alone: they may
+/// be live.
+#[inline(never)]
+pub fn scrub_dead_stack() {
+    let mut words = [0usize; SCRUB_WORDS];
+    std::hint::black_box(&mut words);
+}

@@ -155,6 +155,19 @@ impl Frame {
         m.values(s);
     }
 
+    /// Clears the value-stack slots above the saved depth (`sp`): values
+    /// popped since, which the collector would otherwise keep alive (see
+    /// the module doc). Only sound when `sp` is exact, i.e. the frame
+    /// saved its state before the call that is running now (the frames of
+    /// a thread that called `gc.collect()`; see
+    /// `ThreadState::clear_dead_stack_slots`).
+    pub fn clear_above_sp(&self) {
+        let from = self.code.nlocalsplus() + self.sp as usize;
+        if let Some(dead) = self.slots().get_mut(from..) {
+            dead.fill(Value::NULL);
+        }
+    }
+
     /// The line being executed.
     pub fn line(&self) -> u32 {
         self.code.line_of(self.lasti as usize)

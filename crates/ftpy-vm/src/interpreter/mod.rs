@@ -793,6 +793,10 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             let seq = pop!();
                             let n = a as usize;
                             save_state!();
+                            // The items are written above the depth while
+                            // the iterator runs Python code: count them in
+                            // (`gc.collect()` clears what lies above it).
+                            fr!().sp += n as u32;
                             // SAFETY: the verifier reserved `n` slots for the items.
                             let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
                             tri!(helpers::unpack_sequence(ts, seq, out));
@@ -806,6 +810,10 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             let after = (a >> 8) as usize;
                             let n = before + after + 1;
                             save_state!();
+                            // The items are written above the depth while
+                            // the iterator runs Python code: count them in
+                            // (`gc.collect()` clears what lies above it).
+                            fr!().sp += n as u32;
                             // SAFETY: the verifier reserved `n` slots for the items.
                             let out = unsafe { std::slice::from_raw_parts_mut(sp, n) };
                             tri!(helpers::unpack_ex(ts, seq, before, after, out));
@@ -1027,6 +1035,9 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                         }
                         Op::YieldValue => {
                             let v = pop!();
+                            // A suspended frame must not keep what it yielded.
+                            // SAFETY: `sp` is the slot `v` was popped from.
+                            unsafe { *sp = Value::NULL };
                             fr!().pc = pc as u32;
                             fr!().sp = depth!();
                             fr!().lasti = (pc - 1) as u32;

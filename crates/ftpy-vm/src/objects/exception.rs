@@ -55,20 +55,41 @@ unsafe impl HeapObj for ExcObj {
 /// Offset of the attribute store in an exception.
 pub const ATTRS_OFFSET: u32 = std::mem::offset_of!(ExcObj, attrs) as u32;
 
+// The store is the last field, with no padding after it: the member slots
+// allocated after the object are the store's trailing slots.
+const _: () = assert!(
+    ATTRS_OFFSET as usize + crate::objects::instance::ATTR_STORE_SIZE
+        == std::mem::size_of::<ExcObj>()
+);
+
 impl ExcObj {
     /// A new exception of type `ty` with `args` (no `__init__` runs).
     pub fn new(ts: &mut ThreadState, ty: Gc<TypeObj>, args: &[Value]) -> Gc<ExcObj> {
         let t = TupleObj::new(ts, args);
-        let e = ts.alloc(ExcObj {
-            header: Header::new(ty, Kind::Exception, 0),
-            args: Slot::new(t.value()),
-            traceback: Slot::new(Value::NULL),
-            cause: Slot::new(Value::NULL),
-            context: Slot::new(Value::NULL),
-            notes: Slot::new(Value::NULL),
-            fields: Slot::new(Value::NULL),
-            suppress_context: AtomicBool::new(false),
-            attrs: AttrStore::new(0),
+        // The member slots of `__slots__` names follow the attribute store,
+        // the object's last field (as in an `InstanceObj`).
+        let nmembers = ty.nmembers();
+        let size = std::mem::size_of::<ExcObj>() + 8 * nmembers as usize;
+        let e = ts.alloc_var(size, |p: *mut ExcObj| {
+            // SAFETY: `size` bytes leave room for the object and its
+            // member slots, which start where the store ends.
+            unsafe {
+                p.write(ExcObj {
+                    header: Header::new(ty, Kind::Exception, 0),
+                    args: Slot::new(t.value()),
+                    traceback: Slot::new(Value::NULL),
+                    cause: Slot::new(Value::NULL),
+                    context: Slot::new(Value::NULL),
+                    notes: Slot::new(Value::NULL),
+                    fields: Slot::new(Value::NULL),
+                    suppress_context: AtomicBool::new(false),
+                    attrs: AttrStore::new_with(0, nmembers),
+                });
+                let slots = (p as usize + std::mem::size_of::<ExcObj>()) as *mut Slot;
+                for i in 0..nmembers as usize {
+                    slots.add(i).write(Slot::new(Value::NULL));
+                }
+            }
         });
         if ty.has_flag(tflags::HAS_DEL) {
             crate::gc::collect::register_finalizer(&e.header);

@@ -617,7 +617,8 @@ pub fn alloc_with_attrs<T: HeapObj>(ts: &mut ThreadState, cls: Gc<TypeObj>, obj:
 
 /// Whether subclasses of a built-in of kind `k` may add `__slots__`
 /// members: its constructor allocates through [`alloc_with_attrs`] (or is
-/// `object`'s, or `NativeObj::new`, which reserves them too). Others say "nonempty __slots__ not supported".
+/// `object`'s, `NativeObj::new` or `ExcObj::new`, which reserve them too).
+/// Others say "nonempty __slots__ not supported".
 pub fn kind_takes_members(k: Kind) -> bool {
     matches!(
         k,
@@ -637,6 +638,7 @@ pub fn kind_takes_members(k: Kind) -> bool {
             | Kind::WeakRef
             | Kind::Native
             | Kind::GenericAlias
+            | Kind::Exception
     )
 }
 

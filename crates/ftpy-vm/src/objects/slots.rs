@@ -515,7 +515,9 @@ pub fn call_wrapper(
                     )));
                 }
             }
-            get!(new)(ts, cls, rest, kwnames)
+            let obj = get!(new)(ts, cls, rest, kwnames)?;
+            crate::gc::collect::ensure_finalizer(obj);
+            Ok(obj)
         }
         Init => {
             get!(init)(ts, this, rest, kwnames)?;

@@ -80,6 +80,7 @@ pub fn type_call(
         )));
     };
     let obj = new(ts, cls, args, kw)?;
+    crate::gc::collect::ensure_finalizer(obj);
     let ot = type_of(obj);
     if ot != cls && !ot.is_subtype(cls) {
         return Ok(obj);
