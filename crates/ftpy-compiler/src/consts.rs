@@ -17,7 +17,9 @@
 //! 2}` a frozenset) are applied by the code generator, which knows the
 //! context.
 
-use std::collections::HashSet;
+// Fx hashing: the keys are names and constants from the source being
+// compiled (which runs anyway), and SipHash was a tenth of compile time.
+use rustc_hash::FxHashSet as HashSet;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -198,7 +200,7 @@ pub(crate) fn fold_tuple(elts: &[Expr], optimize: u8) -> Option<Constant> {
 /// A frozenset constant of `elts` if they are all constants.
 pub(crate) fn fold_frozenset(elts: &[Expr], optimize: u8) -> Option<Constant> {
     let mut items = Vec::with_capacity(elts.len());
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for e in elts {
         let c = fold(e, optimize)?;
         if seen.insert(ConstKey::of(&c, 0)) {

@@ -19,6 +19,10 @@ pub(crate) struct SourceMap<'a> {
     pub filename: &'a str,
     /// Byte offset of the start of every line (line 1 starts at 0).
     line_starts: Vec<u32>,
+    /// The line index [`SourceMap::line_col`] found last: the code
+    /// generator asks about nearby offsets one after another, so checking
+    /// this line (and the next) first skips most binary searches.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'a> SourceMap<'a> {
@@ -43,17 +47,30 @@ impl<'a> SourceMap<'a> {
             src,
             filename,
             line_starts,
+            last_line: std::cell::Cell::new(0),
         }
     }
 
     /// 1-based line and 0-based byte column of `offset`.
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
         let off = u32::from(offset).min(self.src.len() as u32);
-        let line = match self.line_starts.binary_search(&off) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let starts = &self.line_starts;
+        let within = |i: usize| {
+            i < starts.len() && starts[i] <= off && starts.get(i + 1).is_none_or(|&e| off < e)
         };
-        (line as u32 + 1, off - self.line_starts[line])
+        let hint = self.last_line.get();
+        let line = if within(hint) {
+            hint
+        } else if within(hint + 1) {
+            hint + 1
+        } else {
+            match starts.binary_search(&off) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            }
+        };
+        self.last_line.set(line);
+        (line as u32 + 1, off - starts[line])
     }
 
     /// The instruction location of a node's range.

@@ -106,10 +106,12 @@ macro_rules! opcodes {
             /// The opcode for a byte, if it is one.
             #[inline]
             pub fn from_u8(byte: u8) -> Option<Op> {
-                match byte {
-                    $( $num => Some(Op::$name), )*
-                    _ => None,
-                }
+                const OPS: [Option<Op>; 256] = {
+                    let mut t = [None; 256];
+                    $( t[$num as usize] = Some(Op::$name); )*
+                    t
+                };
+                OPS[byte as usize]
             }
 
             /// The name the disassembler prints (CPython's spelling where
@@ -119,13 +121,28 @@ macro_rules! opcodes {
             }
 
             /// What the `a` operand means.
+            #[inline]
             pub fn arg_kind(self) -> ArgKind {
-                match self { $( Op::$name => ArgKind::$arg, )* }
+                // A table rather than a `match`: the match compiles to an
+                // indirect jump per call, which the assembler and the
+                // verifier (a call per instruction) pay for in mispredicts.
+                const KINDS: [ArgKind; 256] = {
+                    let mut t = [ArgKind::None; 256];
+                    $( t[$num as usize] = ArgKind::$arg; )*
+                    t
+                };
+                KINDS[self as usize]
             }
 
             /// Whether the instruction owns an inline cache entry (`b`).
+            #[inline]
             pub fn has_cache(self) -> bool {
-                match self { $( Op::$name => $cache, )* }
+                const CACHE: [bool; 256] = {
+                    let mut t = [false; 256];
+                    $( t[$num as usize] = $cache; )*
+                    t
+                };
+                CACHE[self as usize]
             }
 
             /// Net change of the value stack depth. `jump` selects the
@@ -447,6 +464,7 @@ impl Op {
     }
 
     /// Whether `a` is a jump target.
+    #[inline]
     pub fn is_jump(self) -> bool {
         self.arg_kind() == ArgKind::Jump
     }

@@ -4,6 +4,7 @@
 //! objects' own locks (there is no lock around the interpreter).
 
 use parking_lot::Mutex;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::atomic::{
     AtomicBool, AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering,
@@ -351,36 +352,73 @@ fn intern_table() -> &'static InternTable {
     })
 }
 
+/// FNV-1a over a prefix of the text and its length: cheap, and only
+/// spreads the load (the maps do the real hashing).
+#[inline]
+fn intern_spread(s: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
+    for &b in s.iter().take(24) {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 impl InternTable {
     #[inline]
-    fn shard(&self, s: &[u8]) -> &Mutex<HashMap<Box<[u8]>, Value>> {
-        // FNV-1a over a prefix and the length: cheap, and only spreads the
-        // load (the map does the real hashing).
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ s.len() as u64;
-        for &b in s.iter().take(24) {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    fn shard_of(&self, h: u64) -> &Mutex<HashMap<Box<[u8]>, Value>> {
         &self.shards[(h >> 32) as usize % INTERN_SHARDS]
     }
+
+    #[inline]
+    fn shard(&self, s: &[u8]) -> &Mutex<HashMap<Box<[u8]>, Value>> {
+        self.shard_of(intern_spread(s))
+    }
+}
+
+/// Entries of the per-thread front cache of [`intern`] (a power of two).
+const RECENT_INTERNS: usize = 1024;
+
+thread_local! {
+    /// A direct-mapped cache of interned strs in front of the shared table,
+    /// indexed by [`intern_spread`]: loading code objects interns the same
+    /// names over and over (`self`, the file name, common attributes), and
+    /// a hit here costs a compare instead of a lock and a SipHash. Holding
+    /// the values here is safe: interned strs are immortal (the table is a
+    /// GC root), and a slot only ever holds one of them or NULL.
+    static RECENT: [Cell<Value>; RECENT_INTERNS] =
+        const { [const { Cell::new(Value::NULL) }; RECENT_INTERNS] };
 }
 
 /// The interned str for `s` (created if needed; interned strings live for
 /// the process).
 pub fn intern(ts: &mut ThreadState, s: &str) -> Gc<StrObj> {
-    let shard = intern_table().shard(s.as_bytes());
-    if let Some(&v) = shard.lock().get(s.as_bytes()) {
-        // SAFETY: interned values are str objects, immortal.
-        return unsafe { v.downcast_unchecked() };
+    let h = intern_spread(s.as_bytes());
+    let slot = h as usize & (RECENT_INTERNS - 1);
+    let cached = RECENT.with(|r| r[slot].get());
+    if !cached.is_null() {
+        // SAFETY: the front cache holds only interned str objects.
+        let c: Gc<StrObj> = unsafe { cached.downcast_unchecked() };
+        if c.as_wtf8() == s.as_bytes() {
+            return c;
+        }
     }
-    // Allocate outside the lock (allocation may collect, which needs every
-    // thread at a safepoint).
-    let fresh = StrObj::alloc(ts, s);
-    fresh.mark_interned();
-    let v = *shard
-        .lock()
-        .entry(s.as_bytes().into())
-        .or_insert(fresh.value());
-    // SAFETY: as above.
+    let shard = intern_table().shard_of(h);
+    let found = shard.lock().get(s.as_bytes()).copied();
+    let v = match found {
+        Some(v) => v,
+        None => {
+            // Allocate outside the lock (allocation may collect, which
+            // needs every thread at a safepoint).
+            let fresh = StrObj::alloc(ts, s);
+            fresh.mark_interned();
+            *shard
+                .lock()
+                .entry(s.as_bytes().into())
+                .or_insert(fresh.value())
+        }
+    };
+    RECENT.with(|r| r[slot].set(v));
+    // SAFETY: interned values are str objects, immortal.
     unsafe { v.downcast_unchecked() }
 }
 

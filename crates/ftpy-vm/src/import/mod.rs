@@ -31,6 +31,7 @@ pub mod locks;
 pub mod main;
 pub mod path;
 pub mod source;
+pub mod timing;
 
 pub use source::{decode_source, read_source};
 
@@ -208,6 +209,12 @@ fn import_absolute(ts: &mut ThreadState, name: &str) -> PyResult<Value> {
             }
             return Ok(m);
         }
+    }
+    if timing::enabled() {
+        let t = timing::start();
+        let r = find_and_load(ts, name);
+        timing::finish(t, name);
+        return r;
     }
     find_and_load(ts, name)
 }
