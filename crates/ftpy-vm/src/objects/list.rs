@@ -537,12 +537,13 @@ impl ListObj {
 /// The capacity for `need` items grown from `cap`: CPython's list_resize,
 /// about 1/8 over-allocation.
 /// The capacity for `need` items: CPython's over-allocation (`__sizeof__`
-/// shows it) up to 64K items; beyond that half as much again. CPython
-/// grows a big list with `realloc`, which moves no items; ftpy publishes a
-/// new array at each growth (see the module doc), so a big list grows in
-/// fewer, larger steps to copy less.
+/// shows it) up to 4K items; beyond that half as much again. CPython
+/// grows a big list with `realloc`, which mostly moves no items; ftpy
+/// publishes a new array at each growth (see the module doc), so a big
+/// list grows in fewer, larger steps: with CPython's 1/8 it would copy
+/// each item eight times on average, with 1/2 twice.
 fn grown_capacity(need: usize, cap: usize) -> usize {
-    let extra = if need >= 1 << 16 {
+    let extra = if need >= 1 << 12 {
         need >> 1
     } else {
         (need >> 3) + if need < 9 { 3 } else { 6 }
