@@ -719,6 +719,13 @@ pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
 }
 
 pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(e)) = (to_i128(a), to_i64(b)) {
+        if let Ok(e) = u32::try_from(e) {
+            if let Some(r) = x.checked_pow(e) {
+                return Ok(int_from_i128(ts, r));
+            }
+        }
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
