@@ -465,6 +465,18 @@ fn member_slot(
     }
 }
 
+/// `d.__get__(obj)` for a method descriptor `d` already known to apply to
+/// `obj` (an attribute cache entry checked the type): the bound builtin.
+pub fn bind_method_descriptor(ts: &mut ThreadState, d: Value, obj: Value) -> Value {
+    let b = this(d);
+    let kind = if b.kind == BuiltinKind::Wrapper {
+        BuiltinKind::Wrapper
+    } else {
+        BuiltinKind::Function
+    };
+    bound(ts, b, obj, kind)
+}
+
 fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {
     let ty = if kind == BuiltinKind::Wrapper {
         types().method_wrapper
