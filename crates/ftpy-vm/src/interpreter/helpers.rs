@@ -610,16 +610,7 @@ pub fn for_iter_next(ts: &mut ThreadState, it: Value) -> PyResult<Option<Value>>
             // SAFETY: the kind says IterObj.
             let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
             if ty == t.range_iterator {
-                let left = o.end.load(std::sync::atomic::Ordering::Relaxed);
-                if left <= 0 {
-                    return Ok(None);
-                }
-                o.end.store(left - 1, std::sync::atomic::Ordering::Relaxed);
-                let step = o.b.get().small_int_value();
-                let cur = o
-                    .index
-                    .fetch_add(step, std::sync::atomic::Ordering::Relaxed);
-                return Ok(Some(Value::small_int_unchecked(cur)));
+                return Ok(crate::objects::iterators::range_step(o));
             }
             if ty == t.list_iterator {
                 let Some(l) = o.a.get().downcast::<ListObj>() else {

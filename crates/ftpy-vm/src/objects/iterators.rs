@@ -160,33 +160,38 @@ fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// count, b = step (a small int). Every value it passes through is a small
 /// int (range.rs makes a `longrange_iterator` otherwise), which the
 /// interpreter's `FOR_ITER` fast path relies on.
-fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
-    let o = it(v);
-    let left = o.end.fetch_sub(1, Ordering::Relaxed);
-    if left <= 0 {
-        o.end.store(0, Ordering::Relaxed);
-        return Ok(None);
+fn range_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(range_step(it(v)))
+}
+
+/// The next value of a range iterator. One atomic increment claims item
+/// `k`, so threads sharing the iterator get every item exactly once.
+#[inline(always)]
+pub fn range_step(o: Gc<IterObj>) -> Option<Value> {
+    let k = o.index.fetch_add(1, Ordering::Relaxed);
+    if k >= o.end.load(Ordering::Relaxed) {
+        return None;
     }
-    let b = o.b.get();
-    let step = b
-        .as_small_int()
-        .or_else(|| crate::objects::int::to_i64(b))
-        .unwrap_or(1);
-    // Wrapping: the value after the last item may not fit (never read).
-    let cur = o.index.fetch_add(step, Ordering::Relaxed);
-    Ok(Some(match Value::small_int(cur) {
-        Some(x) => x,
-        None => crate::objects::int::int_from_i64(ts, cur),
-    }))
+    let (start, step) = (o.a.get().small_int_value(), o.b.get().small_int_value());
+    Some(Value::small_int_unchecked(start + k * step))
+}
+
+/// The number of items a range iterator has handed out (the claim counter
+/// runs past the length once exhausted).
+fn range_taken(o: Gc<IterObj>) -> i64 {
+    o.index
+        .load(Ordering::Relaxed)
+        .min(o.end.load(Ordering::Relaxed))
 }
 
 /// A range iterator over `len` values from `start` by `step`, all of
-/// which (and the one after the last) are small ints.
-/// (`a` keeps the start, for `__reduce__` and `__setstate__`.)
+/// which are small ints: `a` is the start, `b` the step, `end` the length
+/// and `index` the number of items claimed so far.
 pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
-    let stepv = crate::objects::int::int_from_i64(ts, step);
-    let startv = crate::objects::int::int_from_i64(ts, start);
-    IterObj::new2(ts, types().range_iterator, startv, stepv, start, len).value()
+    debug_assert!(len == 0 || Value::small_int(start + (len - 1) * step).is_some());
+    let stepv = Value::small_int_unchecked(step);
+    let startv = Value::small_int_unchecked(start);
+    IterObj::new2(ts, types().range_iterator, startv, stepv, 0, len).value()
 }
 
 /// longrange_iterator: a = the next value, b = (step, remaining count,
@@ -716,7 +721,7 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
             .map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed))
             .unwrap_or(0)
     } else if ty == t.range_iterator {
-        o.end.load(Ordering::Relaxed)
+        o.end.load(Ordering::Relaxed) - range_taken(o)
     } else if ty == t.list_reverseiterator || ty == t.reversed {
         if o.a.get().is_null() {
             0
@@ -855,11 +860,11 @@ fn iter_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
         return reduce_value(ts, f, src, Some(Value::small_int_unchecked(index)));
     }
     if ty == t.range_iterator {
-        // a = start, b = step, index = next value, end = items left.
-        let start = crate::objects::int::to_i64(src).unwrap_or(0);
-        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
-        let done = if step == 0 { 0 } else { (index - start) / step };
-        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        // a = start, b = step, index = items claimed, end = length.
+        let start = src.small_int_value();
+        let step = o.b.get().small_int_value();
+        let done = range_taken(o);
+        let total = o.end.load(Ordering::Relaxed);
         let stop =
             crate::objects::int::int_from_i128(ts, start as i128 + total as i128 * step as i128);
         let (a, b) = (src, o.b.get());
@@ -920,14 +925,8 @@ fn iter_setstate(
     }
     let k = crate::ops::index_to_i64(ts, state)?;
     if ty == t.range_iterator {
-        let start = crate::objects::int::to_i64(src).unwrap_or(0);
-        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
-        let index = o.index.load(Ordering::Relaxed);
-        let done = if step == 0 { 0 } else { (index - start) / step };
-        let total = done + o.end.load(Ordering::Relaxed).max(0);
-        let k = k.clamp(0, total);
-        o.index.store(start + k * step, Ordering::Relaxed);
-        o.end.store(total - k, Ordering::Relaxed);
+        let total = o.end.load(Ordering::Relaxed);
+        o.index.store(k.clamp(0, total), Ordering::Relaxed);
         return Ok(Value::NONE);
     }
     if src.is_null() {
