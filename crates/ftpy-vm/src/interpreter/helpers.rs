@@ -272,7 +272,9 @@ pub fn load_attr_cached(
             // SAFETY: as for K_METHOD; the entry was written for this
             // type, so the descriptor applies to `owner`.
             let d = unsafe { Value::from_bits(w1) };
-            Some(crate::objects::builtin::bind_method_descriptor(ts, d, owner))
+            Some(crate::objects::builtin::bind_method_descriptor(
+                ts, d, owner,
+            ))
         }
         _ => None,
     }
@@ -343,7 +345,11 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
         {
             // LOAD_METHOD calls the descriptor with the instance first;
             // LOAD_ATTR binds it.
-            let kind = if for_method { K_METHOD } else { K_BUILTIN_METHOD };
+            let kind = if for_method {
+                K_METHOD
+            } else {
+                K_BUILTIN_METHOD
+            };
             cache.write(key | kind << 24, d.bits());
         }
     }
