@@ -16,3 +16,32 @@ ts = [threading.Thread(target=w, args=(k,)) for k in range(2)]
 for t in ts: t.start()
 for t in ts: t.join()
 allv = sorted(got[0] + got[1]); print(len(allv), allv == list(range(200000)))
+
+# The thread that made an iterator steps it while another thread joins in:
+# still every item exactly once (the first step from the second thread
+# turns the owner's plain steps into shared ones).
+def owner_and_guest(make, n):
+    it = make(n)
+    got_a, got_b = [], []
+    started = threading.Event()
+
+    def guest():
+        started.wait()
+        for x in it:
+            got_b.append(x)
+
+    g = threading.Thread(target=guest)
+    g.start()
+    for k, x in enumerate(it):
+        got_a.append(x)
+        if k == 10:
+            started.set()
+    started.set()
+    g.join()
+    allv = sorted(got_a + got_b)
+    return len(allv), allv == list(range(n))
+
+for make in (lambda n: iter(range(n)), lambda n: iter(list(range(n))),
+             lambda n: iter(tuple(range(n)))):
+    for n in (5, 200000):
+        print(owner_and_guest(make, n))

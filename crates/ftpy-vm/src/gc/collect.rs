@@ -446,6 +446,16 @@ fn wait_until_stopped(threads: &[&'static ThreadShared], me: &'static ThreadShar
     }
 }
 
+/// Returns once every other attached thread has been at a safepoint (or
+/// detached) after the call began: the world is stopped and restarted,
+/// with no collection. What a thread did before that point is visible to
+/// the caller, and what the caller wrote before the call is visible to
+/// every thread after it. The caller must be at a safepoint (no object
+/// lock held).
+pub fn sync_with_all_threads(ts: &mut ThreadState) {
+    fork_with_world_stopped(ts, || (), |_| false);
+}
+
 /// Parks the calling thread until the collection in progress ends.
 pub fn park_for_gc(me: &'static ThreadShared) {
     with_registers_spilled(|low| {

@@ -229,6 +229,19 @@ const K_TYPE_METHOD: u64 = 5;
 /// type (`self.getrandbits` on a `random.Random`): the bound builtin is
 /// made from the cached descriptor.
 const K_BUILTIN_METHOD: u64 = 6;
+/// A `__slots__` member: the entry holds the member's index in the
+/// object's attribute table (the type version guards the descriptor).
+const K_MEMBER: u64 = 7;
+
+/// The member index of `d` if it is the descriptor of a `__slots__` name.
+#[inline]
+fn slot_member(d: Value) -> Option<u32> {
+    if type_of(d) != types().member_descriptor {
+        return None;
+    }
+    d.downcast::<crate::objects::builtin::BuiltinObj>()?
+        .slot_member_index()
+}
 
 /// The attribute table of an object that has one (instances of Python
 /// classes, also those with a native base such as `random.Random` or an
@@ -276,6 +289,7 @@ pub fn load_attr_cached(
                 ts, d, owner,
             ))
         }
+        K_MEMBER => store.member(w1 as u32).and_then(|s| s.get().non_null()),
         _ => None,
     }
 }
@@ -328,6 +342,10 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
     }
     let descr = ty.lookup(name);
     if let Some(d) = descr {
+        if let Some(i) = slot_member(d) {
+            cache.write(key | K_MEMBER << 24, i as u64);
+            return;
+        }
         if type_of(d).slots.descr_set.get().is_some() {
             return; // a data descriptor wins over the instance
         }
@@ -400,6 +418,10 @@ pub fn load_method_cached(owner: Value, code: &CodeObj, word: Instr) -> Option<(
     match kind {
         // SAFETY: see load_attr_cached.
         K_METHOD => Some((unsafe { Value::from_bits(w1) }, owner)),
+        K_MEMBER => Some((
+            Value::NULL,
+            store.member(w1 as u32).and_then(|s| s.get().non_null())?,
+        )),
         K_SLOT => Some((
             Value::NULL,
             store
@@ -469,6 +491,13 @@ pub fn store_attr_cached(owner: Value, v: Value, code: &CodeObj, word: Instr) ->
     }
     match (w0 >> 24) & 0xff {
         K_SLOT => store.store_at(shape, w1 as u32, v),
+        K_MEMBER => match store.member(w1 as u32) {
+            Some(s) => {
+                s.set(v);
+                true
+            }
+            None => false,
+        },
         K_ADD => {
             // SAFETY: the cache holds an immortal shape pointer.
             let new_shape: &'static Shape = unsafe { &*(w1 as usize as *const Shape) };
@@ -506,12 +535,16 @@ pub fn store_attr_slow(
     if ty.slots.setattro.raw() != crate::objects::object::generic_setattr as *const () as usize {
         return Ok(());
     }
+    let cache = code.cache(word.b());
     if let Some(d) = ty.lookup(name) {
+        if let Some(i) = slot_member(d) {
+            cache.write(key | K_MEMBER << 24, i as u64);
+            return Ok(());
+        }
         if type_of(d).slots.descr_set.get().is_some() {
             return Ok(());
         }
     }
-    let cache = code.cache(word.b());
     if let Some(i) = shape.index_of(name) {
         cache.write(key | K_SLOT << 24, i as u64);
     } else {
@@ -616,13 +649,13 @@ pub fn for_iter_next(ts: &mut ThreadState, it: Value) -> PyResult<Option<Value>>
             // SAFETY: the kind says IterObj.
             let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
             if ty == t.range_iterator {
-                return Ok(crate::objects::iterators::range_step(o));
+                return Ok(crate::objects::iterators::range_step(ts, o));
             }
             if ty == t.list_iterator {
                 let Some(l) = o.a.get().downcast::<ListObj>() else {
                     return Ok(None);
                 };
-                let i = o.index.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let i = o.take(ts);
                 return match l.get(i as usize) {
                     Some(v) => Ok(Some(v)),
                     None => {

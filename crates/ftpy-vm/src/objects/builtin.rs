@@ -236,6 +236,13 @@ impl BuiltinObj {
         .value()
     }
 
+    /// For the descriptor of a `__slots__` name: its member index (the
+    /// attribute caches read and write the member slot directly).
+    #[inline]
+    pub fn slot_member_index(&self) -> Option<u32> {
+        (self.kind == BuiltinKind::Member && self.func == 0).then_some(self.slot_id)
+    }
+
     pub fn kind(&self) -> BuiltinKind {
         self.kind
     }

@@ -6,7 +6,7 @@
 //! shared by threads never crashes: its position is an atomic, and every
 //! item it returns is a value read from its source.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
@@ -20,7 +20,7 @@ use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
 use crate::objects::{add_methods, method};
 use crate::ops;
-use crate::thread::ThreadState;
+use crate::thread::{ThreadShared, ThreadState};
 use crate::value::Value;
 
 #[repr(C)]
@@ -34,7 +34,17 @@ pub struct IterObj {
     pub index: AtomicI64,
     /// Second integer (remaining count, expected size, byte offset ...).
     pub end: AtomicI64,
+    /// The thread that made the iterator (its `ThreadShared` address), or
+    /// `TRANSITION`/`SHARED` once another thread has stepped it: see
+    /// [`IterObj::take`].
+    owner: AtomicUsize,
 }
+
+/// `IterObj::owner` while the first other thread to step an iterator
+/// waits for its owner to leave any step in progress.
+const TRANSITION: usize = 1;
+/// `IterObj::owner` once several threads may step the iterator.
+const SHARED: usize = 2;
 
 // SAFETY: repr(C), Header first; traces both slots.
 unsafe impl HeapObj for IterObj {
@@ -73,12 +83,49 @@ impl IterObj {
                 b: Slot::new(b),
                 index: AtomicI64::new(index),
                 end: AtomicI64::new(end),
+                owner: AtomicUsize::new(ts.shared() as *const ThreadShared as usize),
             },
         )
     }
 
-    #[inline]
-    fn take(&self) -> i64 {
+    /// Claims position `index` and moves past it; threads sharing the
+    /// iterator get every position exactly once.
+    ///
+    /// An iterator is nearly always stepped only by the thread that made
+    /// it, and an atomic increment (a full barrier on x86) is a good part
+    /// of a `for` loop's step, so the owner steps with a plain load and
+    /// store. The first step from another thread makes the iterator
+    /// shared: it marks it, then stops the world once, which guarantees
+    /// that the owner has left any plain step it was in (there is no
+    /// safepoint inside one) and sees the mark from then on; from then on
+    /// every thread claims positions with an atomic increment.
+    #[inline(always)]
+    pub fn take(&self, ts: &mut ThreadState) -> i64 {
+        if self.owner.load(Ordering::Relaxed) == ts.shared() as *const ThreadShared as usize {
+            let k = self.index.load(Ordering::Relaxed);
+            self.index.store(k + 1, Ordering::Relaxed);
+            return k;
+        }
+        self.take_shared(ts)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_shared(&self, ts: &mut ThreadState) -> i64 {
+        let o = self.owner.load(Ordering::Acquire);
+        if o != SHARED {
+            let first = o != TRANSITION
+                && self
+                    .owner
+                    .compare_exchange(o, TRANSITION, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok();
+            // The first thread, and any that comes while it waits, waits
+            // for every thread to pass a safepoint after the mark.
+            crate::gc::collect::sync_with_all_threads(ts);
+            if first {
+                self.owner.store(SHARED, Ordering::Release);
+            }
+        }
         self.index.fetch_add(1, Ordering::Relaxed)
     }
 }
@@ -105,12 +152,12 @@ fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 /// list_iterator: a = list, index = next position (a NULL `a` is exhausted).
-fn list_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+fn list_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let Some(l) = o.a.get().downcast::<ListObj>() else {
         return Ok(None);
     };
-    let i = o.take();
+    let i = o.take(ts);
     match l.get(i as usize) {
         Some(x) => Ok(Some(x)),
         None => {
@@ -141,12 +188,12 @@ fn list_rev_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 }
 
 /// tuple_iterator: a = tuple, index.
-fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+fn tuple_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let Some(t) = o.a.get().downcast::<TupleObj>() else {
         return Ok(None);
     };
-    let i = o.take();
+    let i = o.take(ts);
     match t.get(i as usize) {
         Some(x) => Ok(Some(x)),
         None => {
@@ -160,15 +207,15 @@ fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// count, b = step (a small int). Every value it passes through is a small
 /// int (range.rs makes a `longrange_iterator` otherwise), which the
 /// interpreter's `FOR_ITER` fast path relies on.
-fn range_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
-    Ok(range_step(it(v)))
+fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+    Ok(range_step(ts, it(v)))
 }
 
-/// The next value of a range iterator. One atomic increment claims item
-/// `k`, so threads sharing the iterator get every item exactly once.
+/// The next value of a range iterator (`take` claims item `k`, so threads
+/// sharing the iterator get every item exactly once).
 #[inline(always)]
-pub fn range_step(o: Gc<IterObj>) -> Option<Value> {
-    let k = o.index.fetch_add(1, Ordering::Relaxed);
+pub fn range_step(ts: &mut ThreadState, o: Gc<IterObj>) -> Option<Value> {
+    let k = o.take(ts);
     if k >= o.end.load(Ordering::Relaxed) {
         return None;
     }
@@ -375,7 +422,7 @@ fn seq_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     if seq.is_null() {
         return Ok(None);
     }
-    let i = o.take();
+    let i = o.take(ts);
     match ops::getitem(ts, seq, Value::small_int_unchecked(i)) {
         Ok(x) => Ok(Some(x)),
         Err(e) if e.matches(types().index_error) || e.matches(types().stop_iteration) => {
