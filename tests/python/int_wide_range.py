@@ -1,12 +1,13 @@
+# gc-stress: 50
 # Ints around the i64 and i128 boundaries: ftpy keeps them inline (no big
 # digits) up to 128 bits, so every operation must agree with the big-int
 # results exactly at and across both edges.
 edges = []
-for b in (47, 48, 62, 63, 64, 65, 126, 127, 128, 129):
-    for d in (-2, -1, 0, 1):
+for b in (47, 63, 64, 65, 127, 128):
+    for d in (-1, 0, 1):
         edges.append(2**b + d)
         edges.append(-(2**b) + d)
-small = [0, 1, -1, 2, 3, -7, 10**9, 2**31, -(2**32)]
+small = [0, 1, -1, 3, -7, 2**31, -(2**32)]
 vals = edges + small
 
 def show(tag, f):

@@ -1,3 +1,4 @@
+# gc-stress: 20
 # range iterators: length hints, pickling state, and one iterator shared by
 # two threads (each value handed out exactly once).
 it = iter(range(3, 50, 4))
@@ -9,13 +10,13 @@ it = iter(range(0, -20, -3)); next(it); next(it)
 print(list(copy.copy(it)), list(pickle.loads(pickle.dumps(it))), list(it), list(it))
 print(sum(range(10**6)), list(range(5))[::-1], [x for x in range(2**46, 2**46+3)])
 import threading
-it = iter(range(200000)); got = [[], []]
+it = iter(range(50000)); got = [[], []]
 def w(k):
     for x in it: got[k].append(x)
 ts = [threading.Thread(target=w, args=(k,)) for k in range(2)]
 for t in ts: t.start()
 for t in ts: t.join()
-allv = sorted(got[0] + got[1]); print(len(allv), allv == list(range(200000)))
+allv = sorted(got[0] + got[1]); print(len(allv), allv == list(range(50000)))
 
 # The thread that made an iterator steps it while another thread joins in:
 # still every item exactly once (the first step from the second thread
@@ -43,5 +44,5 @@ def owner_and_guest(make, n):
 
 for make in (lambda n: iter(range(n)), lambda n: iter(list(range(n))),
              lambda n: iter(tuple(range(n)))):
-    for n in (5, 200000):
+    for n in (5, 50000):
         print(owner_and_guest(make, n))

@@ -460,19 +460,30 @@ pub fn sync_with_all_threads(ts: &mut ThreadState) {
 pub fn park_for_gc(me: &'static ThreadShared) {
     with_registers_spilled(|low| {
         me.set_scan_low(low);
-        {
-            let _g = WORLD.lock();
-            me.state.store(PARKED, Ordering::SeqCst);
-            WORLD_CV.notify_all();
-        }
-        let nthreads = THREADS_ATTACHED.load(Ordering::Relaxed);
-        if !(may_spin(nthreads) && spin_until(|| !GC_IN_PROGRESS.load(Ordering::SeqCst))) {
-            let mut g = WORLD.lock();
-            while GC_IN_PROGRESS.load(Ordering::SeqCst) {
-                WORLD_CV.wait(&mut g);
+        loop {
+            {
+                let _g = WORLD.lock();
+                me.state.store(PARKED, Ordering::SeqCst);
+                WORLD_CV.notify_all();
+            }
+            let nthreads = THREADS_ATTACHED.load(Ordering::Relaxed);
+            if !(may_spin(nthreads) && spin_until(|| !GC_IN_PROGRESS.load(Ordering::SeqCst))) {
+                let mut g = WORLD.lock();
+                while GC_IN_PROGRESS.load(Ordering::SeqCst) {
+                    WORLD_CV.wait(&mut g);
+                }
+            }
+            // Running again, then a second look (both SeqCst, as in
+            // `reattach`): a collector that started after the flag was
+            // seen down either sees this thread running and waits for it,
+            // or is seen here, and the thread parks for it. (Seeing the
+            // flag down and running on would let a new collector count
+            // this thread as parked while it runs.)
+            me.state.store(RUNNING, Ordering::SeqCst);
+            if !GC_IN_PROGRESS.load(Ordering::SeqCst) {
+                break;
             }
         }
-        me.state.store(RUNNING, Ordering::SeqCst);
     });
 }
 
