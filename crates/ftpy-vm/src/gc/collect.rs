@@ -347,18 +347,7 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
             }
         }
         // Wait for every other thread to park or detach.
-        {
-            let mut g = WORLD.lock();
-            loop {
-                let all = threads
-                    .iter()
-                    .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
-                if all {
-                    break;
-                }
-                WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
-            }
-        }
+        wait_until_stopped(&threads, me);
         let start = std::time::Instant::now();
         stopped_world_collect(&threads, reason);
         let ns = start.elapsed().as_nanos() as u64;
@@ -423,6 +412,7 @@ pub fn fork_with_world_stopped<R>(
                 }
             }
             threads.retain(|t| std::ptr::eq(*t, me));
+            THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
         }
         r
     })
@@ -459,18 +449,7 @@ fn stop_world<R>(ts: &mut ThreadState, f: impl FnOnce(&mut Vec<&'static ThreadSh
                 t.eval_breaker.fetch_or(BREAK_GC, Ordering::SeqCst);
             }
         }
-        {
-            let mut g = WORLD.lock();
-            loop {
-                let all = threads
-                    .iter()
-                    .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING);
-                if all {
-                    break;
-                }
-                WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
-            }
-        }
+        wait_until_stopped(&threads, me);
         let r = f(&mut threads);
         for t in threads.iter() {
             t.eval_breaker.fetch_and(!BREAK_GC, Ordering::SeqCst);
@@ -483,19 +462,100 @@ fn stop_world<R>(ts: &mut ThreadState, f: impl FnOnce(&mut Vec<&'static ThreadSh
     })
 }
 
+/// How long a thread polls before it sleeps, when it waits for the world
+/// to stop or for a collection to end. A collection of a small heap takes
+/// well under a millisecond, about what a sleeping thread (a halted
+/// virtual CPU) takes to wake up again: sleeping at once would double
+/// every pause. Polling only happens while every attached thread can have
+/// a core of its own, so a poller never takes the collector's.
+const SPIN: std::time::Duration = std::time::Duration::from_micros(1500);
+
+/// Whether waiting threads may poll: no more attached threads than cores.
+fn may_spin(nthreads: usize) -> bool {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let cores = *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    cores > 1 && nthreads <= cores
+}
+
+/// Polls `done` for up to `SPIN`; true if it became true.
+fn spin_until(done: impl Fn() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        for _ in 0..64 {
+            if done() {
+                return true;
+            }
+            std::hint::spin_loop();
+        }
+        if start.elapsed() >= SPIN {
+            return done();
+        }
+    }
+}
+
+/// The collector: waits until every other thread is parked or detached.
+fn wait_until_stopped(threads: &[&'static ThreadShared], me: &'static ThreadShared) {
+    let all = || {
+        threads
+            .iter()
+            .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING)
+    };
+    if may_spin(threads.len()) && spin_until(all) {
+        return;
+    }
+    let mut g = WORLD.lock();
+    while !all() {
+        WORLD_CV.wait_for(&mut g, std::time::Duration::from_micros(200));
+    }
+}
+
+/// Returns once every other attached thread has been at a safepoint (or
+/// detached) after the call began: the world is stopped and restarted,
+/// with no collection. What a thread did before that point is visible to
+/// the caller, and what the caller wrote before the call is visible to
+/// every thread after it. The caller must be at a safepoint (no object
+/// lock held).
+pub fn sync_with_all_threads(ts: &mut ThreadState) {
+    with_world_stopped(ts, |_| ());
+}
+
 /// Parks the calling thread until the collection in progress ends.
 pub fn park_for_gc(me: &'static ThreadShared) {
     with_registers_spilled(|low| {
         me.set_scan_low(low);
-        let mut g = WORLD.lock();
-        me.state.store(PARKED, Ordering::SeqCst);
-        WORLD_CV.notify_all();
-        while GC_IN_PROGRESS.load(Ordering::SeqCst) {
-            WORLD_CV.wait(&mut g);
+        loop {
+            {
+                let _g = WORLD.lock();
+                me.state.store(PARKED, Ordering::SeqCst);
+                WORLD_CV.notify_all();
+            }
+            let nthreads = THREADS_ATTACHED.load(Ordering::Relaxed);
+            if !(may_spin(nthreads) && spin_until(|| !GC_IN_PROGRESS.load(Ordering::SeqCst))) {
+                let mut g = WORLD.lock();
+                while GC_IN_PROGRESS.load(Ordering::SeqCst) {
+                    WORLD_CV.wait(&mut g);
+                }
+            }
+            // Running again, then a second look (both SeqCst, as in
+            // `reattach`): a collector that started after the flag was
+            // seen down either sees this thread running and waits for it,
+            // or is seen here, and the thread parks for it. (Seeing the
+            // flag down and running on would let a new collector count
+            // this thread as parked while it runs.)
+            me.state.store(RUNNING, Ordering::SeqCst);
+            if !GC_IN_PROGRESS.load(Ordering::SeqCst) {
+                break;
+            }
         }
-        me.state.store(RUNNING, Ordering::SeqCst);
     });
 }
+
+/// The number of registered threads (for `may_spin` outside the lock).
+static THREADS_ATTACHED: AtomicUsize = AtomicUsize::new(0);
 
 /// Runs `f` detached: the thread may block in it without holding up
 /// collections. `f` must not touch heap objects (it may use memory inside
@@ -540,7 +600,11 @@ pub fn reattach(me: &'static ThreadShared) {
 /// collection in progress has finished).
 pub fn register_thread(me: &'static ThreadShared) {
     me.state.store(DETACHED, Ordering::SeqCst);
-    THREADS.lock().push(me);
+    {
+        let mut threads = THREADS.lock();
+        threads.push(me);
+        THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
+    }
     reattach(me);
 }
 
@@ -549,6 +613,7 @@ pub fn unregister_thread(me: &'static ThreadShared) {
     me.state.store(DETACHED, Ordering::SeqCst);
     let mut threads = THREADS.lock();
     threads.retain(|t| !std::ptr::eq(*t, me));
+    THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
     drop(threads);
     let _g = WORLD.lock();
     WORLD_CV.notify_all();
@@ -631,7 +696,11 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
     STAT_LAST_LIVE.store(live, Ordering::Relaxed);
     STAT_COLLECTIONS.fetch_add(1, Ordering::Relaxed);
     alloc::ALLOCATED.store(0, Ordering::Relaxed);
-    alloc::THRESHOLD.store(live.max(alloc::MIN_THRESHOLD), Ordering::Relaxed);
+    // Each attached thread gets its own share of the minimum: N threads
+    // that allocate collect as often as one would (a collection stops
+    // them all), so allocation-heavy threads keep their speed-up.
+    let share = alloc::MIN_THRESHOLD * threads.len().clamp(1, 8);
+    alloc::THRESHOLD.store(live.max(share), Ordering::Relaxed);
     if std::env::var_os("FTPY_GC_VERIFY").is_some() {
         verify_heap(ep);
     }

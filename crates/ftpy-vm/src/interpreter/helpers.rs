@@ -26,7 +26,7 @@ use crate::objects::dict::DictObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::function::FunctionObj;
 use crate::objects::generator::{GenKind, GenObj};
-use crate::objects::instance::{InstanceObj, Shape};
+use crate::objects::instance::{attr_store, AttrStore, Shape};
 use crate::objects::list::ListObj;
 use crate::objects::str::StrObj;
 use crate::objects::tuple::TupleObj;
@@ -225,13 +225,33 @@ const K_MODULE: u64 = 4;
 /// own (str, list, dict ... instances): valid while the type's version is.
 const K_TYPE_METHOD: u64 = 5;
 
+/// A LOAD_ATTR cache entry for a builtin method descriptor found on the
+/// type (`self.getrandbits` on a `random.Random`): the bound builtin is
+/// made from the cached descriptor.
+const K_BUILTIN_METHOD: u64 = 6;
+/// A `__slots__` member: the entry holds the member's index in the
+/// object's attribute table (the type version guards the descriptor).
+const K_MEMBER: u64 = 7;
+
+/// The member index of `d` if it is the descriptor of a `__slots__` name.
+#[inline]
+fn slot_member(d: Value) -> Option<u32> {
+    if type_of(d) != types().member_descriptor {
+        return None;
+    }
+    d.downcast::<crate::objects::builtin::BuiltinObj>()?
+        .slot_member_index()
+}
+
+/// The attribute table of an object that has one (instances of Python
+/// classes, also those with a native base such as `random.Random` or an
+/// exception), with the cache key of its type version and shape.
 #[inline(always)]
-fn instance_key(obj: Value) -> Option<(Gc<InstanceObj>, u64, &'static Shape)> {
-    let inst = obj.downcast::<InstanceObj>()?;
-    let ty = inst.header.ty();
-    let ver = ty.version() as u64;
-    let shape = inst.attrs.shape();
-    Some((inst, ver << 32 | shape.id as u64, shape))
+fn instance_key(obj: Value) -> Option<(&'static AttrStore, u64, &'static Shape)> {
+    let store = attr_store(obj)?;
+    let ver = type_of(obj).version() as u64;
+    let shape = store.shape();
+    Some((store, ver << 32 | shape.id as u64, shape))
 }
 
 #[inline(always)]
@@ -246,13 +266,12 @@ pub fn load_attr_cached(
     if kind == K_MODULE {
         return module_attr_cached(owner, code, word, w0, w1);
     }
-    let (inst, key, _) = instance_key(owner)?;
+    let (store, key, _) = instance_key(owner)?;
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
         return None;
     }
     match kind {
-        K_SLOT => inst
-            .attrs
+        K_SLOT => store
             .slot(w1 as u32)
             .map(|s| s.get())
             .and_then(|v| v.non_null()),
@@ -262,16 +281,26 @@ pub fn load_attr_cached(
             let f = unsafe { Value::from_bits(w1) };
             Some(crate::objects::method::MethodObj::new(ts, f, owner).value())
         }
+        K_BUILTIN_METHOD => {
+            // SAFETY: as for K_METHOD; the entry was written for this
+            // type, so the descriptor applies to `owner`.
+            let d = unsafe { Value::from_bits(w1) };
+            Some(crate::objects::builtin::bind_method_descriptor(
+                ts, d, owner,
+            ))
+        }
+        K_MEMBER => store.member(w1 as u32).and_then(|s| s.get().non_null()),
         _ => None,
     }
 }
 
-/// Whether the instance-attribute caches apply to this type: a user class
-/// with the generic attribute protocol and a live version tag.
+/// Whether the instance-attribute caches apply to this type: a class whose
+/// instances have an attribute table (a user class, also one with a native
+/// base), with the generic attribute protocol and a live version tag.
 fn cacheable_type(ty: Gc<TypeObj>) -> bool {
     ty.version() != 0
         && ty.slots.getattro.raw() == crate::objects::object::generic_getattr as *const () as usize
-        && ty.instance_kind == Kind::Instance
+        && (ty.instance_kind == Kind::Instance || ty.attrs_offset != 0)
 }
 
 #[cold]
@@ -304,15 +333,19 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
         }
         return;
     }
-    let Some((inst, key, shape)) = instance_key(owner) else {
+    let Some((_, key, shape)) = instance_key(owner) else {
         return;
     };
-    let ty = inst.header.ty();
+    let ty = type_of(owner);
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return;
     }
     let descr = ty.lookup(name);
     if let Some(d) = descr {
+        if let Some(i) = slot_member(d) {
+            cache.write(key | K_MEMBER << 24, i as u64);
+            return;
+        }
         if type_of(d).slots.descr_set.get().is_some() {
             return; // a data descriptor wins over the instance
         }
@@ -323,8 +356,19 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
     }
     if let Some(d) = descr {
         if d.downcast::<FunctionObj>().is_some() {
-            let _ = for_method;
             cache.write(key | K_METHOD << 24, d.bits());
+        } else if d
+            .downcast::<crate::objects::builtin::BuiltinObj>()
+            .is_some_and(|b| b.is_method_descriptor())
+        {
+            // LOAD_METHOD calls the descriptor with the instance first;
+            // LOAD_ATTR binds it.
+            let kind = if for_method {
+                K_METHOD
+            } else {
+                K_BUILTIN_METHOD
+            };
+            cache.write(key | kind << 24, d.bits());
         }
     }
 }
@@ -367,16 +411,20 @@ pub fn load_method_cached(owner: Value, code: &CodeObj, word: Instr) -> Option<(
         // by the type's dict while the version matches.
         return Some((unsafe { Value::from_bits(w1) }, owner));
     }
-    let (inst, key, _) = instance_key(owner)?;
+    let (store, key, _) = instance_key(owner)?;
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
         return None;
     }
     match kind {
         // SAFETY: see load_attr_cached.
         K_METHOD => Some((unsafe { Value::from_bits(w1) }, owner)),
+        K_MEMBER => Some((
+            Value::NULL,
+            store.member(w1 as u32).and_then(|s| s.get().non_null())?,
+        )),
         K_SLOT => Some((
             Value::NULL,
-            inst.attrs
+            store
                 .slot(w1 as u32)
                 .map(|s| s.get())
                 .and_then(|v| v.non_null())?,
@@ -435,18 +483,28 @@ pub fn store_attr_cached(owner: Value, v: Value, code: &CodeObj, word: Instr) ->
     let Some((w0, w1)) = code.cache(word.b()).read() else {
         return false;
     };
-    let Some((inst, key, shape)) = instance_key(owner) else {
+    let Some((store, key, shape)) = instance_key(owner) else {
         return false;
     };
     if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
         return false;
     }
     match (w0 >> 24) & 0xff {
-        K_SLOT => inst.attrs.store_at(shape, w1 as u32, v),
+        K_SLOT => store.store_at(shape, w1 as u32, v),
+        K_MEMBER => match store.member(w1 as u32) {
+            Some(s) => {
+                s.set(v);
+                true
+            }
+            None => false,
+        },
         K_ADD => {
             // SAFETY: the cache holds an immortal shape pointer.
             let new_shape: &'static Shape = unsafe { &*(w1 as usize as *const Shape) };
-            inst.attrs.add_with_shape(&inst.header, shape, new_shape, v)
+            let Some(h) = owner.header() else {
+                return false;
+            };
+            store.add_with_shape(h, shape, new_shape, v)
         }
         _ => false,
     }
@@ -464,29 +522,33 @@ pub fn store_attr_slow(
     let before = instance_key(owner);
     ops::setattr(ts, owner, name, Some(v))?;
     // Cache the store if it was a plain instance attribute store.
-    let Some((inst, key, shape)) = before else {
+    let Some((store, key, shape)) = before else {
         return Ok(());
     };
     if code.cache(word.b()).exhausted() {
         return Ok(());
     }
-    let ty = inst.header.ty();
+    let ty = type_of(owner);
     if !cacheable_type(ty) || shape.is_dict_mode() || key >> 32 == 0 {
         return Ok(());
     }
     if ty.slots.setattro.raw() != crate::objects::object::generic_setattr as *const () as usize {
         return Ok(());
     }
+    let cache = code.cache(word.b());
     if let Some(d) = ty.lookup(name) {
+        if let Some(i) = slot_member(d) {
+            cache.write(key | K_MEMBER << 24, i as u64);
+            return Ok(());
+        }
         if type_of(d).slots.descr_set.get().is_some() {
             return Ok(());
         }
     }
-    let cache = code.cache(word.b());
     if let Some(i) = shape.index_of(name) {
         cache.write(key | K_SLOT << 24, i as u64);
     } else {
-        let after = inst.attrs.shape();
+        let after = store.shape();
         if !after.is_dict_mode() && after.len() == shape.len() + 1 {
             cache.write(key | K_ADD << 24, after as *const Shape as u64);
         }
@@ -587,22 +649,13 @@ pub fn for_iter_next(ts: &mut ThreadState, it: Value) -> PyResult<Option<Value>>
             // SAFETY: the kind says IterObj.
             let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
             if ty == t.range_iterator {
-                let left = o.end.load(std::sync::atomic::Ordering::Relaxed);
-                if left <= 0 {
-                    return Ok(None);
-                }
-                o.end.store(left - 1, std::sync::atomic::Ordering::Relaxed);
-                let step = o.b.get().small_int_value();
-                let cur = o
-                    .index
-                    .fetch_add(step, std::sync::atomic::Ordering::Relaxed);
-                return Ok(Some(Value::small_int_unchecked(cur)));
+                return Ok(crate::objects::iterators::range_step(ts, o));
             }
             if ty == t.list_iterator {
                 let Some(l) = o.a.get().downcast::<ListObj>() else {
                     return Ok(None);
                 };
-                let i = o.index.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let i = o.take(ts);
                 return match l.get(i as usize) {
                     Some(v) => Ok(Some(v)),
                     None => {

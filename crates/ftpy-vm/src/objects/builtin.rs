@@ -236,6 +236,13 @@ impl BuiltinObj {
         .value()
     }
 
+    /// For the descriptor of a `__slots__` name: its member index (the
+    /// attribute caches read and write the member slot directly).
+    #[inline]
+    pub fn slot_member_index(&self) -> Option<u32> {
+        (self.kind == BuiltinKind::Member && self.func == 0).then_some(self.slot_id)
+    }
+
     pub fn kind(&self) -> BuiltinKind {
         self.kind
     }
@@ -475,6 +482,18 @@ fn member_slot(
             type_name(obj)
         ))),
     }
+}
+
+/// `d.__get__(obj)` for a method descriptor `d` already known to apply to
+/// `obj` (an attribute cache entry checked the type): the bound builtin.
+pub fn bind_method_descriptor(ts: &mut ThreadState, d: Value, obj: Value) -> Value {
+    let b = this(d);
+    let kind = if b.kind == BuiltinKind::Wrapper {
+        BuiltinKind::Wrapper
+    } else {
+        BuiltinKind::Function
+    };
+    bound(ts, b, obj, kind)
 }
 
 fn bound(ts: &mut ThreadState, b: Gc<BuiltinObj>, obj: Value, kind: BuiltinKind) -> Value {

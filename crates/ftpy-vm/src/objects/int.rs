@@ -1,11 +1,14 @@
 //! `int` (and the arithmetic of `bool`).
 //!
 //! Small ints (48 bits) live in the `Value` itself; larger ones, and
-//! instances of int subclasses, are `IntObj`s holding a `num_bigint::BigInt`
-//! (Rust heap memory, freed when the object is swept). Every operation
-//! normalizes its result: a value that fits a small int is always a small
-//! int, so "is it small?" is a tag test and big ints are invisible to
-//! programs.
+//! instances of int subclasses, are `IntObj`s: an `i64` or an `i128` held
+//! inline, or a `num_bigint::BigInt` (Rust heap memory, freed when the
+//! object is swept) beyond that. Every operation normalizes its result: a
+//! value that fits a small int is always a small int, so "is it small?" is
+//! a tag test and big ints are invisible to programs. Arithmetic tries the
+//! `i64` and then the `i128` range before it falls back to `BigInt`, so
+//! 64-bit work (hashes, masks with `(1 << 64) - 1`, LCGs, Fibonacci modulo
+//! 2**64) allocates one small object per result and never calls `malloc`.
 
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
@@ -31,13 +34,38 @@ pub struct IntObj {
     value: IntRepr,
 }
 
-/// A heap int: an `i64` that does not fit a small int ("medium", no
-/// memory of its own: 64-bit arithmetic such as hash mixing and LCGs stays
-/// cheap), or a big int whose digits are Rust heap memory. Normalized:
-/// `Big` never holds a value that fits an `i64`.
+/// A heap int: an `i64` that does not fit a small int ("medium"), an
+/// `i128` that does not fit an `i64` ("wide", stored as two words so the
+/// object needs no 16-byte alignment), both with no memory of their own,
+/// or a big int whose digits are Rust heap memory. Normalized: `Wide`
+/// never holds a value that fits an `i64`, `Big` never one that fits an
+/// `i128`.
 enum IntRepr {
     Medium(i64),
+    Wide { lo: u64, hi: u64 },
     Big(BigInt),
+}
+
+impl IntRepr {
+    /// The representation of `i` (never `Big`).
+    #[inline]
+    fn of_i128(i: i128) -> IntRepr {
+        match i64::try_from(i) {
+            Ok(m) => IntRepr::Medium(m),
+            Err(_) => IntRepr::Wide {
+                lo: i as u64,
+                hi: (i >> 64) as u64,
+            },
+        }
+    }
+
+    /// The representation of `b`, normalized.
+    fn of_big(b: BigInt) -> IntRepr {
+        match b.to_i128() {
+            Some(i) => IntRepr::of_i128(i),
+            None => IntRepr::Big(b),
+        }
+    }
 }
 
 // SAFETY: repr(C), Header first; no references; the BigInt's buffer is
@@ -57,6 +85,7 @@ impl IntObj {
     pub fn value(&self) -> Cow<'_, BigInt> {
         match &self.value {
             IntRepr::Medium(i) => Cow::Owned(BigInt::from(*i)),
+            IntRepr::Wide { .. } => Cow::Owned(BigInt::from(self.as_i128().unwrap_or(0))),
             IntRepr::Big(b) => Cow::Borrowed(b),
         }
     }
@@ -65,6 +94,15 @@ impl IntObj {
     fn as_i64(&self) -> Option<i64> {
         match &self.value {
             IntRepr::Medium(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn as_i128(&self) -> Option<i128> {
+        match &self.value {
+            IntRepr::Medium(i) => Some(*i as i128),
+            IntRepr::Wide { lo, hi } => Some(((*hi as i128) << 64) | *lo as i128),
             IntRepr::Big(_) => None,
         }
     }
@@ -72,6 +110,7 @@ impl IntObj {
     fn is_negative(&self) -> bool {
         match &self.value {
             IntRepr::Medium(i) => *i < 0,
+            IntRepr::Wide { hi, .. } => (*hi as i64) < 0,
             IntRepr::Big(b) => b.is_negative(),
         }
     }
@@ -86,35 +125,30 @@ pub fn int_from_i64(ts: &mut ThreadState, i: i64) -> Value {
     }
 }
 
+/// An int value from an `i128`.
+#[inline]
 pub fn int_from_i128(ts: &mut ThreadState, i: i128) -> Value {
     if let Ok(x) = i64::try_from(i) {
         return int_from_i64(ts, x);
     }
-    alloc_int(ts, types().int, IntRepr::Big(BigInt::from(i)))
+    alloc_int(ts, types().int, IntRepr::of_i128(i))
 }
 
 pub fn int_from_u64(ts: &mut ThreadState, i: u64) -> Value {
-    if let Ok(x) = i64::try_from(i) {
-        return int_from_i64(ts, x);
-    }
-    alloc_int(ts, types().int, IntRepr::Big(BigInt::from(i)))
+    int_from_i128(ts, i as i128)
 }
 
 /// An int value from a `BigInt` (normalized).
 pub fn int_from_big(ts: &mut ThreadState, b: BigInt) -> Value {
-    if let Some(i) = b.to_i64() {
-        return int_from_i64(ts, i);
+    if let Some(i) = b.to_i128() {
+        return int_from_i128(ts, i);
     }
     alloc_int(ts, types().int, IntRepr::Big(b))
 }
 
 /// A heap int of type `ty` (int or a subclass) holding `b`.
 fn alloc_big(ts: &mut ThreadState, ty: Gc<TypeObj>, b: BigInt) -> Value {
-    let repr = match b.to_i64() {
-        Some(i) => IntRepr::Medium(i),
-        None => IntRepr::Big(b),
-    };
-    alloc_int(ts, ty, repr)
+    alloc_int(ts, ty, IntRepr::of_big(b))
 }
 
 fn alloc_int(ts: &mut ThreadState, ty: Gc<TypeObj>, repr: IntRepr) -> Value {
@@ -169,6 +203,18 @@ pub fn to_i64(v: Value) -> Option<i64> {
     v.downcast::<IntObj>()?.obj().as_i64()
 }
 
+/// The value of an int as an `i128`, if it is an int that fits.
+#[inline]
+pub fn to_i128(v: Value) -> Option<i128> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as i128);
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(b as i128);
+    }
+    v.downcast::<IntObj>()?.obj().as_i128()
+}
+
 /// `to_i64`, saturating at the `i64` range for big ints (0 for non-ints).
 pub fn to_i64_saturating(v: Value) -> i64 {
     if let Some(i) = to_i64(v) {
@@ -198,6 +244,10 @@ pub fn hash_int(v: Value) -> i64 {
     if let Some(i) = to_i64(v) {
         return crate::hash::hash_i64(i);
     }
+    if let Some(i) = to_i128(v) {
+        let m = i.unsigned_abs();
+        return crate::hash::hash_big(i < 0, &[m as u64, (m >> 64) as u64]);
+    }
     match v.downcast::<IntObj>() {
         Some(o) => {
             let (sign, digits) = o.obj().value().to_u64_digits();
@@ -209,7 +259,9 @@ pub fn hash_int(v: Value) -> i64 {
 
 /// `float(i)` for an int, OverflowError when too large.
 pub fn int_to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
-    if let Some(i) = to_i64(v) {
+    if let Some(i) = to_i128(v) {
+        // Rust's int-to-float conversion rounds to nearest, ties to even,
+        // as CPython's does.
         return Ok(i as f64);
     }
     let b = to_big(v).ok_or_else(|| ts.type_error("expected an int"))?;
@@ -240,7 +292,7 @@ pub fn numeric_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
         }
         _ => {}
     }
-    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
+    if let (Some(x), Some(y)) = (to_i128(a), to_i128(b)) {
         return Some(Some(x.cmp(&y)));
     }
     let x = to_big(a)?;
@@ -505,18 +557,25 @@ fn both(a: Value, b: Value) -> Option<(Cow<'static, BigInt>, Cow<'static, BigInt
     Some((to_big(a)?, to_big(b)?))
 }
 
+/// Returns the result of `$e` on both operands as `i64`s, then as
+/// `i128`s, when they fit and `$e` does not overflow.
 macro_rules! small_fast {
-    ($a:expr, $b:expr, |$x:ident, $y:ident| $e:expr) => {
-        if let (Some($x), Some($y)) = (to_i64($a), to_i64($b)) {
-            if let Some(r) = $e {
-                return Ok(r);
+    ($ts:ident, $a:expr, $b:expr, $e:ident) => {
+        if let (Some(x), Some(y)) = (to_i64($a), to_i64($b)) {
+            if let Some(r) = x.$e(y) {
+                return Ok(int_from_i64($ts, r));
+            }
+        }
+        if let (Some(x), Some(y)) = (to_i128($a), to_i128($b)) {
+            if let Some(r) = x.$e(y) {
+                return Ok(int_from_i128($ts, r));
             }
         }
     };
 }
 
 pub fn int_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    small_fast!(a, b, |x, y| x.checked_add(y).map(|r| int_from_i64(ts, r)));
+    small_fast!(ts, a, b, checked_add);
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -524,7 +583,7 @@ pub fn int_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 pub fn int_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    small_fast!(a, b, |x, y| x.checked_sub(y).map(|r| int_from_i64(ts, r)));
+    small_fast!(ts, a, b, checked_sub);
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -532,7 +591,7 @@ pub fn int_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 }
 
 pub fn int_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
-    small_fast!(a, b, |x, y| x.checked_mul(y).map(|r| int_from_i64(ts, r)));
+    small_fast!(ts, a, b, checked_mul);
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -550,6 +609,13 @@ pub fn int_floordiv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value>
         }
         if let Some(q) = floor_div_i64(x, y) {
             return Ok(int_from_i64(ts, q));
+        }
+    }
+    if let (Some(x), Some(y)) = (to_i128(a), to_i128(b)) {
+        if y != 0 {
+            if let Some(q) = floor_div_i128(x, y) {
+                return Ok(int_from_i128(ts, q));
+            }
         }
     }
     let Some((x, y)) = both(a, b) else {
@@ -572,6 +638,28 @@ pub fn floor_div_i64(x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// Python's floor division on i128 (None on overflow).
+#[inline]
+fn floor_div_i128(x: i128, y: i128) -> Option<i128> {
+    let q = x.checked_div(y)?;
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        Some(q - 1)
+    } else {
+        Some(q)
+    }
+}
+
+/// Python's modulo on i128 (sign of the divisor).
+#[inline]
+fn floor_mod_i128(x: i128, y: i128) -> Option<i128> {
+    let r = x.checked_rem(y)?;
+    if r != 0 && ((r < 0) != (y < 0)) {
+        Some(r + y)
+    } else {
+        Some(r)
+    }
+}
+
 /// Python's modulo on i64 (sign of the divisor).
 #[inline]
 pub fn floor_mod_i64(x: i64, y: i64) -> Option<i64> {
@@ -590,6 +678,13 @@ pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         }
         if let Some(r) = floor_mod_i64(x, y) {
             return Ok(int_from_i64(ts, r));
+        }
+    }
+    if let (Some(x), Some(y)) = (to_i128(a), to_i128(b)) {
+        if y != 0 {
+            if let Some(r) = floor_mod_i128(x, y) {
+                return Ok(int_from_i128(ts, r));
+            }
         }
     }
     let Some((x, y)) = both(a, b) else {
@@ -679,6 +774,13 @@ pub fn true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
 }
 
 pub fn int_pow(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(e)) = (to_i128(a), to_i64(b)) {
+        if let Ok(e) = u32::try_from(e) {
+            if let Some(r) = x.checked_pow(e) {
+                return Ok(int_from_i128(ts, r));
+            }
+        }
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -758,6 +860,14 @@ pub fn int_lshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
             }
         }
     }
+    if let (Some(x), Some(y)) = (to_i128(a), to_i64(b)) {
+        if (0..127).contains(&y) {
+            let r = x << y;
+            if r >> y == x {
+                return Ok(int_from_i128(ts, r));
+            }
+        }
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -785,6 +895,11 @@ pub fn int_rshift(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
         if y >= 0 {
             return Ok(int_from_i64(ts, if y >= 64 { x >> 63 } else { x >> y }));
+        }
+    }
+    if let (Some(x), Some(y)) = (to_i128(a), to_i64(b)) {
+        if y >= 0 {
+            return Ok(int_from_i128(ts, if y >= 128 { x >> 127 } else { x >> y }));
         }
     }
     let Some((x, y)) = both(a, b) else {
@@ -833,6 +948,9 @@ macro_rules! bitop {
             if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
                 return Ok(int_from_i64(ts, x $op y));
             }
+            if let (Some(x), Some(y)) = (to_i128(a), to_i128(b)) {
+                return Ok(int_from_i128(ts, x $op y));
+            }
             let Some((x, y)) = both(a, b) else { return Ok(Value::NOT_IMPLEMENTED) };
             Ok(int_from_big(ts, x.as_ref() $op y.as_ref()))
         }
@@ -844,9 +962,9 @@ bitop!(int_or, |, |);
 bitop!(int_xor, ^, ^);
 
 fn int_neg(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    if let Some(i) = to_i64(v) {
+    if let Some(i) = to_i128(v) {
         if let Some(r) = i.checked_neg() {
-            return Ok(int_from_i64(ts, r));
+            return Ok(int_from_i128(ts, r));
         }
     }
     let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
@@ -882,17 +1000,17 @@ fn int_pos(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 fn int_invert(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    if let Some(i) = to_i64(v) {
-        return Ok(int_from_i64(ts, !i));
+    if let Some(i) = to_i128(v) {
+        return Ok(int_from_i128(ts, !i));
     }
     let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;
     Ok(int_from_big(ts, -x.as_ref() - 1u32))
 }
 
 fn int_abs(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    if let Some(i) = to_i64(v) {
+    if let Some(i) = to_i128(v) {
         if let Some(r) = i.checked_abs() {
-            return Ok(int_from_i64(ts, r));
+            return Ok(int_from_i128(ts, r));
         }
     }
     let x = to_big(v).ok_or_else(|| ts.type_error("bad operand"))?;

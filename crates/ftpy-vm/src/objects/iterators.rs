@@ -6,7 +6,7 @@
 //! shared by threads never crashes: its position is an atomic, and every
 //! item it returns is a value read from its source.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
@@ -20,7 +20,7 @@ use crate::objects::tuple::TupleObj;
 use crate::objects::typeobj::{type_name, type_of, TypeObj};
 use crate::objects::{add_methods, method};
 use crate::ops;
-use crate::thread::ThreadState;
+use crate::thread::{ThreadShared, ThreadState};
 use crate::value::Value;
 
 #[repr(C)]
@@ -34,7 +34,17 @@ pub struct IterObj {
     pub index: AtomicI64,
     /// Second integer (remaining count, expected size, byte offset ...).
     pub end: AtomicI64,
+    /// The thread that made the iterator (its `ThreadShared` address), or
+    /// `TRANSITION`/`SHARED` once another thread has stepped it: see
+    /// [`IterObj::take`].
+    owner: AtomicUsize,
 }
+
+/// `IterObj::owner` while the first other thread to step an iterator
+/// waits for its owner to leave any step in progress.
+const TRANSITION: usize = 1;
+/// `IterObj::owner` once several threads may step the iterator.
+const SHARED: usize = 2;
 
 // SAFETY: repr(C), Header first; traces both slots.
 unsafe impl HeapObj for IterObj {
@@ -73,12 +83,49 @@ impl IterObj {
                 b: Slot::new(b),
                 index: AtomicI64::new(index),
                 end: AtomicI64::new(end),
+                owner: AtomicUsize::new(ts.shared() as *const ThreadShared as usize),
             },
         )
     }
 
-    #[inline]
-    fn take(&self) -> i64 {
+    /// Claims position `index` and moves past it; threads sharing the
+    /// iterator get every position exactly once.
+    ///
+    /// An iterator is nearly always stepped only by the thread that made
+    /// it, and an atomic increment (a full barrier on x86) is a good part
+    /// of a `for` loop's step, so the owner steps with a plain load and
+    /// store. The first step from another thread makes the iterator
+    /// shared: it marks it, then stops the world once, which guarantees
+    /// that the owner has left any plain step it was in (there is no
+    /// safepoint inside one) and sees the mark from then on; from then on
+    /// every thread claims positions with an atomic increment.
+    #[inline(always)]
+    pub fn take(&self, ts: &mut ThreadState) -> i64 {
+        if self.owner.load(Ordering::Relaxed) == ts.shared() as *const ThreadShared as usize {
+            let k = self.index.load(Ordering::Relaxed);
+            self.index.store(k + 1, Ordering::Relaxed);
+            return k;
+        }
+        self.take_shared(ts)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_shared(&self, ts: &mut ThreadState) -> i64 {
+        let o = self.owner.load(Ordering::Acquire);
+        if o != SHARED {
+            let first = o != TRANSITION
+                && self
+                    .owner
+                    .compare_exchange(o, TRANSITION, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok();
+            // The first thread, and any that comes while it waits, waits
+            // for every thread to pass a safepoint after the mark.
+            crate::gc::collect::sync_with_all_threads(ts);
+            if first {
+                self.owner.store(SHARED, Ordering::Release);
+            }
+        }
         self.index.fetch_add(1, Ordering::Relaxed)
     }
 }
@@ -105,12 +152,12 @@ fn iter_self(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 }
 
 /// list_iterator: a = list, index = next position (a NULL `a` is exhausted).
-fn list_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+fn list_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let Some(l) = o.a.get().downcast::<ListObj>() else {
         return Ok(None);
     };
-    let i = o.take();
+    let i = o.take(ts);
     match l.get(i as usize) {
         Some(x) => Ok(Some(x)),
         None => {
@@ -141,12 +188,12 @@ fn list_rev_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 }
 
 /// tuple_iterator: a = tuple, index.
-fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
+fn tuple_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let o = it(v);
     let Some(t) = o.a.get().downcast::<TupleObj>() else {
         return Ok(None);
     };
-    let i = o.take();
+    let i = o.take(ts);
     match t.get(i as usize) {
         Some(x) => Ok(Some(x)),
         None => {
@@ -161,32 +208,37 @@ fn tuple_next(_ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 /// int (range.rs makes a `longrange_iterator` otherwise), which the
 /// interpreter's `FOR_ITER` fast path relies on.
 fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
-    let o = it(v);
-    let left = o.end.fetch_sub(1, Ordering::Relaxed);
-    if left <= 0 {
-        o.end.store(0, Ordering::Relaxed);
-        return Ok(None);
+    Ok(range_step(ts, it(v)))
+}
+
+/// The next value of a range iterator (`take` claims item `k`, so threads
+/// sharing the iterator get every item exactly once).
+#[inline(always)]
+pub fn range_step(ts: &mut ThreadState, o: Gc<IterObj>) -> Option<Value> {
+    let k = o.take(ts);
+    if k >= o.end.load(Ordering::Relaxed) {
+        return None;
     }
-    let b = o.b.get();
-    let step = b
-        .as_small_int()
-        .or_else(|| crate::objects::int::to_i64(b))
-        .unwrap_or(1);
-    // Wrapping: the value after the last item may not fit (never read).
-    let cur = o.index.fetch_add(step, Ordering::Relaxed);
-    Ok(Some(match Value::small_int(cur) {
-        Some(x) => x,
-        None => crate::objects::int::int_from_i64(ts, cur),
-    }))
+    let (start, step) = (o.a.get().small_int_value(), o.b.get().small_int_value());
+    Some(Value::small_int_unchecked(start + k * step))
+}
+
+/// The number of items a range iterator has handed out (the claim counter
+/// runs past the length once exhausted).
+fn range_taken(o: Gc<IterObj>) -> i64 {
+    o.index
+        .load(Ordering::Relaxed)
+        .min(o.end.load(Ordering::Relaxed))
 }
 
 /// A range iterator over `len` values from `start` by `step`, all of
-/// which (and the one after the last) are small ints.
-/// (`a` keeps the start, for `__reduce__` and `__setstate__`.)
+/// which are small ints: `a` is the start, `b` the step, `end` the length
+/// and `index` the number of items claimed so far.
 pub fn range_iter(ts: &mut ThreadState, start: i64, step: i64, len: i64) -> Value {
-    let stepv = crate::objects::int::int_from_i64(ts, step);
-    let startv = crate::objects::int::int_from_i64(ts, start);
-    IterObj::new2(ts, types().range_iterator, startv, stepv, start, len).value()
+    debug_assert!(len == 0 || Value::small_int(start + (len - 1) * step).is_some());
+    let stepv = Value::small_int_unchecked(step);
+    let startv = Value::small_int_unchecked(start);
+    IterObj::new2(ts, types().range_iterator, startv, stepv, 0, len).value()
 }
 
 /// longrange_iterator: a = the next value, b = (step, remaining count,
@@ -370,7 +422,7 @@ fn seq_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     if seq.is_null() {
         return Ok(None);
     }
-    let i = o.take();
+    let i = o.take(ts);
     match ops::getitem(ts, seq, Value::small_int_unchecked(i)) {
         Ok(x) => Ok(Some(x)),
         Err(e) if e.matches(types().index_error) || e.matches(types().stop_iteration) => {
@@ -716,7 +768,7 @@ fn length_hint(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) 
             .map(|l| l.len() as i64 - o.index.load(Ordering::Relaxed))
             .unwrap_or(0)
     } else if ty == t.range_iterator {
-        o.end.load(Ordering::Relaxed)
+        o.end.load(Ordering::Relaxed) - range_taken(o)
     } else if ty == t.list_reverseiterator || ty == t.reversed {
         // What is left, unless the sequence shrank below the position
         // (its length is asked again, as CPython does).
@@ -893,11 +945,11 @@ fn iter_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
         return reduce_value(ts, "iter", src, Some(Value::small_int_unchecked(index)));
     }
     if ty == t.range_iterator {
-        // a = start, b = step, index = next value, end = items left.
-        let start = crate::objects::int::to_i64(src).unwrap_or(0);
-        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
-        let done = if step == 0 { 0 } else { (index - start) / step };
-        let total = done + o.end.load(Ordering::Relaxed).max(0);
+        // a = start, b = step, index = items claimed, end = length.
+        let start = src.small_int_value();
+        let step = o.b.get().small_int_value();
+        let done = range_taken(o);
+        let total = o.end.load(Ordering::Relaxed);
         let stop =
             crate::objects::int::int_from_i128(ts, start as i128 + total as i128 * step as i128);
         let (a, b) = (src, o.b.get());
@@ -958,14 +1010,8 @@ fn iter_setstate(
     }
     let k = crate::ops::index_to_i64(ts, state)?;
     if ty == t.range_iterator {
-        let start = crate::objects::int::to_i64(src).unwrap_or(0);
-        let step = crate::objects::int::to_i64(o.b.get()).unwrap_or(1);
-        let index = o.index.load(Ordering::Relaxed);
-        let done = if step == 0 { 0 } else { (index - start) / step };
-        let total = done + o.end.load(Ordering::Relaxed).max(0);
-        let k = k.clamp(0, total);
-        o.index.store(start + k * step, Ordering::Relaxed);
-        o.end.store(total - k, Ordering::Relaxed);
+        let total = o.end.load(Ordering::Relaxed);
+        o.index.store(k.clamp(0, total), Ordering::Relaxed);
         return Ok(Value::NONE);
     }
     if src.is_null() {

@@ -241,6 +241,29 @@ impl ListObj {
         }
     }
 
+    /// `self[start::step] = vals` when the slice has exactly `vals.len()`
+    /// items and the list still has `n` items: the items are replaced
+    /// where they are (no new array), as single-item stores would. False
+    /// when the length changed meanwhile (the caller starts over).
+    fn store_slice_in_place(&self, n: usize, start: usize, step: isize, vals: &[Value]) -> bool {
+        let _g = self.lock();
+        if self.len() != n {
+            return false;
+        }
+        let Some(a) = self.array() else {
+            return vals.is_empty();
+        };
+        let slots = a.obj().slots();
+        for (k, &v) in vals.iter().enumerate() {
+            let i = start as isize + k as isize * step;
+            match usize::try_from(i).ok().and_then(|i| slots[..n].get(i)) {
+                Some(s) => s.set(v),
+                None => return false,
+            }
+        }
+        true
+    }
+
     /// Starts a change that copies or removes items (module doc); the
     /// caller holds the lock and calls [`layout_end`] once the new state
     /// is published.
@@ -570,12 +593,13 @@ impl ListObj {
 /// The capacity for `need` items grown from `cap`: CPython's list_resize,
 /// about 1/8 over-allocation.
 /// The capacity for `need` items: CPython's over-allocation (`__sizeof__`
-/// shows it) up to 64K items; beyond that half as much again. CPython
-/// grows a big list with `realloc`, which moves no items; ftpy publishes a
-/// new array at each growth (see the module doc), so a big list grows in
-/// fewer, larger steps to copy less.
+/// shows it) up to 4K items; beyond that half as much again. CPython
+/// grows a big list with `realloc`, which mostly moves no items; ftpy
+/// publishes a new array at each growth (see the module doc), so a big
+/// list grows in fewer, larger steps: with CPython's 1/8 it would copy
+/// each item eight times on average, with 1/2 twice.
 fn grown_capacity(need: usize, cap: usize) -> usize {
-    let extra = if need >= 1 << 16 {
+    let extra = if need >= 1 << 12 {
         need >> 1
     } else {
         (need >> 3) + if need < 9 { 3 } else { 6 }
@@ -722,6 +746,17 @@ fn list_set_slice(
         }
         None => None,
     };
+    if let Some(ni) = &new_items {
+        // The common `a[i:j] = b` of the same size (a reversal, a rotation
+        // in place, `a[::2] = ...`): no new array.
+        let n = l.len();
+        let (start, _, step, count) = s.indices(ts, n as i64)?;
+        if ni.len() == count as usize
+            && l.store_slice_in_place(n, start.max(0) as usize, step as isize, ni)
+        {
+            return Ok(());
+        }
+    }
     let cur = l.snapshot_items(ts);
     let n = cur.len();
     let (start, stop, step, count) = s.indices(ts, n as i64)?;
