@@ -85,7 +85,7 @@ pub(crate) fn check(map: &SourceMap<'_>) -> Option<Finding> {
                 Err(Stop::Expression(snippet)) => {
                     // Parsed apart, as CPython does, its error prefixed.
                     let sub = SourceMap::new(&snippet, map.filename);
-                    let msg = match crate::parse::parse(&sub, crate::Mode::Eval) {
+                    let msg = match crate::parse::parse(&sub, crate::Mode::Eval, &mut Vec::new()) {
                         Err(e) => e.msg,
                         Ok(_) => "invalid syntax".into(),
                     };
