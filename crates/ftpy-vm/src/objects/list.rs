@@ -751,8 +751,7 @@ fn list_set_slice(
         // in place, `a[::2] = ...`): no new array.
         let n = l.len();
         let (start, _, step, count) = s.indices(ts, n as i64)?;
-        if ni.len() == count
-            && l.store_slice_in_place(n, start.max(0) as usize, step as isize, ni)
+        if ni.len() == count && l.store_slice_in_place(n, start.max(0) as usize, step as isize, ni)
         {
             return Ok(());
         }
