@@ -19,8 +19,12 @@
 //! else (stale, truncated, corrupt, another compiler's) is recompiled and
 //! rewritten. Writes go to a temporary file renamed into place, so a
 //! reader never sees half an entry. `sys.dont_write_bytecode` (`-B`,
-//! `PYTHONDONTWRITEBYTECODE`) stops writes, as it stops CPython's `.pyc`
-//! files; `FTPY_CODE_CACHE=0` turns the cache off entirely.
+//! `PYTHONDONTWRITEBYTECODE`) stops writes for the program's own modules,
+//! as it stops CPython's `.pyc` files. It does not stop them for the
+//! standard library and the code frozen into ftpy: CPython reads the
+//! bytecode its installation ships for those whatever `-B` says, and these
+//! entries are ftpy's equivalent (written once, in ftpy's own directory).
+//! `FTPY_CODE_CACHE=0` turns the cache off entirely.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -185,6 +189,17 @@ use crate::object::Gc;
 use crate::objects::code::CodeObj;
 use crate::thread::ThreadState;
 
+/// Whether an entry for the source at `path` may be written: always for
+/// the standard library (see the module doc), else when
+/// `sys.dont_write_bytecode` is false.
+fn may_write_for(path: &str) -> bool {
+    let installed = interp().config.stdlib.as_deref().is_some_and(|dir| {
+        path.strip_prefix(dir)
+            .is_some_and(|r| r.starts_with('/') || dir.ends_with('/'))
+    });
+    installed || may_write()
+}
+
 /// Whether new entries may be written: `sys.dont_write_bytecode` is false.
 fn may_write() -> bool {
     let i = interp();
@@ -228,7 +243,7 @@ pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     };
     // Only an entry for exactly the text compiled: the file must not have
     // changed while it was read.
-    if may_write()
+    if may_write_for(path)
         && bytes.len() as u64 == key.size
         && SourceKey::of_file(path, optimize).ok() == Some(key.clone())
     {
@@ -266,8 +281,7 @@ pub fn frozen_code(ts: &mut ThreadState, name: &str, text: &str) -> PyResult<Gc<
         Ok(c) => c,
         Err(e) => return Err(crate::syntax_error(ts, &e)),
     };
-    if may_write() {
-        put(&key, &code);
-    }
+    // Part of the ftpy binary, as CPython's frozen modules: always cached.
+    put(&key, &code);
     crate::code_object(ts, &code)
 }
