@@ -627,49 +627,34 @@ pub fn int_floordiv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value>
     Ok(int_from_big(ts, x.div_floor(&y)))
 }
 
-/// Python's floor division on i64 (None on overflow).
-#[inline]
-pub fn floor_div_i64(x: i64, y: i64) -> Option<i64> {
-    let q = x.checked_div(y)?;
-    if (x % y != 0) && ((x < 0) != (y < 0)) {
-        Some(q - 1)
-    } else {
-        Some(q)
-    }
+/// Python's floor division and modulo (the sign of the divisor) on a
+/// machine integer type; None on overflow or a zero divisor.
+macro_rules! floor_ops {
+    ($div:ident, $rem:ident, $t:ty) => {
+        #[inline]
+        pub fn $div(x: $t, y: $t) -> Option<$t> {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                Some(q - 1)
+            } else {
+                Some(q)
+            }
+        }
+
+        #[inline]
+        pub fn $rem(x: $t, y: $t) -> Option<$t> {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                Some(r + y)
+            } else {
+                Some(r)
+            }
+        }
+    };
 }
 
-/// Python's floor division on i128 (None on overflow).
-#[inline]
-fn floor_div_i128(x: i128, y: i128) -> Option<i128> {
-    let q = x.checked_div(y)?;
-    if (x % y != 0) && ((x < 0) != (y < 0)) {
-        Some(q - 1)
-    } else {
-        Some(q)
-    }
-}
-
-/// Python's modulo on i128 (sign of the divisor).
-#[inline]
-fn floor_mod_i128(x: i128, y: i128) -> Option<i128> {
-    let r = x.checked_rem(y)?;
-    if r != 0 && ((r < 0) != (y < 0)) {
-        Some(r + y)
-    } else {
-        Some(r)
-    }
-}
-
-/// Python's modulo on i64 (sign of the divisor).
-#[inline]
-pub fn floor_mod_i64(x: i64, y: i64) -> Option<i64> {
-    let r = x.checked_rem(y)?;
-    if r != 0 && ((r < 0) != (y < 0)) {
-        Some(r + y)
-    } else {
-        Some(r)
-    }
-}
+floor_ops!(floor_div_i64, floor_mod_i64, i64);
+floor_ops!(floor_div_i128, floor_mod_i128, i128);
 
 pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {

@@ -264,6 +264,19 @@ impl ListObj {
         true
     }
 
+    /// Replaces the items with `vals` (not empty) in a new array; the
+    /// caller holds the lock.
+    fn publish_locked(&self, ts: &mut ThreadState, vals: &[Value]) {
+        let na = ValueArray::new_copy_nogc(ts, &[], vals.len());
+        for (k, &v) in vals.iter().enumerate() {
+            na.obj().slots()[k].init(v);
+        }
+        self.layout_begin();
+        self.items.set(na.value());
+        self.len.store(vals.len(), Ordering::Release);
+        self.layout_end();
+    }
+
     /// Starts a change that copies or removes items (module doc); the
     /// caller holds the lock and calls [`layout_end`] once the new state
     /// is published.
@@ -522,14 +535,7 @@ impl ListObj {
             self.clear_locked();
             return;
         }
-        let na = ValueArray::new_copy_nogc(ts, &[], vals.len());
-        for (k, &v) in vals.iter().enumerate() {
-            na.obj().slots()[k].init(v);
-        }
-        self.layout_begin();
-        self.items.set(na.value());
-        self.len.store(vals.len(), Ordering::Release);
-        self.layout_end();
+        self.publish_locked(ts, vals);
     }
 
     /// Empties the list. An empty list is left as it is (its storage
@@ -578,14 +584,7 @@ impl ListObj {
             self.clear_locked();
             return modified;
         }
-        let na = ValueArray::new_copy_nogc(ts, &[], vals.len());
-        for (k, &v) in vals.iter().enumerate() {
-            na.obj().slots()[k].init(v);
-        }
-        self.layout_begin();
-        self.items.set(na.value());
-        self.len.store(vals.len(), Ordering::Release);
-        self.layout_end();
+        self.publish_locked(ts, vals);
         modified
     }
 }
