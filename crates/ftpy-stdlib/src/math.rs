@@ -969,12 +969,49 @@ fn m_gcd(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     static SIG: Sig = Sig::new("math.gcd(*integers)");
     let ([], ints) = SIG.bind_star::<0>(ts, args, kw)?;
-    let mut g = BigInt::zero();
-    for &a in ints {
+    // Machine-word arguments (the common case) by Stein's algorithm on
+    // u64; the first argument that does not fit moves to BigInt.
+    let mut small: u64 = 0;
+    let mut rest = ints;
+    while let Some((&a, tail)) = rest.split_first() {
+        let i = ops::index(ts, a)?;
+        let Some(x) = ftpy_vm::objects::int::to_i64(i) else {
+            break;
+        };
+        small = gcd_u64(small, x.unsigned_abs());
+        rest = tail;
+    }
+    if rest.is_empty() {
+        return Ok(ftpy_vm::objects::int::int_from_u64(ts, small));
+    }
+    let mut g = BigInt::from(small);
+    for &a in rest {
         let b = int_arg(ts, a)?;
         g = g.gcd(&b);
     }
     Ok(int_from_big(ts, g))
+}
+
+/// The greatest common divisor of two machine words (binary GCD).
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
 }
 
 fn m_lcm(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {

@@ -255,6 +255,21 @@ impl Sig {
     ) -> PyResult<[Value; N]> {
         let info = self.info();
         debug_assert!(!info.varargs, "{}: use bind_star", self.text);
+        // Fast path, inlined into every native function: positionals
+        // only, as many as the signature takes (the receiver, if any, is
+        // args[0] and out[0] alike).
+        if kwnames.is_none()
+            && !info.kw_required
+            && args.len() >= info.has_self as usize
+            && args.len() <= N
+        {
+            let npos = args.len() - info.has_self as usize;
+            if npos >= info.minpos && npos <= info.maxpos {
+                let mut out = [Value::NULL; N];
+                out[..args.len()].copy_from_slice(args);
+                return Ok(out);
+            }
+        }
         let (vals, _) = self.bind_impl::<N>(ts, info, args, kwnames)?;
         Ok(vals)
     }

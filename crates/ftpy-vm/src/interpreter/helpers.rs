@@ -232,6 +232,15 @@ const K_BUILTIN_METHOD: u64 = 6;
 /// A `__slots__` member: the entry holds the member's index in the
 /// object's attribute table (the type version guards the descriptor).
 const K_MEMBER: u64 = 7;
+/// A class attribute read through an instance that does not shadow it,
+/// whose value is of a builtin type without `__get__` (`LIMIT = 1000`,
+/// a class-level str or tuple): the entry holds the value itself. Builtin
+/// types cannot change, so the value's type cannot gain a `__get__`; the
+/// type version guards the class dict, the shape the instance's.
+const K_CLASS_VALUE: u64 = 8;
+/// A `property` found on the type: the entry holds the property, whose
+/// getter load_attr_slow calls without the attribute lookup.
+const K_PROPERTY: u64 = 9;
 
 /// The member index of `d` if it is the descriptor of a `__slots__` name.
 #[inline]
@@ -290,8 +299,28 @@ pub fn load_attr_cached(
             ))
         }
         K_MEMBER => store.member(w1 as u32).and_then(|s| s.get().non_null()),
+        // SAFETY: the class dict holds the value while the version matches.
+        K_CLASS_VALUE => Some(unsafe { Value::from_bits(w1) }),
         _ => None,
     }
+}
+
+/// The getter of the property a K_PROPERTY entry of this instruction
+/// holds for `owner`'s type and shape, if the entry applies.
+#[inline]
+fn cached_property_getter(owner: Value, code: &CodeObj, word: Instr) -> Option<Value> {
+    let (w0, w1) = code.cache(word.b()).read()?;
+    if (w0 >> 24) & 0xff != K_PROPERTY {
+        return None;
+    }
+    let (_, key, _) = instance_key(owner)?;
+    if key != (w0 & !(0xff << 24)) || key >> 32 == 0 {
+        return None;
+    }
+    // SAFETY: the class dict holds the property while the version matches.
+    let p = unsafe { Value::from_bits(w1) };
+    let g = crate::objects::descriptors::property_getter(p)?;
+    (!g.is_null() && !g.is_none()).then_some(g)
 }
 
 /// Whether the instance-attribute caches apply to this type: a class whose
@@ -310,6 +339,9 @@ pub fn load_attr_slow(
     code: &CodeObj,
     word: Instr,
 ) -> PyResult<Value> {
+    if let Some(g) = cached_property_getter(owner, code, word) {
+        return ops::call1(ts, g, owner);
+    }
     let name = code.name_at(word.a());
     let v = ops::getattr(ts, owner, name)?;
     fill_attr_cache(owner, name, code, word, false);
@@ -347,7 +379,11 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
             return;
         }
         if type_of(d).slots.descr_set.get().is_some() {
-            return; // a data descriptor wins over the instance
+            // A data descriptor wins over the instance.
+            if !for_method && type_of(d) == types().property {
+                cache.write(key | K_PROPERTY << 24, d.bits());
+            }
+            return;
         }
     }
     if let Some(i) = shape.index_of(name) {
@@ -355,6 +391,11 @@ fn fill_attr_cache(owner: Value, name: Gc<StrObj>, code: &CodeObj, word: Instr, 
         return;
     }
     if let Some(d) = descr {
+        let dt = type_of(d);
+        if !for_method && !dt.is_heap_type() && dt.slots.descr_get.get().is_none() {
+            cache.write(key | K_CLASS_VALUE << 24, d.bits());
+            return;
+        }
         if d.downcast::<FunctionObj>().is_some() {
             cache.write(key | K_METHOD << 24, d.bits());
         } else if d
@@ -572,6 +613,16 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
     const IFDIV: u32 = BinaryOp::InplaceFloorDivide as u32;
     const MOD: u32 = BinaryOp::Remainder as u32;
     const IMOD: u32 = BinaryOp::InplaceRemainder as u32;
+    const AND: u32 = BinaryOp::And as u32;
+    const IAND: u32 = BinaryOp::InplaceAnd as u32;
+    const OR: u32 = BinaryOp::Or as u32;
+    const IOR: u32 = BinaryOp::InplaceOr as u32;
+    const XOR: u32 = BinaryOp::Xor as u32;
+    const IXOR: u32 = BinaryOp::InplaceXor as u32;
+    const LSH: u32 = BinaryOp::LShift as u32;
+    const ILSH: u32 = BinaryOp::InplaceLShift as u32;
+    const RSH: u32 = BinaryOp::RShift as u32;
+    const IRSH: u32 = BinaryOp::InplaceRShift as u32;
     if Value::both_small_ints(lhs, rhs) {
         let (x, y) = (lhs.small_int_value(), rhs.small_int_value());
         let r = match a {
@@ -580,6 +631,16 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
             MUL | IMUL => x.checked_mul(y)?,
             FDIV | IFDIV if y != 0 => int::floor_div_i64(x, y)?,
             MOD | IMOD if y != 0 => int::floor_mod_i64(x, y)?,
+            // Small ints are exact as floats: one correctly rounded division.
+            TDIV | ITDIV if y != 0 => return Some(Value::from_f64(x as f64 / y as f64)),
+            // Small ints stay small under the bitwise operators.
+            AND | IAND => x & y,
+            OR | IOR => x | y,
+            XOR | IXOR => x ^ y,
+            RSH | IRSH if y >= 0 => x >> y.min(63),
+            // Small ints have at most 48 bits: a shift below 16 fits an
+            // i64; small_int() below sends larger results to the slow path.
+            LSH | ILSH if (0..16).contains(&y) => x << y,
             _ => return None,
         };
         return Value::small_int(r);
@@ -603,6 +664,11 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
 #[cold]
 pub fn binary_slow(ts: &mut ThreadState, lhs: Value, rhs: Value, a: u32) -> PyResult<Value> {
     let op = super::binary_op_of(a);
+    // Exact ints of up to 128 bits (64-bit masks, hashes, LCGs): straight
+    // to the int arithmetic, not through the slot dispatch.
+    if let Some(r) = int::exact_i128_binary(ts, lhs, rhs, op.base()) {
+        return Ok(r);
+    }
     // str + str: a common case worth a direct path.
     if op.base() == BinaryOp::Add {
         if let (Some(x), Some(y)) = (lhs.downcast::<StrObj>(), rhs.downcast::<StrObj>()) {

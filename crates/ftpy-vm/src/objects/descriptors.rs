@@ -131,6 +131,15 @@ fn accessor_error(ts: &mut ThreadState, p: Gc<PropertyObj>, obj: Value, what: &s
     ts.attribute_error_msg(msg)
 }
 
+/// The getter of `p` if it is an exact `property` (None stands for no
+/// getter): the attribute caches call it directly.
+pub fn property_getter(p: Value) -> Option<Value> {
+    if type_of(p) != types().property {
+        return None;
+    }
+    Some(p.downcast::<PropertyObj>()?.fget.get())
+}
+
 fn property_get(ts: &mut ThreadState, d: Value, obj: Value, _ty: Value) -> PyResult<Value> {
     let p = prop(ts, d)?;
     if obj.is_null() || obj.is_none() {

@@ -683,6 +683,13 @@ pub fn int_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 
 /// Correctly rounded `a / b` for ints.
 pub fn int_truediv(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
+    // Both exactly representable as floats: one correctly rounded division.
+    if let (Some(p), Some(q)) = (to_i64(a), to_i64(b)) {
+        const EXACT: u64 = 1 << 53;
+        if q != 0 && p.unsigned_abs() <= EXACT && q.unsigned_abs() <= EXACT {
+            return Ok(Value::from_f64(p as f64 / q as f64));
+        }
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -940,6 +947,55 @@ macro_rules! bitop {
             Ok(int_from_big(ts, x.as_ref() $op y.as_ref()))
         }
     };
+}
+
+/// `a <op> b` for two exact ints of up to 128 bits each, when the result
+/// is computed without a `BigInt` (the interpreter's path for operands
+/// that are not both small); `None` sends the operation to the general
+/// dispatch (other types, big values, overflow, errors such as division
+/// by zero).
+#[inline]
+pub fn exact_i128_binary(ts: &mut ThreadState, a: Value, b: Value, op: BinaryOp) -> Option<Value> {
+    let int_ty = types().int;
+    let exact = |v: Value| v.is_small_int() || (v.is_kind(Kind::Int) && type_of(v) == int_ty);
+    if !exact(a) || !exact(b) {
+        return None;
+    }
+    let (x, y) = (to_i128(a)?, to_i128(b)?);
+    let r = match op {
+        BinaryOp::Add => x.checked_add(y)?,
+        BinaryOp::Subtract => x.checked_sub(y)?,
+        BinaryOp::Multiply => x.checked_mul(y)?,
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        BinaryOp::RShift if y >= 0 => x >> y.min(127),
+        BinaryOp::LShift if (0..127).contains(&y) => {
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        BinaryOp::FloorDivide if y != 0 => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        BinaryOp::Remainder if y != 0 => {
+            let m = x.checked_rem(y)?;
+            if m != 0 && ((m < 0) != (y < 0)) {
+                m + y
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    Some(int_from_i128(ts, r))
 }
 
 bitop!(int_and, &, &);
