@@ -27,6 +27,8 @@ class TmpFiles:
         self.base = "/tmp/ftpy_test_%s_%s" % (name, _pid())
         self.made = []
         if _os is not None:
+            # A directory left by a killed run whose pid was reused.
+            _shutil.rmtree(self.base, ignore_errors=True)
             _os.makedirs(self.base, exist_ok=True)
 
     def path(self, fname):

@@ -34,11 +34,12 @@ use ftpy_compiler::{BinaryOp, CompareOp, Instr, Op};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::types;
-use crate::object::Gc;
+use crate::object::{Gc, Kind};
 use crate::objects::cell::CellObj;
 use crate::objects::code::CodeObj;
 use crate::objects::function::FunctionObj;
 use crate::objects::int;
+use crate::objects::iterators::IterObj;
 use crate::objects::list::ListObj;
 use crate::objects::tuple::TupleObj;
 use crate::ops;
@@ -627,6 +628,33 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                         }
                         Op::ForIter => {
                             let it = top!();
+                            if it.header().is_some_and(|h| h.kind() == Kind::Iterator) {
+                                // SAFETY: the kind says IterObj.
+                                let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
+                                match o.next_owned(ts) {
+                                    Some(Some(v)) => {
+                                        // The loop target's STORE_FAST, fused.
+                                        // SAFETY: FOR_ITER falls through to
+                                        // the loop body (verifier).
+                                        let next = Instr(
+                                            unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed),
+                                        );
+                                        if next.opcode_byte() == Op::StoreFast as u8 {
+                                            pc += 1;
+                                            set_local!(next.a(), v);
+                                        } else {
+                                            push!(v);
+                                        }
+                                        continue 'dispatch;
+                                    }
+                                    Some(None) => {
+                                        let _ = pop!();
+                                        pc = a as usize;
+                                        continue 'dispatch;
+                                    }
+                                    None => {}
+                                }
+                            }
                             save_state!();
                             match tri!(helpers::for_iter_next(ts, it)) {
                                 Some(v) => push!(v),

@@ -322,10 +322,20 @@ pub fn init_hierarchy(ts: &mut ThreadState, t: &BuiltinTypes) {
         made.push((name, ty));
         t.exceptions.lock().push(ty);
     }
+    let _ = EXCEPTIONS.set(made.iter().map(|&(n, ty)| (n, ty)).collect());
 }
+
+/// Every builtin exception class by name, published once bootstrap has
+/// made them all: lookups by name (some on every exception created) read
+/// it without a lock.
+static EXCEPTIONS: std::sync::OnceLock<Vec<(&'static str, Gc<TypeObj>)>> =
+    std::sync::OnceLock::new();
 
 /// The exception class by name (after bootstrap).
 pub fn exception_type(name: &str) -> Option<Gc<TypeObj>> {
+    if let Some(all) = EXCEPTIONS.get() {
+        return all.iter().find(|(n, _)| *n == name).map(|&(_, ty)| ty);
+    }
     let t = types();
     t.exceptions
         .lock()
@@ -367,6 +377,18 @@ const ATTRIBUTE_FIELDS: &[&str] = &["name", "obj"];
 const GROUP_FIELDS: &[&str] = &["message", "exceptions"];
 
 /// The fields of `ty`'s class family, in storage order.
+static UNICODE_TRANSLATE: std::sync::OnceLock<Gc<TypeObj>> = std::sync::OnceLock::new();
+static BASE_GROUP: std::sync::OnceLock<Gc<TypeObj>> = std::sync::OnceLock::new();
+
+/// A builtin exception class without a `types()` field, looked up once.
+fn known(cell: &'static std::sync::OnceLock<Gc<TypeObj>>, name: &str) -> Option<Gc<TypeObj>> {
+    if let Some(&ty) = cell.get() {
+        return Some(ty);
+    }
+    let ty = exception_type(name)?;
+    Some(*cell.get_or_init(|| ty))
+}
+
 pub fn field_names(ty: Gc<TypeObj>) -> &'static [&'static str] {
     let t = types();
     if ty.is_subtype(t.os_error) {
@@ -377,7 +399,7 @@ pub fn field_names(ty: Gc<TypeObj>) -> &'static [&'static str] {
         IMPORT_FIELDS
     } else if ty.is_subtype(t.unicode_decode_error)
         || ty.is_subtype(t.unicode_encode_error)
-        || exception_type("UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
+        || known(&UNICODE_TRANSLATE, "UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
     {
         UNICODE_FIELDS
     } else if ty.is_subtype(t.stop_iteration) {
@@ -388,7 +410,7 @@ pub fn field_names(ty: Gc<TypeObj>) -> &'static [&'static str] {
         NAME_FIELDS
     } else if ty.is_subtype(t.attribute_error) {
         ATTRIBUTE_FIELDS
-    } else if exception_type("BaseExceptionGroup").is_some_and(|g| ty.is_subtype(g)) {
+    } else if known(&BASE_GROUP, "BaseExceptionGroup").is_some_and(|g| ty.is_subtype(g)) {
         GROUP_FIELDS
     } else {
         &[]

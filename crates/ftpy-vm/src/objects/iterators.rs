@@ -109,6 +109,46 @@ impl IterObj {
         self.take_shared(ts)
     }
 
+    /// The next item of a list or range iterator stepped by the thread
+    /// that made it: the interpreter's inline FOR_ITER step, which reaches
+    /// no safepoint and cannot fail. `Some(None)` when exhausted; `None`
+    /// for every other iterator, and for one that other threads step.
+    #[inline(always)]
+    pub fn next_owned(&self, ts: &ThreadState) -> Option<Option<Value>> {
+        if self.owner.load(Ordering::Relaxed) != ts.shared() as *const ThreadShared as usize {
+            return None;
+        }
+        let ty = self.header.ty();
+        let t = types();
+        if ty == t.range_iterator {
+            let k = self.index.load(Ordering::Relaxed);
+            self.index.store(k + 1, Ordering::Relaxed);
+            if k >= self.end.load(Ordering::Relaxed) {
+                return Some(None);
+            }
+            let (start, step) = (
+                self.a.get().small_int_value(),
+                self.b.get().small_int_value(),
+            );
+            return Some(Some(Value::small_int_unchecked(start + k * step)));
+        }
+        if ty == t.list_iterator {
+            let Some(l) = self.a.get().downcast::<crate::objects::list::ListObj>() else {
+                return Some(None);
+            };
+            let k = self.index.load(Ordering::Relaxed);
+            self.index.store(k + 1, Ordering::Relaxed);
+            return match l.get(k as usize) {
+                Some(v) => Some(Some(v)),
+                None => {
+                    self.a.set(Value::NULL);
+                    Some(None)
+                }
+            };
+        }
+        None
+    }
+
     #[cold]
     #[inline(never)]
     fn take_shared(&self, ts: &mut ThreadState) -> i64 {

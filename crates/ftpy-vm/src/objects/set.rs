@@ -155,36 +155,42 @@ impl SetObj {
     }
 
     /// Probes for `key` without running Python code.
+    ///
+    /// The stored hash is tested first: most probed entries differ in it
+    /// (a dummy's -1 is never a key's hash), so a probe is one load and a
+    /// compare. An entry whose key is NULL with a matching hash is an add
+    /// in progress or a removal (both store the hash and the key in turn):
+    /// passed over like a dummy (unless the hash is 0: unused).
+    #[inline]
     fn look_simple(&self, t: &SetTable, key: Value, hash: i64) -> Look {
         let ents = t.entries();
         let mask = t.mask;
         let mut i = hash as usize & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
+            let run = if i + LINEAR_PROBES <= mask {
+                &ents[i..=i + LINEAR_PROBES]
             } else {
-                0
+                std::slice::from_ref(&ents[i])
             };
-            for j in 0..=probes {
-                let e = &ents[i + j];
-                let k = e.key.get();
+            for (j, e) in run.iter().enumerate() {
                 let h = e.hash.load(Ordering::Relaxed);
-                if k.is_null() {
-                    if h == 0 {
-                        return Look::Missing;
-                    }
-                    continue;
-                }
-                if k == key {
-                    return Look::Found(i + j);
-                }
                 if h == hash {
-                    match simple_eq(k, key) {
-                        Some(true) => return Look::Found(i + j),
-                        Some(false) => {}
-                        None => return Look::NeedsPython,
+                    let k = e.key.get();
+                    if k == key {
+                        return Look::Found(i + j);
                     }
+                    if !k.is_null() {
+                        match simple_eq(k, key) {
+                            Some(true) => return Look::Found(i + j),
+                            Some(false) => {}
+                            None => return Look::NeedsPython,
+                        }
+                    } else if h == 0 {
+                        return Look::Missing; // unused, and the key's hash is 0
+                    }
+                } else if h == 0 && e.key.get().is_null() {
+                    return Look::Missing;
                 }
             }
             perturb >>= 5;
