@@ -473,6 +473,10 @@ pub fn flatten_star_call(
     let Some(d) = kwargs.downcast::<DictObj>() else {
         return Err(ts.type_error("argument after ** must be a mapping"));
     };
+    if d.is_empty() {
+        // `f(*args, **kwargs)` forwarding no keywords (decorators).
+        return Ok((all, None));
+    }
     let items = d.items_rooted(ts);
     let mut names = RootedVec::with_capacity(ts, items.len() / 2);
     for pair in items.chunks(2) {
