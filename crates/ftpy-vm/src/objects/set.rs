@@ -332,13 +332,13 @@ impl SetObj {
                             Some(f) => {
                                 ents[f].hash.store(hash, Ordering::Relaxed);
                                 ents[f].key.set(key);
-                                self.used.fetch_add(1, Ordering::Release);
+                                add_locked_counter(&self.used, 1);
                             }
                             None => {
                                 e.hash.store(hash, Ordering::Relaxed);
                                 e.key.set(key);
-                                self.used.fetch_add(1, Ordering::Release);
-                                let fill = self.fill.fetch_add(1, Ordering::Relaxed) + 1;
+                                add_locked_counter(&self.used, 1);
+                                let fill = add_locked_counter(&self.fill, 1);
                                 if fill * 5 >= mask * 3 {
                                     let used = self.len();
                                     self.resize_locked(
@@ -348,7 +348,7 @@ impl SetObj {
                                 }
                             }
                         }
-                        self.version.fetch_add(1, Ordering::Release);
+                        bump_version_locked(&self.version);
                         return Some(());
                     }
                     // CPython 3.11 keeps the last dummy met on the
@@ -440,8 +440,8 @@ impl SetObj {
         let e = &t.entries()[i];
         e.key.set(Value::NULL);
         e.hash.store(-1, Ordering::Relaxed);
-        self.used.fetch_sub(1, Ordering::Release);
-        self.version.fetch_add(1, Ordering::Release);
+        add_locked_counter(&self.used, -1);
+        bump_version_locked(&self.version);
     }
 
     /// The active entries in table order (key, hash), rooted.
@@ -598,6 +598,23 @@ impl SetObj {
 }
 
 /// Inserts into a table known not to contain the key and to have room.
+/// `c += d` on a counter only written under the set's lock, which the
+/// caller holds: a plain load and store (readers only load it), not a
+/// locked read-modify-write. Returns the new value.
+#[inline(always)]
+fn add_locked_counter(c: &AtomicUsize, d: isize) -> usize {
+    let v = c.load(Ordering::Relaxed).wrapping_add_signed(d);
+    c.store(v, Ordering::Release);
+    v
+}
+
+/// The version bump of a mutation made under the set's lock (see
+/// `add_locked_counter`).
+#[inline(always)]
+fn bump_version_locked(v: &AtomicU64) {
+    v.store(v.load(Ordering::Relaxed) + 1, Ordering::Release);
+}
+
 fn insert_clean(t: &SetTable, key: Value, hash: i64) {
     let ents = t.entries();
     let mask = t.mask;
