@@ -950,14 +950,30 @@ pub fn percent_format(ts: &mut ThreadState, fmt: &str, args: Value) -> PyResult<
                         type_name(v)
                     )));
                 };
-                let b = to_big(iv).unwrap_or_default();
-                let neg = num_traits::Signed::is_negative(b.as_ref());
-                let mag = num_traits::Signed::abs(b.as_ref());
-                let mut digits = match conv {
-                    'x' => mag.to_str_radix(16),
-                    'X' => mag.to_str_radix(16).to_uppercase(),
-                    'o' => mag.to_str_radix(8),
-                    _ => mag.to_string(),
+                let (neg, mut digits) = match crate::objects::int::to_i64(iv) {
+                    // Machine-word ints (nearly all): no BigInt.
+                    Some(x) => {
+                        let mag = x.unsigned_abs();
+                        let d = match conv {
+                            'x' => format!("{mag:x}"),
+                            'X' => format!("{mag:X}"),
+                            'o' => format!("{mag:o}"),
+                            _ => mag.to_string(),
+                        };
+                        (x < 0, d)
+                    }
+                    None => {
+                        let b = to_big(iv).unwrap_or_default();
+                        let neg = num_traits::Signed::is_negative(b.as_ref());
+                        let mag = num_traits::Signed::abs(b.as_ref());
+                        let d = match conv {
+                            'x' => mag.to_str_radix(16),
+                            'X' => mag.to_str_radix(16).to_uppercase(),
+                            'o' => mag.to_str_radix(8),
+                            _ => mag.to_string(),
+                        };
+                        (neg, d)
+                    }
                 };
                 if let Some(p) = sp.precision {
                     while digits.len() < p {
