@@ -191,6 +191,12 @@ impl ThreadShared {
     pub fn top_frame_ptr(&self) -> *mut Frame {
         self.top_frame.get()
     }
+
+    /// The exception being handled (or NULL). Another thread may read it
+    /// only while this one is stopped, as `top_frame_ptr`.
+    pub fn handled_exception(&self) -> Value {
+        self.exc_info.get()
+    }
 }
 
 impl ThreadState {
