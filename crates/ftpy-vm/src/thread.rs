@@ -572,6 +572,33 @@ impl ThreadState {
     /// handler.
     #[cold]
     pub fn safepoint_slow(&mut self) -> crate::PyResult<()> {
+        let b = self.safepoint_no_signals();
+        if b & collect::BREAK_SIGNAL != 0 {
+            return crate::interp::handle_pending_signals(self);
+        }
+        Ok(())
+    }
+
+    /// Whether a signal waits for this (the main) thread's next check.
+    #[inline(always)]
+    pub fn signal_break_set(&self) -> bool {
+        self.shared.eval_breaker.load(Ordering::Relaxed) & collect::BREAK_SIGNAL != 0
+    }
+
+    /// The safepoint before a call: `safepoint_slow` without the signal
+    /// handlers, which run at backward jumps and once a native call has
+    /// returned (the interpreter checks `signal_break_set` then), as
+    /// CPython checks after a builtin returns. Run on the way into a call,
+    /// a handler's exception (`KeyboardInterrupt` from
+    /// `_thread.interrupt_main`) could land between `Condition.wait`
+    /// waking up and its `_acquire_restore` taking the lock back, leaving
+    /// the lock released under the `with` that holds it; after the native
+    /// `acquire` returns, the lock is held and the `with` releases it.
+    /// (CPython also checks on entering a Python function, where its GIL
+    /// timing makes the same race unlikely.) Returns the breaker bits it
+    /// saw.
+    #[cold]
+    pub fn safepoint_no_signals(&mut self) -> u32 {
         let b = self.shared.eval_breaker.load(Ordering::Relaxed);
         if b & BREAK_STRESS != 0 {
             self.maybe_collect();
@@ -584,10 +611,7 @@ impl ThreadState {
                 .fetch_and(!collect::BREAK_FINALIZE, Ordering::SeqCst);
             crate::run_finalizers(self, false);
         }
-        if b & collect::BREAK_SIGNAL != 0 {
-            return crate::interp::handle_pending_signals(self);
-        }
-        Ok(())
+        b
     }
 
     /// Parks for another thread's collection if one is waiting for this

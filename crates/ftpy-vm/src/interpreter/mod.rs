@@ -861,9 +861,12 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             } else {
                                 (first, stack_slice!(n + 1))
                             };
+                            // Signal handlers run at backward jumps and once
+                            // a native call has returned, never on the way
+                            // into a call (see `safepoint_no_signals`).
                             if ts.breaker_set() {
                                 save_state!();
-                                tri!(ts.safepoint_slow());
+                                ts.safepoint_no_signals();
                             }
                             if let Some(func) = callable.downcast::<FunctionObj>() {
                                 if func.code().flags & helpers::GEN_FLAGS == 0 {
@@ -883,6 +886,10 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             let r = ops::call(ts, callable, args, kwnames);
                             drop_n!(n + 2);
                             let r = tri!(r);
+                            if ts.signal_break_set() {
+                                save_state!();
+                                tri!(crate::interp::handle_pending_signals(ts));
+                            }
                             push!(r);
                             continue 'dispatch;
                         }
