@@ -27,6 +27,12 @@ use crate::value::Value;
 
 static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 
+/// Native stack kept in reserve below the RecursionError limit, for
+/// raising and reporting the error. A thread's stack must be bigger than
+/// this: `_thread` adds it to the size a program asks for
+/// (`threading.stack_size`).
+pub const STACK_RESERVE: usize = 256 << 10;
+
 /// The collector-visible part of a thread. See the module doc.
 pub struct ThreadShared {
     /// `RUNNING`, `PARKED` or `DETACHED` (see `gc::collect`).
@@ -243,8 +249,8 @@ impl ThreadState {
         }
         collect::register_thread(shared);
         CURRENT_SHARED.with(|c| c.set(shared));
-        // Keep 256 KiB of native stack in reserve for error handling.
-        let stack_limit = if bottom == 0 { 0 } else { bottom + (256 << 10) };
+        // Keep some native stack in reserve for error handling.
+        let stack_limit = if bottom == 0 { 0 } else { bottom + STACK_RESERVE };
         ThreadState {
             shared,
             frames: FrameStack::new(),
