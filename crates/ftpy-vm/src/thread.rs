@@ -176,6 +176,17 @@ pub struct ThreadState {
     stress_count: u32,
     /// Objects whose repr is being computed (recursion guard, `[...]`).
     pub repr_guard: Vec<u64>,
+    /// An address in the native frame of `run_frame`, just above the
+    /// innermost interpreter loop's own frame (0: none). See
+    /// `gc::collect::collect_explicit`.
+    pub(crate) run_top: usize,
+    /// The callable the innermost interpreter loop's call instruction is
+    /// calling natively right now (NULL otherwise): lets a native function
+    /// tell it was called straight from Python code.
+    pub(crate) native_callee: Value,
+    /// While `gc.collect()` collects: the lowest native stack address of
+    /// this thread to scan (0: from the current stack pointer).
+    pub(crate) scan_from: usize,
     _not_send: std::marker::PhantomData<*mut ()>,
 }
 
@@ -260,8 +271,20 @@ impl ThreadState {
             external_bytes: 0,
             stress_count: 0,
             repr_guard: Vec::new(),
+            run_top: 0,
+            native_callee: Value::NULL,
+            scan_from: 0,
             _not_send: std::marker::PhantomData,
         }
+    }
+
+    /// Whether the native function being run is `f`, called by the call
+    /// instruction of the innermost interpreter loop (not from native code
+    /// that Python code called).
+    pub fn called_from_python(&self, f: crate::objects::NativeFn) -> bool {
+        self.native_callee
+            .downcast::<crate::objects::builtin::BuiltinObj>()
+            .is_some_and(|b| b.is_native_fn(f))
     }
 
     #[inline(always)]
