@@ -206,7 +206,8 @@ fn snapshot_chain(ts: &mut ThreadState, snap: &ThreadsSnapshot, i: usize, lasti0
 /// `sys._current_frames()`: thread ident -> the innermost frame of every
 /// thread running Python code.
 fn s_current_frames(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("sys._current_frames()");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("sys._current_frames()");
     let [] = SIG.bind(ts, args, kw)?;
     let snap = snapshot_threads(ts);
     let d = DictObj::new(ts);
@@ -242,7 +243,8 @@ fn exc_triple(ts: &mut ThreadState, e: Value) -> Value {
 /// as for `_current_frames`, so a traceback's `tb_frame.f_back` leads to
 /// the thread's callers.
 fn s_current_exceptions(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("sys._current_exceptions()");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("sys._current_exceptions()");
     let [] = SIG.bind(ts, args, kw)?;
     let snap = snapshot_threads(ts);
     let d = DictObj::new(ts);

@@ -261,7 +261,11 @@ impl ThreadState {
         collect::register_thread(shared);
         CURRENT_SHARED.with(|c| c.set(shared));
         // Keep some native stack in reserve for error handling.
-        let stack_limit = if bottom == 0 { 0 } else { bottom + STACK_RESERVE };
+        let stack_limit = if bottom == 0 {
+            0
+        } else {
+            bottom + STACK_RESERVE
+        };
         ThreadState {
             shared,
             frames: FrameStack::new(),

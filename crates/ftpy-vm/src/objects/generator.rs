@@ -311,10 +311,7 @@ impl GenObj {
             // there (CPython's `_PyErr_ChainStackItem` in gen_send_ex).
             let pending = self.pending.get();
             if throw && !saved.is_none() && pending.downcast::<ExcObj>().is_some() {
-                crate::objects::exception::set_context_on_raise(
-                    ts,
-                    PyErr::from_exception(pending),
-                );
+                crate::objects::exception::set_context_on_raise(ts, PyErr::from_exception(pending));
             }
         }
         let r = crate::interpreter::run_frame(ts, f);
