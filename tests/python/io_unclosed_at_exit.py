@@ -1,3 +1,4 @@
+# gc-stress: 20
 # Files opened for writing and never closed have their data on disk once
 # the process exits: normally, through sys.exit, an uncaught exception,
 # from a thread or an atexit handler. (A daemon thread's file still in
