@@ -757,9 +757,12 @@ fn start_new_thread(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
     // Rooted until the new thread holds it (see the module doc).
     interp::add_temp_root(pv);
     let ident = ThreadState::alloc_ident();
+    // A size the program chose is what it may use: the reserve kept for
+    // raising RecursionError comes on top (else a 256 KiB stack, which
+    // test_threading uses, would be all reserve).
     let size = match STACK_SIZE.load(Ordering::Relaxed) {
         0 => DEFAULT_STACK,
-        n => n,
+        n => n + ftpy_vm::thread::STACK_RESERVE,
     };
     THREAD_COUNT.fetch_add(1, Ordering::SeqCst);
     let bits = pv.bits();
@@ -926,7 +929,12 @@ fn excepthook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     };
     let sys = ftpy_vm::interp::interp().sys();
-    let stderr = sys.dict().get_str_text("stderr").unwrap_or(Value::NONE);
+    let mut stderr = sys.dict().get_str_text("stderr").unwrap_or(Value::NONE);
+    // With sys.stderr None, the stderr the thread started with (CPython's
+    // `Thread._stderr`), if any.
+    if stderr.is_none() && !thread.is_none() {
+        stderr = ops::getattr_str_opt(ts, thread, "_stderr")?.unwrap_or(Value::NONE);
+    }
     let text = if exc_value.is_none() {
         String::new()
     } else {

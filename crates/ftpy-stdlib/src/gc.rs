@@ -19,7 +19,8 @@ fn collect(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if args.len() > 1 {
         return Err(too_many_args(ts, args.len()));
     }
-    collect_explicit(ts);
+    let from_python = ts.called_from_python(collect);
+    collect_explicit(ts, from_python);
     // CPython returns the number of unreachable objects found; a tracing
     // collector frees without counting per object, so report 0.
     Ok(Value::small_int_unchecked(0))

@@ -550,6 +550,15 @@ pub const NSIG: usize = 65;
 static PENDING: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 /// Some `PENDING` flag may be set.
 static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+/// A real signal arrived since the main thread last handled signals. A
+/// blocking wait on the main thread stops for it (as a system call fails
+/// with EINTR) and runs the handlers; a simulated one
+/// (`_thread.interrupt_main`) does not set it and is handled at the main
+/// thread's next safepoint, as in CPython, where it interrupts no wait: a
+/// lock wait cut short by it would leave `threading`'s `Condition` with
+/// its lock not held (`RuntimeError: release unlocked lock` on the way
+/// out).
+static INTERRUPTING: AtomicBool = AtomicBool::new(false);
 /// `signal.set_wakeup_fd`: the descriptor the C handler writes each
 /// signal's number to, or -1.
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
@@ -569,10 +578,11 @@ pub fn set_wakeup_fd(fd: i32) -> i32 {
     WAKEUP_FD.swap(fd, Ordering::SeqCst)
 }
 
-/// Whether a signal waits to be handled by the main thread (blocking waits
-/// on the main thread poll this, to run handlers promptly).
+/// Whether a real signal waits to be handled by the main thread (blocking
+/// waits on the main thread poll this, to run handlers promptly; see
+/// `INTERRUPTING`).
 pub fn signal_pending() -> bool {
-    ANY_PENDING.load(Ordering::Relaxed)
+    INTERRUPTING.load(Ordering::Relaxed)
 }
 
 /// Runs pending signal handlers, on the main thread only (others return
@@ -587,6 +597,7 @@ pub fn handle_pending_signals(ts: &mut ThreadState) -> PyResult<()> {
     ts.shared()
         .eval_breaker
         .fetch_and(!crate::gc::collect::BREAK_SIGNAL, Ordering::SeqCst);
+    INTERRUPTING.store(false, Ordering::SeqCst);
     if !ANY_PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
@@ -643,19 +654,30 @@ pub(crate) fn is_main_breaker(b: &AtomicU32) -> bool {
 /// (its Python handler runs at the main thread's next check; nothing
 /// happens if it has none).
 pub fn simulate_signal(sig: i32) {
-    trip_signal(sig);
+    mark_signal(sig, false);
 }
 
 /// The C-level handler of every signal with a Python handler: marks it
-/// pending, asks the main thread to stop at its next safepoint, and
-/// writes the signal number to the wakeup descriptor. Async-signal-safe:
-/// atomics and write(2) only, errno preserved.
+/// pending, asks the main thread to stop at its next safepoint (and its
+/// blocking wait, if it is in one), and writes the signal number to the
+/// wakeup descriptor. Async-signal-safe: atomics and write(2) only, errno
+/// preserved.
 pub extern "C" fn trip_signal(sig: libc::c_int) {
+    mark_signal(sig, true);
+}
+
+/// `trip_signal`'s work; `real`: a signal arrived (see `INTERRUPTING`).
+fn mark_signal(sig: libc::c_int, real: bool) {
     // SAFETY: errno is thread-local; read and restored around write(2).
     let saved = unsafe { *libc::__errno_location() };
     if sig > 0 && (sig as usize) < NSIG {
         PENDING[sig as usize].store(true, Ordering::SeqCst);
         ANY_PENDING.store(true, Ordering::SeqCst);
+        // After ANY_PENDING: a main thread that clears this flag then
+        // finds the signal pending.
+        if real {
+            INTERRUPTING.store(true, Ordering::SeqCst);
+        }
     }
     let p = MAIN_BREAKER.load(Ordering::SeqCst);
     if !p.is_null() {

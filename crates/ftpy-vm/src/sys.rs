@@ -125,6 +125,143 @@ fn s_getframe(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> 
     Ok(crate::objects::frame::FrameObj::from_live(ts, f))
 }
 
+/// What `sys._current_frames()` and `sys._current_exceptions()` read from
+/// the other threads while the world is stopped: per thread, its ident,
+/// the exception it handles and its frames innermost first (code,
+/// globals, frame object or NULL, and the position of each). The values
+/// sit in `vals` (rooted), `[exc, code, globals, frame_obj, code, ...]`.
+struct ThreadsSnapshot {
+    vals: RootedVec,
+    /// (ident, frame count, index of the thread's exception in `vals`).
+    threads: Vec<(u64, usize, usize)>,
+    lastis: Vec<u32>,
+}
+
+fn snapshot_threads(ts: &mut ThreadState) -> ThreadsSnapshot {
+    let me = ts.shared();
+    let mut snap = ThreadsSnapshot {
+        vals: RootedVec::new(ts),
+        threads: Vec::new(),
+        lastis: Vec::new(),
+    };
+    let s = &mut snap;
+    crate::gc::collect::with_world_stopped(ts, |threads| {
+        for t in threads {
+            let top = t.top_frame_ptr();
+            // A thread with no frame is starting or ending: CPython's
+            // lists leave it out.
+            if std::ptr::eq(*t, me) || top.is_null() {
+                continue;
+            }
+            let first = s.vals.len();
+            s.vals.push(t.handled_exception());
+            let mut n = 0;
+            let mut f = top;
+            while !f.is_null() {
+                // SAFETY: the world is stopped (`with_world_stopped`): the
+                // thread's frame chain holds still and its frames are live.
+                let fr = unsafe { &*f };
+                s.vals.push(fr.code.value());
+                s.vals.push(fr.globals.value());
+                s.vals.push(fr.frame_obj);
+                s.lastis.push(fr.lasti);
+                n += 1;
+                f = fr.prev;
+            }
+            s.threads.push((t.ident, n, first));
+        }
+    });
+    snap
+}
+
+/// The frame objects of another thread's frames (`snap` entry `i`): each
+/// frame's own frame object when it has one (so a traceback's `tb_frame`
+/// leads on to its callers), else a snapshot of its code and position;
+/// linked through `f_back`. Returns the innermost.
+fn snapshot_chain(ts: &mut ThreadState, snap: &ThreadsSnapshot, i: usize, lasti0: usize) -> Value {
+    use crate::objects::frame::FrameObj;
+    let (_, n, first) = snap.threads[i];
+    let mut back = Value::NONE;
+    for k in (0..n).rev() {
+        let base = first + 1 + 3 * k;
+        let (code, globals, fo) = (snap.vals[base], snap.vals[base + 1], snap.vals[base + 2]);
+        let lasti = snap.lastis[lasti0 + k];
+        let fo = match fo.downcast::<FrameObj>() {
+            Some(fo) => {
+                let line = code
+                    .downcast::<crate::objects::code::CodeObj>()
+                    .map_or(0, |c| c.line_of(lasti as usize));
+                fo.lasti.store(lasti, Ordering::Relaxed);
+                fo.lineno.store(line, Ordering::Relaxed);
+                fo
+            }
+            None => FrameObj::snapshot(ts, code, globals, lasti),
+        };
+        fo.back.set(back);
+        back = fo.value();
+    }
+    back
+}
+
+/// `sys._current_frames()`: thread ident -> the innermost frame of every
+/// thread running Python code.
+fn s_current_frames(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("sys._current_frames()");
+    let [] = SIG.bind(ts, args, kw)?;
+    let snap = snapshot_threads(ts);
+    let d = DictObj::new(ts);
+    let mine = crate::objects::frame::FrameObj::from_live(ts, ts.top_frame());
+    let ident = int::int_from_i64(ts, ts.shared().ident as i64);
+    d.set_item(ts, ident, mine)?;
+    let mut lasti0 = 0;
+    for i in 0..snap.threads.len() {
+        let f = snapshot_chain(ts, &snap, i, lasti0);
+        lasti0 += snap.threads[i].1;
+        let ident = int::int_from_i64(ts, snap.threads[i].0 as i64);
+        d.set_item(ts, ident, f)?;
+    }
+    Ok(d.value())
+}
+
+/// `(type, value, traceback)` of exception `e` (NULL or None: no
+/// exception), as `sys.exc_info()` gives it.
+fn exc_triple(ts: &mut ThreadState, e: Value) -> Value {
+    if e.is_null() || e.is_none() {
+        return TupleObj::new(ts, &[Value::NONE, Value::NONE, Value::NONE]).value();
+    }
+    let tb = e
+        .downcast::<ExcObj>()
+        .map(|x| x.traceback.get())
+        .unwrap_or(Value::NULL);
+    let tb = if tb.is_null() { Value::NONE } else { tb };
+    TupleObj::new(ts, &[type_of(e).value(), e, tb]).value()
+}
+
+/// `sys._current_exceptions()`: thread ident -> the `exc_info()` of every
+/// thread running Python code. The frames of each thread are linked up
+/// as for `_current_frames`, so a traceback's `tb_frame.f_back` leads to
+/// the thread's callers.
+fn s_current_exceptions(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("sys._current_exceptions()");
+    let [] = SIG.bind(ts, args, kw)?;
+    let snap = snapshot_threads(ts);
+    let d = DictObj::new(ts);
+    let mine = exc_triple(ts, ts.exc_info());
+    let ident = int::int_from_i64(ts, ts.shared().ident as i64);
+    d.set_item(ts, ident, mine)?;
+    let mut lasti0 = 0;
+    for i in 0..snap.threads.len() {
+        snapshot_chain(ts, &snap, i, lasti0);
+        lasti0 += snap.threads[i].1;
+        let e = exc_triple(ts, snap.vals[snap.threads[i].2]);
+        let ident = int::int_from_i64(ts, snap.threads[i].0 as i64);
+        d.set_item(ts, ident, e)?;
+    }
+    Ok(d.value())
+}
+
 fn s_getsizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let Some(&o) = args.first() else {
         return Err(ts.type_error("getsizeof() missing required argument 'object' (pos 1)"));
@@ -466,6 +603,8 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("exc_info", s_exc_info),
         ("exception", s_exception),
         ("_getframe", s_getframe),
+        ("_current_frames", s_current_frames),
+        ("_current_exceptions", s_current_exceptions),
         ("getsizeof", s_getsizeof),
         ("intern", s_intern),
         ("displayhook", s_displayhook),

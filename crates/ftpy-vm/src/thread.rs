@@ -27,6 +27,12 @@ use crate::value::Value;
 
 static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 
+/// Native stack kept in reserve below the RecursionError limit, for
+/// raising and reporting the error. A thread's stack must be bigger than
+/// this: `_thread` adds it to the size a program asks for
+/// (`threading.stack_size`).
+pub const STACK_RESERVE: usize = 256 << 10;
+
 /// The collector-visible part of a thread. See the module doc.
 pub struct ThreadShared {
     /// `RUNNING`, `PARKED` or `DETACHED` (see `gc::collect`).
@@ -170,6 +176,17 @@ pub struct ThreadState {
     stress_count: u32,
     /// Objects whose repr is being computed (recursion guard, `[...]`).
     pub repr_guard: Vec<u64>,
+    /// An address in the native frame of `run_frame`, just above the
+    /// innermost interpreter loop's own frame (0: none). See
+    /// `gc::collect::collect_explicit`.
+    pub(crate) run_top: usize,
+    /// The callable the innermost interpreter loop's call instruction is
+    /// calling natively right now (NULL otherwise): lets a native function
+    /// tell it was called straight from Python code.
+    pub(crate) native_callee: Value,
+    /// While `gc.collect()` collects: the lowest native stack address of
+    /// this thread to scan (0: from the current stack pointer).
+    pub(crate) scan_from: usize,
     _not_send: std::marker::PhantomData<*mut ()>,
 }
 
@@ -190,6 +207,12 @@ impl ThreadShared {
     /// while this one is stopped (`gc::collect::with_world_stopped`).
     pub fn top_frame_ptr(&self) -> *mut Frame {
         self.top_frame.get()
+    }
+
+    /// The exception being handled (or NULL). Another thread may read it
+    /// only while this one is stopped, as `top_frame_ptr`.
+    pub fn handled_exception(&self) -> Value {
+        self.exc_info.get()
     }
 }
 
@@ -237,8 +260,12 @@ impl ThreadState {
         }
         collect::register_thread(shared);
         CURRENT_SHARED.with(|c| c.set(shared));
-        // Keep 256 KiB of native stack in reserve for error handling.
-        let stack_limit = if bottom == 0 { 0 } else { bottom + (256 << 10) };
+        // Keep some native stack in reserve for error handling.
+        let stack_limit = if bottom == 0 {
+            0
+        } else {
+            bottom + STACK_RESERVE
+        };
         ThreadState {
             shared,
             frames: FrameStack::new(),
@@ -248,8 +275,20 @@ impl ThreadState {
             external_bytes: 0,
             stress_count: 0,
             repr_guard: Vec::new(),
+            run_top: 0,
+            native_callee: Value::NULL,
+            scan_from: 0,
             _not_send: std::marker::PhantomData,
         }
+    }
+
+    /// Whether the native function being run is `f`, called by the call
+    /// instruction of the innermost interpreter loop (not from native code
+    /// that Python code called).
+    pub fn called_from_python(&self, f: crate::objects::NativeFn) -> bool {
+        self.native_callee
+            .downcast::<crate::objects::builtin::BuiltinObj>()
+            .is_some_and(|b| b.is_native_fn(f))
     }
 
     #[inline(always)]
@@ -566,6 +605,33 @@ impl ThreadState {
     /// handler.
     #[cold]
     pub fn safepoint_slow(&mut self) -> crate::PyResult<()> {
+        let b = self.safepoint_no_signals();
+        if b & collect::BREAK_SIGNAL != 0 {
+            return crate::interp::handle_pending_signals(self);
+        }
+        Ok(())
+    }
+
+    /// Whether a signal waits for this (the main) thread's next check.
+    #[inline(always)]
+    pub fn signal_break_set(&self) -> bool {
+        self.shared.eval_breaker.load(Ordering::Relaxed) & collect::BREAK_SIGNAL != 0
+    }
+
+    /// The safepoint before a call: `safepoint_slow` without the signal
+    /// handlers, which run at backward jumps and once a native call has
+    /// returned (the interpreter checks `signal_break_set` then), as
+    /// CPython checks after a builtin returns. Run on the way into a call,
+    /// a handler's exception (`KeyboardInterrupt` from
+    /// `_thread.interrupt_main`) could land between `Condition.wait`
+    /// waking up and its `_acquire_restore` taking the lock back, leaving
+    /// the lock released under the `with` that holds it; after the native
+    /// `acquire` returns, the lock is held and the `with` releases it.
+    /// (CPython also checks on entering a Python function, where its GIL
+    /// timing makes the same race unlikely.) Returns the breaker bits it
+    /// saw.
+    #[cold]
+    pub fn safepoint_no_signals(&mut self) -> u32 {
         let b = self.shared.eval_breaker.load(Ordering::Relaxed);
         if b & BREAK_STRESS != 0 {
             self.maybe_collect();
@@ -578,10 +644,7 @@ impl ThreadState {
                 .fetch_and(!collect::BREAK_FINALIZE, Ordering::SeqCst);
             crate::run_finalizers(self, false);
         }
-        if b & collect::BREAK_SIGNAL != 0 {
-            return crate::interp::handle_pending_signals(self);
-        }
-        Ok(())
+        b
     }
 
     /// Parks for another thread's collection if one is waiting for this

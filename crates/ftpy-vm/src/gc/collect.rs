@@ -390,8 +390,9 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
         return false;
     }
     let me = ts.shared();
+    let scan_from = ts.scan_from;
     with_registers_spilled(|low| {
-        me.set_scan_low(low);
+        me.set_scan_low(low.max(scan_from));
         let threads = THREADS.lock();
         for t in threads.iter() {
             if !std::ptr::eq(*t, me) {
@@ -427,16 +428,30 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
 /// stack memory the collection's own frames are about to occupy
 /// (`stack::scrub_dead_stack`; this function's frame is kept small so
 /// that it leaves little unscrubbed).
+///
+/// `from_python`: called by the call instruction of the innermost
+/// interpreter loop (`ThreadState::called_from_python`). The native frames
+/// from that loop's down to the collector's then hold no value that is
+/// not also in a Python frame (the loop saved its state; the call's
+/// arguments are on the value stack), so the conservative scan of this
+/// thread starts above them, at `ThreadState::run_top`: what they hold is
+/// left over from earlier work, like the callee-saved registers that the
+/// collector's own frames save (a receiver of an earlier method call the
+/// loop kept in a register would otherwise survive `del x; gc.collect()`).
 #[inline(never)]
-pub fn collect_explicit(ts: &mut ThreadState) {
+pub fn collect_explicit(ts: &mut ThreadState, from_python: bool) {
     ts.clear_dead_stack_slots();
     super::stack::scrub_dead_stack();
+    if from_python {
+        ts.scan_from = ts.run_top;
+    }
     collect_and_finalize(ts);
 }
 
 #[inline(never)]
 fn collect_and_finalize(ts: &mut ThreadState) {
     collect_garbage(ts, Reason::Explicit);
+    ts.scan_from = 0;
     crate::run_finalizers(ts, false);
 }
 

@@ -51,10 +51,14 @@ use frame::{fflags, Frame};
 /// Runs frame `entry` (already pushed and linked, flagged ENTRY) until it
 /// returns or raises. Python calls made by the code run in this same loop.
 pub(crate) fn run_frame(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
+    let outer = ts.run_top;
+    ts.run_top = crate::gc::stack::approx_sp();
     // SAFETY: `entry` is the thread's live top frame, set up by
     // push_call_frame / run_code / a generator resume; every frame the
     // loop reaches was set up the same way.
-    unsafe { run(ts, entry) }
+    let r = unsafe { run(ts, entry) };
+    ts.run_top = outer;
+    r
 }
 
 /// Leaves frame `f`: unlinks it and frees frame-stack memory (generator
@@ -889,9 +893,12 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             } else {
                                 (first, stack_slice!(n + 1))
                             };
+                            // Signal handlers run at backward jumps and once
+                            // a native call has returned, never on the way
+                            // into a call (see `safepoint_no_signals`).
                             if ts.breaker_set() {
                                 save_state!();
-                                tri!(ts.safepoint_slow());
+                                ts.safepoint_no_signals();
                             }
                             if let Some(func) = callable.downcast::<FunctionObj>() {
                                 if func.code().flags & helpers::GEN_FLAGS == 0 {
@@ -908,9 +915,15 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                                 }
                             }
                             save_state!();
+                            ts.native_callee = callable;
                             let r = ops::call(ts, callable, args, kwnames);
+                            ts.native_callee = Value::NULL;
                             drop_n!(n + 2);
                             let r = tri!(r);
+                            if ts.signal_break_set() {
+                                save_state!();
+                                tri!(crate::interp::handle_pending_signals(ts));
+                            }
                             push!(r);
                             continue 'dispatch;
                         }

@@ -50,6 +50,13 @@ pub struct BuiltinObj {
     pub owner: Slot,
 }
 
+impl BuiltinObj {
+    /// Whether this is a function or method implemented by `f`.
+    pub fn is_native_fn(&self, f: crate::objects::NativeFn) -> bool {
+        self.func == f as usize
+    }
+}
+
 // SAFETY: repr(C), Header first; traces the slots (the fn pointers are
 // static code).
 unsafe impl HeapObj for BuiltinObj {

@@ -306,6 +306,13 @@ impl GenObj {
         let saved = self.exc_state.get();
         if !saved.is_null() {
             ts.set_exc_info(saved);
+            // An exception thrown in while the generator was handling one
+            // at its `yield` has that one as its context, as if raised
+            // there (CPython's `_PyErr_ChainStackItem` in gen_send_ex).
+            let pending = self.pending.get();
+            if throw && !saved.is_none() && pending.downcast::<ExcObj>().is_some() {
+                crate::objects::exception::set_context_on_raise(ts, PyErr::from_exception(pending));
+            }
         }
         let r = crate::interpreter::run_frame(ts, f);
         // The frame's slots were written as a root while it ran.
