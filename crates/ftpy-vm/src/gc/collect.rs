@@ -137,14 +137,6 @@ pub fn take_all_finalizable(out: &mut RootedVec) {
 }
 
 /// The mark stack and the epoch being marked.
-///
-/// Marking is "mark on pop": a reference pushes the object it names
-/// (prefetching it) without reading its header, and `drain` marks and
-/// traces it when it comes off the stack, through a short ring of
-/// entries whose prefetches are in flight. The header read that decides
-/// whether an object is new is the cache miss marking is made of; this
-/// way it overlaps with tracing the objects ahead of it. An object may be
-/// pushed several times; only the first pop traces it.
 pub struct Marker {
     stack: Vec<usize>,
     epoch: u8,
@@ -178,15 +170,18 @@ impl Marker {
         }
     }
 
-    /// Marks an object by address (precise: must be an object start):
-    /// queues it for `drain`, which marks and traces it.
+    /// Marks an object by address (precise: must be an object start).
     #[inline(always)]
     pub fn obj(&mut self, addr: usize) {
-        if cfg!(debug_assertions) {
-            check_precise(addr);
+        // SAFETY: precise references name live object starts.
+        let h = unsafe { &*(addr as *const Header) };
+        if h.mark() != self.epoch {
+            if cfg!(debug_assertions) {
+                check_precise(addr);
+            }
+            h.set_mark(self.epoch);
+            self.stack.push(addr);
         }
-        prefetch(addr);
-        self.stack.push(addr);
     }
 
     /// Whether the object at `addr` (an object start) is marked already.
@@ -219,6 +214,7 @@ impl Marker {
             // name freed memory).
             return;
         }
+        h.set_mark(self.epoch);
         self.stack.push(slot);
     }
 
@@ -236,67 +232,19 @@ impl Marker {
     }
 
     fn drain(&mut self) {
-        // Entries leave the stack into this ring, where their prefetches
-        // complete while the ones ahead of them are traced.
-        const AHEAD: usize = 8;
-        let mut ring = [0usize; AHEAD];
-        let (mut head, mut n) = (0usize, 0usize);
-        loop {
-            while n < AHEAD {
-                let Some(a) = self.stack.pop() else { break };
-                prefetch(a);
-                ring[(head + n) % AHEAD] = a;
-                n += 1;
-            }
-            if n == 0 {
-                return;
-            }
-            let a = ring[head];
-            head = (head + 1) % AHEAD;
-            n -= 1;
-            // SAFETY: only live object starts are pushed (precise
-            // references, and conservative ones checked against the
-            // previous epoch).
+        while let Some(a) = self.stack.pop() {
+            // SAFETY: only marked object starts are pushed.
             let h = unsafe { &*(a as *const Header) };
-            if h.mark() == self.epoch {
-                continue;
+            if let Some(ph) = heap().page_of(a) {
+                self.live_bytes += ph.obj_size as usize;
             }
-            h.set_mark(self.epoch);
-            self.trace_referents(a);
-        }
-    }
-
-    /// Queues everything the live object at `a` references (its type, its
-    /// fields, its attribute table), without marking `a` itself.
-    fn trace_referents(&mut self, a: usize) {
-        // SAFETY: callers pass live object starts.
-        let h = unsafe { &*(a as *const Header) };
-        if let Some(ph) = heap().page_of(a) {
-            self.live_bytes += ph.obj_size as usize;
-        }
-        let ty = h.type_word();
-        // Types are few and their headers stay in cache: test the mark
-        // here rather than queue every object's type.
-        // SAFETY: a live object's type word names a live type object.
-        if unsafe { &*(ty as *const Header) }.mark() != self.epoch {
+            let ty = h.type_word();
             self.obj(ty);
+            // SAFETY: a live object; its kind byte names its layout.
+            unsafe { trace_object(h.kind_byte(), a, self) };
+            crate::objects::typeobj::trace_attrs_of(a, h, self);
         }
-        // SAFETY: a live object; its kind byte names its layout.
-        unsafe { trace_object(h.kind_byte(), a, self) };
-        crate::objects::typeobj::trace_attrs_of(a, h, self);
     }
-}
-
-/// Starts loading the cache line at `addr` (an object header).
-#[inline(always)]
-fn prefetch(addr: usize) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint; it never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(addr as *const i8, std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = addr;
 }
 
 #[cold]
@@ -790,7 +738,7 @@ fn finalization_order(m: &mut Marker, found: Vec<usize>) -> Vec<usize> {
         // SAFETY: registered objects stay allocated until finalized.
         let h = unsafe { &*(a as *const Header) };
         if h.mark() != m.epoch {
-            m.trace_referents(a);
+            m.stack.push(a);
             m.drain();
         }
     }
