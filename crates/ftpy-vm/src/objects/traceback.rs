@@ -703,29 +703,10 @@ fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
         out.push_str(&format!("  File \"{filename}\", line {l}\n"));
     }
     if let Some(t) = text {
-        let t = t.trim_end_matches(['\n', '\r']);
-        let lead = t.chars().count() - t.trim_start().chars().count();
-        let body = t.trim();
-        out.push_str(&format!("    {body}\n"));
-        if let Some(off) = offset {
-            let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-            let mut end = match (end_offset, end_lineno) {
-                (Some(eo), Some(el)) if Some(el) == lineno && eo > off => {
-                    (eo as usize).saturating_sub(1).saturating_sub(lead)
-                }
-                _ => start + 1,
-            };
-            if end <= start {
-                end = start + 1;
-            }
-            let body_len = body.chars().count();
-            if start <= body_len {
-                out.push_str("    ");
-                out.push_str(&" ".repeat(start));
-                out.push_str(&"^".repeat(end.min(body_len + 1).max(start + 1) - start));
-                out.push('\n');
-            }
-        }
+        // An IndentationError (TabError) gets a single caret.
+        let indent = type_of(e.value()).is_subtype(types().indentation_error);
+        let end_offset = if indent { None } else { end_offset };
+        out.push_str(&error_text_lines(&t, offset, end_offset, end_lineno, lineno));
     }
     let msg = match e.get_attr_quiet(ts, "msg") {
         Some(m) => ops::str_string(ts, m).unwrap_or_default(),
@@ -737,6 +718,68 @@ fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
         format!(": {msg}")
     };
     (out, msg)
+}
+
+/// The source line and caret line of a SyntaxError, as CPython's
+/// `print_error_text` writes them: leading blanks are dropped (moving the
+/// offset with them), trailing ones kept; an offset past the end is
+/// clipped to it; text holding several lines shows the one the offset
+/// falls in; an offset before the text (in the dropped indentation, or 0)
+/// shows no caret. The carets run to `end_offset` (clipped to one past the
+/// text; the whole first line when the error spans lines), at least one.
+fn error_text_lines(
+    text: &str,
+    offset: Option<i64>,
+    end_offset: Option<i64>,
+    end_lineno: Option<i64>,
+    lineno: Option<i64>,
+) -> String {
+    let all: Vec<char> = text.chars().collect();
+    let line_size = all.len() as i64;
+    let mut end_offset = end_offset.unwrap_or(-1);
+    if matches!((end_lineno, lineno), (Some(el), Some(l)) if el > l) {
+        end_offset = line_size;
+    }
+    end_offset = end_offset.min(line_size + 1);
+    let offset1 = offset.unwrap_or(0);
+    let reps = if end_offset > 0 && end_offset > offset1 {
+        (end_offset - offset1) as usize
+    } else {
+        1
+    };
+    let mut off = offset1 - 1;
+    let mut start = 0;
+    while start < all.len() && matches!(all[start], ' ' | '\t' | '\x0c') {
+        start += 1;
+        off -= 1;
+    }
+    let mut chars = &all[start..];
+    let mut len = chars.len() as i64;
+    if chars.last() == Some(&'\n') {
+        len -= 1;
+    }
+    off = off.min(len);
+    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+        let inl = nl as i64;
+        if inl >= off {
+            break;
+        }
+        chars = &chars[nl + 1..];
+        len -= inl + 1;
+        off -= inl + 1;
+    }
+    let mut out = String::from("    ");
+    out.extend(chars.iter());
+    if chars.get(len.max(0) as usize) != Some(&'\n') {
+        out.push('\n');
+    }
+    if offset.is_some() && off >= 0 {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(off as usize));
+        out.push_str(&"^".repeat(reps));
+        out.push('\n');
+    }
+    out
 }
 
 // ---- "Did you mean" (CPython's Python/suggestions.c) ----------------------------------
