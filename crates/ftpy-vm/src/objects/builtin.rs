@@ -699,6 +699,10 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     {
         return Ok(StrObj::new(ts, &m.name_string()));
     }
+    // A function made before its module (`open`) names it directly.
+    if b.owner.get().downcast::<StrObj>().is_some() {
+        return Ok(b.owner.get());
+    }
     Ok(StrObj::new(ts, "builtins"))
 }
 
