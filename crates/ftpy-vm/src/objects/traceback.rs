@@ -46,12 +46,69 @@ unsafe impl HeapObj for TracebackObj {
 /// The entry's frame object is the frame's own (`tb_frame is
 /// sys._getframe()` in that frame).
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
+    if stands_in_for_c_code(&f.code) {
+        return;
+    }
     let lineno = f.code.line_of(lasti as usize);
     let fo = crate::objects::frame::FrameObj::of_frame(ts, f, lasti);
     add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
     if let Some(tb) = exc.exc().traceback.get().downcast::<TracebackObj>() {
         tb.frame.set(fo.value());
     }
+}
+
+/// Functions of CPython's pure-Python asyncio that ftpy runs where CPython
+/// runs `_asyncio`'s C code: by file under the standard library, the
+/// qualified-name prefixes (`Future.`, `Task.`) and names that are C there.
+/// CPython's tracebacks have no entry for C code, so an error raised in a
+/// task shows the program's frames only, not `Task.__step` and
+/// `Future.result`; these frames add none either.
+const C_ASYNCIO_STAND_INS: &[(&str, &[&str])] = &[
+    ("asyncio/futures.py", &["Future."]),
+    (
+        "asyncio/tasks.py",
+        &[
+            "Task.",
+            "_register_task",
+            "_unregister_task",
+            "_enter_task",
+            "_leave_task",
+        ],
+    ),
+    (
+        "asyncio/events.py",
+        &[
+            "_get_running_loop",
+            "_set_running_loop",
+            "get_running_loop",
+            "get_event_loop",
+            "_get_event_loop",
+        ],
+    ),
+];
+
+fn stands_in_for_c_code(code: &CodeObj) -> bool {
+    let file = code.filename_str();
+    let Some(rel) = crate::interp::interp()
+        .config
+        .stdlib
+        .as_deref()
+        .and_then(|dir| file.strip_prefix(dir))
+        .map(|r| r.trim_start_matches('/'))
+    else {
+        return false;
+    };
+    let Some((_, names)) = C_ASYNCIO_STAND_INS.iter().find(|(f, _)| *f == rel) else {
+        return false;
+    };
+    let qualname = crate::objects::str::as_str(code.qualname.get()).unwrap_or("");
+    names.iter().any(|n| {
+        if n.ends_with('.') {
+            qualname.starts_with(n)
+        } else {
+            qualname == *n
+        }
+    })
 }
 
 /// Prepends an entry for code `code` at `lineno` to the exception's
