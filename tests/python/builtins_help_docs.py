@@ -49,3 +49,35 @@ help(Sub)
 import inspect
 print(inspect.getdoc(Sub.__repr__), inspect.getdoc(Sub.__init__), inspect.getdoc(Sub.__format__))
 print(object.__init__.__doc__, int.__add__.__doc__, (1).__add__.__doc__)
+
+
+# pydoc reads docstrings with object.__getattribute__: on a class it finds
+# the class's own __doc__ (its namespace is its instance dict), on a bound
+# method the function's (a descriptor of the method type).
+class Color(enum.Enum):
+    """Colors."""
+    RED = 1
+
+
+help(Color)
+
+
+class Meta(type):
+    """Meta doc."""
+
+
+class K(metaclass=Meta):
+    """K doc."""
+    x = 1
+
+    def f(self):
+        "f doc"
+
+
+print(repr(object.__getattribute__(K, "__doc__")), repr(object.__getattribute__(K, "x")))
+print(repr(object.__getattribute__(Color, "__doc__")), repr(object.__getattribute__(K(), "__doc__")))
+print(repr(object.__getattribute__(K().f, "__doc__")), repr(K().f.__doc__), type(K.__dict__["f"]).__name__)
+try:
+    object.__getattribute__(K, "nope")
+except AttributeError as e:
+    print("AttributeError", e)
