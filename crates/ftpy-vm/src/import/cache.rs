@@ -219,7 +219,10 @@ const FROZEN_STDLIB: &[(&str, &str)] = &[
     ("codecs.py", "codecs"),
     ("genericpath.py", "genericpath"),
     ("importlib/_bootstrap.py", "importlib._bootstrap"),
-    ("importlib/_bootstrap_external.py", "importlib._bootstrap_external"),
+    (
+        "importlib/_bootstrap_external.py",
+        "importlib._bootstrap_external",
+    ),
     ("importlib/machinery.py", "importlib.machinery"),
     ("importlib/util.py", "importlib.util"),
     ("io.py", "io"),

@@ -736,7 +736,10 @@ const SLOT_DOCS: &[(&str, &str)] = &[
     ("__float__", "float(self)"),
     ("__floordiv__", "Return self//value."),
     ("__ge__", "Return self>=value."),
-    ("__get__", "Return an attribute of instance, which is of type owner."),
+    (
+        "__get__",
+        "Return an attribute of instance, which is of type owner.",
+    ),
     ("__getattribute__", "Return getattr(self, name)."),
     ("__getitem__", "Return self[key]."),
     ("__gt__", "Return self>value."),

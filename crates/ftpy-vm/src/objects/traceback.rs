@@ -763,7 +763,9 @@ fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
         // An IndentationError (TabError) gets a single caret.
         let indent = type_of(e.value()).is_subtype(types().indentation_error);
         let end_offset = if indent { None } else { end_offset };
-        out.push_str(&error_text_lines(&t, offset, end_offset, end_lineno, lineno));
+        out.push_str(&error_text_lines(
+            &t, offset, end_offset, end_lineno, lineno,
+        ));
     }
     let msg = match e.get_attr_quiet(ts, "msg") {
         Some(m) => ops::str_string(ts, m).unwrap_or_default(),
