@@ -1,3 +1,4 @@
+# gc-stress: 100
 # help() of ordinary classes: the docstrings CPython gives slot wrappers
 # (inherited by dunder methods without one), object's methods and a
 # class's __dict__/__weakref__ descriptors.

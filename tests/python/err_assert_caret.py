@@ -1,3 +1,4 @@
+# gc-stress: 20
 # A failing assert's traceback underlines the condition (CPython 3.11
 # gives the raise the test's location), with and without a message.
 import traceback

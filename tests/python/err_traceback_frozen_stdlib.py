@@ -1,3 +1,4 @@
+# gc-stress: 20
 # Tracebacks (here and the uncaught one at the end) through the standard-library modules CPython 3.11 freezes
 # (os, posixpath, genericpath, _collections_abc, codecs ...) name the file
 # "<frozen NAME>" and show no source line; the module's __file__ is still

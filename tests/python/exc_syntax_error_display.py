@@ -1,3 +1,4 @@
+# gc-stress: 20
 # How an uncaught SyntaxError is shown: the source line (indentation dropped,
 # trailing blanks kept), the caret position and width (clipped to the line,
 # none when the offset falls in the indentation, one for IndentationError),

@@ -1,3 +1,4 @@
+# gc-stress: 20
 # The pure-Python datetime and decimal classes ftpy runs stand in for
 # CPython's C types, whose messages name them 'datetime.date',
 # 'decimal.Decimal' ...; __name__, __qualname__ and repr stay the same.

@@ -51,6 +51,26 @@ pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti
     }
     let lineno = f.code.line_of(lasti as usize);
     let fo = crate::objects::frame::FrameObj::of_frame(ts, f, lasti);
+    // `tb_frame.f_back` is the caller, as in CPython (logging's
+    // handleError walks it to print the call stack): link this frame's
+    // object to its caller's now, while the caller is live below it. One
+    // level only: the caller links its own when the exception reaches it,
+    // or `f_back` finds it in the live chain. A generator's or coroutine's
+    // frame has no caller once it is suspended or done (CPython's is None
+    // then): it is left unlinked.
+    use ftpy_compiler::code::flags;
+    let suspendable = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+    if f.code.flags & suspendable == 0 {
+        let back = if f.prev.is_null() {
+            Value::NONE
+        } else {
+            // SAFETY: `f.prev` is the caller of a frame being unwound on
+            // this thread: live, below `f` in the thread's frame chain.
+            let caller = unsafe { &*f.prev };
+            crate::objects::frame::FrameObj::of_frame(ts, caller, caller.lasti).value()
+        };
+        fo.back.set(back);
+    }
     add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
     if let Some(tb) = exc.exc().traceback.get().downcast::<TracebackObj>() {
         tb.frame.set(fo.value());
