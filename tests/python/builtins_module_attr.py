@@ -1,3 +1,4 @@
+# gc-stress: 20
 # __module__ of built-in types and functions: a static type's comes from
 # its tp_name even when its dict holds its instances' __module__ descriptor
 # (builtin_function_or_method); open is io.open (what pickle stores).
