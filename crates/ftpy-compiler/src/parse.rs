@@ -795,8 +795,55 @@ impl Ctx<'_, '_> {
         }
         Some(self.syntax(
             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            TextRange::new(name.start(), tok.end()),
+            TextRange::new(name.start(), self.bitwise_or_end(i + 1, tok.end())),
         ))
+    }
+
+    /// Where the `bitwise_or` expression starting at token `i` ends (CPython
+    /// underlines `x = 3` of `if x = 3:` up to it): the last token before
+    /// a comparison, boolean or conditional operator, or a delimiter, at
+    /// bracket depth 0; `fallback` when there is none.
+    fn bitwise_or_end(&self, i: usize, fallback: TextSize) -> TextSize {
+        use TokenKind as T;
+        let mut end = fallback;
+        let mut depth = 0;
+        for t in self.tokens.iter().skip(i) {
+            let k = t.kind();
+            if is_trivia(k) {
+                continue;
+            }
+            match k {
+                T::Lpar | T::Lsqb | T::Lbrace => depth += 1,
+                T::Rpar | T::Rsqb | T::Rbrace if depth == 0 => break,
+                T::Rpar | T::Rsqb | T::Rbrace => depth -= 1,
+                T::Newline | T::EndOfFile => break,
+                T::Colon
+                | T::Comma
+                | T::Equal
+                | T::ColonEqual
+                | T::EqEqual
+                | T::NotEqual
+                | T::Less
+                | T::Greater
+                | T::LessEqual
+                | T::GreaterEqual
+                | T::In
+                | T::Not
+                | T::Is
+                | T::And
+                | T::Or
+                | T::If
+                | T::Else
+                | T::Semi
+                    if depth == 0 =>
+                {
+                    break
+                }
+                _ => {}
+            }
+            end = t.end();
+        }
+        end
     }
 
     fn translate_other(&self, msg: &str, range: TextRange) -> (CompileError, bool) {
@@ -1132,12 +1179,13 @@ impl Ctx<'_, '_> {
                         format!(
                             "unterminated triple-quoted string literal (detected at line {last})"
                         ),
-                        range,
+                        TextRange::empty(range.start()),
                     )
                 } else {
+                    // CPython points at the opening quote only.
                     self.syntax(
                         format!("unterminated string literal (detected at line {line})"),
-                        range,
+                        TextRange::empty(range.start()),
                     )
                 }
             }

@@ -150,15 +150,16 @@ fn parse_args(args: &[String]) -> Result<Opts, (i32, String)> {
     })
 }
 
-/// The machine's CPython 3.11 standard library directory.
+/// The machine's CPython 3.11 standard library directory: `FTPY_STDLIB`,
+/// else a pyenv-installed 3.11 (the newest patch release: a pyenv Python is
+/// one the user chose, and a later patch release carries the standard
+/// library's fixes, e.g. `asyncio.timeout` after a cancelled task), else
+/// the system's, else the one of a `python3.11` on PATH.
 fn find_stdlib() -> Option<String> {
     if let Ok(p) = std::env::var("FTPY_STDLIB") {
         return Some(p);
     }
-    let mut candidates: Vec<String> = vec![
-        "/usr/lib/python3.11".into(),
-        "/usr/local/lib/python3.11".into(),
-    ];
+    let mut candidates: Vec<String> = Vec::new();
     if let Ok(home) = std::env::var("HOME") {
         if let Ok(rd) = std::fs::read_dir(format!("{home}/.pyenv/versions")) {
             let mut vs: Vec<String> = rd
@@ -166,12 +167,19 @@ fn find_stdlib() -> Option<String> {
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.starts_with("3.11"))
                 .collect();
-            vs.sort();
+            // Newest first: by patch number, not as text (3.11.10 > 3.11.9).
+            vs.sort_by_key(|v| {
+                v.split('.')
+                    .map(|part| part.parse::<u32>().unwrap_or(0))
+                    .collect::<Vec<_>>()
+            });
             for v in vs.into_iter().rev() {
                 candidates.push(format!("{home}/.pyenv/versions/{v}/lib/python3.11"));
             }
         }
     }
+    candidates.push("/usr/lib/python3.11".into());
+    candidates.push("/usr/local/lib/python3.11".into());
     if let Ok(path) = std::env::var("PATH") {
         for dir in path.split(':') {
             let exe = Path::new(dir).join("python3.11");

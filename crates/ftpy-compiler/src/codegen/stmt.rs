@@ -162,9 +162,15 @@ impl<'a> Compiler<'a> {
         }
         let end = self.new_label();
         self.jump_if(&a.test, end, true)?;
+        // CPython 3.11 gives the raise the location of the last comparison
+        // its conditional jumps compiled (`v > 0` of `assert v > 0 and w`),
+        // else the statement's: a failed `assert x < y` underlines `x < y`.
+        let loc = last_jump_compare(&a.test).map_or(a.range(), |c| c.range());
+        self.set_loc(loc);
         self.emit(Op::LoadAssertionError, 0);
         if let Some(msg) = &a.msg {
             self.expr(msg)?;
+            self.set_loc(loc);
             self.emit(Op::Call, 0);
         }
         self.emit(Op::RaiseVarargs, 1);
@@ -701,4 +707,20 @@ pub(crate) enum SeqKind {
     List,
     Tuple,
     Set,
+}
+
+/// The comparison CPython's conditional-jump compiler handles last in a
+/// condition: it looks through `and`/`or`, `not` and conditional
+/// expressions, in compilation order, and sets the location for a
+/// comparison without restoring it (what a failed `assert` reports).
+fn last_jump_compare(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Compare(_) => Some(e),
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(last_jump_compare),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => last_jump_compare(&u.operand),
+        Expr::If(i) => last_jump_compare(&i.orelse)
+            .or_else(|| last_jump_compare(&i.body))
+            .or_else(|| last_jump_compare(&i.test)),
+        _ => None,
+    }
 }

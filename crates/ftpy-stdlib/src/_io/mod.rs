@@ -179,7 +179,9 @@ pub fn ensure_types(ts: &mut ThreadState) -> PyResult<&'static IoTypes> {
     let Some(uo) = uo.downcast::<TypeObj>() else {
         return Err(ts.system_error("_io: UnsupportedOperation is not a class"));
     };
-    let modname = StrObj::new(ts, "_io");
+    // CPython's `_io` module calls itself `io`: `open.__module__ == 'io'`
+    // (pickle stores `io.open`).
+    let modname = StrObj::new(ts, "io");
     let open =
         ftpy_vm::objects::builtin::BuiltinObj::new_function(ts, "open", open::io_open, modname);
     add_global_root(open);

@@ -189,15 +189,59 @@ use crate::object::Gc;
 use crate::objects::code::CodeObj;
 use crate::thread::ThreadState;
 
+/// `path` relative to the standard library's directory, if it is inside.
+fn in_stdlib(path: &str) -> Option<&str> {
+    let dir = interp().config.stdlib.as_deref()?;
+    let rest = path.strip_prefix(dir)?;
+    if dir.ends_with('/') {
+        Some(rest)
+    } else {
+        rest.strip_prefix('/')
+    }
+}
+
 /// Whether an entry for the source at `path` may be written: always for
 /// the standard library (see the module doc), else when
 /// `sys.dont_write_bytecode` is false.
 fn may_write_for(path: &str) -> bool {
-    let installed = interp().config.stdlib.as_deref().is_some_and(|dir| {
-        path.strip_prefix(dir)
-            .is_some_and(|r| r.starts_with('/') || dir.ends_with('/'))
-    });
-    installed || may_write()
+    in_stdlib(path).is_some() || may_write()
+}
+
+/// The standard-library modules CPython 3.11 freezes into its binary
+/// (`_imp._frozen_module_names()`, without the test modules), by file.
+/// Their code's file name is `<frozen NAME>`: that is what tracebacks
+/// through them show (`File "<frozen os>", line 225, in makedirs`, with no
+/// source line), and ftpy compiles the same files under the same names.
+const FROZEN_STDLIB: &[(&str, &str)] = &[
+    ("_collections_abc.py", "_collections_abc"),
+    ("_sitebuiltins.py", "_sitebuiltins"),
+    ("abc.py", "abc"),
+    ("codecs.py", "codecs"),
+    ("genericpath.py", "genericpath"),
+    ("importlib/_bootstrap.py", "importlib._bootstrap"),
+    (
+        "importlib/_bootstrap_external.py",
+        "importlib._bootstrap_external",
+    ),
+    ("importlib/machinery.py", "importlib.machinery"),
+    ("importlib/util.py", "importlib.util"),
+    ("io.py", "io"),
+    ("ntpath.py", "ntpath"),
+    ("os.py", "os"),
+    ("posixpath.py", "posixpath"),
+    ("runpy.py", "runpy"),
+    ("site.py", "site"),
+    ("stat.py", "stat"),
+    ("zipimport.py", "zipimport"),
+];
+
+/// The file name code compiled from `path` carries: `<frozen NAME>` for
+/// the modules CPython freezes, else the path itself.
+fn code_filename(path: &str) -> std::borrow::Cow<'_, str> {
+    match in_stdlib(path).and_then(|rel| FROZEN_STDLIB.iter().find(|(f, _)| *f == rel)) {
+        Some((_, name)) => std::borrow::Cow::Owned(format!("<frozen {name}>")),
+        None => std::borrow::Cow::Borrowed(path),
+    }
 }
 
 /// Whether new entries may be written: `sys.dont_write_bytecode` is false.
@@ -217,7 +261,18 @@ fn may_write() -> bool {
 /// cache when the file has not changed since it was compiled.
 pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     let optimize = interp().config.optimize;
-    let key = match SourceKey::of_file(path, optimize) {
+    let filename = code_filename(path);
+    let key_of = |path: &str| {
+        SourceKey::of_file(path, optimize).map(|mut k| {
+            // The entry holds the file name compiled in: one made under
+            // another name is another entry.
+            if filename != path {
+                k.path = format!("{path} as {filename}");
+            }
+            k
+        })
+    };
+    let key = match key_of(path) {
         Ok(k) => k,
         Err(e) => return Err(super::os_error(ts, &e, path)),
     };
@@ -233,7 +288,7 @@ pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     let text = super::decode_source(&bytes, path).map_err(|m| ts.syntax_error_msg(m))?;
     let code = match ftpy_compiler::compile_with_flags(
         &text,
-        path,
+        &filename,
         ftpy_compiler::Mode::Exec,
         optimize,
         0,
@@ -245,7 +300,7 @@ pub fn source_code(ts: &mut ThreadState, path: &str) -> PyResult<Gc<CodeObj>> {
     // changed while it was read.
     if may_write_for(path)
         && bytes.len() as u64 == key.size
-        && SourceKey::of_file(path, optimize).ok() == Some(key.clone())
+        && key_of(path).ok() == Some(key.clone())
     {
         put(&key, &code);
     }

@@ -693,9 +693,138 @@ fn get_objclass(_ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(v).owner.get().non_null().unwrap_or(Value::NONE))
 }
 
-fn get_doc(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
-    Ok(Value::NONE)
+/// `__doc__` of a native callable or descriptor. Native functions carry no
+/// docstrings yet; what is here is what `help()` of an ordinary class
+/// shows, which CPython writes the same for every type: the slot wrappers'
+/// (`object.__init__`, inherited by a method without a docstring of its
+/// own), `object`'s methods, and a class's `__dict__` and `__weakref__`.
+fn get_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let b = this(v);
+    let Some(name) = crate::objects::str::as_str(b.name.get()) else {
+        return Ok(Value::NONE);
+    };
+    let owner = b.owner.get().downcast::<TypeObj>();
+    let doc = match b.kind {
+        BuiltinKind::Wrapper => SLOT_DOCS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d),
+        BuiltinKind::Method | BuiltinKind::ClassMethod if owner == Some(types().object) => {
+            OBJECT_METHOD_DOCS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, d)| *d)
+        }
+        BuiltinKind::GetSet | BuiltinKind::Member if owner.is_some_and(|t| t.is_heap_type()) => {
+            match name {
+                "__dict__" => Some("dictionary for instance variables"),
+                "__weakref__" => Some("list of weak references to the object"),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    Ok(match doc {
+        Some(d) => StrObj::new(ts, d),
+        None => Value::NONE,
+    })
 }
+
+/// CPython's docstrings of the slot wrappers (the same for every type).
+const SLOT_DOCS: &[(&str, &str)] = &[
+    ("__abs__", "abs(self)"),
+    ("__add__", "Return self+value."),
+    ("__and__", "Return self&value."),
+    ("__bool__", "True if self else False"),
+    ("__call__", "Call self as a function."),
+    ("__contains__", "Return key in self."),
+    ("__delattr__", "Implement delattr(self, name)."),
+    ("__delete__", "Delete an attribute of instance."),
+    ("__delitem__", "Delete self[key]."),
+    ("__divmod__", "Return divmod(self, value)."),
+    ("__eq__", "Return self==value."),
+    ("__float__", "float(self)"),
+    ("__floordiv__", "Return self//value."),
+    ("__ge__", "Return self>=value."),
+    (
+        "__get__",
+        "Return an attribute of instance, which is of type owner.",
+    ),
+    ("__getattribute__", "Return getattr(self, name)."),
+    ("__getitem__", "Return self[key]."),
+    ("__gt__", "Return self>value."),
+    ("__hash__", "Return hash(self)."),
+    ("__iadd__", "Implement self+=value."),
+    ("__iand__", "Return self&=value."),
+    ("__imul__", "Implement self*=value."),
+    (
+        "__index__",
+        "Return self converted to an integer, if self is suitable for use as an index into a list.",
+    ),
+    (
+        "__init__",
+        "Initialize self.  See help(type(self)) for accurate signature.",
+    ),
+    ("__int__", "int(self)"),
+    ("__invert__", "~self"),
+    ("__ior__", "Return self|=value."),
+    ("__isub__", "Return self-=value."),
+    ("__iter__", "Implement iter(self)."),
+    ("__ixor__", "Return self^=value."),
+    ("__le__", "Return self<=value."),
+    ("__len__", "Return len(self)."),
+    ("__lshift__", "Return self<<value."),
+    ("__lt__", "Return self<value."),
+    ("__mod__", "Return self%value."),
+    ("__mul__", "Return self*value."),
+    ("__ne__", "Return self!=value."),
+    ("__neg__", "-self"),
+    (
+        "__new__",
+        "Create and return a new object.  See help(type) for accurate signature.",
+    ),
+    ("__next__", "Implement next(self)."),
+    ("__or__", "Return self|value."),
+    ("__pos__", "+self"),
+    ("__pow__", "Return pow(self, value, mod)."),
+    ("__radd__", "Return value+self."),
+    ("__rand__", "Return value&self."),
+    ("__rdivmod__", "Return divmod(value, self)."),
+    ("__repr__", "Return repr(self)."),
+    ("__rfloordiv__", "Return value//self."),
+    ("__rlshift__", "Return value<<self."),
+    ("__rmod__", "Return value%self."),
+    ("__rmul__", "Return value*self."),
+    ("__ror__", "Return value|self."),
+    ("__rpow__", "Return pow(value, self, mod)."),
+    ("__rrshift__", "Return value>>self."),
+    ("__rshift__", "Return self>>value."),
+    ("__rsub__", "Return value-self."),
+    ("__rtruediv__", "Return value/self."),
+    ("__rxor__", "Return value^self."),
+    ("__set__", "Set an attribute of instance to value."),
+    ("__setattr__", "Implement setattr(self, name, value)."),
+    ("__setitem__", "Set self[key] to value."),
+    ("__str__", "Return str(self)."),
+    ("__sub__", "Return self-value."),
+    ("__truediv__", "Return self/value."),
+    ("__xor__", "Return self^value."),
+];
+
+/// CPython's docstrings of `object`'s methods.
+const OBJECT_METHOD_DOCS: &[(&str, &str)] = &[
+    ("__format__", "Default object formatter."),
+    ("__reduce__", "Helper for pickle."),
+    ("__reduce_ex__", "Helper for pickle."),
+    ("__getstate__", "Helper for pickle."),
+    ("__sizeof__", "Size of object in memory, in bytes."),
+    ("__dir__", "Default dir() implementation."),
+    (
+        "__init_subclass__",
+        "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n",
+    ),
+    (
+        "__subclasshook__",
+        "Abstract classes can override this to customize issubclass().\n\nThis is invoked early on by abc.ABCMeta.__subclasscheck__().\nIt should return True, False or NotImplemented.  If it returns\nNotImplemented, the normal algorithm is used.  Otherwise, it\noverrides the normal algorithm (and the outcome is cached).\n",
+    ),
+];
 
 fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let b = this(v);
@@ -705,6 +834,10 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
         .downcast::<crate::objects::module::ModuleObj>()
     {
         return Ok(StrObj::new(ts, &m.name_string()));
+    }
+    // A function made before its module (`open`) names it directly.
+    if b.owner.get().downcast::<StrObj>().is_some() {
+        return Ok(b.owner.get());
     }
     Ok(StrObj::new(ts, "builtins"))
 }

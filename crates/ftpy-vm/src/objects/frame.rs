@@ -198,8 +198,34 @@ fn get_locals(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     }
     Ok(l)
 }
+/// `f_back`: the caller's frame object. A frame object made for a
+/// traceback gets its caller linked as the exception passes; one whose
+/// caller was never linked and whose frame is still running on this
+/// thread (the frame that caught the exception, and its callers) finds it
+/// in the live chain.
 fn get_back(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
-    Ok(this(ts, v)?.back.get())
+    let fo = this(ts, v)?;
+    let back = fo.back.get();
+    if !back.is_none() {
+        return Ok(back);
+    }
+    let mut f = ts.top_frame();
+    while !f.is_null() {
+        // SAFETY: `f` walks the current thread's live frame chain.
+        let fr = unsafe { &*f };
+        if fr.frame_obj == v {
+            if fr.prev.is_null() {
+                return Ok(Value::NONE);
+            }
+            // SAFETY: the caller of a live frame is live.
+            let caller = unsafe { &*fr.prev };
+            let b = FrameObj::of_frame(ts, caller, caller.lasti).value();
+            fo.back.set(b);
+            return Ok(b);
+        }
+        f = fr.prev;
+    }
+    Ok(Value::NONE)
 }
 fn get_lineno(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let l = this(ts, v)?.lineno.load(Ordering::Relaxed);

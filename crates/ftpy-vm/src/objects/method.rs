@@ -127,6 +127,14 @@ fn get_self(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(this(ts, v)?.self_.get())
 }
 
+/// `method.__doc__`: the function's, through a descriptor of the method
+/// type as in CPython (so `object.__getattribute__(m, '__doc__')`, which
+/// pydoc uses, finds it too).
+fn get_doc(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let f = this(ts, v)?.func.get();
+    ops::getattr(ts, f, crate::interp::names().__doc__)
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     let ty = t.method;
     let s = &ty.slots;
@@ -138,4 +146,5 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     s.new.set(Some(method_new));
     add_getset(ts, ty, "__func__", get_func, None);
     add_getset(ts, ty, "__self__", get_self, None);
+    add_getset(ts, ty, "__doc__", get_doc, None);
 }

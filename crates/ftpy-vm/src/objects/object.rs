@@ -58,6 +58,14 @@ pub fn generic_getattr(
         if let Some(v) = store.get(ts, name)? {
             return Ok(Some(v));
         }
+    } else if let Some(t) = obj.downcast::<crate::objects::typeobj::TypeObj>() {
+        // A class's own namespace is its instance dict here, as CPython's
+        // `type` sets `tp_dictoffset` to it (`object.__getattribute__(C,
+        // '__doc__')` is C's docstring, not its metaclass's); what it holds
+        // is returned as it is, unbound.
+        if let Some(v) = t.dict().get_str(name) {
+            return Ok(Some(v));
+        }
     }
     if let Some(d) = descr {
         if let Some(get) = type_of(d).slots.descr_get.get() {

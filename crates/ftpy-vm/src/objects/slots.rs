@@ -394,6 +394,19 @@ pub fn call_wrapper(
             let n = attr_name(ts, rest[0])?;
             match get!(getattro)(ts, this, n)? {
                 Some(v) => Ok(v),
+                // `object.__getattribute__` is the generic lookup whatever
+                // `this` is: its message names the type ("'Meta' object has
+                // no attribute 'x'" for a class).
+                None if owner == types().object => {
+                    let e = ts.attribute_error_msg(format!(
+                        "'{}' object has no attribute '{}'",
+                        type_name(this),
+                        n.as_str()
+                    ));
+                    e.exc().set_attr_quiet(ts, "name", n.value());
+                    e.exc().set_attr_quiet(ts, "obj", this);
+                    Err(e)
+                }
                 None => Err(ts.attribute_error(this, n)),
             }
         }

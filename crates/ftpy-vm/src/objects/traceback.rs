@@ -46,12 +46,89 @@ unsafe impl HeapObj for TracebackObj {
 /// The entry's frame object is the frame's own (`tb_frame is
 /// sys._getframe()` in that frame).
 pub fn add_frame_to_traceback(ts: &mut ThreadState, exc: PyErr, f: &Frame, lasti: u32) {
+    if stands_in_for_c_code(&f.code) {
+        return;
+    }
     let lineno = f.code.line_of(lasti as usize);
     let fo = crate::objects::frame::FrameObj::of_frame(ts, f, lasti);
+    // `tb_frame.f_back` is the caller, as in CPython (logging's
+    // handleError walks it to print the call stack): link this frame's
+    // object to its caller's now, while the caller is live below it. One
+    // level only: the caller links its own when the exception reaches it,
+    // or `f_back` finds it in the live chain. A generator's or coroutine's
+    // frame has no caller once it is suspended or done (CPython's is None
+    // then): it is left unlinked.
+    use ftpy_compiler::code::flags;
+    let suspendable = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+    if f.code.flags & suspendable == 0 {
+        let back = if f.prev.is_null() {
+            Value::NONE
+        } else {
+            // SAFETY: `f.prev` is the caller of a frame being unwound on
+            // this thread: live, below `f` in the thread's frame chain.
+            let caller = unsafe { &*f.prev };
+            crate::objects::frame::FrameObj::of_frame(ts, caller, caller.lasti).value()
+        };
+        fo.back.set(back);
+    }
     add_entry(ts, exc, f.code.value(), f.globals.value(), lasti, lineno);
     if let Some(tb) = exc.exc().traceback.get().downcast::<TracebackObj>() {
         tb.frame.set(fo.value());
     }
+}
+
+/// Functions of CPython's pure-Python asyncio that ftpy runs where CPython
+/// runs `_asyncio`'s C code: by file under the standard library, the
+/// qualified-name prefixes (`Future.`, `Task.`) and names that are C there.
+/// CPython's tracebacks have no entry for C code, so an error raised in a
+/// task shows the program's frames only, not `Task.__step` and
+/// `Future.result`; these frames add none either.
+const C_ASYNCIO_STAND_INS: &[(&str, &[&str])] = &[
+    ("asyncio/futures.py", &["Future."]),
+    (
+        "asyncio/tasks.py",
+        &[
+            "Task.",
+            "_register_task",
+            "_unregister_task",
+            "_enter_task",
+            "_leave_task",
+        ],
+    ),
+    (
+        "asyncio/events.py",
+        &[
+            "_get_running_loop",
+            "_set_running_loop",
+            "get_running_loop",
+            "get_event_loop",
+            "_get_event_loop",
+        ],
+    ),
+];
+
+fn stands_in_for_c_code(code: &CodeObj) -> bool {
+    let file = code.filename_str();
+    let Some(rel) = crate::interp::interp()
+        .config
+        .stdlib
+        .as_deref()
+        .and_then(|dir| file.strip_prefix(dir))
+        .map(|r| r.trim_start_matches('/'))
+    else {
+        return false;
+    };
+    let Some((_, names)) = C_ASYNCIO_STAND_INS.iter().find(|(f, _)| *f == rel) else {
+        return false;
+    };
+    let qualname = crate::objects::str::as_str(code.qualname.get()).unwrap_or("");
+    names.iter().any(|n| {
+        if n.ends_with('.') {
+            qualname.starts_with(n)
+        } else {
+            qualname == *n
+        }
+    })
 }
 
 /// Prepends an entry for code `code` at `lineno` to the exception's
@@ -703,29 +780,12 @@ fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
         out.push_str(&format!("  File \"{filename}\", line {l}\n"));
     }
     if let Some(t) = text {
-        let t = t.trim_end_matches(['\n', '\r']);
-        let lead = t.chars().count() - t.trim_start().chars().count();
-        let body = t.trim();
-        out.push_str(&format!("    {body}\n"));
-        if let Some(off) = offset {
-            let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-            let mut end = match (end_offset, end_lineno) {
-                (Some(eo), Some(el)) if Some(el) == lineno && eo > off => {
-                    (eo as usize).saturating_sub(1).saturating_sub(lead)
-                }
-                _ => start + 1,
-            };
-            if end <= start {
-                end = start + 1;
-            }
-            let body_len = body.chars().count();
-            if start <= body_len {
-                out.push_str("    ");
-                out.push_str(&" ".repeat(start));
-                out.push_str(&"^".repeat(end.min(body_len + 1).max(start + 1) - start));
-                out.push('\n');
-            }
-        }
+        // An IndentationError (TabError) gets a single caret.
+        let indent = type_of(e.value()).is_subtype(types().indentation_error);
+        let end_offset = if indent { None } else { end_offset };
+        out.push_str(&error_text_lines(
+            &t, offset, end_offset, end_lineno, lineno,
+        ));
     }
     let msg = match e.get_attr_quiet(ts, "msg") {
         Some(m) => ops::str_string(ts, m).unwrap_or_default(),
@@ -737,6 +797,68 @@ fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
         format!(": {msg}")
     };
     (out, msg)
+}
+
+/// The source line and caret line of a SyntaxError, as CPython's
+/// `print_error_text` writes them: leading blanks are dropped (moving the
+/// offset with them), trailing ones kept; an offset past the end is
+/// clipped to it; text holding several lines shows the one the offset
+/// falls in; an offset before the text (in the dropped indentation, or 0)
+/// shows no caret. The carets run to `end_offset` (clipped to one past the
+/// text; the whole first line when the error spans lines), at least one.
+fn error_text_lines(
+    text: &str,
+    offset: Option<i64>,
+    end_offset: Option<i64>,
+    end_lineno: Option<i64>,
+    lineno: Option<i64>,
+) -> String {
+    let all: Vec<char> = text.chars().collect();
+    let line_size = all.len() as i64;
+    let mut end_offset = end_offset.unwrap_or(-1);
+    if matches!((end_lineno, lineno), (Some(el), Some(l)) if el > l) {
+        end_offset = line_size;
+    }
+    end_offset = end_offset.min(line_size + 1);
+    let offset1 = offset.unwrap_or(0);
+    let reps = if end_offset > 0 && end_offset > offset1 {
+        (end_offset - offset1) as usize
+    } else {
+        1
+    };
+    let mut off = offset1 - 1;
+    let mut start = 0;
+    while start < all.len() && matches!(all[start], ' ' | '\t' | '\x0c') {
+        start += 1;
+        off -= 1;
+    }
+    let mut chars = &all[start..];
+    let mut len = chars.len() as i64;
+    if chars.last() == Some(&'\n') {
+        len -= 1;
+    }
+    off = off.min(len);
+    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+        let inl = nl as i64;
+        if inl >= off {
+            break;
+        }
+        chars = &chars[nl + 1..];
+        len -= inl + 1;
+        off -= inl + 1;
+    }
+    let mut out = String::from("    ");
+    out.extend(chars.iter());
+    if chars.get(len.max(0) as usize) != Some(&'\n') {
+        out.push('\n');
+    }
+    if offset.is_some() && off >= 0 {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(off as usize));
+        out.push_str(&"^".repeat(reps));
+        out.push('\n');
+    }
+    out
 }
 
 // ---- "Did you mean" (CPython's Python/suggestions.c) ----------------------------------

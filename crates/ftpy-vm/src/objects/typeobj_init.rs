@@ -203,8 +203,15 @@ fn set_qualname(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
 fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     match t.dict().get_str(names().__module__) {
-        Some(m) => Ok(m),
-        None => Ok(StrObj::new(ts, "builtins")),
+        // A built-in type's dict may hold its instances' `__module__`
+        // descriptor (`builtin_function_or_method`): the type's own module
+        // comes from its `tp_name`, as CPython's static types' does.
+        Some(m) if t.is_heap_type() || m.downcast::<StrObj>().is_some() => Ok(m),
+        _ => {
+            let tp = t.tp_name_str();
+            let module = tp.rsplit_once('.').map_or("builtins", |(m, _)| m);
+            Ok(StrObj::new(ts, module))
+        }
     }
 }
 

@@ -670,6 +670,12 @@ pub fn type_new(
     let iname = intern_str(ts, name);
     ty.name.set(iname.value());
     ty.qualname.set(qualname.value());
+    if let Some(module) = dict.get_str(names().__module__).and_then(as_str) {
+        if stands_in_for_c_type(module, name.as_str(), qualname.as_str()) {
+            let full = intern(ts, &format!("{module}.{}", name.as_str()));
+            ty.tp_name.set(full.value());
+        }
+    }
     ty.dict.set(dict.value());
     ty.base.set(base.value());
     let bt = TupleObj::new(ts, &bases);
@@ -908,4 +914,34 @@ pub fn build_class(
         }
     }
     Ok(cls)
+}
+
+/// The classes of CPython's pure-Python standard-library modules that ftpy
+/// runs where CPython uses a C module (`datetime` for `_datetime`,
+/// `_pydecimal` for `_decimal`).
+/// CPython's C types carry `module.name` as their `tp_name`, which its
+/// messages show (`'datetime.date' object has no attribute 'x'`,
+/// `unsupported operand type(s) for -: 'datetime.datetime' and 'int'`);
+/// these classes get the same.
+const C_TYPE_STAND_INS: &[(&str, &[&str])] = &[
+    (
+        "datetime",
+        &[
+            "date",
+            "datetime",
+            "time",
+            "timedelta",
+            "timezone",
+            "tzinfo",
+            "IsoCalendarDate",
+        ],
+    ),
+    ("decimal", &["Decimal", "Context"]),
+];
+
+fn stands_in_for_c_type(module: &str, name: &str, qualname: &str) -> bool {
+    name == qualname
+        && C_TYPE_STAND_INS
+            .iter()
+            .any(|(m, names)| *m == module && names.contains(&name))
 }
