@@ -1,3 +1,4 @@
+# gc-stress: 3
 # Compile-time SyntaxWarnings (CPython's compiler_warn and tokenizer):
 # recorded with their message and line, and raised as SyntaxError when the
 # warning filters make them errors; module __annotations__; legacy print.

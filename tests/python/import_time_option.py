@@ -1,3 +1,4 @@
+# gc-stress: 3
 # -X importtime and PYTHONPROFILEIMPORTTIME: one line per module loaded, on
 # stderr, in CPython's layout, nested imports indented and listed before
 # the module that imported them.

@@ -1,3 +1,4 @@
+# gc-stress: 3
 # Pickling enumerate and str iterators (__reduce__/__setstate__), and the
 # length hint of reversed() asking the sequence's length again.
 import pickle, operator

@@ -1,3 +1,4 @@
+# gc-stress: 3
 # _multiprocessing.SemLock (POSIX named semaphores) through
 # multiprocessing.Lock/RLock/Semaphore/BoundedSemaphore/Condition/Event,
 # used by threads of one process; and the raw type.
