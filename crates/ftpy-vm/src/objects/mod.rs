@@ -149,9 +149,13 @@ pub fn finish_type(
     ty.qualname.set(n.value());
     let d = dict::DictObj::new(ts);
     ty.dict.set(d.value());
-    let m = intern(ts, module);
-    d.set_item_str(ts, "__module__", m.value());
+    // A built-in type's dict has no `__module__` (CPython's static types
+    // without a dotted tp_name): `type.__module__` answers 'builtins' from
+    // the tp_name, and instances (`(1.5).__module__`) have no such
+    // attribute. A module's type carries it, and its instances see it.
     if module != "builtins" {
+        let m = intern(ts, module);
+        d.set_item_str(ts, "__module__", m.value());
         let full = intern(ts, &format!("{module}.{name}"));
         ty.tp_name.set(full.value());
     }
