@@ -708,28 +708,11 @@ pub fn cmp_f64(x: f64, y: f64, a: u32) -> bool {
 
 #[inline]
 pub fn for_iter_next(ts: &mut ThreadState, it: Value) -> PyResult<Option<Value>> {
-    if let Some(h) = it.header() {
-        if h.kind() == Kind::Iterator {
-            let ty = h.ty();
-            let t = types();
-            // SAFETY: the kind says IterObj.
-            let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
-            if ty == t.range_iterator {
-                return Ok(crate::objects::iterators::range_step(ts, o));
-            }
-            if ty == t.list_iterator {
-                let Some(l) = o.a.get().downcast::<ListObj>() else {
-                    return Ok(None);
-                };
-                let i = o.take(ts);
-                return match l.get(i as usize) {
-                    Some(v) => Ok(Some(v)),
-                    None => {
-                        o.a.set(Value::NULL);
-                        Ok(None)
-                    }
-                };
-            }
+    if it.header().is_some_and(|h| h.kind() == Kind::Iterator) {
+        // SAFETY: the kind says IterObj.
+        let o: Gc<IterObj> = unsafe { it.downcast_unchecked() };
+        if let Some(r) = o.next_list_or_range(ts) {
+            return Ok(r);
         }
     }
     ops::next(ts, it)

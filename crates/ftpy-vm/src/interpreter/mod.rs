@@ -640,9 +640,8 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                                         // The loop target's STORE_FAST, fused.
                                         // SAFETY: FOR_ITER falls through to
                                         // the loop body (verifier).
-                                        let next = Instr(
-                                            unsafe { &*instrs.add(pc) }.load(Ordering::Relaxed),
-                                        );
+                                        let w = unsafe { &*instrs.add(pc) };
+                                        let next = Instr(w.load(Ordering::Relaxed));
                                         if next.opcode_byte() == Op::StoreFast as u8 {
                                             pc += 1;
                                             set_local!(next.a(), v);

@@ -120,33 +120,48 @@ impl IterObj {
         }
         let ty = self.header.ty();
         let t = types();
-        if ty == t.range_iterator {
-            let k = self.index.load(Ordering::Relaxed);
-            self.index.store(k + 1, Ordering::Relaxed);
+        if ty != t.range_iterator && ty != t.list_iterator {
+            return None;
+        }
+        let k = self.index.load(Ordering::Relaxed);
+        self.index.store(k + 1, Ordering::Relaxed);
+        Some(self.item_at(ty == t.range_iterator, k))
+    }
+
+    /// The next item of a list or range iterator (`None` for other
+    /// iterators), whichever thread steps it: positions are claimed by
+    /// `take`.
+    #[inline]
+    pub fn next_list_or_range(&self, ts: &mut ThreadState) -> Option<Option<Value>> {
+        let ty = self.header.ty();
+        let t = types();
+        if ty != t.range_iterator && ty != t.list_iterator {
+            return None;
+        }
+        let k = self.take(ts);
+        Some(self.item_at(ty == t.range_iterator, k))
+    }
+
+    /// Item `k` of a range iterator (`range`) or a list iterator, once
+    /// position `k` is claimed; None past the end (a list iterator then
+    /// lets go of its list).
+    #[inline(always)]
+    fn item_at(&self, range: bool, k: i64) -> Option<Value> {
+        if range {
             if k >= self.end.load(Ordering::Relaxed) {
-                return Some(None);
+                return None;
             }
-            let (start, step) = (
-                self.a.get().small_int_value(),
-                self.b.get().small_int_value(),
-            );
-            return Some(Some(Value::small_int_unchecked(start + k * step)));
+            let (start, step) = (self.a.get().small_int_value(), self.b.get().small_int_value());
+            return Some(Value::small_int_unchecked(start + k * step));
         }
-        if ty == t.list_iterator {
-            let Some(l) = self.a.get().downcast::<crate::objects::list::ListObj>() else {
-                return Some(None);
-            };
-            let k = self.index.load(Ordering::Relaxed);
-            self.index.store(k + 1, Ordering::Relaxed);
-            return match l.get(k as usize) {
-                Some(v) => Some(Some(v)),
-                None => {
-                    self.a.set(Value::NULL);
-                    Some(None)
-                }
-            };
+        let l = self.a.get().downcast::<crate::objects::list::ListObj>()?;
+        match l.get(k as usize) {
+            Some(v) => Some(v),
+            None => {
+                self.a.set(Value::NULL);
+                None
+            }
         }
-        None
     }
 
     #[cold]
@@ -256,11 +271,7 @@ fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 #[inline(always)]
 pub fn range_step(ts: &mut ThreadState, o: Gc<IterObj>) -> Option<Value> {
     let k = o.take(ts);
-    if k >= o.end.load(Ordering::Relaxed) {
-        return None;
-    }
-    let (start, step) = (o.a.get().small_int_value(), o.b.get().small_int_value());
-    Some(Value::small_int_unchecked(start + k * step))
+    o.item_at(true, k)
 }
 
 /// The number of items a range iterator has handed out (the claim counter
