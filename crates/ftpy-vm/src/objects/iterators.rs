@@ -151,7 +151,10 @@ impl IterObj {
             if k >= self.end.load(Ordering::Relaxed) {
                 return None;
             }
-            let (start, step) = (self.a.get().small_int_value(), self.b.get().small_int_value());
+            let (start, step) = (
+                self.a.get().small_int_value(),
+                self.b.get().small_int_value(),
+            );
             return Some(Value::small_int_unchecked(start + k * step));
         }
         let l = self.a.get().downcast::<crate::objects::list::ListObj>()?;
