@@ -68,7 +68,11 @@ pub fn next_epoch(e: u8) -> u8 {
 }
 
 struct ClassPool {
+    /// Pages as the last collection left them, not swept since (or swept
+    /// by a stress-mode allocation that handed its page back).
     pages: Vec<*mut PageHeader>,
+    /// Pages swept since the last collection that still have free slots.
+    swept: Vec<*mut PageHeader>,
 }
 
 // SAFETY: the page pointers name pages in the process-lifetime heap
@@ -90,7 +94,12 @@ static POOLS: OnceLock<Pools> = OnceLock::new();
 fn pools() -> &'static Pools {
     POOLS.get_or_init(|| Pools {
         classes: (0..NUM_CLASSES)
-            .map(|_| Mutex::new(ClassPool { pages: Vec::new() }))
+            .map(|_| {
+                Mutex::new(ClassPool {
+                    pages: Vec::new(),
+                    swept: Vec::new(),
+                })
+            })
             .collect(),
         large: Mutex::new(Vec::new()),
     })
@@ -192,7 +201,10 @@ impl ThreadAlloc {
         let gc = GC_COUNT.load(Ordering::Relaxed);
         let ep = epoch();
         loop {
-            let page = pools().classes[class].lock().pages.pop();
+            let page = {
+                let mut pool = pools().classes[class].lock();
+                pool.swept.pop().or_else(|| pool.pages.pop())
+            };
             let Some(page) = page else { break };
             // SAFETY: a page popped from the pool is exclusively ours.
             let ph = unsafe { &mut *page };
@@ -215,6 +227,12 @@ impl ThreadAlloc {
             }
             // A full page leaves the pools until the next collection.
         }
+        // Before the heap grows, the pages other classes left unswept since
+        // the last collection are swept: the empty ones go back to the heap
+        // for any class. Without this, a program whose allocation moves
+        // from one size class to another keeps the dead pages of the old
+        // one until `MAX_UNSWEPT_GCS` collections later.
+        reclaim_unswept_pages(class, ep, gc);
         let Some(ph) = heap().new_small_page(class, gc) else {
             return Refill::OutOfMemory;
         };
@@ -240,6 +258,38 @@ impl ThreadAlloc {
         ph.free = std::ptr::null_mut();
         b.bump = ph.slot_addr(ph.used);
         b.bump_end = ph.slot_addr(ph.nslots);
+    }
+}
+
+/// Sweeps the unswept pages of every class but `except` (whose pool the
+/// caller just emptied) until one page turns out empty and returns to the
+/// heap. Pages with free slots move to their class's `swept` list; full
+/// ones leave the pools until the next collection. Each page is swept at
+/// most once per collection cycle here or in `refill`, so the work is the
+/// sweeping lazy allocation would do anyway, done sooner.
+fn reclaim_unswept_pages(except: usize, ep: u8, gc: u32) {
+    for (c, pool) in pools().classes.iter().enumerate() {
+        if c == except {
+            continue;
+        }
+        loop {
+            let Some(page) = pool.lock().pages.pop() else {
+                break;
+            };
+            // SAFETY: a page popped from the pool is exclusively ours.
+            let ph = unsafe { &mut *page };
+            if ph.swept_gc.load(Ordering::Relaxed) != gc {
+                sweep_small_page(ph, ep, gc);
+            }
+            if ph.nfree == ph.used {
+                // Every slot is free: the page goes back to the heap.
+                heap().free_small_page(ph);
+                return;
+            }
+            if ph.nfree > 0 || ph.used < ph.nslots {
+                pool.lock().swept.push(page);
+            }
+        }
     }
 }
 
@@ -352,7 +402,9 @@ pub fn sweep_large(ep: u8) -> usize {
 pub fn refill_pools(ep: u8, gc: u32) {
     let p = pools();
     for c in &p.classes {
-        c.lock().pages.clear();
+        let mut pool = c.lock();
+        pool.pages.clear();
+        pool.swept.clear();
     }
     let mut empty = Vec::new();
     heap().for_each_page(|page| {

@@ -1112,57 +1112,44 @@ fn list_of_pieces(ts: &mut ThreadState, parts: &[&[u8]]) -> Value {
 }
 
 /// Splits `text` at runs of whitespace (`str.split()` with no separator).
+/// One forward scan collects the words (memory per word, not per code
+/// point); `rsplit` with a limit then keeps the last `maxsplit` words and
+/// one head piece that runs from the start of the text.
 fn split_whitespace(text: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
-    // Code point boundaries with a flag: (byte offset, is space).
-    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+    let mut words: Vec<&[u8]> = Vec::new();
+    let mut start = None;
     let mut it = code_points(text);
     loop {
         let off = it.offset();
         let Some(cp) = it.next() else { break };
-        marks.push((off, it.offset(), cp_isspace(cp)));
-    }
-    let mut parts: Vec<&[u8]> = Vec::new();
-    if !rev {
-        let mut i = 0;
-        while i < marks.len() {
-            while i < marks.len() && marks[i].2 {
-                i += 1;
+        if cp_isspace(cp) {
+            if let Some(s) = start.take() {
+                words.push(&text[s..off]);
             }
-            if i == marks.len() {
-                break;
+        } else if start.is_none() {
+            if !rev && maxsplit >= 0 && words.len() as i64 == maxsplit {
+                // The rest, from this word on, is the last piece.
+                words.push(&text[off..]);
+                return words;
             }
-            if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                parts.push(&text[marks[i].0..]);
-                break;
-            }
-            let st = i;
-            while i < marks.len() && !marks[i].2 {
-                i += 1;
-            }
-            parts.push(&text[marks[st].0..marks[i - 1].1]);
+            start = Some(off);
         }
-    } else {
-        let mut i = marks.len();
-        while i > 0 {
-            while i > 0 && marks[i - 1].2 {
-                i -= 1;
-            }
-            if i == 0 {
-                break;
-            }
-            if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                parts.push(&text[..marks[i - 1].1]);
-                break;
-            }
-            let en = i;
-            while i > 0 && !marks[i - 1].2 {
-                i -= 1;
-            }
-            parts.push(&text[marks[i].0..marks[en - 1].1]);
-        }
-        parts.reverse();
     }
-    parts
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    if rev && maxsplit >= 0 && words.len() as i64 > maxsplit {
+        let head = words.len() - maxsplit as usize;
+        // The head piece ends where its last word ends (the words are
+        // subslices of `text`).
+        let last = words[head - 1];
+        let head_end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+        let mut parts = Vec::with_capacity(maxsplit as usize + 1);
+        parts.push(&text[..head_end]);
+        parts.extend_from_slice(&words[head..]);
+        return parts;
+    }
+    words
 }
 
 /// Splits at a separator (bytes; a match of generalized UTF-8 text starts
