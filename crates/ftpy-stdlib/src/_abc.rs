@@ -19,6 +19,15 @@
 //! allocating: weak references are made before the lock is taken). Two
 //! threads checking the same class at once may both compute the answer
 //! and both cache it; the answer is the same.
+//!
+//! The checks that hit a cache do not take the mutex: each `_abc_data`
+//! also has a small direct-mapped front of its positive and negative
+//! caches, slots holding the same weak references, written under the
+//! mutex and read without it (threads running `isinstance(x, Mapping)`
+//! at once write no shared memory). The negative front counts only while
+//! its version equals the global invalidation counter; it is cleared
+//! before its version is published, so a reader that sees the current
+//! version sees no entry from an older one.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,7 +36,7 @@ use std::sync::OnceLock;
 use parking_lot::Mutex;
 
 use ftpy_vm::builtins::args::Sig;
-use ftpy_vm::gc::{Marker, RootedVec};
+use ftpy_vm::gc::{Marker, RootedVec, Slot};
 use ftpy_vm::interp::{self, add_global_root, types};
 use ftpy_vm::objects::module::ModuleObj;
 use ftpy_vm::objects::native::{self, NativeData, NativeObj};
@@ -102,8 +111,31 @@ struct Sets {
     negative_version: u64,
 }
 
+/// Entries in each lock-free front cache.
+const FRONT: usize = 16;
+
 struct AbcData {
     sets: Mutex<Sets>,
+    /// Weak references to classes known to be subclasses (lock-free
+    /// front of `sets.cache`).
+    front_pos: [Slot; FRONT],
+    /// Weak references to classes known not to be (front of
+    /// `sets.negative`), valid while `front_neg_version` equals
+    /// `INVALIDATION`.
+    front_neg: [Slot; FRONT],
+    front_neg_version: AtomicU64,
+}
+
+/// The front-cache entry of a class.
+fn front_index(cls: Value) -> usize {
+    let a = cls.addr_unchecked();
+    ((a >> 4) ^ (a >> 10)) & (FRONT - 1)
+}
+
+/// Whether `front[front_index(cls)]` names `cls` (reads only).
+fn front_has(front: &[Slot; FRONT], cls: Value) -> bool {
+    let w = front[front_index(cls)].get();
+    !w.is_null() && referent(w) == Some(cls)
 }
 
 // SAFETY: traces every weak reference object the sets hold (the classes
@@ -114,6 +146,9 @@ unsafe impl NativeData for AbcData {
     fn trace(&self, m: &mut Marker) {
         // SAFETY: see above; no thread holds the lock at a safepoint.
         let s = unsafe { &*self.sets.data_ptr() };
+        for slot in self.front_pos.iter().chain(self.front_neg.iter()) {
+            m.value(slot.get());
+        }
         for set in [&s.registry, &s.cache, &s.negative] {
             for &w in set.map.values() {
                 m.value(w);
@@ -141,14 +176,55 @@ impl AbcData {
             Which::Negative => &mut s.negative,
         };
         set.insert(cls, wr.value());
+        match which {
+            Which::Registry => {}
+            Which::Cache => self.front_pos[front_index(cls)].set(wr.value()),
+            Which::Negative => {
+                if self.front_neg_version.load(Ordering::Acquire) == s.negative_version {
+                    self.front_neg[front_index(cls)].set(wr.value());
+                }
+            }
+        }
         drop(s);
         Ok(())
     }
+
+    /// Whether `cls` is in the positive cache, without the lock.
+    fn cached_yes(&self, cls: Value) -> bool {
+        front_has(&self.front_pos, cls)
+    }
+
+    /// Whether `cls` is in the current negative cache, without the lock.
+    fn cached_no(&self, cls: Value) -> bool {
+        self.front_neg_version.load(Ordering::Acquire) == INVALIDATION.load(Ordering::Acquire)
+            && front_has(&self.front_neg, cls)
+    }
+
+    /// Empties the negative cache and makes it valid as of `version`.
+    /// Lock held (`s` is the guarded sets).
+    fn reset_negative(&self, s: &mut Sets, version: u64) {
+        s.negative.map.clear();
+        s.negative_version = version;
+        for slot in &self.front_neg {
+            slot.set(Value::NULL);
+        }
+        self.front_neg_version.store(version, Ordering::Release);
+    }
+
+    /// Empties the positive cache. Lock held.
+    fn reset_positive(&self, s: &mut Sets) {
+        s.cache.map.clear();
+        for slot in &self.front_pos {
+            slot.set(Value::NULL);
+        }
+    }
 }
+
+static ABC_IMPL_NAME: OnceLock<Gc<StrObj>> = OnceLock::new();
 
 /// `cls._abc_impl`, which must be an `_abc_data`.
 fn impl_of(ts: &mut ThreadState, cls: Value) -> PyResult<&'static AbcData> {
-    let name = interp::intern(ts, "_abc_impl");
+    let name = *ABC_IMPL_NAME.get_or_init(|| interp::intern(ts, "_abc_impl"));
     let v = match cls.downcast::<TypeObj>() {
         Some(t) if type_of(cls) == types().type_ => match t.lookup(name) {
             Some(v) => v,
@@ -234,6 +310,9 @@ fn abc_init(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
                 negative: WeakSet::default(),
                 negative_version: INVALIDATION.load(Ordering::SeqCst),
             }),
+            front_pos: std::array::from_fn(|_| Slot::new(Value::NULL)),
+            front_neg: std::array::from_fn(|_| Slot::new(Value::NULL)),
+            front_neg_version: AtomicU64::new(INVALIDATION.load(Ordering::SeqCst)),
         },
     );
     ops::setattr_str(ts, cls, "_abc_impl", data.value())?;
@@ -321,31 +400,33 @@ fn call1(ts: &mut ThreadState, obj: Value, name: &str, arg: Value) -> PyResult<V
     call_attr(ts, obj, name, &[arg])
 }
 
+/// `obj.name(arg)` for an interned name.
+fn call_name1(ts: &mut ThreadState, obj: Value, name: Gc<StrObj>, arg: Value) -> PyResult<Value> {
+    let f = ops::getattr(ts, obj, name)?;
+    ops::call(ts, f, &[arg], None)
+}
+
 fn abc_instancecheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("_abc_instancecheck(self, instance, /)");
     let [cls, inst] = SIG.bind(ts, args, kw)?;
     let data = impl_of(ts, cls)?;
-    let class_name = interp::intern(ts, "__class__");
-    let sub = ops::getattr(ts, inst, class_name)?;
-    if data.sets.lock().cache.contains(sub) {
+    let sub = ops::getattr(ts, inst, interp::names().__class__)?;
+    if data.cached_yes(sub) {
         return Ok(Value::TRUE);
     }
+    let check = interp::names().__subclasscheck__;
     let subtype = type_of(inst).value();
     if subtype == sub {
-        {
-            let s = data.sets.lock();
-            if s.negative_version == INVALIDATION.load(Ordering::SeqCst) && s.negative.contains(sub)
-            {
-                return Ok(Value::FALSE);
-            }
+        if data.cached_no(sub) {
+            return Ok(Value::FALSE);
         }
-        return call1(ts, cls, "__subclasscheck__", sub);
+        return call_name1(ts, cls, check, sub);
     }
-    let r = call1(ts, cls, "__subclasscheck__", sub)?;
+    let r = call_name1(ts, cls, check, sub)?;
     if ops::truthy(ts, r)? {
         return Ok(r);
     }
-    call1(ts, cls, "__subclasscheck__", subtype)
+    call_name1(ts, cls, check, subtype)
 }
 
 fn abc_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -355,7 +436,14 @@ fn abc_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
         return Err(ts.type_error("issubclass() arg 1 must be a class"));
     };
     let data = impl_of(ts, cls)?;
-    // 1. The positive cache; 2. the negative one, unless it is stale.
+    // 1. The positive cache; 2. the negative one, unless it is stale
+    //    (first their lock-free fronts).
+    if data.cached_yes(sub) {
+        return Ok(Value::TRUE);
+    }
+    if data.cached_no(sub) {
+        return Ok(Value::FALSE);
+    }
     {
         let mut s = data.sets.lock();
         if s.cache.contains(sub) {
@@ -363,8 +451,7 @@ fn abc_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
         }
         let now = INVALIDATION.load(Ordering::SeqCst);
         if s.negative_version < now {
-            s.negative.map.clear();
-            s.negative_version = now;
+            data.reset_negative(&mut s, now);
         } else if s.negative.contains(sub) {
             return Ok(Value::FALSE);
         }
@@ -471,8 +558,9 @@ fn reset_caches(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
     let [cls] = SIG.bind(ts, args, kw)?;
     let data = impl_of(ts, cls)?;
     let mut s = data.sets.lock();
-    s.cache.map.clear();
-    s.negative.map.clear();
+    data.reset_positive(&mut s);
+    let version = s.negative_version;
+    data.reset_negative(&mut s, version);
     Ok(Value::NONE)
 }
 

@@ -12,6 +12,7 @@
 //! borrow the native routines where the sizes agree); [`range_error`]
 //! reproduces them case by case.
 
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Arc;
 use std::sync::OnceLock;
 
@@ -792,8 +793,23 @@ fn iter_length_hint(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
 
 // ---- Struct -------------------------------------------------------------
 
+/// A `Struct`'s layout is read by every call, from any thread, without a
+/// lock or a reference count (`current`); `__init__` (rarely called twice)
+/// publishes a new one and keeps the old ones alive in `owned` until the
+/// object dies, so a call in progress on another thread keeps using the
+/// layout it read.
 struct StructData {
-    layout: Mutex<Arc<Layout>>,
+    current: AtomicPtr<Layout>,
+    owned: Mutex<Vec<Arc<Layout>>>,
+}
+
+impl StructData {
+    fn set(&self, l: Arc<Layout>) {
+        let mut owned = self.owned.lock();
+        self.current
+            .store(Arc::as_ptr(&l) as *mut Layout, Ordering::Release);
+        owned.push(l);
+    }
 }
 
 // SAFETY: holds no values.
@@ -801,11 +817,65 @@ unsafe impl NativeData for StructData {
     fn trace(&self, _m: &mut Marker) {}
 }
 
-fn st(ts: &mut ThreadState, v: Value) -> PyResult<Arc<Layout>> {
-    Ok(native::expect::<StructData>(ts, v, "_struct.Struct")?
-        .layout
-        .lock()
-        .clone())
+/// The layout of Struct `v`, valid while `v` is alive (the caller holds
+/// it: it is an argument).
+fn st(ts: &mut ThreadState, v: Value) -> PyResult<&'static Layout> {
+    let d = native::expect::<StructData>(ts, v, "_struct.Struct")?;
+    // SAFETY: `current` always points at a layout in `owned`, which only
+    // grows while the object lives (see StructData).
+    Ok(unsafe { &*d.current.load(Ordering::Acquire) })
+}
+
+/// The layout of Struct `v` as a shared pointer (for iterators that
+/// outlive the call).
+fn st_arc(ts: &mut ThreadState, v: Value) -> PyResult<Arc<Layout>> {
+    let d = native::expect::<StructData>(ts, v, "_struct.Struct")?;
+    let owned = d.owned.lock();
+    let cur = d.current.load(Ordering::Acquire);
+    match owned.iter().find(|l| std::ptr::eq(Arc::as_ptr(l), cur)) {
+        Some(l) => Ok(l.clone()),
+        None => Err(ts.system_error("Struct layout missing")),
+    }
+}
+
+/// Layouts parsed from format strings by the module functions
+/// (`struct.pack(fmt, ...)`), per thread: threads neither share nor lock
+/// the cache. Bounded: emptied when full.
+const LAYOUT_CACHE_MAX: usize = 128;
+
+/// Format bytes (and whether they came as bytes) -> layout.
+type LayoutCache = std::collections::HashMap<(bool, Vec<u8>), Arc<Layout>>;
+
+thread_local! {
+    static LAYOUTS: std::cell::RefCell<LayoutCache> =
+        std::cell::RefCell::new(LayoutCache::new());
+}
+
+/// `layout_of(fmt)`, from this thread's cache when `fmt` was seen before.
+fn cached_layout(ts: &mut ThreadState, fmt: Value) -> PyResult<Arc<Layout>> {
+    let key: Option<(bool, &[u8])> = if let Some(s) = fmt.downcast::<StrObj>() {
+        Some((false, s.obj().as_wtf8()))
+    } else {
+        fmt.downcast::<BytesObj>()
+            .map(|b| (true, b.obj().as_bytes()))
+    };
+    if let Some((is_bytes, bytes)) = key {
+        let hit = LAYOUTS.with(|c| c.borrow().get(&(is_bytes, bytes.to_vec())).cloned());
+        if let Some(l) = hit {
+            return Ok(l);
+        }
+        let l = Arc::new(layout_of(ts, fmt)?);
+        let key = (is_bytes, bytes.to_vec());
+        LAYOUTS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= LAYOUT_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, l.clone());
+        });
+        return Ok(l);
+    }
+    Ok(Arc::new(layout_of(ts, fmt)?))
 }
 
 fn struct_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -817,8 +887,10 @@ fn struct_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) 
         text: String::new(),
     };
     let d = StructData {
-        layout: Mutex::new(Arc::new(empty)),
+        current: AtomicPtr::new(std::ptr::null_mut()),
+        owned: Mutex::new(Vec::new()),
     };
+    d.set(Arc::new(empty));
     Ok(NativeObj::new(ts, cls, d).value())
 }
 
@@ -826,43 +898,41 @@ fn struct_init(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyResu
     static SIG: Sig = Sig::new("Struct(format)");
     let [fmt] = SIG.bind(ts, args, kw)?;
     let l = layout_of(ts, fmt)?;
-    *native::expect::<StructData>(ts, v, "_struct.Struct")?
-        .layout
-        .lock() = Arc::new(l);
+    native::expect::<StructData>(ts, v, "_struct.Struct")?.set(Arc::new(l));
     Ok(())
 }
 
 fn s_pack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     ftpy_vm::builtins::args::no_kwargs(ts, "pack", kw)?;
     let l = st(ts, args[0])?;
-    let out = pack_to_vec(ts, &l, &args[1..])?;
+    let out = pack_to_vec(ts, l, &args[1..])?;
     Ok(BytesObj::new(ts, &out))
 }
 
 fn s_pack_into(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     ftpy_vm::builtins::args::no_kwargs(ts, "pack_into", kw)?;
     let l = st(ts, args[0])?;
-    do_pack_into(ts, &l, &args[1..])
+    do_pack_into(ts, l, &args[1..])
 }
 
 fn s_unpack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("Struct.unpack($self, buffer, /)");
     let [v, buffer] = SIG.bind(ts, args, kw)?;
     let l = st(ts, v)?;
-    do_unpack(ts, &l, buffer)
+    do_unpack(ts, l, buffer)
 }
 
 fn s_unpack_from(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("Struct.unpack_from($self, /, buffer, offset=0)");
     let [v, buffer, offset] = SIG.bind(ts, args, kw)?;
     let l = st(ts, v)?;
-    do_unpack_from(ts, &l, buffer, offset)
+    do_unpack_from(ts, l, buffer, offset)
 }
 
 fn s_iter_unpack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("Struct.iter_unpack($self, buffer, /)");
     let [v, buffer] = SIG.bind(ts, args, kw)?;
-    let l = st(ts, v)?;
+    let l = st_arc(ts, v)?;
     do_iter_unpack(ts, l, buffer)
 }
 
@@ -887,11 +957,14 @@ fn get_size(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
 
 // ---- module functions ----------------------------------------------------
 
-fn split_format<'a>(ts: &mut ThreadState, args: &'a [Value]) -> PyResult<(Layout, &'a [Value])> {
+fn split_format<'a>(
+    ts: &mut ThreadState,
+    args: &'a [Value],
+) -> PyResult<(Arc<Layout>, &'a [Value])> {
     let Some((&fmt, rest)) = args.split_first() else {
         return Err(ts.type_error("missing format argument"));
     };
-    Ok((layout_of(ts, fmt)?, rest))
+    Ok((cached_layout(ts, fmt)?, rest))
 }
 
 fn f_pack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
@@ -910,28 +983,28 @@ fn f_pack_into(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 fn f_unpack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("unpack(format, buffer, /)");
     let [fmt, buffer] = SIG.bind(ts, args, kw)?;
-    let l = layout_of(ts, fmt)?;
+    let l = cached_layout(ts, fmt)?;
     do_unpack(ts, &l, buffer)
 }
 
 fn f_unpack_from(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("unpack_from(format, /, buffer, offset=0)");
     let [fmt, buffer, offset] = SIG.bind(ts, args, kw)?;
-    let l = layout_of(ts, fmt)?;
+    let l = cached_layout(ts, fmt)?;
     do_unpack_from(ts, &l, buffer, offset)
 }
 
 fn f_iter_unpack(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("iter_unpack(format, buffer, /)");
     let [fmt, buffer] = SIG.bind(ts, args, kw)?;
-    let l = layout_of(ts, fmt)?;
-    do_iter_unpack(ts, Arc::new(l), buffer)
+    let l = cached_layout(ts, fmt)?;
+    do_iter_unpack(ts, l, buffer)
 }
 
 fn f_calcsize(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("calcsize(format, /)");
     let [fmt] = SIG.bind(ts, args, kw)?;
-    let l = layout_of(ts, fmt)?;
+    let l = cached_layout(ts, fmt)?;
     Ok(Value::small_int_unchecked(l.size as i64))
 }
 

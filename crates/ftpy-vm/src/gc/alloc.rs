@@ -24,7 +24,7 @@
 //! current epoch (gc invariant 5).
 
 use parking_lot::Mutex;
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU8, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use super::heap::{heap, size_class, FreeSlot, PageHeader, MAX_SMALL_SIZE, NUM_CLASSES};
@@ -268,6 +268,11 @@ impl ThreadAlloc {
 /// most once per collection cycle here or in `refill`, so the work is the
 /// sweeping lazy allocation would do anyway, done sooner.
 fn reclaim_unswept_pages(except: usize, ep: u8, gc: u32) {
+    // After one scan found nothing more to free, the rest of the cycle
+    // skips it (the next collection refills the pools).
+    if RECLAIM_DONE.load(Ordering::Relaxed) == gc {
+        return;
+    }
     for (c, pool) in pools().classes.iter().enumerate() {
         if c == except {
             continue;
@@ -291,7 +296,14 @@ fn reclaim_unswept_pages(except: usize, ep: u8, gc: u32) {
             }
         }
     }
+    // Every other class's unswept pages are swept (the caller's own pool
+    // was empty): nothing is left to reclaim until the next collection.
+    RECLAIM_DONE.store(gc, Ordering::Relaxed);
 }
+
+/// The collection count when `reclaim_unswept_pages` last ran out of
+/// pages to sweep.
+static RECLAIM_DONE: AtomicU32 = AtomicU32::new(u32::MAX);
 
 /// Allocates a large object of `size` bytes; returns its address.
 pub fn alloc_large(size: usize) -> Option<usize> {

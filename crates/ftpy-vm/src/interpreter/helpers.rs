@@ -645,20 +645,25 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
         };
         return Value::small_int(r);
     }
-    if let (Some(x), Some(y)) = (lhs.as_float(), rhs.as_float()) {
-        let r = match a {
-            ADD | IADD => x + y,
-            SUB | ISUB => x - y,
-            MUL | IMUL => x * y,
-            TDIV | ITDIV if y != 0.0 => x / y,
-            _ => return None,
-        };
-        if r.is_nan() {
-            return None; // a NaN is boxed: the slow path makes it
-        }
-        return Some(Value::from_f64(r));
+    // Floats, and a float with a small int (exact as a float, as
+    // CPython converts the int before the operation).
+    let (x, y) = match (lhs.as_float(), rhs.as_float()) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(x), None) => (x, rhs.as_small_int()? as f64),
+        (None, Some(y)) => (lhs.as_small_int()? as f64, y),
+        (None, None) => return None,
+    };
+    let r = match a {
+        ADD | IADD => x + y,
+        SUB | ISUB => x - y,
+        MUL | IMUL => x * y,
+        TDIV | ITDIV if y != 0.0 => x / y,
+        _ => return None,
+    };
+    if r.is_nan() {
+        return None; // a NaN is boxed: the slow path makes it
     }
-    None
+    Some(Value::from_f64(r))
 }
 
 #[cold]
@@ -854,13 +859,15 @@ pub fn dict_merge(
     let Some(d) = target.downcast::<DictObj>() else {
         return Err(ts.system_error("DICT_MERGE on a non-dict"));
     };
-    let fname = crate::builtins::callable_name(ts, callable);
+    // The callable's name only goes into error messages.
+    let fname = |ts: &mut ThreadState| crate::builtins::callable_name(ts, callable);
     let keys_fn = if crate::objects::dict::mergeable_dict(src).is_some() {
         None
     } else {
         ops::getattr_opt(ts, src, names().keys)?
     };
     if crate::objects::dict::mergeable_dict(src).is_none() && keys_fn.is_none() {
+        let fname = fname(ts);
         return Err(ts.type_error(format!(
             "{fname} argument after ** must be a mapping, not {}",
             type_name(src)
@@ -885,6 +892,7 @@ pub fn dict_merge(
         // Non-string keys are the call's to reject ("keywords must be
         // strings"), as in CPython.
         if d.get_item_opt(ts, k)?.is_some() {
+            let fname = fname(ts);
             return Err(ts.type_error(format!(
                 "{fname} got multiple values for keyword argument '{}'",
                 crate::objects::str::as_str(k).unwrap_or("?")
@@ -1053,11 +1061,15 @@ pub fn call_ex(
     args: Value,
     kwargs: Value,
 ) -> PyResult<Value> {
+    // `f(*t)` and `f(*t, **{})` with a tuple: its items are the
+    // arguments (the tuple is immutable and the caller holds it).
+    if let Some(t) = args.downcast::<TupleObj>() {
+        if kwargs.is_null() || kwargs.downcast::<DictObj>().is_some_and(|d| d.is_empty()) {
+            return ops::call(ts, callable, t.items(), None);
+        }
+    }
     let (all, kn) = super::call::flatten_star_call(ts, callable, args, kwargs)?;
-    let v: Vec<Value> = all.to_vec();
-    let r = ops::call(ts, callable, &v, kn);
-    drop(all);
-    r
+    ops::call(ts, callable, &all, kn)
 }
 
 pub fn load_build_class(ts: &mut ThreadState, f: &Frame) -> PyResult<Value> {

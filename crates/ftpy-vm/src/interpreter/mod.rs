@@ -927,12 +927,18 @@ unsafe fn run(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
                             continue 'dispatch;
                         }
                         Op::CallFunctionEx => {
-                            let kwargs = if a & 1 != 0 { pop!() } else { Value::NULL };
-                            let args = pop!();
-                            let callable = pop!();
-                            let _ = pop!(); // NULL
+                            // NULL, callable, args tuple, kwargs dict (if
+                            // a & 1): they stay on the stack, rooted,
+                            // during the call (the callee may get the
+                            // tuple's items as its argument slice).
+                            let nk = (a & 1) as usize;
+                            let kwargs = if nk != 0 { peek!(1) } else { Value::NULL };
+                            let args = peek!(1 + nk);
+                            let callable = peek!(2 + nk);
                             save_state!();
-                            let r = tri!(helpers::call_ex(ts, callable, args, kwargs));
+                            let r = helpers::call_ex(ts, callable, args, kwargs);
+                            drop_n!(3 + nk);
+                            let r = tri!(r);
                             push!(r);
                             continue 'dispatch;
                         }

@@ -389,31 +389,65 @@ fn known(cell: &'static std::sync::OnceLock<Gc<TypeObj>>, name: &str) -> Option<
     Some(*cell.get_or_init(|| ty))
 }
 
+/// The field families, indexed by `field_family`.
+const FAMILIES: [&[&str]; 10] = [
+    &[],
+    OS_FIELDS,
+    SYNTAX_FIELDS,
+    IMPORT_FIELDS,
+    UNICODE_FIELDS,
+    STOP_FIELDS,
+    EXIT_FIELDS,
+    NAME_FIELDS,
+    ATTRIBUTE_FIELDS,
+    GROUP_FIELDS,
+];
+
+/// The fields of an exception class, computed once per class and kept in
+/// its flags (every exception created asks; a class's family cannot
+/// change: `__bases__` assignment keeps the instance layout).
 pub fn field_names(ty: Gc<TypeObj>) -> &'static [&'static str] {
+    let cached = (ty.flags() & tflags::EXC_FIELDS_MASK) >> tflags::EXC_FIELDS_SHIFT;
+    if cached != 0 {
+        return FAMILIES[cached as usize - 1];
+    }
+    let family = field_family(ty);
+    // Cached only once the classes named by `known` exist (during
+    // bootstrap a class may be asked about before they are made).
+    if known(&UNICODE_TRANSLATE, "UnicodeTranslateError").is_some()
+        && known(&BASE_GROUP, "BaseExceptionGroup").is_some()
+    {
+        ty.set_flag(((family + 1) as u32) << tflags::EXC_FIELDS_SHIFT);
+    }
+    FAMILIES[family]
+}
+
+/// The index in `FAMILIES` of `ty`'s fields.
+fn field_family(ty: Gc<TypeObj>) -> usize {
     let t = types();
     if ty.is_subtype(t.os_error) {
-        OS_FIELDS
+        1
     } else if ty.is_subtype(t.syntax_error) {
-        SYNTAX_FIELDS
+        2
     } else if ty.is_subtype(t.import_error) {
-        IMPORT_FIELDS
+        3
     } else if ty.is_subtype(t.unicode_decode_error)
         || ty.is_subtype(t.unicode_encode_error)
         || known(&UNICODE_TRANSLATE, "UnicodeTranslateError").is_some_and(|u| ty.is_subtype(u))
     {
-        UNICODE_FIELDS
+        4
     } else if ty.is_subtype(t.stop_iteration) {
-        STOP_FIELDS
+        5
     } else if ty.is_subtype(t.system_exit) {
-        EXIT_FIELDS
+        6
     } else if ty.is_subtype(t.name_error) {
-        NAME_FIELDS
+        7
     } else if ty.is_subtype(t.attribute_error) {
-        ATTRIBUTE_FIELDS
+        8
     } else if known(&BASE_GROUP, "BaseExceptionGroup").is_some_and(|g| ty.is_subtype(g)) {
-        GROUP_FIELDS
+        9
     } else {
-        &[]
+        0
     }
 }
 

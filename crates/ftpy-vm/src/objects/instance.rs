@@ -42,7 +42,7 @@
 
 use parking_lot::Mutex;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use crate::error::PyResult;
@@ -69,8 +69,18 @@ pub struct Shape {
     keys: Vec<Value>,
     /// key bits -> slot index, for shapes with many keys.
     index: Option<HashMap<u64, u32, PtrHash>>,
+    /// Every transition (key bits, shape), appended under the mutex.
     transitions: Mutex<Vec<(u64, &'static Shape)>>,
+    /// The first `FAST_TRANSITIONS` of them, read without the lock:
+    /// threads adding the same attributes to new instances of one class
+    /// write no shared memory. A key (nonzero: an interned str's bits) is
+    /// published after its shape, with Release; 0 marks the end.
+    fast_keys: [AtomicU64; FAST_TRANSITIONS],
+    fast_shapes: [AtomicPtr<Shape>; FAST_TRANSITIONS],
 }
+
+/// Transitions of a shape that are found without its lock.
+const FAST_TRANSITIONS: usize = 4;
 
 /// Hashing for maps keyed by object addresses (already well spread above
 /// the low bits): a multiply, much cheaper than SipHash.
@@ -112,6 +122,8 @@ pub fn root_shape() -> &'static Shape {
             keys: Vec::new(),
             index: None,
             transitions: Mutex::new(Vec::new()),
+            fast_keys: Default::default(),
+            fast_shapes: Default::default(),
         }))
     })
 }
@@ -124,6 +136,8 @@ pub fn dict_shape() -> &'static Shape {
             keys: Vec::new(),
             index: None,
             transitions: Mutex::new(Vec::new()),
+            fast_keys: Default::default(),
+            fast_shapes: Default::default(),
         }))
     })
 }
@@ -175,6 +189,17 @@ impl Shape {
     /// The shape with `key` appended (an existing transition or a new one).
     pub fn add(&'static self, key: Gc<StrObj>) -> &'static Shape {
         let kb = key.value().bits();
+        for (k, sh) in self.fast_keys.iter().zip(&self.fast_shapes) {
+            match k.load(Ordering::Acquire) {
+                0 => break,
+                b if b == kb => {
+                    // SAFETY: published (Release on the key, after the
+                    // shape pointer) only with a leaked, 'static shape.
+                    return unsafe { &*sh.load(Ordering::Relaxed) };
+                }
+                _ => {}
+            }
+        }
         let mut tr = self.transitions.lock();
         if let Some(&(_, s)) = tr.iter().find(|(k, _)| *k == kb) {
             return s;
@@ -196,8 +221,15 @@ impl Shape {
             keys,
             index,
             transitions: Mutex::new(Vec::new()),
+            fast_keys: Default::default(),
+            fast_shapes: Default::default(),
         }));
         tr.push((kb, s));
+        let i = tr.len() - 1;
+        if i < FAST_TRANSITIONS {
+            self.fast_shapes[i].store(s as *const Shape as *mut Shape, Ordering::Relaxed);
+            self.fast_keys[i].store(kb, Ordering::Release);
+        }
         s
     }
 }

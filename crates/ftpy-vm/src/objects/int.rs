@@ -259,6 +259,10 @@ pub fn hash_int(v: Value) -> i64 {
 
 /// `float(i)` for an int, OverflowError when too large.
 pub fn int_to_f64(ts: &mut ThreadState, v: Value) -> PyResult<f64> {
+    if let Some(i) = to_i64(v) {
+        // One machine conversion (the i128 one is a library call).
+        return Ok(i as f64);
+    }
     if let Some(i) = to_i128(v) {
         // Rust's int-to-float conversion rounds to nearest, ties to even,
         // as CPython's does.
@@ -554,7 +558,10 @@ fn int_from_text(ts: &mut ThreadState, s: &str, base: u32) -> PyResult<Option<Va
 /// Both operands as ints, or None (the slot then returns NotImplemented).
 #[inline]
 fn both(a: Value, b: Value) -> Option<(Cow<'static, BigInt>, Cow<'static, BigInt>)> {
-    Some((to_big(a)?, to_big(b)?))
+    // `b` first: `int * float` reaches here with a non-int `b`, and a
+    // small `a` would be converted (allocated) for nothing.
+    let y = to_big(b)?;
+    Some((to_big(a)?, y))
 }
 
 /// Returns the result of `$e` on both operands as `i64`s, then as
@@ -574,8 +581,28 @@ macro_rules! small_fast {
     };
 }
 
+/// A big int operand and a machine-word one, in either order (the big
+/// one first): `big op word` then needs no BigInt for the word (an
+/// allocation) for the commutative operators.
+fn big_and_word(a: Value, b: Value) -> Option<(&'static BigInt, i64)> {
+    fn big(v: Value) -> Option<&'static BigInt> {
+        match &v.downcast::<IntObj>()?.obj().value {
+            IntRepr::Big(b) => Some(b),
+            _ => None,
+        }
+    }
+    match (big(a), big(b)) {
+        (Some(x), None) => Some((x, to_i64(b)?)),
+        (None, Some(y)) => Some((y, to_i64(a)?)),
+        _ => None,
+    }
+}
+
 pub fn int_add(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     small_fast!(ts, a, b, checked_add);
+    if let Some((x, w)) = big_and_word(a, b) {
+        return Ok(int_from_big(ts, x + w));
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -592,6 +619,9 @@ pub fn int_sub(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 
 pub fn int_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     small_fast!(ts, a, b, checked_mul);
+    if let Some((x, w)) = big_and_word(a, b) {
+        return Ok(int_from_big(ts, x * w));
+    }
     let Some((x, y)) = both(a, b) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };

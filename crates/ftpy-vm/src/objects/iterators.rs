@@ -603,51 +603,74 @@ fn zip_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
     let Some(iters) = o.a.get().downcast::<TupleObj>() else {
         return Ok(None);
     };
-    if iters.is_empty() {
+    let n = iters.len();
+    if n == 0 {
         return Ok(None);
     }
-    let strict = o.index.load(Ordering::Relaxed) == 1;
-    let mut items = RootedVec::with_capacity(ts, iters.len());
+    // Up to 8 iterators, the items wait in a stack array (scanned
+    // conservatively): no Rust heap allocation per tuple.
+    const INLINE: usize = 8;
+    if n <= INLINE {
+        let mut buf = [Value::NULL; INLINE];
+        for (i, &itr) in iters.items().iter().enumerate() {
+            match ops::next(ts, itr)? {
+                Some(x) => buf[i] = x,
+                None => return zip_exhausted(ts, o, iters, i),
+            }
+        }
+        return Ok(Some(TupleObj::new(ts, &buf[..n]).value()));
+    }
+    let mut items = RootedVec::with_capacity(ts, n);
     for (i, &itr) in iters.items().iter().enumerate() {
         match ops::next(ts, itr)? {
             Some(x) => items.push(x),
-            None => {
-                if strict {
-                    if i > 0 {
-                        let msg = format!(
-                            "zip() argument {} is shorter than argument{} {}",
-                            i + 1,
-                            if i == 1 { "" } else { "s" },
-                            if i == 1 {
-                                "1".to_string()
-                            } else {
-                                format!("1-{i}")
-                            }
-                        );
-                        return Err(ts.value_error(msg));
-                    }
-                    for (j, &rest) in iters.items().iter().enumerate().skip(1) {
-                        if ops::next(ts, rest)?.is_some() {
-                            let msg = format!(
-                                "zip() argument {} is longer than argument{} {}",
-                                j + 1,
-                                if j == 1 { "" } else { "s" },
-                                if j == 1 {
-                                    "1".to_string()
-                                } else {
-                                    format!("1-{j}")
-                                }
-                            );
-                            return Err(ts.value_error(msg));
-                        }
-                    }
-                }
-                o.a.set(Value::NULL);
-                return Ok(None);
-            }
+            None => return zip_exhausted(ts, o, iters, i),
         }
     }
     Ok(Some(TupleObj::new(ts, &items).value()))
+}
+
+/// Iterator `i` of a zip ran out: with `strict`, the lengths must agree
+/// (checked as CPython's messages say); the zip is then exhausted.
+fn zip_exhausted(
+    ts: &mut ThreadState,
+    o: Gc<IterObj>,
+    iters: Gc<TupleObj>,
+    i: usize,
+) -> PyResult<Option<Value>> {
+    let strict = o.index.load(Ordering::Relaxed) == 1;
+    if strict {
+        if i > 0 {
+            let msg = format!(
+                "zip() argument {} is shorter than argument{} {}",
+                i + 1,
+                if i == 1 { "" } else { "s" },
+                if i == 1 {
+                    "1".to_string()
+                } else {
+                    format!("1-{i}")
+                }
+            );
+            return Err(ts.value_error(msg));
+        }
+        for (j, &rest) in iters.items().iter().enumerate().skip(1) {
+            if ops::next(ts, rest)?.is_some() {
+                let msg = format!(
+                    "zip() argument {} is longer than argument{} {}",
+                    j + 1,
+                    if j == 1 { "" } else { "s" },
+                    if j == 1 {
+                        "1".to_string()
+                    } else {
+                        format!("1-{j}")
+                    }
+                );
+                return Err(ts.value_error(msg));
+            }
+        }
+    }
+    o.a.set(Value::NULL);
+    Ok(None)
 }
 
 fn zip_new(

@@ -142,6 +142,10 @@ pub mod tflags {
     /// collector, so with another deallocator than heap types' (only
     /// `__bases__` assignment, which compares deallocators, looks at it).
     pub const NO_CYCLE_GC: u32 = 1 << 17;
+    /// Bits 20..24: an exception class's field family plus one, 0 while
+    /// not computed (see `exception::field_names`).
+    pub const EXC_FIELDS_SHIFT: u32 = 20;
+    pub const EXC_FIELDS_MASK: u32 = 0xF << EXC_FIELDS_SHIFT;
 }
 
 /// A type object. See the module doc.
