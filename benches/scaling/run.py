@@ -5,7 +5,7 @@ python3 and ftpy and print a table of speed-ups at N threads.
 Usage:
     python3 benches/scaling/run.py [--threads N] [--runs R] [--ftpy PATH]
                                    [--python PATH] [--size-scale X]
-                                   [--no-examples] [--only a,b] [--json FILE]
+                                   [--no-examples] [--more] [--only a,b] [--json FILE]
                                    [--timeout S] [--list] [name ...]
 
 Every program prints its result lines (compared with python3's: a
@@ -75,12 +75,15 @@ class Program:
         return 1.8 if threads == 2 else 0.9 * threads
 
 
-def discover(with_examples):
+def discover(with_examples, more=False):
     progs = []
-    for fn in sorted(os.listdir(HERE)):
+    where = os.path.join(HERE, "more") if more else HERE
+    for fn in sorted(os.listdir(where)):
         if fn.endswith(".py") and fn != "run.py" and not fn.startswith("_"):
-            progs.append(Program(fn[:-3], os.path.join(HERE, fn),
+            progs.append(Program(fn[:-3], os.path.join(where, fn),
                                  ["{size}", "{threads}"]))
+    if more:
+        return progs
     if with_examples:
         for name, fn, template in EXAMPLE_TABLE:
             progs.append(Program(name, os.path.join(EXAMPLES, fn), template))
@@ -149,13 +152,15 @@ def main():
     ap.add_argument("--python", default=shutil.which("python3") or sys.executable)
     ap.add_argument("--size-scale", type=float, default=1.0)
     ap.add_argument("--no-examples", action="store_true")
+    ap.add_argument("--more", action="store_true",
+                    help="run the patterns of more/ (outside the acceptance table) instead")
     ap.add_argument("--only", default="")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--json")
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
 
-    progs = discover(not args.no_examples)
+    progs = discover(not args.no_examples, args.more)
     wanted = set(args.names) | {n for n in args.only.split(",") if n}
     if wanted:
         unknown = wanted - {p.name for p in progs}
