@@ -103,6 +103,26 @@ pub(crate) fn parse(
         (_, p) => p,
     };
     let error = match (lex.first, parser_error) {
+        // An indentation error on a line after the parser's: CPython's
+        // parser stopped before its tokenizer got there, and the check of
+        // the rest of the source after a parser error only reports errors
+        // that the tokenizer raises itself, which indentation errors are
+        // not (they are a status the parser turns into an exception).
+        (Some((_, lerr)), Some((_, (perr, _))))
+            if matches!(lerr.kind, ErrorKind::IndentationError | ErrorKind::TabError)
+                && perr.lineno < lerr.lineno =>
+        {
+            Some(perr)
+        }
+        // `unexpected indent` is reported without that check at all: a
+        // tokenizer error later in the source never replaces it.
+        (Some((lpos, _)), Some((ppos, (perr, _))))
+            if ppos < lpos
+                && perr.kind == ErrorKind::IndentationError
+                && perr.msg == "unexpected indent" =>
+        {
+            Some(perr)
+        }
         (Some((_, lerr)), _) => Some(lerr),
         (None, Some((ppos, (perr, generic)))) => match lex.unclosed {
             Some(unclosed) if (generic && ppos >= input_end) || unclosed.lineno < perr.lineno => {
@@ -557,7 +577,7 @@ impl Ctx<'_, '_> {
                     .count() as u32;
                 let mut e = map.error(ErrorKind::IndentationError, "unexpected indent", range);
                 e.offset = ws.max(1);
-                e.end_offset = e.offset;
+                e.end_offset = -1;
                 e.end_lineno = line;
                 (e, false)
             }
@@ -1156,7 +1176,7 @@ impl Ctx<'_, '_> {
                     range,
                 );
                 e.offset = len + 1;
-                e.end_offset = len + 1;
+                e.end_offset = -1;
                 e.end_lineno = line;
                 (e, false)
             }

@@ -148,11 +148,7 @@ pub fn generic_setattr(
 pub fn object_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let ty = type_of(v);
     let q = crate::objects::str::as_str(ty.qualname.get()).unwrap_or("?");
-    let m = ty
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str);
-    let name = match m {
+    let name = match ty.module_str() {
         Some(m) if m != "builtins" => format!("{m}.{q}"),
         _ => q.to_string(),
     };

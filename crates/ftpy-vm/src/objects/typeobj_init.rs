@@ -95,7 +95,7 @@ pub fn type_setattro(
         return Err(ts.type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             name.as_str(),
-            cls.name_str()
+            cls.tp_name_str()
         )));
     }
     let name = crate::interp::intern_str(ts, name);
@@ -119,11 +119,7 @@ pub fn type_setattro(
 fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
-    let s = match t
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str)
-    {
+    let s = match t.module_str() {
         Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
         _ => format!("<class '{q}'>"),
     };
@@ -153,14 +149,14 @@ fn check_special_set(
     if !t.is_heap_type() {
         return Err(ts.type_error(format!(
             "cannot set '{attr}' attribute of immutable type '{}'",
-            t.name_str()
+            t.tp_name_str()
         )));
     }
     match x {
         Some(x) => Ok(x),
         None => Err(ts.type_error(format!(
             "cannot delete '{attr}' attribute of immutable type '{}'",
-            t.name_str()
+            t.tp_name_str()
         ))),
     }
 }
