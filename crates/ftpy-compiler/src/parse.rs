@@ -308,6 +308,47 @@ impl<'x> Visitor<'x> for EndFinder<'x> {
     }
 }
 
+/// Finds the key of a dict display that ends at `pos`, allowing closing
+/// parentheses and blanks in between (`{1: 2, (3)}`): the innermost one.
+struct DictKeyFinder<'x> {
+    pos: usize,
+    src: &'x str,
+    found: Option<&'x Expr>,
+    depth: u32,
+}
+
+impl<'x> Visitor<'x> for DictKeyFinder<'x> {
+    fn visit_stmt(&mut self, stmt: &'x Stmt) {
+        if self.depth > 500 || !stmt.range().contains(TextSize::new(self.pos as u32)) {
+            return;
+        }
+        self.depth += 1;
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, expr: &'x Expr) {
+        let r = expr.range();
+        if self.depth > 500 || r.start().to_usize() > self.pos || r.end().to_usize() < self.pos {
+            return;
+        }
+        if let Expr::Dict(d) = expr {
+            for key in d.items.iter().filter_map(|i| i.key.as_ref()) {
+                let end = key.range().end().to_usize();
+                let gap = self.src.get(end..self.pos);
+                if end <= self.pos
+                    && gap.is_some_and(|g| g.chars().all(|c| c == ')' || c.is_whitespace()))
+                {
+                    self.found = Some(key);
+                }
+            }
+        }
+        self.depth += 1;
+        visitor::walk_expr(self, expr);
+        self.depth -= 1;
+    }
+}
+
 fn is_expr_start(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -363,6 +404,59 @@ impl Ctx<'_, '_> {
 
     fn generic(&self, range: TextRange) -> (CompileError, bool) {
         (self.map.syntax_error("invalid syntax", range), true)
+    }
+
+    /// The key of a dict display ending right before `pos` (see
+    /// [`DictKeyFinder`]).
+    fn dict_key_before(&self, pos: TextSize) -> Option<&Expr> {
+        let mut f = DictKeyFinder {
+            pos: pos.to_usize(),
+            src: self.map.src,
+            found: None,
+            depth: 0,
+        };
+        match self.syntax {
+            ast::Mod::Module(m) => {
+                for s in &m.body {
+                    f.visit_stmt(s);
+                }
+            }
+            ast::Mod::Expression(e) => f.visit_expr(&e.body),
+        }
+        f.found
+    }
+
+    /// `{1: 2, 3}`: CPython's `invalid_kvpair` points at the last
+    /// character of the key, with no end (`end_offset` 0).
+    fn dict_key_without_colon(&self, at: TextRange) -> Option<(CompileError, bool)> {
+        let key = self.dict_key_before(at.start())?;
+        let map = self.map;
+        let (line, _) = map.line_col(key.range().start());
+        let (end_line, end_col) = map.line_col(key.range().end());
+        let mut e = map.syntax_error("':' expected after dictionary key", key.range());
+        e.lineno = line;
+        e.offset = map.char_offset(end_line, end_col).saturating_sub(1);
+        e.end_lineno = end_line;
+        e.end_offset = 0;
+        Some((e, false))
+    }
+
+    /// `{1: }`, `{1: , 2: 3}`: a dict key and `:` followed by `}` or `,`;
+    /// CPython points at the `:`.
+    fn dict_value_missing(&self, at: TextRange) -> Option<(CompileError, bool)> {
+        let i = self.token_index(at.start());
+        if !matches!(self.token(i)?.kind(), TokenKind::Rbrace | TokenKind::Comma) {
+            return None;
+        }
+        let (c, colon) = self.prev_token(i)?;
+        if colon.kind() != TokenKind::Colon {
+            return None;
+        }
+        self.dict_key_before(self.tokens[c].start())?;
+        Some(self.syntax(
+            "expression expected after dictionary key and ':'",
+            self.tokens[c].range(),
+        ))
     }
 
     fn find_expr(&self, range: TextRange) -> Option<(&Expr, Option<&Stmt>)> {
@@ -670,6 +764,9 @@ impl Ctx<'_, '_> {
                 }
             }
             P::OtherError(msg) => self.translate_other(msg, range),
+            P::ExpectedExpression => self
+                .dict_value_missing(range)
+                .unwrap_or_else(|| self.fallback(range)),
             _ => self.fallback(range),
         }
     }
@@ -1032,6 +1129,9 @@ impl Ctx<'_, '_> {
     ) -> (CompileError, bool) {
         match expected {
             TokenKind::Colon => {
+                if let Some(e) = self.dict_key_without_colon(range) {
+                    return e;
+                }
                 let i = self.token_index(range.start());
                 if let Some(e) = self.assignment_in_condition(i) {
                     return e;
