@@ -450,7 +450,9 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
     Ok(())
 }
 
-fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_mro(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("type.mro($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(bases) = t.bases.get().downcast::<TupleObj>() else {
         return Ok(ListObj::new(ts, &[t.value()]).value());
@@ -465,11 +467,10 @@ fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(ListObj::new(ts, &items).value())
 }
 
-fn m_subclasses(
-    ts: &mut ThreadState,
-    args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
+fn m_subclasses(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__subclasses__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let items = match t.subclasses.get().downcast::<ListObj>() {
         Some(l) => l.snapshot_items(ts),
@@ -481,8 +482,11 @@ fn m_subclasses(
 fn m_instancecheck(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__instancecheck__($self, instance, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__instancecheck__ takes one argument"));
@@ -497,8 +501,11 @@ fn m_instancecheck(
 fn m_subclasscheck(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__subclasscheck__($self, subclass, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__subclasscheck__ takes one argument"));
@@ -516,7 +523,10 @@ fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -
 
 /// `type.__dir__`: the keys of the class's dict and its bases' (not its
 /// metaclass's).
-fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_dir(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__dir__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let result = DictObj::new(ts);
     crate::objects::object::merge_class_dict(ts, result, t.value())?;
