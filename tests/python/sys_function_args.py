@@ -42,3 +42,10 @@ print(type(names).__name__, len(names), all(type(n) is str for n in names))
 print(sorted(n for n in names if n.startswith('_c')))
 print([n in names for n in ['os', 'sys', 'collections', 'asyncio', 'tkinter', 'numpy', 'test']])
 print(type(sys._stdlib_dir).__name__)
+class T(tuple):
+    pass
+for status in [(42,), (17, 23), (), T((1, 2)), None, 'x', [1], 0]:
+    try:
+        sys.exit(status)
+    except SystemExit as e:
+        print(repr(status), repr(e.code), e.args)

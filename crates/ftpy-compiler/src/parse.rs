@@ -349,6 +349,36 @@ impl<'x> Visitor<'x> for DictKeyFinder<'x> {
     }
 }
 
+/// Finds the last `try` statement without `except` or `finally` that
+/// ends at or before `pos` (the one the parser complains about).
+struct TryFinder {
+    pos: TextSize,
+    found: Option<TextRange>,
+    depth: u32,
+}
+
+impl<'x> Visitor<'x> for TryFinder {
+    fn visit_stmt(&mut self, stmt: &'x Stmt) {
+        if self.depth > 500 || stmt.range().start() > self.pos {
+            return;
+        }
+        if let Stmt::Try(t) = stmt {
+            if t.handlers.is_empty()
+                && t.finalbody.is_empty()
+                && t.range.end() <= self.pos
+                && self.found.is_none_or(|r| r.end() <= t.range.end())
+            {
+                self.found = Some(t.range);
+            }
+        }
+        self.depth += 1;
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, _expr: &'x Expr) {}
+}
+
 fn is_expr_start(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -457,6 +487,69 @@ impl Ctx<'_, '_> {
             "expression expected after dictionary key and ':'",
             self.tokens[c].range(),
         ))
+    }
+
+    /// `try:` with neither `except` nor `finally`: CPython reports it at
+    /// the token after the block. A statement at the `try`'s level (or
+    /// deeper) is marked; a dedent further out points before the next
+    /// statement's column with no end; the end of the input points past
+    /// the last line.
+    fn try_without_handlers(&self, at: TextRange) -> (CompileError, bool) {
+        const MSG: &str = "expected 'except' or 'finally' block";
+        let map = self.map;
+        let mut f = TryFinder {
+            pos: at.start(),
+            found: None,
+            depth: 0,
+        };
+        if let ast::Mod::Module(m) = self.syntax {
+            for s in &m.body {
+                f.visit_stmt(s);
+            }
+        }
+        let Some(try_range) = f.found else {
+            return self.syntax(MSG, TextRange::empty(at.start()));
+        };
+        let try_col = map.line_col(try_range.start()).1;
+        let i = self.token_index(try_range.end());
+        let next = self.tokens[i.min(self.tokens.len())..].iter().find(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::Newline
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Comment
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+            )
+        });
+        match next {
+            Some(t) if t.kind() != TokenKind::EndOfFile => {
+                let (line, col) = map.line_col(t.start());
+                if col >= try_col {
+                    return self.syntax(MSG, t.range());
+                }
+                let mut e = map.syntax_error(MSG, t.range());
+                e.offset = map.char_offset(line, col).saturating_sub(1);
+                e.end_lineno = line;
+                e.end_offset = -1;
+                (e, false)
+            }
+            _ => {
+                let src = map.src;
+                let end = src
+                    .strip_suffix("\r\n")
+                    .or_else(|| src.strip_suffix('\n'))
+                    .unwrap_or(src)
+                    .len();
+                let (line, col) = map.line_col(TextSize::new(end as u32));
+                let mut e = map.syntax_error(MSG, TextRange::empty(TextSize::new(end as u32)));
+                e.lineno = line;
+                e.offset = map.char_offset(line, col);
+                e.end_lineno = line;
+                e.end_offset = -1;
+                (e, false)
+            }
+        }
     }
 
     fn find_expr(&self, range: TextRange) -> Option<(&Expr, Option<&Stmt>)> {
@@ -968,18 +1061,7 @@ impl Ctx<'_, '_> {
             return self.expected_block(rest, range);
         }
         match msg {
-            "Expected `except` or `finally` after `try` block" => {
-                let i = self.token_index(range.start());
-                let pos = (0..i)
-                    .rev()
-                    .map(|j| &self.tokens[j])
-                    .find(|t| t.kind() == TokenKind::Newline)
-                    .map_or(range.start(), |t| t.start());
-                self.syntax(
-                    "expected 'except' or 'finally' block",
-                    TextRange::empty(pos),
-                )
-            }
+            "Expected `except` or `finally` after `try` block" => self.try_without_handlers(range),
             "Cannot have both 'except' and 'except*' on the same 'try'" => {
                 // CPython marks the clause's `except` / `except*` keyword.
                 let mut i = self.token_index(range.start());

@@ -34,11 +34,17 @@ pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 fn s_exit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new("sys.exit(status=None, /)");
     let [status] = SIG.bind(ts, args, kw)?;
-    // sys.exit(None) raises SystemExit() with no args, as CPython does.
-    let args = if status.is_null() || status.is_none() {
-        &[][..]
+    // As CPython's `PyErr_SetObject(SystemExit, status)`: None (or
+    // nothing) raises SystemExit(), a tuple gives the exception's args
+    // (`sys.exit((42,))` exits with 42), anything else is the one arg.
+    let one = [status];
+    let tuple = status.downcast::<TupleObj>();
+    let args: &[Value] = if status.is_null() || status.is_none() {
+        &[]
+    } else if let Some(t) = &tuple {
+        t.items()
     } else {
-        &[status][..]
+        &one
     };
     let e = ExcObj::new(ts, types().system_exit, args);
     let code = match args.len() {

@@ -299,4 +299,10 @@ pub(super) const CASES: &[(&str, ErrorKind, &str, u32, u32)] = &[
     ("if 1:\n    x\n\x0c\ty\n", TabError, "inconsistent use of tabs and spaces in indentation", 3, 1),
     ("else:\n\t\tpass\n# c\n    pass\n", SyntaxError, "invalid syntax", 1, 1),
     ("  2)\n", IndentationError, "unexpected indent", 1, 2),
+    // `try` without handlers: the token after the block.
+    ("try: f()\nprint(1)\n", SyntaxError, "expected 'except' or 'finally' block", 2, 1),
+    ("if 1:\n    try: f()\nprint(1)\n", SyntaxError, "expected 'except' or 'finally' block", 3, 0),
+    ("while 1:\n  if 1:\n    try: f()\n  x\n", SyntaxError, "expected 'except' or 'finally' block", 4, 2),
+    ("try:\n    f()\n    # c\n", SyntaxError, "expected 'except' or 'finally' block", 3, 8),
+    ("def g():\n    try:\n        f()\n    x = 1\n", SyntaxError, "expected 'except' or 'finally' block", 4, 5),
 ];
