@@ -1,3 +1,4 @@
+# gc-stress: 20
 # __text_signature__ of built-in functions and methods (from their parameter
 # declarations), None where CPython has none, and inspect.signature built
 # from it: module functions get `$module`, methods `$self`, class methods
