@@ -137,7 +137,7 @@ impl<'a> SourceMap<'a> {
             lineno,
             offset: self.char_offset(lineno, col),
             end_lineno,
-            end_offset: self.char_offset(end_lineno, end_col),
+            end_offset: self.char_offset(end_lineno, end_col) as i32,
             text: self.line_text(lineno).map(str::to_string),
             text_from_file: false,
         }

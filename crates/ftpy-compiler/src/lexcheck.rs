@@ -61,7 +61,7 @@ fn at_offsets(
     msg: String,
     line: u32,
     offset: u32,
-    end_offset: u32,
+    end_offset: i32,
 ) -> CompileError {
     CompileError {
         kind,
@@ -121,10 +121,13 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                 indent_depth += 1;
                 if indent_depth >= MAX_INDENT {
                     note(pos, &|| {
-                        map.error(
+                        at_offsets(
+                            map,
                             ErrorKind::IndentationError,
-                            "too many levels of indentation",
-                            range,
+                            "too many levels of indentation".into(),
+                            map.line_col(range.start()).0,
+                            1,
+                            0,
                         )
                     });
                 }
@@ -151,12 +154,14 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                 if stack.len() > MAX_PAREN_NESTING {
                     note(pos, &|| {
                         map.syntax_error("too many nested parentheses", range)
+                            .at_start()
                     });
                 }
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => match stack.pop() {
                 None => note(pos, &|| {
                     map.syntax_error(format!("unmatched '{}'", bracket_char(kind)), range)
+                        .at_start()
                 }),
                 Some((open, open_range)) if closer_of(open) != kind => {
                     let (open_line, _) = map.line_col(open_range.start());
@@ -174,7 +179,7 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
                             bracket_char(open)
                         )
                     };
-                    note(pos, &|| map.syntax_error(msg.clone(), range));
+                    note(pos, &|| map.syntax_error(msg.clone(), range).at_start());
                 }
                 Some(_) => {}
             },
@@ -213,10 +218,12 @@ pub(crate) fn check(map: &SourceMap<'_>, tokens: &Tokens) -> LexFindings {
         }
     }
     let unclosed = stack.last().map(|(open, range)| {
-        map.syntax_error(
+        let mut e = map.syntax_error(
             format!("'{}' was never closed", bracket_char(*open)),
             *range,
-        )
+        );
+        e.end_offset = 0;
+        e
     });
     LexFindings {
         first,
@@ -235,10 +242,16 @@ fn check_indent(
 ) -> Option<CompileError> {
     let (line, col) = map.line_col(start);
     let text = map.line_text(line)?;
-    let ws = text.get(..col as usize)?;
-    if !ws.chars().all(|c| matches!(c, ' ' | '\t' | '\x0c')) {
+    let ws_len = text
+        .find(|c| !matches!(c, ' ' | '\t' | '\x0c'))
+        .unwrap_or(text.len());
+    if col as usize > ws_len {
         return None; // Not the first token of its physical line.
     }
+    // The whole indentation, even when the token starts inside it (the
+    // lexer's own indentation error is an `Unknown` token at the start of
+    // the line, where CPython's tokenizer may see a `TabError` instead).
+    let ws = &text[..ws_len];
     let (mut c8, mut c1) = (0u32, 0u32);
     for ch in ws.chars() {
         match ch {
@@ -263,7 +276,7 @@ fn check_indent(
             "inconsistent use of tabs and spaces in indentation".into(),
             line,
             1,
-            1,
+            0,
         ))
     };
     let &(top8, top1) = indents.last()?;
@@ -289,7 +302,7 @@ fn check_indent(
                 "unindent does not match any outer indentation level".into(),
                 line,
                 len + 1,
-                len + 1,
+                -1,
             ));
         }
         if c1 != t1 {
@@ -323,7 +336,7 @@ impl NumberError {
             self.msg.clone(),
             self.line,
             (before + self.from) as u32,
-            (before + self.to) as u32,
+            (before + self.to) as i32,
         )
     }
 }

@@ -95,13 +95,25 @@ pub struct CompileError {
     /// 1-based column, counted in characters (CPython's `offset`).
     pub offset: u32,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    /// 1-based end column; CPython's tokenizer errors have 0 (`TabError`)
+    /// or -1 (`unindent does not match ...`, `unexpected indent`).
+    pub end_offset: i32,
     /// The source line the error is on, without its line break.
     pub text: Option<String>,
     /// Found after parsing (scopes, code generation): CPython takes the
     /// `text` of such errors from the file named `filename`, so code that
     /// did not come from a readable file has none.
     pub text_from_file: bool,
+}
+
+impl CompileError {
+    /// The error's end set to its start, as CPython's tokenizer reports
+    /// errors at one character (`unmatched ')'`).
+    pub(crate) fn at_start(mut self) -> CompileError {
+        self.end_lineno = self.lineno;
+        self.end_offset = self.offset as i32;
+        self
+    }
 }
 
 impl std::fmt::Display for CompileError {

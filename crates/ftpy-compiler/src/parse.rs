@@ -103,6 +103,26 @@ pub(crate) fn parse(
         (_, p) => p,
     };
     let error = match (lex.first, parser_error) {
+        // An indentation error on a line after the parser's: CPython's
+        // parser stopped before its tokenizer got there, and the check of
+        // the rest of the source after a parser error only reports errors
+        // that the tokenizer raises itself, which indentation errors are
+        // not (they are a status the parser turns into an exception).
+        (Some((_, lerr)), Some((_, (perr, _))))
+            if matches!(lerr.kind, ErrorKind::IndentationError | ErrorKind::TabError)
+                && perr.lineno < lerr.lineno =>
+        {
+            Some(perr)
+        }
+        // `unexpected indent` is reported without that check at all: a
+        // tokenizer error later in the source never replaces it.
+        (Some((lpos, _)), Some((ppos, (perr, _))))
+            if ppos < lpos
+                && perr.kind == ErrorKind::IndentationError
+                && perr.msg == "unexpected indent" =>
+        {
+            Some(perr)
+        }
         (Some((_, lerr)), _) => Some(lerr),
         (None, Some((ppos, (perr, generic)))) => match lex.unclosed {
             Some(unclosed) if (generic && ppos >= input_end) || unclosed.lineno < perr.lineno => {
@@ -288,6 +308,77 @@ impl<'x> Visitor<'x> for EndFinder<'x> {
     }
 }
 
+/// Finds the key of a dict display that ends at `pos`, allowing closing
+/// parentheses and blanks in between (`{1: 2, (3)}`): the innermost one.
+struct DictKeyFinder<'x> {
+    pos: usize,
+    src: &'x str,
+    found: Option<&'x Expr>,
+    depth: u32,
+}
+
+impl<'x> Visitor<'x> for DictKeyFinder<'x> {
+    fn visit_stmt(&mut self, stmt: &'x Stmt) {
+        if self.depth > 500 || !stmt.range().contains(TextSize::new(self.pos as u32)) {
+            return;
+        }
+        self.depth += 1;
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, expr: &'x Expr) {
+        let r = expr.range();
+        if self.depth > 500 || r.start().to_usize() > self.pos || r.end().to_usize() < self.pos {
+            return;
+        }
+        if let Expr::Dict(d) = expr {
+            for key in d.items.iter().filter_map(|i| i.key.as_ref()) {
+                let end = key.range().end().to_usize();
+                let gap = self.src.get(end..self.pos);
+                if end <= self.pos
+                    && gap.is_some_and(|g| g.chars().all(|c| c == ')' || c.is_whitespace()))
+                {
+                    self.found = Some(key);
+                }
+            }
+        }
+        self.depth += 1;
+        visitor::walk_expr(self, expr);
+        self.depth -= 1;
+    }
+}
+
+/// Finds the last `try` statement without `except` or `finally` that
+/// ends at or before `pos` (the one the parser complains about).
+struct TryFinder {
+    pos: TextSize,
+    found: Option<TextRange>,
+    depth: u32,
+}
+
+impl<'x> Visitor<'x> for TryFinder {
+    fn visit_stmt(&mut self, stmt: &'x Stmt) {
+        if self.depth > 500 || stmt.range().start() > self.pos {
+            return;
+        }
+        if let Stmt::Try(t) = stmt {
+            if t.handlers.is_empty()
+                && t.finalbody.is_empty()
+                && t.range.end() <= self.pos
+                && self.found.is_none_or(|r| r.end() <= t.range.end())
+            {
+                self.found = Some(t.range);
+            }
+        }
+        self.depth += 1;
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, _expr: &'x Expr) {}
+}
+
 fn is_expr_start(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -343,6 +434,122 @@ impl Ctx<'_, '_> {
 
     fn generic(&self, range: TextRange) -> (CompileError, bool) {
         (self.map.syntax_error("invalid syntax", range), true)
+    }
+
+    /// The key of a dict display ending right before `pos` (see
+    /// [`DictKeyFinder`]).
+    fn dict_key_before(&self, pos: TextSize) -> Option<&Expr> {
+        let mut f = DictKeyFinder {
+            pos: pos.to_usize(),
+            src: self.map.src,
+            found: None,
+            depth: 0,
+        };
+        match self.syntax {
+            ast::Mod::Module(m) => {
+                for s in &m.body {
+                    f.visit_stmt(s);
+                }
+            }
+            ast::Mod::Expression(e) => f.visit_expr(&e.body),
+        }
+        f.found
+    }
+
+    /// `{1: 2, 3}`: CPython's `invalid_kvpair` points at the last
+    /// character of the key, with no end (`end_offset` 0).
+    fn dict_key_without_colon(&self, at: TextRange) -> Option<(CompileError, bool)> {
+        let key = self.dict_key_before(at.start())?;
+        let map = self.map;
+        let (line, _) = map.line_col(key.range().start());
+        let (end_line, end_col) = map.line_col(key.range().end());
+        let mut e = map.syntax_error("':' expected after dictionary key", key.range());
+        e.lineno = line;
+        e.offset = map.char_offset(end_line, end_col).saturating_sub(1);
+        e.end_lineno = end_line;
+        e.end_offset = 0;
+        Some((e, false))
+    }
+
+    /// `{1: }`, `{1: , 2: 3}`: a dict key and `:` followed by `}` or `,`;
+    /// CPython points at the `:`.
+    fn dict_value_missing(&self, at: TextRange) -> Option<(CompileError, bool)> {
+        let i = self.token_index(at.start());
+        if !matches!(self.token(i)?.kind(), TokenKind::Rbrace | TokenKind::Comma) {
+            return None;
+        }
+        let (c, colon) = self.prev_token(i)?;
+        if colon.kind() != TokenKind::Colon {
+            return None;
+        }
+        self.dict_key_before(self.tokens[c].start())?;
+        Some(self.syntax(
+            "expression expected after dictionary key and ':'",
+            self.tokens[c].range(),
+        ))
+    }
+
+    /// `try:` with neither `except` nor `finally`: CPython reports it at
+    /// the token after the block. A statement at the `try`'s level (or
+    /// deeper) is marked; a dedent further out points before the next
+    /// statement's column with no end; the end of the input points past
+    /// the last line.
+    fn try_without_handlers(&self, at: TextRange) -> (CompileError, bool) {
+        const MSG: &str = "expected 'except' or 'finally' block";
+        let map = self.map;
+        let mut f = TryFinder {
+            pos: at.start(),
+            found: None,
+            depth: 0,
+        };
+        if let ast::Mod::Module(m) = self.syntax {
+            for s in &m.body {
+                f.visit_stmt(s);
+            }
+        }
+        let Some(try_range) = f.found else {
+            return self.syntax(MSG, TextRange::empty(at.start()));
+        };
+        let try_col = map.line_col(try_range.start()).1;
+        let i = self.token_index(try_range.end());
+        let next = self.tokens[i.min(self.tokens.len())..].iter().find(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::Newline
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Comment
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+            )
+        });
+        match next {
+            Some(t) if t.kind() != TokenKind::EndOfFile => {
+                let (line, col) = map.line_col(t.start());
+                if col >= try_col {
+                    return self.syntax(MSG, t.range());
+                }
+                let mut e = map.syntax_error(MSG, t.range());
+                e.offset = map.char_offset(line, col).saturating_sub(1);
+                e.end_lineno = line;
+                e.end_offset = -1;
+                (e, false)
+            }
+            _ => {
+                let src = map.src;
+                let end = src
+                    .strip_suffix("\r\n")
+                    .or_else(|| src.strip_suffix('\n'))
+                    .unwrap_or(src)
+                    .len();
+                let (line, col) = map.line_col(TextSize::new(end as u32));
+                let mut e = map.syntax_error(MSG, TextRange::empty(TextSize::new(end as u32)));
+                e.lineno = line;
+                e.offset = map.char_offset(line, col);
+                e.end_lineno = line;
+                e.end_offset = -1;
+                (e, false)
+            }
+        }
     }
 
     fn find_expr(&self, range: TextRange) -> Option<(&Expr, Option<&Stmt>)> {
@@ -557,7 +764,7 @@ impl Ctx<'_, '_> {
                     .count() as u32;
                 let mut e = map.error(ErrorKind::IndentationError, "unexpected indent", range);
                 e.offset = ws.max(1);
-                e.end_offset = e.offset;
+                e.end_offset = -1;
                 e.end_lineno = line;
                 (e, false)
             }
@@ -650,6 +857,9 @@ impl Ctx<'_, '_> {
                 }
             }
             P::OtherError(msg) => self.translate_other(msg, range),
+            P::ExpectedExpression => self
+                .dict_value_missing(range)
+                .unwrap_or_else(|| self.fallback(range)),
             _ => self.fallback(range),
         }
     }
@@ -851,18 +1061,7 @@ impl Ctx<'_, '_> {
             return self.expected_block(rest, range);
         }
         match msg {
-            "Expected `except` or `finally` after `try` block" => {
-                let i = self.token_index(range.start());
-                let pos = (0..i)
-                    .rev()
-                    .map(|j| &self.tokens[j])
-                    .find(|t| t.kind() == TokenKind::Newline)
-                    .map_or(range.start(), |t| t.start());
-                self.syntax(
-                    "expected 'except' or 'finally' block",
-                    TextRange::empty(pos),
-                )
-            }
+            "Expected `except` or `finally` after `try` block" => self.try_without_handlers(range),
             "Cannot have both 'except' and 'except*' on the same 'try'" => {
                 // CPython marks the clause's `except` / `except*` keyword.
                 let mut i = self.token_index(range.start());
@@ -1012,6 +1211,9 @@ impl Ctx<'_, '_> {
     ) -> (CompileError, bool) {
         match expected {
             TokenKind::Colon => {
+                if let Some(e) = self.dict_key_without_colon(range) {
+                    return e;
+                }
                 let i = self.token_index(range.start());
                 if let Some(e) = self.assignment_in_condition(i) {
                     return e;
@@ -1156,7 +1358,7 @@ impl Ctx<'_, '_> {
                     range,
                 );
                 e.offset = len + 1;
-                e.end_offset = len + 1;
+                e.end_offset = -1;
                 e.end_lineno = line;
                 (e, false)
             }

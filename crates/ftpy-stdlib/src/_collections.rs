@@ -970,6 +970,7 @@ fn tg_reduce(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let d = native::new_type::<Deque>(ts, "deque", "collections", None, true);
+    native::make_static(ts, d);
     d.set_flag(ftpy_vm::objects::typeobj::tflags::WEAKREFABLE);
     let s = &d.slots;
     s.new.set(Some(deque_new));
@@ -1022,6 +1023,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("_deque_reverse_iterator", &DEQUE_RITER_TYPE),
     ] {
         let t = native::new_type::<DequeIter>(ts, name, "_collections", None, false);
+        native::make_static(ts, t);
         t.slots.iter.set(Some(self_iter));
         t.slots.next.set(Some(iter_next));
         add_methods(ts, t, &[method("__length_hint__", iter_length_hint)]);
@@ -1035,6 +1037,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     let dd = make_defaultdict(ts)?;
     m.set_attr(ts, "defaultdict", dd);
     let tg = native::new_type::<TupleGetter>(ts, "_tuplegetter", "_collections", None, false);
+    native::make_static(ts, tg);
     tg.slots.new.set(Some(tg_new));
     tg.slots.descr_get.set(Some(tg_get));
     tg.slots.descr_set.set(Some(tg_set));

@@ -513,6 +513,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     m.set_attr(ts, "__doc__", doc);
 
     let c = native::new_type::<Context>(ts, "Context", "_contextvars", None, false);
+    native::make_static(ts, c);
     let s = &c.slots;
     s.new.set(Some(context_new));
     s.getitem.set(Some(context_getitem));
@@ -539,6 +540,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     set_type_attr(ts, c, "__doc__", Value::NONE);
 
     let v = native::new_type::<Var>(ts, "ContextVar", "_contextvars", None, false);
+    native::make_static(ts, v);
     v.slots.new.set(Some(var_new));
     v.slots.hash.set(Some(var_hash));
     v.slots.repr.set(Some(var_repr as UnaryFn));
@@ -557,6 +559,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     set_type_attr(ts, v, "__doc__", Value::NONE);
 
     let t = native::new_type::<Token>(ts, "Token", "_contextvars", None, false);
+    native::make_static(ts, t);
     t.slots.new.set(Some(token_new));
     t.slots.repr.set(Some(token_repr));
     add_getset(ts, t, "var", token_var, Some(readonly));
@@ -565,7 +568,9 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     make(ts, m, t, "Token", "", &TOKEN_TYPE);
     set_type_attr(ts, t, "__doc__", Value::NONE);
 
-    let mt = native::new_type::<Missing>(ts, "Token.MISSING", "_contextvars", None, false);
+    // CPython's tp_name is "Token.MISSING": module "Token", name "MISSING".
+    let mt = native::new_type::<Missing>(ts, "MISSING", "Token", None, false);
+    native::make_static(ts, mt);
     mt.slots.repr.set(Some(missing_repr));
     native::finish_type(ts, mt);
     add_global_root(mt.value());

@@ -509,6 +509,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         Some(&t) => t,
         None => {
             let t = native::new_type::<SemLock>(ts, "SemLock", "_multiprocessing", None, true);
+            native::make_static(ts, t);
             t.slots.new.set(Some(semlock_new));
             add_methods(
                 ts,

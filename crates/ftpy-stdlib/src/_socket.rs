@@ -2790,6 +2790,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         Some(&t) => t,
         None => {
             let t = native::new_type::<Sock>(ts, "socket", "_socket", None, true);
+            native::make_static(ts, t);
             t.slots.new.set(Some(sock_new));
             t.slots.init.set(Some(sock_init));
             t.slots.repr.set(Some(sock_repr));

@@ -353,7 +353,8 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("fieldnameiterator", &FIELD_TYPE, field_iter_next),
     ] {
         if cell.get().is_none() {
-            let t = native::new_type::<Cursor>(ts, name, "_string", None, false);
+            // Built-in types to CPython (`<class 'formatteriterator'>`).
+            let t = native::new_type::<Cursor>(ts, name, "builtins", None, false);
             t.slots.iter.set(Some(self_iter));
             t.slots.next.set(Some(next));
             native::finish_type(ts, t);

@@ -1551,6 +1551,7 @@ fn make<T: NativeData>(
     next: NextFn,
 ) -> Gc<TypeObj> {
     let t = native::new_type::<T>(ts, name, "itertools", None, true);
+    native::make_static(ts, t);
     if let Some(n) = new {
         t.slots.new.set(Some(n));
     }
@@ -1611,6 +1612,7 @@ pub fn init(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     native::finish_type(ts, g);
     let _ = GROUPER_TYPE.set(g);
     let td = native::new_type::<TeeData>(ts, "_tee_dataobject", "itertools", None, false);
+    native::make_static(ts, td);
     native::finish_type(ts, td);
     m.set_attr(ts, "_tee_dataobject", td.value());
     let _ = TEEDATA_TYPE.set(td);

@@ -238,11 +238,12 @@ pub fn report_exception(ts: &mut ThreadState, e: PyErr) -> i32 {
         if let Some(i) = objects::int::to_i64(code) {
             return (i & 0xff) as i32;
         }
-        let s = match ops::str_string(ts, code) {
-            Ok(s) => s,
-            Err(_) => "<exit code>".to_string(),
+        let s = match ops::str_(ts, code) {
+            Ok(s) => s.value(),
+            Err(_) => StrObj::new(ts, "<exit code>"),
         };
-        objects::stream::write_stderr(ts, &format!("{s}\n"));
+        objects::stream::write_stderr_str(ts, s);
+        objects::stream::write_stderr(ts, "\n");
         objects::stream::flush_stderr(ts);
         return 1;
     }

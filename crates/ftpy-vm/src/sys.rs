@@ -20,14 +20,31 @@ use crate::value::Value;
 
 type Kw = Option<Gc<TupleObj>>;
 
+use crate::builtins::args::Sig;
+
+/// A sys function without parameters: checks that it got no arguments,
+/// with CPython's wording (`sys.gettrace() takes no arguments (1 given)`).
+fn no_args(ts: &mut ThreadState, sig: &Sig, args: &[Value], kw: Kw) -> PyResult<()> {
+    let [] = sig.bind(ts, args, kw)?;
+    Ok(())
+}
+
 pub const VERSION: (u32, u32, u32) = (3, 11, 7);
 
-fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    // sys.exit(None) raises SystemExit() with no args, as CPython does.
-    let args = if args.len() == 1 && args[0].is_none() {
-        &[][..]
+fn s_exit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.exit(status=None, /)");
+    let [status] = SIG.bind(ts, args, kw)?;
+    // As CPython's `PyErr_SetObject(SystemExit, status)`: None (or
+    // nothing) raises SystemExit(), a tuple gives the exception's args
+    // (`sys.exit((42,))` exits with 42), anything else is the one arg.
+    let one = [status];
+    let tuple = status.downcast::<TupleObj>();
+    let args: &[Value] = if status.is_null() || status.is_none() {
+        &[]
+    } else if let Some(t) = &tuple {
+        t.items()
     } else {
-        args
+        &one
     };
     let e = ExcObj::new(ts, types().system_exit, args);
     let code = match args.len() {
@@ -41,16 +58,17 @@ fn s_exit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Err(err)
 }
 
-fn s_getrecursionlimit(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_getrecursionlimit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getrecursionlimit()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(Value::small_int_unchecked(
         crate::interp::recursion_limit() as i64
     ))
 }
 
-fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else {
-        return Err(ts.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
-    };
+fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.setrecursionlimit(limit, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
     if v.is_float() {
         return Err(ts.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -69,16 +87,18 @@ fn s_setrecursionlimit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResul
     Ok(Value::NONE)
 }
 
-fn s_get_int_max_str_digits(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_get_int_max_str_digits(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.get_int_max_str_digits()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(Value::small_int_unchecked(
         interp().int_max_str_digits.load(Ordering::Relaxed) as i64,
     ))
 }
 
 fn s_set_int_max_str_digits(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let a =
-        crate::builtins::args::parse(ts, "set_int_max_str_digits", args, kw, &["maxdigits"], 1, 1)?;
-    let n = ops::index_to_i64(ts, a.req(0))?;
+    static SIG: Sig = Sig::new("sys.set_int_max_str_digits(maxdigits)");
+    let [maxdigits] = SIG.bind(ts, args, kw)?;
+    let n = ops::index_to_i64(ts, maxdigits)?;
     if n != 0 && n < 640 {
         return Err(ts.value_error("maxdigits must be 0 or larger than 640"));
     }
@@ -88,7 +108,9 @@ fn s_set_int_max_str_digits(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyR
     Ok(Value::NONE)
 }
 
-fn s_exc_info(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_exc_info(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.exc_info()");
+    no_args(ts, &SIG, args, kw)?;
     let e = ts.exc_info();
     if e.is_null() || e.is_none() {
         return Ok(TupleObj::new(ts, &[Value::NONE, Value::NONE, Value::NONE]).value());
@@ -101,15 +123,20 @@ fn s_exc_info(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value>
     Ok(TupleObj::new(ts, &[type_of(e).value(), e, tb]).value())
 }
 
-fn s_exception(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_exception(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.exception()");
+    no_args(ts, &SIG, args, kw)?;
     let e = ts.exc_info();
     Ok(if e.is_null() { Value::NONE } else { e })
 }
 
-fn s_getframe(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let depth = match args.first() {
-        Some(&d) => ops::index_to_i64(ts, d)?,
-        None => 0,
+fn s_getframe(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys._getframe(depth=0, /)");
+    let [depth] = SIG.bind(ts, args, kw)?;
+    let depth = if depth.is_null() {
+        0
+    } else {
+        ops::index_to_i64(ts, depth)?
     };
     let mut f = ts.top_frame();
     for _ in 0..depth.max(0) {
@@ -278,23 +305,25 @@ fn s_getsizeof(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value>
     }
 }
 
-fn s_intern(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&s) = args.first() else {
-        return Err(ts.type_error("intern() takes exactly one argument (0 given)"));
-    };
+fn s_intern(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.intern(string, /)");
+    let [s] = SIG.bind(ts, args, kw)?;
     let Some(st) = s.downcast::<StrObj>() else {
         return Err(ts.type_error(format!(
             "intern() argument must be str, not {}",
             type_name(s)
         )));
     };
+    // A str subclass could redefine hashing or equality: never interned.
+    if type_of(s) != types().str {
+        return Err(ts.type_error(format!("can't intern {}", type_name(s))));
+    }
     Ok(crate::interp::intern_str(ts, st).value())
 }
 
-fn s_displayhook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else {
-        return Err(ts.type_error("displayhook() takes exactly one argument (0 given)"));
-    };
+fn s_displayhook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.displayhook(object, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
     if v.is_none() {
         return Ok(Value::NONE);
     }
@@ -374,13 +403,9 @@ fn s_set_asyncgen_hooks(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResul
 }
 
 /// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
-fn s_get_asyncgen_hooks(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    if !args.is_empty() {
-        return Err(ts.type_error(format!(
-            "sys.get_asyncgen_hooks() takes no arguments ({} given)",
-            args.len()
-        )));
-    }
+fn s_get_asyncgen_hooks(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.get_asyncgen_hooks()");
+    no_args(ts, &SIG, args, kw)?;
     let (a, b) = ts.asyncgen_hooks();
     let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
     let cls = asyncgen_hooks_type(ts)?;
@@ -409,13 +434,9 @@ fn asyncgen_hooks_type(ts: &mut ThreadState) -> PyResult<Value> {
     Ok(cls)
 }
 
-fn s_excepthook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    if args.len() != 3 {
-        return Err(ts.type_error(format!(
-            "excepthook expected 3 arguments, got {}",
-            args.len()
-        )));
-    }
+fn s_excepthook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.excepthook(exctype, value, traceback, /)");
+    let [_, _, _] = SIG.bind(ts, args, kw)?;
     if let Some(e) = args[1].downcast::<crate::objects::exception::ExcObj>() {
         // A traceback given for an exception that has none is shown.
         if e.traceback.get().is_null()
@@ -446,21 +467,41 @@ fn s_settrace(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> 
     }
 }
 
-fn s_gettrace(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_gettrace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.gettrace()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(Value::NONE)
 }
 
-fn s_is_finalizing(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_getprofile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getprofile()");
+    no_args(ts, &SIG, args, kw)?;
+    Ok(Value::NONE)
+}
+
+fn s_is_finalizing(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.is_finalizing()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(Value::from_bool(
         interp().finalizing.load(Ordering::Relaxed),
     ))
 }
 
-fn s_getdefaultencoding(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_getdefaultencoding(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getdefaultencoding()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(StrObj::new(ts, "utf-8"))
 }
 
-fn s_getfilesystemencodeerrors(ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_getfilesystemencoding(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getfilesystemencoding()");
+    no_args(ts, &SIG, args, kw)?;
+    Ok(StrObj::new(ts, "utf-8"))
+}
+
+fn s_getfilesystemencodeerrors(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getfilesystemencodeerrors()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(StrObj::new(ts, "surrogateescape"))
 }
 
@@ -478,10 +519,9 @@ fn s_audit(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn s_addaudithook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&h) = args.first() else {
-        return Err(ts.type_error("addaudithook() takes exactly one argument"));
-    };
+fn s_addaudithook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.addaudithook(hook)");
+    let [h] = SIG.bind(ts, args, kw)?;
     let d = interp().sys().dict();
     let l = match d
         .get_str_text("_ftpy_audit_hooks")
@@ -498,7 +538,9 @@ fn s_addaudithook(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Val
     Ok(Value::NONE)
 }
 
-fn s_getswitchinterval(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn s_getswitchinterval(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.getswitchinterval()");
+    no_args(ts, &SIG, args, kw)?;
     Ok(Value::from_f64(f64::from_bits(
         SWITCH.load(Ordering::Relaxed),
     )))
@@ -506,10 +548,23 @@ fn s_getswitchinterval(_ts: &mut ThreadState, _args: &[Value], _kw: Kw) -> PyRes
 
 static SWITCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F747AE147AE147B); // 0.005
 
-fn s_setswitchinterval(ts: &mut ThreadState, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(&v) = args.first() else {
-        return Err(ts.type_error("setswitchinterval() takes exactly one argument"));
+/// `sys.call_tracing(func, args)`: `func(*args)` (ftpy has no tracing
+/// to turn on around the call).
+fn s_call_tracing(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.call_tracing(func, args, /)");
+    let [func, fargs] = SIG.bind(ts, args, kw)?;
+    let Some(t) = fargs.downcast::<TupleObj>() else {
+        return Err(ts.type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            type_name(fargs)
+        )));
     };
+    ops::call(ts, func, t.items(), None)
+}
+
+fn s_setswitchinterval(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sys.setswitchinterval(interval, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
     let f = crate::builtins::to_f64(ts, v)?;
     if f <= 0.0 {
         return Err(ts.value_error("switch interval must be strictly positive"));
@@ -546,6 +601,18 @@ fn struct_seq(
     let cls = g.get_str_text(type_name).unwrap_or(Value::NONE);
     let t = TupleObj::new(ts, values);
     ops::call1(ts, cls, t.value())
+}
+
+/// Makes the type of `sys.flags` or `sys.version_info` impossible to
+/// instantiate from Python, as CPython's (whose `tp_new` is NULL):
+/// `type(sys.flags)()` raises "cannot create 'sys.flags' instances" and
+/// `type(sys.flags).__new__(...)` (tuple's) finds it unsafe. The type is
+/// named `sys.flags` in those messages, as CPython's tp_name.
+fn forbid_instances(ts: &mut ThreadState, instance: Value, module: &str) {
+    let ty = type_of(instance);
+    let full = StrObj::new(ts, &format!("{module}.{}", ty.name_str()));
+    ty.tp_name.set(full);
+    ty.slots.new.set(None);
 }
 
 fn namespace(ts: &mut ThreadState, items: &[(&str, Value)]) -> PyResult<Value> {
@@ -618,15 +685,16 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
         ("settrace", s_settrace),
         ("setprofile", s_settrace),
         ("gettrace", s_gettrace),
-        ("getprofile", s_gettrace),
+        ("getprofile", s_getprofile),
         ("is_finalizing", s_is_finalizing),
         ("getdefaultencoding", s_getdefaultencoding),
-        ("getfilesystemencoding", s_getdefaultencoding),
+        ("getfilesystemencoding", s_getfilesystemencoding),
         ("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
         ("audit", s_audit),
         ("addaudithook", s_addaudithook),
         ("getswitchinterval", s_getswitchinterval),
         ("setswitchinterval", s_setswitchinterval),
+        ("call_tracing", s_call_tracing),
     ];
     for &(n, f) in funcs {
         if n.starts_with("__") {
@@ -659,8 +727,24 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
     }
     let argv = str_list(ts, &cfg.argv);
     m.set_attr(ts, "argv", argv);
-    let orig = str_list(ts, &cfg.argv);
+    // The command line the process was started with, as CPython's
+    // `orig_argv` (options included).
+    let process_args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let orig = str_list(ts, &process_args);
     m.set_attr(ts, "orig_argv", orig);
+    let stdlib_dir = match &cfg.stdlib {
+        Some(std) => StrObj::new(ts, std),
+        None => Value::NONE,
+    };
+    m.set_attr(ts, "_stdlib_dir", stdlib_dir);
+    let names_set = crate::objects::set::SetObj::new(ts, types().frozenset);
+    for n in include_str!("stdlib_module_names.txt").lines() {
+        let s = StrObj::new(ts, n);
+        names_set.add(ts, s)?;
+    }
+    m.set_attr(ts, "stdlib_module_names", names_set.value());
     let mut path: Vec<String> = cfg.path.clone();
     if let Some(std) = &cfg.stdlib {
         path.push(std.clone());
@@ -770,6 +854,7 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             Value::small_int_unchecked(0),
         ],
     )?;
+    forbid_instances(ts, vi, "sys");
     m.set_attr(ts, "version_info", vi);
     let flag = |b: bool| Value::small_int_unchecked(b as i64);
     let flags = struct_seq(
@@ -821,6 +906,7 @@ fn fill(ts: &mut ThreadState, m: Gc<ModuleObj>) -> PyResult<()> {
             Value::small_int_unchecked(-1),
         ],
     )?;
+    forbid_instances(ts, flags, "sys");
     m.set_attr(ts, "flags", flags);
     let fi = struct_seq(
         ts,
@@ -1242,7 +1328,7 @@ fn default_unraisable_hook(ts: &mut ThreadState, args: Value) -> PyResult<()> {
 /// `sys.unraisablehook(unraisable, /)` (also `sys.__unraisablehook__`).
 fn s_unraisablehook(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("unraisablehook(unraisable, /)");
+        crate::builtins::args::Sig::new("sys.unraisablehook(unraisable, /)");
     let [arg] = SIG.bind(ts, args, kw)?;
     let ty = unraisable_args_type(ts)?;
     if type_of(arg) != ty {

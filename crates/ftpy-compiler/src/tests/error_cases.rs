@@ -286,4 +286,23 @@ pub(super) const CASES: &[(&str, ErrorKind, &str, u32, u32)] = &[
     ("x = 0x_fg", SyntaxError, "invalid hexadecimal literal", 1, 8),
     ("x = 3.14j5", SyntaxError, "invalid imaginary literal", 1, 9),
     ("x = 1e5j_", SyntaxError, "invalid imaginary literal", 1, 8),
+    // Dict displays mixed with set elements (CPython's invalid_kvpair).
+    ("{1: 2, 3}", SyntaxError, "':' expected after dictionary key", 1, 8),
+    ("x = {1: 2,\n 3 4}", SyntaxError, "':' expected after dictionary key", 2, 2),
+    ("{**a, (3)}", SyntaxError, "':' expected after dictionary key", 1, 8),
+    ("{1: 2, 3: }", SyntaxError, "expression expected after dictionary key and ':'", 1, 9),
+    ("{1: , 2: 3}", SyntaxError, "expression expected after dictionary key and ':'", 1, 3),
+    ("{1, 2: 3}", SyntaxError, "invalid syntax", 1, 6),
+    // Mixed tabs and spaces where the ruff lexer reports a dedent error.
+    ("def f():\n        a = 1\n\tb = 2\n", TabError, "inconsistent use of tabs and spaces in indentation", 3, 1),
+    ("def f():\n    if 1:\n\tpass\n", TabError, "inconsistent use of tabs and spaces in indentation", 3, 1),
+    ("if 1:\n    x\n\x0c\ty\n", TabError, "inconsistent use of tabs and spaces in indentation", 3, 1),
+    ("else:\n\t\tpass\n# c\n    pass\n", SyntaxError, "invalid syntax", 1, 1),
+    ("  2)\n", IndentationError, "unexpected indent", 1, 2),
+    // `try` without handlers: the token after the block.
+    ("try: f()\nprint(1)\n", SyntaxError, "expected 'except' or 'finally' block", 2, 1),
+    ("if 1:\n    try: f()\nprint(1)\n", SyntaxError, "expected 'except' or 'finally' block", 3, 0),
+    ("while 1:\n  if 1:\n    try: f()\n  x\n", SyntaxError, "expected 'except' or 'finally' block", 4, 2),
+    ("try:\n    f()\n    # c\n", SyntaxError, "expected 'except' or 'finally' block", 3, 8),
+    ("def g():\n    try:\n        f()\n    x = 1\n", SyntaxError, "expected 'except' or 'finally' block", 4, 5),
 ];

@@ -184,6 +184,9 @@ pub fn check_count(
 pub struct Sig {
     text: &'static str,
     legacy: bool,
+    /// CPython shows no `__text_signature__` for this function (see
+    /// [`Sig::without_text_signature`]).
+    hidden: bool,
     info: std::sync::OnceLock<SigInfo>,
 }
 
@@ -217,8 +220,18 @@ impl Sig {
         Sig {
             text,
             legacy: false,
+            hidden: false,
             info: std::sync::OnceLock::new(),
         }
+    }
+
+    /// For a function whose CPython docstring holds no signature
+    /// (`getattr`, `iter`): its `__text_signature__` is None, so
+    /// `inspect.signature` fails as in CPython. The build script reads
+    /// this mark next to the declaration (see `build.rs`).
+    pub const fn without_text_signature(mut self) -> Sig {
+        self.hidden = true;
+        self
     }
 
     /// Reports errors as CPython's `PyArg_ParseTuple` does (a few old
@@ -237,9 +250,14 @@ impl Sig {
         self.info().name
     }
 
-    /// The text CPython shows as `__text_signature__`.
-    pub fn text_signature(&self) -> &'static str {
-        self.info().text_signature
+    /// The text CPython shows as `__text_signature__` (None for a
+    /// function declared [`Sig::without_text_signature`] or
+    /// [`Sig::legacy`]).
+    pub fn text_signature(&self) -> Option<&'static str> {
+        if self.hidden || self.legacy {
+            return None;
+        }
+        Some(self.info().text_signature)
     }
 
     /// Binds a call; `N` is the number of parameters including the
@@ -515,6 +533,35 @@ impl Sig {
     }
 }
 
+// ---- __text_signature__ -------------------------------------------------
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/text_signatures.rs"));
+}
+
+/// The `__text_signature__` of the VM's native function `qualname`
+/// (`len`, `str.join`, `sys.exit`), from its [`Sig`] declaration (the
+/// build script collects them). A function of a module (`module_fn`)
+/// gets CPython's leading `$module` parameter: `($module, obj, /)`.
+pub fn text_signature_of(qualname: &str, module_fn: bool) -> Option<String> {
+    let table = generated::TEXT_SIGNATURES;
+    let i = table.binary_search_by(|(n, _)| (*n).cmp(qualname)).ok()?;
+    let info = parse_sig(table[i].1);
+    let text = info.text_signature;
+    if !module_fn || info.has_self {
+        return Some(text.to_string());
+    }
+    let inner = &text[1..text.len() - 1];
+    Some(if inner.trim().is_empty() {
+        "($module, /)".to_string()
+    } else if info.posonly > 0 {
+        format!("($module, {inner})")
+    } else {
+        // `$module` is positional-only: CPython marks it so.
+        format!("($module, /, {inner})")
+    })
+}
+
 /// Parses a signature text (see [`Sig`]). A malformed declaration is a
 /// bug in ftpy, found the first time the function is called in any test.
 fn parse_sig(text: &'static str) -> SigInfo {
@@ -630,6 +677,24 @@ mod tests {
         assert_eq!(i.params, ["sep", "maxsplit"]);
         assert_eq!((i.posonly, i.minpos, i.maxpos), (0, 0, 2));
         assert_eq!(i.text_signature, "($self, /, sep=None, maxsplit=-1)");
+        assert_eq!(
+            text_signature_of("str.split", false).as_deref(),
+            Some("($self, /, sep=None, maxsplit=-1)")
+        );
+        assert_eq!(
+            text_signature_of("len", true).as_deref(),
+            Some("($module, obj, /)")
+        );
+        assert_eq!(
+            text_signature_of("pow", true).as_deref(),
+            Some("($module, /, base, exp, mod=None)")
+        );
+        assert_eq!(
+            text_signature_of("globals", true).as_deref(),
+            Some("($module, /)")
+        );
+        assert_eq!(text_signature_of("getattr", true), None);
+        assert_eq!(text_signature_of("no.such.function", true), None);
         let i = parse_sig("divmod(x, y, /)");
         assert_eq!((i.posonly, i.minpos, i.maxpos), (2, 2, 2));
         let i = parse_sig("list.sort($self, /, *, key=None, reverse=False)");

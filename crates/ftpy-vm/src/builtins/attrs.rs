@@ -28,7 +28,8 @@ fn attr_name(ts: &mut ThreadState, v: Value) -> PyResult<Gc<StrObj>> {
 }
 
 pub(super) fn b_getattr(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("getattr(object, name, default=<unrepresentable>, /)");
+    static SIG: Sig =
+        Sig::new("getattr(object, name, default=<unrepresentable>, /)").without_text_signature();
     let [obj, name, default] = SIG.bind(ts, args, kw)?;
     let name = attr_name(ts, name)?;
     if default.is_null() {
@@ -98,7 +99,7 @@ pub(super) fn current_locals(ts: &mut ThreadState) -> PyResult<Value> {
 }
 
 pub(super) fn b_vars(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("vars(object=<unrepresentable>, /)");
+    static SIG: Sig = Sig::new("vars(object=<unrepresentable>, /)").without_text_signature();
     let [obj] = SIG.bind(ts, args, kw)?;
     if obj.is_null() {
         return current_locals(ts);
@@ -110,7 +111,7 @@ pub(super) fn b_vars(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
 }
 
 pub(super) fn b_dir(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("dir(object=<unrepresentable>, /)");
+    static SIG: Sig = Sig::new("dir(object=<unrepresentable>, /)").without_text_signature();
     let [obj] = SIG.bind(ts, args, kw)?;
     let list = if obj.is_null() {
         // The names in the current local scope.

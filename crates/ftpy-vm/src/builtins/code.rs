@@ -168,7 +168,7 @@ fn as_c_int(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
 
 pub(super) fn b_compile(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     static SIG: Sig = Sig::new(
-        "compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)",
+        "compile(source, filename, mode, flags=0,\n        dont_inherit=False, optimize=-1, *, _feature_version=-1)",
     );
     let [src, filename, mode, flags, dont_inherit, optimize, feature] = SIG.bind(ts, args, kw)?;
     let filename = fs_decode(ts, filename)?;
@@ -387,7 +387,8 @@ pub(super) fn b_exec(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
 }
 
 pub(super) fn b_import(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("__import__(name, globals=None, locals=None, fromlist=(), level=0)");
+    static SIG: Sig =
+        Sig::new("__import__(name, globals=None, locals=None, fromlist=(),\n           level=0)");
     let [name, globals, locals, fromlist, level] = SIG.bind(ts, args, kw)?;
     let level = match level.non_null() {
         Some(l) => as_c_int(ts, l)?,

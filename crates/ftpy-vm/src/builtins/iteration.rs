@@ -41,7 +41,8 @@ pub(super) fn b_any(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
 }
 
 pub(super) fn b_iter(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("iter(object, sentinel=<unrepresentable>, /)");
+    static SIG: Sig =
+        Sig::new("iter(object, sentinel=<unrepresentable>, /)").without_text_signature();
     let [obj, sentinel] = SIG.bind(ts, args, kw)?;
     if sentinel.is_null() {
         return ops::iter(ts, obj);
@@ -53,7 +54,8 @@ pub(super) fn b_iter(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
 }
 
 pub(super) fn b_next(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("next(iterator, default=<unrepresentable>, /)");
+    static SIG: Sig =
+        Sig::new("next(iterator, default=<unrepresentable>, /)").without_text_signature();
     let [it, default] = SIG.bind(ts, args, kw)?;
     if type_of(it).slots.next.get().is_none() {
         return Err(ts.type_error(format!("'{}' object is not an iterator", type_name(it))));
@@ -210,15 +212,23 @@ pub(super) fn b_sum(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Va
 }
 
 pub(super) fn b_sorted(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("sorted(iterable, /, *, key=None, reverse=False)");
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let npos = args.len() - nkw;
     if npos != 1 {
         return Err(ts.type_error(format!("sorted expected 1 argument, got {npos}")));
     }
+    let bound = SIG.bind(ts, args, kw);
     let items: RootedVec = ops::collect(ts, args[0])?;
     let l = ListObj::new(ts, &items);
-    // Keywords go to list.sort, which checks them.
-    let sort = ops::getattr_str(ts, l.value(), "sort")?;
-    ops::call(ts, sort, &args[1..], kw)?;
+    match bound {
+        Ok([_, key, reverse]) => crate::objects::list::sort(ts, l, key, reverse)?,
+        // A bad keyword: list.sort reports it, as CPython's sorted has it
+        // do (after consuming the iterable).
+        Err(_) => {
+            let sort = ops::getattr_str(ts, l.value(), "sort")?;
+            ops::call(ts, sort, &args[1..], kw)?;
+        }
+    }
     Ok(l.value())
 }

@@ -228,7 +228,7 @@ fn b_print(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn b_input(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("input(prompt=None, /)");
+    static SIG: Sig = Sig::new("input(prompt='', /)");
     let [prompt] = SIG.bind(ts, args, kw)?;
     let mut streams = [Value::NONE; 3];
     for (i, name) in [names().stdin, names().stdout, names().stderr]

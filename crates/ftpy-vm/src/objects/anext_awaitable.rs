@@ -139,16 +139,9 @@ pub fn builtin_aiter(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
-        return Err(ts.type_error("aiter() takes no keyword arguments"));
-    }
-    if args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "aiter() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
-    let v = args[0];
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("aiter(async_iterable, /)");
+    let [v] = SIG.bind(ts, args, kw)?;
     let ty = type_of(v);
     let Some(f) = ty.lookup(names().__aiter__) else {
         return Err(ts.type_error(format!(
@@ -172,21 +165,9 @@ pub fn builtin_anext(
     args: &[Value],
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
-        return Err(ts.type_error("anext() takes no keyword arguments"));
-    }
-    if args.is_empty() || args.len() > 2 {
-        return Err(ts.type_error(format!(
-            "anext expected {}, got {}",
-            if args.is_empty() {
-                "at least 1 argument"
-            } else {
-                "at most 2 arguments"
-            },
-            args.len()
-        )));
-    }
-    let v = args[0];
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("anext(aiterator, default=<unrepresentable>, /)");
+    let [v, default] = SIG.bind(ts, args, kw)?;
     let ty = type_of(v);
     let Some(f) = ty.lookup(names().__anext__) else {
         return Err(ts.type_error(format!(
@@ -200,10 +181,10 @@ pub fn builtin_anext(
         }
         _ => ops::call_unbound(ts, f, v, &[], None)?,
     };
-    if args.len() == 1 {
+    if default.is_null() {
         return Ok(aw);
     }
-    Ok(new(ts, aw, args[1]))
+    Ok(new(ts, aw, default))
 }
 
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {

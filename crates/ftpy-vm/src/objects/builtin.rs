@@ -842,6 +842,37 @@ fn get_module(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     Ok(StrObj::new(ts, "builtins"))
 }
 
+/// `__text_signature__` of a native function or method: from its `Sig`
+/// declaration (`builtins::args::text_signature_of`), None where it has
+/// none (as CPython's functions whose docstring holds no signature).
+fn get_text_signature(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
+    let b = this(v);
+    // A type's `__new__` takes anything, as CPython's tp_new wrapper.
+    if b.kind == BuiltinKind::Wrapper && b.slot_id == SlotId::New.to_u32() {
+        return Ok(StrObj::new(ts, "($type, *args, **kwargs)"));
+    }
+    let s = b.self_.get();
+    let module_fn = b.kind == BuiltinKind::Function
+        && b.static_owner().is_none()
+        && (s.is_null() || s.downcast::<crate::objects::module::ModuleObj>().is_some());
+    let qualname = if module_fn {
+        let m = get_module(ts, v)?;
+        match crate::objects::str::as_str(m) {
+            Some("builtins") | None => b.name_str().to_string(),
+            Some(m) => format!("{m}.{}", b.name_str()),
+        }
+    } else {
+        let q = get_qualname(ts, v)?;
+        crate::objects::str::as_str(q).unwrap_or("").to_string()
+    };
+    Ok(
+        match crate::builtins::args::text_signature_of(&qualname, module_fn) {
+            Some(t) => StrObj::new(ts, &t),
+            None => Value::NONE,
+        },
+    )
+}
+
 pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     for ty in [
         t.builtin_function,
@@ -880,6 +911,13 @@ pub fn init(ts: &mut ThreadState, t: &BuiltinTypes) {
     add_getset(ts, t.method_wrapper, "__self__", get_self, None);
     add_getset(ts, t.method_wrapper, "__objclass__", get_objclass, None);
     add_getset(ts, t.builtin_function, "__module__", get_module, None);
+    for ty in [
+        t.builtin_function,
+        t.method_descriptor,
+        t.classmethod_descriptor,
+    ] {
+        add_getset(ts, ty, "__text_signature__", get_text_signature, None);
+    }
     crate::objects::add_methods(
         ts,
         t.builtin_function,

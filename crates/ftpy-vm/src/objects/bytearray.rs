@@ -539,14 +539,8 @@ fn ba_imul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
     Ok(a)
 }
 
-macro_rules! sig {
-    ($id:ident = $text:literal) => {
-        static $id: Sig = Sig::new($text);
-    };
-}
-
 fn m_append(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.append($self, item, /)");
+    static SIG: Sig = Sig::new("bytearray.append($self, item, /)");
     let [v, x] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let b = byte_value(ts, x, "byte must be in range(0, 256)")?;
@@ -562,7 +556,7 @@ fn m_append(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.extend($self, iterable_of_ints, /)");
+    static SIG: Sig = Sig::new("bytearray.extend($self, iterable_of_ints, /)");
     let [v, x] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let more = match buffer_bytes(ts, x)? {
@@ -586,7 +580,7 @@ fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.insert($self, index, item, /)");
+    static SIG: Sig = Sig::new("bytearray.insert($self, index, item, /)");
     let [v, iv, x] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let i = ops::index_to_i64(ts, iv)?;
@@ -604,7 +598,7 @@ fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.pop($self, index=-1, /)");
+    static SIG: Sig = Sig::new("bytearray.pop($self, index=-1, /)");
     let [v, iv] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let i = match iv.non_null() {
@@ -630,7 +624,7 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.remove($self, value, /)");
+    static SIG: Sig = Sig::new("bytearray.remove($self, value, /)");
     let [v, x] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let b = byte_value(ts, x, "byte must be in range(0, 256)")?;
@@ -648,7 +642,7 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.clear($self, /)");
+    static SIG: Sig = Sig::new("bytearray.clear($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     ba.edit(ts, |_| 0, |e| e.set_len(0))?;
@@ -656,7 +650,7 @@ fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.copy($self, /)");
+    static SIG: Sig = Sig::new("bytearray.copy($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let d = ba.to_vec();
@@ -664,7 +658,7 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.reverse($self, /)");
+    static SIG: Sig = Sig::new("bytearray.reverse($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     ba.edit(
@@ -679,7 +673,7 @@ fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_alloc(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.__alloc__($self, /)");
+    static SIG: Sig = Sig::new("bytearray.__alloc__($self, /)").without_text_signature();
     let [v] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let cap = {
@@ -690,7 +684,7 @@ fn m_alloc(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.__sizeof__($self, /)");
+    static SIG: Sig = Sig::new("bytearray.__sizeof__($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     let ba = this(ts, v)?;
     let cap = {
@@ -725,13 +719,13 @@ fn reduce(ts: &mut ThreadState, v: Value, proto: i64) -> PyResult<Value> {
 }
 
 fn m_reduce(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.__reduce__($self, /)");
+    static SIG: Sig = Sig::new("bytearray.__reduce__($self, /)");
     let [v] = SIG.bind(ts, args, kw)?;
     reduce(ts, v, 0)
 }
 
 fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig!(SIG = "bytearray.__reduce_ex__($self, proto=0, /)");
+    static SIG: Sig = Sig::new("bytearray.__reduce_ex__($self, proto=0, /)");
     let [v, p] = SIG.bind(ts, args, kw)?;
     let proto = match p.non_null() {
         Some(p) => ops::index_to_i64(ts, p)?,

@@ -679,17 +679,6 @@ fn b_mod(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
 
 // ---- methods --------------------------------------------------------------------------
 
-macro_rules! sig_pair {
-    ($b:ident, $ba:ident, $text_b:literal, $text_ba:literal) => {
-        static $b: Sig = Sig::new($text_b);
-        static $ba: Sig = Sig::new($text_ba);
-    };
-    (legacy $b:ident, $ba:ident, $text_b:literal, $text_ba:literal) => {
-        static $b: Sig = Sig::new($text_b).legacy();
-        static $ba: Sig = Sig::new($text_ba).legacy();
-    };
-}
-
 fn pick<'a>(v: Value, b: &'a Sig, ba: &'a Sig) -> &'a Sig {
     if is_bytearray(v) {
         ba
@@ -710,12 +699,8 @@ fn bind<const N: usize>(
 }
 
 fn m_decode(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.decode($self, /, encoding='utf-8', errors='strict')",
-        "bytearray.decode($self, /, encoding='utf-8', errors='strict')"
-    );
+    static B: Sig = Sig::new("bytes.decode($self, /, encoding='utf-8', errors='strict')");
+    static BA: Sig = Sig::new("bytearray.decode($self, /, encoding='utf-8', errors='strict')");
     let [v, ev, errv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let enc = match ev.non_null() {
@@ -818,12 +803,8 @@ pub fn hex_with_sep(ts: &mut ThreadState, d: &[u8], sep: Value, per: Value) -> P
 }
 
 fn m_hex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.hex($self, /, sep=None, bytes_per_sep=1)",
-        "bytearray.hex($self, /, sep=None, bytes_per_sep=1)"
-    );
+    static B: Sig = Sig::new("bytes.hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)");
+    static BA: Sig = Sig::new("bytearray.hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)");
     let [v, sep, per] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     hex_with_sep(ts, &d, sep, per)
@@ -878,12 +859,8 @@ fn m_fromhex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.join($self, iterable_of_bytes, /)",
-        "bytearray.join($self, iterable_of_bytes, /)"
-    );
+    static B: Sig = Sig::new("bytes.join($self, iterable_of_bytes, /)");
+    static BA: Sig = Sig::new("bytearray.join($self, iterable_of_bytes, /)");
     let [v, it] = bind(ts, args, kw, &B, &BA)?;
     let sep = recv_data(ts, v)?;
     // Only the TypeError of a non-iterable is reworded; an error while
@@ -915,16 +892,12 @@ fn m_join(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, start: bool) -> PyResult<Value> {
-    sig_pair!(legacy SB,
-        SBA,
-        "bytes.startswith($self, prefix, start=None, end=None, /)",
-        "bytearray.startswith($self, prefix, start=None, end=None, /)"
-    );
-    sig_pair!(legacy EB,
-        EBA,
-        "bytes.endswith($self, suffix, start=None, end=None, /)",
-        "bytearray.endswith($self, suffix, start=None, end=None, /)"
-    );
+    static SB: Sig = Sig::new("bytes.startswith($self, prefix, start=None, end=None, /)").legacy();
+    static SBA: Sig =
+        Sig::new("bytearray.startswith($self, prefix, start=None, end=None, /)").legacy();
+    static EB: Sig = Sig::new("bytes.endswith($self, suffix, start=None, end=None, /)").legacy();
+    static EBA: Sig =
+        Sig::new("bytearray.endswith($self, suffix, start=None, end=None, /)").legacy();
     let recv = args.first().copied().unwrap_or(Value::NONE);
     let sig = match (start, is_bytearray(recv)) {
         (true, false) => &SB,
@@ -983,31 +956,16 @@ fn m_endswith(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// find / rfind / index / rindex / count (`which` 0..5).
 fn find_family(ts: &mut ThreadState, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
-    sig_pair!(legacy FB,
-        FBA,
-        "bytes.find($self, sub, start=None, end=None, /)",
-        "bytearray.find($self, sub, start=None, end=None, /)"
-    );
-    sig_pair!(legacy RB,
-        RBA,
-        "bytes.rfind($self, sub, start=None, end=None, /)",
-        "bytearray.rfind($self, sub, start=None, end=None, /)"
-    );
-    sig_pair!(legacy IB,
-        IBA,
-        "bytes.index($self, sub, start=None, end=None, /)",
-        "bytearray.index($self, sub, start=None, end=None, /)"
-    );
-    sig_pair!(legacy RIB,
-        RIBA,
-        "bytes.rindex($self, sub, start=None, end=None, /)",
-        "bytearray.rindex($self, sub, start=None, end=None, /)"
-    );
-    sig_pair!(legacy CB,
-        CBA,
-        "bytes.count($self, sub, start=None, end=None, /)",
-        "bytearray.count($self, sub, start=None, end=None, /)"
-    );
+    static FB: Sig = Sig::new("bytes.find($self, sub, start=None, end=None, /)").legacy();
+    static FBA: Sig = Sig::new("bytearray.find($self, sub, start=None, end=None, /)").legacy();
+    static RB: Sig = Sig::new("bytes.rfind($self, sub, start=None, end=None, /)").legacy();
+    static RBA: Sig = Sig::new("bytearray.rfind($self, sub, start=None, end=None, /)").legacy();
+    static IB: Sig = Sig::new("bytes.index($self, sub, start=None, end=None, /)").legacy();
+    static IBA: Sig = Sig::new("bytearray.index($self, sub, start=None, end=None, /)").legacy();
+    static RIB: Sig = Sig::new("bytes.rindex($self, sub, start=None, end=None, /)").legacy();
+    static RIBA: Sig = Sig::new("bytearray.rindex($self, sub, start=None, end=None, /)").legacy();
+    static CB: Sig = Sig::new("bytes.count($self, sub, start=None, end=None, /)").legacy();
+    static CBA: Sig = Sig::new("bytearray.count($self, sub, start=None, end=None, /)").legacy();
     let (b, ba) = match which {
         0 => (&FB, &FBA),
         1 => (&RB, &RBA),
@@ -1128,18 +1086,10 @@ fn split_ws(d: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
 }
 
 fn split_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, rev: bool) -> PyResult<Value> {
-    sig_pair!(
-        SB,
-        SBA,
-        "bytes.split($self, /, sep=None, maxsplit=-1)",
-        "bytearray.split($self, /, sep=None, maxsplit=-1)"
-    );
-    sig_pair!(
-        RB,
-        RBA,
-        "bytes.rsplit($self, /, sep=None, maxsplit=-1)",
-        "bytearray.rsplit($self, /, sep=None, maxsplit=-1)"
-    );
+    static SB: Sig = Sig::new("bytes.split($self, /, sep=None, maxsplit=-1)");
+    static SBA: Sig = Sig::new("bytearray.split($self, /, sep=None, maxsplit=-1)");
+    static RB: Sig = Sig::new("bytes.rsplit($self, /, sep=None, maxsplit=-1)");
+    static RBA: Sig = Sig::new("bytearray.rsplit($self, /, sep=None, maxsplit=-1)");
     let (b, ba) = if rev { (&RB, &RBA) } else { (&SB, &SBA) };
     let [v, sep, maxsplit] = bind(ts, args, kw, b, ba)?;
     let d = recv_data(ts, v)?;
@@ -1170,12 +1120,8 @@ fn m_rsplit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.splitlines($self, /, keepends=False)",
-        "bytearray.splitlines($self, /, keepends=False)"
-    );
+    static B: Sig = Sig::new("bytes.splitlines($self, /, keepends=False)");
+    static BA: Sig = Sig::new("bytearray.splitlines($self, /, keepends=False)");
     let [v, keep] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let keep = match keep.non_null() {
@@ -1206,24 +1152,12 @@ fn m_splitlines(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 fn strip_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, which: u8) -> PyResult<Value> {
-    sig_pair!(
-        SB,
-        SBA,
-        "bytes.strip($self, bytes=None, /)",
-        "bytearray.strip($self, bytes=None, /)"
-    );
-    sig_pair!(
-        LB,
-        LBA,
-        "bytes.lstrip($self, bytes=None, /)",
-        "bytearray.lstrip($self, bytes=None, /)"
-    );
-    sig_pair!(
-        RB,
-        RBA,
-        "bytes.rstrip($self, bytes=None, /)",
-        "bytearray.rstrip($self, bytes=None, /)"
-    );
+    static SB: Sig = Sig::new("bytes.strip($self, bytes=None, /)");
+    static SBA: Sig = Sig::new("bytearray.strip($self, bytes=None, /)");
+    static LB: Sig = Sig::new("bytes.lstrip($self, bytes=None, /)");
+    static LBA: Sig = Sig::new("bytearray.lstrip($self, bytes=None, /)");
+    static RB: Sig = Sig::new("bytes.rstrip($self, bytes=None, /)");
+    static RBA: Sig = Sig::new("bytearray.rstrip($self, bytes=None, /)");
     let (b, ba) = match which {
         0 => (&SB, &SBA),
         1 => (&LB, &LBA),
@@ -1264,12 +1198,8 @@ fn m_rstrip(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_replace(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.replace($self, old, new, count=-1, /)",
-        "bytearray.replace($self, old, new, count=-1, /)"
-    );
+    static B: Sig = Sig::new("bytes.replace($self, old, new, count=-1, /)");
+    static BA: Sig = Sig::new("bytearray.replace($self, old, new, count=-1, /)");
     let [v, ov, nv, cv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let old = expect_buffer(ts, ov)?;
@@ -1434,24 +1364,12 @@ bytes_pred!(m_istitle, "istitle", false, |d| {
 });
 
 fn pad_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, mode: u8) -> PyResult<Value> {
-    sig_pair!(
-        LB,
-        LBA,
-        "bytes.ljust($self, width, fillchar=b' ', /)",
-        "bytearray.ljust($self, width, fillchar=b' ', /)"
-    );
-    sig_pair!(
-        RB,
-        RBA,
-        "bytes.rjust($self, width, fillchar=b' ', /)",
-        "bytearray.rjust($self, width, fillchar=b' ', /)"
-    );
-    sig_pair!(
-        CB,
-        CBA,
-        "bytes.center($self, width, fillchar=b' ', /)",
-        "bytearray.center($self, width, fillchar=b' ', /)"
-    );
+    static LB: Sig = Sig::new("bytes.ljust($self, width, fillchar=b' ', /)");
+    static LBA: Sig = Sig::new("bytearray.ljust($self, width, fillchar=b' ', /)");
+    static RB: Sig = Sig::new("bytes.rjust($self, width, fillchar=b' ', /)");
+    static RBA: Sig = Sig::new("bytearray.rjust($self, width, fillchar=b' ', /)");
+    static CB: Sig = Sig::new("bytes.center($self, width, fillchar=b' ', /)");
+    static CBA: Sig = Sig::new("bytearray.center($self, width, fillchar=b' ', /)");
     let (b, ba, name) = match mode {
         0 => (&LB, &LBA, "ljust"),
         1 => (&RB, &RBA, "rjust"),
@@ -1515,12 +1433,8 @@ fn m_center(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_zfill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.zfill($self, width, /)",
-        "bytearray.zfill($self, width, /)"
-    );
+    static B: Sig = Sig::new("bytes.zfill($self, width, /)");
+    static BA: Sig = Sig::new("bytearray.zfill($self, width, /)");
     let [v, wv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let width = ops::index_to_i64(ts, wv)?;
@@ -1543,12 +1457,8 @@ fn m_zfill(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_expandtabs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.expandtabs($self, /, tabsize=8)",
-        "bytearray.expandtabs($self, /, tabsize=8)"
-    );
+    static B: Sig = Sig::new("bytes.expandtabs($self, /, tabsize=8)");
+    static BA: Sig = Sig::new("bytearray.expandtabs($self, /, tabsize=8)");
     let [v, tv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let tab = match tv.non_null() {
@@ -1588,18 +1498,10 @@ fn m_expandtabs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 fn partition_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, rev: bool) -> PyResult<Value> {
-    sig_pair!(
-        PB,
-        PBA,
-        "bytes.partition($self, sep, /)",
-        "bytearray.partition($self, sep, /)"
-    );
-    sig_pair!(
-        RB,
-        RBA,
-        "bytes.rpartition($self, sep, /)",
-        "bytearray.rpartition($self, sep, /)"
-    );
+    static PB: Sig = Sig::new("bytes.partition($self, sep, /)");
+    static PBA: Sig = Sig::new("bytearray.partition($self, sep, /)");
+    static RB: Sig = Sig::new("bytes.rpartition($self, sep, /)");
+    static RBA: Sig = Sig::new("bytearray.rpartition($self, sep, /)");
     let (b, ba) = if rev { (&RB, &RBA) } else { (&PB, &PBA) };
     let [v, sepv] = bind(ts, args, kw, b, ba)?;
     let d = recv_data(ts, v)?;
@@ -1632,12 +1534,8 @@ fn m_rpartition(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 fn m_removeprefix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.removeprefix($self, prefix, /)",
-        "bytearray.removeprefix($self, prefix, /)"
-    );
+    static B: Sig = Sig::new("bytes.removeprefix($self, prefix, /)");
+    static BA: Sig = Sig::new("bytearray.removeprefix($self, prefix, /)");
     let [v, pv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let p = expect_buffer(ts, pv)?;
@@ -1646,12 +1544,8 @@ fn m_removeprefix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 }
 
 fn m_removesuffix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.removesuffix($self, suffix, /)",
-        "bytearray.removesuffix($self, suffix, /)"
-    );
+    static B: Sig = Sig::new("bytes.removesuffix($self, suffix, /)");
+    static BA: Sig = Sig::new("bytearray.removesuffix($self, suffix, /)");
     let [v, pv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let p = expect_buffer(ts, pv)?;
@@ -1679,12 +1573,8 @@ fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 fn m_translate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    sig_pair!(
-        B,
-        BA,
-        "bytes.translate($self, table, /, delete=b'')",
-        "bytearray.translate($self, table, /, delete=b'')"
-    );
+    static B: Sig = Sig::new("bytes.translate($self, table, /, delete=b'')");
+    static BA: Sig = Sig::new("bytearray.translate($self, table, /, delete=b'')");
     let [v, tv, dv] = bind(ts, args, kw, &B, &BA)?;
     let d = recv_data(ts, v)?;
     let table = if tv.is_none() {
@@ -1714,7 +1604,7 @@ fn m_translate(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> 
 }
 
 fn m_getnewargs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("bytes.__getnewargs__($self, /)");
+    static SIG: Sig = Sig::new("bytes.__getnewargs__($self, /)").without_text_signature();
     let [v] = SIG.bind(ts, args, kw)?;
     let d = recv_data(ts, v)?;
     let b = BytesObj::new(ts, &d);

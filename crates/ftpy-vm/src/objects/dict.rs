@@ -1066,7 +1066,7 @@ fn m_setdefault(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) 
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("dict.pop($self, key, default=None, /)");
+        crate::builtins::args::Sig::new("dict.pop($self, key, default=<unrepresentable>, /)");
     SIG.bind::<3>(ts, args, kw)?;
     no_kw(ts, "pop", kw)?;
     let d = this(ts, args)?;
@@ -1153,7 +1153,7 @@ fn m_update(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("dict.clear($self, /)");
+        crate::builtins::args::Sig::new("dict.clear($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "clear", kw)?;
     this(ts, args)?.clear(ts);
@@ -1161,7 +1161,8 @@ fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
 }
 
 fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.copy($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.copy($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     no_kw(ts, "copy", kw)?;
     let d = this(ts, args)?;
@@ -1199,19 +1200,20 @@ fn view(ts: &mut ThreadState, args: &[Value], ty: Gc<TypeObj>) -> PyResult<Value
 }
 
 fn m_keys(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("dict.keys($self, /)");
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("dict.keys($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_keys)
 }
 fn m_values(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("dict.values($self, /)");
+        crate::builtins::args::Sig::new("dict.values($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_values)
 }
 fn m_items(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("dict.items($self, /)");
+        crate::builtins::args::Sig::new("dict.items($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     view(ts, args, types().dict_items)
 }
@@ -1230,7 +1232,7 @@ fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) ->
 
 fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("dict.__sizeof__($self, /)");
+        crate::builtins::args::Sig::new("dict.__sizeof__($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     let d = this(ts, args)?;
     let t = d.table();

@@ -1296,7 +1296,7 @@ fn int_conjugate(
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("int.conjugate($self, /)");
+        crate::builtins::args::Sig::new("int.conjugate($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
@@ -1317,7 +1317,7 @@ fn int_as_integer_ratio(
 
 fn int_round(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("int.__round__($self, ndigits=None, /)");
+        crate::builtins::args::Sig::new("int.__round__($self, ndigits=<unrepresentable>, /)");
     SIG.bind::<2>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     let nd = match args.get(1) {
@@ -1522,7 +1522,7 @@ fn get_denominator(_ts: &mut ThreadState, _v: Value) -> PyResult<Value> {
 
 fn int_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("int.__trunc__($self, /)");
+        crate::builtins::args::Sig::new("int.__trunc__($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
@@ -1530,7 +1530,7 @@ fn int_trunc(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
 
 fn int_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("int.__floor__($self, /)");
+        crate::builtins::args::Sig::new("int.__floor__($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))
@@ -1538,7 +1538,7 @@ fn int_floor(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> 
 
 fn int_ceil(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("int.__ceil__($self, /)");
+        crate::builtins::args::Sig::new("int.__ceil__($self, /)").without_text_signature();
     SIG.bind::<1>(ts, args, kw)?;
     let b = self_int(ts, args)?;
     Ok(int_from_big(ts, b.into_owned()))

@@ -50,6 +50,7 @@
 use ftpy_compiler::{BinaryOp, CompareOp};
 use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
 
+use crate::builtins::args::Sig;
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
 use crate::interp::{types, BuiltinTypes};
@@ -959,56 +960,25 @@ fn this(ts: &mut ThreadState, args: &[Value]) -> PyResult<Gc<ListObj>> {
     }
 }
 
-fn nargs(
-    ts: &mut ThreadState,
-    name: &str,
-    args: &[Value],
-    kw: Option<Gc<TupleObj>>,
-    min: usize,
-    max: usize,
-) -> PyResult<()> {
-    if kw.map(|k| k.len()).unwrap_or(0) > 0 {
-        return Err(ts.type_error(format!("list.{name}() takes no keyword arguments")));
-    }
-    let n = args.len() - 1;
-    if n < min || n > max {
-        return Err(ts.type_error(if min == max {
-            match min {
-                0 => format!("list.{name}() takes no arguments ({n} given)"),
-                1 => format!("list.{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name} expected {min} arguments, got {n}"),
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        }));
-    }
-    Ok(())
-}
-
 fn m_append(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "append", args, kw, 1, 1)?;
+    static SIG: Sig = Sig::new("list.append($self, object, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     l.append_at_safepoint(ts, args[1]);
     Ok(Value::NONE)
 }
 
 fn m_extend(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "extend", args, kw, 1, 1)?;
+    static SIG: Sig = Sig::new("list.extend($self, iterable, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     extend_with(ts, l, args[1])?;
     Ok(Value::NONE)
 }
 
 fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "insert", args, kw, 2, 2)?;
+    static SIG: Sig = Sig::new("list.insert($self, index, object, /)");
+    let [_, _, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let i = ops::index_to_i64(ts, args[1])?;
     l.insert(ts, i, args[2]);
@@ -1016,7 +986,8 @@ fn m_insert(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "pop", args, kw, 0, 1)?;
+    static SIG: Sig = Sig::new("list.pop($self, index=-1, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let i = match args.get(1) {
         Some(&v) => ops::index_to_i64(ts, v)?,
@@ -1033,7 +1004,8 @@ fn m_pop(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyRe
 }
 
 fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "remove", args, kw, 1, 1)?;
+    static SIG: Sig = Sig::new("list.remove($self, value, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let x = args[1];
     loop {
@@ -1064,7 +1036,8 @@ fn m_remove(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> P
 }
 
 fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "index", args, kw, 1, 3)?;
+    static SIG: Sig = Sig::new("list.index($self, value, start=0, stop=sys.maxsize, /)");
+    let [_, _, _, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let len = l.len() as i64;
     let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
@@ -1089,7 +1062,8 @@ fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
 }
 
 fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "count", args, kw, 1, 1)?;
+    static SIG: Sig = Sig::new("list.count($self, value, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let mut n = 0;
     let mut i = 0;
@@ -1103,13 +1077,15 @@ fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
 }
 
 fn m_clear(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "clear", args, kw, 0, 0)?;
+    static SIG: Sig = Sig::new("list.clear($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     this(ts, args)?.clear();
     Ok(Value::NONE)
 }
 
 fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "copy", args, kw, 0, 0)?;
+    static SIG: Sig = Sig::new("list.copy($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let (arr, n) = l.snapshot(ts);
     match arr {
@@ -1119,7 +1095,8 @@ fn m_copy(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
 }
 
 fn m_reverse(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    nargs(ts, "reverse", args, kw, 0, 0)?;
+    static SIG: Sig = Sig::new("list.reverse($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     this(ts, args)?.reverse(ts);
     Ok(Value::NONE)
 }
@@ -1129,6 +1106,17 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
         crate::builtins::args::Sig::new("list.sort($self, /, *, key=None, reverse=False)");
     let [_, key, reverse] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
+    sort(ts, l, key, reverse)?;
+    Ok(Value::NONE)
+}
+
+/// `l.sort(key=key, reverse=reverse)` (NULL: not given).
+pub(crate) fn sort(
+    ts: &mut ThreadState,
+    l: Gc<ListObj>,
+    key: Value,
+    reverse: Value,
+) -> PyResult<()> {
     let key = key.non_null().filter(|k| !k.is_none());
     let reverse = match reverse.non_null() {
         Some(r) => crate::sort::reverse_flag(ts, r)?,
@@ -1137,7 +1125,7 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
     // Nothing to sort, nothing can run: the storage stays (a sort of the
     // empty list inside another sort of it is no mutation, as CPython).
     if l.is_empty() {
-        return Ok(Value::NONE);
+        return Ok(());
     }
     let mark = ValueArray::new(ts, 0);
     let mut items = l.take_all(ts, mark);
@@ -1149,10 +1137,12 @@ fn m_sort(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyR
     if modified {
         return Err(ts.value_error("list modified during sort"));
     }
-    Ok(Value::NONE)
+    Ok(())
 }
 
-fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_reversed(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("list.__reversed__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let n = l.len();
     Ok(crate::objects::iterators::IterObj::new(
@@ -1165,7 +1155,9 @@ fn m_reversed(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -
     .value())
 }
 
-fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("list.__sizeof__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let l = this(ts, args)?;
     let cap = l.array().map(|a| a.capacity()).unwrap_or(0);
     Ok(len_value(40 + 8 * cap))

@@ -794,7 +794,7 @@ fn nest(ts: &mut ThreadState, items: &[Value], shape: &[usize]) -> PyResult<Valu
 }
 
 fn m_hex(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("memoryview.hex($self, /, sep=None, bytes_per_sep=1)");
+    static SIG: Sig = Sig::new("memoryview.hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)");
     let [v, sep, per] = SIG.bind(ts, args, kw)?;
     let m = live(ts, v)?;
     let b = m.to_bytes(ts)?;
@@ -809,14 +809,14 @@ fn m_release(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_enter(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("memoryview.__enter__($self, /)");
+    static SIG: Sig = Sig::new("memoryview.__enter__($self, /)").without_text_signature();
     let [v] = SIG.bind(ts, args, kw)?;
     live(ts, v)?;
     Ok(v)
 }
 
 fn m_exit(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("memoryview.__exit__($self, *args)");
+    static SIG: Sig = Sig::new("memoryview.__exit__($self, *args)").without_text_signature();
     let ([v], _) = SIG.bind_star::<1>(ts, args, kw)?;
     this(ts, v)?.release_export();
     Ok(Value::NONE)
@@ -832,7 +832,7 @@ fn m_toreadonly(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value>
 }
 
 fn m_cast(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("memoryview.cast($self, /, format, shape=None)");
+    static SIG: Sig = Sig::new("memoryview.cast($self, /, format, shape=<unrepresentable>)");
     let [v, fv, sv] = SIG.bind(ts, args, kw)?;
     let m = live(ts, v)?;
     let Some(fs) = fv.downcast::<StrObj>() else {

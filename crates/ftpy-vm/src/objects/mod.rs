@@ -149,13 +149,12 @@ pub fn finish_type(
     ty.qualname.set(n.value());
     let d = dict::DictObj::new(ts);
     ty.dict.set(d.value());
-    // A built-in type's dict has no `__module__` (CPython's static types
-    // without a dotted tp_name): `type.__module__` answers 'builtins' from
-    // the tp_name, and instances (`(1.5).__module__`) have no such
-    // attribute. A module's type carries it, and its instances see it.
+    // A built-in type's dict has no `__module__`, as CPython's static
+    // types': `type.__module__` answers from the tp_name (`weakref` for
+    // `weakref.ReferenceType`, else 'builtins'), and instances
+    // (`(1.5).__module__`) have no such attribute. Native types modelled
+    // on CPython's heap types add it (`objects::native::new_type`).
     if module != "builtins" {
-        let m = intern(ts, module);
-        d.set_item_str(ts, "__module__", m.value());
         let full = intern(ts, &format!("{module}.{name}"));
         ty.tp_name.set(full.value());
     }

@@ -196,6 +196,7 @@ pub fn new_type<T: NativeData>(
     crate::objects::finish_type(ts, ty, name, module, Some(base.unwrap_or(t.object)));
     let q = intern(ts, name);
     ty.qualname.set(q.value());
+    set_module_attr(ts, ty, module);
     ty
 }
 
@@ -225,9 +226,33 @@ pub fn new_type_with_dict<T: NativeData>(
     crate::objects::finish_type(ts, ty, name, module, Some(base.unwrap_or(t.object)));
     let q = intern(ts, name);
     ty.qualname.set(q.value());
+    set_module_attr(ts, ty, module);
     let d = crate::objects::object::dict_descriptor(ts, ty);
     crate::objects::set_type_attr(ts, ty, "__dict__", d);
     ty
+}
+
+/// A type made by [`new_type`] holds its module as `__module__` in its
+/// dict, as CPython's heap types of extension modules do (`array.array`,
+/// `_struct.Struct`): its instances have that attribute too.
+fn set_module_attr(ts: &mut ThreadState, ty: Gc<TypeObj>, module: &str) {
+    if module != "builtins" {
+        let m = intern(ts, module);
+        ty.dict().set_item_str(ts, "__module__", m.value());
+    }
+}
+
+/// Makes a type from [`new_type`] look like one of CPython's static types
+/// of a native module (`collections.deque`, the `itertools` types): its
+/// dict holds no `__module__`, so its instances have no such attribute,
+/// while `type.__module__`, its repr and pickling still name the module
+/// (from its tp_name, `module.Name`). [`new_module_type`] and
+/// [`new_abstract_type`] make such types to begin with.
+pub fn make_static(ts: &mut ThreadState, ty: Gc<TypeObj>) {
+    let name = crate::interp::names().__module__;
+    // Deleting a str key from a fresh type's dict cannot fail or run code.
+    let _ = ty.dict().del_item_opt(ts, name.value());
+    ty.modified();
 }
 
 /// Completes a native type after its slots and methods are set: inherits

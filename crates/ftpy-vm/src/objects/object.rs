@@ -148,11 +148,7 @@ pub fn generic_setattr(
 pub fn object_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let ty = type_of(v);
     let q = crate::objects::str::as_str(ty.qualname.get()).unwrap_or("?");
-    let m = ty
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str);
-    let name = match m {
+    let name = match ty.module_str() {
         Some(m) if m != "builtins" => format!("{m}.{q}"),
         _ => q.to_string(),
     };
@@ -365,7 +361,10 @@ fn set_dict(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
-fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_format(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__format__($self, format_spec, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let this = args[0];
     let spec = match args.get(1) {
         Some(&s) => match s.downcast::<StrObj>() {
@@ -390,7 +389,10 @@ fn m_format(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> 
 
 /// `object.__dir__`: the instance's `__dict__` keys and those of its
 /// `__class__` and the class's bases (CPython's merge_class_dict).
-fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_dir(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__dir__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let this = args[0];
     let result = crate::objects::dict::DictObj::new(ts);
     if let Some(d) = ops::getattr_opt(ts, this, names().__dict__)? {
@@ -448,7 +450,10 @@ fn merge_class_dict_inner(
     Ok(())
 }
 
-fn m_sizeof(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_sizeof(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__sizeof__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let ty = type_of(args[0]);
     let _ = ts;
     Ok(Value::small_int_unchecked(ty.basic_size as i64))
@@ -492,13 +497,9 @@ fn m_subclasshook(
 /// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` if it has
 /// one, else the copyreg protocol (`__newobj__` for protocol 2+).
 fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(ts, "__reduce_ex__", kw)?;
-    if args.len() != 2 {
-        return Err(ts.type_error(format!(
-            "object.__reduce_ex__() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__reduce_ex__($self, protocol, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let this = args[0];
     let proto = ops::index_to_i64(ts, args[1])?;
     let reduce = intern(ts, "__reduce__");
@@ -515,13 +516,9 @@ fn m_reduce_ex(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
 }
 
 fn m_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(ts, "__reduce__", kw)?;
-    if args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "object.__reduce__() takes no arguments ({} given)",
-            args.len() - 1
-        )));
-    }
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__reduce__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     common_reduce(ts, args[0], 0)
 }
 
@@ -683,13 +680,9 @@ fn getstate_default(ts: &mut ThreadState, obj: Value, required: bool) -> PyResul
 }
 
 fn m_getstate(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(ts, "__getstate__", kw)?;
-    if args.len() != 1 {
-        return Err(ts.type_error(format!(
-            "object.__getstate__() takes no arguments ({} given)",
-            args.len() - 1
-        )));
-    }
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("object.__getstate__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     getstate_default(ts, args[0], false)
 }
 

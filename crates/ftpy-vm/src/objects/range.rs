@@ -338,7 +338,7 @@ fn range_reversed(
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("range.__reversed__($self, /)");
+        crate::builtins::args::Sig::new("range.__reversed__($self, /)").without_text_signature();
     let [this] = SIG.bind(ts, args, kw)?;
     let r = as_range(ts, this)?;
     let len = big(r.len.get());
@@ -353,7 +353,7 @@ fn range_reversed(
 
 fn range_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("range.__reduce__($self, /)");
+        crate::builtins::args::Sig::new("range.__reduce__($self, /)").without_text_signature();
     let [this] = SIG.bind(ts, args, kw)?;
     let r = as_range(ts, this)?;
     let parts = TupleObj::new(ts, &[r.start.get(), r.stop.get(), r.step.get()]);
@@ -392,7 +392,7 @@ fn range_hash(ts: &mut ThreadState, v: Value) -> PyResult<i64> {
 
 fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("range.count($self, value, /)");
+        crate::builtins::args::Sig::new("range.count($self, value, /)").without_text_signature();
     let [this, x] = SIG.bind(ts, args, kw)?;
     let r = as_range(ts, this)?;
     if is_plain_int(x) {
@@ -412,7 +412,7 @@ fn m_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> Py
 
 fn m_index(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("range.index($self, value, /)");
+        crate::builtins::args::Sig::new("range.index($self, value, /)").without_text_signature();
     let [this, x] = SIG.bind(ts, args, kw)?;
     let r = as_range(ts, this)?;
     if is_plain_int(x) {

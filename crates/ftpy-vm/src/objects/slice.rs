@@ -244,7 +244,7 @@ fn slice_indices_method(
     kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("slice.indices($self, len, /)");
+        crate::builtins::args::Sig::new("slice.indices($self, len, /)").without_text_signature();
     let [this, n] = SIG.bind(ts, args, kw)?;
     let Some(s) = this.downcast::<SliceObj>() else {
         return Err(ts.type_error("descriptor 'indices' requires a 'slice' object"));
@@ -267,7 +267,7 @@ fn slice_indices_method(
 
 fn slice_reduce(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
     static SIG: crate::builtins::args::Sig =
-        crate::builtins::args::Sig::new("slice.__reduce__($self, /)");
+        crate::builtins::args::Sig::new("slice.__reduce__($self, /)").without_text_signature();
     let [this] = SIG.bind(ts, args, kw)?;
     let Some(s) = this.downcast::<SliceObj>() else {
         return Err(ts.type_error("descriptor '__reduce__' requires a 'slice' object"));

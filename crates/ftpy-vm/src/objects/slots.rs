@@ -522,9 +522,9 @@ pub fn call_wrapper(
                 if sb.slots.new.raw() != owner.slots.new.raw() {
                     return Err(ts.type_error(format!(
                         "{}.__new__({}) is not safe, use {}.__new__()",
-                        owner.name_str(),
-                        cls.name_str(),
-                        sb.name_str()
+                        owner.tp_name_str(),
+                        cls.tp_name_str(),
+                        sb.tp_name_str()
                     )));
                 }
             }

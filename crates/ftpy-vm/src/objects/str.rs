@@ -912,11 +912,21 @@ fn char_index_of(s: &StrObj, byte: usize) -> usize {
     }
 }
 
-static FIND: Sig = Sig::new("str.find($self, sub, start=None, end=None, /)").legacy();
-static RFIND: Sig = Sig::new("str.rfind($self, sub, start=None, end=None, /)").legacy();
-static INDEX: Sig = Sig::new("str.index($self, sub, start=None, end=None, /)").legacy();
-static RINDEX: Sig = Sig::new("str.rindex($self, sub, start=None, end=None, /)").legacy();
-static COUNT: Sig = Sig::new("str.count($self, sub, start=None, end=None, /)").legacy();
+static FIND: Sig = Sig::new("str.find($self, sub, start=None, end=None, /)")
+    .legacy()
+    .without_text_signature();
+static RFIND: Sig = Sig::new("str.rfind($self, sub, start=None, end=None, /)")
+    .legacy()
+    .without_text_signature();
+static INDEX: Sig = Sig::new("str.index($self, sub, start=None, end=None, /)")
+    .legacy()
+    .without_text_signature();
+static RINDEX: Sig = Sig::new("str.rindex($self, sub, start=None, end=None, /)")
+    .legacy()
+    .without_text_signature();
+static COUNT: Sig = Sig::new("str.count($self, sub, start=None, end=None, /)")
+    .legacy()
+    .without_text_signature();
 
 fn find_impl(
     ts: &mut ThreadState,
@@ -1005,9 +1015,12 @@ fn m_count(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn affix(ts: &mut ThreadState, args: &[Value], kw: Kw, start: bool) -> PyResult<Value> {
-    static STARTS: Sig =
-        Sig::new("str.startswith($self, prefix, start=None, end=None, /)").legacy();
-    static ENDS: Sig = Sig::new("str.endswith($self, suffix, start=None, end=None, /)").legacy();
+    static STARTS: Sig = Sig::new("str.startswith($self, prefix, start=None, end=None, /)")
+        .legacy()
+        .without_text_signature();
+    static ENDS: Sig = Sig::new("str.endswith($self, suffix, start=None, end=None, /)")
+        .legacy()
+        .without_text_signature();
     let name = if start { "startswith" } else { "endswith" };
     let [sv, p, st, en] = if start { &STARTS } else { &ENDS }.bind(ts, args, kw)?;
     let s = this(ts, sv)?;
@@ -1462,32 +1475,24 @@ fn no_args(ts: &mut ThreadState, args: &[Value], kw: Kw, sig: &Sig) -> PyResult<
     this(ts, sv)
 }
 
-macro_rules! sigs {
-    ($($id:ident = $text:literal;)*) => {
-        $(static $id: Sig = Sig::new($text);)*
-    };
-}
-
-sigs! {
-    UPPER = "str.upper($self, /)";
-    LOWER = "str.lower($self, /)";
-    TITLE = "str.title($self, /)";
-    CAPITALIZE = "str.capitalize($self, /)";
-    SWAPCASE = "str.swapcase($self, /)";
-    CASEFOLD = "str.casefold($self, /)";
-    ISDIGIT = "str.isdigit($self, /)";
-    ISDECIMAL = "str.isdecimal($self, /)";
-    ISNUMERIC = "str.isnumeric($self, /)";
-    ISALPHA = "str.isalpha($self, /)";
-    ISALNUM = "str.isalnum($self, /)";
-    ISSPACE = "str.isspace($self, /)";
-    ISUPPER = "str.isupper($self, /)";
-    ISLOWER = "str.islower($self, /)";
-    ISTITLE = "str.istitle($self, /)";
-    ISASCII = "str.isascii($self, /)";
-    ISPRINTABLE = "str.isprintable($self, /)";
-    ISIDENTIFIER = "str.isidentifier($self, /)";
-}
+static UPPER: Sig = Sig::new("str.upper($self, /)");
+static LOWER: Sig = Sig::new("str.lower($self, /)");
+static TITLE: Sig = Sig::new("str.title($self, /)");
+static CAPITALIZE: Sig = Sig::new("str.capitalize($self, /)");
+static SWAPCASE: Sig = Sig::new("str.swapcase($self, /)");
+static CASEFOLD: Sig = Sig::new("str.casefold($self, /)");
+static ISDIGIT: Sig = Sig::new("str.isdigit($self, /)");
+static ISDECIMAL: Sig = Sig::new("str.isdecimal($self, /)");
+static ISNUMERIC: Sig = Sig::new("str.isnumeric($self, /)");
+static ISALPHA: Sig = Sig::new("str.isalpha($self, /)");
+static ISALNUM: Sig = Sig::new("str.isalnum($self, /)");
+static ISSPACE: Sig = Sig::new("str.isspace($self, /)");
+static ISUPPER: Sig = Sig::new("str.isupper($self, /)");
+static ISLOWER: Sig = Sig::new("str.islower($self, /)");
+static ISTITLE: Sig = Sig::new("str.istitle($self, /)");
+static ISASCII: Sig = Sig::new("str.isascii($self, /)");
+static ISPRINTABLE: Sig = Sig::new("str.isprintable($self, /)");
+static ISIDENTIFIER: Sig = Sig::new("str.isidentifier($self, /)");
 
 fn m_upper(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
     let s = no_args(ts, args, kw, &UPPER)?;
@@ -1942,7 +1947,7 @@ fn m_removesuffix(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
 }
 
 fn m_maketrans(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("str.maketrans(x, y=None, z=None, /)");
+    static SIG: Sig = Sig::new("str.maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)");
     let [x, y, z] = SIG.bind(ts, args, kw)?;
     let d = crate::objects::dict::DictObj::new(ts);
     if y.is_null() {
@@ -2096,7 +2101,7 @@ fn format_wtf8(ts: &mut ThreadState, s: &StrObj, spec: &str) -> PyResult<Value> 
 }
 
 fn m_getnewargs(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("str.__getnewargs__($self, /)");
+    static SIG: Sig = Sig::new("str.__getnewargs__($self, /)").without_text_signature();
     let [sv] = SIG.bind(ts, args, kw)?;
     let s = this(ts, sv)?;
     let c = new_str_wtf8(ts, s.as_wtf8());
@@ -2148,7 +2153,7 @@ fn m_format(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 fn m_format_map(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("str.format_map($self, mapping, /)");
+    static SIG: Sig = Sig::new("str.format_map($self, mapping, /)").without_text_signature();
     let [sv, mapping] = SIG.bind(ts, args, kw)?;
     let s = this(ts, sv)?;
     let mut st = FmtState {

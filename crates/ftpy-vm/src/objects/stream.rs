@@ -116,6 +116,19 @@ pub fn write_stderr(ts: &mut ThreadState, text: &str) {
     ts.allow_threads(|| write_raw(2, text.as_bytes()));
 }
 
+/// Writes str `text` to `sys.stderr` as it is (lone surrogates go to the
+/// stream's error handler, as CPython's exit message does), or raw.
+pub fn write_stderr_str(ts: &mut ThreadState, text: Value) {
+    if let Some(err) = std_stream("stderr") {
+        if ops::call_method(ts, err, names().write, &[text]).is_ok() {
+            return;
+        }
+    }
+    let s = crate::objects::str::as_str(text).unwrap_or("").to_string();
+    flush_std_streams_raw();
+    ts.allow_threads(|| write_raw(2, s.as_bytes()));
+}
+
 /// `sys.<name>.flush()`; false if it raised.
 fn flush_stream(ts: &mut ThreadState, name: &str) -> bool {
     match std_stream(name) {

@@ -381,8 +381,43 @@ fn format_entry(out: &mut String, code: &CodeObj, lasti: u32, lineno: u32) {
 
 /// Formats a traceback chain (oldest call first).
 pub fn format_tb(tb: Value) -> String {
+    format_tb_limited(tb, usize::MAX)
+}
+
+/// CPython's default limit on the entries of a printed traceback.
+const TRACEBACK_LIMIT: usize = 1000;
+
+/// How many traceback entries an uncaught exception shows: CPython's
+/// `sys.tracebacklimit` (an int; at most 0: none, not even the header),
+/// else 1000.
+fn traceback_limit() -> usize {
+    let limit = crate::interp::interp()
+        .sys()
+        .dict()
+        .get_str_text("tracebacklimit");
+    match limit {
+        Some(v) if crate::objects::int::is_int(v) => {
+            crate::objects::int::to_i64_saturating(v).clamp(0, i64::MAX) as usize
+        }
+        _ => TRACEBACK_LIMIT,
+    }
+}
+
+/// Formats the last `limit` entries of a traceback chain.
+fn format_tb_limited(tb: Value, limit: usize) -> String {
     let mut out = String::new();
     let mut cur = tb;
+    let mut depth = 0usize;
+    while let Some(t) = cur.downcast::<TracebackObj>() {
+        depth += 1;
+        cur = t.next.get();
+    }
+    cur = tb;
+    for _ in 0..depth.saturating_sub(limit) {
+        if let Some(t) = cur.downcast::<TracebackObj>() {
+            cur = t.next.get();
+        }
+    }
     let mut last: Option<(usize, u32, String)> = None;
     let mut repeat = 0usize;
     while let Some(t) = cur.downcast::<TracebackObj>() {
@@ -620,7 +655,8 @@ impl Printer {
             return;
         };
         let tb = e.traceback.get();
-        if !tb.is_null() && !tb.is_none() {
+        let limit = traceback_limit();
+        if !tb.is_null() && !tb.is_none() && limit > 0 {
             let is_group = crate::objects::exception_group::is_group(exc);
             self.indent();
             let header_margin = if is_group && self.depth == 1 {
@@ -634,7 +670,7 @@ impl Printer {
             } else {
                 "Traceback (most recent call last):\n"
             });
-            let text = format_tb(tb);
+            let text = format_tb_limited(tb, limit);
             self.lines(&text);
         }
         let ty = type_of(exc);
@@ -755,11 +791,14 @@ pub(crate) fn type_display_name(
 /// line.
 fn syntax_error_block(ts: &mut ThreadState, e: Gc<ExcObj>) -> (String, String) {
     let mut out = String::new();
-    let filename = e
-        .get_attr_quiet(ts, "filename")
-        .and_then(crate::objects::str::as_str)
-        .unwrap_or("<string>")
-        .to_string();
+    // A filename that is not a str shows as its str() (`b'name'`).
+    let filename = match e.get_attr_quiet(ts, "filename") {
+        Some(f) if !f.is_none() => match crate::objects::str::as_str(f) {
+            Some(s) => s.to_string(),
+            None => ops::str_string(ts, f).unwrap_or_default(),
+        },
+        _ => "<string>".to_string(),
+    };
     let lineno = e
         .get_attr_quiet(ts, "lineno")
         .and_then(crate::objects::int::to_i64);

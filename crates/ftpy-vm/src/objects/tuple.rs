@@ -403,8 +403,11 @@ fn tuple_count(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -
 fn tuple_getnewargs(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("tuple.__getnewargs__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_tuple(ts, args[0])?;
     let copy = TupleObj::new(ts, t.items());
     Ok(TupleObj::new(ts, &[copy.value()]).value())

@@ -465,6 +465,27 @@ impl TypeObj {
     pub fn is_heap_type(&self) -> bool {
         self.has_flag(tflags::HEAPTYPE)
     }
+
+    /// The module `type.__module__` names, when it is a str: the dict's
+    /// `__module__` (classes, and native types modelled on CPython's heap
+    /// types); for a type without one (CPython's static types: built-in
+    /// types, `collections.deque`, `_io.StringIO`) the part of `tp_name`
+    /// before its last dot, else `builtins`. `None` for a class whose
+    /// `__module__` is missing or not a str.
+    pub fn module_str(&self) -> Option<&'static str> {
+        let own = self.dict().get_str_text("__module__");
+        if let Some(m) = own.and_then(crate::objects::str::as_str) {
+            return Some(m);
+        }
+        if self.is_heap_type() {
+            return None;
+        }
+        Some(
+            self.tp_name_str()
+                .rsplit_once('.')
+                .map_or("builtins", |(m, _)| m),
+        )
+    }
 }
 
 /// `type(v)` for any value.

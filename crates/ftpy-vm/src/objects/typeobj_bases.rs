@@ -26,7 +26,7 @@ pub fn set_bases(ts: &mut ThreadState, t: Gc<TypeObj>, x: Option<Value>) -> PyRe
     if !t.is_heap_type() {
         return Err(ts.type_error(format!(
             "cannot set '__bases__' attribute of immutable type '{}'",
-            t.name_str()
+            t.tp_name_str()
         )));
     }
     let Some(x) = x else {

@@ -95,7 +95,7 @@ pub fn type_setattro(
         return Err(ts.type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             name.as_str(),
-            cls.name_str()
+            cls.tp_name_str()
         )));
     }
     let name = crate::interp::intern_str(ts, name);
@@ -119,11 +119,7 @@ pub fn type_setattro(
 fn type_repr(ts: &mut ThreadState, v: Value) -> PyResult<Value> {
     let t = as_type(ts, v)?;
     let q = crate::objects::str::as_str(t.qualname.get()).unwrap_or("?");
-    let s = match t
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str)
-    {
+    let s = match t.module_str() {
         Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
         _ => format!("<class '{q}'>"),
     };
@@ -153,14 +149,14 @@ fn check_special_set(
     if !t.is_heap_type() {
         return Err(ts.type_error(format!(
             "cannot set '{attr}' attribute of immutable type '{}'",
-            t.name_str()
+            t.tp_name_str()
         )));
     }
     match x {
         Some(x) => Ok(x),
         None => Err(ts.type_error(format!(
             "cannot delete '{attr}' attribute of immutable type '{}'",
-            t.name_str()
+            t.tp_name_str()
         ))),
     }
 }
@@ -454,7 +450,9 @@ fn set_abstract(ts: &mut ThreadState, v: Value, x: Option<Value>) -> PyResult<()
     Ok(())
 }
 
-fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_mro(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig = crate::builtins::args::Sig::new("type.mro($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(bases) = t.bases.get().downcast::<TupleObj>() else {
         return Ok(ListObj::new(ts, &[t.value()]).value());
@@ -469,11 +467,10 @@ fn m_mro(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyR
     Ok(ListObj::new(ts, &items).value())
 }
 
-fn m_subclasses(
-    ts: &mut ThreadState,
-    args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
-) -> PyResult<Value> {
+fn m_subclasses(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__subclasses__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let items = match t.subclasses.get().downcast::<ListObj>() {
         Some(l) => l.snapshot_items(ts),
@@ -485,8 +482,11 @@ fn m_subclasses(
 fn m_instancecheck(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__instancecheck__($self, instance, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__instancecheck__ takes one argument"));
@@ -501,8 +501,11 @@ fn m_instancecheck(
 fn m_subclasscheck(
     ts: &mut ThreadState,
     args: &[Value],
-    _kw: Option<Gc<TupleObj>>,
+    kw: Option<Gc<TupleObj>>,
 ) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__subclasscheck__($self, subclass, /)");
+    let [_, _] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let Some(&x) = args.get(1) else {
         return Err(ts.type_error("__subclasscheck__ takes one argument"));
@@ -520,7 +523,10 @@ fn m_prepare(ts: &mut ThreadState, _args: &[Value], _kw: Option<Gc<TupleObj>>) -
 
 /// `type.__dir__`: the keys of the class's dict and its bases' (not its
 /// metaclass's).
-fn m_dir(ts: &mut ThreadState, args: &[Value], _kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+fn m_dir(ts: &mut ThreadState, args: &[Value], kw: Option<Gc<TupleObj>>) -> PyResult<Value> {
+    static SIG: crate::builtins::args::Sig =
+        crate::builtins::args::Sig::new("type.__dir__($self, /)");
+    let [_] = SIG.bind(ts, args, kw)?;
     let t = as_type(ts, args[0])?;
     let result = DictObj::new(ts);
     crate::objects::object::merge_class_dict(ts, result, t.value())?;

@@ -94,7 +94,7 @@ pub fn type_call(
 /// `module.qualname` for types outside builtins (error messages).
 pub fn type_display_name(t: Gc<TypeObj>) -> String {
     let q = as_str(t.qualname.get()).unwrap_or("?");
-    match t.dict().get_str_text("__module__").and_then(as_str) {
+    match t.module_str() {
         Some(m) if m != "builtins" => format!("{m}.{q}"),
         _ => q.to_string(),
     }

@@ -649,11 +649,7 @@ pub fn type_display_name(ty: Gc<TypeObj>) -> String {
     if ty.has_flag(tflags::HEAPTYPE) {
         return name.to_string();
     }
-    match ty
-        .dict()
-        .get_str_text("__module__")
-        .and_then(crate::objects::str::as_str)
-    {
+    match ty.module_str() {
         Some(m) if m != "builtins" => format!("{m}.{name}"),
         _ => name.to_string(),
     }
