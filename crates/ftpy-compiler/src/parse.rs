@@ -851,17 +851,42 @@ impl Ctx<'_, '_> {
             return self.expected_block(rest, range);
         }
         match msg {
-            "Expected `except` or `finally` after `try` block" => {
+            "Star import must be the only import" => {
+                // CPython's grammar stops at the token after `*`.
                 let i = self.token_index(range.start());
-                let pos = (0..i)
-                    .rev()
+                let after = (i + 1..self.tokens.len())
                     .map(|j| &self.tokens[j])
-                    .find(|t| t.kind() == TokenKind::Newline)
-                    .map_or(range.start(), |t| t.start());
-                self.syntax(
-                    "expected 'except' or 'finally' block",
-                    TextRange::empty(pos),
-                )
+                    .find(|t| !is_trivia(t.kind()));
+                match after {
+                    Some(t) => self.generic(t.range()),
+                    None => self.generic(range),
+                }
+            }
+            "Expected `except` or `finally` after `try` block" => {
+                // CPython reports the token after the `try` body (the
+                // one that is not `except`/`finally`), or the body's last
+                // line break when the file ends there.
+                let i = self.token_index(range.start());
+                let Some(nl) = (0..i)
+                    .rev()
+                    .find(|&j| self.tokens[j].kind() == TokenKind::Newline)
+                else {
+                    return self.syntax("expected 'except' or 'finally' block", range);
+                };
+                let next = self.tokens[nl + 1..].iter().find(|t| {
+                    !matches!(
+                        t.kind(),
+                        TokenKind::NonLogicalNewline
+                            | TokenKind::Comment
+                            | TokenKind::Dedent
+                            | TokenKind::Newline
+                    )
+                });
+                let at = match next {
+                    Some(t) if t.kind() != TokenKind::EndOfFile => t.range(),
+                    _ => TextRange::empty(self.tokens[nl].start()),
+                };
+                self.syntax("expected 'except' or 'finally' block", at)
             }
             "Cannot have both 'except' and 'except*' on the same 'try'" => {
                 // CPython marks the clause's `except` / `except*` keyword.
@@ -1010,9 +1035,15 @@ impl Ctx<'_, '_> {
         found: TokenKind,
         range: TextRange,
     ) -> (CompileError, bool) {
+        if let Some(e) = self.tuple_augmented_target(expected, found, range) {
+            return e;
+        }
         match expected {
             TokenKind::Colon => {
                 let i = self.token_index(range.start());
+                if let Some(e) = self.dict_key_without_colon(i) {
+                    return e;
+                }
                 if let Some(e) = self.assignment_in_condition(i) {
                     return e;
                 }
@@ -1063,6 +1094,80 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `a, b += 1`: the parser wanted another tuple item and found an
+    /// augmented assignment operator outside any bracket; CPython reports
+    /// the tuple as the illegal target.
+    fn tuple_augmented_target(
+        &self,
+        expected: TokenKind,
+        found: TokenKind,
+        range: TextRange,
+    ) -> Option<(CompileError, bool)> {
+        if expected != TokenKind::Comma || found.as_augmented_assign_operator().is_none() {
+            return None;
+        }
+        let op = self.token_index(range.start());
+        if self.depth_at(op) != 0 {
+            return None;
+        }
+        let start = (0..op)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].kind(),
+                    TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Semi
+                        | TokenKind::Colon
+                )
+            })
+            .map_or(0, |j| j + 1);
+        let first = self.tokens[start..op].iter().find(|t| !is_trivia(t.kind()))?;
+        let (_, last) = self.prev_token(op)?;
+        Some(self.syntax(
+            "'tuple' is an illegal expression for augmented assignment",
+            TextRange::new(first.start(), last.end()),
+        ))
+    }
+
+    /// `{1: 2, 3}`: an item after a `key: value` pair of a dict display
+    /// lacks its colon (CPython's `invalid_kvpair`, reported at the last
+    /// character of the key).
+    fn dict_key_without_colon(&self, i: usize) -> Option<(CompileError, bool)> {
+        let (key_end, key_last) = self.prev_token(i)?;
+        let key_start = self.expr_start_before(key_end);
+        let (comma, sep) = self.prev_token(key_start)?;
+        if sep.kind() != TokenKind::Comma {
+            return None;
+        }
+        // The enclosing bracket must be a `{` whose first item is a pair.
+        let mut depth = 0i32;
+        let mut colon = false;
+        for j in (0..comma).rev() {
+            match self.tokens[j].kind() {
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                TokenKind::Lpar | TokenKind::Lsqb if depth == 0 => return None,
+                TokenKind::Lbrace if depth == 0 => {
+                    if !colon {
+                        return None;
+                    }
+                    let last_char = self.text(key_last.range()).chars().last()?;
+                    let at = key_last.end() - TextSize::of(last_char);
+                    return Some(self.syntax(
+                        "':' expected after dictionary key",
+                        TextRange::empty(at),
+                    ));
+                }
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+                TokenKind::Colon if depth == 0 => colon = true,
+                TokenKind::Lambda | TokenKind::For if depth == 0 => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     fn invalid_target(&self, kind: &ParseErrorType, range: TextRange) -> (CompileError, bool) {
         use ParseErrorType as P;
         let found = self.find_expr(range);
@@ -1106,9 +1211,9 @@ impl Ctx<'_, '_> {
             // An unparenthesized `yield` in a chain of targets.
             if matches!(target, Expr::Yield(_) | Expr::YieldFrom(_))
                 && !self.text(range).starts_with('(')
-                && self.map.src[..range.start().to_usize()]
+                && !self.map.src[..range.start().to_usize()]
                     .trim_end()
-                    .ends_with('=')
+                    .ends_with('(')
             {
                 return self.syntax("assignment to yield expression not possible", range);
             }

@@ -286,4 +286,10 @@ pub(super) const CASES: &[(&str, ErrorKind, &str, u32, u32)] = &[
     ("x = 0x_fg", SyntaxError, "invalid hexadecimal literal", 1, 8),
     ("x = 3.14j5", SyntaxError, "invalid imaginary literal", 1, 9),
     ("x = 1e5j_", SyntaxError, "invalid imaginary literal", 1, 8),
+    ("a, b += 1", SyntaxError, "'tuple' is an illegal expression for augmented assignment", 1, 1),
+    ("x = {1: 2, 3}", SyntaxError, "':' expected after dictionary key", 1, 12),
+    ("yield = 3", SyntaxError, "assignment to yield expression not possible", 1, 1),
+    ("from x import *, y", SyntaxError, "invalid syntax", 1, 16),
+    ("try:\n    pass\nx = 1", SyntaxError, "expected 'except' or 'finally' block", 3, 1),
+    ("x = 1\ndef f():\n    try:\n        pass\n    y = 2", SyntaxError, "expected 'except' or 'finally' block", 5, 5),
 ];
