@@ -118,7 +118,10 @@ impl<'a> SourceMap<'a> {
         // CPython's NEWLINE token leaves the line break out: an error at
         // it is empty and on its own line (`if x` without a colon puts one
         // caret after `x`), not a span reaching into the next line.
-        let range = match self.src.get(range.start().to_usize()..range.end().to_usize()) {
+        let range = match self
+            .src
+            .get(range.start().to_usize()..range.end().to_usize())
+        {
             Some("\n" | "\r\n" | "\r") => TextRange::empty(range.start()),
             _ => range,
         };

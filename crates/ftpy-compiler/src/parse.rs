@@ -1123,7 +1123,9 @@ impl Ctx<'_, '_> {
                 )
             })
             .map_or(0, |j| j + 1);
-        let first = self.tokens[start..op].iter().find(|t| !is_trivia(t.kind()))?;
+        let first = self.tokens[start..op]
+            .iter()
+            .find(|t| !is_trivia(t.kind()))?;
         let (_, last) = self.prev_token(op)?;
         Some(self.syntax(
             "'tuple' is an illegal expression for augmented assignment",
@@ -1154,10 +1156,9 @@ impl Ctx<'_, '_> {
                     }
                     let last_char = self.text(key_last.range()).chars().last()?;
                     let at = key_last.end() - TextSize::of(last_char);
-                    return Some(self.syntax(
-                        "':' expected after dictionary key",
-                        TextRange::empty(at),
-                    ));
+                    return Some(
+                        self.syntax("':' expected after dictionary key", TextRange::empty(at)),
+                    );
                 }
                 TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
                 TokenKind::Colon if depth == 0 => colon = true,
