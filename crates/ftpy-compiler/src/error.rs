@@ -115,6 +115,16 @@ impl<'a> SourceMap<'a> {
 
     /// An error spanning `range`.
     pub fn error(&self, kind: ErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
+        // CPython's NEWLINE token leaves the line break out: an error at
+        // it is empty and on its own line (`if x` without a colon puts one
+        // caret after `x`), not a span reaching into the next line.
+        let range = match self
+            .src
+            .get(range.start().to_usize()..range.end().to_usize())
+        {
+            Some("\n" | "\r\n" | "\r") => TextRange::empty(range.start()),
+            _ => range,
+        };
         let (lineno, col) = self.line_col(range.start());
         let (end_lineno, end_col) = self.line_col(range.end());
         self.error_at(kind, msg, lineno, col, end_lineno, end_col)

@@ -1061,6 +1061,17 @@ impl Ctx<'_, '_> {
             return self.expected_block(rest, range);
         }
         match msg {
+            "Star import must be the only import" => {
+                // CPython's grammar stops at the token after `*`.
+                let i = self.token_index(range.start());
+                let after = (i + 1..self.tokens.len())
+                    .map(|j| &self.tokens[j])
+                    .find(|t| !is_trivia(t.kind()));
+                match after {
+                    Some(t) => self.generic(t.range()),
+                    None => self.generic(range),
+                }
+            }
             "Expected `except` or `finally` after `try` block" => self.try_without_handlers(range),
             "Cannot have both 'except' and 'except*' on the same 'try'" => {
                 // CPython marks the clause's `except` / `except*` keyword.
@@ -1209,6 +1220,9 @@ impl Ctx<'_, '_> {
         found: TokenKind,
         range: TextRange,
     ) -> (CompileError, bool) {
+        if let Some(e) = self.tuple_augmented_target(expected, found, range) {
+            return e;
+        }
         match expected {
             TokenKind::Colon => {
                 if let Some(e) = self.dict_key_without_colon(range) {
@@ -1265,6 +1279,45 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `a, b += 1`: the parser wanted another tuple item and found an
+    /// augmented assignment operator outside any bracket; CPython reports
+    /// the tuple as the illegal target.
+    fn tuple_augmented_target(
+        &self,
+        expected: TokenKind,
+        found: TokenKind,
+        range: TextRange,
+    ) -> Option<(CompileError, bool)> {
+        if expected != TokenKind::Comma || found.as_augmented_assign_operator().is_none() {
+            return None;
+        }
+        let op = self.token_index(range.start());
+        if self.depth_at(op) != 0 {
+            return None;
+        }
+        let start = (0..op)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].kind(),
+                    TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Semi
+                        | TokenKind::Colon
+                )
+            })
+            .map_or(0, |j| j + 1);
+        let first = self.tokens[start..op]
+            .iter()
+            .find(|t| !is_trivia(t.kind()))?;
+        let (_, last) = self.prev_token(op)?;
+        Some(self.syntax(
+            "'tuple' is an illegal expression for augmented assignment",
+            TextRange::new(first.start(), last.end()),
+        ))
+    }
+
     fn invalid_target(&self, kind: &ParseErrorType, range: TextRange) -> (CompileError, bool) {
         use ParseErrorType as P;
         let found = self.find_expr(range);
@@ -1308,9 +1361,9 @@ impl Ctx<'_, '_> {
             // An unparenthesized `yield` in a chain of targets.
             if matches!(target, Expr::Yield(_) | Expr::YieldFrom(_))
                 && !self.text(range).starts_with('(')
-                && self.map.src[..range.start().to_usize()]
+                && !self.map.src[..range.start().to_usize()]
                     .trim_end()
-                    .ends_with('=')
+                    .ends_with('(')
             {
                 return self.syntax("assignment to yield expression not possible", range);
             }

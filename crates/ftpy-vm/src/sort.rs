@@ -24,6 +24,10 @@ pub fn sort_values(
 ) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
+        // CPython computes the key of a lone item too (a bad key raises).
+        if let (Some(k), 1) = (key, n) {
+            ops::call1(ts, k, items[0])?;
+        }
         return Ok(());
     }
     // Keys in the list's order (the key function sees the items in

@@ -305,4 +305,10 @@ pub(super) const CASES: &[(&str, ErrorKind, &str, u32, u32)] = &[
     ("while 1:\n  if 1:\n    try: f()\n  x\n", SyntaxError, "expected 'except' or 'finally' block", 4, 2),
     ("try:\n    f()\n    # c\n", SyntaxError, "expected 'except' or 'finally' block", 3, 8),
     ("def g():\n    try:\n        f()\n    x = 1\n", SyntaxError, "expected 'except' or 'finally' block", 4, 5),
+    ("a, b += 1", SyntaxError, "'tuple' is an illegal expression for augmented assignment", 1, 1),
+    ("x = {1: 2, 3}", SyntaxError, "':' expected after dictionary key", 1, 12),
+    ("yield = 3", SyntaxError, "assignment to yield expression not possible", 1, 1),
+    ("from x import *, y", SyntaxError, "invalid syntax", 1, 16),
+    ("try:\n    pass\nx = 1", SyntaxError, "expected 'except' or 'finally' block", 3, 1),
+    ("x = 1\ndef f():\n    try:\n        pass\n    y = 2", SyntaxError, "expected 'except' or 'finally' block", 5, 5),
 ];

@@ -655,7 +655,12 @@ fn b_mul(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         .checked_mul(n)
         .is_none_or(|t| t > isize::MAX as usize)
     {
-        return Err(ts.memory_error(""));
+        // CPython: bytes checks the size first, bytearray just fails to
+        // allocate.
+        if is_bytearray(seq) {
+            return Err(ts.memory_error(""));
+        }
+        return Err(ts.overflow_error("repeated bytes are too long"));
     }
     ts.check_alloc_size(d.len().saturating_mul(n))?;
     if n == 1 && !is_bytearray(seq) && type_of(seq) == types().bytes {

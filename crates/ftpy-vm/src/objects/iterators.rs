@@ -357,6 +357,12 @@ fn dict_next_common(ts: &mut ThreadState, v: Value) -> PyResult<Option<(Value, V
     let pos = o.index.load(Ordering::Relaxed) as usize;
     match d.next_entry(pos) {
         Some((next, k, val)) => {
+            // Same size but more entries than were left: keys were
+            // deleted and others added (CPython checks the same count).
+            if o.b.get().as_small_int() == Some(0) {
+                o.a.set(Value::NULL);
+                return Err(ts.runtime_error("dictionary keys changed during iteration"));
+            }
             o.index.store(next as i64, Ordering::Relaxed);
             count_down(o);
             Ok(Some((k, val)))
