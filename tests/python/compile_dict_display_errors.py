@@ -3,6 +3,8 @@
 # the displayed line with its caret.
 import sys
 
+from _helper_syntax import show_display
+
 cases = [
     "{1: 2, 3}",
     "{1: 2, 3: }",
@@ -38,9 +40,4 @@ for src in cases:
         print("compiled", repr(src))
     except SyntaxError as e:
         print(repr(src), type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
-        saved = sys.stderr
-        sys.stderr = sys.stdout
-        try:
-            sys.__excepthook__(type(e), e.with_traceback(None), None)
-        finally:
-            sys.stderr = saved
+        show_display(e)

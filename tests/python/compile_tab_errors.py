@@ -5,6 +5,8 @@
 # the exception type, message and location, and the displayed error.
 import sys
 
+from _helper_syntax import show_display
+
 cases = [
     "def f():\n        a = 1\n\tb = 2\n",
     "def f():\n    if 1:\n\tpass\n",
@@ -40,12 +42,7 @@ for src in cases:
         print("compiled")
     except SyntaxError as e:
         print(type(e).__name__, e.msg, e.lineno, e.offset, repr(e.text[:30]), e.end_lineno, e.end_offset)
-        saved = sys.stderr
-        sys.stderr = sys.stdout
-        try:
-            sys.__excepthook__(type(e), e.with_traceback(None), None)
-        finally:
-            sys.stderr = saved
+        show_display(e)
 
 # exec of a source string raises the same errors.
 try:
@@ -58,10 +55,5 @@ try:
     import _helper_tab_error
 except TabError as e:
     print("import:", type(e).__name__, e.msg, e.filename.rsplit("/", 1)[-1], e.lineno, e.offset, repr(e.text), e.end_offset)
-    saved = sys.stderr
-    sys.stderr = sys.stdout
-    try:
-        e.filename = "_helper_tab_error.py"
-        sys.__excepthook__(type(e), e.with_traceback(None), None)
-    finally:
-        sys.stderr = saved
+    e.filename = "_helper_tab_error.py"
+    show_display(e)

@@ -445,14 +445,7 @@ impl Ctx<'_, '_> {
             found: None,
             depth: 0,
         };
-        match self.syntax {
-            ast::Mod::Module(m) => {
-                for s in &m.body {
-                    f.visit_stmt(s);
-                }
-            }
-            ast::Mod::Expression(e) => f.visit_expr(&e.body),
-        }
+        self.walk(&mut f);
         f.found
     }
 
@@ -552,6 +545,18 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// Visits every statement of the parsed source (or its expression).
+    fn walk<'b>(&'b self, v: &mut impl Visitor<'b>) {
+        match self.syntax {
+            ast::Mod::Module(m) => {
+                for s in &m.body {
+                    v.visit_stmt(s);
+                }
+            }
+            ast::Mod::Expression(e) => v.visit_expr(&e.body),
+        }
+    }
+
     fn find_expr(&self, range: TextRange) -> Option<(&Expr, Option<&Stmt>)> {
         let mut f = Finder {
             range,
@@ -559,14 +564,7 @@ impl Ctx<'_, '_> {
             found: None,
             depth: 0,
         };
-        match self.syntax {
-            ast::Mod::Module(m) => {
-                for s in &m.body {
-                    f.visit_stmt(s);
-                }
-            }
-            ast::Mod::Expression(e) => f.visit_expr(&e.body),
-        }
+        self.walk(&mut f);
         f.found
     }
 
@@ -965,14 +963,7 @@ impl Ctx<'_, '_> {
             found: None,
             depth: 0,
         };
-        match self.syntax {
-            ast::Mod::Module(m) => {
-                for s in &m.body {
-                    f.visit_stmt(s);
-                }
-            }
-            ast::Mod::Expression(e) => f.visit_expr(&e.body),
-        }
+        self.walk(&mut f);
         let target = f.found?;
         if matches!(target, Expr::Name(_)) {
             return None;

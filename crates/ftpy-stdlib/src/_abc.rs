@@ -220,11 +220,9 @@ impl AbcData {
     }
 }
 
-static ABC_IMPL_NAME: OnceLock<Gc<StrObj>> = OnceLock::new();
-
 /// `cls._abc_impl`, which must be an `_abc_data`.
 fn impl_of(ts: &mut ThreadState, cls: Value) -> PyResult<&'static AbcData> {
-    let name = *ABC_IMPL_NAME.get_or_init(|| interp::intern(ts, "_abc_impl"));
+    let name = interp::names()._abc_impl;
     let v = match cls.downcast::<TypeObj>() {
         Some(t) if type_of(cls) == types().type_ => match t.lookup(name) {
             Some(v) => v,

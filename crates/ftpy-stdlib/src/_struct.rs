@@ -843,39 +843,38 @@ fn st_arc(ts: &mut ThreadState, v: Value) -> PyResult<Arc<Layout>> {
 /// the cache. Bounded: emptied when full.
 const LAYOUT_CACHE_MAX: usize = 128;
 
-/// Format bytes (and whether they came as bytes) -> layout.
-type LayoutCache = std::collections::HashMap<(bool, Vec<u8>), Arc<Layout>>;
+/// ASCII format text -> layout (a str and a bytes format with the same
+/// ASCII text parse alike).
+type LayoutCache = std::collections::HashMap<Vec<u8>, Arc<Layout>>;
 
 thread_local! {
     static LAYOUTS: std::cell::RefCell<LayoutCache> =
         std::cell::RefCell::new(LayoutCache::new());
 }
 
-/// `layout_of(fmt)`, from this thread's cache when `fmt` was seen before.
+/// `layout_of(fmt)`, from this thread's cache when `fmt` (ASCII text) was
+/// seen before. A hit allocates nothing.
 fn cached_layout(ts: &mut ThreadState, fmt: Value) -> PyResult<Arc<Layout>> {
-    let key: Option<(bool, &[u8])> = if let Some(s) = fmt.downcast::<StrObj>() {
-        Some((false, s.obj().as_wtf8()))
+    let text: Option<&[u8]> = if let Some(s) = fmt.downcast::<StrObj>() {
+        Some(s.obj().as_wtf8())
     } else {
-        fmt.downcast::<BytesObj>()
-            .map(|b| (true, b.obj().as_bytes()))
+        fmt.downcast::<BytesObj>().map(|b| b.obj().as_bytes())
     };
-    if let Some((is_bytes, bytes)) = key {
-        let hit = LAYOUTS.with(|c| c.borrow().get(&(is_bytes, bytes.to_vec())).cloned());
-        if let Some(l) = hit {
-            return Ok(l);
-        }
-        let l = Arc::new(layout_of(ts, fmt)?);
-        let key = (is_bytes, bytes.to_vec());
-        LAYOUTS.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= LAYOUT_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, l.clone());
-        });
+    let Some(text) = text.filter(|t| t.is_ascii()) else {
+        return Ok(Arc::new(layout_of(ts, fmt)?));
+    };
+    if let Some(l) = LAYOUTS.with(|c| c.borrow().get(text).cloned()) {
         return Ok(l);
     }
-    Ok(Arc::new(layout_of(ts, fmt)?))
+    let l = Arc::new(layout_of(ts, fmt)?);
+    LAYOUTS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= LAYOUT_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(text.to_vec(), l.clone());
+    });
+    Ok(l)
 }
 
 fn struct_new(ts: &mut ThreadState, cls: Gc<TypeObj>, _args: &[Value], _kw: Kw) -> PyResult<Value> {

@@ -237,6 +237,7 @@ names! {
     end_offset, print_file_and_line, stdout, stderr, stdin, displayhook, excepthook, path,
     modules, argv, fileno, read, readline, isatty, buffer, closed, mode, newline, startswith,
     real, imag, start, stop, step, fget, fset, fdel, n_fields, __wrapped_check__, __new_check__,
+    _abc_impl,
 }
 
 /// How `sys.flags` and friends were set by the command line.

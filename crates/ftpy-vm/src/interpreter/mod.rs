@@ -53,9 +53,9 @@ use frame::{fflags, Frame};
 pub(crate) fn run_frame(ts: &mut ThreadState, entry: *mut Frame) -> PyResult<Value> {
     let outer = ts.run_top;
     ts.run_top = crate::gc::stack::approx_sp();
-    // SAFETY: `entry` is the thread's live top frame, set up by
-    // push_call_frame / run_code / a generator resume; every frame the
-    // loop reaches was set up the same way.
+    // `entry` was set up by push_call_frame / run_code / a generator
+    // resume, as is every frame the loop reaches.
+    // SAFETY: `entry` is the thread's live top frame (above).
     let r = unsafe { run(ts, entry) };
     ts.run_top = outer;
     r

@@ -644,34 +644,26 @@ fn zip_exhausted(
     iters: Gc<TupleObj>,
     i: usize,
 ) -> PyResult<Option<Value>> {
+    // "zip() argument 3 is shorter than arguments 1-2".
+    let mismatch = |i: usize, what: &str| {
+        let (s, firsts) = if i == 1 {
+            ("", "1".to_string())
+        } else {
+            ("s", format!("1-{i}"))
+        };
+        format!(
+            "zip() argument {} is {what} than argument{s} {firsts}",
+            i + 1
+        )
+    };
     let strict = o.index.load(Ordering::Relaxed) == 1;
     if strict {
         if i > 0 {
-            let msg = format!(
-                "zip() argument {} is shorter than argument{} {}",
-                i + 1,
-                if i == 1 { "" } else { "s" },
-                if i == 1 {
-                    "1".to_string()
-                } else {
-                    format!("1-{i}")
-                }
-            );
-            return Err(ts.value_error(msg));
+            return Err(ts.value_error(mismatch(i, "shorter")));
         }
         for (j, &rest) in iters.items().iter().enumerate().skip(1) {
             if ops::next(ts, rest)?.is_some() {
-                let msg = format!(
-                    "zip() argument {} is longer than argument{} {}",
-                    j + 1,
-                    if j == 1 { "" } else { "s" },
-                    if j == 1 {
-                        "1".to_string()
-                    } else {
-                        format!("1-{j}")
-                    }
-                );
-                return Err(ts.value_error(msg));
+                return Err(ts.value_error(mismatch(j, "longer")));
             }
         }
     }
