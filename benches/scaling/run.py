@@ -6,7 +6,7 @@ Usage:
     python3 benches/scaling/run.py [--threads N] [--runs R] [--ftpy PATH]
                                    [--python PATH] [--size-scale X]
                                    [--no-examples] [--more] [--only a,b] [--json FILE]
-                                   [--timeout S] [--list] [name ...]
+                                   [--timeout S] [--list] [--no-calibrate] [name ...]
 
 Every program prints its result lines (compared with python3's: a
 difference is WRONG), a line starting with "time" and a line
@@ -142,6 +142,26 @@ def run_once(exe, prog, argv, timeout):
     return p.stdout, ""
 
 
+def calibrate(threads):
+    """The speed-ups of calibrate.c (a pure-ALU C loop) at `threads`
+    threads: what this machine lets any program gain. None without a C
+    compiler."""
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if cc is None:
+        return None
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = os.path.join(tmp, "calibrate")
+        r = subprocess.run([cc, "-O2", "-pthread", "-o", exe,
+                            os.path.join(HERE, "calibrate.c")],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            return None
+        out = subprocess.run([exe, str(threads), "5"], capture_output=True,
+                             text=True).stdout
+    return [float(x) for x in re.findall(r"speedup = ([0-9.]+)", out)] or None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*")
@@ -158,6 +178,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--json")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--no-calibrate", action="store_true",
+                    help="skip the C calibration loop (calibrate.c)")
     args = ap.parse_args()
 
     progs = discover(not args.no_examples, args.more)
@@ -180,6 +202,8 @@ def main():
     log = lambda s: print(s, file=sys.stderr, flush=True)
     log("load average %.2f %.2f %.2f; %d threads; %d run(s) each"
         % (load0 + (args.threads, args.runs)))
+
+    ceiling = None if args.no_calibrate else calibrate(args.threads)
 
     results = {}
     for prog in progs:
@@ -232,6 +256,10 @@ def main():
     print("(scaling: t1 * N / tN with N times the work; examples: sequential / threaded;"
           " t1 = one-thread or sequential seconds;")
     print(" cpu/wall and cpu eff: ftpy's, scaling programs only; see README.md)")
+    if ceiling:
+        print("machine ceiling: a C loop without memory traffic reaches %.2f at %d threads"
+              " (calibrate.c; %s)" % (statistics.median(ceiling), args.threads,
+                                      " ".join("%.2f" % c for c in ceiling)))
     print()
     head = ["program", "py3 t1", "py3 x", "ftpy t1", "ftpy x", "cpu/wall", "cpu eff", "goal"]
     rows = []

@@ -204,6 +204,15 @@ pub unsafe trait HeapObj: Sized {
     /// Called once, by the sweeper, on a dead object.
     unsafe fn drop_native(_this: *mut Self) {}
 
+    /// Whether this object, about to be allocated, owns native memory
+    /// that `drop_native` frees. Only consulted when `NEEDS_DROP`; a kind
+    /// whose objects mostly own none (an int that fits 128 bits) says so,
+    /// and the sweeper can then reset their pages without visiting them.
+    #[inline(always)]
+    fn owns_native(&self) -> bool {
+        Self::NEEDS_DROP
+    }
+
     #[inline(always)]
     fn header(&self) -> &Header {
         // SAFETY: the trait contract puts a Header at offset 0.

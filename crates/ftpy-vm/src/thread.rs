@@ -524,7 +524,11 @@ impl ThreadState {
     /// epoch current after any collection the allocation ran.
     #[inline(always)]
     pub fn alloc<T: HeapObj>(&mut self, obj: T) -> Gc<T> {
+        let drops = T::NEEDS_DROP && obj.owns_native();
         let p = self.alloc_bytes(std::mem::size_of::<T>()) as *mut T;
+        if drops {
+            note_drop(p as usize, std::mem::size_of::<T>());
+        }
         // SAFETY: fresh memory of the right size, exclusively ours.
         unsafe {
             p.write(obj);
@@ -540,6 +544,9 @@ impl ThreadState {
     pub fn alloc_var<T: HeapObj>(&mut self, size: usize, init: impl FnOnce(*mut T)) -> Gc<T> {
         debug_assert!(size >= std::mem::size_of::<T>());
         let p = self.alloc_bytes(size) as *mut T;
+        if T::NEEDS_DROP {
+            note_drop(p as usize, size);
+        }
         init(p);
         // SAFETY: init wrote the object.
         unsafe {
@@ -573,6 +580,9 @@ impl ThreadState {
     /// `alloc_var` that never collects or parks (see `alloc_bytes_nogc`).
     pub fn alloc_var_nogc<T: HeapObj>(&mut self, size: usize, init: impl FnOnce(*mut T)) -> Gc<T> {
         let p = self.alloc_bytes_nogc(size) as *mut T;
+        if T::NEEDS_DROP {
+            note_drop(p as usize, size);
+        }
         init(p);
         // SAFETY: init wrote the object.
         unsafe {
@@ -769,4 +779,18 @@ fn max_alloc_bytes() -> usize {
             phys
         }
     })
+}
+
+/// Records on its page that the small object just allocated at `addr`
+/// owns native memory, so the page is swept slot by slot (its drop runs)
+/// rather than reset wholesale. Large objects are always swept one by one.
+#[cold]
+fn note_drop(addr: usize, size: usize) {
+    if class_for(size).is_some() {
+        let page = addr & !(crate::gc::heap::PAGE_SIZE - 1);
+        // SAFETY: small objects live in PAGE_SIZE-aligned pages that start
+        // with their header; this thread owns the page it allocated from.
+        let ph = unsafe { &*(page as *const crate::gc::heap::PageHeader) };
+        ph.has_drop.store(true, Ordering::Relaxed);
+    }
 }

@@ -28,8 +28,10 @@ use num_bigint::BigInt;
 
 use ftpy_vm::gc::collect::{collect_garbage, gc_stats, Reason};
 use ftpy_vm::gc::heap::heap;
+use ftpy_vm::gc::Marker;
 use ftpy_vm::objects::int::{int_from_big, int_from_u64, to_big, to_i64};
 use ftpy_vm::objects::list::ListObj;
+use ftpy_vm::objects::native::{new_type, NativeData, NativeObj};
 use ftpy_vm::objects::str::{as_str, StrObj};
 use ftpy_vm::objects::tuple::TupleObj;
 use ftpy_vm::objects::NativeFn;
@@ -462,6 +464,50 @@ for a, x in keep:
 del keep
 "#,
     );
+}
+
+/// Counts drops of `Dropper`, a native object's data.
+static DROPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+struct Dropper([u64; 5]);
+
+// SAFETY: holds no Value.
+unsafe impl NativeData for Dropper {
+    fn trace(&self, _m: &mut Marker) {}
+}
+
+impl Drop for Dropper {
+    fn drop(&mut self) {
+        // The data is intact when its object is swept.
+        assert!(self.0.iter().all(|&w| w == self.0[0]));
+        DROPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// The native data of dead objects is dropped when their pages are swept,
+/// also on pages where every object died: the sweeper resets such pages
+/// without visiting their slots unless an object on them owns native
+/// memory (`PageHeader::has_drop`). Without that flag none of the first
+/// batch below would be dropped.
+#[test]
+fn native_data_of_dead_objects_is_dropped_on_empty_pages() {
+    use std::sync::atomic::Ordering::Relaxed;
+    let _s = support::serial();
+    let mut ts = support::attach();
+    let ty = new_type::<Dropper>(&mut ts, "Dropper", "gc_test", None, false);
+    const N: usize = 20_000;
+    let before = DROPS.load(Relaxed);
+    for i in 0..N {
+        NativeObj::new(&mut ts, ty, Dropper([i as u64; 5]));
+    }
+    collect_garbage(&mut ts, Reason::Explicit);
+    // Allocating twice as many again takes every page of the size class
+    // from the pool, sweeping (or resetting) each first.
+    for i in 0..2 * N {
+        NativeObj::new(&mut ts, ty, Dropper([i as u64; 5]));
+    }
+    let dropped = DROPS.load(Relaxed) - before;
+    assert!(dropped >= N, "{dropped} of {N} dead objects dropped");
 }
 
 // ---- (c) deep structures ----------------------------------------------------------

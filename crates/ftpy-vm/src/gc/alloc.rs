@@ -332,9 +332,49 @@ pub fn class_for(size: usize) -> Option<usize> {
 /// Poison for freed memory in debug builds.
 const POISON: u8 = 0xdb;
 
-/// Sweeps one small page: dead objects (mark != `ep`) are dropped and
-/// freed; builds the page's free list in address order.
+/// Sweeps one small page after collection number `gc` (epoch `ep`):
+/// dead objects (mark != `ep`) are dropped and freed. A page the marker
+/// found no live object on is reset without visiting its slots when no
+/// object on it owns native memory; a page that turns out empty is reset
+/// too, so it is allocated from by bumping (no free list to follow).
+/// Otherwise builds the page's free list in address order.
 pub fn sweep_small_page(ph: &mut PageHeader, ep: u8, gc: u32) {
+    let no_live = ph.live_gc.load(Ordering::Relaxed) != gc;
+    if !(no_live && !ph.has_drop.load(Ordering::Relaxed)) {
+        sweep_slots(ph, ep);
+        if ph.nfree != ph.used {
+            ph.swept_gc.store(gc, Ordering::Relaxed);
+            return;
+        }
+    }
+    reset_page(ph, gc);
+}
+
+/// Makes a page with no live object on it look fresh: `used` 0, so its
+/// slots are allocated by bumping and the conservative scan never reads
+/// the stale headers they still hold (gc invariant 6).
+fn reset_page(ph: &mut PageHeader, gc: u32) {
+    if cfg!(debug_assertions) {
+        // SAFETY: no slot of the page holds a live object; poison all of
+        // them so a stale reference shows.
+        unsafe {
+            std::ptr::write_bytes(
+                ph.slot_addr(0) as *mut u8,
+                POISON,
+                ph.nslots as usize * ph.obj_size as usize,
+            );
+        }
+    }
+    ph.used = 0;
+    ph.free = std::ptr::null_mut();
+    ph.nfree = 0;
+    ph.has_drop.store(false, Ordering::Relaxed);
+    ph.swept_gc.store(gc, Ordering::Relaxed);
+}
+
+/// Visits every slot below `used`: drops and frees the dead objects and
+/// links every free slot into the page's free list, in address order.
+fn sweep_slots(ph: &mut PageHeader, ep: u8) {
     let mut head: *mut FreeSlot = std::ptr::null_mut();
     let mut tail: *mut FreeSlot = std::ptr::null_mut();
     let mut nfree = 0;
@@ -380,7 +420,6 @@ pub fn sweep_small_page(ph: &mut PageHeader, ep: u8, gc: u32) {
     }
     ph.free = head;
     ph.nfree = nfree;
-    ph.swept_gc.store(gc, Ordering::Relaxed);
 }
 
 /// Collector, world stopped, after marking: frees dead large objects.
@@ -430,7 +469,7 @@ pub fn refill_pools(ep: u8, gc: u32) {
             // SAFETY: the world is stopped and no thread owns the page.
             let phm = unsafe { &mut *page };
             sweep_small_page(phm, ep, gc);
-            if phm.nfree == phm.used && phm.used > 0 {
+            if phm.used == 0 {
                 empty.push(page);
                 return;
             }

@@ -141,6 +141,8 @@ pub struct Marker {
     stack: Vec<usize>,
     epoch: u8,
     prev: u8,
+    /// The collection count of this collection (`PageHeader::live_gc`).
+    gc: u32,
     live_bytes: usize,
 }
 
@@ -237,6 +239,15 @@ impl Marker {
             let h = unsafe { &*(a as *const Header) };
             if let Some(ph) = heap().page_of(a) {
                 self.live_bytes += ph.obj_size as usize;
+                // Count the page's live objects (only this thread marks;
+                // the world is stopped): sweeping skips pages with none.
+                if ph.live_gc.load(Ordering::Relaxed) == self.gc {
+                    ph.live
+                        .store(ph.live.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                } else {
+                    ph.live.store(1, Ordering::Relaxed);
+                    ph.live_gc.store(self.gc, Ordering::Relaxed);
+                }
             }
             let ty = h.type_word();
             self.obj(ty);
@@ -342,6 +353,7 @@ pub fn collect_garbage(ts: &mut ThreadState, reason: Reason) -> bool {
     with_registers_spilled(|low| {
         me.set_scan_low(low.max(scan_from));
         let threads = THREADS.lock();
+        decide_spinning(&threads);
         for t in threads.iter() {
             if !std::ptr::eq(*t, me) {
                 t.eval_breaker.fetch_or(BREAK_GC, Ordering::SeqCst);
@@ -427,7 +439,6 @@ pub fn fork_with_world_stopped<R>(
                 }
             }
             threads.retain(|t| std::ptr::eq(*t, me));
-            THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
         }
         r
     })
@@ -459,6 +470,7 @@ fn stop_world<R>(ts: &mut ThreadState, f: impl FnOnce(&mut Vec<&'static ThreadSh
     with_registers_spilled(|low| {
         me.set_scan_low(low);
         let mut threads = THREADS.lock();
+        decide_spinning(&threads);
         for t in threads.iter() {
             if !std::ptr::eq(*t, me) {
                 t.eval_breaker.fetch_or(BREAK_GC, Ordering::SeqCst);
@@ -485,15 +497,28 @@ fn stop_world<R>(ts: &mut ThreadState, f: impl FnOnce(&mut Vec<&'static ThreadSh
 /// a core of its own, so a poller never takes the collector's.
 const SPIN: std::time::Duration = std::time::Duration::from_micros(1500);
 
-/// Whether waiting threads may poll: no more attached threads than cores.
-fn may_spin(nthreads: usize) -> bool {
+/// Whether the threads that wait for this collection (the collector for
+/// the world to stop, the parked ones for the collection to end) may poll.
+/// Decided by the collector from the thread list, before it asks anyone to
+/// stop.
+static SPIN_OK: AtomicBool = AtomicBool::new(false);
+
+/// Sets `SPIN_OK`: polling is allowed when the threads that are not
+/// detached (those that run Python code and will park; a thread blocked
+/// in `join` or a lock wait is detached and stays asleep) are no more than
+/// the cores, so every poller has a core and never takes the collector's.
+fn decide_spinning(threads: &[&'static ThreadShared]) {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let cores = *CORES.get_or_init(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    cores > 1 && nthreads <= cores
+    let active = threads
+        .iter()
+        .filter(|t| t.state.load(Ordering::SeqCst) != DETACHED)
+        .count();
+    SPIN_OK.store(cores > 1 && active <= cores, Ordering::SeqCst);
 }
 
 /// Polls `done` for up to `SPIN`; true if it became true.
@@ -519,7 +544,7 @@ fn wait_until_stopped(threads: &[&'static ThreadShared], me: &'static ThreadShar
             .iter()
             .all(|t| std::ptr::eq(*t, me) || t.state.load(Ordering::SeqCst) != RUNNING)
     };
-    if may_spin(threads.len()) && spin_until(all) {
+    if SPIN_OK.load(Ordering::SeqCst) && spin_until(all) {
         return;
     }
     let mut g = WORLD.lock();
@@ -548,8 +573,10 @@ pub fn park_for_gc(me: &'static ThreadShared) {
                 me.state.store(PARKED, Ordering::SeqCst);
                 WORLD_CV.notify_all();
             }
-            let nthreads = THREADS_ATTACHED.load(Ordering::Relaxed);
-            if !(may_spin(nthreads) && spin_until(|| !GC_IN_PROGRESS.load(Ordering::SeqCst))) {
+            // SPIN_OK was set before this thread was asked to park.
+            if !(SPIN_OK.load(Ordering::SeqCst)
+                && spin_until(|| !GC_IN_PROGRESS.load(Ordering::SeqCst)))
+            {
                 let mut g = WORLD.lock();
                 while GC_IN_PROGRESS.load(Ordering::SeqCst) {
                     WORLD_CV.wait(&mut g);
@@ -568,9 +595,6 @@ pub fn park_for_gc(me: &'static ThreadShared) {
         }
     });
 }
-
-/// The number of registered threads (for `may_spin` outside the lock).
-static THREADS_ATTACHED: AtomicUsize = AtomicUsize::new(0);
 
 /// Runs `f` detached: the thread may block in it without holding up
 /// collections. `f` must not touch heap objects (it may use memory inside
@@ -618,7 +642,6 @@ pub fn register_thread(me: &'static ThreadShared) {
     {
         let mut threads = THREADS.lock();
         threads.push(me);
-        THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
     }
     reattach(me);
 }
@@ -628,7 +651,6 @@ pub fn unregister_thread(me: &'static ThreadShared) {
     me.state.store(DETACHED, Ordering::SeqCst);
     let mut threads = THREADS.lock();
     threads.retain(|t| !std::ptr::eq(*t, me));
-    THREADS_ATTACHED.store(threads.len(), Ordering::Relaxed);
     drop(threads);
     let _g = WORLD.lock();
     WORLD_CV.notify_all();
@@ -648,6 +670,7 @@ fn stopped_world_collect(threads: &[&'static ThreadShared], _reason: Reason) {
         stack: Vec::with_capacity(4096),
         epoch: ep,
         prev,
+        gc,
         live_bytes: 0,
     };
     // 3. Roots.

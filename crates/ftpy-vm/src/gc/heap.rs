@@ -27,7 +27,7 @@
 
 use parking_lot::Mutex;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::object::Header;
@@ -92,6 +92,16 @@ pub struct PageHeader {
     pub free: *mut FreeSlot,
     pub nfree: u32,
     pub swept_gc: AtomicU32,
+    /// Objects the collection numbered `live_gc` marked on this page
+    /// (written only by the marker, world stopped). A page whose
+    /// `live_gc` is not the current collection count holds no live object.
+    pub live: AtomicU32,
+    pub live_gc: AtomicU32,
+    /// Set when an object that owns native memory (`HeapObj::owns_native`)
+    /// is allocated on the page; cleared when a sweep or reset finds the
+    /// page empty. A page without it and without live objects can be
+    /// reset without visiting its slots: nothing on it needs a drop.
+    pub has_drop: AtomicBool,
 }
 
 /// A free slot: a zero type word, then the link.
@@ -367,6 +377,9 @@ impl Heap {
                 free: std::ptr::null_mut(),
                 nfree: 0,
                 swept_gc: AtomicU32::new(gc_count),
+                live: AtomicU32::new(0),
+                live_gc: AtomicU32::new(u32::MAX),
+                has_drop: AtomicBool::new(false),
             });
         }
         self.pt(page).store(PT_SMALL, Ordering::Release);
@@ -393,6 +406,9 @@ impl Heap {
                 free: std::ptr::null_mut(),
                 nfree: 0,
                 swept_gc: AtomicU32::new(gc_count),
+                live: AtomicU32::new(0),
+                live_gc: AtomicU32::new(u32::MAX),
+                has_drop: AtomicBool::new(false),
             });
         }
         for i in 1..npages {

@@ -40,9 +40,13 @@
 //!    that next allocates from them), so a dead object may sit unswept for
 //!    a while; the conservative scan tells it apart by its stale epoch and
 //!    never resurrects it (its fields may point to freed memory).
-//! 6. **Free slots have a zero type word.** Sweeping zeroes the header of
-//!    every dead object (after running its native drop, if its kind has
-//!    one). A zero type word is never a live object.
+//! 6. **Free slots below `used` have a zero type word.** Sweeping zeroes
+//!    the header of every dead object (after running its native drop, if
+//!    its kind has one). A zero type word is never a live object. A page
+//!    the marker found no live object on is instead *reset* (`used` = 0)
+//!    without visiting its slots when nothing on it owns native memory
+//!    (`PageHeader::has_drop`): slots at and after `used` are never read
+//!    as objects, so the stale headers they keep are harmless.
 //! 7. **Container locks are never held across a safepoint.** Code that
 //!    holds an object's lock allocates only with `alloc_no_gc`-style calls
 //!    that never park, so a collector never waits for a thread that waits

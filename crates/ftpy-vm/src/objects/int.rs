@@ -74,6 +74,11 @@ unsafe impl HeapObj for IntObj {
     const KIND: Kind = Kind::Int;
     fn trace(&self, _m: &mut Marker) {}
     const NEEDS_DROP: bool = true;
+    /// Only a big int's digits are native memory.
+    #[inline(always)]
+    fn owns_native(&self) -> bool {
+        matches!(self.value, IntRepr::Big(_))
+    }
     unsafe fn drop_native(this: *mut Self) {
         // SAFETY: called once by the sweeper on a dead object.
         unsafe { std::ptr::drop_in_place(&mut (*this).value) }
