@@ -623,6 +623,8 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
     const ILSH: u32 = BinaryOp::InplaceLShift as u32;
     const RSH: u32 = BinaryOp::RShift as u32;
     const IRSH: u32 = BinaryOp::InplaceRShift as u32;
+    const POW: u32 = BinaryOp::Power as u32;
+    const IPOW: u32 = BinaryOp::InplacePower as u32;
     if Value::both_small_ints(lhs, rhs) {
         let (x, y) = (lhs.small_int_value(), rhs.small_int_value());
         let r = match a {
@@ -641,6 +643,9 @@ pub fn binary_fast(lhs: Value, rhs: Value, a: u32) -> Option<Value> {
             // Small ints have at most 48 bits: a shift below 16 fits an
             // i64; small_int() below sends larger results to the slow path.
             LSH | ILSH if (0..16).contains(&y) => x << y,
+            // `x ** 2` and friends; a negative exponent makes a float and
+            // an overflow a big int: both on the slow path.
+            POW | IPOW if (0..64).contains(&y) => x.checked_pow(y as u32)?,
             _ => return None,
         };
         return Value::small_int(r);
