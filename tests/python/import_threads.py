@@ -27,13 +27,17 @@ print('every thread saw the finished module:', results == [(True, True, 0)] * N)
 print('the module ran once:', state.started)
 
 # A module imported from a thread for the first time while the main thread
-# imports another one.
+# imports another one of the same package (both wait for the package's
+# __init__, which imports plainpkg.alpha). Not plainpkg.alpha itself in the
+# thread: holding its lock while waiting for the package's, against a thread
+# whose __init__ waits for it, is a true lock-order deadlock, which CPython
+# reports as "deadlock detected" too when the threads interleave so.
 results.clear()
 done2 = _thread.allocate_lock()
 done2.acquire()
 def other():
-    import plainpkg.alpha
-    results.append(plainpkg.alpha.A)
+    import plainpkg.gamma
+    results.append(plainpkg.gamma.G)
     done2.release()
 _thread.start_new_thread(other, ())
 import plainpkg.beta
