@@ -450,7 +450,7 @@ impl ThreadState {
     #[cold]
     #[inline(never)]
     fn alloc_large_slow(&mut self, size: usize) -> usize {
-        self.maybe_collect();
+        self.maybe_collect_for(size);
         match alloc_large(size) {
             Some(p) => p,
             None => {
@@ -492,6 +492,16 @@ impl ThreadState {
     /// Allocation slow path and other safepoints: collect if due.
     #[inline]
     fn maybe_collect(&mut self) {
+        self.maybe_collect_for(0)
+    }
+
+    /// Collects if due, counting `extra` bytes about to be allocated: a
+    /// large allocation that crosses the threshold collects before it
+    /// (on the thread that allocates, where the program asked for the
+    /// memory), not at whatever slow path comes next, perhaps on another
+    /// thread that just started.
+    #[inline]
+    fn maybe_collect_for(&mut self, extra: usize) {
         if self.stress_every > 0 {
             self.stress_count += 1;
             if self.stress_count >= self.stress_every {
@@ -502,7 +512,7 @@ impl ThreadState {
             }
         }
         if collect::AUTO_GC_ENABLED.load(Ordering::Relaxed)
-            && ALLOCATED.load(Ordering::Relaxed) > THRESHOLD.load(Ordering::Relaxed)
+            && ALLOCATED.load(Ordering::Relaxed) + extra > THRESHOLD.load(Ordering::Relaxed)
         {
             collect::collect_garbage(self, Reason::Threshold);
             self.note_finalizers();
