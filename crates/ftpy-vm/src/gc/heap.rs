@@ -102,6 +102,10 @@ pub struct PageHeader {
     /// page empty. A page without it and without live objects can be
     /// reset without visiting its slots: nothing on it needs a drop.
     pub has_drop: AtomicBool,
+    /// The allocation buffers (`ThreadAlloc`, by address) that last
+    /// allocated from this page: a hint, so that a thread takes back its
+    /// own pages after a collection (see `alloc::pop_own`).
+    pub owner: AtomicUsize,
 }
 
 /// A free slot: a zero type word, then the link.
@@ -380,6 +384,7 @@ impl Heap {
                 live: AtomicU32::new(0),
                 live_gc: AtomicU32::new(u32::MAX),
                 has_drop: AtomicBool::new(false),
+                owner: AtomicUsize::new(0),
             });
         }
         self.pt(page).store(PT_SMALL, Ordering::Release);
@@ -409,6 +414,7 @@ impl Heap {
                 live: AtomicU32::new(0),
                 live_gc: AtomicU32::new(u32::MAX),
                 has_drop: AtomicBool::new(false),
+                owner: AtomicUsize::new(0),
             });
         }
         for i in 1..npages {
