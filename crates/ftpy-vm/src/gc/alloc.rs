@@ -200,8 +200,8 @@ impl ThreadAlloc {
         self.release_class(class);
         let gc = GC_COUNT.load(Ordering::Relaxed);
         let ep = epoch();
+        let me = self as *const ThreadAlloc as usize;
         loop {
-            let me = self as *const ThreadAlloc as usize;
             let page = {
                 let mut pool = pools().classes[class].lock();
                 let pool = &mut *pool;
@@ -364,8 +364,8 @@ const POISON: u8 = 0xdb;
 /// too, so it is allocated from by bumping (no free list to follow).
 /// Otherwise builds the page's free list in address order.
 pub fn sweep_small_page(ph: &mut PageHeader, ep: u8, gc: u32) {
-    let no_live = ph.live_gc.load(Ordering::Relaxed) != gc;
-    if !(no_live && !ph.has_drop.load(Ordering::Relaxed)) {
+    let marked_here = ph.marked_gc.load(Ordering::Relaxed) == gc;
+    if marked_here || ph.has_drop.load(Ordering::Relaxed) {
         sweep_slots(ph, ep);
         if ph.nfree != ph.used {
             ph.swept_gc.store(gc, Ordering::Relaxed);

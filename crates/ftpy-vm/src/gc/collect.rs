@@ -141,7 +141,7 @@ pub struct Marker {
     stack: Vec<usize>,
     epoch: u8,
     prev: u8,
-    /// The collection count of this collection (`PageHeader::live_gc`).
+    /// The collection count of this collection (`PageHeader::marked_gc`).
     gc: u32,
     live_bytes: usize,
 }
@@ -239,14 +239,10 @@ impl Marker {
             let h = unsafe { &*(a as *const Header) };
             if let Some(ph) = heap().page_of(a) {
                 self.live_bytes += ph.obj_size as usize;
-                // Count the page's live objects (only this thread marks;
-                // the world is stopped): sweeping skips pages with none.
-                if ph.live_gc.load(Ordering::Relaxed) == self.gc {
-                    ph.live
-                        .store(ph.live.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
-                } else {
-                    ph.live.store(1, Ordering::Relaxed);
-                    ph.live_gc.store(self.gc, Ordering::Relaxed);
+                // Stamp the page: sweeping resets pages no object on
+                // was marked (see `alloc::sweep_small_page`).
+                if ph.marked_gc.load(Ordering::Relaxed) != self.gc {
+                    ph.marked_gc.store(self.gc, Ordering::Relaxed);
                 }
             }
             let ty = h.type_word();

@@ -92,11 +92,11 @@ pub struct PageHeader {
     pub free: *mut FreeSlot,
     pub nfree: u32,
     pub swept_gc: AtomicU32,
-    /// Objects the collection numbered `live_gc` marked on this page
-    /// (written only by the marker, world stopped). A page whose
-    /// `live_gc` is not the current collection count holds no live object.
-    pub live: AtomicU32,
-    pub live_gc: AtomicU32,
+    /// The number of the last collection that marked an object on this
+    /// page (written by the marker, world stopped): a page whose
+    /// `marked_gc` is not the current collection count holds no live
+    /// object.
+    pub marked_gc: AtomicU32,
     /// Set when an object that owns native memory (`HeapObj::owns_native`)
     /// is allocated on the page; cleared when a sweep or reset finds the
     /// page empty. A page without it and without live objects can be
@@ -381,8 +381,7 @@ impl Heap {
                 free: std::ptr::null_mut(),
                 nfree: 0,
                 swept_gc: AtomicU32::new(gc_count),
-                live: AtomicU32::new(0),
-                live_gc: AtomicU32::new(u32::MAX),
+                marked_gc: AtomicU32::new(u32::MAX),
                 has_drop: AtomicBool::new(false),
                 owner: AtomicUsize::new(0),
             });
@@ -411,8 +410,7 @@ impl Heap {
                 free: std::ptr::null_mut(),
                 nfree: 0,
                 swept_gc: AtomicU32::new(gc_count),
-                live: AtomicU32::new(0),
-                live_gc: AtomicU32::new(u32::MAX),
+                marked_gc: AtomicU32::new(u32::MAX),
                 has_drop: AtomicBool::new(false),
                 owner: AtomicUsize::new(0),
             });
