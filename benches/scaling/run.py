@@ -29,6 +29,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -149,7 +150,6 @@ def calibrate(threads):
     cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
     if cc is None:
         return None
-    import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "calibrate")
         r = subprocess.run([cc, "-O2", "-pthread", "-o", exe,

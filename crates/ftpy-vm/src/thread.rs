@@ -17,7 +17,9 @@
 use std::cell::{Cell, UnsafeCell};
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
 
-use crate::gc::alloc::{alloc_large, class_for, epoch, Refill, ThreadAlloc, ALLOCATED, THRESHOLD};
+use crate::gc::alloc::{
+    alloc_large, class_for, epoch, note_owns_native, Refill, ThreadAlloc, ALLOCATED, THRESHOLD,
+};
 use crate::gc::collect::{self, Reason, BREAK_GC, BREAK_STRESS};
 use crate::gc::stack;
 use crate::gc::Marker;
@@ -537,7 +539,7 @@ impl ThreadState {
         let drops = T::NEEDS_DROP && obj.owns_native();
         let p = self.alloc_bytes(std::mem::size_of::<T>()) as *mut T;
         if drops {
-            note_drop(p as usize, std::mem::size_of::<T>());
+            note_owns_native(p as usize, std::mem::size_of::<T>());
         }
         // SAFETY: fresh memory of the right size, exclusively ours.
         unsafe {
@@ -555,7 +557,7 @@ impl ThreadState {
         debug_assert!(size >= std::mem::size_of::<T>());
         let p = self.alloc_bytes(size) as *mut T;
         if T::NEEDS_DROP {
-            note_drop(p as usize, size);
+            note_owns_native(p as usize, size);
         }
         init(p);
         // SAFETY: init wrote the object.
@@ -591,7 +593,7 @@ impl ThreadState {
     pub fn alloc_var_nogc<T: HeapObj>(&mut self, size: usize, init: impl FnOnce(*mut T)) -> Gc<T> {
         let p = self.alloc_bytes_nogc(size) as *mut T;
         if T::NEEDS_DROP {
-            note_drop(p as usize, size);
+            note_owns_native(p as usize, size);
         }
         init(p);
         // SAFETY: init wrote the object.
@@ -789,18 +791,4 @@ fn max_alloc_bytes() -> usize {
             phys
         }
     })
-}
-
-/// Records on its page that the small object just allocated at `addr`
-/// owns native memory, so the page is swept slot by slot (its drop runs)
-/// rather than reset wholesale. Large objects are always swept one by one.
-#[cold]
-fn note_drop(addr: usize, size: usize) {
-    if class_for(size).is_some() {
-        let page = addr & !(crate::gc::heap::PAGE_SIZE - 1);
-        // SAFETY: small objects live in PAGE_SIZE-aligned pages that start
-        // with their header; this thread owns the page it allocated from.
-        let ph = unsafe { &*(page as *const crate::gc::heap::PageHeader) };
-        ph.has_drop.store(true, Ordering::Relaxed);
-    }
 }

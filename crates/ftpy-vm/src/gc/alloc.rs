@@ -343,6 +343,22 @@ pub fn alloc_large(size: usize) -> Option<usize> {
     Some(addr)
 }
 
+/// Records on its page that the object just allocated at `addr` (`size`
+/// bytes) owns native memory, so the page is swept slot by slot (its drop
+/// runs) rather than reset wholesale. Large objects are always swept one
+/// by one (`sweep_large`).
+#[cold]
+pub fn note_owns_native(addr: usize, size: usize) {
+    if class_for(size).is_some() {
+        let page = addr & !(super::heap::PAGE_SIZE - 1);
+        // SAFETY: small objects live in PAGE_SIZE-aligned pages that start
+        // with their header; the caller's thread owns the page it just
+        // allocated from.
+        let ph = unsafe { &*(page as *const PageHeader) };
+        ph.has_drop.store(true, Ordering::Relaxed);
+    }
+}
+
 /// Whether allocating `size` bytes goes to the small-object path, and
 /// the class if so.
 #[inline(always)]
