@@ -156,3 +156,38 @@ print(json.dumps("x" * 3, cls=json.JSONEncoder), json.dumps(["a", "b"], ensure_a
 value = {"list": list(range(20)), "nested": [{"k": [i, str(i), i / 3]} for i in range(10)], "u": "\u00e9\U0001f600"}
 text = json.dumps(value)
 print(json.loads(text) == value, len(text))
+
+# equal keys in one document are one str object (the scanner's memo);
+# an object_hook that drops the dicts must not leave the memo dangling
+a, b = json.loads('[{"key_%s": 1}, {"key_%s": 2}]' % ("x" * 30, "x" * 30))
+print(list(a)[0] is list(b)[0], list(a)[0] == list(b)[0])
+import gc
+
+
+def drop(d):
+    gc.collect()
+    return len(d)
+
+
+print(json.loads('[{"k1": 1, "k2": 2}, {"k1": [{"k3": 3}], "k2": 0}, {"k1": 1}]', object_hook=drop))
+
+# threads decoding at once through json's shared default decoder
+import threading
+
+errors = []
+
+
+def decode_many(slot):
+    for i in range(300):
+        doc = '{"slot": %d, "i": %d, "name_%d": [%d, {"inner": "v%d"}]}' % (slot, i, i % 7, i, i)
+        d = json.loads(doc)
+        if d["slot"] != slot or d["i"] != i or d["name_%d" % (i % 7)][1]["inner"] != "v%d" % i:
+            errors.append((slot, i, d))
+
+
+workers = [threading.Thread(target=decode_many, args=(s,)) for s in range(4)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+print("threaded decode errors:", errors)

@@ -9,6 +9,8 @@
 //! to scan here" raises `StopIteration(idx)`, which `json.decoder` turns
 //! into "Expecting value".
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use ftpy_vm::builtins::args::Sig;
@@ -205,7 +207,6 @@ struct Scanner {
     parse_float: Slot,
     parse_int: Slot,
     parse_constant: Slot,
-    memo: Slot,
 }
 
 // SAFETY: traces every slot.
@@ -216,7 +217,6 @@ unsafe impl NativeData for Scanner {
         m.value(self.parse_float.get());
         m.value(self.parse_int.get());
         m.value(self.parse_constant.get());
-        m.value(self.memo.get());
     }
 }
 
@@ -230,7 +230,6 @@ fn scanner_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -
     let parse_float = ops::getattr_str(ts, ctx, "parse_float")?;
     let parse_int = ops::getattr_str(ts, ctx, "parse_int")?;
     let parse_constant = ops::getattr_str(ts, ctx, "parse_constant")?;
-    let memo = DictObj::new(ts).value();
     let sc = Scanner {
         strict,
         object_hook: Slot::new(object_hook),
@@ -238,7 +237,6 @@ fn scanner_new(ts: &mut ThreadState, cls: Gc<TypeObj>, args: &[Value], kw: Kw) -
         parse_float: Slot::new(parse_float),
         parse_int: Slot::new(parse_int),
         parse_constant: Slot::new(parse_constant),
-        memo: Slot::new(memo),
     };
     Ok(NativeObj::new(ts, cls, sc).value())
 }
@@ -247,6 +245,32 @@ struct Parse<'a> {
     s: &'a [u32],
     sc: &'a Scanner,
     doc: Value,
+    memo: RefCell<Memo>,
+}
+
+/// The object keys seen so far in one call of the scanner, so equal keys
+/// share one str (CPython's C scanner keeps a memo dict on the scanner and
+/// clears it after each call; here it belongs to the call, so threads that
+/// share `json`'s default decoder write nothing shared).
+#[derive(Default)]
+struct Memo {
+    index: HashMap<Vec<u8>, usize>,
+    /// The interned keys, rooted: an `object_hook` may drop every other
+    /// reference to one.
+    keys: Option<RootedVec>,
+}
+
+impl Memo {
+    fn intern(&mut self, ts: &mut ThreadState, text: Vec<u8>) -> Value {
+        let keys = self.keys.get_or_insert_with(|| RootedVec::new(ts));
+        if let Some(&i) = self.index.get(text.as_slice()) {
+            return keys[i];
+        }
+        let key = new_str_wtf8(ts, &text);
+        self.index.insert(text, keys.len());
+        keys.push(key);
+        key
+    }
 }
 
 fn is_ws(c: u32) -> bool {
@@ -385,7 +409,6 @@ impl Parse<'_> {
         let pairs_hook = self.sc.object_pairs_hook.get();
         let use_pairs = !pairs_hook.is_none();
         let mut pairs = RootedVec::new(ts);
-        let memo = self.sc.memo.get().downcast::<DictObj>();
         let mut i = self.skip_ws(start);
         if self.at(i) != Some('}') {
             loop {
@@ -397,13 +420,7 @@ impl Parse<'_> {
                     ));
                 }
                 let (t, next) = scan_str(ts, self.s, i + 1, self.sc.strict, self.doc)?;
-                let mut key = new_str_wtf8(ts, &t);
-                if let Some(memo) = memo {
-                    match memo.get_item_opt(ts, key)? {
-                        Some(k) => key = k,
-                        None => memo.set_item(ts, key, key)?,
-                    }
-                }
+                let key = self.memo.borrow_mut().intern(ts, t);
                 pairs.push(key);
                 i = self.skip_ws(next);
                 if self.at(i) != Some(':') {
@@ -474,11 +491,9 @@ fn scanner_call(ts: &mut ThreadState, v: Value, args: &[Value], kw: Kw) -> PyRes
         s: &cps,
         sc,
         doc: string,
+        memo: RefCell::default(),
     };
     let r = p.scan_once(ts, idx as usize);
-    if let Some(m) = sc.memo.get().downcast::<DictObj>() {
-        m.clear(ts);
-    }
     match r {
         Ok((v, next)) => {
             let n = int::int_from_u64(ts, next as u64);
