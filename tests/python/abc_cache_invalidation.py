@@ -64,3 +64,60 @@ for round_ in range(5):
 
 Base._abc_caches_clear()
 print(sum(isinstance(o, Base) for o in objs), isinstance(Lone(), Other))
+
+# Many classes per ABC (more than the lock-free fronts hold): positive,
+# negative and registered answers stay right as the caches fill, after
+# _abc_caches_clear and after _abc_registry_clear.
+class Box(abc.ABC):
+    pass
+
+
+yes = [type("Y%d" % i, (Box,), {}) for i in range(40)]
+no = [type("N%d" % i, (), {}) for i in range(40)]
+reg = [type("R%d" % i, (), {}) for i in range(40)]
+for r in reg:
+    Box.register(r)
+for rnd in range(3):
+    print(rnd, sum(issubclass(c, Box) for c in yes), sum(issubclass(c, Box) for c in no),
+          sum(issubclass(c, Box) for c in reg), sum(isinstance(c(), Box) for c in reg + no + yes))
+Box._abc_caches_clear()
+print(sum(issubclass(c, Box) for c in yes + reg), sum(issubclass(c, Box) for c in no))
+Box._abc_registry_clear()
+print(sum(issubclass(c, Box) for c in reg), sum(isinstance(c(), Box) for c in reg[:5]))
+registry, cache, negative, _ = Box._abc_impl and abc._get_dump(Box)
+print(len(registry), len([c for c in yes if c in {r() for r in cache}]))
+
+
+# A hook that answers for registered classes is asked on every check.
+class Hooked(abc.ABC):
+    asked = 0
+
+    @classmethod
+    def __subclasshook__(cls, c):
+        Hooked.asked += 1
+        return NotImplemented
+
+
+Hooked.register(tuple)
+print([isinstance((), Hooked) for _ in range(5)], Hooked.asked)
+
+# Threads checking the same ABCs at once agree with one thread.
+import threading
+
+results = []
+
+
+def check():
+    n = 0
+    for _ in range(200):
+        for o in ((), "x", [], {}, 1, set(), b"", range(3), yes[3](), reg[4]()):
+            n += isinstance(o, Sequence) + 2 * isinstance(o, Mapping) + 4 * isinstance(o, Box)
+    results.append(n)
+
+
+ts = [threading.Thread(target=check) for _ in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(results)

@@ -28,9 +28,16 @@
 //! its version equals the global invalidation counter; it is cleared
 //! before its version is published, so a reader that sees the current
 //! version sees no entry from an older one.
+//!
+//! A miss in both fronts needs the lock only when a front may have left a
+//! class of its set out (two classes on one slot: the `*_complete`
+//! flags), and a check that ends in the registry (`tuple` against
+//! `Sequence`, answered from the registry every time as in CPython) reads
+//! the registry's own front first: checks that keep missing the caches
+//! take no lock either.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use parking_lot::Mutex;
@@ -124,6 +131,16 @@ struct AbcData {
     /// `INVALIDATION`.
     front_neg: [Slot; FRONT],
     front_neg_version: AtomicU64,
+    /// Weak references to classes in the registry (lock-free front of
+    /// `sets.registry`, for the direct-registration check, which CPython
+    /// answers from the registry every time instead of caching it).
+    front_reg: [Slot; FRONT],
+    /// Every class in `sets.cache` is in `front_pos` (none was left out
+    /// for a collision): a miss in the front is a miss in the set, and
+    /// the check need not take the lock to find out.
+    pos_complete: AtomicBool,
+    /// The same for `sets.negative` and `front_neg`.
+    neg_complete: AtomicBool,
 }
 
 /// The front-cache entry of a class.
@@ -146,7 +163,8 @@ unsafe impl NativeData for AbcData {
     fn trace(&self, m: &mut Marker) {
         // SAFETY: see above; no thread holds the lock at a safepoint.
         let s = unsafe { &*self.sets.data_ptr() };
-        for slot in self.front_pos.iter().chain(self.front_neg.iter()) {
+        let fronts = self.front_pos.iter().chain(self.front_neg.iter());
+        for slot in fronts.chain(self.front_reg.iter()) {
             m.value(slot.get());
         }
         for set in [&s.registry, &s.cache, &s.negative] {
@@ -176,17 +194,53 @@ impl AbcData {
             Which::Negative => &mut s.negative,
         };
         set.insert(cls, wr.value());
+        // A class the front has no room for makes the front incomplete
+        // (after it is in the set: a reader that finds the flag still set
+        // computes the answer itself, which is the same).
         match which {
             Which::Registry => {}
-            Which::Cache => self.front_pos[front_index(cls)].set(wr.value()),
+            Which::Cache => {
+                if !AbcData::fill_front(&self.front_pos, cls, wr.value()) {
+                    self.pos_complete.store(false, Ordering::Release);
+                }
+            }
             Which::Negative => {
-                if self.front_neg_version.load(Ordering::Acquire) == s.negative_version {
-                    self.front_neg[front_index(cls)].set(wr.value());
+                if !AbcData::fill_front(&self.front_neg, cls, wr.value()) {
+                    self.neg_complete.store(false, Ordering::Release);
                 }
             }
         }
         drop(s);
         Ok(())
+    }
+
+    /// Fills `front[front_index(cls)]` with `wr` (a weak reference to
+    /// `cls` held by the matching set) unless it names a live class
+    /// already: a collision does not make two classes take turns writing
+    /// the slot. Whether the slot names `cls` now. Lock held.
+    fn fill_front(front: &[Slot; FRONT], cls: Value, wr: Value) -> bool {
+        let slot = &front[front_index(cls)];
+        let w = slot.get();
+        if w.is_null() {
+            slot.set(wr);
+            return true;
+        }
+        match referent(w) {
+            None => {
+                slot.set(wr);
+                true
+            }
+            Some(c) => c == cls,
+        }
+    }
+
+    /// Whether neither cache can hold a class its front does not show:
+    /// both fronts complete, the negative one current.
+    fn fronts_tell_all(&self) -> bool {
+        self.pos_complete.load(Ordering::Acquire)
+            && self.neg_complete.load(Ordering::Acquire)
+            && self.front_neg_version.load(Ordering::Acquire)
+                == INVALIDATION.load(Ordering::Acquire)
     }
 
     /// Whether `cls` is in the positive cache, without the lock.
@@ -208,6 +262,7 @@ impl AbcData {
         for slot in &self.front_neg {
             slot.set(Value::NULL);
         }
+        self.neg_complete.store(true, Ordering::Release);
         self.front_neg_version.store(version, Ordering::Release);
     }
 
@@ -217,6 +272,7 @@ impl AbcData {
         for slot in &self.front_pos {
             slot.set(Value::NULL);
         }
+        self.pos_complete.store(true, Ordering::Release);
     }
 }
 
@@ -311,6 +367,9 @@ fn abc_init(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Value> {
             front_pos: std::array::from_fn(|_| Slot::new(Value::NULL)),
             front_neg: std::array::from_fn(|_| Slot::new(Value::NULL)),
             front_neg_version: AtomicU64::new(INVALIDATION.load(Ordering::SeqCst)),
+            front_reg: std::array::from_fn(|_| Slot::new(Value::NULL)),
+            pos_complete: AtomicBool::new(true),
+            neg_complete: AtomicBool::new(true),
         },
     );
     ops::setattr_str(ts, cls, "_abc_impl", data.value())?;
@@ -442,15 +501,19 @@ fn abc_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
     if data.cached_no(sub) {
         return Ok(Value::FALSE);
     }
-    {
+    if !data.fronts_tell_all() {
         let mut s = data.sets.lock();
         if s.cache.contains(sub) {
+            AbcData::fill_front(&data.front_pos, sub, s.cache.map[&sub.addr_unchecked()]);
             return Ok(Value::TRUE);
         }
         let now = INVALIDATION.load(Ordering::SeqCst);
         if s.negative_version < now {
             data.reset_negative(&mut s, now);
         } else if s.negative.contains(sub) {
+            if data.front_neg_version.load(Ordering::Acquire) == s.negative_version {
+                AbcData::fill_front(&data.front_neg, sub, s.negative.map[&sub.addr_unchecked()]);
+            }
             return Ok(Value::FALSE);
         }
     }
@@ -476,10 +539,14 @@ fn abc_subclasscheck(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<V
     }
     // 5. A registered class (answered without caching, as CPython), or a
     //    subclass of one.
+    if front_has(&data.front_reg, sub) {
+        return Ok(Value::TRUE);
+    }
     let mut registered = RootedVec::new(ts);
     {
         let s = data.sets.lock();
         if s.registry.contains(sub) {
+            AbcData::fill_front(&data.front_reg, sub, s.registry.map[&sub.addr_unchecked()]);
             return Ok(Value::TRUE);
         }
         s.registry.alive(&mut registered);
@@ -547,7 +614,11 @@ fn reset_registry(ts: &mut ThreadState, args: &[Value], kw: Kw) -> PyResult<Valu
     static SIG: Sig = Sig::new("_reset_registry(self, /)");
     let [cls] = SIG.bind(ts, args, kw)?;
     let data = impl_of(ts, cls)?;
-    data.sets.lock().registry.map.clear();
+    let mut s = data.sets.lock();
+    s.registry.map.clear();
+    for slot in &data.front_reg {
+        slot.set(Value::NULL);
+    }
     Ok(Value::NONE)
 }
 
