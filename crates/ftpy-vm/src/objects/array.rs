@@ -72,6 +72,25 @@ impl ValueArray {
         ts.alloc_var_nogc(Self::size_for(cap), |p| Self::init(p, cap, src))
     }
 
+    /// A new array of `src[start]`, `src[start + step]`, ... (`count`
+    /// items, every index in range: callers ensure). Never collects, as
+    /// `new_copy_nogc`.
+    pub fn new_strided_nogc(
+        ts: &mut ThreadState,
+        src: &[Slot],
+        start: usize,
+        step: isize,
+        count: usize,
+    ) -> Gc<ValueArray> {
+        let a = ts.alloc_var_nogc(Self::size_for(count), |p| Self::init(p, count, &[]));
+        let out = a.obj().slots();
+        for (k, o) in out.iter().enumerate() {
+            let i = (start as isize + k as isize * step) as usize;
+            o.init(src[i].get());
+        }
+        a
+    }
+
     #[inline(always)]
     pub fn capacity(&self) -> usize {
         self.cap

@@ -647,7 +647,8 @@ pub fn list_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Valu
         };
     }
     if let Some(s) = key.downcast::<SliceObj>() {
-        let (start, _, step, count) = s.indices(ts, l.len() as i64)?;
+        let n = l.len();
+        let (start, _, step, count) = s.indices(ts, n as i64)?;
         if step == 1 {
             // A contiguous slice: one copy, made under the list's lock (a
             // concurrent writer may have shortened the list since
@@ -673,6 +674,28 @@ pub fn list_getitem(ts: &mut ThreadState, v: Value, key: Value) -> PyResult<Valu
                 }
                 None => ListObj::new(ts, &[]).value(),
             });
+        }
+        // Every step: the items picked straight out of the array under
+        // the lock, unless a concurrent writer changed the length since
+        // `indices` (then again, against a copy).
+        if count == 0 {
+            return Ok(ListObj::new(ts, &[]).value());
+        }
+        let out = {
+            let _g = l.lock();
+            match l.array() {
+                Some(a) if l.len() == n => Some(ValueArray::new_strided_nogc(
+                    ts,
+                    &a.obj().slots()[..n],
+                    start as usize,
+                    step as isize,
+                    count,
+                )),
+                _ => None,
+            }
+        };
+        if let Some(out) = out {
+            return Ok(ListObj::from_array(ts, out, count).value());
         }
         let (arr, n) = l.snapshot(ts);
         let (start, _, step, count) = s.indices(ts, n as i64)?;
