@@ -937,18 +937,36 @@ fn list_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let n = n.max(0) as usize;
-    let items = l.snapshot_items(ts);
-    let total = items
-        .len()
-        .checked_mul(n)
-        .filter(|&x| x < (1 << 40))
-        .ok_or_else(|| ts.memory_error(""))?;
-    ts.check_alloc_size(total * 8)?;
-    let out = ValueArray::new(ts, total);
-    for k in 0..total {
-        out.obj().slots()[k].init(items[k % items.len().max(1)]);
+    // The result is allocated for the length seen first and filled under
+    // the lock straight from the array, if the length is still that (a
+    // concurrent writer may change it while the allocation collects).
+    loop {
+        let len = l.len();
+        let total = len
+            .checked_mul(n)
+            .filter(|&x| x < (1 << 40))
+            .ok_or_else(|| ts.memory_error(""))?;
+        if total == 0 {
+            return Ok(ListObj::new(ts, &[]).value());
+        }
+        ts.check_alloc_size(total * 8)?;
+        let out = ValueArray::new(ts, total);
+        {
+            let _g = l.lock();
+            match l.array() {
+                Some(a) if l.len() == len => {
+                    let src = &a.obj().slots()[..len];
+                    for chunk in out.obj().slots().chunks_exact(len) {
+                        for (o, i) in chunk.iter().zip(src) {
+                            o.init(i.get());
+                        }
+                    }
+                }
+                _ => continue,
+            }
+        }
+        return Ok(ListObj::from_array(ts, out, total).value());
     }
-    Ok(ListObj::from_array(ts, out, total).value())
 }
 
 fn list_inplace_repeat(ts: &mut ThreadState, a: Value, b: Value) -> PyResult<Value> {
