@@ -299,6 +299,32 @@ impl SetObj {
         }
     }
 
+    /// Adds `keys` (with their `hashes`) in order, taking the lock once per
+    /// `ADD_BATCH` keys instead of once per key (an uncontended lock and
+    /// unlock cost more than the probe). A key whose comparison needs
+    /// Python code is added alone, without the lock. Between batches the
+    /// thread polls for a collection (a large merge holds no one up).
+    pub fn add_batch(&self, ts: &mut ThreadState, keys: &[Value], hashes: &[i64]) -> PyResult<()> {
+        const ADD_BATCH: usize = 1024;
+        let mut i = 0;
+        while i < keys.len() {
+            let end = keys.len().min(i + ADD_BATCH);
+            {
+                let _g = self.lock();
+                while i < end && self.add_locked(ts, keys[i], hashes[i], false).is_some() {
+                    i += 1;
+                }
+            }
+            if i < end {
+                self.add_hashed(ts, keys[i], hashes[i])?;
+                i += 1;
+            } else if i < keys.len() {
+                ts.poll_collection();
+            }
+        }
+        Ok(())
+    }
+
     /// CPython's `set_add_entry` under the lock. With `known_absent`, no
     /// comparisons are made. None when a comparison needs Python code.
     fn add_locked(
@@ -506,10 +532,51 @@ impl SetObj {
             }
         }
         let it = ops::iter(ts, other)?;
-        while let Some(x) = ops::next(ts, it)? {
-            self.add(ts, x)?;
+        let t = types();
+        let ty = type_of(it);
+        let native = ty == t.list_iterator
+            || ty == t.tuple_iterator
+            || ty == t.range_iterator
+            || ty == t.longrange_iterator;
+        if !native {
+            while let Some(x) = ops::next(ts, it)? {
+                self.add(ts, x)?;
+            }
+            return Ok(());
         }
-        Ok(())
+        // An iterator that runs no Python code: items whose hash runs none
+        // either are added 64 at a time under one lock (nothing can see
+        // the set between them); any other item is added alone, in order.
+        let mut keys = RootedVec::new(ts);
+        let mut hashes = Vec::new();
+        loop {
+            keys.clear();
+            hashes.clear();
+            let mut odd = None;
+            while keys.len() < 64 {
+                let Some(x) = ops::next(ts, it)? else { break };
+                match crate::hash::simple_hash(x) {
+                    Some(h) => {
+                        keys.push(x);
+                        hashes.push(h);
+                    }
+                    None => {
+                        odd = Some(x);
+                        break;
+                    }
+                }
+            }
+            let done = keys.len() < 64 && odd.is_none();
+            self.add_batch(ts, &keys, &hashes)?;
+            if let Some(x) = odd {
+                keys.clear();
+                keys.push(x);
+                self.add(ts, x)?;
+            }
+            if done {
+                return Ok(());
+            }
+        }
     }
 
     /// CPython's `set_merge` (another set into this one).
@@ -557,9 +624,7 @@ impl SetObj {
             }
         };
         if !direct {
-            for (k, &h) in keys.iter().zip(hashes.iter()) {
-                self.add_hashed(ts, *k, h)?;
-            }
+            self.add_batch(ts, &keys, &hashes)?;
         }
         Ok(())
     }
@@ -836,12 +901,16 @@ fn intersection(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<
     let result = new_like(ts, so);
     if let Some(o) = is_anyset(other) {
         let (small, large) = if o.len() > so.len() { (so, o) } else { (o, so) };
-        let (keys, hashes) = small.entries_rooted(ts);
-        for (k, &h) in keys.iter().zip(hashes.iter()) {
-            if large.contains_hashed(ts, *k, h)? {
-                result.add_hashed(ts, *k, h)?;
+        let (mut keys, mut hashes) = small.entries_rooted(ts);
+        let mut kept = 0;
+        for i in 0..keys.len() {
+            if large.contains_hashed(ts, keys[i], hashes[i])? {
+                keys[kept] = keys[i];
+                hashes[kept] = hashes[i];
+                kept += 1;
             }
         }
+        result.add_batch(ts, &keys[..kept], &hashes[..kept])?;
         return Ok(result);
     }
     let it = ops::iter(ts, other)?;
@@ -871,16 +940,20 @@ fn difference(ts: &mut ThreadState, so: Gc<SetObj>, other: Value) -> PyResult<Gc
     match other_len {
         Some(n) if (so.len() >> 2) <= n => {
             let result = new_like(ts, so);
-            let (keys, hashes) = so.entries_rooted(ts);
-            for (k, &h) in keys.iter().zip(hashes.iter()) {
+            let (mut keys, mut hashes) = so.entries_rooted(ts);
+            let mut kept = 0;
+            for i in 0..keys.len() {
                 let present = match other_set {
-                    Some(o) => o.contains_hashed(ts, *k, h)?,
-                    None => ops::contains(ts, other, *k)?,
+                    Some(o) => o.contains_hashed(ts, keys[i], hashes[i])?,
+                    None => ops::contains(ts, other, keys[i])?,
                 };
                 if !present {
-                    result.add_hashed(ts, *k, h)?;
+                    keys[kept] = keys[i];
+                    hashes[kept] = hashes[i];
+                    kept += 1;
                 }
             }
+            result.add_batch(ts, &keys[..kept], &hashes[..kept])?;
             Ok(result)
         }
         _ => {
