@@ -37,14 +37,20 @@ pub const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
 /// Where slot 0 starts in a page (after the header, 16-byte aligned).
 pub const PAGE_DATA_OFFSET: usize = 128;
 /// Objects larger than this get their own page span.
-pub const MAX_SMALL_SIZE: usize = 8192;
+pub const MAX_SMALL_SIZE: usize = 32704;
 /// Committed memory grows in chunks of this many pages.
 const COMMIT_CHUNK_PAGES: usize = 64;
 
-/// The size classes. Every size is a multiple of 16.
-pub const SIZE_CLASSES: [u32; 32] = [
+/// The size classes. Every size is a multiple of 16. Above 8192 the
+/// classes are the largest sizes that fit 6, 5, 4, 3 and 2 to a page: a
+/// hash table of 512 entries or a list of a few thousand items is a small
+/// object, allocated from its thread's page, not a span of its own (a
+/// whole 64 KiB page for 8 KiB, taken under the heap's lock, swept in the
+/// collector's pause, and counted at 64 KiB toward the next collection).
+pub const SIZE_CLASSES: [u32; 37] = [
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
-    1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
+    1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192, 10896, 13072, 16352,
+    21792, 32704,
 ];
 pub const NUM_CLASSES: usize = SIZE_CLASSES.len();
 /// `PageHeader::class` of a large-object span.
@@ -535,6 +541,14 @@ mod tests {
         }
         for s in SIZE_CLASSES {
             assert_eq!(s % 16, 0);
+        }
+        assert_eq!(SIZE_CLASSES[NUM_CLASSES - 1] as usize, MAX_SMALL_SIZE);
+        // The classes above 8192 each fit one more object per page than
+        // the next one up, with room for nothing larger.
+        for (k, &s) in SIZE_CLASSES[32..].iter().enumerate() {
+            let per_page = (PAGE_SIZE - PAGE_DATA_OFFSET) / s as usize;
+            assert_eq!(per_page, 6 - k, "class {s}");
+            assert!((PAGE_SIZE - PAGE_DATA_OFFSET) / (s as usize + 16) < per_page);
         }
     }
 
