@@ -268,9 +268,13 @@ impl DictObj {
         self.keys_version.store(0, Ordering::Release);
     }
 
+    /// The version bump of a mutation. Every caller holds the dict's
+    /// lock, the only place `version` is written: a load and a store, not
+    /// a locked read-modify-write (lock-free readers only load it).
     #[inline]
     fn bump(&self) {
-        self.version.fetch_add(1, Ordering::Release);
+        let v = self.version.load(Ordering::Relaxed);
+        self.version.store(v.wrapping_add(1), Ordering::Release);
     }
 
     /// Probes for `key` comparing only without Python code. Under the lock
