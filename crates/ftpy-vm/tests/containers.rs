@@ -260,3 +260,67 @@ fn call(ts: &mut ThreadState, f: Value, args: &[Value]) -> Value {
         Err(e) => panic!("call raised:\n{}", support::describe(ts, e)),
     }
 }
+
+/// `d[k] = v` for a key that is there (a lock-free compare-and-swap on
+/// the entry's value) while another thread inserts and deletes other keys,
+/// so the table is replaced again and again: a store that lands in the
+/// old table after the resize copied it must not be lost, and a reader
+/// must never miss a key that is always there (a resize freezes the
+/// values it copies; a reader that meets a frozen one waits for the new
+/// table). The writer checks, before each store, that its previous store
+/// to that key is there.
+#[test]
+fn dict_value_store_is_not_lost_to_resize() {
+    use ftpy_vm::objects::dict::DictObj;
+    const N: usize = 2_000;
+    let mut ts = support::attach();
+    for round in 0..5 {
+        let d: Gc<DictObj> = DictObj::new(&mut ts);
+        for i in 0..N {
+            d.set_item(&mut ts, small(i), small(0)).unwrap();
+        }
+        let writing = AtomicBool::new(true);
+        let mut lost = 0usize;
+        let mut missing = 0usize;
+        race(
+            &mut ts,
+            |t| {
+                let until = Instant::now() + Duration::from_millis(300);
+                let mut pass = 1;
+                while Instant::now() < until || pass < 3 {
+                    for i in 0..N {
+                        match d.get_item_opt(t, small(i)).unwrap() {
+                            None => missing += 1,
+                            Some(v) if pass > 1 && v != small((pass - 1) * N + i) => lost += 1,
+                            _ => {}
+                        }
+                        d.set_item(t, small(i), small(pass * N + i)).unwrap();
+                    }
+                    pass += 1;
+                }
+                writing.store(false, Ordering::SeqCst);
+            },
+            |t| {
+                // Other keys come and go: deleted entries are never reused,
+                // so the table fills up and is replaced (compacted) often.
+                let mut k = 0usize;
+                while writing.load(Ordering::Relaxed) && k < 4_000_000 {
+                    let key = small(1_000_000 + k % 64);
+                    d.set_item(t, key, small(k)).unwrap();
+                    if k % 2 == 1 {
+                        d.del_item_opt(t, key).unwrap();
+                    }
+                    k += 1;
+                }
+            },
+        );
+        assert_eq!(
+            missing, 0,
+            "round {round}: a key that is always there was missed"
+        );
+        assert_eq!(
+            lost, 0,
+            "round {round}: lock-free value stores lost to a resize"
+        );
+    }
+}

@@ -24,6 +24,25 @@
 //!   meets such a key, the writer drops the lock, looks the key up like a
 //!   reader, and retakes the lock to apply its change only if the dict's
 //!   `version` did not move meanwhile (else it retries).
+//! - Replacing the value of a key that is there (`d[k] = v`, a
+//!   module-level `x = ...` in a loop, `counts[w] += 1`) takes no lock
+//!   when the key compares without Python code: a compare-and-swap on the
+//!   entry's value in the current table, from the non-NULL value it read.
+//!   A resize copies the entries of a published table into a new one; so
+//!   that a store cannot land in the old table after its entry was copied,
+//!   a dict that has seen a lock-free store (`stored`, set before the
+//!   first one) has its values *frozen* as they are copied (swapped to
+//!   NULL): a swap that succeeds landed before the copy took the value (the
+//!   copy carries it) or in the current table; one that meets NULL takes
+//!   the lock. The switch is made safe as in `list`: a resize makes
+//!   `version` odd, then reads `stored`; a first store sets `stored`, then
+//!   reads `version` and takes the lock if it is odd (all `SeqCst`). A
+//!   delete swaps the value out, so `pop` returns the last value stored.
+//!   Repeating a store is never needed after a successful swap, so a value
+//!   never reappears after a later store replaced it.
+//! - A reader that finds its key with a NULL value met a delete or a
+//!   frozen entry; in a dict with lock-free stores it waits for the lock
+//!   (held by the resize until the new table is published) and looks again.
 //! - `keys_version` identifies the current set of keys (0: unassigned).
 //!   It is reset before any change to the key set or the table, and again
 //!   once the change is published: a reader that assigned an id while the
@@ -33,7 +52,9 @@
 //!   is what `LOAD_GLOBAL`'s builtins cache relies on.
 
 use ftpy_compiler::{BinaryOp, CompareOp};
-use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{
+    AtomicBool, AtomicI32, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+};
 
 use crate::error::PyResult;
 use crate::gc::{Marker, RootedVec, Slot};
@@ -162,10 +183,14 @@ pub struct DictObj {
     pub header: Header,
     table: Slot,
     len: AtomicUsize,
-    /// Bumped by every mutation (retry detection, iteration checks).
+    /// Advanced by 2 by every mutation under the lock (retry detection),
+    /// and odd while a resize copies the entries (module doc).
     version: AtomicU64,
     /// Id of the current key set for caches; 0 = unassigned.
     keys_version: AtomicU32,
+    /// Set (for good) before the first lock-free value store: from then
+    /// on a resize freezes the values it copies (module doc).
+    stored: AtomicBool,
 }
 
 // SAFETY: repr(C), Header first; the table is traced.
@@ -201,6 +226,7 @@ impl DictObj {
             len: AtomicUsize::new(0),
             version: AtomicU64::new(0),
             keys_version: AtomicU32::new(0),
+            stored: AtomicBool::new(false),
         };
         crate::objects::instance::alloc_with_attrs(ts, ty, obj)
     }
@@ -274,7 +300,51 @@ impl DictObj {
     #[inline]
     fn bump(&self) {
         let v = self.version.load(Ordering::Relaxed);
-        self.version.store(v.wrapping_add(1), Ordering::Release);
+        self.version.store(v.wrapping_add(2), Ordering::Release);
+    }
+
+    /// A reader met an entry whose key matched but whose value was NULL:
+    /// deleted, or frozen by a resize that has not published its table
+    /// yet. Returns whether to look again (after waiting for the lock,
+    /// which the resize holds until its table is published).
+    #[cold]
+    fn frozen_wait(&self) -> bool {
+        if !self.stored.load(Ordering::Acquire) {
+            return false;
+        }
+        drop(self.lock());
+        true
+    }
+
+    /// Replaces the value of `key` if it is in the dict, without the lock:
+    /// a compare-and-swap on the entry's value (module doc). False when
+    /// the key is missing, a comparison needs Python code, a resize is
+    /// copying, or the entry is frozen or deleted: the caller takes the
+    /// lock.
+    #[inline]
+    fn replace_lock_free(&self, key: Value, hash: i64, value: Value) -> bool {
+        if !self.stored.load(Ordering::Relaxed) {
+            // The first lock-free store: `stored`, then `version` (a
+            // Dekker pair with `resize_locked`, both SeqCst).
+            self.stored.store(true, Ordering::SeqCst);
+            if self.version.load(Ordering::SeqCst) & 1 != 0 {
+                return false;
+            }
+        }
+        let table = self.table();
+        let Probe::Found(_, ix) = self.probe_simple(&table, key, hash) else {
+            return false;
+        };
+        let slot = &table.obj().entries()[ix].value;
+        loop {
+            let cur = slot.get();
+            if cur.is_null() {
+                return false;
+            }
+            if slot.compare_exchange(cur, value) {
+                return true;
+            }
+        }
     }
 
     /// Probes for `key` comparing only without Python code. Under the lock
@@ -378,21 +448,38 @@ impl DictObj {
         key: Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
-        let table = self.table();
-        match self.probe_simple(&table, key, hash) {
-            Probe::Found(_, ix) => return Ok(table.obj().entries()[ix].value.get().non_null()),
-            Probe::Missing => return Ok(None),
-            Probe::NeedsPython => {}
-        }
-        match self.lookup(ts, key, hash)? {
-            Some((t, _, ix)) => Ok(t.obj().entries()[ix].value.get().non_null()),
-            None => Ok(None),
+        loop {
+            let table = self.table();
+            let found = match self.probe_simple(&table, key, hash) {
+                Probe::Found(_, ix) => table.obj().entries()[ix].value.get().non_null(),
+                Probe::Missing => return Ok(None),
+                Probe::NeedsPython => match self.lookup(ts, key, hash)? {
+                    Some((t, _, ix)) => t.obj().entries()[ix].value.get().non_null(),
+                    None => return Ok(None),
+                },
+            };
+            if found.is_some() || !self.frozen_wait() {
+                return Ok(found);
+            }
         }
     }
 
     /// Lookup by an interned or exact str name; no Python code runs.
     #[inline]
     pub fn get_str(&self, name: Gc<StrObj>) -> Option<Value> {
+        loop {
+            match self.get_str_once(name) {
+                Ok(v) => return v,
+                Err(()) if !self.frozen_wait() => return None,
+                Err(()) => {}
+            }
+        }
+    }
+
+    /// One probe: Err when the name's entry has a NULL value (deleted or
+    /// frozen meanwhile).
+    #[inline]
+    fn get_str_once(&self, name: Gc<StrObj>) -> Result<Option<Value>, ()> {
         let hash = name.hash();
         let table = self.table();
         let t = table.obj();
@@ -405,18 +492,18 @@ impl DictObj {
         loop {
             let ix = idx[i].load(Ordering::Acquire);
             if ix == EMPTY {
-                return None;
+                return Ok(None);
             }
             if ix >= 0 {
                 let e = &ent[ix as usize];
                 let k = e.key.get();
                 if k == key {
-                    return e.value.get().non_null();
+                    return e.value.get().non_null().map(Some).ok_or(());
                 }
                 if e.hash.load(Ordering::Relaxed) == hash {
                     if let Some(ks) = k.downcast::<StrObj>() {
                         if ks.eq_str(&name) {
-                            return e.value.get().non_null();
+                            return e.value.get().non_null().map(Some).ok_or(());
                         }
                     }
                 }
@@ -432,6 +519,16 @@ impl DictObj {
 
     /// `get_str` by Rust text (no Python code runs, no str is made).
     pub fn get_str_text(&self, name: &str) -> Option<Value> {
+        loop {
+            match self.get_str_text_once(name) {
+                Ok(v) => return v,
+                Err(()) if !self.frozen_wait() => return None,
+                Err(()) => {}
+            }
+        }
+    }
+
+    fn get_str_text_once(&self, name: &str) -> Result<Option<Value>, ()> {
         let hash = crate::hash::hash_str(name, name.is_ascii());
         let table = self.table();
         let t = table.obj();
@@ -443,14 +540,14 @@ impl DictObj {
         loop {
             let ix = idx[i].load(Ordering::Acquire);
             if ix == EMPTY {
-                return None;
+                return Ok(None);
             }
             if ix >= 0 {
                 let e = &ent[ix as usize];
                 if e.hash.load(Ordering::Relaxed) == hash {
                     let k = e.key.get();
                     if k.downcast::<StrObj>().is_some_and(|ks| ks.as_str() == name) {
-                        return e.value.get().non_null();
+                        return e.value.get().non_null().map(Some).ok_or(());
                     }
                 }
             }
@@ -486,6 +583,9 @@ impl DictObj {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
+        if self.replace_lock_free(key, hash, value) {
+            return Ok(());
+        }
         loop {
             {
                 let _g = self.lock();
@@ -580,6 +680,12 @@ impl DictObj {
     /// entries (CPython's growth: 3x the used count). Caller holds the lock.
     fn resize_locked(&self, ts: &mut ThreadState, minused: usize) -> Gc<DictTable> {
         self.keys_changing();
+        // `version` odd while copying, then `stored` (the Dekker pair with
+        // `replace_lock_free`): a dict stored into lock-free has its values
+        // frozen (swapped to NULL) as they are copied.
+        let ver = self.version.load(Ordering::Relaxed);
+        self.version.store(ver | 1, Ordering::SeqCst);
+        let freeze = self.stored.load(Ordering::SeqCst);
         let want = minused * 3;
         let mut log2 = MIN_LOG2;
         while (1usize << log2) < want && log2 < 40 {
@@ -604,7 +710,11 @@ impl DictObj {
             let ne = &t.entries()[n];
             ne.hash.store(h, Ordering::Relaxed);
             ne.key.init(k);
-            ne.value.init(e.value.get());
+            ne.value.init(if freeze {
+                e.value.swap(Value::NULL)
+            } else {
+                e.value.get()
+            });
             let mut i = h as usize & mask;
             let mut perturb = h as u64;
             while idx[i].load(Ordering::Relaxed) != EMPTY {
@@ -620,6 +730,8 @@ impl DictObj {
         }
         t.nentries.store(n, Ordering::Release);
         self.table.set(nt.value());
+        self.version
+            .store((ver | 1).wrapping_add(1), Ordering::Release);
         self.keys_changed();
         nt
     }
@@ -664,10 +776,11 @@ impl DictObj {
     fn delete_locked(&self, table: &DictTable, i: usize, ix: usize) -> Value {
         self.keys_changing();
         let e = &table.entries()[ix];
-        let v = e.value.get();
         table.indices()[i].store(DUMMY, Ordering::Release);
         e.key.set(Value::NULL);
-        e.value.set(Value::NULL);
+        // A swap: a lock-free store that lands before it is what `pop`
+        // returns (and one after it fails and finds the key gone).
+        let v = e.value.swap(Value::NULL);
         self.len.store(self.len() - 1, Ordering::Release);
         self.keys_changed();
         self.bump();
@@ -717,22 +830,27 @@ impl DictObj {
     /// The entry at position `pos` or later that is live: (next pos, key,
     /// value). Lock-free (for iterators).
     pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
-        let t = self.table();
-        let n = t.nentries();
-        let ents = t.obj().entries();
-        let mut p = pos;
-        while p < n {
-            let e = &ents[p];
-            let k = e.key.get();
-            if !k.is_null() {
-                let v = e.value.get();
-                if !v.is_null() {
-                    return Some((p + 1, k, v));
+        'again: loop {
+            let t = self.table();
+            let n = t.nentries();
+            let ents = t.obj().entries();
+            let mut p = pos;
+            while p < n {
+                let e = &ents[p];
+                let k = e.key.get();
+                if !k.is_null() {
+                    let v = e.value.get();
+                    if !v.is_null() {
+                        return Some((p + 1, k, v));
+                    }
+                    if self.frozen_wait() {
+                        continue 'again;
+                    }
                 }
+                p += 1;
             }
-            p += 1;
+            return None;
         }
-        None
     }
 
     /// The entry position just past the last entry (where a reversed
@@ -744,21 +862,26 @@ impl DictObj {
     /// The last live entry before position `pos`: (its position, key,
     /// value); reversed iteration passes the returned position back.
     pub fn prev_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
-        let t = self.table();
-        let ents = t.obj().entries();
-        let mut p = pos.min(t.nentries());
-        while p > 0 {
-            p -= 1;
-            let e = &ents[p];
-            let k = e.key.get();
-            if !k.is_null() {
-                let v = e.value.get();
-                if !v.is_null() {
-                    return Some((p, k, v));
+        'again: loop {
+            let t = self.table();
+            let ents = t.obj().entries();
+            let mut p = pos.min(t.nentries());
+            while p > 0 {
+                p -= 1;
+                let e = &ents[p];
+                let k = e.key.get();
+                if !k.is_null() {
+                    let v = e.value.get();
+                    if !v.is_null() {
+                        return Some((p, k, v));
+                    }
+                    if self.frozen_wait() {
+                        continue 'again;
+                    }
                 }
             }
+            return None;
         }
-        None
     }
 
     /// Copies all items of `other` into `self` (`update` with a dict).
