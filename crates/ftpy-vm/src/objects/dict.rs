@@ -321,7 +321,7 @@ impl DictObj {
     /// the key is missing, a comparison needs Python code, a resize is
     /// copying, or the entry is frozen or deleted: the caller takes the
     /// lock.
-    #[inline]
+    #[inline(never)]
     fn replace_lock_free(&self, key: Value, hash: i64, value: Value) -> bool {
         if !self.stored.load(Ordering::Relaxed) {
             // The first lock-free store: `stored`, then `version` (a
@@ -448,6 +448,16 @@ impl DictObj {
         key: Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
+        let table = self.table();
+        match self.probe_simple(&table, key, hash) {
+            Probe::Found(_, ix) => {
+                if let Some(v) = table.obj().entries()[ix].value.get().non_null() {
+                    return Ok(Some(v));
+                }
+            }
+            Probe::Missing => return Ok(None),
+            Probe::NeedsPython => {}
+        }
         loop {
             let table = self.table();
             let found = match self.probe_simple(&table, key, hash) {
@@ -467,18 +477,30 @@ impl DictObj {
     /// Lookup by an interned or exact str name; no Python code runs.
     #[inline]
     pub fn get_str(&self, name: Gc<StrObj>) -> Option<Value> {
+        match self.get_str_once(name) {
+            Ok(v) => v,
+            Err(()) => self.get_str_again(name),
+        }
+    }
+
+    /// `get_str` after an entry with a NULL value was met (deleted or
+    /// frozen meanwhile).
+    #[cold]
+    #[inline(never)]
+    fn get_str_again(&self, name: Gc<StrObj>) -> Option<Value> {
         loop {
-            match self.get_str_once(name) {
-                Ok(v) => return v,
-                Err(()) if !self.frozen_wait() => return None,
-                Err(()) => {}
+            if !self.frozen_wait() {
+                return None;
+            }
+            if let Ok(v) = self.get_str_once(name) {
+                return v;
             }
         }
     }
 
     /// One probe: Err when the name's entry has a NULL value (deleted or
     /// frozen meanwhile).
-    #[inline]
+    #[inline(always)]
     fn get_str_once(&self, name: Gc<StrObj>) -> Result<Option<Value>, ()> {
         let hash = name.hash();
         let table = self.table();
@@ -519,12 +541,16 @@ impl DictObj {
 
     /// `get_str` by Rust text (no Python code runs, no str is made).
     pub fn get_str_text(&self, name: &str) -> Option<Value> {
-        loop {
-            match self.get_str_text_once(name) {
-                Ok(v) => return v,
-                Err(()) if !self.frozen_wait() => return None,
-                Err(()) => {}
-            }
+        match self.get_str_text_once(name) {
+            Ok(v) => v,
+            Err(()) => loop {
+                if !self.frozen_wait() {
+                    return None;
+                }
+                if let Ok(v) = self.get_str_text_once(name) {
+                    return v;
+                }
+            },
         }
     }
 
