@@ -397,6 +397,10 @@ pub fn new_str(ts: &mut ThreadState, s: &str) -> Value {
 
 /// A new exact str from generalized UTF-8 (see the module doc).
 pub fn new_str_wtf8(ts: &mut ThreadState, b: &[u8]) -> Value {
+    if b.is_ascii() {
+        // SAFETY: ASCII bytes are valid UTF-8.
+        return new_str(ts, unsafe { std::str::from_utf8_unchecked(b) });
+    }
     if b.len() <= 1 || !b.contains(&0xED) {
         if let Ok(s) = std::str::from_utf8(b) {
             return new_str(ts, s);
@@ -1297,16 +1301,27 @@ fn strip_impl(ts: &mut ThreadState, args: &[Value], kw: Kw, which: u8) -> PyResu
     let [sv, chars] = sig.bind(ts, args, kw)?;
     let s = this(ts, sv)?;
     let text = s.as_wtf8();
-    let set: Option<Vec<u32>> = match chars.non_null().filter(|v| !v.is_none()) {
-        None => None,
+    // The characters to strip: whitespace, an ASCII set as a bitmap (the
+    // usual `w.strip(",.;:")`: nothing allocated), or any code points.
+    enum Chars {
+        Space,
+        Ascii(u128),
+        Any(Vec<u32>),
+    }
+    let set = match chars.non_null().filter(|v| !v.is_none()) {
+        None => Chars::Space,
         Some(c) => match c.downcast::<StrObj>() {
-            Some(cs) => Some(cs.code_points().collect()),
+            Some(cs) if cs.as_wtf8().is_ascii() => {
+                Chars::Ascii(cs.as_wtf8().iter().fold(0u128, |m, &c| m | 1u128 << c))
+            }
+            Some(cs) => Chars::Any(cs.code_points().collect()),
             None => return Err(ts.type_error(format!("{name} arg must be None or str"))),
         },
     };
     let strip_it = |cp: u32| match &set {
-        None => cp_isspace(cp),
-        Some(v) => v.contains(&cp),
+        Chars::Space => cp_isspace(cp),
+        Chars::Ascii(m) => cp < 128 && m & (1u128 << cp) != 0,
+        Chars::Any(v) => v.contains(&cp),
     };
     let mut a = 0;
     if left {
