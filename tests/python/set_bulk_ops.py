@@ -17,3 +17,9 @@ def gen():
         yield (i, len(seen))
 seen.update(gen()); print(sorted(seen))
 print(frozenset(range(20)) & {1, 2, 30}, {1, 2} | frozenset([3]))
+class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return self.v
+    def __eq__(self, o): return isinstance(o, K) and o.v == self.v
+s = set([1, K(2), 3, K(4), 5] * 3 + list(range(100)) + [K(7)])
+print(len(s), sorted(x if isinstance(x, int) else -x.v for x in s)[:8])

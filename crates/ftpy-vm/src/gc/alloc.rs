@@ -351,9 +351,10 @@ pub fn alloc_large(size: usize) -> Option<usize> {
 pub fn note_owns_native(addr: usize, size: usize) {
     if class_for(size).is_some() {
         let page = addr & !(super::heap::PAGE_SIZE - 1);
-        // SAFETY: small objects live in PAGE_SIZE-aligned pages that start
-        // with their header; the caller's thread owns the page it just
+        // Small objects live in PAGE_SIZE-aligned pages that start with
+        // their header, and the caller's thread owns the page it just
         // allocated from.
+        // SAFETY: `page` is that header (see above).
         let ph = unsafe { &*(page as *const PageHeader) };
         ph.has_drop.store(true, Ordering::Relaxed);
     }

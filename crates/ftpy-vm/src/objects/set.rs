@@ -552,26 +552,25 @@ impl SetObj {
         loop {
             keys.clear();
             hashes.clear();
-            let mut odd = None;
+            // `keys` ends with the item that stopped the batch, if one did
+            // (rooted with the rest while the batch is added).
+            let mut odd = false;
             while keys.len() < 64 {
                 let Some(x) = ops::next(ts, it)? else { break };
+                keys.push(x);
                 match crate::hash::simple_hash(x) {
-                    Some(h) => {
-                        keys.push(x);
-                        hashes.push(h);
-                    }
+                    Some(h) => hashes.push(h),
                     None => {
-                        odd = Some(x);
+                        odd = true;
                         break;
                     }
                 }
             }
-            let done = keys.len() < 64 && odd.is_none();
-            self.add_batch(ts, &keys, &hashes)?;
-            if let Some(x) = odd {
-                keys.clear();
-                keys.push(x);
-                self.add(ts, x)?;
+            let n = hashes.len();
+            let done = n < 64 && !odd;
+            self.add_batch(ts, &keys[..n], &hashes)?;
+            if odd {
+                self.add(ts, keys[n])?;
             }
             if done {
                 return Ok(());
