@@ -277,8 +277,8 @@ const OWN_SCAN: usize = 16;
 fn pop_own(list: &mut Vec<*mut PageHeader>, me: usize) -> Option<*mut PageHeader> {
     let n = list.len();
     for i in (n.saturating_sub(OWN_SCAN)..n).rev() {
-        // SAFETY: pages in a pool are valid page headers; `owner` is
-        // atomic (a hint, read under the pool's lock).
+        // `owner` is atomic (a hint, read under the pool's lock).
+        // SAFETY: pages in a pool are valid page headers.
         if unsafe { &*list[i] }.owner.load(Ordering::Relaxed) == me {
             return Some(list.swap_remove(i));
         }
