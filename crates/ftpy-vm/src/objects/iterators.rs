@@ -123,9 +123,10 @@ impl IterObj {
         if ty != t.range_iterator && ty != t.list_iterator {
             return None;
         }
+        let src = self.a.get();
         let k = self.index.load(Ordering::Relaxed);
         self.index.store(k + 1, Ordering::Relaxed);
-        Some(self.item_at(ty == t.range_iterator, k))
+        Some(self.item_at(src, ty == t.range_iterator, k))
     }
 
     /// The next item of a list or range iterator (`None` for other
@@ -138,15 +139,20 @@ impl IterObj {
         if ty != t.range_iterator && ty != t.list_iterator {
             return None;
         }
+        let src = self.a.get();
         let k = self.take(ts);
-        Some(self.item_at(ty == t.range_iterator, k))
+        Some(self.item_at(src, ty == t.range_iterator, k))
     }
 
     /// Item `k` of a range iterator (`range`) or a list iterator, once
     /// position `k` is claimed; None past the end (a list iterator then
-    /// lets go of its list).
+    /// lets go of its list). `src` is the list as read *before* the claim:
+    /// a thread that claimed the position past the end may clear `a`
+    /// while another that claimed the last item has yet to read it, and
+    /// that item must not be lost. (A NULL read before a claim means some
+    /// thread already claimed past the end, so every item is taken.)
     #[inline(always)]
-    fn item_at(&self, range: bool, k: i64) -> Option<Value> {
+    fn item_at(&self, src: Value, range: bool, k: i64) -> Option<Value> {
         if range {
             if k >= self.end.load(Ordering::Relaxed) {
                 return None;
@@ -157,7 +163,7 @@ impl IterObj {
             );
             return Some(Value::small_int_unchecked(start + k * step));
         }
-        let l = self.a.get().downcast::<crate::objects::list::ListObj>()?;
+        let l = src.downcast::<crate::objects::list::ListObj>()?;
         match l.get(k as usize) {
             Some(v) => Some(v),
             None => {
@@ -274,7 +280,7 @@ fn range_next(ts: &mut ThreadState, v: Value) -> PyResult<Option<Value>> {
 #[inline(always)]
 pub fn range_step(ts: &mut ThreadState, o: Gc<IterObj>) -> Option<Value> {
     let k = o.take(ts);
-    o.item_at(true, k)
+    o.item_at(Value::NULL, true, k)
 }
 
 /// The number of items a range iterator has handed out (the claim counter
